@@ -1,0 +1,117 @@
+"""Per-document work: normalise -> prepare -> extract -> detect.
+
+Every failure becomes a ``failed`` result with a reason in words; nothing escapes
+to stop the rest of the case, and nothing is silently dropped.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from pipeline.codes import DocStatus, EntityType, PartyKind, ReasonCode
+from pipeline.errors import DocumentError
+from pipeline.extract import extract_pages
+from pipeline.models import (
+    ForcedRegion,
+    NormalisedDocument,
+    PageText,
+    SourceDocument,
+    Suggestion,
+)
+from pipeline.sanitise import prepare
+
+log = logging.getLogger("sarpack.process")
+
+
+@dataclass
+class ProcessedDocument:
+    source: SourceDocument
+    normalised: NormalisedDocument | None = None
+    pdf: bytes | None = field(default=None, repr=False)  # prepared PDF the suggestions refer to
+    pages: list[PageText] = field(default_factory=list, repr=False)
+    suggestions: list[Suggestion] = field(default_factory=list)
+    children: list[SourceDocument] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.pdf is not None
+
+    @property
+    def status(self) -> DocStatus:
+        return DocStatus.DISCLOSED if self.ok else DocStatus.FAILED
+
+
+def _text_in_rect(pt: PageText, rect: tuple[float, float, float, float]) -> str:
+    x0, y0, x1, y1 = rect
+    out = []
+    for i, ch in enumerate(pt.text):
+        a, b, c, d = pt.char_rect(i)
+        if c <= a:
+            continue
+        cx, cy = (a + c) / 2, (b + d) / 2
+        if x0 <= cx <= x1 and y0 <= cy <= y1:
+            out.append(ch)
+    return "".join(out)
+
+
+def forced_suggestions(doc_id: str, regions: list[ForcedRegion], pages: list[PageText]) -> list[Suggestion]:
+    """Boxes drawn over live text in the source become real redactions (reason SR)."""
+    out = []
+    for k, r in enumerate(regions):
+        if not 0 <= r.page < len(pages):
+            continue
+        text = _text_in_rect(pages[r.page], r.rect)
+        out.append(
+            Suggestion(
+                id=Suggestion.make_id(doc_id, r.page, -1 - k, -1, str(r.entity_type), repr(r.rect)),
+                doc_id=doc_id,
+                page=r.page,
+                rects=[r.rect],
+                entity_type=EntityType.SOURCE_REDACTION,
+                recognizer="source_box",
+                score=1.0,
+                party=PartyKind.UNKNOWN,
+                reason=ReasonCode.SR,
+                text=text,
+            )
+        )
+    return out
+
+
+def process_document(doc: SourceDocument, analyzer, limits=None) -> ProcessedDocument:
+    """Normalise, extract and detect one document. Never raises for a bad document."""
+    from pipeline.detect import detect_pages
+    from pipeline.normalise import attachment_sources, normalise
+
+    result = ProcessedDocument(source=doc)
+    if doc.error:
+        result.error = doc.error
+        log.warning("document %s refused: %s", doc.doc_id, doc.error)
+        return result
+    try:
+        nd = normalise(doc, limits) if limits is not None else normalise(doc)
+        result.normalised = nd
+        result.children = attachment_sources(doc, nd)
+        result.pdf = prepare(nd.pdf)
+        result.pages = extract_pages(result.pdf)
+        result.suggestions = detect_pages(analyzer, doc.doc_id, result.pages, extra_names=nd.extra_names)
+        result.suggestions += forced_suggestions(doc.doc_id, nd.forced_regions, result.pages)
+    except DocumentError as exc:
+        result.error = exc.reason
+        result.pdf = None
+    except MemoryError:
+        result.error = "the document needs more memory than the limit allows"
+        result.pdf = None
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the case
+        # The type only: library messages can quote document content.
+        result.error = f"the document could not be processed ({type(exc).__name__})"
+        result.pdf = None
+        log.debug("document %s failed with %s", doc.doc_id, type(exc).__name__)
+    if result.error:
+        log.warning("document %s failed: %s", doc.doc_id, result.error)
+    else:
+        log.info(
+            "document %s: %d page(s), %d suggestion(s)", doc.doc_id, len(result.pages), len(result.suggestions)
+        )
+    return result

@@ -1,0 +1,108 @@
+"""Publish: write a case's outputs atomically.
+
+Everything is written into a temporary folder beside the final one and renamed into
+place at the end, so a crash never leaves a half-written bundle that looks complete.
+A bundle that failed verification is written as ``bundle.NOT-FOR-RELEASE.pdf`` and the
+manifest says ``"release": false``: there is then no ``bundle.pdf`` anyone could post.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import shutil
+from pathlib import Path
+
+from pipeline import PIPELINE_VERSION
+from pipeline.finalise import CaseOutcome, reason_counts, status_counts
+
+BUNDLE_NAME = "bundle.pdf"
+HELD_BUNDLE_NAME = "bundle.NOT-FOR-RELEASE.pdf"
+LOG_FIELDS = ["document", "doc_id", "page", "reason", "entity_type", "recognizer", "party", "score", "decision", "reviewer"]
+
+
+def manifest_dict(outcome: CaseOutcome) -> dict:
+    bundle = outcome.bundle
+    return {
+        "case_id": outcome.case_id,
+        "pipeline_version": PIPELINE_VERSION,
+        "release": outcome.released,
+        "bundle": {
+            "file": (BUNDLE_NAME if outcome.released else HELD_BUNDLE_NAME) if bundle else None,
+            "pages": bundle.pages if bundle else 0,
+            "sha256": hashlib.sha256(bundle.pdf).hexdigest() if bundle else None,
+        },
+        "verification": {
+            "passed": outcome.verification.ok,
+            "values_checked": outcome.verification.values_checked,
+            "pages_checked": outcome.verification.pages_checked,
+            "problems": outcome.verification.problems,
+        },
+        "counts": {"documents": status_counts(outcome), "redactions_by_reason": reason_counts(outcome)},
+        "documents": [
+            {
+                "source": r.source,
+                "doc_id": r.doc_id,
+                "parent": r.parent,
+                "sha256": r.sha256,
+                "status": str(r.status),
+                "format": r.original_format,
+                "title": r.title,
+                "date": r.date.isoformat() if r.date else None,
+                "pages": r.pages,
+                "bundle_pages": r.bundle_pages,
+                "redactions": r.redactions,
+                "redactions_by_reason": r.redactions_by_reason,
+                "duplicate_of": r.duplicate_of,
+                "error": r.error,
+            }
+            for r in outcome.results
+        ],
+    }
+
+
+def redaction_log_csv(rows: list[dict]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=LOG_FIELDS, lineterminator="\n")
+    w.writeheader()
+    for row in rows:
+        w.writerow({k: row.get(k, "") for k in LOG_FIELDS})
+    return buf.getvalue()
+
+
+def _write(path: Path, data: bytes) -> None:
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def write_atomically(final_dir: Path, files: dict[str, bytes]) -> None:
+    """Write ``files`` into ``final_dir`` so that the folder appears complete or not at all."""
+    final_dir = Path(final_dir)
+    final_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = final_dir.parent / f".{final_dir.name}.tmp-{os.getpid()}"
+    old = final_dir.parent / f".{final_dir.name}.old-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    for name, data in files.items():
+        _write(tmp / name, data)
+    if final_dir.exists():
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(final_dir, old)
+    os.replace(tmp, final_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def publish(out: Path, outcome: CaseOutcome, extra_files: dict[str, bytes] | None = None) -> Path:
+    files: dict[str, bytes] = {}
+    if outcome.bundle is not None:
+        files[BUNDLE_NAME if outcome.released else HELD_BUNDLE_NAME] = outcome.bundle.pdf
+    files["manifest.json"] = (json.dumps(manifest_dict(outcome), indent=2, ensure_ascii=False) + "\n").encode()
+    files["redaction_log.csv"] = redaction_log_csv(outcome.log_rows).encode()
+    files.update(extra_files or {})
+    final = Path(out) / outcome.case_id
+    write_atomically(final, files)
+    return final

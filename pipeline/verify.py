@@ -1,0 +1,136 @@
+"""Verify: before a bundle is released, prove that nothing redacted survived.
+
+Messages name the document/page and the kind of problem, never the value.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pymupdf
+
+from pipeline.codes import DecisionState
+from pipeline.models import Decision, Suggestion
+
+MIN_VALUE_CHARS = 3
+
+
+def normalise_text(s: str) -> str:
+    """Whitespace-folded value, case kept (see ``value_pattern`` for how case is matched)."""
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@dataclass
+class VerificationReport:
+    problems: list[str] = field(default_factory=list)
+    values_checked: int = 0
+    pages_checked: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def values_to_check(suggestions: list[Suggestion], decisions: dict[str, Decision]) -> set[str]:
+    """The normalised values of accepted redactions that must not appear anywhere.
+
+    A value a reviewer rejected somewhere is allowed to stay there, so it is not checked.
+    """
+    accepted: set[str] = set()
+    rejected: set[str] = set()
+    for s in suggestions:
+        d = decisions.get(s.id)
+        v = normalise_text(s.text)
+        if len(v) < MIN_VALUE_CHARS:
+            continue
+        if d is not None and d.state is DecisionState.ACCEPTED:
+            accepted.add(v)
+        elif d is not None and d.state is DecisionState.REJECTED:
+            rejected.add(v)
+    return accepted - rejected
+
+
+def _variants(value: str) -> list[str]:
+    """Spellings of a value that count as the same value.
+
+    A single alphabetic word ("Mark", "Dean") matches as written, Title-cased or
+    upper-cased but not lower-cased, so an ordinary word ("mark") is not taken for a
+    redacted name. Anything else (phrases, numbers, emails) matches in any case.
+    """
+    if value.isalpha():
+        return sorted({value, value.title(), value.upper()})
+    return [value]
+
+
+def value_pattern(values: set[str]) -> re.Pattern[str] | None:
+    """One regex matching any value as a whole word/phrase, whitespace-flexible.
+
+    Used both by the consistency sweep and by verification, so the two agree.
+    """
+    if not values:
+        return None
+    exact: list[str] = []
+    anycase: list[str] = []
+    for v in values:
+        if v.isalpha():
+            exact += [re.escape(x) for x in _variants(v)]
+        else:
+            anycase.append(re.escape(v).replace(r"\ ", r"\s+"))
+    alts = sorted(exact, key=len, reverse=True)
+    if anycase:
+        alts.insert(0, "(?i:" + "|".join(sorted(anycase, key=len, reverse=True)) + ")")
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
+
+
+def find_values(text: str, values: set[str]) -> int:
+    """How many times any of ``values`` occurs in ``text`` as a whole word or phrase."""
+    pat = value_pattern(values)
+    return 0 if pat is None else len(pat.findall(text))
+
+
+def verify_pdf(pdf: bytes, values: set[str], *, label: str, structure: bool = True) -> VerificationReport:
+    """Re-extract every page, the outline and the metadata; look for surviving values
+    and for hidden parts. ``label`` names the output in messages (e.g. "bundle")."""
+    rep = VerificationReport(values_checked=len(values))
+    pat = value_pattern(values)
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+        for page in doc:
+            rep.pages_checked += 1
+            text = page.get_text("text", flags=pymupdf.TEXT_PRESERVE_WHITESPACE)
+            if pat is not None and pat.search(text):
+                rep.problems.append(f"{label} page {page.number + 1}: a redacted value is still in the text")
+            if structure:
+                if page.first_annot is not None:
+                    rep.problems.append(f"{label} page {page.number + 1}: has annotations")
+                if page.get_links():
+                    rep.problems.append(f"{label} page {page.number + 1}: has links")
+                if page.first_widget is not None:
+                    rep.problems.append(f"{label} page {page.number + 1}: has form fields")
+        if pat is not None:
+            for level, title, pno, *_ in doc.get_toc(simple=False):
+                if pat.search(title or ""):
+                    rep.problems.append(f"{label}: a bookmark (page {pno}) contains a redacted value")
+        if structure:
+            meta = {k: v for k, v in (doc.metadata or {}).items() if v and k not in ("format", "encryption")}
+            if meta:
+                rep.problems.append(f"{label}: metadata is not empty ({', '.join(sorted(meta))})")
+            if doc.get_xml_metadata():
+                rep.problems.append(f"{label}: has XMP metadata")
+            if doc.embfile_count():
+                rep.problems.append(f"{label}: has embedded files")
+    return rep
+
+
+def xray_check(pdf: bytes, *, label: str) -> list[str]:
+    """Text still sitting under a black box (an x-ray style check, via Free Law Project's x-ray)."""
+    import xray  # imported lazily: it pulls in its own PyMuPDF use
+
+    try:
+        found = xray.inspect(pdf)
+    except Exception as exc:  # noqa: BLE001 - report, never leak text
+        return [f"{label}: the x-ray check could not run ({type(exc).__name__})"]
+    return [
+        f"{label} page {pno}: {len(items)} box(es) with text still under them"
+        for pno, items in sorted(found.items())
+        if items
+    ]
