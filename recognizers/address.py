@@ -1,0 +1,80 @@
+"""Address lines: "Flat 2, 14 Acacia Avenue", and the town/county/postcode lines that
+follow, also when a letter splits the address over several lines."""
+from __future__ import annotations
+
+import re
+from typing import List
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from pipeline.codes import EntityType
+from recognizers.uk_postcode import POSTCODE_REGEX
+
+STREET_TYPES = (
+    "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Grove|Gardens|Gdns|"
+    "Terrace|Terr|Walk|Row|Hill|Square|Sq|Park|Mews|View|Rise|Green|Parade|Vale|Wharf|Yard|Mount|Meadows?|Fields?|"
+    "Gate|Bank|Chase|Croft|End|Heights|Boulevard|Embankment|Quay|Brow|Wynd|Circus|Approach|Broadway|Promenade|Crossway|Nook|Garth"
+)
+W = r"[A-Z][a-zA-Z'’\-]+"
+STREET = (
+    r"(?:(?:Flat|Apartment|Apt|Unit|Room)[ \u00a0]+\d+[A-Za-z]?,?[ \u00a0\n]+)?"
+    r"(?:\d{1,4}[A-Za-z]?(?:[\-–]\d{1,4})?,?[ \u00a0]+)"
+    r"(?:" + W + r"[ \u00a0]+){0,3}(?:" + STREET_TYPES + r")\b\.?"
+)
+STREET_RE = re.compile(STREET)
+NAMED_HOUSE_RE = re.compile(r"(?m)^[ \t]*(?:" + W + r"[ \u00a0]+){1,3}(?:House|Cottage|Farm|Lodge|Barn|Manor|Villa)[ \t]*,?[ \t]*$")
+POSTCODE_RE = re.compile(POSTCODE_REGEX)
+# a following component: a line/segment of 1-3 capitalised words (town, county) or a postcode
+NEXT_RE = re.compile(
+    r"[ \t\u00a0]*(?:,[ \t\u00a0]*\n?|\n)[ \t\u00a0]*(?P<comp>(?:" + W + r"(?:[ \u00a0]+(?:" + W + r"|upon|on|in|under|le|de))*?)?(?:[ \u00a0,]*" + POSTCODE_REGEX + r")?)[ \t\u00a0]*(?:(?=[,\n.;:)]|$)|(?<=\d[A-Z]{2})(?=\s))"
+)
+
+
+def _res(rec, s, e, score, why):
+    return RecognizerResult(
+        EntityType.ADDRESS.value, s, e, score,
+        AnalysisExplanation(recognizer=rec.name, original_score=score, textual_explanation=why),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: rec.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: rec.id,
+        },
+    )
+
+
+def extend_address(text: str, end: int, max_parts: int = 4) -> int:
+    """Extend an address over the town / county / postcode components that follow."""
+    for _ in range(max_parts):
+        m = NEXT_RE.match(text, end)
+        if not m or not m.group("comp").strip():
+            break
+        comp = m.group("comp")
+        if len(comp.split()) > 5:
+            break
+        end = m.end("comp")
+        if POSTCODE_RE.search(comp):
+            break
+    return end
+
+
+class AddressRecognizer(EntityRecognizer):
+    def __init__(self):
+        super().__init__(supported_entities=[EntityType.ADDRESS.value], name="AddressRecognizer", supported_language="en")
+        self.context = ["address", "lives at", "living at", "moved to", "resides"]
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: List[str], nlp_artifacts=None) -> List[RecognizerResult]:
+        out = []
+        for m in STREET_RE.finditer(text):
+            s, e = m.span()
+            e2 = extend_address(text, e)
+            score = 0.8 if e2 > e else 0.65
+            out.append(_res(self, s, e2, score, "house number and street"))
+        for m in NAMED_HOUSE_RE.finditer(text):
+            s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            e = m.end() - (len(m.group(0)) - len(m.group(0).rstrip(" \t,")))
+            e2 = extend_address(text, e)
+            if e2 > e:
+                out.append(_res(self, s, e2, 0.6, "house name with town/postcode"))
+        return out

@@ -1,0 +1,387 @@
+"""build_analyzer(case): sarpack's recognizers + the NER model, wrapped for one case.
+
+The heavy parts (spaCy pipeline, Presidio engine, compiled patterns, gazetteer,
+deployment allow/deny lists) are built once per process and shared; a case adds
+only its party matcher and its own list terms, so ``build_analyzer`` for a new case
+costs milliseconds.
+
+Model choice: ``DetectSettings.spacy_model``, else env ``SARPACK_SPACY_MODEL``, else
+the shipped ``recognizers/model/sarpack_ner``. A name must be an installed pipeline
+package or an existing folder; sarpack never downloads a model.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import spacy
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IbanRecognizer, SpacyRecognizer
+
+from pipeline.codes import EntityType, PartyKind, ReasonCode
+from pipeline.models import CaseRecord, Finding
+from recognizers.address import AddressRecognizer
+from recognizers.bank_details import BankDetailsRecognizer
+from recognizers.case_reference import CaseReferenceRecognizer
+from recognizers.context import WindowContextEnhancer
+from recognizers.date_of_birth import DateOfBirthRecognizer
+from recognizers.driving_licence import UkDrivingLicenceRecognizer
+from recognizers.email_address import EmailAddressRecognizer
+from recognizers.gazetteer import zipf
+from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_terms, load_list
+from recognizers.nhs_number import NhsNumberRecognizer
+from recognizers.parties import PartyMatcher, PartySpan, _name_part_regex
+from recognizers.passport import UkPassportRecognizer
+from recognizers.person_context import PersonContextRecognizer
+from recognizers.uk_nino import UkNinoRecognizer
+from recognizers.uk_phone import UkPhoneRecognizer
+from recognizers.uk_postcode import UkPostcodeRecognizer
+from recognizers.vehicle_reg import UkVehicleRegRecognizer
+
+log = logging.getLogger("sarpack.detect")
+
+SHIPPED_MODEL = Path(__file__).parent / "model" / "sarpack_ner"
+MODEL_ENV = "SARPACK_SPACY_MODEL"
+ALLOW_ENV = "SARPACK_ALLOW_LIST"
+DENY_ENV = "SARPACK_DENY_LIST"
+
+
+class ModelNotFoundError(RuntimeError):
+    """The configured spaCy model is neither an installed package nor a folder."""
+
+
+@dataclass(frozen=True)
+class DetectSettings:
+    spacy_model: str | None = None          # installed pipeline name or folder; None: env or shipped model
+    threshold: float = 0.4                  # results scoring below this are pattern noise, not findings
+    review_below: float = 0.7               # findings scoring below this are flagged needs_review
+    case_ref_patterns: tuple[str, ...] | None = None  # regexes; None: CMS-YYYY-NNNNNN and 12-digit legacy
+    allow_list_path: str | None = None      # None: env SARPACK_ALLOW_LIST or recognizers/data/allow_list.txt
+    deny_list_path: str | None = None       # None: env SARPACK_DENY_LIST or recognizers/data/deny_list.txt
+    batch_size: int = 64
+    use_gazetteer: bool = True
+
+
+# ---------------------------------------------------------------------- NLP engine
+_NER_MAPPING = {
+    "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION", "GPE": "LOCATION",
+}
+
+
+class SarpackNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine around an already-loaded pipeline: ``load()`` never downloads."""
+
+    def __init__(self, nlp: spacy.language.Language):
+        super().__init__(
+            models=[{"lang_code": "en", "model_name": "<preloaded>"}],
+            ner_model_configuration=NerModelConfiguration(
+                model_to_presidio_entity_mapping=_NER_MAPPING,
+                labels_to_ignore=[],
+                default_score=0.85,
+            ),
+        )
+        self.nlp = {"en": nlp}
+
+    def load(self) -> None:  # the pipeline is given; nothing to load or download
+        pass
+
+    def artifacts(self, doc):
+        # PERSON only reaches the recognizers; ORG/LOC are read off the doc directly.
+        ents = [e for e in doc.ents if e.label_ in ("PERSON", "PER")]
+        from presidio_analyzer.nlp_engine import NlpArtifacts
+
+        return NlpArtifacts(
+            entities=[_relabel(e) for e in ents],
+            tokens=doc,
+            tokens_indices=[t.idx for t in doc],
+            lemmas=[t.lemma_ for t in doc],
+            nlp_engine=self,
+            language="en",
+            scores=[self.ner_model_configuration.default_score] * len(ents),
+        )
+
+    def is_stopword(self, word: str, language: str) -> bool:
+        return False
+
+    def is_punct(self, word: str, language: str) -> bool:
+        return False
+
+
+def _relabel(span):
+    span.label_ = "PERSON"
+    return span
+
+
+def resolve_model_name(setting: str | None) -> str:
+    return setting or os.environ.get(MODEL_ENV) or str(SHIPPED_MODEL)
+
+
+_nlp_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=4)
+def load_spacy(name: str) -> spacy.language.Language:
+    """Load a spaCy pipeline by installed package name or folder, never downloading."""
+    path = Path(name)
+    if path.exists():
+        nlp = spacy.load(path, exclude=["parser", "senter"])
+    elif spacy.util.is_package(name):
+        nlp = spacy.load(name, exclude=["parser", "senter"])
+    elif path == SHIPPED_MODEL:
+        # The shipped model has not been built in this checkout: run on patterns,
+        # parties, context and gazetteer only, and say so loudly.
+        log.warning("shipped NER model missing at %s; running without NER (set %s)", path, MODEL_ENV)
+        nlp = spacy.blank("en")
+    else:
+        raise ModelNotFoundError(
+            f"spaCy model '{name}' is not an installed pipeline nor an existing folder. "
+            f"Install it (e.g. pip install the model wheel) or set {MODEL_ENV} to a model folder; "
+            "sarpack never downloads models."
+        )
+    return nlp
+
+
+# ---------------------------------------------------------------------- shared core
+@dataclass
+class _Core:
+    nlp: spacy.language.Language
+    nlp_engine: SarpackNlpEngine
+    engine: AnalyzerEngine
+    entities: list[str]
+    allow: TermList
+    deny: TermList
+
+
+_core_lock = threading.Lock()
+_cores: dict[tuple, _Core] = {}
+
+
+def _list_path(setting: str | None, env: str, default: Path) -> Path:
+    return Path(setting or os.environ.get(env) or default)
+
+
+def _get_core(settings: DetectSettings) -> _Core:
+    model = resolve_model_name(settings.spacy_model)
+    allow_p = _list_path(settings.allow_list_path, ALLOW_ENV, DEFAULT_ALLOW)
+    deny_p = _list_path(settings.deny_list_path, DENY_ENV, DEFAULT_DENY)
+    key = (model, settings.case_ref_patterns, str(allow_p), str(deny_p), settings.use_gazetteer)
+    with _core_lock:
+        core = _cores.get(key)
+        if core is not None:
+            return core
+        nlp = load_spacy(model)
+        nlp_engine = SarpackNlpEngine(nlp)
+        recognizers = [
+            UkNinoRecognizer(),
+            CaseReferenceRecognizer(settings.case_ref_patterns),
+            UkPostcodeRecognizer(),
+            AddressRecognizer(),
+            UkPhoneRecognizer(),
+            EmailAddressRecognizer(),
+            DateOfBirthRecognizer(),
+            BankDetailsRecognizer(),
+            UkVehicleRegRecognizer(),
+            UkDrivingLicenceRecognizer(),
+            UkPassportRecognizer(),
+            NhsNumberRecognizer(),
+            IbanRecognizer(),
+            CreditCardRecognizer(),
+            SpacyRecognizer(supported_entities=["PERSON"]),
+        ]
+        if settings.use_gazetteer:
+            recognizers.append(PersonContextRecognizer())
+        registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
+        engine = AnalyzerEngine(
+            registry=registry,
+            nlp_engine=nlp_engine,
+            supported_languages=["en"],
+            context_aware_enhancer=WindowContextEnhancer(),
+        )
+        entities = sorted({e for r in recognizers for e in r.supported_entities})
+        core = _Core(nlp, nlp_engine, engine, entities, load_list([allow_p]), load_list([deny_p]))
+        _cores[key] = core
+        return core
+
+
+# ---------------------------------------------------------------------- per case
+_ORG_EMAIL = re.compile(
+    r"(?i)^(?:enquir(?:y|ies)|info|admin|contact|help|helpdesk|support|no-?reply|office|hr|payroll|accounts|"
+    r"complaints|customer\.?services?|post|mail|reception|team|sar|dpo|data\.?protection)@|"
+    r"@(?:[\w\-]+\.)*(?:gov\.uk|nhs\.uk|nhs\.net|police\.uk|gov\.scot|gov\.wales|sch\.uk|ac\.uk|mod\.uk|parliament\.uk)$"
+)
+_ORG_PHONE_CUE = re.compile(
+    r"(?i)(?:helpline|freephone|textphone|text relay|relay uk|switchboard|enquiry line|contact centre|call centre|"
+    r"customer services|our number|call us|contact us|jobcentre|hmrc|dwp|office)[^\n]{0,30}$"
+)
+_PERSONISH = {EntityType.PERSON}
+
+
+def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+class CaseAnalyzer:
+    """One case's analyzer: ``analyze_many(texts)`` -> one list of Findings per text."""
+
+    def __init__(self, core: _Core, case: CaseRecord, settings: DetectSettings):
+        self.core = core
+        self.case = case
+        self.settings = settings
+        self.parties = PartyMatcher(case)
+        self.case_allow = compile_terms(tuple(case.options.allow_list))
+        self.case_deny = compile_terms(tuple(case.options.deny_list))
+
+    @property
+    def nlp(self):
+        return self.core.nlp
+
+    def analyze_many(self, texts: Sequence[str], extra_names: Iterable[str] = ()) -> list[list[Finding]]:
+        extra_re = _extra_names_regex(tuple(extra_names))
+        out: list[list[Finding]] = []
+        docs = self.core.nlp.pipe(texts, batch_size=self.settings.batch_size)
+        for text, doc in zip(texts, docs):
+            out.append(self._analyze_doc(text, doc, extra_re))
+        return out
+
+    def analyze(self, text: str, extra_names: Iterable[str] = ()) -> list[Finding]:
+        return self.analyze_many([text], extra_names)[0]
+
+    # ------------------------------------------------------------------
+    def _analyze_doc(self, text: str, doc, extra_re) -> list[Finding]:
+        if not text.strip():
+            return []
+        core = self.core
+        art = core.nlp_engine.artifacts(doc)
+        results: list[RecognizerResult] = core.engine.analyze(
+            text=text, language="en", nlp_artifacts=art, entities=core.entities,
+            score_threshold=self.settings.threshold,
+        )
+        pspans = self.parties.match(text)
+        req = [(p.start, p.end) for p in pspans if p.kind == PartyKind.REQUESTER]
+        allow = core.allow.spans(text) + self.case_allow.spans(text)
+        orgs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "ORGANIZATION")]
+        findings: list[Finding] = []
+
+        # listed third parties: their names and identifiers
+        for p in pspans:
+            if p.kind != PartyKind.THIRD_PARTY:
+                continue
+            if _overlaps(p.start, p.end, allow) and p.entity_type != EntityType.PERSON:
+                continue
+            findings.append(Finding(p.start, p.end, p.entity_type, p.recognizer, p.score, PartyKind.THIRD_PARTY,
+                                    ReasonCode.TP, p.needs_review, text[p.start:p.end]))
+        tp_spans = [(f.start, f.end) for f in findings]
+
+        # extra names (e.g. DOCX comment authors): unknown people
+        if extra_re is not None:
+            for m in extra_re.finditer(text):
+                if not _overlaps(m.start(), m.end(), req + tp_spans):
+                    findings.append(Finding(m.start(), m.end(), EntityType.PERSON, "ExtraNameRecognizer", 0.9,
+                                            PartyKind.UNKNOWN, ReasonCode.TP, False, m.group(0)))
+
+        for r in results:
+            try:
+                et = EntityType(r.entity_type)
+            except ValueError:
+                continue
+            s, e = r.start, r.end
+            value = text[s:e]
+            rec = (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
+            if _overlaps(s, e, allow) or _overlaps(s, e, req):
+                continue
+            if et in _PERSONISH:
+                s, e = _strip_title(text, s, e)
+                if s >= e or not _person_ok(text, s, e, rec):
+                    continue
+                if rec != "SpacyRecognizer" and _overlaps(s, e, orgs):
+                    continue
+            if et == EntityType.EMAIL_ADDRESS and _ORG_EMAIL.search(value):
+                continue
+            if et == EntityType.PHONE_NUMBER and _ORG_PHONE_CUE.search(text[max(0, s - 60): s]):
+                continue
+            if _overlaps(s, e, tp_spans):
+                # the third party's own data, already found by the party matcher; keep the wider span
+                party, review = PartyKind.THIRD_PARTY, False
+            else:
+                party = PartyKind.UNKNOWN
+                review = r.score < self.settings.review_below or et == EntityType.CASE_REFERENCE
+            findings.append(Finding(s, e, et, rec or "recognizer", round(float(r.score), 3), party, ReasonCode.TP,
+                                    review, text[s:e]))
+
+        # deny-lists: always redacted
+        for a, b in core.deny.spans(text) + self.case_deny.spans(text):
+            findings.append(Finding(a, b, EntityType.DENY_LIST, "DenyListRecognizer", 1.0, PartyKind.UNKNOWN,
+                                    ReasonCode.TP, False, text[a:b]))
+        return _dedupe(findings)
+
+
+def _extra_names_regex(names: tuple[str, ...]):
+    return _extra_cache(tuple(sorted({n.strip() for n in names if n and n.strip()})))
+
+
+@functools.lru_cache(maxsize=128)
+def _extra_cache(names: tuple[str, ...]):
+    alts: set[str] = set()
+    for n in names:
+        toks = [t for t in re.split(r"\s+", n) if t]
+        if not toks:
+            continue
+        alts.add(r"[\s\u00a0]+".join(_name_part_regex(t) for t in toks))
+        for t in toks:
+            if len(t) >= 3 and t[0].isupper() and zipf(t) < 4.5:
+                alts.add(_name_part_regex(t))
+    if not alts:
+        return None
+    body = "|".join(sorted(alts, key=len, reverse=True))
+    return re.compile(r"(?i)(?<![\w'’\-])(?:" + body + r")(?![\w\-]|['’](?!s\b)\w)")
+
+
+_TITLE_PREFIX = re.compile(r"(?i)^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|master|rev)\.?\s+")
+
+
+def _strip_title(text: str, s: int, e: int) -> tuple[int, int]:
+    m = _TITLE_PREFIX.match(text, s, e)
+    if m:
+        s = m.end()
+    while e > s and text[e - 1] in " \t\n.,;:'’":
+        e -= 1
+    if text[e - 2:e] in ("'s", "’s") and e - 2 > s:
+        e -= 2
+    return s, e
+
+
+def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
+    """NER sometimes tags ordinary words; a lower-case common word is not a name."""
+    span = text[s:e]
+    if not any(c.isalpha() for c in span):
+        return False
+    if span[:1].islower() and zipf(span.split()[0]) >= 3.0:
+        return False
+    return True
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Drop findings wholly inside another one; third-party findings win ties."""
+    order = sorted(
+        findings,
+        key=lambda f: (f.party != PartyKind.THIRD_PARTY, -(f.end - f.start), -f.score),
+    )
+    kept: list[Finding] = []
+    for f in order:
+        if any(k.start <= f.start and f.end <= k.end for k in kept):
+            continue
+        kept.append(f)
+    kept.sort(key=lambda f: (f.start, f.end))
+    return kept
+
+
+def build_analyzer(case: CaseRecord, settings: DetectSettings | None = None) -> CaseAnalyzer:
+    settings = settings or DetectSettings()
+    return CaseAnalyzer(_get_core(settings), case, settings)

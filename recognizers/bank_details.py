@@ -1,0 +1,61 @@
+"""Bank details: a sort code with an account number (adjacent or labelled), or a
+labelled account number / sort code on its own."""
+from __future__ import annotations
+
+import re
+from typing import List
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from pipeline.codes import EntityType
+
+SORT_CODE = re.compile(r"(?<![\d\-])\d{2}[ \-\u00a0]\d{2}[ \-\u00a0]\d{2}(?![\d\-])|(?<=sort code )\d{6}(?!\d)|(?<=sort code: )\d{6}(?!\d)", re.I)
+ACCOUNT = re.compile(r"(?<![\d\-])\d{8}(?![\d\-])")
+SORT_LABEL = re.compile(r"(?i)sort[\s\-]*code[\s:.\-]*(?:is[\s:]*)?$")
+ACCOUNT_LABEL = re.compile(r"(?i)(?:account|acc(?:ount)?\.?|a/c)[\s\-]*(?:number|no\.?|num)?[\s:.\-]*(?:is[\s:]*)?$")
+
+
+def _result(rec, s, e, score, why):
+    return RecognizerResult(
+        EntityType.BANK_DETAILS.value, s, e, score,
+        AnalysisExplanation(recognizer=rec.name, original_score=score, textual_explanation=why),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: rec.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: rec.id,
+        },
+    )
+
+
+class BankDetailsRecognizer(EntityRecognizer):
+    def __init__(self):
+        super().__init__(supported_entities=[EntityType.BANK_DETAILS.value], name="BankDetailsRecognizer", supported_language="en")
+        self.context = ["sort code", "account number", "bank"]
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: List[str], nlp_artifacts=None) -> List[RecognizerResult]:
+        out = []
+        sorts = [m.span() for m in SORT_CODE.finditer(text)]
+        accts = [m.span() for m in ACCOUNT.finditer(text)]
+        used_accts = set()
+        for s, e in sorts:
+            labelled = SORT_LABEL.search(text[max(0, s - 25): s]) is not None
+            near = [a for a in accts if (0 <= a[0] - e <= 60) or (0 <= s - a[1] <= 60)]
+            if near:
+                a = min(near, key=lambda a: abs(a[0] - e))
+                used_accts.add(a)
+                gap = text[min(e, a[1]): max(s, a[0])]
+                if len(gap) <= 3 and "\n" not in gap:
+                    out.append(_result(self, min(s, a[0]), max(e, a[1]), 0.9, "sort code with account number"))
+                else:
+                    out.append(_result(self, s, e, 0.85, "sort code with account number"))
+                    out.append(_result(self, a[0], a[1], 0.85, "account number with sort code"))
+            elif labelled:
+                out.append(_result(self, s, e, 0.7, "labelled sort code"))
+        for a in accts:
+            if a in used_accts:
+                continue
+            if ACCOUNT_LABEL.search(text[max(0, a[0] - 30): a[0]]):
+                out.append(_result(self, a[0], a[1], 0.7, "labelled account number"))
+        return out

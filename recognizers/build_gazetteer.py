@@ -1,0 +1,73 @@
+"""Derive sarpack's compact name gazetteer from the ``names-dataset`` package.
+
+Loading the whole dataset takes tens of seconds and ~2 GB, so we derive two small
+text files once and commit them:
+
+    python -m recognizers.build_gazetteer
+
+writes ``recognizers/data/first_names.tsv`` (name, gender M/F/N) and
+``recognizers/data/surnames.txt``. Countries: the UK and the countries most UK
+residents' names come from. Names shorter than 2 letters or not purely alphabetic
+(apart from a hyphen or apostrophe) are dropped.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+COUNTRIES = {
+    # country: (first names per gender, surnames)
+    "GB": (3000, 8000),
+    "IE": (800, 2000),
+    "US": (1500, 4000),
+    "IN": (400, 800),
+    "PK": (300, 600),
+    "NG": (300, 600),
+    "PL": (300, 600),
+    "RO": (200, 400),
+    "IT": (200, 400),
+    "FR": (200, 400),
+    "ES": (200, 400),
+    "PT": (150, 300),
+    "DE": (200, 400),
+    "TR": (150, 300),
+    "BD": (150, 300),
+    "GH": (150, 300),
+    "JM": (150, 300),
+    "SO": (100, 200),
+    "LT": (100, 200),
+    "CN": (100, 200),
+}
+_OK = re.compile(r"^[A-Za-z][A-Za-z'\-]*[A-Za-z]$")
+
+
+def main() -> int:
+    from names_dataset import NameDataset
+
+    nd = NameDataset()
+    first: dict[str, set[str]] = {}
+    surnames: set[str] = set()
+    for cc, (n_first, n_last) in COUNTRIES.items():
+        for gender, names in nd.get_top_names(n=n_first, country_alpha2=cc).get(cc, {}).items():
+            for name in names:
+                if _OK.match(name):
+                    first.setdefault(name.title(), set()).add(gender)
+        for name in nd.get_top_names(n=n_last, use_first_names=False, country_alpha2=cc).get(cc, []):
+            if _OK.match(name):
+                surnames.add(name.title())
+    DATA.mkdir(exist_ok=True)
+    with open(DATA / "first_names.tsv", "w", encoding="utf-8") as fh:
+        fh.write("# derived by recognizers/build_gazetteer.py from names-dataset; name<TAB>gender\n")
+        for name in sorted(first):
+            g = first[name]
+            fh.write(f"{name}\t{'N' if len(g) > 1 else next(iter(g))}\n")
+    with open(DATA / "surnames.txt", "w", encoding="utf-8") as fh:
+        fh.write("# derived by recognizers/build_gazetteer.py from names-dataset\n")
+        fh.write("\n".join(sorted(surnames)) + "\n")
+    print(f"first names: {len(first)}, surnames: {len(surnames)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

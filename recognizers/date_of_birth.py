@@ -1,0 +1,94 @@
+"""Dates of birth: a date with a birth cue before it ("born", "DOB", "date of birth",
+"d.o.b.", "birthday"), or a date in brackets straight after a person's name. Other
+dates (letter dates, payment dates) are left alone."""
+from __future__ import annotations
+
+import re
+from typing import List, Optional
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from pipeline.codes import EntityType
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+DATE_REGEX = re.compile(
+    r"(?i)(?<![\w/.\-])(?:"
+    r"(?P<d1>\d{1,2})[/.\-](?P<m1>\d{1,2})[/.\-](?P<y1>(?:19|20)?\d{2})"
+    r"|(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"
+    r"|(?P<d3>\d{1,2})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?P<m3>" + _MON + r")\.?,?[ \u00a0]+(?P<y3>(?:19|20)\d{2})"
+    r"|(?P<m4>" + _MON + r")\.?[ \u00a0]+(?P<d4>\d{1,2})(?:st|nd|rd|th)?,?[ \u00a0]+(?P<y4>(?:19|20)\d{2})"
+    r")(?![\w/])"
+)
+DOB_CUE = re.compile(
+    r"(?i)(?:\bborn\b|\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date|\bbirthday|\bdate\s+born)[^\n.;]{0,25}$"
+)
+# "Name (12/03/2015)" or "Name, 12/03/2015," — a date stated for a person
+NAME_BEFORE = re.compile(r"(?:[A-Z][a-z'’\-]+)[ \u00a0]*[(,][ \u00a0]*$")
+
+
+def _year(y: str) -> int:
+    n = int(y)
+    if len(y) == 2:
+        n += 2000 if n <= 30 else 1900
+    return n
+
+
+def parse_date(value: str) -> Optional[tuple[int, int, int]]:
+    """(year, month, day) for a date written in any of the usual UK forms."""
+    m = DATE_REGEX.search(value.strip())
+    if not m:
+        return None
+    g = m.groupdict()
+    try:
+        if g["d1"]:
+            return _year(g["y1"]), int(g["m1"]), int(g["d1"])
+        if g["y2"]:
+            return int(g["y2"]), int(g["m2"]), int(g["d2"])
+        if g["d3"]:
+            return int(g["y3"]), _MONTHS[g["m3"][:3].lower()], int(g["d3"])
+        if g["m4"]:
+            return int(g["y4"]), _MONTHS[g["m4"][:3].lower()], int(g["d4"])
+    except (KeyError, ValueError):
+        return None
+    return None
+
+
+class DateOfBirthRecognizer(EntityRecognizer):
+    ENTITY = EntityType.DATE_OF_BIRTH.value
+
+    def __init__(self):
+        super().__init__(supported_entities=[self.ENTITY], name="DateOfBirthRecognizer", supported_language="en")
+        self.context = ["born", "date of birth", "dob", "d.o.b", "birthday"]
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: List[str], nlp_artifacts=None) -> List[RecognizerResult]:
+        out = []
+        for m in DATE_REGEX.finditer(text):
+            s, e = m.span()
+            before = text[max(0, s - 40): s]
+            # the cue may be on the line above ("Date of birth:\n12/03/1985")
+            if DOB_CUE.search(before) or DOB_CUE.search(before.rstrip(" \t:\n") + " "):
+                score, why = 0.85, "birth cue before the date"
+            elif NAME_BEFORE.search(before):
+                score, why = 0.45, "date stated for a person"
+            else:
+                continue
+            if parse_date(m.group(0)) is None:
+                continue
+            expl = AnalysisExplanation(recognizer=self.name, original_score=score, textual_explanation=why)
+            out.append(
+                RecognizerResult(
+                    self.ENTITY, s, e, score, expl,
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    },
+                )
+            )
+        return out

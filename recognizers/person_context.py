@@ -1,0 +1,131 @@
+"""People not listed in case.json: names found by context and by the name gazetteer.
+
+Three signals, each a short regex over the raw text:
+- a title before a capitalised name ("Mr Patel", "Ms K. Hughes");
+- a cue phrase before one ("Dear", "Regards,", "signed", "spoke to", "my partner",
+  "From:"), where the name words must look like names (gazetteer) or be rare words;
+- the gazetteer alone: a first name followed by a surname ("Kelly Marsh"), or a
+  single first name that is rare as an ordinary English word (word frequency), so
+  "Will", "May", "Grant", "Rose" used as words are left alone.
+The NER model's PERSON entities come in separately (Presidio's SpacyRecognizer).
+"""
+from __future__ import annotations
+
+import re
+from typing import List
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from pipeline.codes import EntityType
+from recognizers.gazetteer import first_names, is_first_name, is_surname, surnames, zipf
+
+NAME = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[\-'’][A-Z][a-z]+)*"
+CAPS_NAME = r"[A-Z][A-Z'’\-]{1,}"
+TITLE = r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Master|Sir|Dame|Lady|Lord|Rev)\.?"
+INITIALS = r"(?:[A-Z]\.?[ \u00a0]+|[A-Z]\.){0,2}"
+TITLE_RE = re.compile(TITLE + r"[ \u00a0]+(?P<name>" + INITIALS + NAME + r"(?:[ \u00a0]+" + NAME + r")?)")
+CUES = [
+    r"dear", r"(?:kind |best |warm )?regards,?", r"yours (?:sincerely|faithfully|truly)", r"many thanks,?", r"thanks,?",
+    r"best wishes,?", r"signed:?", r"signature:?", r"spoke (?:to|with)", r"speaking (?:to|with)", r"talked (?:to|with)",
+    r"(?:my|her|his|their|your) (?:new |ex[- ]?)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[eé]e?|son|daughter|"
+    r"mother|father|mum|dad|brother|sister|stepson|stepdaughter|cousin|aunt|uncle|neighbour|friend|landlord|landlady|colleague|manager|employer|solicitor|child|children|grandmother|grandfather|nan)",
+    r"from:", r"to:", r"cc:", r"sent by", r"named", r"name:", r"witness:?", r"called", r"contact:", r"partner,?", r"child(?:ren)?:", r"lives with",
+    r"and", r"&", r"or",
+]
+CUE_RE = re.compile(
+    r"(?i:\b(?:" + "|".join(CUES) + r"))[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})"
+)
+SEQ_RE = re.compile(r"(?<![\w'’\-])(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})(?![\w\-])")
+STOP = {
+    "sir", "madam", "customer", "colleague", "all", "team", "the", "a", "an", "i", "we", "you", "he", "she", "they",
+    "it", "this", "that", "mr", "mrs", "ms", "miss", "dr", "child", "maintenance", "service", "department",
+    "office", "please", "thank", "thanks", "regards", "yours", "dear", "sincerely", "faithfully", "caseworker",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "on", "in", "at",
+    "and", "or", "but", "if", "as", "re", "subject", "date", "sent", "from", "to", "cc", "bcc", "street", "road",
+    "avenue", "lane", "close", "drive", "court", "council", "school", "plus", "bank", "ltd", "limited", "plc",
+}
+
+
+def _common(tok: str) -> bool:
+    return tok.lower() in STOP or zipf(tok) >= 4.3
+
+
+def _looks_like_name(tok: str) -> bool:
+    """A capitalised word that is a known name, or too rare to be an ordinary word."""
+    if tok.lower() in STOP:
+        return False
+    known = is_first_name(tok) or is_surname(tok)
+    z = zipf(tok)
+    return (known and z < 4.6) or z < 2.5
+
+
+def _trim(name: str, start: int) -> tuple[int, int] | None:
+    """Drop trailing/leading words that are ordinary words; None if nothing name-like is left."""
+    toks = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+", name)]
+    while toks and not _looks_like_name(toks[-1][2]):
+        toks.pop()
+    while toks and not _looks_like_name(toks[0][2]):
+        toks.pop(0)
+    if not toks:
+        return None
+    return start + toks[0][0], start + toks[-1][1]
+
+
+def _res(rec, s, e, score, why):
+    return RecognizerResult(
+        EntityType.PERSON.value, s, e, score,
+        AnalysisExplanation(recognizer=rec.name, original_score=score, textual_explanation=why),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: rec.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: rec.id,
+        },
+    )
+
+
+class PersonContextRecognizer(EntityRecognizer):
+    def __init__(self):
+        super().__init__(supported_entities=[EntityType.PERSON.value], name="PersonContextRecognizer", supported_language="en")
+        first_names(), surnames()  # warm the cache at build time
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: List[str], nlp_artifacts=None) -> List[RecognizerResult]:
+        out: list[RecognizerResult] = []
+        for m in TITLE_RE.finditer(text):
+            name = m.group("name")
+            toks = name.replace(".", " ").split()
+            # "Mr Smith" is a person even when the surname is also a word, unless it is a function word
+            last = toks[-1]
+            if last.lower() in STOP:
+                continue
+            out.append(_res(self, m.start("name"), m.end("name"), 0.85, "title before a name"))
+        for m in CUE_RE.finditer(text):
+            cue = text[m.start(): m.start("name")].strip().lower()
+            span = _trim(m.group("name"), m.start("name"))
+            if not span:
+                continue
+            s, e = span
+            toks = text[s:e].split()
+            if cue in {"and", "&", "or"}:
+                # "Kelly and Ben": only when the following word is itself a known first name
+                if not (len(toks) >= 1 and is_first_name(toks[0]) and zipf(toks[0]) < 4.0):
+                    continue
+                out.append(_res(self, s, e, 0.55, "first name in a list of names"))
+                continue
+            out.append(_res(self, s, e, 0.75, "name after a context phrase"))
+        for m in SEQ_RE.finditer(text):
+            toks = [(t.start(), t.end(), t.group(0)) for t in re.finditer(r"\S+", m.group("name"))]
+            base = m.start("name")
+            if len(toks) >= 2:
+                # First Surname (Middle)
+                f, l = toks[0][2], toks[-1][2]
+                if is_first_name(f) and not _common(f) or (is_first_name(f) and zipf(f) < 5.2 and is_surname(l) and not _common(l)):
+                    if (is_surname(l) or zipf(l) < 3.0) and l.lower() not in STOP:
+                        out.append(_res(self, base + toks[0][0], base + toks[-1][1], 0.7, "first name and surname (gazetteer)"))
+                        continue
+            for s, e, t in toks:
+                if is_first_name(t) and zipf(t) < 3.2 and t.lower() not in STOP and len(t) > 2:
+                    out.append(_res(self, base + s, base + e, 0.5, "first name (gazetteer), rare as a word"))
+        return out

@@ -1,0 +1,23 @@
+"""UK vehicle registrations (current AB12 CDE; prefix A123 BCD; suffix ABC 123D with context)."""
+from presidio_analyzer import Pattern
+
+from pipeline.codes import EntityType
+from recognizers.base import UkPatternRecognizer, squash
+
+CURRENT = r"\b[A-HJ-PR-Y][A-HJ-PR-Y](?:0[2-9]|[1-7]\d)[ \u00a0]?[A-HJ-PR-Z]{3}\b"
+PREFIX = r"\b[A-HJ-NPR-TV-Y]\d{1,3}[ \u00a0]?[A-HJ-PR-Y]{3}\b"
+SUFFIX = r"\b[A-HJ-PR-Y]{3}[ \u00a0]?\d{1,3}[A-HJ-NPR-TV-Y]\b"
+
+
+class UkVehicleRegRecognizer(UkPatternRecognizer):
+    ENTITY = EntityType.UK_VEHICLE_REG.value
+    PATTERNS = [Pattern("current", CURRENT, 0.5), Pattern("prefix", PREFIX, 0.2), Pattern("suffix", SUFFIX, 0.2)]
+    CONTEXT = ["registration", "reg", "vehicle", "car", "van", "number plate", "plate", "drives", "driving", "vrm"]
+
+    def validate_result(self, pattern_text: str):
+        s = squash(pattern_text)
+        if len(s) == 7 and s[2:4].isdigit():
+            age = int(s[2:4])
+            if not (2 <= age <= 29 or 51 <= age <= 79):
+                return False
+        return None
