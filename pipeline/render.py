@@ -53,6 +53,7 @@ pre, code, .mono { font-family: mono; font-size: 9pt; }
 .muted { color: #555555; }
 .note { color: #555555; font-style: italic; font-size: 9pt; }
 table { border-collapse: collapse; margin: 4pt 0 8pt 0; }
+table.grid { width: 100%; }
 table.grid td, table.grid th { border: 0.5pt solid #888888; padding: 2pt 3pt; vertical-align: top; }
 th { font-weight: bold; text-align: left; }
 .box { border: 0.5pt solid #888888; padding: 4pt; margin: 4pt 0; }

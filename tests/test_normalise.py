@@ -478,3 +478,17 @@ def test_docx_real_example():
     nd = normalise(file_src(EXAMPLES / "Bold minimalist professional cover letter.docx"))
     out = flat(pdf_text(nd.pdf))
     assert "Dear Jozi Kos" in out and "someone@example.com" in out
+
+
+def test_pdf_embedded_file_returned_as_attachment():
+    def build(d):
+        d.new_page().insert_text((72, 72), "Cover page")
+        d.embfile_add("notes.txt", b"Embedded notes naming Quentin Reed", filename="notes.txt")
+    parent = src("p.pdf", make_pdf(build))
+    nd = normalise(parent)
+    assert [a.name for a in nd.attachments] == ["notes.txt"]
+    with pymupdf.open("pdf", nd.pdf) as d:
+        assert d.embfile_count() == 0
+    kid = attachment_sources(parent, nd)[0]
+    assert kid.source == "p.pdf#1/notes.txt"
+    assert "Quentin Reed" in pdf_text(normalise(kid).pdf)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
+import warnings
 
 import pymupdf
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -66,7 +67,9 @@ def image_frames_to_pdf(data: bytes, limits: Limits) -> tuple[bytes, list[int]]:
     """OCR every frame of an image file; returns (pdf bytes, 0-based OCR'd page numbers)."""
     Image.MAX_IMAGE_PIXELS = limits.max_image_pixels
     try:
-        im = Image.open(io.BytesIO(data))  # reads the header only
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            im = Image.open(io.BytesIO(data))  # reads the header only
     except Image.DecompressionBombError:
         raise DocumentError("the image is too large (more pixels than allowed)") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
@@ -81,7 +84,9 @@ def image_frames_to_pdf(data: bytes, limits: Limits) -> tuple[bytes, list[int]]:
             if i:
                 im.seek(i)
             _check_pixels(*im.size, limits)
-            frame = im.copy()  # decodes this frame
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                frame = im.copy()  # decodes this frame
             frame = ImageOps.exif_transpose(frame) or frame
         except DocumentError:
             raise

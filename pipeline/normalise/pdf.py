@@ -4,7 +4,9 @@
   password (permissions) is opened with the empty password and saved unencrypted.
 * Annotations and form fields are baked into the page content (so their visible text is
   real page text); unapplied redaction annotations become forced SR regions; attached
-  files, JavaScript, thumbnails and metadata are removed.
+  files, JavaScript, thumbnails and metadata are removed from the output; document-level
+  embedded files are returned as ``attachments`` (like an email's) so that they can be
+  processed as documents of their own.
 * A page with (almost) no text but a large image is treated as a scan: it is rendered as
   displayed (~300 dpi), OCR'd, and replaced by an image + invisible-text page of the same
   displayed size (so that page's /Rotate becomes 0 and its crop box becomes the page).
@@ -19,7 +21,7 @@ from PIL import Image
 
 from pipeline.errors import DocumentError
 from pipeline.limits import Limits
-from pipeline.models import ForcedRegion, SourceDocument
+from pipeline.models import Attachment, ForcedRegion, SourceDocument
 from pipeline.normalise._common import check_pages, find_date, finish_pdf, open_pdf
 from pipeline.normalise.fake_redactions import find_fake_redactions
 from pipeline.normalise.image import ocr_to_pdf_page
@@ -65,6 +67,28 @@ def _ocr_page(doc: pymupdf.Document, pno: int, limits: Limits) -> None:
     doc.delete_page(pno + 1)
 
 
+def _embedded_files(doc: pymupdf.Document, limits: Limits) -> list[Attachment]:
+    """Files embedded in the PDF (document-level), returned as attachments."""
+    out: list[Attachment] = []
+    try:
+        names = doc.embfile_names()
+    except Exception:
+        return out
+    for i, name in enumerate(names, start=1):
+        try:
+            info = doc.embfile_info(name)
+            if (info.get("size") or 0) > limits.max_file_bytes:
+                raise DocumentError("the PDF has an attached file that is too large")
+            data = doc.embfile_get(name)
+        except DocumentError:
+            raise
+        except Exception:
+            continue
+        fname = (info.get("filename") or info.get("ufilename") or name or f"attachment-{i}").replace("/", "_")
+        out.append(Attachment(fname, data))
+    return out
+
+
 def _clean(doc: pymupdf.Document) -> list[ForcedRegion]:
     """Turn pending redaction annotations into forced regions, bake the rest, scrub extras."""
     forced: list[ForcedRegion] = []
@@ -108,6 +132,7 @@ def normalise_pdf(src: SourceDocument, data: bytes, limits: Limits):
             title = (doc.metadata or {}).get("title") or None
         except Exception:
             title = None
+        attachments = _embedded_files(doc, limits)
         forced = _clean(doc)
         # find scans, then OCR them
         scans: list[int] = []
@@ -145,4 +170,5 @@ def normalise_pdf(src: SourceDocument, data: bytes, limits: Limits):
         date=find_date(first_text),
         ocr_pages=scans,
         forced_regions=forced,
+        attachments=attachments,
     )
