@@ -1,0 +1,171 @@
+"""Measured quality: run detection over a labelled corpus and report precision/recall.
+
+    python -m pipeline.evaluate sample_docs/eval
+
+The corpus is a case store: ``<CASE>/case.json``, ``documents/<name>.txt`` and
+``gold/<name>.json`` (a list of {"start", "end", "text", "entity_type", "party"}).
+A prediction overlapping a gold third_party/unknown item is a hit for that item; one
+overlapping none of them is a false alarm; one overlapping a requester or organisation
+item is also counted as a violation. This is a dev tool over a synthetic corpus, so it
+prints missed and false-alarm text to stdout (never through ``logging``).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.case_store import list_case_ids, load_case
+from pipeline.codes import EntityType, PartyKind
+
+REDACT = {PartyKind.THIRD_PARTY.value, PartyKind.UNKNOWN.value}
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class EvalReport:
+    by_type: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    third_party: Counts = field(default_factory=Counts)
+    unknown_person: Counts = field(default_factory=Counts)
+    other_identifiers: Counts = field(default_factory=Counts)
+    predictions: int = 0
+    false_alarms: int = 0
+    requester_redacted: int = 0
+    organisation_redacted: int = 0
+    documents: int = 0
+    misses: list[tuple[str, str, str, str]] = field(default_factory=list)        # doc, type, party, text
+    false_alarm_list: list[tuple[str, str, str, str]] = field(default_factory=list)  # doc, type, recognizer, text
+    violations: list[tuple[str, str, str, str]] = field(default_factory=list)    # doc, gold party, type, text
+
+    @property
+    def precision(self) -> float:
+        good = self.predictions - self.false_alarms
+        return good / self.predictions if self.predictions else 1.0
+
+    @property
+    def recall(self) -> float:
+        tot = self.third_party.tp + self.third_party.fn + self.unknown_person.tp + self.unknown_person.fn \
+            + self.other_identifiers.tp + self.other_identifiers.fn
+        hit = self.third_party.tp + self.unknown_person.tp + self.other_identifiers.tp
+        return hit / tot if tot else 1.0
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def evaluate(corpus: Path, settings=None) -> EvalReport:
+    from recognizers import build_analyzer
+
+    corpus = Path(corpus)
+    report = EvalReport()
+    for case_id in list_case_ids(corpus):
+        case = load_case(corpus, case_id)
+        analyzer = build_analyzer(case, settings)
+        docs = sorted((case.root / "documents").glob("*.txt"))
+        texts, golds, names = [], [], []
+        for d in docs:
+            gpath = case.root / "gold" / (d.stem + ".json")
+            if not gpath.exists():
+                continue
+            texts.append(d.read_text(encoding="utf-8"))
+            golds.append(json.loads(gpath.read_text(encoding="utf-8")))
+            names.append(f"{case_id}/{d.name}")
+        preds_all = analyzer.analyze_many(texts)
+        for name, text, gold, preds in zip(names, texts, golds, preds_all):
+            report.documents += 1
+            redact_gold = [g for g in gold if g["party"] in REDACT]
+            keep_gold = [g for g in gold if g["party"] not in REDACT]
+            for g in redact_gold:
+                hit = any(_overlap(p.start, p.end, g["start"], g["end"]) for p in preds)
+                et = g["entity_type"]
+                bucket = (report.third_party if g["party"] == PartyKind.THIRD_PARTY.value
+                          else report.unknown_person if et == EntityType.PERSON.value
+                          else report.other_identifiers)
+                c = report.by_type[et]
+                if hit:
+                    bucket.tp += 1
+                    c.tp += 1
+                else:
+                    bucket.fn += 1
+                    c.fn += 1
+                    report.misses.append((name, et, g["party"], g.get("text") or text[g["start"]:g["end"]]))
+            for p in preds:
+                report.predictions += 1
+                if any(_overlap(p.start, p.end, g["start"], g["end"]) for g in redact_gold):
+                    continue
+                report.false_alarms += 1
+                report.by_type[str(p.entity_type)].fp += 1
+                report.false_alarm_list.append((name, str(p.entity_type), p.recognizer, p.text))
+                for g in keep_gold:
+                    if _overlap(p.start, p.end, g["start"], g["end"]):
+                        if g["party"] == PartyKind.REQUESTER.value:
+                            report.requester_redacted += 1
+                        else:
+                            report.organisation_redacted += 1
+                        report.violations.append((name, g["party"], g["entity_type"], g.get("text", "")))
+                        break
+    return report
+
+
+def format_report(r: EvalReport) -> str:
+    lines = [f"documents: {r.documents}   predictions: {r.predictions}", "",
+             f"{'entity type':<22}{'gold':>6}{'hit':>6}{'miss':>6}{'false+':>8}{'prec':>8}{'recall':>8}{'F1':>8}"]
+    for et in sorted(r.by_type):
+        c = r.by_type[et]
+        lines.append(f"{et:<22}{c.tp + c.fn:>6}{c.tp:>6}{c.fn:>6}{c.fp:>8}{c.precision:>8.3f}{c.recall:>8.3f}{c.f1:>8.3f}")
+    lines += [
+        "",
+        f"recall, listed third parties:   {r.third_party.recall:.3f}  ({r.third_party.tp}/{r.third_party.tp + r.third_party.fn})",
+        f"recall, unknown people (PERSON): {r.unknown_person.recall:.3f}  ({r.unknown_person.tp}/{r.unknown_person.tp + r.unknown_person.fn})",
+        f"recall, other identifiers:      {r.other_identifiers.recall:.3f}  ({r.other_identifiers.tp}/{r.other_identifiers.tp + r.other_identifiers.fn})",
+        f"overall recall:                 {r.recall:.3f}",
+        f"overall precision:              {r.precision:.3f}  ({r.false_alarms} false alarms)",
+        f"requester items redacted:       {r.requester_redacted}",
+        f"organisation items redacted:    {r.organisation_redacted}",
+    ]
+    if r.misses:
+        lines += ["", "MISSES"] + [f"  {d}  {et}  {party}  {t!r}" for d, et, party, t in r.misses]
+    if r.false_alarm_list:
+        lines += ["", "FALSE ALARMS"] + [f"  {d}  {et}  {rec}  {t!r}" for d, et, rec, t in r.false_alarm_list]
+    if r.violations:
+        lines += ["", "REQUESTER/ORGANISATION ITEMS REDACTED"] + [f"  {d}  {p}  {et}  {t!r}" for d, p, et, t in r.violations]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="sarpack eval", description="Precision/recall of detection over a labelled corpus.")
+    ap.add_argument("corpus", type=Path, help="labelled case store (e.g. sample_docs/eval)")
+    args = ap.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"{args.corpus}: not a folder", file=sys.stderr)
+        return 2
+    report = evaluate(args.corpus)
+    print(format_report(report))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
