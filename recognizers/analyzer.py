@@ -243,20 +243,39 @@ class CaseAnalyzer:
         return self.core.nlp
 
     def analyze_many(self, texts: Sequence[str], extra_names: Iterable[str] = ()) -> list[list[Finding]]:
+        """Findings per text. The texts are taken as one document: a full name found
+        anywhere in them is also redacted where only part of it recurs ("Brian Stott"
+        ... "Stott", "B Stott")."""
         extra_re = _extra_names_regex(tuple(extra_names))
-        out: list[list[Finding]] = []
+        results: list[tuple[list[Finding], list[tuple[int, int]]]] = []
         docs = self.core.nlp.pipe(texts, batch_size=self.settings.batch_size)
         for text, doc in zip(texts, docs):
-            out.append(self._analyze_doc(text, doc, extra_re))
+            results.append(self._analyze_doc(text, doc, extra_re))
+        names = {
+            f.text for fs, _ in results for f in fs
+            if f.entity_type == EntityType.PERSON and f.party == PartyKind.UNKNOWN and not f.needs_review
+            and len(f.text.split()) >= 2 and "\n" not in f.text
+        }
+        prop_re = _extra_names_regex(tuple(names)) if names else None
+        out: list[list[Finding]] = []
+        for text, (fs, protected) in zip(texts, results):
+            if prop_re is not None:
+                taken = [(f.start, f.end) for f in fs] + protected
+                for m in prop_re.finditer(text):
+                    if not _overlaps(m.start(), m.end(), taken):
+                        fs.append(Finding(m.start(), m.end(), EntityType.PERSON, "NamePropagation", 0.8,
+                                          PartyKind.UNKNOWN, ReasonCode.TP, False, m.group(0)))
+                fs = _dedupe(fs)
+            out.append(fs)
         return out
 
     def analyze(self, text: str, extra_names: Iterable[str] = ()) -> list[Finding]:
         return self.analyze_many([text], extra_names)[0]
 
     # ------------------------------------------------------------------
-    def _analyze_doc(self, text: str, doc, extra_re) -> list[Finding]:
+    def _analyze_doc(self, text: str, doc, extra_re) -> tuple[list[Finding], list[tuple[int, int]]]:
         if not text.strip():
-            return []
+            return [], []
         core = self.core
         art = core.nlp_engine.artifacts(doc)
         results: list[RecognizerResult] = core.engine.analyze(
@@ -309,6 +328,10 @@ class CaseAnalyzer:
             if _overlaps(s, e, tp_spans):
                 # the third party's own data, already found by the party matcher; keep the wider span
                 party, review = PartyKind.THIRD_PARTY, False
+            elif et in _ORG_BLOCK_TYPES and _in_org_block(text, s):
+                continue  # an organisation's letterhead: its address, phone, email
+            elif et in _ATTRIBUTABLE and _owner_on_line(text, s, pspans, results) == PartyKind.REQUESTER:
+                continue  # stated for the requester on the same line ("Mr Popescu paid from ...")
             else:
                 party = PartyKind.UNKNOWN
                 review = r.score < self.settings.review_below or et == EntityType.CASE_REFERENCE
@@ -319,7 +342,50 @@ class CaseAnalyzer:
         for a, b in core.deny.spans(text) + self.case_deny.spans(text):
             findings.append(Finding(a, b, EntityType.DENY_LIST, "DenyListRecognizer", 1.0, PartyKind.UNKNOWN,
                                     ReasonCode.TP, False, text[a:b]))
-        return _dedupe(findings)
+        return _dedupe(findings), req + allow
+
+
+_ORG_BLOCK_TYPES = {EntityType.ADDRESS, EntityType.UK_POSTCODE, EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS}
+_ATTRIBUTABLE = {
+    EntityType.BANK_DETAILS, EntityType.IBAN_CODE, EntityType.CREDIT_CARD, EntityType.PHONE_NUMBER,
+    EntityType.EMAIL_ADDRESS, EntityType.UK_NINO, EntityType.DATE_OF_BIRTH, EntityType.UK_VEHICLE_REG,
+    EntityType.UK_DRIVING_LICENCE, EntityType.UK_PASSPORT, EntityType.UK_NHS,
+}
+_ORG_LINE = re.compile(
+    r"\b(?:LTD|Ltd|Limited|PLC|plc|LLP|Surgery|Medical Practice|Medical Centre|Health Centre|Council|School|Academy|"
+    r"College|University|NHS Trust|Solicitors|Group|Partnership|Association|Housing|Engineering|Hospital|Clinic|"
+    r"Pharmacy|Agency|Department)\b"
+)
+
+
+def _in_org_block(text: str, s: int, max_lines: int = 4) -> bool:
+    """Is position ``s`` in a block of lines (no blank line between) headed by an organisation's name?"""
+    line_start = text.rfind("\n", 0, s) + 1
+    block_start = line_start
+    for _ in range(max_lines):
+        prev_end = block_start - 1
+        if prev_end < 0:
+            break
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        if not text[prev_start:prev_end].strip():
+            break
+        block_start = prev_start
+    return _ORG_LINE.search(text, block_start, s) is not None
+
+
+def _owner_on_line(text: str, s: int, pspans: list[PartySpan], results) -> PartyKind | None:
+    """The party of the nearest person mentioned before ``s`` on the same line."""
+    line_start = text.rfind("\n", 0, s) + 1
+    best: tuple[int, PartyKind] | None = None
+    for p in pspans:
+        if p.entity_type == EntityType.PERSON and line_start <= p.start and p.end <= s:
+            if best is None or p.end > best[0]:
+                best = (p.end, p.kind)
+    for r in results:
+        if r.entity_type == EntityType.PERSON.value and line_start <= r.start and r.end <= s:
+            if best is None or r.end > best[0]:
+                best = (r.end, PartyKind.UNKNOWN)
+    return best[1] if best else None
 
 
 def _extra_names_regex(names: tuple[str, ...]):
@@ -364,6 +430,18 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
         return False
     if span[:1].islower() and zipf(span.split()[0]) >= 3.0:
         return False
+    if rec == "SpacyRecognizer":
+        from recognizers.address import STREET_TYPES
+        from recognizers.gazetteer import is_name_like
+
+        toks = [t.strip(".,:;()") for t in span.split() if t.strip(".,:;()")]
+        if not toks:
+            return False
+        if re.fullmatch(r"(?:" + STREET_TYPES + r")", toks[-1]):
+            return False  # "Marsh Lane"
+        named = [t for t in toks if is_name_like(t)]
+        if not named and any(zipf(t) >= 4.0 or t.isupper() for t in toks):
+            return False  # "Tel", "MEMO", "Findings", "Midlands Parcel"
     return True
 
 

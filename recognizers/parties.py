@@ -30,7 +30,7 @@ TITLE_RE = r"(?:" + "|".join(ALL_TITLES) + r")\.?"
 _ROLE_M = re.compile(r"(?i)\b(father|dad|husband|son|brother|grandfather|stepfather|uncle|boyfriend|male|he|him)\b")
 _ROLE_F = re.compile(r"(?i)\b(mother|mum|wife|daughter|sister|grandmother|stepmother|aunt|girlfriend|female|she|her)\b")
 WS = r"[\s\u00a0]+"
-_B = r"(?<![\w'’\-])"
+_B = r"(?<![\w'’\-.@])"
 _E = r"(?![\w\-]|['’](?!s\b)\w)"  # allow a possessive 's after the name
 
 # Specificity of each form: a longer, more specific form wins an overlap.
@@ -205,7 +205,12 @@ class PartyMatcher:
             for m in rx.finditer(text):
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], et, form=FULL, score=1.0, recognizer="PartyIdentifierRecognizer"))
         self._match_dobs(text, spans)
-        spans.extend(self._match_names(text))
+        req_ids = [(s.start, s.end) for s in spans if s.kind == PartyKind.REQUESTER]
+        for n in self._match_names(text):
+            # a name inside the requester's own email address or other identifier stays
+            if n.kind == PartyKind.THIRD_PARTY and any(a < n.end and n.start < b for a, b in req_ids):
+                continue
+            spans.append(n)
         return spans
 
     def _match_dobs(self, text: str, spans: list[PartySpan]) -> None:
@@ -286,7 +291,7 @@ class PartyMatcher:
                     raw[-1] = raw[-1] + ("review",)  # type: ignore[assignment]
         raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
         out: list[PartySpan] = []
-        last_full: int | None = None  # position of the most recent full-name mention
+        last_full: dict[int, int] = {}  # party position -> offset of its latest full-name mention
         last_end = -1
         for r in raw:
             start, end, form, owners, title, _ = r[:6]
@@ -300,7 +305,7 @@ class PartyMatcher:
                 review = review or review2
             pos = min(owners)
             if form == FULL:
-                last_full = pos
+                last_full[pos] = start
             score = {FULL: 0.99, INITIALS: 0.95, TITLED: 0.95, SINGLE: 0.85}[form]
             if fuzzy_review:
                 score = 0.6
@@ -308,7 +313,7 @@ class PartyMatcher:
                                  "PartyNameRecognizer", tuple(sorted(owners))))
         return out
 
-    def _resolve(self, owners: set[int], title: str | None, last_full: int | None) -> tuple[set[int], bool]:
+    def _resolve(self, owners: set[int], title: str | None, last_full: dict[int, int]) -> tuple[set[int], bool]:
         """Pick the owner of a form shared by several parties."""
         if title:
             g = "M" if title in TITLES_M else "F" if title in TITLES_F else None
@@ -323,8 +328,9 @@ class PartyMatcher:
             exact = {o for o in owners if any(_title_of(n) == title for n in (self.parties[o].name, *self.parties[o].aliases))}
             if len(exact) == 1:
                 return exact, False
-        if last_full is not None and last_full in owners:
-            return {last_full}, False
+        mentioned = [(last_full[o], o) for o in owners if o in last_full]
+        if mentioned:
+            return {max(mentioned)[1]}, False
         # unsure: prefer a third party so that it is suggested, but flag it for review
         tps = {o for o in owners if o != 0}
         return (tps or owners), True

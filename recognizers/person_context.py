@@ -30,12 +30,15 @@ CUES = [
     r"(?:my|her|his|their|your) (?:new |ex[- ]?)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[eé]e?|son|daughter|"
     r"mother|father|mum|dad|brother|sister|stepson|stepdaughter|cousin|aunt|uncle|neighbour|friend|landlord|landlady|colleague|manager|employer|solicitor|child|children|grandmother|grandfather|nan)",
     r"from:", r"to:", r"cc:", r"sent by", r"named", r"name:", r"witness:?", r"called", r"contact:", r"partner,?", r"child(?:ren)?:", r"lives with",
+    r"this is", r"contact", r"caller", r"landlord", r"landlady", r"payroll", r"adviser", r"advisor", r"officer",
+    r"neighbour", r"manager", r"solicitor", r"witness", r"attended with", r"accompanied by", r"wrote to", r"emailed",
     r"and", r"&", r"or",
 ]
 CUE_RE = re.compile(
-    r"(?i:\b(?:" + "|".join(CUES) + r"))[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})"
+    r"(?i:\b(?:" + "|".join(CUES) + r"))[:,]?[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?:(?:a|an|one)[ \u00a0]+)?(?P<name>(?:[A-Z]\.?[ \u00a0]+)?" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})"
 )
 SEQ_RE = re.compile(r"(?<![\w'’\-])(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})(?![\w\-])")
+INITIAL_SURNAME_RE = re.compile(r"(?<![\w.])(?:[B-HJ-Z]\.?|[A-Z]\.)[ \u00a0](?P<sur>" + NAME + r")(?![\w\-])")
 STOP = {
     "sir", "madam", "customer", "colleague", "all", "team", "the", "a", "an", "i", "we", "you", "he", "she", "they",
     "it", "this", "that", "mr", "mrs", "ms", "miss", "dr", "child", "maintenance", "service", "department",
@@ -55,6 +58,12 @@ def _looks_like_name(tok: str) -> bool:
     """A capitalised word that is a known name, or too rare to be an ordinary word."""
     if tok.lower() in STOP:
         return False
+    if len(tok) <= 2 and tok[:1].isupper() and (len(tok) == 1 or tok[1] == "."):
+        return True  # an initial
+    if "-" in tok.strip("-"):
+        parts = tok.split("-")
+        if all(p[:1].isupper() for p in parts if p):
+            return all(p.lower() not in STOP and (is_first_name(p) or is_surname(p) or zipf(p) < 4.0) for p in parts if p)
     known = is_first_name(tok) or is_surname(tok)
     z = zipf(tok)
     return (known and z < 4.6) or z < 2.5
@@ -115,6 +124,10 @@ class PersonContextRecognizer(EntityRecognizer):
                 out.append(_res(self, s, e, 0.55, "first name in a list of names"))
                 continue
             out.append(_res(self, s, e, 0.75, "name after a context phrase"))
+        for m in INITIAL_SURNAME_RE.finditer(text):
+            sur = m.group("sur")
+            if is_surname(sur) and not _common(sur):
+                out.append(_res(self, m.start(), m.end(), 0.6, "initial and surname (gazetteer)"))
         for m in SEQ_RE.finditer(text):
             toks = [(t.start(), t.end(), t.group(0)) for t in re.finditer(r"\S+", m.group("name"))]
             base = m.start("name")
