@@ -1,6 +1,7 @@
 """The ``sarpack`` command.
 
     sarpack submit <CASE_ID> --store <dir> --out <dir> [--auto-approve]
+    sarpack status <CASE_ID> | approve <CASE_ID> --reviewer <name> | review | add-reviewer <name>
 
 Exit codes: 0 a bundle was produced (some documents may have failed; they are listed);
 2 nothing could be produced (bad case ID, unreadable case.json, ...);
@@ -83,6 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", type=Path, default=Path("out"), help="output folder (default ./out)")
     s.add_argument("--auto-approve", action="store_true", help="accept every redaction the policy suggests")
     s.set_defaults(func=cmd_submit)
+
+    from flows.cli_review import add_subparsers
+
+    add_subparsers(sub)
     return p
 
 
