@@ -1,7 +1,19 @@
-"""Bundle: all disclosed documents in one PDF, stamped, with one bookmark per document.
+"""Bundle: cover letter, index, the disclosed documents and the schedule in one PDF.
 
-Every source page is placed on a fresh page inside a content area that leaves a
-margin band at the foot, so the running stamp can never overlap content.
+Layout::
+
+    Cover letter        unstamped; page labels "Cover" (or "Cover i", "Cover ii", ...)
+    Index               stamped page 1..
+    Documents           in the order given (chronological by default, see finalise.order_documents)
+    Schedule            what was not included, and why
+
+Every page after the cover letter is stamped in the foot band with a running reference
+``<CASE_ID>-0001`` (left) and ``<CASE_ID> — Page N of M`` (right), N and M counting stamped
+pages only; the PDF page labels match (the first stamped page is labelled "1"). A source
+page is copied 1:1 when its content already clears the foot band, and scaled into the
+content area otherwise, so the stamp never overlaps content. One bookmark per document
+(attachments nested under their email) plus "Cover letter", "Index" and "Schedule".
+Output is deterministic: same inputs, same bytes.
 """
 from __future__ import annotations
 
@@ -11,11 +23,18 @@ from pathlib import Path
 
 import pymupdf
 
+from pipeline.cover import CoverInfo, IndexRow, ScheduleRow, cover_pdf, index_pdf, schedule_pdf
+
 FONT_DIR = Path(__file__).parent / "fonts"
 STAMP_FONT = FONT_DIR / "DejaVuSans.ttf"
+STAMP_FONTNAME = "sarpackstamp"
+STAMP_SIZE = 8.0
 A4 = pymupdf.paper_rect("a4")
 STAMP_BAND = 28.0  # points kept free at the foot of every page for the stamp
 SIDE_MARGIN = 18.0
+COVER_BOOKMARK = "Cover letter"
+INDEX_BOOKMARK = "Index"
+SCHEDULE_BOOKMARK = "Schedule of information not included"
 
 
 @dataclass
@@ -27,13 +46,37 @@ class BundleItem:
     date: date | None = None
     parent: str | None = None  # doc_id of the email it was attached to
     redactions: int = 0
+    number: str = ""  # item number in the index ("3", attachments "3.1"); set by number_items
 
 
 @dataclass
 class BundleOutput:
     pdf: bytes = field(repr=False)
     pages: int
-    ranges: dict[str, tuple[int, int]]  # doc_id -> (first, last) 1-based bundle pages
+    ranges: dict[str, tuple[int, int]]  # doc_id -> (first, last) 1-based physical PDF pages
+    cover_pages: int = 0  # unstamped pages at the front
+    index_pages: tuple[int, int] | None = None  # physical
+    schedule_pages: tuple[int, int] | None = None  # physical
+    numbers: dict[str, str] = field(default_factory=dict)  # doc_id -> item number
+
+    @property
+    def stamped_pages(self) -> int:
+        return self.pages - self.cover_pages
+
+    def stamp_number(self, physical: int) -> int:
+        """The N of "Page N of M" printed on a 1-based physical page."""
+        return physical - self.cover_pages
+
+    def reference(self, case_id: str, physical: int) -> str:
+        return running_reference(case_id, self.stamp_number(physical))
+
+
+def running_reference(case_id: str, n: int) -> str:
+    return f"{case_id}-{n:04d}"
+
+
+def page_stamp(case_id: str, n: int, total: int) -> str:
+    return f"{case_id} \u2014 Page {n} of {total}"
 
 
 def content_rect(page_rect: pymupdf.Rect = A4) -> pymupdf.Rect:
@@ -46,57 +89,177 @@ def stamp_rect(page_rect: pymupdf.Rect = A4) -> pymupdf.Rect:
     return pymupdf.Rect(page_rect.x0, page_rect.y1 - STAMP_BAND, page_rect.x1, page_rect.y1)
 
 
+def _content_bbox(page: pymupdf.Page) -> pymupdf.Rect:
+    bbox = pymupdf.Rect()
+    for _kind, r in page.get_bboxlog():
+        rr = pymupdf.Rect(r)
+        if rr.is_valid and not rr.is_empty:
+            bbox |= rr
+    return bbox
+
+
+def _fits_unscaled(page: pymupdf.Page, size: pymupdf.Rect) -> bool:
+    """A page can be copied 1:1 when it is (about) the target size, unrotated, and nothing
+    on it reaches into the stamp band."""
+    r = page.rect
+    if page.rotation or abs(r.width - size.width) > 1 or abs(r.height - size.height) > 1:
+        return False
+    if page.cropbox.x0 or page.cropbox.y0 or page.mediabox.x0 or page.mediabox.y0:
+        return False
+    bbox = _content_bbox(page) & r
+    return bbox.is_empty or bbox.y1 <= size.y1 - STAMP_BAND - 2
+
+
 def _place(out: pymupdf.Document, src: pymupdf.Document) -> int:
-    """Copy each page of ``src`` onto a new A4 page (landscape for wide pages), scaled into
-    the content area. Returns the number of pages added."""
+    """Copy each page of ``src`` onto a new A4 page (landscape for wide pages): 1:1 when its
+    content clears the foot band, else scaled into the content area. Returns pages added."""
     for page in src:
         r = page.rect  # as displayed (rotation applied)
         landscape = r.width > r.height
         size = pymupdf.Rect(0, 0, A4.height, A4.width) if landscape else A4
         new = out.new_page(width=size.width, height=size.height)
-        new.show_pdf_page(content_rect(size), src, page.number, keep_proportion=True)
+        target = size if _fits_unscaled(page, size) else content_rect(size)
+        new.show_pdf_page(target, src, page.number, keep_proportion=True)
     return len(src)
 
 
 def stamp_pages(doc: pymupdf.Document, case_id: str, first: int = 0) -> None:
     """Stamp pages from ``first`` on with ``<CASE_ID>-0001`` and ``<CASE_ID> — Page N of M``."""
     total = len(doc) - first
+    font = pymupdf.Font(fontfile=str(STAMP_FONT))
     for i in range(first, len(doc)):
         page = doc[i]
         n = i - first + 1
         band = stamp_rect(page.rect)
         y = band.y1 - 11
         page.insert_text(
-            (band.x0 + SIDE_MARGIN, y), f"{case_id}-{n:04d}", fontsize=8,
-            fontname="sarpackstamp", fontfile=str(STAMP_FONT), color=(0.2, 0.2, 0.2),
+            (band.x0 + SIDE_MARGIN, y), running_reference(case_id, n), fontsize=STAMP_SIZE,
+            fontname=STAMP_FONTNAME, fontfile=str(STAMP_FONT), color=(0.2, 0.2, 0.2),
         )
-        label = f"{case_id} \u2014 Page {n} of {total}"
-        font = pymupdf.Font(fontfile=str(STAMP_FONT))
-        w = font.text_length(label, fontsize=8)
+        label = page_stamp(case_id, n, total)
+        w = font.text_length(label, fontsize=STAMP_SIZE)
         page.insert_text(
-            (band.x1 - SIDE_MARGIN - w, y), label, fontsize=8,
-            fontname="sarpackstamp", fontfile=str(STAMP_FONT), color=(0.2, 0.2, 0.2),
+            (band.x1 - SIDE_MARGIN - w, y), label, fontsize=STAMP_SIZE,
+            fontname=STAMP_FONTNAME, fontfile=str(STAMP_FONT), color=(0.2, 0.2, 0.2),
         )
 
 
-def assemble(case_id: str, items: list[BundleItem]) -> BundleOutput:
-    """Put the items in the given order into one stamped, bookmarked PDF."""
-    out = pymupdf.open()
-    ranges: dict[str, tuple[int, int]] = {}
-    toc: list[list] = []
+def number_items(items: list[BundleItem]) -> None:
+    """Item numbers in bundle order: "1", "2", ...; an attachment that follows its email
+    is numbered under it ("2.1", "2.2")."""
+    top = 0
+    children: dict[str, int] = {}
+    numbers: dict[str, str] = {}
+    for it in items:
+        if it.parent and it.parent in numbers:
+            children[it.parent] = children.get(it.parent, 0) + 1
+            it.number = f"{numbers[it.parent]}.{children[it.parent]}"
+        else:
+            top += 1
+            it.number = str(top)
+        numbers[it.doc_id] = it.number
+
+
+def _page_count(pdf: bytes) -> int:
+    with pymupdf.open(stream=pdf, filetype="pdf") as d:
+        return len(d)
+
+
+def assemble(
+    case_id: str,
+    items: list[BundleItem],
+    *,
+    cover: CoverInfo | None = None,
+    schedule: list[ScheduleRow] | None = None,
+) -> BundleOutput:
+    """Put the items, in the given order, into one stamped, bookmarked PDF with a cover letter,
+    an index and a schedule. Without ``cover`` only the documents are bundled (all stamped)."""
+    if not all(it.number for it in items):
+        number_items(items)
+
+    body = pymupdf.open()
+    doc_ranges: dict[str, tuple[int, int]] = {}  # 0-based, within body
+    placed: list[BundleItem] = []
     for item in items:
         with pymupdf.open(stream=item.pdf, filetype="pdf") as src:
-            start = len(out) + 1
-            n = _place(out, src)
+            start = len(body)
+            n = _place(body, src)
         if n == 0:
             continue
-        ranges[item.doc_id] = (start, start + n - 1)
-        level = 2 if item.parent and item.parent in ranges else 1
-        toc.append([level, item.title, start])
-    stamp_pages(out, case_id)
+        doc_ranges[item.doc_id] = (start, start + n - 1)
+        placed.append(item)
+
+    out = pymupdf.open()
+    toc: list[list] = []
+    cover_pages = 0
+    index_range = schedule_range = None
+    if cover is not None:
+        sched = schedule_pdf(case_id, schedule or [])
+        s_pages = _page_count(sched)
+        x = 1  # index pages; the index's page numbers depend on its own length
+        for _ in range(6):
+            rows = [
+                IndexRow(
+                    number=it.number, title=it.title, date=it.date, format=it.original_format,
+                    first=x + doc_ranges[it.doc_id][0] + 1, last=x + doc_ranges[it.doc_id][1] + 1,
+                    redactions=it.redactions, level=2 if it.number.count(".") else 1,
+                )
+                for it in placed
+            ]
+            schedule_first = x + len(body) + 1
+            index = index_pdf(case_id, rows, schedule_page=schedule_first)
+            nx = _page_count(index)
+            if nx == x:
+                break
+            x = nx
+        else:  # pragma: no cover - the index length oscillates; should not happen
+            raise RuntimeError("the index could not be laid out")
+        total = x + len(body) + s_pages
+        letter = cover_pdf(cover, index_page=1, schedule_page=schedule_first, stamped_pages=total)
+        with pymupdf.open(stream=letter, filetype="pdf") as d:
+            out.insert_pdf(d)
+        cover_pages = len(out)
+        toc.append([1, COVER_BOOKMARK, 1])
+        with pymupdf.open(stream=index, filetype="pdf") as d:
+            out.insert_pdf(d)
+        index_range = (cover_pages + 1, cover_pages + x)
+        toc.append([1, INDEX_BOOKMARK, cover_pages + 1])
+
+    offset = len(out)
+    out.insert_pdf(body)
+    body.close()
+    ranges: dict[str, tuple[int, int]] = {}
+    levels: dict[str, int] = {}
+    for it in placed:
+        a, b = doc_ranges[it.doc_id]
+        ranges[it.doc_id] = (offset + a + 1, offset + b + 1)
+        level = levels[it.parent] + 1 if it.parent and it.parent in levels else 1
+        levels[it.doc_id] = level
+        toc.append([level, f"{it.number}. {it.title}", offset + a + 1])
+
+    if cover is not None:
+        first = len(out) + 1
+        with pymupdf.open(stream=sched, filetype="pdf") as d:
+            out.insert_pdf(d)
+        schedule_range = (first, len(out))
+        toc.append([1, SCHEDULE_BOOKMARK, first])
+
+    stamp_pages(out, case_id, first=cover_pages)
+    labels = []
+    if cover_pages == 1:
+        labels.append({"startpage": 0, "prefix": "Cover", "style": ""})
+    elif cover_pages > 1:
+        labels.append({"startpage": 0, "prefix": "Cover ", "style": "r", "firstpagenum": 1})
+    labels.append({"startpage": cover_pages, "prefix": "", "style": "D", "firstpagenum": 1})
+    out.set_page_labels(labels)
     out.set_toc(toc)
+    out.subset_fonts()
     out.set_metadata({})
-    pdf = out.tobytes(garbage=3, deflate=True, no_new_id=True)
+    out.del_xml_metadata()
+    pdf = out.tobytes(garbage=4, deflate=True, no_new_id=True)
     pages = len(out)
     out.close()
-    return BundleOutput(pdf=pdf, pages=pages, ranges=ranges)
+    return BundleOutput(
+        pdf=pdf, pages=pages, ranges=ranges, cover_pages=cover_pages, index_pages=index_range,
+        schedule_pages=schedule_range, numbers={it.doc_id: it.number for it in placed},
+    )

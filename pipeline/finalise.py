@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import PurePosixPath
 
-from pipeline.bundle import BundleItem, BundleOutput, assemble
-from pipeline.codes import DecisionState, DocStatus, ReasonCode
+from pipeline.bundle import BundleItem, BundleOutput, assemble, number_items
+from pipeline.codes import DecidedBy, DecisionState, DocStatus, PartyKind, ReasonCode
+from pipeline.cover import CoverInfo, ScheduleRow, address_lines
 from pipeline.decide import sweep_occurrences
+from pipeline.dedupe import EXACT, find_duplicates
 from pipeline.models import CaseRecord, Decision, DocumentResult, Suggestion
 from pipeline.process import ProcessedDocument
 from pipeline.redact import boxes_for, redact_pdf
@@ -23,6 +27,11 @@ from pipeline.verify import (
 )
 
 log = logging.getLogger("sarpack.finalise")
+
+ORDER_DATE = "date"
+ORDER_SOURCE = "source"
+ORDERS = (ORDER_DATE, ORDER_SOURCE)
+_FALSE = {"0", "false", "no", "off"}
 
 
 @dataclass
@@ -39,6 +48,12 @@ class CaseOutcome:
     bundle: BundleOutput | None
     verification: VerificationReport
     log_rows: list[dict] = field(default_factory=list)
+    schedule: list = field(default_factory=list)  # ScheduleRow, in bundle order
+    numbers: dict[str, str] = field(default_factory=dict)  # doc_id -> index item number
+    bundle_date: date | None = None
+    received: date | None = None
+    policy: "BundlePolicy | None" = None
+    needs_review_auto: dict[str, int] = field(default_factory=dict)  # doc_id -> flagged, auto-accepted
 
     @property
     def released(self) -> bool:
@@ -86,25 +101,188 @@ def redact_one(p: ProcessedDocument, decisions: dict[str, Decision]) -> Redacted
 _TITLE_REDACTION = "[redacted]"
 
 
-def safe_title(title: str, analyzer, values_pattern) -> str:
+def safe_title(title: str, analyzer, values_pattern, *, from_file_name: bool = False, values=()) -> str:
     """A title with any third-party data replaced, using the same detector and the case's
-    accepted values."""
+    accepted values. A title made from a file name is also checked case-insensitively
+    (file names are often lower case: ``letter_from_dean_okafor.pdf``)."""
     spans: list[tuple[int, int]] = []
     if analyzer is not None:
         for f in analyzer.analyze_many([title])[0]:
             spans.append((f.start, f.end))
     if values_pattern is not None:
         spans += [m.span() for m in values_pattern.finditer(title)]
-    for a, b in sorted(spans, reverse=True):
+    if from_file_name:
+        for v in values:
+            if len(v) >= 3:
+                pat = r"(?<![^\W_])" + re.escape(v).replace(r"\ ", r"[\s_.-]+") + r"(?![^\W_])"
+                spans += [m.span() for m in re.finditer(pat, title, re.IGNORECASE)]
+    for a, b in _merge(spans, reverse=True):
         title = title[:a] + _TITLE_REDACTION + title[b:]
     return re.sub(r"(\[redacted\]\s*)+", _TITLE_REDACTION + " ", title).strip()
 
 
+def _merge(spans: list[tuple[int, int]], reverse: bool = False) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    merged = [(a, b) for a, b in out]
+    return merged[::-1] if reverse else merged
+
+
+def _has_title(p: ProcessedDocument) -> bool:
+    nd = p.normalised
+    return nd is not None and bool(nd.title and nd.title.strip())
+
+
 def document_title(p: ProcessedDocument) -> str:
+    """The document's own title (email subject, DOCX title or first heading, PDF title), else
+    its file name made readable (``2026-01-12_letter_to_x.pdf`` -> ``2026-01-12 letter to x``)."""
     nd = p.normalised
     if nd is not None and nd.title and nd.title.strip():
         return " ".join(nd.title.split())[:200]
-    return PurePosixPath(p.source.source.split("#")[-1]).name
+    name = PurePosixPath(p.source.source.split("#")[-1]).name
+    stem = name.rsplit(".", 1)[0] if "." in name.strip(".") else name
+    pretty = " ".join(stem.replace("_", " ").split())
+    return (pretty or name)[:200]
+
+
+@dataclass
+class BundlePolicy:
+    """How a case is bundled. Defaults are conservative; every field has an env override.
+
+    * ``order``: ``"date"`` (chronological by document date, undated last, stable) or
+      ``"source"`` (as gathered: by path). Attachments always follow their email.
+      Env ``SARPACK_BUNDLE_ORDER``.
+    * ``withhold_third_party_only``: withhold a document that never mentions the requester
+      (no name, alias, surname, reference, NI number, address, phone or email of theirs) and
+      in which at least ``min_third_party_findings`` third-party redactions were accepted.
+      It is listed in the schedule with the reason. Env ``SARPACK_WITHHOLD_THIRD_PARTY_ONLY``
+      (``0`` turns it off) and ``SARPACK_MIN_THIRD_PARTY_FINDINGS``.
+    * ``dedupe`` / ``near_duplicate_threshold``: see :mod:`pipeline.dedupe`. Env
+      ``SARPACK_DEDUPE`` and ``SARPACK_NEAR_DUPLICATE_THRESHOLD``.
+    """
+
+    order: str = ORDER_DATE
+    withhold_third_party_only: bool = True
+    min_third_party_findings: int = 1
+    dedupe: bool = True
+    near_duplicate_threshold: float = 0.95
+
+    @classmethod
+    def from_env(cls, env=None) -> "BundlePolicy":
+        env = os.environ if env is None else env
+        p = cls()
+        if env.get("SARPACK_BUNDLE_ORDER"):
+            p.order = env["SARPACK_BUNDLE_ORDER"].strip().lower()
+        if env.get("SARPACK_WITHHOLD_THIRD_PARTY_ONLY"):
+            p.withhold_third_party_only = env["SARPACK_WITHHOLD_THIRD_PARTY_ONLY"].strip().lower() not in _FALSE
+        if env.get("SARPACK_MIN_THIRD_PARTY_FINDINGS"):
+            p.min_third_party_findings = max(1, int(env["SARPACK_MIN_THIRD_PARTY_FINDINGS"]))
+        if env.get("SARPACK_DEDUPE"):
+            p.dedupe = env["SARPACK_DEDUPE"].strip().lower() not in _FALSE
+        if env.get("SARPACK_NEAR_DUPLICATE_THRESHOLD"):
+            p.near_duplicate_threshold = float(env["SARPACK_NEAR_DUPLICATE_THRESHOLD"])
+        if p.order not in ORDERS:
+            raise ValueError(f"unknown bundle order {p.order!r}: use one of {', '.join(ORDERS)}")
+        return p
+
+
+def resolve_bundle_date(bundle_date: date | None = None) -> date:
+    """The cover letter's date: the argument, else env ``SARPACK_BUNDLE_DATE`` (YYYY-MM-DD),
+    else today. Pin it to make re-runs byte-identical."""
+    if bundle_date is not None:
+        return bundle_date
+    raw = os.environ.get("SARPACK_BUNDLE_DATE", "").strip()
+    if raw:
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            raise ValueError("SARPACK_BUNDLE_DATE must be a date written YYYY-MM-DD") from None
+    return date.today()
+
+
+def order_documents(processed: list[ProcessedDocument], order: str = ORDER_DATE) -> list[ProcessedDocument]:
+    """Documents in bundle order. Top-level documents are sorted (stably) by date, undated
+    ones last, or kept in gathered order (``"source"``); attachments follow their email in
+    the order they were attached."""
+    ids = {p.source.doc_id for p in processed}
+    kids: dict[str | None, list[ProcessedDocument]] = {}
+    for p in processed:
+        parent = p.source.parent if p.source.parent in ids else None
+        kids.setdefault(parent, []).append(p)
+    roots = kids.get(None, [])
+    if order == ORDER_DATE:
+        roots = sorted(roots, key=lambda p: (_doc_date(p) is None, _doc_date(p) or date.min))
+    elif order == ORDER_SOURCE:
+        roots = sorted(roots, key=lambda p: p.source.source)
+    out: list[ProcessedDocument] = []
+
+    def walk(p: ProcessedDocument) -> None:
+        out.append(p)
+        for c in kids.get(p.source.doc_id, []):
+            walk(c)
+
+    for r in roots:
+        walk(r)
+    return out
+
+
+def _doc_date(p: ProcessedDocument) -> date | None:
+    return p.normalised.date if p.normalised is not None else None
+
+
+def requester_pattern(case: CaseRecord) -> re.Pattern[str] | None:
+    """Anything that identifies the requester: names, aliases, surnames, references, NI
+    number, addresses (first line and postcode), phones and emails."""
+    r = case.requester
+    vals: set[str] = set()
+    for name in (r.name, *r.aliases):
+        name = " ".join(name.split())
+        if not name:
+            continue
+        vals.add(name)
+        parts = name.split()
+        if len(parts) > 1 and len(parts[-1]) >= 3:
+            vals.add(parts[-1])
+    for v in (*r.case_references, *r.phones, *r.emails, r.ni_number or ""):
+        v = " ".join(v.split())
+        if v:
+            vals.add(v)
+            vals.add(v.replace(" ", ""))
+    for a in r.addresses:
+        parts = [x.strip() for x in a.split(",") if x.strip()]
+        if parts:
+            vals.add(parts[0])
+        m = re.search(r"[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", a)
+        if m:
+            vals.add(m.group())
+    return value_pattern({v for v in vals if len(v) >= 3})
+
+
+def _third_party_only(p: ProcessedDocument, decisions: dict[str, Decision], req_pat, policy: BundlePolicy) -> bool:
+    if not policy.withhold_third_party_only or req_pat is None:
+        return False
+    tp = sum(
+        1
+        for s in p.suggestions
+        if s.reason is ReasonCode.TP
+        and s.party in (PartyKind.THIRD_PARTY, PartyKind.UNKNOWN)
+        and (d := decisions.get(s.id)) is not None
+        and d.state is DecisionState.ACCEPTED
+    )
+    if tp < policy.min_third_party_findings:
+        return False
+    return not any(req_pat.search(pt.text) for pt in p.pages)
+
+
+WITHHELD_WHY = (
+    "Withheld: the whole document is about another person and does not mention you "
+    "(third-party personal data, code TP)."
+)
+FAILED_WHY = "Held on file; will be provided separately (it could not be processed automatically)."
 
 
 def finalise_case(
@@ -113,75 +291,158 @@ def finalise_case(
     decisions: dict[str, Decision],
     analyzer=None,
     redact_many=None,
+    *,
+    policy: BundlePolicy | None = None,
+    bundle_date: date | None = None,
 ) -> CaseOutcome:
-    """Redact every document, assemble the bundle and verify it. ``redact_many(docs, decisions)``
-    returns one RedactedDocument per document; the flow passes a concurrent one."""
+    """Order, de-duplicate, withhold, redact, bundle and verify a decided case.
+
+    ``redact_many(docs, decisions)`` returns one RedactedDocument per document; the flow
+    passes a concurrent one. ``policy`` defaults to :meth:`BundlePolicy.from_env`,
+    ``bundle_date`` to :func:`resolve_bundle_date`.
+    """
+    policy = policy or BundlePolicy.from_env()
+    when = resolve_bundle_date(bundle_date)
     add_consistency(processed, decisions)
     values = values_to_check([s for p in processed for s in p.suggestions], decisions)
     vpat = value_pattern(values)
+    ordered = order_documents(processed, policy.order)
+    ok_docs = [p for p in ordered if p.ok]
+
+    # duplicates, then third-party-only documents, among the documents that could be read
+    dups = {}
+    if policy.dedupe:
+        dups = find_duplicates(
+            [(p.source.doc_id, "\n".join(pt.text for pt in p.pages), p.source.sha256) for p in ok_docs],
+            threshold=policy.near_duplicate_threshold,
+        )
+    req_pat = requester_pattern(case)
+    withheld = {
+        p.source.doc_id for p in ok_docs if p.source.doc_id not in dups and _third_party_only(p, decisions, req_pat, policy)
+    }
+    to_disclose = [p for p in ok_docs if p.source.doc_id not in dups and p.source.doc_id not in withheld]
+
     redacted: dict[str, RedactedDocument] = {}
-    ok_docs = [p for p in processed if p.ok]
     if redact_many is None:
-        done = [redact_one(p, decisions) for p in ok_docs]
+        done = [redact_one(p, decisions) for p in to_disclose]
     else:
-        done = redact_many(ok_docs, decisions)
+        done = redact_many(to_disclose, decisions) if to_disclose else []
     for r in done:
         redacted[r.doc_id] = r
 
-    results: list[DocumentResult] = []
+    results: dict[str, DocumentResult] = {}
+    titles: dict[str, str] = {}
     items: list[BundleItem] = []
-    log_rows: list[dict] = []
-    for p in processed:
+    for p in ordered:
         doc = p.source
+        status = p.status
+        if doc.doc_id in dups:
+            status = DocStatus.DUPLICATE
+        elif doc.doc_id in withheld:
+            status = DocStatus.WITHHELD
         res = DocumentResult(
             doc_id=doc.doc_id,
             source=doc.source,
             sha256=doc.sha256,
-            status=p.status,
+            status=status,
             original_format=(p.normalised.original_format if p.normalised else doc.extension),
-            date=p.normalised.date if p.normalised else None,
+            date=_doc_date(p),
             parent=doc.parent,
             error=p.error,
+            pages=len(p.pages),
         )
+        res.title = titles[doc.doc_id] = safe_title(document_title(p), analyzer, vpat, from_file_name=not _has_title(p),
+                                                    values=values)
+        if doc.doc_id in dups:
+            res.duplicate_of = dups[doc.doc_id].duplicate_of
         r = redacted.get(doc.doc_id)
         if r is not None:
-            res.title = safe_title(document_title(p), analyzer, vpat)
             by_reason = Counter(str(s.reason) for s in r.applied)
             res.redactions = len(r.applied)
             res.redactions_by_reason = dict(sorted(by_reason.items()))
-            res.pages = len(p.pages)
             items.append(
                 BundleItem(
                     doc_id=doc.doc_id, title=res.title, pdf=r.pdf, original_format=res.original_format,
                     date=res.date, parent=doc.parent, redactions=res.redactions,
                 )
             )
-            for s in r.applied:
+        results[doc.doc_id] = res
+    number_items(items)
+    numbers = {it.doc_id: it.number for it in items}
+
+    # the schedule: withheld, duplicate and failed items, in bundle order
+    schedule: list[ScheduleRow] = []
+    refs: dict[str, str] = {}
+    for p in ordered:
+        res = results[p.source.doc_id]
+        if res.status is DocStatus.DISCLOSED:
+            continue
+        ref = f"S{len(schedule) + 1}"
+        refs[res.doc_id] = ref
+        schedule.append(ScheduleRow(ref, res.doc_id, res.source, res.title or "", res.date, res.original_format,
+                                    str(res.status), ""))
+    for row in schedule:
+        res = results[row.doc_id]
+        if res.status is DocStatus.WITHHELD:
+            row.why = WITHHELD_WHY
+        elif res.status is DocStatus.FAILED:
+            row.why = FAILED_WHY
+        elif res.status is DocStatus.DUPLICATE:
+            m = dups[res.doc_id]
+            target = res.duplicate_of or ""
+            what = "A copy of" if m.kind == EXACT else "Contained in full in"
+            if target in numbers:
+                row.why = f"Duplicate: {what.lower()} item {numbers[target]}, which is included."
+            else:
+                row.why = f"Duplicate: {what.lower()} {refs.get(target, 'another item')} above."
+
+    rep = VerificationReport(values_checked=len(values))
+    bundle = None
+    log_rows: list[dict] = []
+    if items:
+        reasons_used = sorted({s.reason for r in redacted.values() for s in r.applied}, key=list(ReasonCode).index)
+        counts = Counter(res.status for res in results.values())
+        cover = CoverInfo(
+            case_id=case.case_id,
+            requester_name=case.requester.name,
+            address_lines=address_lines(case.requester.addresses[0]) if case.requester.addresses else [],
+            received=case.received,
+            bundle_date=when,
+            documents=len(items),
+            redactions=sum(it.redactions for it in items),
+            reasons_used=reasons_used,
+            withheld=counts[DocStatus.WITHHELD],
+            duplicates=counts[DocStatus.DUPLICATE],
+            failed=counts[DocStatus.FAILED],
+        )
+        bundle = assemble(case.case_id, items, cover=cover, schedule=schedule)
+        for res in results.values():
+            if res.doc_id in bundle.ranges:
+                a, b = bundle.ranges[res.doc_id]
+                res.bundle_pages = [a, b]
+        for it in items:
+            r = redacted[it.doc_id]
+            first = bundle.ranges[it.doc_id][0]
+            for s in sorted(r.applied, key=lambda s: (s.page, s.rects[0][1] if s.rects else 0, s.start)):
                 d = decisions[s.id]
                 log_rows.append(
                     {
-                        "document": doc.source,
-                        "doc_id": doc.doc_id,
+                        "item": it.number,
+                        "document": results[it.doc_id].source,
+                        "doc_id": it.doc_id,
                         "page": s.page + 1,
+                        "bundle_page": first + s.page,
+                        "bundle_ref": bundle.reference(case.case_id, first + s.page),
                         "reason": str(s.reason),
                         "entity_type": str(s.entity_type),
                         "recognizer": s.recognizer,
                         "party": str(s.party),
                         "score": round(s.score, 2),
+                        "needs_review": "yes" if s.needs_review else "no",
                         "decision": str(d.decided_by),
                         "reviewer": d.reviewer or "",
                     }
                 )
-        results.append(res)
-
-    rep = VerificationReport(values_checked=len(values))
-    bundle = None
-    if items:
-        bundle = assemble(case.case_id, items)
-        for res in results:
-            if res.doc_id in bundle.ranges:
-                a, b = bundle.ranges[res.doc_id]
-                res.bundle_pages = [a, b]
         for doc_id, r in redacted.items():
             sub = verify_pdf(r.pdf, values, label=f"document {doc_id}")
             rep.problems += sub.problems
@@ -193,7 +454,25 @@ def finalise_case(
         rep.problems.append("no document could be disclosed: there is nothing to bundle")
     for prob in rep.problems:
         log.error("verification: %s", prob)
-    return CaseOutcome(case.case_id, results, bundle, rep, log_rows)
+    log.info(
+        "case %s: %d disclosed, %d withheld, %d duplicate(s), %d failed",
+        case.case_id, len(items), len(withheld), len(dups), sum(1 for r in results.values() if r.status is DocStatus.FAILED),
+    )
+    return CaseOutcome(
+        case.case_id, [results[p.source.doc_id] for p in ordered], bundle, rep, log_rows,
+        schedule=schedule, numbers=numbers, bundle_date=when, received=case.received, policy=policy,
+        needs_review_auto=_auto_accepted_low_confidence(redacted, decisions),
+    )
+
+
+def _auto_accepted_low_confidence(redacted: dict[str, "RedactedDocument"], decisions: dict[str, Decision]) -> dict[str, int]:
+    """doc_id -> how many flagged (low-confidence) suggestions were accepted without a reviewer."""
+    out: dict[str, int] = {}
+    for doc_id, r in redacted.items():
+        n = sum(1 for s in r.applied if s.needs_review and decisions[s.id].decided_by is DecidedBy.AUTO)
+        if n:
+            out[doc_id] = n
+    return out
 
 
 def reason_counts(outcome: CaseOutcome) -> dict[str, int]:

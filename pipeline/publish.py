@@ -17,10 +17,16 @@ from pathlib import Path
 
 from pipeline import PIPELINE_VERSION
 from pipeline.finalise import CaseOutcome, reason_counts, status_counts
+from pipeline.summary import summary_markdown
 
 BUNDLE_NAME = "bundle.pdf"
 HELD_BUNDLE_NAME = "bundle.NOT-FOR-RELEASE.pdf"
-LOG_FIELDS = ["document", "doc_id", "page", "reason", "entity_type", "recognizer", "party", "score", "decision", "reviewer"]
+SUMMARY_NAME = "summary.md"
+# One row per redaction. Never the redacted value.
+LOG_FIELDS = [
+    "item", "document", "doc_id", "page", "bundle_page", "bundle_ref", "reason", "entity_type", "recognizer",
+    "party", "score", "needs_review", "decision", "reviewer",
+]
 
 
 def manifest_dict(outcome: CaseOutcome) -> dict:
@@ -33,6 +39,11 @@ def manifest_dict(outcome: CaseOutcome) -> dict:
             "file": (BUNDLE_NAME if outcome.released else HELD_BUNDLE_NAME) if bundle else None,
             "pages": bundle.pages if bundle else 0,
             "sha256": hashlib.sha256(bundle.pdf).hexdigest() if bundle else None,
+            "cover_pages": bundle.cover_pages if bundle else 0,
+            "stamped_pages": bundle.stamped_pages if bundle else 0,
+            "index_pages": list(bundle.index_pages) if bundle and bundle.index_pages else None,
+            "schedule_pages": list(bundle.schedule_pages) if bundle and bundle.schedule_pages else None,
+            "date": outcome.bundle_date.isoformat() if outcome.bundle_date else None,
         },
         "verification": {
             "passed": outcome.verification.ok,
@@ -41,8 +52,12 @@ def manifest_dict(outcome: CaseOutcome) -> dict:
             "problems": outcome.verification.problems,
         },
         "counts": {"documents": status_counts(outcome), "redactions_by_reason": reason_counts(outcome)},
+        "schedule": [
+            {"ref": row.ref, "doc_id": row.doc_id, "status": row.status, "why": row.why} for row in outcome.schedule
+        ],
         "documents": [
             {
+                "item": outcome.numbers.get(r.doc_id),
                 "source": r.source,
                 "doc_id": r.doc_id,
                 "parent": r.parent,
@@ -52,7 +67,11 @@ def manifest_dict(outcome: CaseOutcome) -> dict:
                 "title": r.title,
                 "date": r.date.isoformat() if r.date else None,
                 "pages": r.pages,
-                "bundle_pages": r.bundle_pages,
+                "bundle_pages": r.bundle_pages,  # physical PDF pages, 1-based
+                "bundle_refs": (
+                    [outcome.bundle.reference(outcome.case_id, p) for p in r.bundle_pages]
+                    if outcome.bundle and r.bundle_pages else []
+                ),
                 "redactions": r.redactions,
                 "redactions_by_reason": r.redactions_by_reason,
                 "duplicate_of": r.duplicate_of,
@@ -100,8 +119,10 @@ def publish(out: Path, outcome: CaseOutcome, extra_files: dict[str, bytes] | Non
     files: dict[str, bytes] = {}
     if outcome.bundle is not None:
         files[BUNDLE_NAME if outcome.released else HELD_BUNDLE_NAME] = outcome.bundle.pdf
-    files["manifest.json"] = (json.dumps(manifest_dict(outcome), indent=2, ensure_ascii=False) + "\n").encode()
+    manifest = manifest_dict(outcome)
+    files["manifest.json"] = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
     files["redaction_log.csv"] = redaction_log_csv(outcome.log_rows).encode()
+    files[SUMMARY_NAME] = summary_markdown(outcome, manifest).encode()
     files.update(extra_files or {})
     final = Path(out) / outcome.case_id
     write_atomically(final, files)
