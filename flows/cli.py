@@ -85,10 +85,26 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--auto-approve", action="store_true", help="accept every redaction the policy suggests")
     s.set_defaults(func=cmd_submit)
 
-    from flows.cli_review import add_subparsers
+    # Other subcommands live beside their flows: each module's ``add_subparsers(sub)`` adds
+    # its parsers cheaply (heavy imports happen inside the handlers).
+    import importlib
 
-    add_subparsers(sub)
+    for name in COMMAND_MODULES:
+        try:
+            mod = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        mod.add_subparsers(sub)
     return p
+
+
+COMMAND_MODULES = [
+    "flows.cli_review",  # status, approve, review, add-reviewer
+    "flows.cli_nightly",  # nightly, serve
+    "flows.cli_tools",  # eval, train-ner, bench
+]
 
 
 def main(argv: list[str] | None = None) -> int:
