@@ -108,6 +108,11 @@ COMMAND_MODULES = [
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    from flows.cli_tools import dispatch
+
+    if (rc := dispatch(argv)) is not None:
+        return rc
     args = build_parser().parse_args(argv)
     level = logging.INFO if args.verbose else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")

@@ -20,6 +20,13 @@ def _run(args: argparse.Namespace) -> int:
     return importlib.import_module(module).main(args.tool_args)
 
 
+def dispatch(argv: list[str]) -> int | None:
+    """Run a tool directly when it is the first word, so options such as ``--help`` reach it."""
+    if argv and argv[0] in TOOLS:
+        return importlib.import_module(TOOLS[argv[0]][0]).main(argv[1:])
+    return None
+
+
 def add_subparsers(sub) -> None:
     for name, (_, help_text) in TOOLS.items():
         p = sub.add_parser(name, help=help_text, add_help=False)
