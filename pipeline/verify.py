@@ -123,7 +123,12 @@ def verify_pdf(pdf: bytes, values: set[str], *, label: str, structure: bool = Tr
 
 def xray_check(pdf: bytes, *, label: str) -> list[str]:
     """Text still sitting under a black box (an x-ray style check, via Free Law Project's x-ray)."""
-    import xray  # imported lazily: it pulls in its own PyMuPDF use
+    import sys
+
+    # x-ray imports PyMuPDF under its old name ``fitz``, which prints a deprecation notice on
+    # every run; the modern module provides the same names.
+    sys.modules.setdefault("fitz", pymupdf)
+    import xray  # imported lazily: only verification needs it
 
     try:
         found = xray.inspect(pdf)
