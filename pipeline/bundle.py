@@ -144,6 +144,84 @@ def stamp_pages(doc: pymupdf.Document, case_id: str, first: int = 0) -> None:
         )
 
 
+# Standard-14 fonts a source PDF may use without embedding them, and metric-compatible
+# substitutes (Liberation, Debian package fonts-liberation) embedded in their place.
+SUBSTITUTE_DIRS = (Path("/usr/share/fonts/truetype/liberation"), Path("/usr/share/fonts/truetype/liberation2"))
+_BASE14 = {
+    "Helvetica": ("LiberationSans-Regular.ttf", "helv", 32),
+    "Helvetica-Bold": ("LiberationSans-Bold.ttf", "hebo", 32 | 262144),
+    "Helvetica-Oblique": ("LiberationSans-Italic.ttf", "heit", 32 | 64),
+    "Helvetica-BoldOblique": ("LiberationSans-BoldItalic.ttf", "hebi", 32 | 64 | 262144),
+    "Arial": ("LiberationSans-Regular.ttf", "helv", 32),
+    "Times-Roman": ("LiberationSerif-Regular.ttf", "tiro", 34),
+    "Times-Bold": ("LiberationSerif-Bold.ttf", "tibo", 34 | 262144),
+    "Times-Italic": ("LiberationSerif-Italic.ttf", "tiit", 34 | 64),
+    "Times-BoldItalic": ("LiberationSerif-BoldItalic.ttf", "tibi", 34 | 64 | 262144),
+    "Courier": ("LiberationMono-Regular.ttf", "cour", 33),
+    "Courier-Bold": ("LiberationMono-Bold.ttf", "cobo", 33 | 262144),
+    "Courier-Oblique": ("LiberationMono-Italic.ttf", "coit", 33 | 64),
+    "Courier-BoldOblique": ("LiberationMono-BoldItalic.ttf", "cobi", 33 | 64 | 262144),
+}
+
+
+def _substitute_file(name: str) -> Path | None:
+    for d in SUBSTITUTE_DIRS:
+        if (d / name).is_file():
+            return d / name
+    return None
+
+
+def embed_standard_fonts(doc: pymupdf.Document) -> int:
+    """Replace every non-embedded standard-14 simple font (Helvetica, Times, Courier) with an
+    embedded, metric-compatible TrueType font. The glyph widths of the standard font are kept
+    in ``/Widths``, so text is laid out exactly as before. Returns the number replaced; fonts
+    without a substitute on this machine are left alone."""
+    done = 0
+    files: dict[str, int] = {}
+    for xref in range(1, doc.xref_length()):
+        try:
+            if doc.xref_get_key(xref, "Type") != ("name", "/Font") or doc.xref_get_key(xref, "Subtype") != ("name", "/Type1"):
+                continue
+            if doc.xref_get_key(xref, "FontDescriptor")[0] != "null":
+                continue
+            base = doc.xref_get_key(xref, "BaseFont")[1].lstrip("/")
+        except Exception:  # noqa: BLE001 - a strange object is not a font we can fix
+            continue
+        spec = _BASE14.get(base)
+        enc_kind, enc = doc.xref_get_key(xref, "Encoding")
+        if spec is None or (enc_kind != "null" and enc != "/WinAnsiEncoding"):
+            continue
+        path = _substitute_file(spec[0])
+        if path is None:
+            continue
+        if spec[0] not in files:
+            data = path.read_bytes()
+            fx = doc.get_new_xref()
+            doc.update_object(fx, f"<< /Length1 {len(data)} >>")
+            doc.update_stream(fx, data, new=True)
+            files[spec[0]] = fx
+        metrics = pymupdf.Font(spec[1])
+        widths = []
+        for code in range(32, 256):
+            ch = bytes([code]).decode("cp1252", errors="ignore")
+            widths.append(round(metrics.glyph_advance(ord(ch)) * 1000) if ch else 0)
+        ps_name = spec[0].rsplit(".", 1)[0].replace("-Regular", "")
+        fd = doc.get_new_xref()
+        doc.update_object(
+            fd,
+            f"<< /Type /FontDescriptor /FontName /{ps_name} /Flags {spec[2]} /FontBBox [-665 -325 2000 1040] "
+            f"/ItalicAngle {-12 if spec[2] & 64 else 0} /Ascent 905 /Descent -212 /CapHeight 716 /StemV 80 "
+            f"/FontFile2 {files[spec[0]]} 0 R >>",
+        )
+        doc.update_object(
+            xref,
+            f"<< /Type /Font /Subtype /TrueType /BaseFont /{ps_name} /FirstChar 32 /LastChar 255 "
+            f"/Widths [{' '.join(map(str, widths))}] /Encoding /WinAnsiEncoding /FontDescriptor {fd} 0 R >>",
+        )
+        done += 1
+    return done
+
+
 def number_items(items: list[BundleItem]) -> None:
     """Item numbers in bundle order: "1", "2", ...; an attachment that follows its email
     is numbered under it ("2.1", "2.2")."""
@@ -253,6 +331,7 @@ def assemble(
     labels.append({"startpage": cover_pages, "prefix": "", "style": "D", "firstpagenum": 1})
     out.set_page_labels(labels)
     out.set_toc(toc)
+    embed_standard_fonts(out)
     out.subset_fonts()
     out.set_metadata({})
     out.del_xml_metadata()

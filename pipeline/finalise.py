@@ -146,6 +146,7 @@ def document_title(p: ProcessedDocument) -> str:
     name = PurePosixPath(p.source.source.split("#")[-1]).name
     stem = name.rsplit(".", 1)[0] if "." in name.strip(".") else name
     pretty = " ".join(stem.replace("_", " ").split())
+    pretty = pretty[:1].upper() + pretty[1:]
     return (pretty or name)[:200]
 
 
@@ -204,10 +205,14 @@ def resolve_bundle_date(bundle_date: date | None = None) -> date:
     return date.today()
 
 
-def order_documents(processed: list[ProcessedDocument], order: str = ORDER_DATE) -> list[ProcessedDocument]:
+def order_documents(
+    processed: list[ProcessedDocument], order: str = ORDER_DATE, date_of=None
+) -> list[ProcessedDocument]:
     """Documents in bundle order. Top-level documents are sorted (stably) by date, undated
-    ones last, or kept in gathered order (``"source"``); attachments follow their email in
-    the order they were attached."""
+    ones last, or by source path (``"source"``); attachments follow their email in the
+    order they were attached. ``date_of(p)`` gives a document's date (default: the
+    normaliser's)."""
+    date_of = date_of or _doc_date
     ids = {p.source.doc_id for p in processed}
     kids: dict[str | None, list[ProcessedDocument]] = {}
     for p in processed:
@@ -215,7 +220,7 @@ def order_documents(processed: list[ProcessedDocument], order: str = ORDER_DATE)
         kids.setdefault(parent, []).append(p)
     roots = kids.get(None, [])
     if order == ORDER_DATE:
-        roots = sorted(roots, key=lambda p: (_doc_date(p) is None, _doc_date(p) or date.min))
+        roots = sorted(roots, key=lambda p: (date_of(p) is None, date_of(p) or date.min))
     elif order == ORDER_SOURCE:
         roots = sorted(roots, key=lambda p: p.source.source)
     out: list[ProcessedDocument] = []
@@ -230,8 +235,22 @@ def order_documents(processed: list[ProcessedDocument], order: str = ORDER_DATE)
     return out
 
 
-def _doc_date(p: ProcessedDocument) -> date | None:
-    return p.normalised.date if p.normalised is not None else None
+def _doc_date(p: ProcessedDocument, not_dates: frozenset[date] = frozenset()) -> date | None:
+    d = p.normalised.date if p.normalised is not None else None
+    return None if d in not_dates else d
+
+
+def dates_of_birth(case: CaseRecord) -> frozenset[date]:
+    """A date found in a document that is someone's date of birth (a form filled in by the
+    requester, say) is not the document's date."""
+    out = set()
+    for party in (case.requester, *case.third_parties):
+        try:
+            if party.date_of_birth:
+                out.add(date.fromisoformat(party.date_of_birth[:10]))
+        except ValueError:
+            pass
+    return frozenset(out)
 
 
 def requester_pattern(case: CaseRecord) -> re.Pattern[str] | None:
@@ -306,7 +325,12 @@ def finalise_case(
     add_consistency(processed, decisions)
     values = values_to_check([s for p in processed for s in p.suggestions], decisions)
     vpat = value_pattern(values)
-    ordered = order_documents(processed, policy.order)
+    dobs = dates_of_birth(case)
+
+    def date_of(p: ProcessedDocument) -> date | None:
+        return _doc_date(p, dobs)
+
+    ordered = order_documents(processed, policy.order, date_of)
     ok_docs = [p for p in ordered if p.ok]
 
     # duplicates, then third-party-only documents, among the documents that could be read
@@ -346,7 +370,7 @@ def finalise_case(
             sha256=doc.sha256,
             status=status,
             original_format=(p.normalised.original_format if p.normalised else doc.extension),
-            date=_doc_date(p),
+            date=date_of(p),
             parent=doc.parent,
             error=p.error,
             pages=len(p.pages),

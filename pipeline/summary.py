@@ -21,7 +21,10 @@ def summary_markdown(outcome, manifest: dict) -> str:
     for r in outcome.results:
         if r.status is DocStatus.FAILED:
             attention.append(f"Failed: `{r.source}` — {r.error or 'could not be processed'}; provide it separately.")
-    for doc_id, n in sorted(outcome.needs_review_auto.items(), key=lambda kv: outcome.numbers.get(kv[0], "")):
+    def item_key(kv):
+        return tuple(int(x) for x in outcome.numbers.get(kv[0], "0").split("."))
+
+    for doc_id, n in sorted(outcome.needs_review_auto.items(), key=item_key):
         r = by_id.get(doc_id)
         where = f"item {outcome.numbers.get(doc_id, '?')} (`{r.source if r else doc_id}`)"
         attention.append(

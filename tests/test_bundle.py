@@ -158,12 +158,21 @@ def _by_source(manifest) -> dict[str, dict]:
     return {d["source"]: d for d in manifest["documents"]}
 
 
+def _table_rows(page: pymupdf.Page) -> list[list[str]]:
+    """Rows of the grid tables on a page (a table continued from the previous page has no
+    header row; PyMuPDF then reports its first row as an external header)."""
+    rows = []
+    for t in page.find_tables().tables:
+        got = t.extract()
+        if t.header.external:
+            got = [t.header.names] + got
+        rows += [[" ".join((c or "").split()) for c in r] for r in got]
+    return rows
+
+
 def _index_rows(doc: pymupdf.Document, manifest) -> list[list[str]]:
     a, b = manifest["bundle"]["index_pages"]
-    rows = []
-    for pno in range(a - 1, b):
-        for t in doc[pno].find_tables().tables:
-            rows += [[(c or "").replace("\n", " ") for c in r] for r in t.extract()]
+    rows = [r for pno in range(a - 1, b) for r in _table_rows(doc[pno])]
     return [r for r in rows if r[0] != "Item"]
 
 
@@ -236,7 +245,7 @@ def test_index_and_titles_do_not_leak_third_party_names(bundle, published):
     text = " ".join(bundle[p].get_text() for p in range(a - 1, b))
     assert "Okafor" not in text and "okafor" not in text.lower()
     att = _by_source(manifest)["mail/payroll.eml#1/payroll_schedule_dean_okafor.pdf"]
-    assert att["title"] == "payroll schedule [redacted]"
+    assert att["title"] == "Payroll schedule [redacted]"
 
 
 def test_titles_come_from_the_document_else_the_file_name():
@@ -321,15 +330,12 @@ def test_schedule_lists_withheld_duplicate_and_failed(bundle, published):
 
     a, b = manifest["bundle"]["schedule_pages"]
     assert b == len(bundle)
-    rows = []
-    for p in range(a - 1, b):
-        for t in bundle[p].find_tables().tables:
-            rows += [[(c or "").replace("\n", " ") for c in r] for r in t.extract()]
-    rows = {r[1]: " ".join(r[4].split()) for r in rows if r[0] != "Ref"}
+    rows = [r for p in range(a - 1, b) for r in _table_rows(bundle[p])]
+    rows = {r[1]: r[4] for r in rows if r[0] != "Ref"}
     assert "withheld" in rows["Statement"].lower() and "another person" in rows["Statement"]
-    assert rows["damaged"] == "Held on file; will be provided separately (it could not be processed automatically)."
+    assert rows["Damaged"] == "Held on file; will be provided separately (it could not be processed automatically)."
     assert rows["Letter about arrears (copy)"] == f"Duplicate: a copy of item {by['letters/2026-01-12_letter.pdf']['item']}, which is included."
-    assert rows["case notes"].startswith(f"Duplicate: contained in full in item {by['mail/reply.eml']['item']}")
+    assert rows["Case notes"].startswith(f"Duplicate: contained in full in item {by['mail/reply.eml']['item']}")
     assert [s["status"] for s in manifest["schedule"]] == [
         by[s.source]["status"] for s in outcome.schedule
     ]
@@ -502,3 +508,46 @@ def test_near_duplicate_threshold_is_containment_of_the_shorter_text():
     dups = find_duplicates([("long", long, "1"), ("mostly", mostly, "2"), ("less", less, "3")])
     assert dups["mostly"].duplicate_of == "long" and dups["mostly"].kind == NEAR
     assert "less" not in dups and "long" not in dups
+
+
+@pytest.mark.skipif(not Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf").is_file(),
+                    reason="fonts-liberation is not installed")
+def test_standard_fonts_of_source_pdfs_are_embedded_without_moving_text():
+    from pipeline.bundle import BundleItem, assemble
+    from tests.pdfs import text_pdf
+
+    pdf = text_pdf(["Helvetica text from a source PDF", "Second line, caf\u00e9 \u00a3 12.50"])
+    out = assemble("X-1", [BundleItem("d1", "t", pdf)]).pdf
+    with pymupdf.open(stream=pdf) as a, pymupdf.open(stream=out) as b:
+        assert a[0].get_fonts()[0][1] == "n/a"  # the source does not embed Helvetica
+        assert all(f[1] == "ttf" for f in b[0].get_fonts())
+        wa = [w[4] for w in a[0].get_text("words")]
+        wb = [w[4] for w in b[0].get_text("words")]
+        assert wb[: len(wa)] == wa
+        xa = [round(w[2] - w[0], 1) for w in a[0].get_text("words")]
+        xb = [round(w[2] - w[0], 1) for w in b[0].get_text("words")][: len(xa)]
+        assert xa == xb  # same widths: laid out exactly as before
+
+
+def test_a_long_index_still_points_at_the_right_pages(tmp_path):
+    """60 documents: the index runs over more than one page, and every range still matches."""
+    processed = [
+        _doc(f"bulk/note_{i:02d}.pdf", _pdf([f"Note {i} for {REQUESTER}: unique line {i * 7919}."] * (1 + i % 3)),
+             title=f"Note {i}", when=date(2025, 1 + i % 12, 1 + i % 28))
+        for i in range(60)
+    ]
+    out = finalise_case(_case(tmp_path), processed, _decide(processed), bundle_date=BUNDLE_DATE,
+                        policy=BundlePolicy(dedupe=False))
+    b = out.bundle
+    assert b.index_pages[1] > b.index_pages[0]
+    with pymupdf.open(stream=b.pdf) as doc:
+        labels = {page.get_label(): page.number for page in doc}
+        rows = [r for pno in range(b.index_pages[0] - 1, b.index_pages[1]) for r in _table_rows(doc[pno])]
+        rows = [r for r in rows if r[0] != "Item"]
+        assert len(rows) == 60
+        by_number = {n: d for d, n in out.numbers.items()}
+        for number, title, _when, _fmt, pages, _red in rows:
+            first = pages.split("\u2013")[0]
+            pno = labels[first]
+            assert pno + 1 == b.ranges[by_number[number]][0]
+            assert f"unique line {int(title.split()[1]) * 7919}" in doc[pno].get_text()

@@ -102,15 +102,27 @@ def test_corrupt_file_is_listed_as_failed_and_the_rest_is_bundled(runs):
 
 @pytest.mark.parametrize("case", SAMPLE_CASES)
 def test_pages_are_stamped_and_bookmarked(runs, case):
+    """The cover letter is unstamped; every page after it carries the running reference and
+    "Page N of M", N and M counting stamped pages, and its page label is N. One bookmark per
+    disclosed document, at its first page, plus Cover letter / Index / Schedule."""
     store, out, _ = runs
     manifest = json.loads((out / case / "manifest.json").read_text())
+    cover = manifest["bundle"]["cover_pages"]
     with pymupdf.open(out / case / "bundle.pdf") as doc:
-        n = len(doc)
-        for i, page in enumerate(doc, start=1):
-            assert f"{case} \u2014 Page {i} of {n}" in page.get_text()
+        n = len(doc) - cover
+        assert cover >= 1 and manifest["bundle"]["stamped_pages"] == n
+        assert f"{case} \u2014 Page" not in doc[0].get_text()
+        for page in doc.pages(cover):
+            i = page.number - cover + 1
+            text = page.get_text()
+            assert f"{case} \u2014 Page {i} of {n}" in text
+            assert f"{case}-{i:04d}" in text
+            assert page.get_label() == str(i)
         toc = doc.get_toc()
+    doc_marks = [t for t in toc if re.match(r"^\d+(\.\d+)*\. ", t[1])]
     disclosed = [d for d in manifest["documents"] if d["status"] == "disclosed"]
-    assert len(toc) == len(disclosed)
+    assert len(doc_marks) == len(disclosed)
+    assert sorted(t[2] for t in doc_marks) == sorted(d["bundle_pages"][0] for d in disclosed)
 
 
 def test_unknown_case_id_fails_with_one_line(prefect_api, tmp_path):
