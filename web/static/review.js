@@ -84,7 +84,7 @@
     const form = row.querySelector("form");
     const data = new FormData(form);
     data.set("action", action);
-    const body = await post(form.action, new URLSearchParams(data));
+    const body = await post(form.getAttribute("action"), new URLSearchParams(data));
     body.changed.forEach((c) => setState(c.id, c.state, c.reason));
     setPending(body.pending);
     const box = form.querySelector(".every input");
