@@ -75,7 +75,22 @@ def _with_children_after_parents(done: list[ProcessedDocument], order: dict[str,
     return out
 
 
-@flow(name="sar-submit", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False)
+def document_task_runner(address: str | None = None, workers: int | None = None):
+    """How a case's documents run concurrently: threads on this machine (default 2, or
+    $SARPACK_DOCUMENT_WORKERS), or a Dask cluster when an address is given (or
+    $SARPACK_DASK_ADDRESS is set, e.g. tcp://scheduler:8786). Callers may also pass their
+    own runner: ``submit_flow.with_options(task_runner=DaskTaskRunner(...))``."""
+    import os
+
+    address = address or os.environ.get("SARPACK_DASK_ADDRESS")
+    if address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=address)
+    return ThreadPoolTaskRunner(max_workers=workers or int(os.environ.get("SARPACK_DOCUMENT_WORKERS", "2")))
+
+
+@flow(name="sar-submit", task_runner=document_task_runner(), log_prints=False)
 def submit_flow(case_id: str, store: str = "sample_docs", out: str = "out", auto_approve: bool = False) -> dict:
     """Run one case. Parameters are an id and two folders: no personal data."""
     from recognizers import build_analyzer

@@ -13,7 +13,6 @@ records ids, entity types, states and reason codes only.
 """
 from __future__ import annotations
 
-import calendar
 import csv
 import io
 import logging
@@ -198,6 +197,24 @@ class AuditRow(Base):
     detail: Mapped[str | None] = mapped_column(Text, nullable=True)  # counts/flags, never a value
 
 
+class NightlyRow(Base):
+    """The nightly batch's memory of a case (pipeline/nightly_state.py): what the sources
+    looked like when it last worked on the case, and how that ended. Ids, hashes, states
+    and reasons in words only."""
+
+    __tablename__ = "nightly_cases"
+
+    case_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(16))
+    outcome: Mapped[str | None] = mapped_column(String(32), nullable=True)  # a CaseState; None while running
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    retryable: Mapped[bool] = mapped_column(Boolean, default=False)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
 AUDIT_FIELDS = [
     "id", "case_id", "at", "actor", "action", "suggestion_id", "doc_id", "entity_type",
     "before_state", "before_reason", "after_state", "after_reason", "detail",
@@ -295,14 +312,8 @@ def session(url: str | None = None) -> Iterator[Session]:
 # ---------------------------------------------------------------------------- dates
 
 
-def add_one_month(d: date) -> date:
-    """Same day number next month, or that month's last day when the day does not exist."""
-    y, m = (d.year + 1, 1) if d.month == 12 else (d.year, d.month + 1)
-    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
-
-
-def due_date(received: date, extended: date | None = None) -> date:
-    return extended if extended is not None else add_one_month(received)
+# One source of truth for due dates: pipeline/deadlines.py (re-exported here).
+from pipeline.deadlines import add_one_month, due_date  # noqa: E402,F401
 
 
 # ---------------------------------------------------------------------------- helpers
