@@ -37,9 +37,13 @@ from recognizers.email_address import EmailAddressRecognizer
 from recognizers.gazetteer import zipf
 from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_terms, load_list
 from recognizers.nhs_number import NhsNumberRecognizer
+from recognizers.attribution import DocParties, Mention, document_parties, mention, owner_of
+from recognizers.date_of_birth import parse_date
+from recognizers.organisations import org_name_spans
 from recognizers.parties import PartyMatcher, PartySpan, _name_part_regex
 from recognizers.passport import UkPassportRecognizer
 from recognizers.person_context import PersonContextRecognizer
+from recognizers.personal_reference import PersonalReferenceRecognizer
 from recognizers.uk_nino import UkNinoRecognizer
 from recognizers.uk_phone import UkPhoneRecognizer
 from recognizers.uk_postcode import UkPostcodeRecognizer
@@ -191,6 +195,7 @@ def _get_core(settings: DetectSettings) -> _Core:
             UkDrivingLicenceRecognizer(),
             UkPassportRecognizer(),
             NhsNumberRecognizer(),
+            PersonalReferenceRecognizer(),
             IbanRecognizer(),
             CreditCardRecognizer(),
             SpacyRecognizer(supported_entities=["PERSON"]),
@@ -248,9 +253,12 @@ class CaseAnalyzer:
         ... "Stott", "B Stott")."""
         extra_re = _extra_names_regex(tuple(extra_names))
         results: list[tuple[list[Finding], list[tuple[int, int]]]] = []
+        pspans = [self.parties.match(t) if t.strip() else [] for t in texts]
+        mentions = [self._party_mentions(t, ps) for t, ps in zip(texts, pspans)]
+        doc_parties = document_parties(list(texts), mentions)
         docs = self.core.nlp.pipe(texts, batch_size=self.settings.batch_size)
-        for text, doc in zip(texts, docs):
-            results.append(self._analyze_doc(text, doc, extra_re))
+        for text, doc, ps, ms in zip(texts, docs, pspans, mentions):
+            results.append(self._analyze_doc(text, doc, extra_re, ps, ms, doc_parties))
         names = {
             f.text for fs, _ in results for f in fs
             if f.entity_type == EntityType.PERSON and f.party == PartyKind.UNKNOWN and not f.needs_review
@@ -273,7 +281,17 @@ class CaseAnalyzer:
         return self.analyze_many([text], extra_names)[0]
 
     # ------------------------------------------------------------------
-    def _analyze_doc(self, text: str, doc, extra_re) -> tuple[list[Finding], list[tuple[int, int]]]:
+    def _party_mentions(self, text: str, pspans: list[PartySpan]) -> list[Mention]:
+        """Listed parties named in the text, and parent roles ("PP") whose holder is known."""
+        out = [mention(p.start, p.end, p.party + 1, text) for p in pspans if p.entity_type == EntityType.PERSON]
+        taken = [(m.start, m.end) for m in out]
+        for r in self.parties.role_mentions(text):
+            if not _overlaps(r.start, r.end, taken):
+                out.append(mention(r.start, r.end, r.party + 1, text))
+        return out
+
+    def _analyze_doc(self, text: str, doc, extra_re, pspans: list[PartySpan], mentions: list[Mention],
+                     doc_parties: DocParties) -> tuple[list[Finding], list[tuple[int, int]]]:
         if not text.strip():
             return [], []
         core = self.core
@@ -282,10 +300,12 @@ class CaseAnalyzer:
             text=text, language="en", nlp_artifacts=art, entities=core.entities,
             score_threshold=self.settings.threshold,
         )
-        pspans = self.parties.match(text)
         req = [(p.start, p.end) for p in pspans if p.kind == PartyKind.REQUESTER]
         allow = core.allow.spans(text) + self.case_allow.spans(text)
         orgs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "ORGANIZATION")]
+        org_names = org_name_spans(text)
+        places = [(r.start, r.end) for r in results
+                  if r.entity_type in (EntityType.ADDRESS.value, EntityType.UK_POSTCODE.value)]
         findings: list[Finding] = []
 
         # listed third parties: their names and identifiers
@@ -305,13 +325,14 @@ class CaseAnalyzer:
                     findings.append(Finding(m.start(), m.end(), EntityType.PERSON, "ExtraNameRecognizer", 0.9,
                                             PartyKind.UNKNOWN, ReasonCode.TP, False, m.group(0)))
 
+        # unknown people first (they are mentions that attribute identifiers), then the rest
+        kept: list[tuple[RecognizerResult, EntityType, str, int, int]] = []
         for r in results:
             try:
                 et = EntityType(r.entity_type)
             except ValueError:
                 continue
             s, e = r.start, r.end
-            value = text[s:e]
             rec = (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
             if _overlaps(s, e, allow) or _overlaps(s, e, req):
                 continue
@@ -319,8 +340,25 @@ class CaseAnalyzer:
                 s, e = _strip_title(text, s, e)
                 if s >= e or not _person_ok(text, s, e, rec):
                     continue
+                if _overlaps(s, e, org_names) and not _overlaps(s, e, tp_spans):
+                    continue  # a company or body's name ("Harbour Fresh Foods Ltd") is not a person
                 if rec != "SpacyRecognizer" and _overlaps(s, e, orgs):
                     continue
+                if not _overlaps(s, e, tp_spans) and _overlaps(s, e, places):
+                    continue  # a town in an address ("Road, Keighley BD21")
+            if et == EntityType.DATE_OF_BIRTH and not self._dob_plausible(text, s, e, r.score):
+                continue
+            kept.append((r, et, rec, s, e))
+        taken = [(m.start, m.end) for m in mentions]
+        for r, et, rec, s, e in kept:
+            if et == EntityType.PERSON and not _overlaps(s, e, taken + tp_spans):
+                mentions.append(mention(s, e, None, text))
+        # longest first, so that a value inside the requester's own value (a number inside his IBAN) goes too
+        kept.sort(key=lambda k: -(k[4] - k[3]))
+        for r, et, rec, s, e in kept:
+            value = text[s:e]
+            if _overlaps(s, e, req):
+                continue
             if et == EntityType.EMAIL_ADDRESS and _ORG_EMAIL.search(value):
                 continue
             if et == EntityType.PHONE_NUMBER and _ORG_PHONE_CUE.search(text[max(0, s - 60): s]):
@@ -328,28 +366,48 @@ class CaseAnalyzer:
             if _overlaps(s, e, tp_spans):
                 # the third party's own data, already found by the party matcher; keep the wider span
                 party, review = PartyKind.THIRD_PARTY, False
-            elif et in _ORG_BLOCK_TYPES and _in_org_block(text, s):
+            elif et in _ORG_BLOCK_TYPES and _in_org_block(text, s) and not self._person_in_block(text, s, mentions):
                 continue  # an organisation's letterhead: its address, phone, email
-            elif et in _ATTRIBUTABLE and _owner_on_line(text, s, pspans, results) == PartyKind.REQUESTER:
-                continue  # stated for the requester on the same line ("Mr Popescu paid from ...")
             else:
-                party = PartyKind.UNKNOWN
-                review = r.score < self.settings.review_below or et == EntityType.CASE_REFERENCE
+                party, review = PartyKind.UNKNOWN, r.score < self.settings.review_below or et == EntityType.CASE_REFERENCE
+                if et in _ATTRIBUTABLE:
+                    owner = owner_of(text, s, mentions, doc_parties, self.parties.genders)
+                    if owner == 0:
+                        req.append((s, e))
+                        continue  # stated for the requester ("my account ..." in his own letter)
+                    if isinstance(owner, int):
+                        party = PartyKind.THIRD_PARTY
             findings.append(Finding(s, e, et, rec or "recognizer", round(float(r.score), 3), party, ReasonCode.TP,
-                                    review, text[s:e]))
+                                    review, value))
 
         # deny-lists: always redacted
         for a, b in core.deny.spans(text) + self.case_deny.spans(text):
             findings.append(Finding(a, b, EntityType.DENY_LIST, "DenyListRecognizer", 1.0, PartyKind.UNKNOWN,
                                     ReasonCode.TP, False, text[a:b]))
-        return _dedupe(findings), req + allow
+        return _dedupe(findings), req + allow + org_names
+
+    def _dob_plausible(self, text: str, s: int, e: int, score: float) -> bool:
+        """A date with no birth cue (only "Name (date)") is a date of birth only if it is an
+        adult's: letter, payment and hearing dates near the case are not."""
+        if score >= 0.6:
+            return True
+        d = parse_date(text[s:e])
+        return d is not None and d[0] <= self.case.received.year - ADULT_YEARS
+
+    @staticmethod
+    def _person_in_block(text: str, s: int, mentions: list[Mention]) -> bool:
+        """Is someone other than the requester named before ``s`` in its block of lines? Then the
+        contact details are that person's ("Gareth Pryce / Payroll Officer, X Ltd / Tel ...")."""
+        start = _block_start(text, s)
+        return any(start <= m.start and m.end <= s and m.pos != 0 for m in mentions)
 
 
+ADULT_YEARS = 16
 _ORG_BLOCK_TYPES = {EntityType.ADDRESS, EntityType.UK_POSTCODE, EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS}
 _ATTRIBUTABLE = {
     EntityType.BANK_DETAILS, EntityType.IBAN_CODE, EntityType.CREDIT_CARD, EntityType.PHONE_NUMBER,
     EntityType.EMAIL_ADDRESS, EntityType.UK_NINO, EntityType.DATE_OF_BIRTH, EntityType.UK_VEHICLE_REG,
-    EntityType.UK_DRIVING_LICENCE, EntityType.UK_PASSPORT, EntityType.UK_NHS,
+    EntityType.UK_DRIVING_LICENCE, EntityType.UK_PASSPORT, EntityType.UK_NHS, EntityType.CASE_REFERENCE,
 }
 _ORG_LINE = re.compile(
     r"\b(?:LTD|Ltd|Limited|PLC|plc|LLP|Surgery|Medical Practice|Medical Centre|Health Centre|Council|School|Academy|"
@@ -358,8 +416,7 @@ _ORG_LINE = re.compile(
 )
 
 
-def _in_org_block(text: str, s: int, max_lines: int = 4) -> bool:
-    """Is position ``s`` in a block of lines (no blank line between) headed by an organisation's name?"""
+def _block_start(text: str, s: int, max_lines: int = 4) -> int:
     line_start = text.rfind("\n", 0, s) + 1
     block_start = line_start
     for _ in range(max_lines):
@@ -370,22 +427,12 @@ def _in_org_block(text: str, s: int, max_lines: int = 4) -> bool:
         if not text[prev_start:prev_end].strip():
             break
         block_start = prev_start
-    return _ORG_LINE.search(text, block_start, s) is not None
+    return block_start
 
 
-def _owner_on_line(text: str, s: int, pspans: list[PartySpan], results) -> PartyKind | None:
-    """The party of the nearest person mentioned before ``s`` on the same line."""
-    line_start = text.rfind("\n", 0, s) + 1
-    best: tuple[int, PartyKind] | None = None
-    for p in pspans:
-        if p.entity_type == EntityType.PERSON and line_start <= p.start and p.end <= s:
-            if best is None or p.end > best[0]:
-                best = (p.end, p.kind)
-    for r in results:
-        if r.entity_type == EntityType.PERSON.value and line_start <= r.start and r.end <= s:
-            if best is None or r.end > best[0]:
-                best = (r.end, PartyKind.UNKNOWN)
-    return best[1] if best else None
+def _in_org_block(text: str, s: int, max_lines: int = 4) -> bool:
+    """Is position ``s`` in a block of lines (no blank line between) headed by an organisation's name?"""
+    return _ORG_LINE.search(text, _block_start(text, s, max_lines), s) is not None
 
 
 def _extra_names_regex(names: tuple[str, ...]):
@@ -423,13 +470,20 @@ def _strip_title(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_LABEL_WORDS = {
+    "tel", "telephone", "mob", "mobile", "fax", "ref", "reference", "memo", "note", "notes", "ni", "nino", "dob",
+    "nhs", "email", "e-mail", "re", "subject", "date", "from", "to", "cc", "attn", "encl", "enc", "sent", "name",
+    "address", "postcode", "signed", "signature", "dear", "regards",
+}
+
+
 def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
     """NER sometimes tags ordinary words; a lower-case common word is not a name."""
     span = text[s:e]
     if not any(c.isalpha() for c in span):
         return False
-    if span[:1].islower() and zipf(span.split()[0]) >= 3.0:
-        return False
+    if span[:1].islower() and zipf(span.split()[0]) >= 3.0 and rec != "PersonContextRecognizer":
+        return False  # (the context recognizer checks its own lower-case names against the gazetteer)
     if rec == "SpacyRecognizer":
         from recognizers.address import STREET_TYPES
         from recognizers.gazetteer import is_name_like
@@ -437,6 +491,8 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
         toks = [t.strip(".,:;()") for t in span.split() if t.strip(".,:;()")]
         if not toks:
             return False
+        if len(toks) == 1 and (toks[0].lower() in _LABEL_WORDS or (toks[0].isupper() and len(toks[0]) <= 4)):
+            return False  # a form label or abbreviation ("Tel", "Ref", "NI", "DOB")
         if re.fullmatch(r"(?:" + STREET_TYPES + r")", toks[-1]):
             return False  # "Marsh Lane"
         named = [t for t in toks if is_name_like(t)]

@@ -26,6 +26,10 @@ DATE_REGEX = re.compile(
 DOB_CUE = re.compile(
     r"(?i)(?:\bborn\b|\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date|\bbirthday|\bdate\s+born)[^\n.;]{0,25}$"
 )
+# the same cue with the line breaks of a wrapped form label flattened: no digit in between
+DOB_CUE_FLAT = re.compile(
+    r"(?i)(?:\bborn\b|\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date|\bdate\s+born)[^.;\d]{0,20}$"
+)
 # "Name (12/03/2015)" or "Name, 12/03/2015," — a date stated for a person
 NAME_BEFORE = re.compile(r"(?:[A-Z][a-z'’\-]+)[ \u00a0]*[(,][ \u00a0]*$")
 
@@ -72,8 +76,10 @@ class DateOfBirthRecognizer(EntityRecognizer):
         for m in DATE_REGEX.finditer(text):
             s, e = m.span()
             before = text[max(0, s - 40): s]
-            # the cue may be on the line above ("Date of birth:\n12/03/1985")
-            if DOB_CUE.search(before) or DOB_CUE.search(before.rstrip(" \t:\n") + " "):
+            # the cue may be on the line above ("Date of birth:\n12/03/1985"), or a form label
+            # wrapped over lines ("date of birth (if\nknown)\n\n02/09/1985")
+            flat = re.sub(r"\s+", " ", before)
+            if DOB_CUE.search(before) or DOB_CUE.search(before.rstrip(" \t:\n") + " ") or DOB_CUE_FLAT.search(flat):
                 score, why = 0.85, "birth cue before the date"
             elif NAME_BEFORE.search(before):
                 score, why = 0.45, "date stated for a person"

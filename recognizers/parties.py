@@ -8,7 +8,17 @@ address lines, whatever the spacing or case.
 
 A form shared by the requester and a third party (a shared surname, "Mr Okonkwo") is
 decided by title, then by the nearest preceding full-name mention; when that does not
-settle it the span is suggested for review rather than guessed.
+settle it the span is suggested for review rather than guessed. A party's gender comes
+from a title in case.json, else from the role ("ex-husband", "mother"), else from the
+usual gender of the first name (gazetteer); a third party chosen on that last guess is
+still flagged for review.
+
+A bare name word matches in any case ("whitfield", "joanne") unless, written in lower
+case, it is an ordinary English word ("mark", "will"), or, capitalised, it follows a
+determiner ("the May review", "in May"). A listed street is also matched without its
+house number ("Ferncliffe Road"). Parent roles ("paying parent" / "receiving parent",
+the requester's inferred as the other one) let "PP" / "RP" in call logs count as
+mentions of that party when attributing identifiers (see attribution.py).
 """
 from __future__ import annotations
 
@@ -32,6 +42,16 @@ _ROLE_F = re.compile(r"(?i)\b(mother|mum|wife|daughter|sister|grandmother|stepmo
 WS = r"[\s\u00a0]+"
 _B = r"(?<![\w'’\-.@])"
 _E = r"(?![\w\-]|['’](?!s\b)\w)"  # allow a possessive 's after the name
+
+COMMON_WORD_ZIPF = 4.0  # word frequency from which a lower-case name word is read as an ordinary word
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|next|last|every|each|in|until|since)[ \t]+$")
+
+
+def _word_context(text: str, s: int, e: int) -> bool:
+    """Is the capitalised word at [s, e) used as an ordinary word ("the May review",
+    "in May")? A sentence start is not enough: "Mark said" is the person."""
+    return bool(_DETERMINER_BEFORE.search(text[max(0, s - 20): s]))
+
 
 # Specificity of each form: a longer, more specific form wins an overlap.
 FULL, INITIALS, TITLED, SINGLE = 4, 3, 2, 1
@@ -90,6 +110,44 @@ def party_gender(p: Party) -> str | None:
     return None
 
 
+def name_gender(p: Party) -> str | None:
+    """The usual gender of the party's first given name (name gazetteer), M or F; None when the
+    gazetteer has it as either. A guess: weaker than a title or a role."""
+    toks = _tokens(p.name)
+    if len(toks) >= 2:
+        g = first_names().get(toks[0][:1].upper() + toks[0][1:].lower())
+        if g in ("M", "F"):
+            return g
+    return None
+
+
+# Child-maintenance roles: "paying parent" (PP, NRP) and "receiving parent" (RP, PWC).
+PAYING, RECEIVING = "paying", "receiving"
+_ROLE_PAYING = re.compile(r"(?i)^\s*(?:the\s+)?(?:paying parent|non[- ]resident parent|PP|NRP)\b(?!['’]s)")
+_ROLE_RECEIVING = re.compile(r"(?i)^\s*(?:the\s+)?(?:receiving parent|parent with care|RP|PWC)\b(?!['’]s)")
+# In text: the abbreviation in capitals, or the words.
+ROLE_MENTION_RE = re.compile(
+    r"(?<![\w'’])(?:(?P<pay>PP|NRP|(?i:paying parent|non[- ]resident parent))|"
+    r"(?P<rec>RP|PWC|(?i:receiving parent|parent with care)))(?!['’]s\b)(?![\w'’])"
+)
+
+
+def party_role(p: Party) -> str | None:
+    """PAYING or RECEIVING when the role says this party is one of the two parents
+    ("paying parent (ex-husband)"); None for partners, relatives ("paying parent's partner")."""
+    if _ROLE_PAYING.search(p.role or ""):
+        return PAYING
+    if _ROLE_RECEIVING.search(p.role or ""):
+        return RECEIVING
+    return None
+
+
+_STREET_ONLY = re.compile(
+    r"^(?:(?:flat|apartment|apt|unit|room)\s+\w+,?\s+)?\d{1,4}[a-z]?,?\s+(?P<street>(?:[A-Z][\w'’\-]*\s+){1,3}"
+    r"(?:Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Place|Grove|Gardens|Terrace|Walk|Row|Hill|Square|"
+    r"Park|Mews|View|Rise|Green|Parade|Vale)\.?)$", re.I)
+
+
 def _deletes(w: str) -> set[str]:
     return {w[:i] + w[i + 1:] for i in range(len(w))}
 
@@ -105,7 +163,11 @@ class PartyMatcher:
         self.case = case
         self.parties: list[Party] = [case.requester, *case.third_parties]
         self.index = [-1] + list(range(len(case.third_parties)))
-        self.genders = [party_gender(p) for p in self.parties]
+        stated = [party_gender(p) for p in self.parties]
+        # a gender read from the first name fills the gaps; an owner chosen with it is flagged for review
+        self.guessed = [g is None and name_gender(p) is not None for g, p in zip(stated, self.parties)]
+        self.genders = [g or name_gender(p) for g, p in zip(stated, self.parties)]
+        self.roles = self._roles()
         # form text (lower) -> (form kind, set of party positions)
         forms: dict[str, tuple[int, set[int]]] = {}
         self.full_forms: dict[int, list[str]] = {}
@@ -164,6 +226,39 @@ class PartyMatcher:
         self.word_re = re.compile(r"(?<![\w'’])[A-Za-z][A-Za-z'’]{3,}(?![\w'’])")
         self._id_regexes = self._build_identifier_regexes()
 
+    def _roles(self) -> list[str | None]:
+        """Each party's parent role. The requester's, when case.json does not state it, is the
+        other parent's role: if exactly one listed third party is the paying parent, the
+        requester is the receiving parent, and the reverse."""
+        roles = [party_role(p) for p in self.parties]
+        if roles[0] is None:
+            tp_roles = [r for r in roles[1:] if r]
+            if len(tp_roles) == 1:
+                roles[0] = RECEIVING if tp_roles[0] == PAYING else PAYING
+        # a role held by two parties says nothing about who is meant
+        for r in (PAYING, RECEIVING):
+            if roles.count(r) > 1:
+                roles = [None if x == r else x for x in roles]
+        return roles
+
+    def role_owner(self, role: str) -> int | None:
+        """Party position (0 = requester) holding ``role``, or None."""
+        for pos, r in enumerate(self.roles):
+            if r == role:
+                return pos
+        return None
+
+    def role_mentions(self, text: str) -> list[PartySpan]:
+        """"PP" / "receiving parent" written in the text, as mentions of the party holding that
+        role. Used to attribute identifiers, never redacted themselves."""
+        out: list[PartySpan] = []
+        for m in ROLE_MENTION_RE.finditer(text):
+            pos = self.role_owner(PAYING if m.group("pay") else RECEIVING)
+            if pos is not None:
+                out.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], EntityType.PERSON,
+                                     form=SINGLE, recognizer="PartyRoleMention"))
+        return out
+
     # ------------------------------------------------------------------ identifiers
     def _build_identifier_regexes(self) -> list[tuple[re.Pattern[str], int, EntityType]]:
         out: list[tuple[re.Pattern[str], int, EntityType]] = []
@@ -187,6 +282,10 @@ class PartyMatcher:
                 for c in comps:
                     words = c.split()
                     has_digit = any(ch.isdigit() for ch in c)
+                    street = _STREET_ONLY.match(c)
+                    if street and len(street.group("street").split()) >= 2:
+                        # "8 Ferncliffe Road" -> also "Ferncliffe Road" named alone
+                        out.append((re.compile(r"(?i)(?<![\w])" + WS.join(re.escape(w) for w in street.group("street").split()) + r"(?![\w])"), pos, EntityType.ADDRESS))
                     if not has_digit and len(words) < 2:
                         # a town alone is not this person's address; only next to another line
                         rx = re.compile(r"(?i)(?<=[,\n]|,\s|\n\s)" + WS.join(re.escape(w) for w in words) + r"\b(?=\s*[,\n]|\s+[A-Z]{1,2}\d)")
@@ -252,8 +351,14 @@ class PartyMatcher:
                     init = None
             if kind == SINGLE and not init and not title:
                 w = m.group("name")
-                # a bare name word in lower case that is also an ordinary word ("will", "rose") is not the person
-                if w[:1].islower() and zipf(w) >= 3.0:
+                # a bare name word in lower case that is also an ordinary word ("will", "rose",
+                # "mark") is not the person; a listed name that is not an ordinary word
+                # ("whitfield", "joanne") is, whatever its case
+                if w[:1].islower() and zipf(w) >= COMMON_WORD_ZIPF:
+                    continue
+                # "Will call her back", "the May review": a capitalised ordinary word at the start
+                # of a sentence or after a determiner is read as the word
+                if w[:1].isupper() and zipf(w) >= COMMON_WORD_ZIPF and _word_context(text, m.start("name"), m.end("name")):
                     continue
             if title and form == SINGLE:
                 form = TITLED
@@ -320,10 +425,11 @@ class PartyMatcher:
             if g:
                 same = {o for o in owners if self.genders[o] == g}
                 unknown = {o for o in owners if self.genders[o] is None}
+                guessed = any(self.guessed[o] for o in owners)
                 if len(same) == 1 and not unknown:
-                    return same, False
+                    return same, guessed
                 if not same and len(unknown) == 1:
-                    return unknown, False
+                    return unknown, guessed
             # the title written in case.json ("Mrs Jane Okonkwo") settles it directly
             exact = {o for o in owners if any(_title_of(n) == title for n in (self.parties[o].name, *self.parties[o].aliases))}
             if len(exact) == 1:

@@ -37,6 +37,15 @@ CUES = [
 CUE_RE = re.compile(
     r"(?i:\b(?:" + "|".join(CUES) + r"))[:,]?[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?:(?:a|an|one)[ \u00a0]+)?(?P<name>(?:[A-Z]\.?[ \u00a0]+)?" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})"
 )
+# texts and notes written all in lower case: "my solicitor rebecca lloyd-jones"; only after a
+# relation cue, and only when the first word is a known first name that is not an ordinary word
+RELATION_CUE = (
+    r"(?:my|her|his|their|your)[ \t]+(?:new[ \t]+|ex[- ]?)?(?:partner|husband|wife|boyfriend|girlfriend|brother|sister|"
+    r"mother|father|mum|dad|cousin|aunt|uncle|neighbour|friend|landlord|landlady|colleague|manager|boss|solicitor|lawyer)"
+)
+LOWER_CUE_RE = re.compile(
+    r"(?i:\b" + RELATION_CUE + r")[:,]?[ \t]*\n?[ \t]*(?P<name>[a-z][a-z'’]+(?:[ \t\-][a-z][a-z'’]+){0,2})"
+)
 SEQ_RE = re.compile(r"(?<![\w'’\-])(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})(?![\w\-])")
 INITIAL_SURNAME_RE = re.compile(r"(?<![\w.])(?:[B-HJ-Z]\.?|[A-Z]\.)[ \u00a0](?P<sur>" + NAME + r")(?![\w\-])")
 STOP = {
@@ -124,6 +133,20 @@ class PersonContextRecognizer(EntityRecognizer):
                 out.append(_res(self, s, e, 0.55, "first name in a list of names"))
                 continue
             out.append(_res(self, s, e, 0.75, "name after a context phrase"))
+        for m in LOWER_CUE_RE.finditer(text):
+            toks = [(t.start(), t.end(), t.group(0)) for t in re.finditer(r"[^\s]+", m.group("name"))]
+            if not toks or not is_first_name(toks[0][2]) or _common(toks[0][2]) or zipf(toks[0][2]) >= 4.0:
+                continue
+            keep = [toks[0]]
+            for t in toks[1:]:
+                w = t[2]
+                if all((is_surname(part) or is_first_name(part) or zipf(part) < 3.0) and part.lower() not in STOP
+                       for part in w.split("-") if part):
+                    keep.append(t)
+                else:
+                    break
+            base = m.start("name")
+            out.append(_res(self, base + keep[0][0], base + keep[-1][1], 0.6, "lower-case name after a relation"))
         for m in INITIAL_SURNAME_RE.finditer(text):
             sur = m.group("sur")
             if is_surname(sur) and not _common(sur):
@@ -131,6 +154,9 @@ class PersonContextRecognizer(EntityRecognizer):
         for m in SEQ_RE.finditer(text):
             toks = [(t.start(), t.end(), t.group(0)) for t in re.finditer(r"\S+", m.group("name"))]
             base = m.start("name")
+            # "Janet Colquhoun Payroll": a trailing ordinary word is not part of the name
+            while len(toks) > 2 and not (is_first_name(toks[-1][2]) or is_surname(toks[-1][2])) and zipf(toks[-1][2]) >= 3.0:
+                toks.pop()
             if len(toks) >= 2:
                 # First Surname (Middle)
                 f, l = toks[0][2], toks[-1][2]

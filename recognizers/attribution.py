@@ -1,0 +1,198 @@
+"""Whose is an identifier? Attributing a found value to the requester, a listed third
+party or an unknown person, from the words around it.
+
+Only the requester's own data is left alone, so every rule here errs the same way:
+when the evidence is not clear the value is *not* the requester's and is suggested.
+
+Rules, in order:
+1. A possessive right before the value ("my account RO77 ...", "into his account: sort
+   code ...", "the account you gave us (sort code ...)") with no other person mentioned
+   between the possessive and the value:
+   - "my" is the document's author: the party named in the ``From:`` line, the name
+     alone on the first line of a letter, or the name under the sign-off ("Yours
+     faithfully", "Regards", "Signed:"); all signals found must agree;
+   - "your"/"you gave us" is the addressee: the ``To:`` line or "Dear ..." line;
+   - "his"/"her" is the nearest person mentioned before it in the same record (a run of
+     lines without a blank line, at most a few lines back), if that person's gender agrees.
+2. Otherwise the nearest person mentioned before the value on the same line
+   ("Mr Popescu paid from RO77 ...", "IN PP from 07700 ...").
+A mention is a listed party's name, a role written in the text ("PP", "receiving
+parent") when case.json says who holds it, or an unknown person's name. A possessive
+mention ("the PP's partner", "Mr Popescu's brother") belongs to someone else and so
+counts as an unknown person, unless an identifier word follows it directly
+("Mr Popescu's account").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.codes import PartyKind
+
+ID_NOUN = (
+    r"(?:account|bank|card|phone|mobile|telephone|tel|number|no\.?|e-?mail|address|car|van|vehicle|iban|details|"
+    r"sort\s+code|nhs|passport|licence|payroll|reg(?:istration)?|dob|date\s+of\s+birth|national\s+insurance|ni)"
+)
+# the possessive, then at most three plain words (no other possessive), then an identifier word,
+# then at most one line break before the value
+POSSESSIVE_CUE = re.compile(
+    r"(?i)\b(?P<pro>my|your|his|her)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
+)
+YOU_CUE = re.compile(
+    r"(?i)\b" + ID_NOUN + r"\s+(?:that\s+|which\s+)?you\s+(?:gave|provided|told|sent|gave\s+us|supplied)\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
+)
+POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+POSSESSIVE_ID_AFTER = re.compile(r"(?i)['’]s\s+(?:own\s+)?(?:[a-z]+\s+)?" + ID_NOUN + r"\b")
+FROM_RE = re.compile(r"(?im)^[ \t>]*From:[ \t]*(?:\n[ \t]*)?(?P<who>[^\n]*)")
+TO_RE = re.compile(r"(?im)^[ \t>]*To:[ \t]*(?:\n[ \t]*)?(?P<who>[^\n]*)")
+DEAR_RE = re.compile(r"(?im)^[ \t]*Dear[ \t]+(?P<who>[^\n,]*)")
+SIGNOFF_RE = re.compile(
+    r"(?im)^[ \t]*(?:yours[ \t]+(?:sincerely|faithfully|truly)|(?:kind|best|warm|many)?[ \t]*(?:regards|thanks)|"
+    r"best[ \t]+wishes|thank[ \t]+you)[ \t,.!]*$"
+)
+SIGNED_RE = re.compile(r"(?im)^[ \t]*Signed:?[ \t]*(?P<who>[^\n]*)")
+RECORD_LINES = 4
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Someone mentioned in the text: a listed party (pos 0 = requester), or pos None."""
+
+    start: int
+    end: int
+    pos: int | None
+    possessive: bool = False
+
+
+@dataclass(frozen=True)
+class DocParties:
+    """The party positions who wrote the document and whom it is addressed to (None: unknown)."""
+
+    author: int | None = None
+    addressee: int | None = None
+
+
+def _agreeing(values: list[int | None]) -> int | None:
+    vals = set(values)
+    return vals.pop() if len(vals) == 1 else None
+
+
+def _named_in(region: tuple[int, int], mentions: list[Mention]) -> list[int | None]:
+    a, b = region
+    return [m.pos for m in mentions if a <= m.start and m.end <= b]
+
+
+def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocParties:
+    """Author and addressee of a document given as its pages' texts."""
+    authors: list[int | None] = []
+    addressees: list[int | None] = []
+    if not texts:
+        return DocParties()
+    first, first_m = texts[0], mentions[0]
+    m = FROM_RE.search(first)
+    if m:
+        named = _named_in(m.span("who"), first_m)
+        if named:
+            authors.append(named[0])
+        elif m.group("who").strip():
+            authors.append(None)  # someone not listed wrote it
+    else:
+        # a letter starting with its writer's name alone on the first line
+        lm = re.match(r"\s*(?P<line>[^\n]+)", first)
+        if lm:
+            named = [x for x in first_m if x.start >= lm.start("line") and x.end <= lm.end("line")]
+            line = lm.group("line").strip()
+            if len(named) == 1 and named[0].pos is not None and (named[0].end - named[0].start) >= len(line) - 4:
+                authors.append(named[0].pos)
+    for text, ms in zip(texts, mentions):
+        for sm in SIGNED_RE.finditer(text):
+            named = _named_in(sm.span("who"), ms)
+            if named:
+                authors.append(named[0])
+    last, last_m = texts[-1], mentions[-1]
+    sign = list(SIGNOFF_RE.finditer(last))
+    if sign:
+        after = sign[-1].end()
+        lines = last[after:].lstrip("\n").split("\n")[:2]
+        end = after + len(last[after:]) - len(last[after:].lstrip("\n")) + sum(len(l) + 1 for l in lines)
+        named = _named_in((after, end), last_m)
+        if named:
+            authors.append(named[0])
+    m = TO_RE.search(first)
+    if m:
+        named = _named_in(m.span("who"), first_m)
+        if named:
+            addressees.append(named[0])
+    for text, ms in zip(texts, mentions):
+        dm = DEAR_RE.search(text)
+        if dm:
+            named = _named_in(dm.span("who"), ms)
+            if named:
+                addressees.append(named[0])
+            break
+    return DocParties(_agreeing(authors), _agreeing(addressees))
+
+
+def _record_start(text: str, s: int) -> int:
+    """Start of the run of lines (no blank line) holding ``s``, at most RECORD_LINES back."""
+    start = text.rfind("\n", 0, s) + 1
+    for _ in range(RECORD_LINES - 1):
+        if start == 0:
+            break
+        prev = text.rfind("\n", 0, start - 1) + 1
+        if not text[prev:start - 1].strip():
+            break
+        start = prev
+    return start
+
+
+def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, genders: list[str | None]) -> int | None | str:
+    """The party position owning the value at ``s`` (0 = requester), None for an unknown
+    person, or ``"none"`` when nothing says whose it is."""
+    window = text[max(0, s - 110): s]
+    base = s - len(window)
+    cue = None
+    for rx in (POSSESSIVE_CUE, YOU_CUE):
+        m = rx.search(window)
+        if m and (cue is None or m.start() > cue.start()):
+            cue = m
+    if cue is not None:
+        cue_start = base + cue.start()
+        between = [x for x in mentions if cue_start <= x.start and x.end <= s]
+        if not between:
+            pro = (cue.groupdict().get("pro") or "your").lower()
+            if pro == "my":
+                return doc.author
+            if pro == "your":
+                return doc.addressee
+            # his / her: the nearest person before the possessive, within the record
+            rs = _record_start(text, cue_start)
+            before = [x for x in mentions if rs <= x.start and x.end <= cue_start]
+            if before:
+                near = max(before, key=lambda x: x.end)
+                if near.possessive or near.pos is None:
+                    return None
+                want = "M" if pro == "his" else "F"
+                return near.pos if genders[near.pos] == want else None
+            return None
+        # someone else is mentioned after the possessive: fall through to the line rule
+    line_start = text.rfind("\n", 0, s) + 1
+    on_line = [x for x in mentions if line_start <= x.start and x.end <= s]
+    if on_line:
+        near = max(on_line, key=lambda x: x.end)
+        if near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end):
+            return None
+        return near.pos
+    return "none"
+
+
+def mention(start: int, end: int, pos: int | None, text: str) -> Mention:
+    return Mention(start, end, pos, bool(POSSESSIVE_AFTER.match(text, end)))
+
+
+def kind_of(pos: int | None) -> PartyKind:
+    if pos == 0:
+        return PartyKind.REQUESTER
+    if pos is None:
+        return PartyKind.UNKNOWN
+    return PartyKind.THIRD_PARTY

@@ -1,0 +1,40 @@
+"""Organisation names: a run of capitalised words ending in a company or body word
+("Harbour Fresh Foods Ltd", "Lotus Garden\\nRestaurants Ltd", "Lloyd-Jones Family Law",
+"Aire Valley Medical Practice", "Leeds City Council"). Such a name is never a PERSON,
+even when it holds a surname; a listed third party's own name inside it is still found by
+the party matcher.
+"""
+from __future__ import annotations
+
+import re
+
+SUFFIX = (
+    r"Ltd|LTD|Limited|LIMITED|PLC|plc|Plc|LLP|LLC|Inc|CIC|"
+    r"(?:&|and)[ \u00a0]+(?:Co|Sons|Partners)\b\.?|Co\.|Council|Trust|Practice|Surgery|Solicitors|Law|Chambers|"
+    r"Partnership|Associates|Group|Foundation|Association|Society|Academy|School|College|University|Hospital|"
+    r"Clinic|Centre|Center|Pharmacy|Agency|Housing|Restaurants?|Services|Logistics|Foods|Motors|Garage|Bank"
+)
+WORD = r"(?:[A-Z][A-Za-z'’\-]*|&)"
+ORG_NAME_RE = re.compile(
+    r"(?<![\w'’\-])(?:" + WORD + r"[ \u00a0]*\n?[ \u00a0]*){1,5}?(?:" + SUFFIX + r")(?![\w\-])"
+)
+# Words that start a sentence or a label rather than a name
+_LEAD_STOP = re.compile(r"^(?:The|A|An|At|For|From|To|By|Of|In|On|Dear|Re|Employer|Your|Our|My|His|Her)[ \u00a0\n]+")
+
+
+def org_name_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every organisation name in ``text``."""
+    out = []
+    for m in ORG_NAME_RE.finditer(text):
+        s, e = m.span()
+        lead = _LEAD_STOP.match(text, s, e)
+        if lead:
+            s = lead.end()
+        nl = text.rfind("\n", s, e)
+        if nl >= 0:
+            line_start = text.rfind("\n", 0, s) + 1
+            if not text[line_start:s].strip() or text[s:e].count("\n") > 1:
+                # a name block ("Gareth Pryce\nNorthbridge Logistics Ltd"): the organisation is the last line
+                s = nl + 1 + (len(text[nl + 1:e]) - len(text[nl + 1:e].lstrip()))
+        out.append((s, e))
+    return out
