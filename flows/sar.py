@@ -16,7 +16,7 @@ from pipeline.codes import CaseState  # noqa: E402
 from pipeline.decide import auto_approve as auto_decisions  # noqa: E402
 from pipeline.finalise import finalise_case, redact_one  # noqa: E402
 from pipeline.models import CaseRecord, SourceDocument  # noqa: E402
-from pipeline.process import ProcessedDocument, process_document  # noqa: E402
+from pipeline.process import ProcessedDocument, detect_document, read_document  # noqa: E402
 from pipeline.publish import publish  # noqa: E402
 
 # Tasks pass documents in memory; their results hold document text and are never persisted.
@@ -31,14 +31,42 @@ def gather(store: str, case_id: str) -> tuple[CaseRecord, list[SourceDocument]]:
 
 @task(name="process-document", task_run_name="process-{doc.doc_id}", **_PRIVATE)
 def process(doc: SourceDocument, case: CaseRecord) -> ProcessedDocument:
+    """Read the document in a killable child process (per-document time and memory
+    limits: pipeline.isolate), then detect in this process with the case's analyzer."""
     from recognizers import build_analyzer
 
-    return process_document(doc, build_analyzer(case))
+    return detect_document(read_document(doc), build_analyzer(case))
 
 
 @task(name="redact-document", task_run_name="redact-{p.source.doc_id}", **_PRIVATE)
 def redact(p: ProcessedDocument, decisions: dict):
-    return redact_one(p, decisions)
+    """Apply the accepted suggestions of one document, in a worker process (both cores)."""
+    from pipeline import isolate
+    from pipeline.finalise import RedactedDocument
+    from pipeline.redact import boxes_for
+
+    if not isolate.enabled():
+        return redact_one(p, decisions)
+    applied = accepted_for(p, decisions)
+    pdf, secs = isolate.run(isolate.redact_document, p.pdf, boxes_for(applied), what=f"document {p.source.doc_id}")
+    for stage, t in secs.items():
+        isolate.add_time(stage, t)
+    return RedactedDocument(p.source.doc_id, pdf, applied)
+
+
+def accepted_for(p: ProcessedDocument, decisions: dict) -> list:
+    """The suggestions of ``p`` to apply, with the reviewer's reason (as finalise.redact_one)."""
+    from pipeline.codes import DecisionState
+    from pipeline.models import Suggestion
+
+    applied = []
+    for s in p.suggestions:
+        d = decisions.get(s.id)
+        if d is not None and d.state is DecisionState.ACCEPTED:
+            if d.reason != s.reason:
+                s = Suggestion(**{**s.__dict__, "reason": d.reason})
+            applied.append(s)
+    return applied
 
 
 def redact_all(docs: list[ProcessedDocument], decisions: dict):

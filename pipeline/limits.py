@@ -12,6 +12,12 @@ with an environment variable (read by :meth:`Limits.from_env`)::
     SARPACK_MAX_OCR_PAGES       most pages/frames OCR'd in one document (default 300)
     SARPACK_MAX_TABLE_ROWS      rows rendered per CSV file or spreadsheet sheet (default 5000)
     SARPACK_MAX_TABLE_COLS      columns rendered per CSV file or sheet (default 60)
+    SARPACK_MAX_SECONDS_PER_DOCUMENT    wall-clock time to read one document (default 120 s)
+    SARPACK_MAX_MEMORY_MB_PER_DOCUMENT  address space of the process reading one document
+                                        (default 2048 MB; 0 means no limit)
+
+The last two are enforced by :mod:`pipeline.isolate`: the document is read in a child
+process that is killed when it runs over.
 """
 from __future__ import annotations
 
@@ -32,6 +38,8 @@ class Limits:
     max_ocr_pages: int = 300
     max_table_rows: int = 5000
     max_table_cols: int = 60
+    max_seconds_per_document: float = 120.0
+    max_memory_mb_per_document: int = 2048
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Limits":

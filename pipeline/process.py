@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from pipeline.codes import DocStatus, EntityType, PartyKind, ReasonCode
 from pipeline.errors import DocumentError
-from pipeline.extract import extract_pages
 from pipeline.models import (
     ForcedRegion,
     NormalisedDocument,
@@ -18,7 +17,6 @@ from pipeline.models import (
     SourceDocument,
     Suggestion,
 )
-from pipeline.sanitise import prepare
 
 log = logging.getLogger("sarpack.process")
 
@@ -79,10 +77,11 @@ def forced_suggestions(doc_id: str, regions: list[ForcedRegion], pages: list[Pag
     return out
 
 
-def process_document(doc: SourceDocument, analyzer, limits=None) -> ProcessedDocument:
-    """Normalise, extract and detect one document. Never raises for a bad document."""
-    from pipeline.detect import detect_pages
-    from pipeline.normalise import attachment_sources, normalise
+def read_document(doc: SourceDocument, limits=None) -> ProcessedDocument:
+    """Normalise, prepare and extract one document under the per-document limits (in a
+    child process: see :mod:`pipeline.isolate`). Never raises for a bad document."""
+    from pipeline import isolate
+    from pipeline.limits import DEFAULT_LIMITS
 
     result = ProcessedDocument(source=doc)
     if doc.error:
@@ -90,27 +89,57 @@ def process_document(doc: SourceDocument, analyzer, limits=None) -> ProcessedDoc
         log.warning("document %s refused: %s", doc.doc_id, doc.error)
         return result
     try:
-        nd = normalise(doc, limits) if limits is not None else normalise(doc)
-        result.normalised = nd
-        result.children = attachment_sources(doc, nd)
-        result.pdf = prepare(nd.pdf)
-        result.pages = extract_pages(result.pdf)
-        result.suggestions = detect_pages(analyzer, doc.doc_id, result.pages, extra_names=nd.extra_names)
-        result.suggestions += forced_suggestions(doc.doc_id, nd.forced_regions, result.pages)
-    except DocumentError as exc:
-        result.error = exc.reason
-        result.pdf = None
-    except MemoryError:
-        result.error = "the document needs more memory than the limit allows"
-        result.pdf = None
+        nd, children, pdf, pages, secs = isolate.run(
+            isolate.prepare_document, doc, limits or DEFAULT_LIMITS, limits=limits, what=f"document {doc.doc_id}"
+        )
+        for stage, t in secs.items():
+            isolate.add_time(stage, t)
+        nd.pdf = pdf
+        result.normalised, result.children, result.pdf, result.pages = nd, children, pdf, pages
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the case
+        _fail(result, exc)
+    return result
+
+
+def detect_document(result: ProcessedDocument, analyzer) -> ProcessedDocument:
+    """Find third parties' data in a document that was read. Never raises."""
+    import time
+
+    from pipeline import isolate
+    from pipeline.detect import detect_pages
+
+    if result.error or result.pdf is None:
+        return result
+    t = time.perf_counter()
+    try:
+        nd = result.normalised
+        extra = nd.extra_names if nd is not None else ()
+        result.suggestions = detect_pages(analyzer, result.source.doc_id, result.pages, extra_names=extra)
+        if nd is not None:
+            result.suggestions += forced_suggestions(result.source.doc_id, nd.forced_regions, result.pages)
+    except Exception as exc:  # noqa: BLE001
+        _fail(result, exc)
+    isolate.add_time("detect", time.perf_counter() - t)
+    return result
+
+
+def _fail(result: ProcessedDocument, exc: BaseException) -> None:
+    if isinstance(exc, DocumentError):
+        result.error = exc.reason
+    elif isinstance(exc, MemoryError):
+        result.error = "the document needs more memory than the limit allows"
+    else:
         # The type only: library messages can quote document content.
         result.error = f"the document could not be processed ({type(exc).__name__})"
-        result.pdf = None
-        log.debug("document %s failed with %s", doc.doc_id, type(exc).__name__)
-    if result.error:
-        log.warning("document %s failed: %s", doc.doc_id, result.error)
-    else:
+    result.pdf = None
+    result.suggestions = []
+    log.warning("document %s failed: %s", result.source.doc_id, result.error)
+
+
+def process_document(doc: SourceDocument, analyzer, limits=None) -> ProcessedDocument:
+    """Normalise, extract and detect one document. Never raises for a bad document."""
+    result = detect_document(read_document(doc, limits), analyzer)
+    if not result.error:
         log.info(
             "document %s: %d page(s), %d suggestion(s)", doc.doc_id, len(result.pages), len(result.suggestions)
         )

@@ -92,6 +92,8 @@ def image_frames_to_pdf(data: bytes, limits: Limits) -> tuple[bytes, list[int]]:
             raise
         except Image.DecompressionBombError:
             raise DocumentError("the image is too large (more pixels than allowed)") from None
+        except MemoryError:
+            raise  # the per-document memory limit: reported as such, not as damage
         except Exception:
             raise DocumentError("the image is damaged and cannot be decoded") from None
         frame.info.setdefault("dpi", im.info.get("dpi"))

@@ -1,0 +1,266 @@
+"""Per-document limits: risky work on one document runs in a child process that can be killed.
+
+Parsing an untrusted file (PDF, DOCX, EML, images, OCR) happens in a small pool of worker
+processes started with the ``forkserver`` method (never a fork of the threaded main
+process). Each worker caps its own address space (``RLIMIT_AS``); the parent waits at
+most ``max_seconds_per_document`` for an answer. A worker that runs over time is killed
+and replaced, and the document fails with "took longer than N s"; one that runs out of
+memory or dies fails it with "needed more memory than the limit". The case goes on.
+
+::
+
+    from pipeline import isolate
+    result = isolate.run(isolate.prepare_document, doc, limits)   # raises DocumentError
+
+Workers import only the parsing code (PyMuPDF, Pillow, docx/eml readers), never spaCy
+or Presidio, so they start quickly. Only ids, types and counts are logged.
+"""
+from __future__ import annotations
+
+import atexit
+import logging
+import multiprocessing as mp
+import os
+import queue
+import threading
+import time
+from collections import defaultdict
+from typing import Any, Callable
+
+from pipeline.errors import DocumentError
+from pipeline.limits import DEFAULT_LIMITS, Limits
+
+log = logging.getLogger("sarpack.isolate")
+
+# Seconds spent per stage, summed over documents and processes (read by ``sarpack bench``).
+STAGE_SECONDS: dict[str, float] = defaultdict(float)
+_stage_lock = threading.Lock()
+
+
+def add_time(stage: str, seconds: float) -> None:
+    with _stage_lock:
+        STAGE_SECONDS[stage] += seconds
+
+
+class DocumentTimeout(DocumentError):
+    def __init__(self, seconds: float):
+        super().__init__(f"processing took longer than {seconds:g} s (the per-document limit) and was stopped")
+
+
+class DocumentOutOfMemory(DocumentError):
+    def __init__(self, mb: int):
+        super().__init__(f"processing needed more memory than the per-document limit ({mb} MB) and was stopped")
+
+
+# ---------------------------------------------------------------- the work done in a child
+
+
+def prepare_document(doc, limits: Limits):
+    """Normalise, bake/scrub and extract one document. Returns (normalised, children, pdf, pages, timings)."""
+    from pipeline.extract import extract_pages
+    from pipeline.normalise import attachment_sources, normalise
+    from pipeline.sanitise import prepare
+
+    t0 = time.perf_counter()
+    nd = normalise(doc, limits)
+    t1 = time.perf_counter()
+    children = attachment_sources(doc, nd)
+    pdf = prepare(nd.pdf)
+    t2 = time.perf_counter()
+    pages = extract_pages(pdf)
+    t3 = time.perf_counter()
+    nd.pdf = b""  # the prepared PDF replaces it; don't ship both back
+    return nd, children, pdf, pages, {"normalise": t1 - t0, "prepare": t2 - t1, "extract": t3 - t2}
+
+
+def redact_document(pdf: bytes, boxes):
+    from pipeline.redact import redact_pdf
+
+    t = time.perf_counter()
+    out = redact_pdf(pdf, boxes)
+    return out, {"redact": time.perf_counter() - t}
+
+
+def _set_memory_limit(mb: int) -> None:
+    if mb <= 0:
+        return
+    try:
+        import resource
+
+        limit = mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):  # not on this platform: the time limit still holds
+        pass
+
+
+def _worker_main(conn, memory_mb: int) -> None:
+    _set_memory_limit(memory_mb)
+    import pipeline.normalise  # noqa: F401 - warm the imports once per worker
+    import pymupdf  # noqa: F401
+
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        fn, args = job
+        try:
+            conn.send(("ok", fn(*args)))
+        except DocumentError as exc:
+            conn.send(("doc_error", exc.reason))
+        except MemoryError:
+            conn.send(("memory", None))
+        except RecursionError:
+            conn.send(("doc_error", "the document is nested too deeply to process"))
+        except BaseException as exc:  # noqa: BLE001 - the type only: messages can quote content
+            conn.send(("error", type(exc).__name__))
+
+
+# ---------------------------------------------------------------- the parent side
+
+
+class _Worker:
+    def __init__(self, ctx, memory_mb: int):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, memory_mb), daemon=True)
+        self.proc.start()
+        child.close()
+
+    def kill(self) -> None:
+        try:
+            self.proc.kill()
+            self.proc.join(5)
+        except Exception:  # noqa: BLE001
+            pass
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+            self.proc.join(2)
+        except Exception:  # noqa: BLE001
+            pass
+        if self.proc.is_alive():
+            self.kill()
+
+
+class WorkerPool:
+    """Up to ``size`` worker processes, borrowed one job at a time (thread-safe)."""
+
+    def __init__(self, size: int | None = None, limits: Limits | None = None):
+        self.size = max(1, size or os.cpu_count() or 1)
+        self.limits = limits or Limits.from_env()
+        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+        self.ctx = mp.get_context(method)
+        if method == "forkserver":
+            try:
+                self.ctx.set_forkserver_preload(["pipeline.normalise", "pipeline.extract", "pipeline.sanitise"])
+            except Exception:  # noqa: BLE001
+                pass
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
+        self._count = 0
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def _borrow(self) -> _Worker:
+        while True:
+            try:
+                return self._idle.get_nowait()
+            except queue.Empty:
+                pass
+            with self._lock:
+                if self._count < self.size:
+                    self._count += 1
+                    try:
+                        return _Worker(self.ctx, int(self.limits.max_memory_mb_per_document))
+                    except Exception:
+                        self._count -= 1
+                        raise
+            try:
+                return self._idle.get(timeout=0.2)
+            except queue.Empty:
+                continue  # a killed worker may have freed a slot
+
+    def _give_back(self, w: _Worker | None) -> None:
+        if w is None:
+            with self._lock:
+                self._count -= 1
+            # wake a waiter so it can start a new worker
+            return
+        self._idle.put(w)
+
+
+    def run(self, fn: Callable, *args: Any, timeout: float | None = None, what: str = "document") -> Any:
+        timeout = float(self.limits.max_seconds_per_document if timeout is None else timeout)
+        w = self._borrow()
+        try:
+            w.conn.send((fn, args))
+            if not w.conn.poll(timeout if timeout > 0 else None):
+                log.warning("%s exceeded the time limit (%g s): worker killed", what, timeout)
+                w.kill()
+                w = None
+                raise DocumentTimeout(timeout)
+            try:
+                kind, value = w.conn.recv()
+            except (EOFError, OSError):
+                code = w.proc.exitcode
+                w.kill()
+                w = None
+                log.warning("%s: worker died (exit code %s)", what, code)
+                raise DocumentOutOfMemory(int(self.limits.max_memory_mb_per_document)) from None
+        except (BrokenPipeError, ConnectionResetError):
+            if w is not None:
+                w.kill()
+                w = None
+            raise DocumentOutOfMemory(int(self.limits.max_memory_mb_per_document)) from None
+        finally:
+            self._give_back(w)
+        if kind == "ok":
+            return value
+        if kind == "doc_error":
+            raise DocumentError(value)
+        if kind == "memory":
+            raise DocumentOutOfMemory(int(self.limits.max_memory_mb_per_document))
+        raise DocumentError(f"the document could not be processed ({value})")
+
+    def close(self) -> None:
+        self._closed = True
+        while True:
+            try:
+                self._idle.get_nowait().stop()
+            except queue.Empty:
+                break
+
+
+_POOL: WorkerPool | None = None
+_POOL_LOCK = threading.Lock()
+
+
+def enabled() -> bool:
+    """Isolation is on unless ``SARPACK_ISOLATE=0`` (for debugging only)."""
+    return os.environ.get("SARPACK_ISOLATE", "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+def pool(limits: Limits | None = None) -> WorkerPool:
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None or (limits is not None and limits != _POOL.limits):
+            if _POOL is not None:
+                _POOL.close()
+            _POOL = WorkerPool(limits=limits or DEFAULT_LIMITS)
+        return _POOL
+
+
+def run(fn: Callable, *args: Any, limits: Limits | None = None, what: str = "document") -> Any:
+    """Run ``fn(*args)`` under the per-document limits (in-process when isolation is off)."""
+    if not enabled():
+        return fn(*args)
+    return pool(limits).run(fn, *args, what=what)
+
+
+@atexit.register
+def _shutdown() -> None:
+    if _POOL is not None:
+        _POOL.close()
