@@ -115,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         return rc
     args = build_parser().parse_args(argv)
     level = logging.INFO if args.verbose else logging.WARNING
+    # SARPACK_LOG_LEVEL (e.g. DEBUG) overrides; log lines carry ids, types and counts only.
+    level = getattr(logging, os.environ.get("SARPACK_LOG_LEVEL", "").strip().upper(), level)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if args.verbose else "WARNING")
     try:
