@@ -25,6 +25,7 @@ from flows import settings
 settings.apply()
 
 import logging  # noqa: E402
+import os  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -75,16 +76,40 @@ def _document_runner(dask_address: str | None):
     return document_task_runner(address=dask_address) if dask_address else None
 
 
-@task(name="nightly-case", task_run_name="case-{case_id}-{action}", persist_result=False, cache_policy=NO_CACHE)
+CASE_RETRIES = 2
+RETRY_DELAYS_ENV = "SARPACK_NIGHTLY_RETRY_DELAYS"
+DEFAULT_RETRY_DELAYS = "10,60"  # seconds before the 1st and 2nd retry of a case
+
+
+def retry_delays() -> list[float]:
+    """Backoff before each retry of a case that stopped on an unexpected error."""
+    raw = os.environ.get(RETRY_DELAYS_ENV, DEFAULT_RETRY_DELAYS)
+    delays = [float(x) for x in raw.split(",") if x.strip()]
+    return (delays + delays[-1:] * CASE_RETRIES)[:CASE_RETRIES] if delays else [0.0] * CASE_RETRIES
+
+
+@task(name="nightly-case", task_run_name="case-{case_id}-{action}", persist_result=False, cache_policy=NO_CACHE,
+      retries=CASE_RETRIES, retry_delay_seconds=retry_delays())
 def run_case(store: str, out: str, case_id: str, action: str, fp: str, dask_address: str | None = None) -> dict:
-    """Submit or finalise one case. Never raises: a failure is recorded with its reason in
-    words and returned, so the batch goes on. ``retryable`` marks failures that may pass
-    (an unexpected error) rather than a problem in the case itself."""
+    """Submit or finalise one case.
+
+    A problem in the case (SarpackError: unreadable case.json, sources changed since
+    review...) is recorded with its reason in words and returned: retrying would fail the
+    same way. An unexpected error (a lost worker, the database briefly away...) is raised
+    so that Prefect retries the case with backoff; after the last retry it is recorded as
+    ``retryable`` (the next nightly run tries again, within its budget) and returned. The
+    task never fails the batch."""
+    from prefect.runtime import task_run
+
     from flows.review import finalise_flow
     from flows.sar import submit_flow
 
-    attempt = record_start(case_id, fp, Action(action))
-    log.info("case %s: %s (attempt %d)", case_id, action, attempt)
+    run_count = task_run.run_count or 1
+    if run_count == 1:
+        attempt = record_start(case_id, fp, Action(action))
+        log.info("case %s: %s (attempt %d)", case_id, action, attempt)
+    else:
+        log.info("case %s: %s, Prefect retry %d", case_id, action, run_count - 1)
     runner = _document_runner(dask_address)
     try:
         if Action(action) == Action.FINALISE:
@@ -104,7 +129,12 @@ def run_case(store: str, out: str, case_id: str, action: str, fp: str, dask_addr
         return {"case_id": case_id, "state": str(CaseState.FAILED), "reason": reason, "retryable": False}
     except Exception as exc:  # noqa: BLE001 - one case must not stop the batch
         # The type only: a library's message can quote document content.
-        reason = f"{action} stopped on an unexpected error ({type(exc).__name__}); it will be retried"
+        if run_count <= CASE_RETRIES:
+            log.warning("case %s: %s stopped on an unexpected error (%s); Prefect retries it",
+                        case_id, action, type(exc).__name__)
+            raise RuntimeError(f"case {case_id}: unexpected error ({type(exc).__name__})") from None
+        reason = (f"{action} stopped on an unexpected error ({type(exc).__name__}) "
+                  f"{run_count} time(s); the next run tries again")
         record_end(case_id, CaseState.FAILED, reason, retryable=True)
         log.warning("case %s failed: %s", case_id, reason)
         return {"case_id": case_id, "state": str(CaseState.FAILED), "reason": reason, "retryable": True}
@@ -144,13 +174,14 @@ def plan(store: Path, out: Path, case_ids: list[str], max_attempts: int) -> list
 
 def run_window(work: list[Planned], store: str, out: str, concurrency: int, dask_address: str | None) -> dict[str, dict]:
     """Run at most ``concurrency`` cases at a time; as one finishes, the next starts."""
+    case_task = run_case.with_options(retry_delay_seconds=retry_delays())
     pending = list(work)
     running: list = []
     results: dict[str, dict] = {}
     while pending or running:
         while pending and len(running) < max(1, concurrency):
             p = pending.pop(0)
-            fut = run_case.submit(store, out, p.case_id, str(p.action), p.fingerprint, dask_address)
+            fut = case_task.submit(store, out, p.case_id, str(p.action), p.fingerprint, dask_address)
             running.append((fut, p))
         done = next(as_completed([f for f, _ in running]))
         for i, (f, p) in enumerate(running):
