@@ -11,7 +11,8 @@ One run:
    everything else is left alone;
 2. runs those cases at most ``concurrency`` at a time, each as a task calling the
    ``sar-submit`` / ``sar-finalise`` flow (a nested flow run), so a failing case is
-   recorded with its reason and the batch carries on;
+   recorded with its reason and the batch carries on; a case that stops on an unexpected
+   error is retried by Prefect with backoff (``CASE_RETRIES``, $SARPACK_NIGHTLY_RETRY_DELAYS);
 3. writes ``<out>/reports/nightly-<date>.json`` and ``.md`` (pipeline/nightly_report.py).
 
 Parameters are folders, a date and numbers: no personal data. The documents of each case
