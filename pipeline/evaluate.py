@@ -8,6 +8,19 @@ A prediction overlapping a gold third_party/unknown item is a hit for that item;
 overlapping none of them is a false alarm; one overlapping a requester or organisation
 item is also counted as a violation. This is a dev tool over a synthetic corpus, so it
 prints missed and false-alarm text to stdout (never through ``logging``).
+
+Each document is analysed on its own (one ``analyze_many`` call per document, as
+``detect_pages`` does), so nothing learnt in one document helps another.
+
+Review policy, and why every suggestion counts as a redaction here: a suggestion flagged
+``needs_review`` (e.g. a surname shared by the requester and a third party that neither
+title, role, first-name gender nor a nearby full name settles) is still *applied* by
+``--auto-approve`` (pipeline.decide.auto_approve): a third party's data left in a bundle is
+a breach that cannot be taken back, an over-redaction of the requester's own data can be
+put right by re-issuing. So the eval does not excuse a flagged suggestion on a requester
+item as "asked the reviewer": it counts it as a requester item redacted, and the floor
+"requester's data never redacted" has to be met by attributing correctly (see
+recognizers/attribution.py and recognizers/parties.py), not by flagging.
 """
 from __future__ import annotations
 

@@ -45,7 +45,7 @@ from recognizers.passport import UkPassportRecognizer
 from recognizers.person_context import PersonContextRecognizer
 from recognizers.personal_reference import PersonalReferenceRecognizer
 from recognizers.uk_nino import UkNinoRecognizer
-from recognizers.uk_phone import UkPhoneRecognizer
+from recognizers.uk_phone import CuedPhoneRecognizer, UkPhoneRecognizer
 from recognizers.uk_postcode import UkPostcodeRecognizer
 from recognizers.vehicle_reg import UkVehicleRegRecognizer
 
@@ -188,6 +188,7 @@ def _get_core(settings: DetectSettings) -> _Core:
             UkPostcodeRecognizer(),
             AddressRecognizer(),
             UkPhoneRecognizer(),
+            CuedPhoneRecognizer(),
             EmailAddressRecognizer(),
             DateOfBirthRecognizer(),
             BankDetailsRecognizer(),
@@ -270,6 +271,9 @@ class CaseAnalyzer:
             if prop_re is not None:
                 taken = [(f.start, f.end) for f in fs] + protected
                 for m in prop_re.finditer(text):
+                    w = m.group(0)
+                    if w[:1].islower() and " " not in w and zipf(w) >= 3.0:
+                        continue  # "sofa" is a word even when "Sofa ..." was taken for a name
                     if not _overlaps(m.start(), m.end(), taken):
                         fs.append(Finding(m.start(), m.end(), EntityType.PERSON, "NamePropagation", 0.8,
                                           PartyKind.UNKNOWN, ReasonCode.TP, False, m.group(0)))
@@ -456,7 +460,7 @@ def _extra_cache(names: tuple[str, ...]):
     return re.compile(r"(?i)(?<![\w'’\-])(?:" + body + r")(?![\w\-]|['’](?!s\b)\w)")
 
 
-_TITLE_PREFIX = re.compile(r"(?i)^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|master|rev)\.?\s+")
+_TITLE_PREFIX = re.compile(r"(?i)(?:the\s+)?(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|master|rev)\.?\s+)?")
 
 
 def _strip_title(text: str, s: int, e: int) -> tuple[int, int]:

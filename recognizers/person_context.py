@@ -46,7 +46,7 @@ RELATION_CUE = (
 LOWER_CUE_RE = re.compile(
     r"(?i:\b" + RELATION_CUE + r")[:,]?[ \t]*\n?[ \t]*(?P<name>[a-z][a-z'’]+(?:[ \t\-][a-z][a-z'’]+){0,2})"
 )
-SEQ_RE = re.compile(r"(?<![\w'’\-])(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})(?![\w\-])")
+SEQ_RE = re.compile(r"(?<![\w'’])(?<!\w-)(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})(?![\w\-])")
 INITIAL_SURNAME_RE = re.compile(r"(?<![\w.])(?:[B-HJ-Z]\.?|[A-Z]\.)[ \u00a0](?P<sur>" + NAME + r")(?![\w\-])")
 STOP = {
     "sir", "madam", "customer", "colleague", "all", "team", "the", "a", "an", "i", "we", "you", "he", "she", "they",

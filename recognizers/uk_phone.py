@@ -36,3 +36,41 @@ class UkPhoneRecognizer(UkPatternRecognizer):
         if not is_valid_uk_phone(pattern_text):
             return False
         return None
+
+
+# A phone number in another country's format ("123-456-7890", "+1 212 555 0100") is only
+# taken when a phone word stands right before it: without one a run of digits is not a phone.
+import re  # noqa: E402
+from typing import List  # noqa: E402
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult  # noqa: E402
+
+CUED_PHONE = re.compile(
+    r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|fax|call(?:\s+me)?|text)\b\.?[^\d\n]{0,20}?"
+    r"(?P<num>(?<![\w+])\+?\(?\d[\d\-. ()]{7,16}\d)(?![\w])"
+)
+
+
+class CuedPhoneRecognizer(EntityRecognizer):
+    def __init__(self):
+        super().__init__(supported_entities=[EntityType.PHONE_NUMBER.value], name="CuedPhoneRecognizer",
+                         supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: List[str], nlp_artifacts=None) -> List[RecognizerResult]:
+        out = []
+        for m in CUED_PHONE.finditer(text):
+            value = m.group("num")
+            n = len(digits(value))
+            if not 10 <= n <= 13 or value.lstrip("( ").startswith(("0", "+44", "0044")):
+                continue  # UK numbers are the pattern recognizer's
+            s, e = m.span("num")
+            out.append(RecognizerResult(
+                EntityType.PHONE_NUMBER.value, s, e, 0.6,
+                AnalysisExplanation(recognizer=self.name, original_score=0.6, textual_explanation="number after a phone word"),
+                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+            ))
+        return out
