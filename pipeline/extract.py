@@ -12,12 +12,10 @@ import pymupdf
 
 from pipeline.models import PageText
 
-# Keep whitespace and ligatures as written; do not clip to the mediabox so that text placed
-# outside the visible area is still seen (and so still detected and verified).
-_FLAGS = (
-    pymupdf.TEXT_PRESERVE_WHITESPACE
-    | pymupdf.TEXT_PRESERVE_LIGATURES
-)
+# Keep whitespace as written. Ligatures are expanded ("ﬁ" -> "f", "i") so that a name such as
+# "Griffith" is seen as written whatever the font did. No clipping to the mediabox, so that
+# text placed outside the visible area is still seen (and so still detected and verified).
+_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE
 _ZERO = (0.0, 0.0, 0.0, 0.0)
 
 
