@@ -84,7 +84,7 @@ def _pii_sentence(rng: random.Random, doc_no: int) -> str:
         f"The employer confirmed that {first} {last} (National Insurance number {_ni(rng)}) is paid weekly.",
         f"A letter was sent to {first} {last} at {num} {street}, {town} {pc}.",
         f"Ms {last} can be reached by email at {first.lower()}.{last.lower()}@example.net or on {phone}.",
-        f"Claire Bennett told us that {first} {last} had moved to {town}.",
+        f"The requester told us that {first} {last} had moved to {town}.",
         f"Our reference for Claire Bennett is CMS-2026-004512 and her phone number is 07700 900417.",
     ])
 

@@ -40,7 +40,9 @@ def sweep_occurrences(
         spans = covered.get(pt.page, [])
         for m in pat.finditer(pt.text):
             a, b = m.span()
-            if any(a < e and s < b for s, e in spans):
+            # Skip only an occurrence already covered in full: "Maria Pearce" partly covered by a
+            # suggestion for "Maria" must still be swept, or "Pearce" would survive.
+            if any(s <= a and b <= e for s, e in spans):
                 continue
             src = lookup.get(normalise_text(m.group()).casefold())
             if src is None:

@@ -32,12 +32,22 @@ def boxes_for(suggestions: list[Suggestion], forced: list[ForcedRegion] | None =
     return out
 
 
+_FONT: pymupdf.Font | None = None
+
+
+def _label_font() -> pymupdf.Font:
+    global _FONT
+    if _FONT is None:
+        _FONT = pymupdf.Font(fontfile=str(LABEL_FONT))
+    return _FONT
+
+
 def _label(page: pymupdf.Page, rect: pymupdf.Rect, label: str) -> None:
     """Write the reason code in white inside a black box, sized to fit."""
     size = min(rect.height * 0.75, 9.0)
     if size < 3.5:
         return
-    font = pymupdf.Font(fontfile=str(LABEL_FONT))
+    font = _label_font()
     width = font.text_length(label, fontsize=size)
     if width > rect.width - 1:
         size = size * (rect.width - 1) / max(width, 0.1)
@@ -51,8 +61,7 @@ def _label(page: pymupdf.Page, rect: pymupdf.Rect, label: str) -> None:
         pymupdf.Point(x, y),
         label,
         fontsize=size,
-        fontname="sarpacklabel",
-        fontfile=str(LABEL_FONT),
+        fontname="sarpacklabel",  # embedded once per page by redact_pdf
         color=(1, 1, 1),
         rotate=0,
     )
@@ -78,6 +87,8 @@ def redact_pdf(pdf: bytes, boxes: list[Box]) -> bytes:
                 graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
                 text=pymupdf.PDF_REDACT_TEXT_REMOVE,
             )
+            if rects:
+                page.insert_font(fontname="sarpacklabel", fontfile=str(LABEL_FONT))
             for r, label in rects:
                 _label(page, r, label)
         scrub(doc)
