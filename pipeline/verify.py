@@ -175,11 +175,14 @@ def xray_check(pdf: bytes, *, label: str) -> list[str]:
                 for span in page.get_texttrace():
                     sx0, sy0, sx1, sy1 = span["bbox"]
                     seq, col = span["seqno"], span["color"]
-                    if not _occluded(sx0, sy0, sx1, sy1, seq, col, rects, 0.0):
+                    # only boxes drawn later (or of the same colour) that touch the span matter
+                    near = [r for r in rects if (r[4] > seq or r[5] == col)
+                            and min(sx1, r[2]) > max(sx0, r[0]) and min(sy1, r[3]) > max(sy0, r[1])]
+                    if not near:
                         continue
                     for ch in span["chars"]:
                         cx0, cy0, cx1, cy1 = ch[3]
-                        if _occluded(cx0, cy0, cx1, cy1, seq, col, rects, 0.8):
+                        if _occluded(cx0, cy0, cx1, cy1, seq, col, near, 0.8):
                             chars.append((cx0, cy0, cx1, cy1, chr(ch[0])))
                 if not chars:
                     continue
