@@ -113,6 +113,11 @@ def write_atomically(final_dir: Path, files: dict[str, bytes]) -> None:
         os.replace(final_dir, old)
     os.replace(tmp, final_dir)
     shutil.rmtree(old, ignore_errors=True)
+    # Leftovers of earlier runs of this case that crashed part-way (hidden, never complete).
+    for stale in final_dir.parent.glob(f".{final_dir.name}.tmp-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    for stale in final_dir.parent.glob(f".{final_dir.name}.old-*"):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def publish(out: Path, outcome: CaseOutcome, extra_files: dict[str, bytes] | None = None) -> Path:
