@@ -288,7 +288,7 @@ class PartyMatcher:
                         out.append((re.compile(r"(?i)(?<![\w])" + WS.join(re.escape(w) for w in street.group("street").split()) + r"(?![\w])"), pos, EntityType.ADDRESS))
                     if not has_digit and len(words) < 2:
                         # a town alone is not this person's address; only next to another line
-                        rx = re.compile(r"(?i)(?<=[,\n]|,\s|\n\s)" + WS.join(re.escape(w) for w in words) + r"\b(?=\s*[,\n]|\s+[A-Z]{1,2}\d)")
+                        rx = re.compile(r"(?i)(?:(?<=[,\n])|(?<=,\s)|(?<=\n\s))" + WS.join(re.escape(w) for w in words) + r"\b(?=\s*[,\n]|\s+[A-Z]{1,2}\d)")
                     else:
                         rx = re.compile(r"(?i)(?<![\w])" + r"[\s,]+".join(re.escape(w.strip(",")) for w in words) + r"(?![\w])")
                     out.append((rx, pos, EntityType.ADDRESS))

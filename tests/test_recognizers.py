@@ -360,3 +360,25 @@ def test_build_analyzer_is_cheap_after_first(blank_model):
 def test_findings_never_in_repr(analyzer):
     f = found(analyzer, "Maria Okonkwo called.")
     assert "Maria" not in repr(f)
+
+
+def test_address_with_district_line_builds_and_matches():
+    """Regression: a listed address of the common form "street, district, town postcode" once
+    crashed the analyzer (a variable-width look-behind)."""
+    from datetime import date
+    from pathlib import Path
+
+    from pipeline.models import CaseRecord, Party
+    from recognizers import build_analyzer
+
+    case = CaseRecord(
+        case_id="T-ADDR",
+        received=date(2026, 1, 1),
+        requester=Party(name="Claire Bennett"),
+        third_parties=[Party(name="Dean Okafor", addresses=("44 Hamilton Road, Longsight, Manchester M13 0PF",))],
+        root=Path("."),
+    )
+    text = "He moved to 44 Hamilton Road,\nLongsight,\nManchester M13 0PF last year."
+    found = build_analyzer(case).analyze_many([text])[0]
+    covered = "".join(text[f.start:f.end] for f in found)
+    assert "Hamilton Road" in covered and "Longsight" in covered
