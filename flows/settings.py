@@ -12,6 +12,8 @@ DEFAULTS = {
     "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
     # Route sarpack's own (hygienic: ids, types, counts) log lines through Prefect too.
     "PREFECT_LOGGING_EXTRA_LOGGERS": "sarpack",
+    # ...and outside a flow run (the web UI, plain pipeline calls) keep them local, silently.
+    "PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW": "ignore",
     "PREFECT_UI_ENABLED": "false",
 }
 
