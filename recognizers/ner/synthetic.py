@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # --------------------------------------------------------------------- name pools
@@ -83,11 +84,30 @@ FALLBACK = (
 _NAME_OK = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)?$")
 
 
+#: Junk that the names dataset lists as names (initials, "Md", Lithuanian "no matter"...).
+_NOT_NAMES = {"md", "mohd", "muhd", "gh", "sy", "sh", "nesvarbu", "haji", "abu", "ab", "el", "al",
+              "syr", "homs", "unruly", "afghan", "abo"}
+
+
+def _is_latin(name: str) -> bool:
+    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in name)
+
+
+def _common_word(name: str) -> bool:
+    """An everyday English word ("Can", "Man", "Will"), which would teach bad habits."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover
+        return False
+    return zipf_frequency(name.lower(), "en") >= 5.5
+
+
 def _clean(names: list[str]) -> list[str]:
     out = []
     for n in names:
         n = n.strip()
-        if 2 <= len(n) <= 16 and _NAME_OK.match(n):
+        if (3 <= len(n) <= 16 and _NAME_OK.match(n) and _is_latin(n)
+                and n.lower() not in _NOT_NAMES and not _common_word(n)):
             out.append(n[0].upper() + n[1:])
     return out
 
