@@ -479,6 +479,11 @@ by document-id hash, plus {int(st.get('dev_other_fraction', 0) * 100)}% of wikig
 the optimizer's running averages),
 dropout {st['dropout']}, batches of ~{st['batch_words']} tokens, Adam defaults, one CPU thread.
 Training took {r['train_seconds'] / 60:.1f} minutes wall clock (2-core machine shared with other work).
+A run writes to `--out` (default `recognizers/model/sarpack_ner`); a run elsewhere is copied here.
+Same seed and data give byte-identical weights: two runs of
+`python -m recognizers.ner.train --data <dir with UNER EWT dev+test only> --epochs 2 --synthetic 300 --out ...`
+produced identical `tok2vec/model` and `ner/model` files. Stopping by `--max-minutes` is the
+one exception, and is recorded as `stopped_for_time` in meta.json.
 
 Training sentences by source (after UNER dev upsampling x{st['uner_repeat']}, keeping {int(st.get('btc_fraction', 1) * 100)}% of BTC, and case augmentation:
 {int(st['lower_names_rate'] * 100)}% of sentences with a person get a copy with the names lower-cased,
