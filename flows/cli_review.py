@@ -15,12 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_ERROR, EXIT_CASE, EXIT_NOT_RELEASED = 0, 1, 2, 3
-
-
-def _fail(msg: str, code: int = EXIT_CASE) -> int:
-    print(f"sarpack: error: {msg}", file=sys.stderr)
-    return code
+from flows.cli import EXIT_CASE, EXIT_ERROR, EXIT_NOT_RELEASED, EXIT_OK, _fail  # noqa: F401 - one source
 
 
 def cmd_status(args: argparse.Namespace) -> int:
