@@ -10,13 +10,19 @@ from pathlib import Path  # noqa: E402
 from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+from prefect.utilities.annotations import quote  # noqa: E402
 
 from pipeline import case_store  # noqa: E402
 from pipeline.codes import CaseState  # noqa: E402
 from pipeline.decide import auto_approve as auto_decisions  # noqa: E402
-from pipeline.finalise import finalise_case, redact_one  # noqa: E402
+from pipeline.finalise import KnownTitles, accepted_suggestions, finalise_case  # noqa: E402
 from pipeline.models import CaseRecord, SourceDocument  # noqa: E402
-from pipeline.process import ProcessedDocument, detect_document, read_document  # noqa: E402
+from pipeline.process import (  # noqa: E402
+    ProcessedDocument,
+    detect_document,
+    detect_document_in_worker,
+    read_document,
+)
 from pipeline.publish import publish  # noqa: E402
 
 # Tasks pass documents in memory; their results hold document text and are never persisted.
@@ -29,48 +35,50 @@ def gather(store: str, case_id: str) -> tuple[CaseRecord, list[SourceDocument]]:
     return case, case_store.gather_documents(case)
 
 
-@task(name="process-document", task_run_name="process-{doc.doc_id}", **_PRIVATE)
+# Document errors are already turned into failed results (never raised), so a retry only
+# catches an infrastructure failure (a worker pool or the Prefect API hiccup).
+_RETRY = dict(retries=2, retry_delay_seconds=[1, 4])
+
+
+@task(name="process-document", task_run_name="process-{doc.doc_id}", **_RETRY, **_PRIVATE)
 def process(doc: SourceDocument, case: CaseRecord) -> ProcessedDocument:
     """Read the document in a killable child process (per-document time and memory
-    limits: pipeline.isolate), then detect in this process with the case's analyzer."""
-    from recognizers import build_analyzer
-
-    return detect_document(read_document(doc), build_analyzer(case))
-
-
-@task(name="redact-document", task_run_name="redact-{p.source.doc_id}", **_PRIVATE)
-def redact(p: ProcessedDocument, decisions: dict):
-    """Apply the accepted suggestions of one document, in a worker process (both cores)."""
+    limits: pipeline.isolate), then detect in a detection worker process (both cores)."""
     from pipeline import isolate
-    from pipeline.finalise import RedactedDocument
+
+    if not isolate.enabled():
+        from recognizers import build_analyzer
+
+        return detect_document(read_document(doc), build_analyzer(case))
+    return detect_document_in_worker(read_document(doc), case)
+
+
+@task(name="redact-document", task_run_name="redact-{doc_id}", **_RETRY, **_PRIVATE)
+def redact(doc_id: str, p: ProcessedDocument, applied: list, values: set[str] | None = None):
+    """Apply the ``applied`` suggestions (:func:`accepted_suggestions`) of one document, in a
+    worker process (both cores); with ``values``, the worker also re-extracts the redacted
+    document and checks that none of them survived."""
+    from pipeline import isolate
+    from pipeline.finalise import RedactedDocument, redact_applied
     from pipeline.redact import boxes_for
 
     if not isolate.enabled():
-        return redact_one(p, decisions)
-    applied = accepted_for(p, decisions)
-    pdf, secs = isolate.run(isolate.redact_document, p.pdf, boxes_for(applied), what=f"document {p.source.doc_id}")
+        return redact_applied(p, applied, values)
+    label = f"document {doc_id}"
+    pdf, report, secs = isolate.run(isolate.redact_document, p.pdf, boxes_for(applied), values, label, what=label)
     for stage, t in secs.items():
         isolate.add_time(stage, t)
-    return RedactedDocument(p.source.doc_id, pdf, applied)
+    return RedactedDocument(doc_id, pdf, applied, report)
 
 
-def accepted_for(p: ProcessedDocument, decisions: dict) -> list:
-    """The suggestions of ``p`` to apply, with the reviewer's reason (as finalise.redact_one)."""
-    from pipeline.codes import DecisionState
-    from pipeline.models import Suggestion
-
-    applied = []
-    for s in p.suggestions:
-        d = decisions.get(s.id)
-        if d is not None and d.state is DecisionState.ACCEPTED:
-            if d.reason != s.reason:
-                s = Suggestion(**{**s.__dict__, "reason": d.reason})
-            applied.append(s)
-    return applied
-
-
-def redact_all(docs: list[ProcessedDocument], decisions: dict):
-    futures = [redact.submit(p, decisions) for p in docs]
+def redact_all(docs: list[ProcessedDocument], decisions: dict, values: set[str] | None = None):
+    """Redact (and, with ``values``, verify) every document concurrently. The big arguments are
+    quoted: Prefect would otherwise walk every decision and value once per task."""
+    wrap = quote if _local_tasks() else (lambda x: x)  # (a Dask runner ships arguments as they are)
+    futures = [
+        redact.submit(p.source.doc_id, wrap(p), wrap(accepted_suggestions(p, decisions)), wrap(values))
+        for p in docs
+    ]
     return [f.result() for f in futures]
 
 
@@ -118,11 +126,22 @@ def document_task_runner(address: str | None = None, workers: int | None = None)
     return ThreadPoolTaskRunner(max_workers=workers or int(os.environ.get("SARPACK_DOCUMENT_WORKERS", "2")))
 
 
+def _local_tasks() -> bool:
+    """Do this flow's tasks run in this process (threads), not on a Dask cluster?"""
+    from prefect.context import FlowRunContext
+
+    ctx = FlowRunContext.get()
+    return ctx is not None and isinstance(ctx.task_runner, ThreadPoolTaskRunner)
+
+
 @flow(name="sar-submit", task_runner=document_task_runner(), log_prints=False)
 def submit_flow(case_id: str, store: str = "sample_docs", out: str = "out", auto_approve: bool = False) -> dict:
     """Run one case. Parameters are an id and two folders: no personal data."""
+    from pipeline import isolate
     from recognizers import build_analyzer
 
+    if _local_tasks():
+        isolate.warm_detectors()  # the detection workers load their model while documents are read
     case, docs = gather(store, case_id)
     processed = process_all(case, docs)
     if not (auto_approve or case.options.auto_approve):
@@ -133,7 +152,10 @@ def submit_flow(case_id: str, store: str = "sample_docs", out: str = "out", auto
 
     decisions = auto_decisions([s for p in processed for s in p.suggestions])
 
-    outcome = finalise_case(case, processed, decisions, analyzer=build_analyzer(case), redact_many=redact_all)
+    # titles were analysed with their documents (detection workers): this process loads the
+    # model only if some other text needs it
+    analyzer = KnownTitles(processed, lambda: build_analyzer(case))
+    outcome = finalise_case(case, processed, decisions, analyzer=analyzer, redact_many=redact_all)
     folder = publish(Path(out), outcome)
     return {
         "case_id": case_id,

@@ -208,10 +208,14 @@ def _wrap_timings(timings: dict[str, float]):
         setattr(mod, name, timed)
 
     wrap(case_store, "gather_documents", "gather")
+    wrap(sar, "process_all", "read+detect all documents (wall)")
     wrap(fin, "add_consistency", "decide (consistency sweep)")
+    wrap(sar, "redact_all", "redact+verify all documents (wall)")
+    wrap(fin, "safe_title", "titles")
     wrap(fin, "assemble", "bundle")
-    wrap(fin, "verify_pdf", "verify (text, structure)")
-    wrap(fin, "xray_check", "verify (x-ray)")
+    wrap(fin, "verify_pdf", "verify (text, structure; in this process)")
+    wrap(fin, "xray_check", "verify (x-ray; in this process)")
+    wrap(fin, "verify_bundle", "verify bundle (wall)")
     wrap(pub, "write_atomically", "publish")
     wrap(sar, "finalise_case", "finalise (redact+bundle+verify, wall)")
 

@@ -24,6 +24,7 @@ from pathlib import Path
 import pymupdf
 
 from pipeline.cover import CoverInfo, IndexRow, ScheduleRow, cover_pdf, index_pdf, schedule_pdf
+from pipeline.redact import add_font_ref
 
 FONT_DIR = Path(__file__).parent / "fonts"
 STAMP_FONT = FONT_DIR / "DejaVuSans.ttf"
@@ -90,12 +91,23 @@ def stamp_rect(page_rect: pymupdf.Rect = A4) -> pymupdf.Rect:
 
 
 def _content_bbox(page: pymupdf.Page) -> pymupdf.Rect:
-    bbox = pymupdf.Rect()
+    """The union of the page's valid, non-empty drawing boxes (``Rect |=`` over plain numbers:
+    the same result without a Rect object per box)."""
+    lo, hi = pymupdf.FZ_MIN_INF_RECT, pymupdf.FZ_MAX_INF_RECT
+    bx0 = by0 = bx1 = by1 = 0.0
     for _kind, r in page.get_bboxlog():
-        rr = pymupdf.Rect(r)
-        if rr.is_valid and not rr.is_empty:
-            bbox |= rr
-    return bbox
+        x0, y0, x1, y1 = float(r[0]), float(r[1]), float(r[2]), float(r[3])
+        if not (x0 < x1 and y0 < y1):
+            continue  # not (Rect.is_valid and not Rect.is_empty)
+        if (x0 == y0 == lo and x1 == y1 == hi) or (bx0 == by0 == lo and bx1 == by1 == hi):
+            bx0 = by0 = lo
+            bx1 = by1 = hi
+        elif bx0 >= bx1 or by0 >= by1:
+            bx0, by0, bx1, by1 = x0, y0, x1, y1
+        else:
+            bx0, by0 = min(bx0, x0), min(by0, y0)
+            bx1, by1 = max(bx1, x1), max(by1, y1)
+    return pymupdf.Rect(bx0, by0, bx1, by1)
 
 
 def _fits_unscaled(page: pymupdf.Page, size: pymupdf.Rect) -> bool:
@@ -127,11 +139,16 @@ def stamp_pages(doc: pymupdf.Document, case_id: str, first: int = 0) -> None:
     """Stamp pages from ``first`` on with ``<CASE_ID>-0001`` and ``<CASE_ID> — Page N of M``."""
     total = len(doc) - first
     font = pymupdf.Font(fontfile=str(STAMP_FONT))
+    font_xref = 0
     for i in range(first, len(doc)):
         page = doc[i]
         n = i - first + 1
         band = stamp_rect(page.rect)
         y = band.y1 - 11
+        if font_xref and add_font_ref(doc, page, STAMP_FONTNAME, font_xref):
+            pass  # the font object embedded for the first page, named in this page's resources
+        else:
+            font_xref = page.insert_font(fontname=STAMP_FONTNAME, fontfile=str(STAMP_FONT))
         page.insert_text(
             (band.x0 + SIDE_MARGIN, y), running_reference(case_id, n), fontsize=STAMP_SIZE,
             fontname=STAMP_FONTNAME, fontfile=str(STAMP_FONT), color=(0.2, 0.2, 0.2),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pipeline.codes import DecidedBy, DecisionState
 from pipeline.models import Decision, PageText, Suggestion
-from pipeline.verify import normalise_text, value_pattern, MIN_VALUE_CHARS
+from pipeline.verify import MIN_VALUE_CHARS, ValueMatcher, normalise_text, value_matcher
 
 
 def auto_approve(suggestions: list[Suggestion]) -> dict[str, Decision]:
@@ -14,24 +14,33 @@ def auto_approve(suggestions: list[Suggestion]) -> dict[str, Decision]:
     }
 
 
+def sweep_index(accepted: list[Suggestion], rejected_values: set[str]) -> tuple[ValueMatcher | None, dict[str, Suggestion]]:
+    """What the sweep looks for: one matcher for every accepted value (the first accepted
+    suggestion of each value gives the new ones their type and reason), and that suggestion
+    by case-folded value."""
+    by_value: dict[str, Suggestion] = {}
+    for s in accepted:
+        v = normalise_text(s.text)
+        if len(v) >= MIN_VALUE_CHARS and v not in rejected_values:
+            by_value.setdefault(v, s)
+    return value_matcher(set(by_value)), {k.casefold(): s for k, s in by_value.items()}
+
+
 def sweep_occurrences(
     doc_id: str,
     pages: list[PageText],
     existing: list[Suggestion],
     accepted: list[Suggestion],
     rejected_values: set[str],
+    index: "tuple[ValueMatcher | None, dict[str, Suggestion]] | None" = None,
 ) -> list[Suggestion]:
     """New suggestions for every other occurrence, on these pages, of a value accepted anywhere
-    in the case, so the same person's data is never redacted in one place and left in another."""
-    by_value: dict[str, Suggestion] = {}
-    for s in accepted:
-        v = normalise_text(s.text)
-        if len(v) >= MIN_VALUE_CHARS and v not in rejected_values:
-            by_value.setdefault(v, s)
-    pat = value_pattern(set(by_value))
+    in the case, so the same person's data is never redacted in one place and left in another.
+    ``index`` is :func:`sweep_index` of ``accepted`` and ``rejected_values``, when the caller
+    sweeps many documents with the same ones."""
+    pat, lookup = index or sweep_index(accepted, rejected_values)
     if pat is None:
         return []
-    lookup = {k.casefold(): s for k, s in by_value.items()}
     covered: dict[int, list[tuple[int, int]]] = {}
     for s in existing:
         covered.setdefault(s.page, []).append((s.start, s.end))

@@ -23,6 +23,11 @@ def detect_pages(analyzer, doc_id: str, pages: Sequence[PageText], extra_names: 
         per_page = analyzer.analyze_many(texts, extra_names=list(extra_names))
     else:
         per_page = analyzer.analyze_many(texts)
+    return suggestions_from_findings(doc_id, pages, per_page)
+
+
+def suggestions_from_findings(doc_id: str, pages: Sequence[PageText], per_page) -> list[Suggestion]:
+    """Findings per page (as ``analyzer.analyze_many`` gives them) -> Suggestions with rectangles."""
     out: list[Suggestion] = []
     counts: Counter[str] = Counter()
     for page, findings in zip(pages, per_page):

@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from pipeline.bundle import BundleItem, BundleOutput, assemble, number_items
 from pipeline.codes import DecidedBy, DecisionState, DocStatus, PartyKind, ReasonCode
 from pipeline.cover import CoverInfo, ScheduleRow, address_lines
-from pipeline.decide import sweep_occurrences
+from pipeline.decide import sweep_index, sweep_occurrences
 from pipeline.dedupe import EXACT, find_duplicates
 from pipeline.models import CaseRecord, Decision, DocumentResult, Suggestion
 from pipeline.process import ProcessedDocument
@@ -21,6 +21,7 @@ from pipeline.redact import boxes_for, redact_pdf
 from pipeline.verify import (
     VerificationReport,
     normalise_text,
+    value_matcher,
     value_pattern,
     values_to_check,
     verify_pdf,
@@ -40,6 +41,7 @@ class RedactedDocument:
     doc_id: str
     pdf: bytes = field(repr=False)
     applied: list[Suggestion] = field(default_factory=list)
+    report: VerificationReport | None = None  # the redacted document's own check, when already done
 
 
 @dataclass
@@ -74,18 +76,19 @@ def add_consistency(processed: list[ProcessedDocument], decisions: dict[str, Dec
     decision_by_value: dict[str, Decision] = {}
     for a in accepted:
         decision_by_value.setdefault(normalise_text(a.text).casefold(), decisions[a.id])
+    index = sweep_index(accepted, rejected)
     for p in processed:
         if not p.ok:
             continue
-        new = sweep_occurrences(p.source.doc_id, p.pages, p.suggestions, accepted, rejected)
+        new = sweep_occurrences(p.source.doc_id, p.pages, p.suggestions, accepted, rejected, index)
         for s in new:
             d0 = decision_by_value[normalise_text(s.text).casefold()]
             decisions[s.id] = Decision(s.id, DecisionState.ACCEPTED, d0.reason, d0.decided_by, d0.reviewer)
         p.suggestions.extend(new)
 
 
-def redact_one(p: ProcessedDocument, decisions: dict[str, Decision]) -> RedactedDocument:
-    """Apply exactly the accepted suggestions of one document (with the reviewer's reason)."""
+def accepted_suggestions(p: ProcessedDocument, decisions: dict[str, Decision]) -> list[Suggestion]:
+    """The suggestions of ``p`` to apply: the accepted ones, with the reviewer's reason."""
     applied = []
     for s in p.suggestions:
         d = decisions.get(s.id)
@@ -93,10 +96,23 @@ def redact_one(p: ProcessedDocument, decisions: dict[str, Decision]) -> Redacted
             if d.reason != s.reason:
                 s = Suggestion(**{**s.__dict__, "reason": d.reason})
             applied.append(s)
+    return applied
+
+
+def redact_one(p: ProcessedDocument, decisions: dict[str, Decision], values: set[str] | None = None) -> RedactedDocument:
+    """Apply exactly the accepted suggestions of one document (with the reviewer's reason);
+    with ``values``, also verify the redacted document (re-extract it, look for them)."""
+    return redact_applied(p, accepted_suggestions(p, decisions), values)
+
+
+def redact_applied(p: ProcessedDocument, applied: list[Suggestion], values: set[str] | None = None) -> RedactedDocument:
+    """Apply ``applied`` (see :func:`accepted_suggestions`) to one document; with ``values``,
+    verify the result."""
     assert p.pdf is not None
     pdf = redact_pdf(p.pdf, boxes_for(applied))
     log.info("document %s: %d redaction(s) applied", p.source.doc_id, len(applied))
-    return RedactedDocument(p.source.doc_id, pdf, applied)
+    report = None if values is None else verify_pdf(pdf, values, label=f"document {p.source.doc_id}")
+    return RedactedDocument(p.source.doc_id, pdf, applied, report)
 
 
 _TITLE_REDACTION = "[redacted]"
@@ -107,6 +123,26 @@ def _compiled_ci(pattern: str) -> re.Pattern[str]:
     # A case has more values than re's own cache (512) holds: without this, every title
     # recompiled every value's pattern (~0.25 s a title on a 300-page case).
     return re.compile(pattern, re.IGNORECASE)
+
+
+class KnownTitles:
+    """An analyzer for :func:`safe_title` that answers for a document title from the findings
+    worked out with the document (``ProcessedDocument.title_findings``, by the same analyzer,
+    in a detection worker); any other text goes to ``make_analyzer()``, called on first need."""
+
+    def __init__(self, processed: list[ProcessedDocument], make_analyzer):
+        self.known: dict[str, list] = {}
+        for p in processed:
+            self.known.update(p.title_findings)
+        self._make = make_analyzer
+        self._analyzer = None
+
+    def analyze_many(self, texts, extra_names=()):
+        if not extra_names and all(t in self.known for t in texts):
+            return [list(self.known[t]) for t in texts]
+        if self._analyzer is None:
+            self._analyzer = self._make()
+        return self._analyzer.analyze_many(texts, extra_names)
 
 
 def safe_title(title: str, analyzer, values_pattern, *, from_file_name: bool = False, values=()) -> str:
@@ -332,7 +368,7 @@ def finalise_case(
     when = resolve_bundle_date(bundle_date)
     add_consistency(processed, decisions)
     values = values_to_check([s for p in processed for s in p.suggestions], decisions)
-    vpat = value_pattern(values)
+    vpat = value_matcher(values)
     dobs = dates_of_birth(case)
 
     def date_of(p: ProcessedDocument) -> date | None:
@@ -354,13 +390,26 @@ def finalise_case(
     }
     to_disclose = [p for p in ok_docs if p.source.doc_id not in dups and p.source.doc_id not in withheld]
 
-    redacted: dict[str, RedactedDocument] = {}
-    if redact_many is None:
-        done = [redact_one(p, decisions) for p in to_disclose]
-    else:
-        done = redact_many(to_disclose, decisions) if to_disclose else []
-    for r in done:
-        redacted[r.doc_id] = r
+    def all_titles() -> dict[str, str]:
+        return {
+            p.source.doc_id: safe_title(document_title(p), analyzer, vpat, from_file_name=not _has_title(p),
+                                        values=values)
+            for p in ordered
+        }
+
+    # the titles are worked out here while the documents are redacted (in workers, with the flow)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as ex:
+        safe_titles = ex.submit(all_titles)
+        redacted: dict[str, RedactedDocument] = {}
+        if redact_many is None:
+            done = [redact_one(p, decisions, values) for p in to_disclose]
+        else:
+            done = redact_many(to_disclose, decisions, values) if to_disclose else []
+        for r in done:
+            redacted[r.doc_id] = r
+        safe_titles = safe_titles.result()
 
     results: dict[str, DocumentResult] = {}
     titles: dict[str, str] = {}
@@ -383,8 +432,7 @@ def finalise_case(
             error=p.error,
             pages=len(p.pages),
         )
-        res.title = titles[doc.doc_id] = safe_title(document_title(p), analyzer, vpat, from_file_name=not _has_title(p),
-                                                    values=values)
+        res.title = titles[doc.doc_id] = safe_titles[doc.doc_id]
         if doc.doc_id in dups:
             res.duplicate_of = dups[doc.doc_id].duplicate_of
         r = redacted.get(doc.doc_id)
@@ -476,12 +524,10 @@ def finalise_case(
                     }
                 )
         for doc_id, r in redacted.items():
-            sub = verify_pdf(r.pdf, values, label=f"document {doc_id}")
+            sub = r.report if r.report is not None else verify_pdf(r.pdf, values, label=f"document {doc_id}")
             rep.problems += sub.problems
-        brep = verify_pdf(bundle.pdf, values, label="bundle")
-        rep.problems += brep.problems
-        rep.pages_checked = brep.pages_checked
-        rep.problems += xray_check(bundle.pdf, label="bundle")
+        problems, rep.pages_checked = verify_bundle(bundle.pdf, values)
+        rep.problems += problems
     else:
         rep.problems.append("no document could be disclosed: there is nothing to bundle")
     for prob in rep.problems:
@@ -495,6 +541,42 @@ def finalise_case(
         schedule=schedule, numbers=numbers, bundle_date=when, received=case.received, policy=policy,
         needs_review_auto=_auto_accepted_low_confidence(redacted, decisions),
     )
+
+
+def verify_bundle(pdf: bytes, values: set[str]) -> tuple[list[str], int]:
+    """Check the bundle: every page's text, bookmarks and structure (:func:`verify_pdf`), and
+    text under boxes (:func:`xray_check`, in two halves); they run side by side in the
+    detection worker processes (no per-document limits) when isolation is on. A check that cannot run is a problem (the bundle is not released).
+    Returns (problems, pages checked)."""
+    from pipeline import isolate
+
+    if not isolate.enabled():
+        rep = verify_pdf(pdf, values, label="bundle")
+        return rep.problems + xray_check(pdf, label="bundle"), rep.pages_checked
+    from concurrent.futures import ThreadPoolExecutor
+
+    import pymupdf
+
+    with pymupdf.open(stream=pdf, filetype="pdf") as d:
+        n = len(d)
+    half = (n + 1) // 2  # the x-ray check is the longer one: two halves, side by side
+
+    def part(job: tuple[str, range | None]):
+        which, pages = job
+        try:
+            # our own output, any size: checked by the workers without per-document limits
+            problems, checked, secs = isolate.detect_pool().run(isolate.verify_bundle_part, pdf, values, which,
+                                                                pages, what="bundle check")
+        except Exception as exc:  # noqa: BLE001 - fail closed, never leak text
+            return [f"bundle: the {which} check could not run ({type(exc).__name__})"], 0
+        for stage, t in secs.items():
+            isolate.add_time(stage, t)
+        return problems, checked
+
+    jobs = [("text", None), ("xray", range(0, half)), ("xray", range(half, n))]
+    with ThreadPoolExecutor(len(jobs)) as ex:
+        (p_text, checked), (p_x1, _), (p_x2, _) = ex.map(part, jobs)
+    return p_text + p_x1 + p_x2, checked
 
 
 def _auto_accepted_low_confidence(redacted: dict[str, "RedactedDocument"], decisions: dict[str, Decision]) -> dict[str, int]:

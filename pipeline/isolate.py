@@ -14,6 +14,15 @@ memory or dies fails it with "needed more memory than the limit". The case goes 
 
 Workers import only the parsing code (PyMuPDF, Pillow, docx/eml readers), never spaCy
 or Presidio, so they start quickly. Only ids, types and counts are logged.
+
+Detection runs in a second, separate pool (:func:`detect_pool`, one worker per core): its
+workers load the case's analyzer (spaCy model + recognizers) once each and are given only
+the extracted texts of a document, so both cores detect. They have no address-space limit
+(the model alone would eat into a reading worker's), and no time limit beyond the caller's.
+
+Redaction runs in the reading pool (both cores, per-document limits): :func:`redact_document`
+redacts one document and re-extracts the result to check it. The bundle's checks
+(:func:`verify_bundle_part`, our own output of any size) run in the detection pool.
 """
 from __future__ import annotations
 
@@ -73,12 +82,80 @@ def prepare_document(doc, limits: Limits):
     return nd, children, pdf, pages, {"normalise": t1 - t0, "prepare": t2 - t1, "extract": t3 - t2}
 
 
-def redact_document(pdf: bytes, boxes):
+def redact_document(pdf: bytes, boxes, values=None, label: str = "document"):
+    """Redact one document; with ``values``, also verify the result (re-extract every page).
+    Returns (pdf, verification report or None, timings)."""
     from pipeline.redact import redact_pdf
 
     t = time.perf_counter()
     out = redact_pdf(pdf, boxes)
-    return out, {"redact": time.perf_counter() - t}
+    secs = {"redact": time.perf_counter() - t}
+    rep = None
+    if values is not None:
+        from pipeline.verify import verify_pdf
+
+        t = time.perf_counter()
+        rep = verify_pdf(out, values, label=label)
+        secs["verify (documents, in workers)"] = time.perf_counter() - t
+    return out, rep, secs
+
+
+def verify_bundle_part(pdf: bytes, values, part: str, pages: range | None = None):
+    """One check of the bundle: ``"text"`` (values, bookmarks, structure) or ``"xray"`` (of
+    ``pages``, default all). Returns (problems, pages checked, timings)."""
+    from pipeline.verify import verify_pdf, xray_check
+
+    t = time.perf_counter()
+    if part == "xray":
+        problems, pages = xray_check(pdf, label="bundle", pages=pages), 0
+        stage = "verify (bundle x-ray)"
+    else:
+        rep = verify_pdf(pdf, values, label="bundle")
+        problems, pages = rep.problems, rep.pages_checked
+        stage = "verify (bundle text, structure)"
+    return problems, pages, {stage: time.perf_counter() - t}
+
+
+def detect_texts(case, settings, texts: list[str], extra_names: tuple[str, ...] = (), title: str | None = None):
+    """Run the case's analyzer over a document's page texts (in a detection worker), and over
+    its title on its own (as ``finalise.safe_title`` would). Returns (findings per text,
+    the title's findings or None, timings)."""
+    t = time.perf_counter()
+    analyzer = _analyzer_for(case, settings)
+    if extra_names:
+        found = analyzer.analyze_many(texts, extra_names=list(extra_names))
+    else:
+        found = analyzer.analyze_many(texts)
+    title_found = None if title is None else analyzer.analyze_many([title])[0]
+    return found, title_found, {"detect": time.perf_counter() - t}
+
+
+_ANALYZERS: dict[bytes, Any] = {}
+
+
+def _analyzer_for(case, settings):
+    """The worker's analyzer for a case (the shared core is loaded once per process)."""
+    import hashlib
+    import pickle
+
+    from recognizers import build_analyzer
+
+    key = hashlib.sha256(pickle.dumps((case, settings))).digest()
+    an = _ANALYZERS.get(key)
+    if an is None:
+        if len(_ANALYZERS) > 8:
+            _ANALYZERS.clear()
+        an = _ANALYZERS[key] = build_analyzer(case, settings)
+    return an
+
+
+def load_detector(settings=None):
+    """Warm a detection worker: load the spaCy model and recognizers."""
+    from recognizers.analyzer import DetectSettings, _get_core
+
+    t = time.perf_counter()
+    _get_core(settings or DetectSettings())
+    return {"detect (model load)": time.perf_counter() - t}
 
 
 def _set_memory_limit(mb: int) -> None:
@@ -235,6 +312,7 @@ class WorkerPool:
 
 
 _POOL: WorkerPool | None = None
+_DETECT_POOL: WorkerPool | None = None
 _POOL_LOCK = threading.Lock()
 
 
@@ -253,6 +331,40 @@ def pool(limits: Limits | None = None) -> WorkerPool:
         return _POOL
 
 
+def detect_pool() -> WorkerPool:
+    """The detection workers (see the module docstring): no memory limit, no time limit.
+    They also check the bundle (:func:`verify_bundle_part`)."""
+    global _DETECT_POOL
+    with _POOL_LOCK:
+        if _DETECT_POOL is None:
+            _DETECT_POOL = WorkerPool(limits=Limits(max_memory_mb_per_document=0, max_seconds_per_document=0))
+        return _DETECT_POOL
+
+
+def detect(case, settings, texts: list[str], extra_names: tuple[str, ...] = (), title: str | None = None,
+           what: str = "document"):
+    """:func:`detect_texts` in a detection worker (in this process when isolation is off)."""
+    if not enabled():
+        return detect_texts(case, settings, texts, extra_names, title)
+    return detect_pool().run(detect_texts, case, settings, texts, tuple(extra_names), title, what=what)
+
+
+def warm_detectors(settings=None) -> None:
+    """Start every detection worker and load its model, in the background (returns at once)."""
+    if not enabled():
+        return
+    p = detect_pool()
+
+    def one():
+        try:
+            p.run(load_detector, settings, what="detector warm-up")
+        except Exception as exc:  # noqa: BLE001 - the first real job will report it
+            log.warning("detection worker warm-up failed (%s)", type(exc).__name__)
+
+    for _ in range(p.size):
+        threading.Thread(target=one, daemon=True).start()
+
+
 def run(fn: Callable, *args: Any, limits: Limits | None = None, what: str = "document") -> Any:
     """Run ``fn(*args)`` under the per-document limits (in-process when isolation is off)."""
     if not enabled():
@@ -264,3 +376,5 @@ def run(fn: Callable, *args: Any, limits: Limits | None = None, what: str = "doc
 def _shutdown() -> None:
     if _POOL is not None:
         _POOL.close()
+    if _DETECT_POOL is not None:
+        _DETECT_POOL.close()

@@ -30,6 +30,8 @@ class ProcessedDocument:
     suggestions: list[Suggestion] = field(default_factory=list)
     children: list[SourceDocument] = field(default_factory=list)
     error: str | None = None
+    # the analyzer's findings in the document's title, when worked out with the document
+    title_findings: dict[str, list] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -120,6 +122,40 @@ def detect_document(result: ProcessedDocument, analyzer) -> ProcessedDocument:
     except Exception as exc:  # noqa: BLE001
         _fail(result, exc)
     isolate.add_time("detect", time.perf_counter() - t)
+    return result
+
+
+def detect_document_in_worker(result: ProcessedDocument, case, settings=None) -> ProcessedDocument:
+    """As :func:`detect_document`, with the case's analyzer run in a detection worker process
+    (:func:`pipeline.isolate.detect`) so that documents are detected on every core. Never raises."""
+    import time
+
+    from pipeline import isolate
+    from pipeline.detect import suggestions_from_findings
+    from recognizers.analyzer import DetectSettings
+
+    if result.error or result.pdf is None:
+        return result
+    t = time.perf_counter()
+    try:
+        nd = result.normalised
+        extra = tuple(nd.extra_names) if nd is not None else ()
+        from pipeline.finalise import document_title
+
+        title = document_title(result)
+        per_page, title_found, secs = isolate.detect(
+            case, settings or DetectSettings(), [pt.text for pt in result.pages], extra, title,
+            what=f"document {result.source.doc_id}",
+        )
+        result.title_findings = {title: title_found}
+        for stage, s in secs.items():
+            isolate.add_time(stage + " (in workers)", s)
+        result.suggestions = suggestions_from_findings(result.source.doc_id, result.pages, per_page)
+        if nd is not None:
+            result.suggestions += forced_suggestions(result.source.doc_id, nd.forced_regions, result.pages)
+    except Exception as exc:  # noqa: BLE001
+        _fail(result, exc)
+    isolate.add_time("detect (wall, per document)", time.perf_counter() - t)
     return result
 
 

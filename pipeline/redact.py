@@ -33,17 +33,26 @@ def boxes_for(suggestions: list[Suggestion], forced: list[ForcedRegion] | None =
 
 
 _FONT: pymupdf.Font | None = None
+_FONT_BUFFER: bytes | None = None
 
 
 def _label_font() -> pymupdf.Font:
     global _FONT
     if _FONT is None:
-        _FONT = pymupdf.Font(fontfile=str(LABEL_FONT))
+        _FONT = pymupdf.Font(fontbuffer=_label_font_buffer())
     return _FONT
 
 
-def _label(page: pymupdf.Page, rect: pymupdf.Rect, label: str) -> None:
-    """Write the reason code in white inside a black box, sized to fit."""
+def _label_font_buffer() -> bytes:
+    global _FONT_BUFFER
+    if _FONT_BUFFER is None:
+        _FONT_BUFFER = LABEL_FONT.read_bytes()
+    return _FONT_BUFFER
+
+
+def _label(shape: pymupdf.Shape, rect: pymupdf.Rect, label: str) -> None:
+    """Write the reason code in white inside a black box, sized to fit (on the page's shape:
+    all labels of a page are committed to it in one go)."""
     size = min(rect.height * 0.75, 9.0)
     if size < 3.5:
         return
@@ -57,7 +66,7 @@ def _label(page: pymupdf.Page, rect: pymupdf.Rect, label: str) -> None:
     x = rect.x0 + (rect.width - width) / 2
     y = rect.y0 + (rect.height + size * 0.7) / 2
     # Unrotated page space, like the box: the label turns with the page and its text.
-    page.insert_text(
+    shape.insert_text(
         pymupdf.Point(x, y),
         label,
         fontsize=size,
@@ -67,11 +76,34 @@ def _label(page: pymupdf.Page, rect: pymupdf.Rect, label: str) -> None:
     )
 
 
+def add_font_ref(doc: pymupdf.Document, page: pymupdf.Page, name: str, xref: int) -> bool:
+    """Name the already embedded font ``xref`` as ``name`` in the page's resources, where
+    ``Page.insert_font`` would put it (without loading and adding the font file again, ~1 ms a
+    page). False (nothing done) when the resources are not where this knows to look."""
+    kind, val = doc.xref_get_key(page.xref, "Resources")
+    if kind == "xref":
+        target, path = int(val.split()[0]), ""
+    elif kind == "dict":
+        target, path = page.xref, "Resources/"
+    else:
+        return False  # inherited or missing: let insert_font decide
+    kind, val = doc.xref_get_key(target, path + "Font")
+    if kind == "xref":
+        target, path = int(val.split()[0]), ""
+    elif kind in ("dict", "null"):
+        path += "Font/"
+    else:
+        return False
+    doc.xref_set_key(target, path + name, f"{xref} 0 R")
+    return True
+
+
 def redact_pdf(pdf: bytes, boxes: list[Box]) -> bytes:
     """Apply every box for real, label it, scrub the document and return the new bytes."""
     by_page: dict[int, list[Box]] = defaultdict(list)
     for b in boxes:
         by_page[b.page].append(b)
+    font_xref = 0
     with pymupdf.open(stream=pdf, filetype="pdf") as doc:
         for pno, page_boxes in sorted(by_page.items()):
             page = doc[pno]
@@ -88,8 +120,12 @@ def redact_pdf(pdf: bytes, boxes: list[Box]) -> bytes:
                 text=pymupdf.PDF_REDACT_TEXT_REMOVE,
             )
             if rects:
-                page.insert_font(fontname="sarpacklabel", fontfile=str(LABEL_FONT))
-            for r, label in rects:
-                _label(page, r, label)
+                if not (font_xref and add_font_ref(doc, page, "sarpacklabel", font_xref)):
+                    font_xref = page.insert_font(fontname="sarpacklabel", fontbuffer=_label_font_buffer())
+                # one shape (one content stream) per page, as Page.insert_text would make per label
+                shape = page.new_shape()
+                for r, label in rects:
+                    _label(shape, r, label)
+                shape.commit()
         scrub(doc)
         return doc.tobytes(garbage=3, deflate=True, no_new_id=True)

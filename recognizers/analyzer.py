@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 import spacy
+from spacy.attrs import IDX
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IbanRecognizer, SpacyRecognizer
 
 from pipeline.codes import EntityType, PartyKind, ReasonCode
@@ -99,13 +100,11 @@ class SarpackNlpEngine(SpacyNlpEngine):
     def artifacts(self, doc):
         # PERSON only reaches the recognizers; ORG/LOC are read off the doc directly.
         ents = [e for e in doc.ents if e.label_ in ("PERSON", "PER")]
-        from presidio_analyzer.nlp_engine import NlpArtifacts
-
-        return NlpArtifacts(
+        return _Artifacts(
             entities=[_relabel(e) for e in ents],
             tokens=doc,
-            tokens_indices=[t.idx for t in doc],
-            lemmas=[t.lemma_ for t in doc],
+            tokens_indices=doc.to_array(IDX).tolist() if len(doc) else [],  # == [t.idx for t in doc]
+            lemmas=_Lemmas(doc),
             nlp_engine=self,
             language="en",
             scores=[self.ner_model_configuration.default_score] * len(ents),
@@ -116,6 +115,44 @@ class SarpackNlpEngine(SpacyNlpEngine):
 
     def is_punct(self, word: str, language: str) -> bool:
         return False
+
+
+class _Lemmas(Sequence):
+    """``[t.lemma_ for t in doc]``, read only where asked (the context window): making a
+    Token object per token of every page cost more than the recognizers."""
+
+    def __init__(self, doc):
+        self._doc = doc
+
+    def __len__(self) -> int:
+        return len(self._doc)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [t.lemma_ for t in self._doc[i]]
+        return self._doc[i].lemma_
+
+
+class _Artifacts(NlpArtifacts):
+    """Presidio's artifacts with ``keywords`` (every lemma's, for Presidio's own lemma context
+    enhancer, which sarpack replaces by WindowContextEnhancer) worked out only if read."""
+
+    @staticmethod
+    def set_keywords(nlp_engine, lemmas, language):
+        return _LAZY
+
+    @property
+    def keywords(self):
+        if self._keywords is _LAZY:
+            self._keywords = NlpArtifacts.set_keywords(self.nlp_engine, list(self.lemmas), "en")
+        return self._keywords
+
+    @keywords.setter
+    def keywords(self, value):
+        self._keywords = value
+
+
+_LAZY = object()
 
 
 def _relabel(span):

@@ -1,0 +1,215 @@
+"""The faster paths give exactly the answers of the plain ones (sarpack bench work)."""
+from __future__ import annotations
+
+import random
+from datetime import date
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from pipeline.bundle import BundleItem, assemble
+from pipeline.extract import extract_pages
+from pipeline.redact import Box, redact_pdf
+from pipeline.verify import value_matcher, value_pattern, xray_check
+from tests.pdfs import text_pdf
+
+VALUES = {"Mark", "Dean Okafor", "Ann", "Anna", "Mark S", "07700 900123", "dean.okafor@example.com", "ÉMILE",
+          "Straße", "LS2 7AB", "Ms Okafor"}
+
+
+def _noisy_texts(values: set[str], n: int = 200, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    vals = sorted(values)
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(40):
+            v = rng.choice(vals)
+            c = rng.random()
+            if c < 0.15:
+                v = v.upper()
+            elif c < 0.3:
+                v = v.lower()
+            elif c < 0.4:
+                v = v.replace(" ", "\n  ")
+            elif c < 0.5:
+                v += rng.choice(["s", "-x", "'s", "_", "é"])
+            elif c < 0.6:
+                v = rng.choice(["x", "_", "é"]) + v
+            elif c < 0.7:
+                v = v[: rng.randint(1, len(v))]
+            parts += [v, rng.choice([" ", ", ", ".\n", "\t", "", "-"])]
+        out.append("".join(parts))
+    return out + ["Mark Smithson", "Mark S", "ANN anna Anna's", "mark", "MARK", ""]
+
+
+@pytest.mark.parametrize("values", [VALUES, {"Ann"}, {"07700 900123", "Dean Okafor"}])
+def test_value_matcher_finds_exactly_what_the_plain_pattern_finds(values):
+    pat, fast = value_pattern(values), value_matcher(values)
+    for text in _noisy_texts(values):
+        assert [(m.span(), m.group()) for m in fast.finditer(text)] == [(m.span(), m.group()) for m in pat.finditer(text)]
+        assert (fast.search(text) is None) == (pat.search(text) is None)
+        assert fast.findall(text) == pat.findall(text)
+    assert value_matcher(set()) is None
+    assert value_matcher(values) is value_matcher(set(values))  # compiled once
+
+
+def _occluded_reference(x0, y0, x1, y1, seqno, color, rects, threshold):
+    """verify._occluded as first written (min/max over every box)."""
+    best = 0.0
+    for rx0, ry0, rx1, ry1, rseq, rcol in rects:
+        w = min(x1, rx1) - max(x0, rx0)
+        h = min(y1, ry1) - max(y0, ry0)
+        if w <= 0 or h <= 0:
+            continue
+        if rseq > seqno or rcol == color:
+            best = max(best, w * h)
+    if best <= 0:
+        return False
+    area = abs((x1 - x0) * (y1 - y0))
+    return area > 0 and best / area > threshold
+
+
+def test_occlusion_test_agrees_with_the_reference():
+    from pipeline.verify import _occluded
+
+    rng = random.Random(3)
+    for _ in range(50_000):
+        def r():
+            return rng.choice([rng.uniform(0, 20), float(rng.randint(0, 20))])
+
+        box = (r(), r(), r(), r())
+        rects = [(r(), r(), r(), r(), rng.randint(0, 3), rng.choice([0, 1])) for _ in range(rng.randint(0, 4))]
+        assert _occluded(*box, 1, 0, rects, 0.8) == _occluded_reference(*box, 1, 0, rects, 0.8)
+
+
+def _covered_pdf(pages: int = 6) -> bytes:
+    """Text with black boxes drawn over some words (not redacted): x-ray must find them."""
+    doc = pymupdf.open(stream=text_pdf([f"Line {i} about Dean Okafor and Mark" for i in range(30)]))
+    for _ in range(pages - 1):
+        doc.insert_pdf(pymupdf.open(stream=doc.tobytes()), from_page=0, to_page=0)
+    for page in doc:
+        for k, w in enumerate(page.get_text("words")):
+            if k % 5 == 0 and page.number % 2 == 0:
+                r = pymupdf.Rect(w[:4])
+                if k % 10 == 0:
+                    r.x1 = r.x0 + r.width * 0.5  # half covered: x-ray's filters decide
+                page.draw_rect(r, color=None, fill=(0, 0, 0))
+    return doc.tobytes()
+
+
+def test_xray_check_in_parts_is_the_whole_check():
+    pdf = _covered_pdf()
+    whole = xray_check(pdf, label="b")
+    assert whole and all(p.startswith("b page ") for p in whole)
+    assert xray_check(pdf, label="b", pages=range(0, 3)) + xray_check(pdf, label="b", pages=range(3, 6)) == whole
+
+
+def test_verify_bundle_reports_text_under_boxes_from_worker_processes(monkeypatch):
+    from pipeline.finalise import verify_bundle
+
+    pdf = _covered_pdf()
+    problems, pages = verify_bundle(pdf, {"Dean Okafor"})
+    assert pages == 6
+    assert any("still in the text" in p for p in problems)  # the values were never removed
+    assert [p for p in problems if "box(es)" in p] == xray_check(pdf, label="bundle")
+    monkeypatch.setenv("SARPACK_ISOLATE", "0")
+    assert verify_bundle(pdf, {"Dean Okafor"}) == (problems, pages)
+
+
+def test_labels_are_written_on_every_redacted_page_with_one_embedded_font():
+    pdf = text_pdf(["Dean Okafor wrote to Mark"])
+    doc = pymupdf.open(stream=pdf)
+    for _ in range(3):
+        doc.insert_pdf(pymupdf.open(stream=pdf))
+    pdf = doc.tobytes()
+    boxes = []
+    for pt in extract_pages(pdf):
+        i = pt.text.index("Dean Okafor")
+        boxes += [Box(pt.page, r, "TP") for r in pt.span_rects(i, i + 11)]
+    out = redact_pdf(pdf, boxes)
+    with pymupdf.open(stream=out) as d:
+        xrefs = set()
+        for page in d:
+            assert "Okafor" not in page.get_text() and "TP" in page.get_text()
+            fonts = [f for f in page.get_fonts() if f[4] == "sarpacklabel"]
+            assert len(fonts) == 1
+            xrefs.add(fonts[0][0])
+    assert len(xrefs) == 1
+
+
+def test_every_bundle_page_is_stamped_with_the_same_font():
+    pdf = text_pdf(["A short note."])
+    items = [BundleItem(doc_id=f"d{i}", title=f"Note {i}", pdf=pdf, original_format="pdf",
+                        date=date(2025, 1, 1 + i), parent=None, redactions=0) for i in range(3)]
+    out = assemble("CASE-1", items)
+    with pymupdf.open(stream=out.pdf) as d:
+        for n, page in enumerate(d, start=1):
+            assert f"CASE-1-{n:04d}" in page.get_text()
+        assert len({f[0] for page in d for f in page.get_fonts() if "DejaVu" in f[3]}) == 1
+
+
+def test_sweep_with_a_shared_index_is_the_sweep_without_one():
+    from pipeline.decide import sweep_index, sweep_occurrences
+    from pipeline.detect import suggestions_from_findings
+    from pipeline.models import Finding
+    from pipeline.codes import EntityType, PartyKind
+
+    pdf = text_pdf(["Dean Okafor called.", "Later DEAN OKAFOR and Dean wrote; Okafor too."])
+    pages = extract_pages(pdf)
+    text = pages[0].text
+    i = text.index("Dean Okafor")
+    found = [[Finding(i, i + 11, EntityType.PERSON, "x", 0.9, PartyKind.UNKNOWN, text=text[i:i + 11])]]
+    accepted = suggestions_from_findings("d1", pages, found)
+    plain = sweep_occurrences("d1", pages, accepted, accepted, set())
+    shared = sweep_occurrences("d1", pages, accepted, accepted, set(), sweep_index(accepted, set()))
+    assert [(s.page, s.start, s.end, s.text) for s in plain] == [(s.page, s.start, s.end, s.text) for s in shared]
+    assert any(s.text == "DEAN OKAFOR" for s in plain)
+
+
+def test_known_titles_answer_from_the_documents_and_fall_back_to_the_analyzer():
+    from pipeline.finalise import KnownTitles
+    from pipeline.process import ProcessedDocument
+
+    class P:  # the only field KnownTitles reads
+        def __init__(self, titles):
+            self.title_findings = titles
+
+    made = []
+
+    class Fake:
+        def analyze_many(self, texts, extra_names=()):
+            return [["fallback"] for _ in texts]
+
+    kt = KnownTitles([P({"Letter": ["known"]})], lambda: made.append(1) or Fake())
+    assert kt.analyze_many(["Letter"]) == [["known"]] and not made
+    assert kt.analyze_many(["Other"]) == [["fallback"]] and made == [1]
+    assert ProcessedDocument.__dataclass_fields__["title_findings"].repr is False
+
+
+def test_detection_in_a_worker_gives_the_suggestions_of_detection_here():
+    from pipeline.models import CaseRecord, Party, SourceDocument
+    from pipeline.process import ProcessedDocument, detect_document, detect_document_in_worker
+    from recognizers import build_analyzer
+
+    case = CaseRecord(case_id="C-1", requester=Party(name="Claire Bennett"), received=date(2026, 1, 20),
+                      third_parties=[Party(name="Dean Okafor", role="third party")], root=Path("."))
+    pdf = text_pdf(["Dean Okafor lives at 12 Mill Lane, Leeds LS2 7AB.", "Call Maria Pearce on 07700 900123."])
+
+    def fresh():
+        src = SourceDocument(doc_id="d1", source="a.pdf", path=None, sha256="0", size=len(pdf))
+        return ProcessedDocument(source=src, pdf=pdf, pages=extract_pages(pdf))
+
+    here = detect_document(fresh(), build_analyzer(case))
+    there = detect_document_in_worker(fresh(), case)
+    assert there.error is None and here.suggestions
+    assert [s.__dict__ for s in there.suggestions] == [s.__dict__ for s in here.suggestions]
+
+
+def test_document_tasks_retry_with_backoff():
+    from flows.sar import process, redact
+
+    for t in (process, redact):
+        assert t.retries == 2 and t.retry_delay_seconds == [1, 4]
+
