@@ -148,6 +148,7 @@ _STREET_ONLY = re.compile(
     r"Park|Mews|View|Rise|Green|Parade|Vale)\.?)$", re.I)
 
 
+_POSTCODE_AT_END = re.compile(r"(?i)(?<![\w])[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]*\d[A-Z]{2}$")
 _ROLE_RELATIVE_AFTER = re.compile(
     r"(?i)['’]s[ \t]+(?:new[ \t]+|ex[- ]?)?(?:mother|father|mum|dad|sister|brother|partner|wife|husband|boyfriend|"
     r"girlfriend|cousin|aunt|uncle|friend|landlord|landlady|employer|solicitor|family|parents?|relatives?)\b")
@@ -304,6 +305,10 @@ class PartyMatcher:
             for addr in p.addresses:
                 comps = [c.strip() for c in re.split(r"[,\n]+", addr) if c.strip()]
                 for c in comps:
+                    pc = _POSTCODE_AT_END.search(c)
+                    if pc and pc.start() > 0:
+                        # the postcode of a listed address, written on its own ("Postcode: M11 2NB")
+                        out.append((re.compile(r"(?i)(?<![\w])" + r"[\s\u00a0]*".join(re.escape(x) for x in pc.group(0).split()) + r"(?![\w])"), pos, EntityType.UK_POSTCODE))
                     words = c.split()
                     has_digit = any(ch.isdigit() for ch in c)
                     street = _STREET_ONLY.match(c)
