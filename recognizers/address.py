@@ -24,6 +24,12 @@ STREET = (
 STREET_RE = re.compile(STREET)
 NAMED_HOUSE_RE = re.compile(r"(?m)^[ \t]*(?:" + W + r"[ \u00a0]+){1,3}(?:House|Cottage|Farm|Lodge|Barn|Manor|Villa)[ \t]*,?[ \t]*$")
 POSTCODE_RE = re.compile(POSTCODE_REGEX)
+# a flat in a named block, with no house number: "Flat 11, Rowan House"
+FLAT_IN_BLOCK_RE = re.compile(
+    r"(?<![\w])(?:Flat|Apartment|Apt\.?)[ \u00a0]+\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:" + W + r"[ \u00a0]+){1,3}"
+    r"(?:House|Court|Lodge|Mansions|Tower|Towers|Buildings|Point|Heights|Block|Hall|Place)\b")
+# a US state and ZIP code closing an address: "TX 77008", "CA 94105-1234"
+US_STATE_ZIP = re.compile(r"[ \t\u00a0]*(?:,[ \t\u00a0]*\n?|\n|,?[ \t\u00a0]+)[ \t\u00a0]*[A-Z]{2}[ \u00a0]+\d{5}(?:-\d{4})?(?![\w])")
 # a following component: a line/segment of 1-3 capitalised words (town, county) or a postcode
 NEXT_RE = re.compile(
     r"[ \t\u00a0]*(?:,[ \t\u00a0]*\n?|\n)[ \t\u00a0]*(?P<comp>(?:" + W + r"(?:[ \u00a0]+(?:" + W + r"|upon|on|in|under|le|de))*?)?(?:[ \u00a0,]*" + POSTCODE_REGEX + r")?)[ \t\u00a0]*(?:(?=[,\n.;:)]|$)|(?<=\d[A-Z]{2})(?=\s))"
@@ -52,7 +58,10 @@ def extend_address(text: str, end: int, max_parts: int = 4) -> int:
             break
         end = m.end("comp")
         if POSTCODE_RE.search(comp):
-            break
+            return end
+    zip_line = US_STATE_ZIP.match(text, end)
+    if zip_line:
+        end = zip_line.end()
     return end
 
 
@@ -71,6 +80,9 @@ class AddressRecognizer(EntityRecognizer):
             e2 = extend_address(text, e)
             score = 0.8 if e2 > e else 0.65
             out.append(_res(self, s, e2, score, "house number and street"))
+        for m in FLAT_IN_BLOCK_RE.finditer(text):
+            e2 = extend_address(text, m.end())
+            out.append(_res(self, m.start(), e2, 0.6 if e2 == m.end() else 0.75, "flat in a named block"))
         for m in NAMED_HOUSE_RE.finditer(text):
             s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
             e = m.end() - (len(m.group(0)) - len(m.group(0).rstrip(" \t,")))

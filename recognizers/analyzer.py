@@ -45,6 +45,7 @@ from recognizers.parties import PartyMatcher, PartySpan, _name_part_regex
 from recognizers.passport import UkPassportRecognizer
 from recognizers.person_context import PersonContextRecognizer
 from recognizers.personal_reference import PersonalReferenceRecognizer
+from recognizers.refine import is_org_mailbox, refine_findings
 from recognizers.uk_nino import UkNinoRecognizer
 from recognizers.uk_phone import CuedPhoneRecognizer, UkPhoneRecognizer
 from recognizers.uk_postcode import UkPostcodeRecognizer
@@ -400,7 +401,7 @@ class CaseAnalyzer:
             value = text[s:e]
             if _overlaps(s, e, req):
                 continue
-            if et == EntityType.EMAIL_ADDRESS and _ORG_EMAIL.search(value):
+            if et == EntityType.EMAIL_ADDRESS and is_org_mailbox(value):
                 continue
             if et == EntityType.PHONE_NUMBER and _ORG_PHONE_CUE.search(text[max(0, s - 60): s]):
                 continue
@@ -425,7 +426,9 @@ class CaseAnalyzer:
         for a, b in core.deny.spans(text) + self.case_deny.spans(text):
             findings.append(Finding(a, b, EntityType.DENY_LIST, "DenyListRecognizer", 1.0, PartyKind.UNKNOWN,
                                     ReasonCode.TP, False, text[a:b]))
-        return _dedupe(findings), req + allow + org_names
+        findings = refine_findings(text, _dedupe(findings), mentions=mentions, doc_parties=doc_parties,
+                                   genders=self.parties.genders, requester_spans=req, ner_orgs=orgs, allow=allow)
+        return findings, req + allow + org_names
 
     def _dob_plausible(self, text: str, s: int, e: int, score: float) -> bool:
         """A date with no birth cue (only "Name (date)") is a date of birth only if it is an

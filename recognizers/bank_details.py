@@ -11,6 +11,7 @@ from pipeline.codes import EntityType
 
 SORT_CODE = re.compile(r"(?<![\d\-])\d{2}[ \-\u00a0]\d{2}[ \-\u00a0]\d{2}(?![\d\-])|(?<=sort code )\d{6}(?!\d)|(?<=sort code: )\d{6}(?!\d)", re.I)
 ACCOUNT = re.compile(r"(?<![\d\-])\d{8}(?![\d\-])")
+BARE_PAIR = re.compile(r"(?<![\d\-.,/£$€])(?P<sort>\d{6})[ \t]+(?P<acct>\d{8})(?![\d\-.,/])")
 SORT_LABEL = re.compile(r"(?i)sort[\s\-]*code[\s:.\-]*(?:is[\s:]*)?$")
 ACCOUNT_LABEL = re.compile(r"(?i)(?:account|acc(?:ount)?\.?|a/c)[\s\-]*(?:number|no\.?|num)?[\s:.\-]*(?:is[\s:]*)?$")
 
@@ -53,6 +54,13 @@ class BankDetailsRecognizer(EntityRecognizer):
                     out.append(_result(self, a[0], a[1], 0.85, "account number with sort code"))
             elif labelled:
                 out.append(_result(self, s, e, 0.7, "labelled sort code"))
+        # a statement line's payee details as bare digits: "FPO A SMITH 203258 71234560"
+        for m in BARE_PAIR.finditer(text):
+            if any(s0 < m.end() and m.start() < e0 for s0, e0 in sorts):
+                continue
+            used_accts.add(m.span("acct"))
+            out.append(_result(self, m.start("sort"), m.end("sort"), 0.6, "six and eight digits (sort code, account)"))
+            out.append(_result(self, m.start("acct"), m.end("acct"), 0.6, "account number after a sort code"))
         for a in accts:
             if a in used_accts:
                 continue

@@ -148,6 +148,21 @@ _STREET_ONLY = re.compile(
     r"Park|Mews|View|Rise|Green|Parade|Vale)\.?)$", re.I)
 
 
+_POSTCODE_AT_END = re.compile(r"(?i)(?<![\w])[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]*\d[A-Z]{2}$")
+_ROLE_RELATIVE_AFTER = re.compile(
+    r"(?i)['’]s[ \t]+(?:new[ \t]+|ex[- ]?)?(?:mother|father|mum|dad|sister|brother|partner|wife|husband|boyfriend|"
+    r"girlfriend|cousin|aunt|uncle|friend|landlord|landlady|employer|solicitor|family|parents?|relatives?)\b")
+_RELATION_BEFORE = re.compile(
+    r"(?i)\b(?:ex[- ]?|former[ \t]+|new[ \t]+|step-?)?(?P<rel>mother|father|sister|brother|partner|wife|husband|"
+    r"boyfriend|girlfriend|cousin|aunt|uncle|landlord|landlady|employer|solicitor|son|daughter)(?:-in-law)?"
+    r"[ \t]*,?[ \t]*(?:\(?[ \t]*)$")
+RECENT_CHARS = 120  # a full name this close before a bare surname settles whom it means
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n[ \t]*\n")
+_MIDDLE_INITIALS = r"(?:" + WS + r"(?-i:[A-Z])\.?){0,2}"
+_MIDDLE_INITIALS_TEXT = re.compile(r"(?<= )(?:[a-z]\.? )+")
+_TRAILING_INITIALS = re.compile(r"(?:,[ \t]*|[ \t]+)(?-i:[A-Z])\.?(?:[ \t]?(?-i:[A-Z])\.?)?(?![\w'’])")
+
+
 def _deletes(w: str) -> set[str]:
     return {w[:i] + w[i + 1:] for i in range(len(w))}
 
@@ -190,6 +205,11 @@ class PartyMatcher:
                     given, sur = toks[:-1], toks[-1]
                     add(" ".join(toks), FULL, pos)
                     add(f"{given[0]} {sur}", FULL, pos)
+                    # forms and lists write the surname first: "SIDDIQUI, Ayesha", "KAZLAUSKAS TOMAS",
+                    # and a family-name-first name the other way round ("PHAM, THI HOA")
+                    add(f"{sur}, {given[0]}", FULL, pos)
+                    add(f"{sur} {given[0]}", FULL, pos)
+                    add(f"{toks[0]}, {' '.join(toks[1:])}", FULL, pos)
                     self.full_forms.setdefault(pos, []).append(" ".join(toks).lower())
                     self.surnames.setdefault(sur.lower(), set()).add(pos)
                     for g in given:
@@ -216,7 +236,12 @@ class PartyMatcher:
         alts = []
         for key, (kind, _) in sorted(forms.items(), key=lambda kv: -len(kv[0])):
             parts = key.split(" ")
-            alts.append(WS.join(_name_part_regex(p) for p in parts))
+            if kind == FULL and len(parts) >= 2 and "," not in key:
+                # middle initials between given name and surname: "Marcia A Campbell", "KWAME O. MENSAH"
+                alts.append(WS.join(_name_part_regex(p) for p in parts[:-1]) + _MIDDLE_INITIALS + WS
+                            + _name_part_regex(parts[-1]))
+            else:
+                alts.append(WS.join(_name_part_regex(p) for p in parts))
         # names: optional title, optional initials before a surname
         self.name_re = re.compile(
             r"(?i)" + _B + r"(?:(?P<title>" + TITLE_RE + r")" + WS + r")?"
@@ -280,6 +305,10 @@ class PartyMatcher:
             for addr in p.addresses:
                 comps = [c.strip() for c in re.split(r"[,\n]+", addr) if c.strip()]
                 for c in comps:
+                    pc = _POSTCODE_AT_END.search(c)
+                    if pc and pc.start() > 0:
+                        # the postcode of a listed address, written on its own ("Postcode: M11 2NB")
+                        out.append((re.compile(r"(?i)(?<![\w])" + r"[\s\u00a0]*".join(re.escape(x) for x in pc.group(0).split()) + r"(?![\w])"), pos, EntityType.UK_POSTCODE))
                     words = c.split()
                     has_digit = any(ch.isdigit() for ch in c)
                     street = _STREET_ONLY.match(c)
@@ -305,7 +334,9 @@ class PartyMatcher:
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], et, form=FULL, score=1.0, recognizer="PartyIdentifierRecognizer"))
         self._match_dobs(text, spans)
         req_ids = [(s.start, s.end) for s in spans if s.kind == PartyKind.REQUESTER]
-        for n in self._match_names(text):
+        evidence = [(s.start, s.end, 0 if s.party == -1 else s.party + 1)
+                    for s in spans if s.entity_type != EntityType.PERSON]
+        for n in self._match_names(text, evidence):
             # a name inside the requester's own email address or other identifier stays
             if n.kind == PartyKind.THIRD_PARTY and any(a < n.end and n.start < b for a, b in req_ids):
                 continue
@@ -328,13 +359,15 @@ class PartyMatcher:
                 pos = min(owners)
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], EntityType.DATE_OF_BIRTH, form=FULL, score=0.9, recognizer="PartyIdentifierRecognizer"))
 
-    def _match_names(self, text: str) -> list[PartySpan]:
+    def _match_names(self, text: str, evidence: list[tuple[int, int, int]] = ()) -> list[PartySpan]:
         if self.name_re is None:
             return []
         raw: list[tuple[int, int, int, set[int], str | None, int]] = []  # start, end, form, owners, title, name_start
         for m in self.name_re.finditer(text):
             name = re.sub(r"[\s\u00a0]+", " ", m.group("name")).lower()
             name = re.sub(r"\s*-\s*", "-", name)
+            if name not in self.forms:
+                name = _MIDDLE_INITIALS_TEXT.sub("", name)
             kind, owners = self.forms.get(name, (SINGLE, set()))
             if not owners:
                 continue
@@ -360,12 +393,21 @@ class PartyMatcher:
                 # of a sentence or after a determiner is read as the word
                 if w[:1].isupper() and zipf(w) >= COMMON_WORD_ZIPF and _word_context(text, m.start("name"), m.end("name")):
                     continue
+            end = m.end("name")
+            if kind == SINGLE and not init and not title:
+                # a surname followed by initials, as in lists and forms: "SANTOS R O", "Hargreaves, E."
+                after = _TRAILING_INITIALS.match(text, end)
+                if after:
+                    first = next(c.lower() for c in after.group(0) if c.isalpha())
+                    agree = {o for o in owners if self._initial_agrees(o, name, first)}
+                    if agree:
+                        owners, form, end = agree, INITIALS, after.end()
             if title and form == SINGLE:
                 form = TITLED
             start = m.start() if (title or init) else m.start("name")
             # keep the title visible: redact from initials/name
             start = m.start("init") if init else m.start("name")
-            raw.append((start, m.end("name"), form, set(owners), title, m.start()))
+            raw.append((start, end, form, set(owners), title, m.start()))
         # fuzzy (one edit) on capitalised words not matched exactly
         if self.fuzzy:
             taken = [(r[0], r[1]) for r in raw]
@@ -397,6 +439,11 @@ class PartyMatcher:
         raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
         out: list[PartySpan] = []
         last_full: dict[int, int] = {}  # party position -> offset of its latest full-name mention
+        # a parent role written in the text ("RP says ...") is a mention of its holder too, unless it
+        # introduces someone else ("PP's mother")
+        roles = [(r.start, r.party + 1) for r in self.role_mentions(text)
+                 if not _ROLE_RELATIVE_AFTER.match(text, r.end)]
+        ri = 0
         last_end = -1
         for r in raw:
             start, end, form, owners, title, _ = r[:6]
@@ -406,10 +453,23 @@ class PartyMatcher:
             last_end = end
             review = fuzzy_review
             if len(owners) > 1:
-                owners, review2 = self._resolve(owners, title, last_full)
+                while ri < len(roles) and roles[ri][0] < start:
+                    last_full[roles[ri][1]] = max(last_full.get(roles[ri][1], -1), roles[ri][0])
+                    ri += 1
+                rel = _RELATION_BEFORE.search(text, max(0, r[5] - 40), r[5])
+                if rel:
+                    # "her ex-mother-in-law, Mrs Siddiqui": the candidate whose role is that relation
+                    fits = {o for o in owners if re.search(r"(?i)\b" + rel.group("rel") + r"\b", self.parties[o].role or "")}
+                    if fits:
+                        owners = fits
+            if len(owners) > 1:
+                owners, review2 = self._resolve(owners, title, last_full,
+                                                self._evidence(text, start, end, owners, evidence),
+                                                bare=form == SINGLE and not title,
+                                                surname=re.sub(r"[\s\u00a0]+", " ", text[start:end]).lower(), at=start)
                 review = review or review2
             pos = min(owners)
-            if form == FULL:
+            if form == FULL or (form == INITIALS and len(owners) == 1 and not review):
                 last_full[pos] = start
             score = {FULL: 0.99, INITIALS: 0.95, TITLED: 0.95, SINGLE: 0.85}[form]
             if fuzzy_review:
@@ -418,7 +478,32 @@ class PartyMatcher:
                                  "PartyNameRecognizer", tuple(sorted(owners))))
         return out
 
-    def _resolve(self, owners: set[int], title: str | None, last_full: dict[int, int]) -> tuple[set[int], bool]:
+    def _initial_agrees(self, pos: int, surname: str, initial: str) -> bool:
+        """Does party ``pos`` have a name whose surname is ``surname`` and whose first given
+        name starts with ``initial``?"""
+        for n in (self.parties[pos].name, *self.parties[pos].aliases):
+            toks = _tokens(n)
+            if len(toks) >= 2 and toks[-1].lower() == surname and toks[0][:1].lower() == initial:
+                return True
+        return False
+
+    def _evidence(self, text: str, start: int, end: int, owners: set[int],
+                  evidence: list[tuple[int, int, int]]) -> set[int]:
+        """Candidates whose own identifier (email, phone, NI number...) is written in the rest of
+        the sentence after the name ("Mrs Siddiqui has an email address on file, a.siddiqui@...")."""
+        stop = _SENTENCE_END.search(text, end, min(len(text), end + 160))
+        limit = stop.start() if stop else min(len(text), end + 160)
+        return {pos for a, b, pos in evidence if end <= a and b <= limit and pos in owners}
+
+    def _primary_surname_owner(self, owners: set[int], surname: str) -> int | None:
+        """The one candidate whose case.json name (not an alias: a former or married name) has
+        this surname: a bare surname most likely means the person whose current name it is."""
+        have = [o for o in owners if (_tokens(self.parties[o].name) or [""])[-1].lower() == surname]
+        return have[0] if len(have) == 1 else None
+
+    def _resolve(self, owners: set[int], title: str | None, last_full: dict[int, int],
+                 evidence: set[int] = frozenset(), bare: bool = False, surname: str = "",
+                 at: int = 0) -> tuple[set[int], bool]:
         """Pick the owner of a form shared by several parties."""
         if title:
             g = "M" if title in TITLES_M else "F" if title in TITLES_F else None
@@ -434,7 +519,19 @@ class PartyMatcher:
             exact = {o for o in owners if any(_title_of(n) == title for n in (self.parties[o].name, *self.parties[o].aliases))}
             if len(exact) == 1:
                 return exact, False
+            if g:
+                # the title rules out the other gender: choose among the rest below
+                owners = {o for o in owners if self.genders[o] in (g, None)} or owners
+                if len(owners) == 1:
+                    return owners, any(self.guessed[o] for o in owners)
+        if len(evidence) == 1:
+            return set(evidence), False
         mentioned = [(last_full[o], o) for o in owners if o in last_full]
+        recent = bool(mentioned) and at - max(mentioned)[0] <= RECENT_CHARS
+        if bare and surname and not recent:
+            primary = self._primary_surname_owner(owners, surname)
+            if primary is not None:
+                return {primary}, False
         if mentioned:
             return {max(mentioned)[1]}, False
         # unsure: prefer a third party so that it is suggested, but flag it for review

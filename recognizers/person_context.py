@@ -32,7 +32,8 @@ CUES = [
     r"from:", r"to:", r"cc:", r"sent by", r"named", r"name:", r"witness:?", r"called", r"contact:", r"partner,?", r"child(?:ren)?:", r"lives with",
     r"this is", r"contact", r"caller", r"landlord", r"landlady", r"payroll", r"adviser", r"advisor", r"officer",
     r"neighbour", r"manager", r"solicitor", r"witness", r"attended with", r"accompanied by", r"wrote to", r"emailed",
-    r"and", r"&", r"or",
+    r"and", r"&", r"or", r"typed by", r"prepared by", r"written by", r"completed by", r"checked by",
+    r"reviewed by", r"authorised by", r"approved by", r"interviewed by", r"dictated by", r"transcribed by",
 ]
 CUE_RE = re.compile(
     r"(?i:\b(?:" + "|".join(CUES) + r"))[:,]?[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?:(?:a|an|one)[ \u00a0]+)?(?P<name>(?:[A-Z]\.?[ \u00a0]+)?" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})"
@@ -56,7 +57,19 @@ STOP = {
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "on", "in", "at",
     "and", "or", "but", "if", "as", "re", "subject", "date", "sent", "from", "to", "cc", "bcc", "street", "road",
     "avenue", "lane", "close", "drive", "court", "council", "school", "plus", "bank", "ltd", "limited", "plc",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
+# a nickname made of a size/age word and a first name: "Big Will", "Little Jo"
+NICKNAME_RE = re.compile(r"(?<![\w'’])(?P<name>(?:Big|Little|Lil|Young|Old)[ \u00a0]+" + NAME + r")(?![\w\-])")
+# a payee or payer on a bank statement line, in capitals after the transaction type:
+# "FPO A MENSAH 203258 ...", "FPI,\"JOANA PETRAITYTE REF ...", "SWIFT LT12 ... V MOCKUS REF ..."
+STATEMENT_PAYEE_RE = re.compile(
+    r"(?m)(?<![A-Z])(?:FPO|FPI|FP|SO|STO|TFR|BGC|BP|BACS|CR|INTL|SWIFT|TRF|OBP)\b[ \t,\"]+"
+    r"(?:(?:[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?)[ \t]+)?"
+    r"(?P<name>(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2})"
+    r"(?=[ \t]+(?:REF\b|\d{6}\b|\d{2}-\d{2}-\d{2})|[ \t]*(?:\"|,|$))"
+)
 
 
 def _common(tok: str) -> bool:
@@ -90,6 +103,19 @@ def _trim(name: str, start: int) -> tuple[int, int] | None:
     return start + toks[0][0], start + toks[-1][1]
 
 
+def _statement_person(name: str) -> bool:
+    """"A MENSAH", "VAIDA MOCKIENE", "T ADJEI-MARFO": an initial or a first name, and a surname;
+    not a company ("CHILD MAINT SERVICE", "ASDA PETERBOROUGH")."""
+    toks = [t.strip(".") for t in name.split()]
+    words = [t for t in toks if len(t) > 1]
+    if not words or len(toks) < 2:
+        return False
+    if any(w.lower() in STOP or zipf(w.split("-")[0]) >= 3.5 and not (is_first_name(w) or is_surname(w)) for w in words):
+        return False
+    has_initial = len(toks) > len(words)
+    return has_initial or is_first_name(words[0]) or all(zipf(p) < 2.0 for w in words for p in w.split("-") if p)
+
+
 def _res(rec, s, e, score, why):
     return RecognizerResult(
         EntityType.PERSON.value, s, e, score,
@@ -118,7 +144,9 @@ class PersonContextRecognizer(EntityRecognizer):
             last = toks[-1]
             if last.lower() in STOP:
                 continue
-            out.append(_res(self, m.start("name"), m.end("name"), 0.85, "title before a name"))
+            # 0.9: above the NER model's default, so that a longer NER span swallowing the name
+            # ("Kornbluth,\n\nI") does not push "Dr. Kornbluth" out
+            out.append(_res(self, m.start("name"), m.end("name"), 0.9, "title before a name"))
         for m in CUE_RE.finditer(text):
             cue = text[m.start(): m.start("name")].strip().lower()
             span = _trim(m.group("name"), m.start("name"))
@@ -147,6 +175,13 @@ class PersonContextRecognizer(EntityRecognizer):
                     break
             base = m.start("name")
             out.append(_res(self, base + keep[0][0], base + keep[-1][1], 0.6, "lower-case name after a relation"))
+        for m in NICKNAME_RE.finditer(text):
+            first = m.group("name").split()[-1]
+            if is_first_name(first):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.6, "nickname (size word and first name)"))
+        for m in STATEMENT_PAYEE_RE.finditer(text):
+            if _statement_person(m.group("name")):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.7, "payee on a bank statement line"))
         for m in INITIAL_SURNAME_RE.finditer(text):
             sur = m.group("sur")
             if is_surname(sur) and not _common(sur):

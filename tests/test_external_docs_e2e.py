@@ -42,20 +42,15 @@ FILES = [
 ]
 
 # The complaint letter: its writer and addressee, the writer's street address, her phone.
-ZIP_BUG = pytest.mark.xfail(strict=True, reason=(
-    "known detection bug, reported: a US state + ZIP line ('TX 77008') is not recognised as "
-    "part of an address; the street and town of that address are redacted"))
 LETTER_VALUES = [
     "Jane Doe", "Mark Smith", "Mr. Smith", "Jane", "Doe", "Smith",
-    "123 Main Street", "Hometown", pytest.param("77008", marks=ZIP_BUG),
+    "123 Main Street", "Hometown", "77008",
 ]
 LETTER_PHONE = "123-456-7890"
 # Words of the letter that are nobody's personal data (and so prove the page was read).
 LETTER_CONTROLS = ["Broken sofa", "Customer Relations Director", "Enclosures"]
 PROFESSOR_PEOPLE = [
-    pytest.param("Kornbluth", marks=pytest.mark.xfail(strict=True, reason=(
-        "known detection bug, reported: 'Dr. Kornbluth,' as an email salutation on page 1 of "
-        "the professor emails is found by no recognizer (NER finds it in a shorter text)"))),
+    "Kornbluth",
     "Poss", "Hyde", "Lilley",
 ]
 

@@ -270,8 +270,6 @@ def test_controls_stay(run):
         assert _norm(words) in text, words
 
 
-@pytest.mark.xfail(strict=True, reason="known detection bug, reported: the shipped NER tags the word 'Footer' "
-                   "after the DOCX 'Page footers' heading as PERSON, so the label word is over-redacted")
 def test_docx_footer_label_word_is_not_redacted(run):
     text = " ".join(run["pages"][i] for i in _doc_pages(run, "review.docx"))
     assert _norm("Footer checked by") in text
