@@ -255,11 +255,6 @@ def _get_core(settings: DetectSettings) -> _Core:
 
 
 # ---------------------------------------------------------------------- per case
-_ORG_EMAIL = re.compile(
-    r"(?i)^(?:enquir(?:y|ies)|info|admin|contact|help|helpdesk|support|no-?reply|office|hr|payroll|accounts|"
-    r"complaints|customer\.?services?|post|mail|reception|team|sar|dpo|data\.?protection)@|"
-    r"@(?:[\w\-]+\.)*(?:gov\.uk|nhs\.uk|nhs\.net|police\.uk|gov\.scot|gov\.wales|sch\.uk|ac\.uk|mod\.uk|parliament\.uk)$"
-)
 _ORG_PHONE_CUE = re.compile(
     r"(?i)(?:helpline|freephone|textphone|text relay|relay uk|switchboard|enquiry line|contact centre|call centre|"
     r"customer services|our number|call us|contact us|jobcentre|hmrc|dwp|office)[^\n]{0,30}$"
