@@ -48,6 +48,8 @@ COUNTRIES = {
     "ZW": (100, 200),
     "KE": (100, 200),
     "PH": (100, 200),
+    # Eritrea has no entries in names-dataset; Ethiopia's list carries the Tigrinya names too
+    "ET": (300, 500),
 }
 _OK = re.compile(r"^[A-Za-z][A-Za-z'\-]*[A-Za-z]$")
 

@@ -17,7 +17,7 @@ from typing import List
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from pipeline.codes import EntityType
-from recognizers.gazetteer import first_names, is_first_name, is_surname, surnames, zipf
+from recognizers.gazetteer import first_names, is_first_name, is_name_like, is_surname, surnames, zipf
 
 NAME = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[\-'’][A-Z][a-z]+)*"
 CAPS_NAME = r"[A-Z][A-Z'’\-]{1,}"
@@ -45,7 +45,7 @@ RELATION_CUE = (
     r"mother|father|mum|dad|cousin|aunt|uncle|neighbour|friend|landlord|landlady|colleague|manager|boss|solicitor|lawyer)"
 )
 LOWER_CUE_RE = re.compile(
-    r"(?i:\b" + RELATION_CUE + r")[:,]?[ \t]*\n?[ \t]*(?P<name>[a-z][a-z'’]+(?:[ \t\-][a-z][a-z'’]+){0,2})"
+    r"(?i:\b(?:" + RELATION_CUE + r"|spoke[ \t]+(?:to|with)|talked[ \t]+to|named|called|this[ \t]+is|text(?:ed)?[ \t]+from|with))[:,]?[ \t]*\n?[ \t]*(?P<name>[a-z][a-z'’]+(?:[ \t\-][a-z][a-z'’]+){0,2})"
 )
 SEQ_RE = re.compile(r"(?<![\w'’])(?<!\w-)(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})(?![\w\-])")
 INITIAL_SURNAME_RE = re.compile(r"(?<![\w.])(?:[B-HJ-Z]\.?|[A-Z]\.)[ \u00a0](?P<sur>" + NAME + r")(?![\w\-])")
@@ -65,11 +65,26 @@ NICKNAME_RE = re.compile(r"(?<![\w'’])(?P<name>(?:Big|Little|Lil|Young|Old)[ \
 # a payee or payer on a bank statement line, in capitals after the transaction type:
 # "FPO A MENSAH 203258 ...", "FPI,\"JOANA PETRAITYTE REF ...", "SWIFT LT12 ... V MOCKUS REF ..."
 STATEMENT_PAYEE_RE = re.compile(
-    r"(?m)(?<![A-Z])(?:FPO|FPI|FP|SO|STO|TFR|BGC|BP|BACS|CR|INTL|SWIFT|TRF|OBP)\b[ \t,\"]+"
+    r"(?m)(?<![A-Z])(?:FPO|FPI|FP|SO|STO|TFR|BGC|BP|BBP|BACS|CR|INTL|SWIFT|TRF|OBP|DD|DEB|CHQ|MOB|"
+    r"(?:FASTER[ \t]+)?PAYMENT[ \t]+(?:TO|FROM)|TRANSFER[ \t]+(?:TO|FROM)|BILL[ \t]+PAYMENT(?:[ \t]+TO)?|PAYEE:?|PAID[ \t]+TO|"
+    r"FROM|TO)\b[ \t,\"]+"
     r"(?:(?:[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?)[ \t]+)?"
     r"(?P<name>(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2})"
-    r"(?=[ \t]+(?:REF\b|\d{6}\b|\d{2}-\d{2}-\d{2})|[ \t]*(?:\"|,|$))"
+    r"(?=[ \t]+(?:REF\b|\d{6}\b|\d{2}-\d{2}-\d{2})|[ \t]{2,}|\t|[ \t]+[£$€]?\d[\d,]*\.\d\d\b|[ \t]*(?:\"|,|\||$))"
 )
+
+# a nickname in quotes inside a name: "Margaret 'Peggy' Doyle", "Tom “Tommo” Barker"
+QUOTED_NICK_RE = re.compile(
+    r"(?<![\w'’])(?P<name>(?P<first>" + NAME + r")[ \u00a0]+['\"‘“](?P<nick>[A-Z][a-z]+)['\"’”][ \u00a0]+(?P<last>" + NAME
+    + r"))(?![\w\-])"
+)
+# a chat or transcript speaker at the start of a line: "[14:02] Deb: ...", "Semhar: ok"
+SPEAKER_RE = re.compile(
+    r"(?m)^[ \t]*(?:\[?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]?[ \t]*(?:[-–][ \t]*)?)?(?P<name>" + NAME
+    + r"(?:[ \t]+" + NAME + r")?)[ \t]*:[ \t]+\S"
+)
+# a first name addressed at the start of a sentence: "Deb, should we log this?"
+VOCATIVE_RE = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))[ \t]*(?P<name>" + NAME + r"),[ \t]+[a-z]")
 
 
 def _common(tok: str) -> bool:
@@ -163,7 +178,12 @@ class PersonContextRecognizer(EntityRecognizer):
             out.append(_res(self, s, e, 0.75, "name after a context phrase"))
         for m in LOWER_CUE_RE.finditer(text):
             toks = [(t.start(), t.end(), t.group(0)) for t in re.finditer(r"[^\s]+", m.group("name"))]
-            if not toks or not is_first_name(toks[0][2]) or _common(toks[0][2]) or zipf(toks[0][2]) >= 4.0:
+            if not toks:
+                continue
+            w0 = toks[0][2]
+            parts0 = [p for p in w0.split("-") if p]
+            hyphen_first = len(parts0) > 1 and all(is_first_name(p) for p in parts0)  # "anne-marie"
+            if not hyphen_first and (not is_first_name(w0) or _common(w0) or zipf(w0) >= 4.0):
                 continue
             keep = [toks[0]]
             for t in toks[1:]:
@@ -175,6 +195,18 @@ class PersonContextRecognizer(EntityRecognizer):
                     break
             base = m.start("name")
             out.append(_res(self, base + keep[0][0], base + keep[-1][1], 0.6, "lower-case name after a relation"))
+        for m in QUOTED_NICK_RE.finditer(text):
+            if is_first_name(m.group("first")) or is_surname(m.group("last")) or is_first_name(m.group("nick")):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.8, "name with a quoted nickname"))
+        for m in SPEAKER_RE.finditer(text):
+            toks = m.group("name").split()
+            if (is_first_name(toks[0]) and toks[0].lower() not in STOP and zipf(toks[0]) < 4.0
+                    and all(is_name_like(t) or zipf(t) < 3.0 for t in toks[1:])):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.7, "speaker's name in a chat"))
+        for m in VOCATIVE_RE.finditer(text):
+            w = m.group("name")
+            if is_first_name(w) and w.lower() not in STOP and zipf(w) < 3.5 and len(w) > 2:
+                out.append(_res(self, m.start("name"), m.end("name"), 0.6, "first name addressed"))
         for m in NICKNAME_RE.finditer(text):
             first = m.group("name").split()[-1]
             if is_first_name(first):

@@ -208,6 +208,131 @@ def _field_owned_by_requester(text: str, f: Finding, mentions: list[Mention]) ->
     return not lead.strip() or re.fullmatch(r"(?i)[ \t]*(?:[\w ]{0,30}:[ \t]*|(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)", lead) is not None
 
 
+# ---------------------------------------------------------------------- round 3: ownership by document shape
+OWN_TYPES = {EntityType.BANK_DETAILS, EntityType.IBAN_CODE, EntityType.CREDIT_CARD, EntityType.UK_VEHICLE_REG,
+             EntityType.UK_NHS, EntityType.UK_PASSPORT, EntityType.UK_DRIVING_LICENCE, EntityType.UK_NINO}
+FINANCIAL = {EntityType.BANK_DETAILS, EntityType.IBAN_CODE, EntityType.CREDIT_CARD}
+FIRST_PERSON = re.compile(r"(?i)\b(?:my|mine|i|i'm|i’m|me|our)\b")
+THIRD_PERSON = re.compile(
+    r"(?i)\b(?:he|his|him|she|her|hers|they|their|them|partner|ex|husband|wife|son|daughter|brother|sister|mother|"
+    r"father|mum|dad|friend|landlord|employer|payee|beneficiary|recipient)\b|['’]s\b"
+)
+YOUR_HEADING = re.compile(
+    r"(?im)^[ \t]*(?:your[ \t]+(?:own[ \t]+)?(?:bank[ \t]+|payment[ \t]+|account[ \t]+|personal[ \t]+|contact[ \t]+)?"
+    r"(?:details|account|information)|payment[ \t]+details[ \t]+for[ \t]+you|(?:we[ \t]+will[ \t]+)?pay(?:ing)?[ \t]+you[ \t]+"
+    r"(?:into|to|by))\b[^\n]*$"
+)
+ORG_PAY_CUE = re.compile(
+    r"(?im)(?:(?:pay|payments?)[ \t]+(?:should[ \t]+be[ \t]+)?(?:made[ \t]+)?to[ \t]*(?::|us\b|the[ \t]+following\b|our\b)|"
+    r"^[ \t]*pay[ \t]+to\b|payable[ \t]+to|make[ \t]+"
+    r"(?:your[ \t]+)?payments?[ \t]+to|remit(?:tance)?[ \t]+to|our[ \t]+(?:bank|account|client[ \t]+account|"
+    r"payment)[ \t]*(?:details)?|(?:client|company|office)[ \t]+account|please[ \t]+pay|pay[ \t]+by[ \t]+bank[ \t]+"
+    r"transfer[ \t]+to|bank[ \t]+details[ \t]+for[ \t]+payment)"
+)
+STATEMENT_HEAD = re.compile(r"(?i)\bstatement\b|\baccount[ \t]+holder\b|\bstatement[ \t]+period\b")
+TXN_LINE = re.compile(r"(?m)^[ \t]*\d{1,2}[/\-. ](?:\d{1,2}|[A-Za-z]{3})(?:[/\-. ]\d{2,4})?\b")
+STAFF_LABEL = re.compile(
+    r"(?i)\b(?:staff|employee|officer|caseworker|case[ \t]+worker|case[ \t]+manager|agent|adviser|advisor|badge|"
+    r"collar|warrant|shoulder|user|operator|payroll|works|personnel)[ \t]*(?:id\b|no\b\.?|number|num\b\.?|#|ref\b|"
+    r"reference|code)"
+)
+OFFICIAL_LABEL = re.compile(r"(?i)\b(?:officer|caseworker|case[ \t]+worker|case[ \t]+manager|agent|adviser|advisor|badge|"
+                            r"collar|warrant|shoulder|operator)\b")
+OFFICIAL_ROLE = re.compile(
+    r"(?i)\b(?:caseworker|case[ \t]+worker|case[ \t]+manager|officer|agent|adviser|advisor|team[ \t]+(?:leader|manager)|"
+    r"decision[ \t]+maker|presenting[ \t]+officer|PC|DC|DS|DI|Sgt|Sergeant|Inspector|Constable|on[ \t]+behalf[ \t]+of|"
+    r"child[ \t]+maintenance|CMS|DWP|HMRC|council|police|jobcentre|call[ \t]+handler|investigator|manager|"
+    r"compliance|enforcement|staff)\b"
+)
+
+
+def _line_bounds(text: str, s: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, s) + 1
+    b = text.find("\n", s)
+    return a, (len(text) if b < 0 else b)
+
+
+def _lines_up(text: str, s: int, n: int) -> int:
+    top = text.rfind("\n", 0, s) + 1
+    for _ in range(n):
+        if top == 0:
+            break
+        top = text.rfind("\n", 0, top - 1) + 1
+    return top
+
+
+def _others_between(mentions: list[Mention], a: int, b: int) -> bool:
+    return any(a <= m.start and m.end <= b and (m.pos != 0 or m.possessive) for m in mentions)
+
+
+def requester_by_document(text: str, f: Finding, mentions: list[Mention], doc: DocParties) -> bool:
+    """The requester's own financial/ID value, by the document's shape:
+    - written by the requester, in the first person or as a bare field of the author's own
+      details, with nobody else named or referred to on the way;
+    - under a "Your details"/"Payment details for you" heading of a document addressed to him;
+    - in the header of his own bank statement (account holder named at the top, before the
+      transaction lines), not in a transaction line."""
+    if f.entity_type not in OWN_TYPES:
+        return False
+    ls, le = _line_bounds(text, f.start)
+    line_before = text[ls:f.start]
+    if doc.author == 0:
+        top = _lines_up(text, f.start, 2)
+        window = text[max(top, f.start - 160):f.start]
+        if not _others_between(mentions, max(top, f.start - 160), f.start) and not THIRD_PERSON.search(window):
+            if FIRST_PERSON.search(window) or FIELD_LINE.match(text, ls, f.start + 1) or not line_before.strip():
+                return True
+    if doc.addressee == 0:
+        top = _lines_up(text, f.start, 6)
+        for h in YOUR_HEADING.finditer(text, top, ls):
+            if not _others_between(mentions, h.end(), f.start) and not THIRD_PERSON.search(text[h.end():f.start]):
+                return True
+    if f.entity_type in FINANCIAL and STATEMENT_HEAD.search(text, 0, min(len(text), 600)):
+        first_txn = TXN_LINE.search(text)
+        if first_txn is None or f.start < first_txn.start():
+            head_top = _lines_up(text, min(len(text), 600), 0)
+            ms = [m for m in mentions if m.end <= f.start]
+            if ms and ms[0].pos == 0 and not ms[0].possessive and ms[0].start < head_top and not _others_between(
+                    mentions, ms[0].end, f.start):
+                return True
+    return False
+
+
+def org_payment_account(text: str, f: Finding, mentions: list[Mention]) -> bool:
+    """An organisation's "pay to"/"our bank details"/"remit to" account (a debt collector's
+    client account): not personal data, unless a person is named between the cue and the value."""
+    if f.entity_type not in FINANCIAL:
+        return False
+    top = _lines_up(text, f.start, 4)
+    cue = None
+    for m in ORG_PAY_CUE.finditer(text, top, f.start):
+        cue = m
+    if cue is None:
+        return False
+    return not any(cue.end() <= m.start and m.end <= f.start and m.pos is not None for m in mentions) and not any(
+        cue.end() <= m.start and m.end <= f.start for m in mentions if m.pos is None)
+
+
+def official_staff_number(text: str, f: Finding, mentions: list[Mention], owner) -> bool:
+    """A staff/officer/caseworker/badge number of an official: the organisation's, not a finding.
+    A listed third party's payroll or works number stays personal."""
+    if f.entity_type != EntityType.CASE_REFERENCE or (isinstance(owner, int) and owner > 0):
+        return False
+    ls, le = _line_bounds(text, f.start)
+    lab = None
+    for m in STAFF_LABEL.finditer(text, max(_lines_up(text, f.start, 1), f.start - 70), f.start):
+        lab = m
+    if lab is None:
+        return False
+    if OFFICIAL_LABEL.search(lab.group(0)):
+        return True
+    ctx = text[_lines_up(text, f.start, 2): le]
+    if re.search(r"(?i)\b(?:payroll|works)\b", lab.group(0)):
+        return False  # a payroll/works number belongs to the employee it is about
+    return OFFICIAL_ROLE.search(ctx) is not None and not any(
+        m.pos is not None and m.pos > 0 for m in mentions if _lines_up(text, f.start, 2) <= m.start < le)
+
+
 # ---------------------------------------------------------------------- NER words
 PLACE_WORDS = {
     "house", "court", "park", "centre", "center", "circus", "queensway", "central", "constituency", "building",
@@ -291,9 +416,12 @@ def refine_findings(text: str, findings: list[Finding], *, mentions: list[Mentio
             org_contacts.append((f.start, f.end))
             continue
         if f.entity_type not in CONTACT_TYPES and f.entity_type != EntityType.DENY_LIST:
-            if _field_owned_by_requester(text, f, mentions) and owner_of(
-                    text, f.start, mentions, doc_parties, genders) in (0, "none"):
+            owner = owner_of(text, f.start, mentions, doc_parties, genders)
+            if owner in (0, "none") and (_field_owned_by_requester(text, f, mentions)
+                                         or requester_by_document(text, f, mentions, doc_parties)):
                 req_values.add(normal_value(f.text))
+                continue
+            if org_payment_account(text, f, mentions) or official_staff_number(text, f, mentions, owner):
                 continue
         out.append(f)
     # the same value, or a bank account inside an IBAN, already known to be the requester's
