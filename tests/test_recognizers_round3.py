@@ -108,3 +108,17 @@ def test_caps_payee_after_payment_to(analyzer):
 def test_ethiopian_eritrean_names_in_gazetteer():
     from recognizers.gazetteer import is_first_name
     assert is_first_name("Tesfaye")
+
+
+def test_requester_letter_far_from_signature_without_possessive(analyzer):
+    body = "".join(f"Paragraph {i} about the assessment and the dates involved.\n" for i in range(9))
+    text = ("Quentin Harrowgate\n\nDear Sir\n\n" + body +
+            "\nI would like the refund paid to:\nSort code 40-11-67\nAccount 12312399\n\nYours faithfully\nQuentin Harrowgate\n")
+    assert found(analyzer, text, EntityType.BANK_DETAILS) == []
+
+
+def test_payment_details_for_you_heading(analyzer):
+    body = "".join(f"Line {i} of the explanation of the calculation.\n" for i in range(9))
+    text = ("Dear Mr Harrowgate\n\n" + body + "\nPayment details for you\nSort code: 40-11-68\n"
+            "Account number: 98798799\n\nPayments Team\n")
+    assert found(analyzer, text, EntityType.BANK_DETAILS) == []
