@@ -134,11 +134,16 @@ def _local_tasks() -> bool:
     return ctx is not None and isinstance(ctx.task_runner, ThreadPoolTaskRunner)
 
 
+def _build_analyzer(case: CaseRecord):
+    from recognizers import build_analyzer
+
+    return build_analyzer(case)
+
+
 @flow(name="sar-submit", task_runner=document_task_runner(), log_prints=False)
 def submit_flow(case_id: str, store: str = "sample_docs", out: str = "out", auto_approve: bool = False) -> dict:
     """Run one case. Parameters are an id and two folders: no personal data."""
     from pipeline import isolate
-    from recognizers import build_analyzer
 
     if _local_tasks():
         isolate.warm_detectors()  # the detection workers load their model while documents are read
@@ -154,7 +159,8 @@ def submit_flow(case_id: str, store: str = "sample_docs", out: str = "out", auto
 
     # titles were analysed with their documents (detection workers): this process loads the
     # model only if some other text needs it
-    analyzer = KnownTitles(processed, lambda: build_analyzer(case))
+    # (recognizers, spaCy and Presidio are imported here only then: ~1.4 s)
+    analyzer = KnownTitles(processed, lambda: _build_analyzer(case))
     outcome = finalise_case(case, processed, decisions, analyzer=analyzer, redact_many=redact_all)
     folder = publish(Path(out), outcome)
     return {

@@ -119,8 +119,12 @@ def verify_bundle_part(pdf: bytes, values, part: str, pages: range | None = None
 def detect_texts(case, settings, texts: list[str], extra_names: tuple[str, ...] = (), title: str | None = None):
     """Run the case's analyzer over a document's page texts (in a detection worker), and over
     its title on its own (as ``finalise.safe_title`` would). Returns (findings per text,
-    the title's findings or None, timings)."""
+    the title's findings or None, timings). ``settings`` None: ``DetectSettings()``."""
     t = time.perf_counter()
+    if settings is None:
+        from recognizers.analyzer import DetectSettings
+
+        settings = DetectSettings()
     analyzer = _analyzer_for(case, settings)
     if extra_names:
         found = analyzer.analyze_many(texts, extra_names=list(extra_names))

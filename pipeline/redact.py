@@ -98,6 +98,26 @@ def add_font_ref(doc: pymupdf.Document, page: pymupdf.Page, name: str, xref: int
     return True
 
 
+def _insert_font_once(page: pymupdf.Page) -> None:
+    """``Shape.insert_text`` asks ``page.insert_font`` for the label font at every label, and
+    each answer lists the page's fonts again (~0.1 ms). The font is on the page (named just
+    before); the first answer is the answer for the rest of the page."""
+    plain = page.insert_font
+    known: dict[tuple, int] = {}
+
+    def insert_font(fontname="helv", fontfile=None, fontbuffer=None, set_simple=False, wmode=0, encoding=0):
+        key = (fontname, fontfile, set_simple, wmode, encoding)
+        if fontbuffer is not None or key not in known:
+            xref = plain(fontname=fontname, fontfile=fontfile, fontbuffer=fontbuffer, set_simple=set_simple,
+                         wmode=wmode, encoding=encoding)
+            if fontbuffer is None:
+                known[key] = xref
+            return xref
+        return known[key]
+
+    page.insert_font = insert_font
+
+
 def redact_pdf(pdf: bytes, boxes: list[Box]) -> bytes:
     """Apply every box for real, label it, scrub the document and return the new bytes."""
     by_page: dict[int, list[Box]] = defaultdict(list)
@@ -112,7 +132,8 @@ def redact_pdf(pdf: bytes, boxes: list[Box]) -> bytes:
                 r = pymupdf.Rect(b.rect)
                 if r.is_empty:
                     continue
-                page.add_redact_annot(r, fill=(0, 0, 0))
+                # no crossed-out appearance: apply_redactions removes the annotation straight away
+                page.add_redact_annot(r, fill=(0, 0, 0), cross_out=False)
                 rects.append((r, b.label))
             page.apply_redactions(
                 images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
@@ -123,6 +144,7 @@ def redact_pdf(pdf: bytes, boxes: list[Box]) -> bytes:
                 if not (font_xref and add_font_ref(doc, page, "sarpacklabel", font_xref)):
                     font_xref = page.insert_font(fontname="sarpacklabel", fontbuffer=_label_font_buffer())
                 # one shape (one content stream) per page, as Page.insert_text would make per label
+                _insert_font_once(page)
                 shape = page.new_shape()
                 for r, label in rects:
                     _label(shape, r, label)

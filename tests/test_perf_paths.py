@@ -213,3 +213,48 @@ def test_document_tasks_retry_with_backoff():
     for t in (process, redact):
         assert t.retries == 2 and t.retry_delay_seconds == [1, 4]
 
+
+
+def test_label_font_looked_up_once_per_page_gives_the_same_bytes(monkeypatch):
+    from pipeline import redact
+
+    pdf = text_pdf([f"Dean Okafor wrote to Mark about Ann, line {i}" for i in range(20)])
+    doc = pymupdf.open(stream=pdf)
+    for _ in range(2):
+        doc.insert_pdf(pymupdf.open(stream=pdf))
+    doc[1].set_rotation(90)
+    pdf = doc.tobytes()
+    boxes = []
+    for pt in extract_pages(pdf):
+        for name, label in (("Dean Okafor", "TP"), ("Mark", "TP"), ("Ann", "SR")):
+            i = pt.text.find(name)
+            while i >= 0:
+                boxes += [Box(pt.page, r, label) for r in pt.span_rects(i, i + len(name))]
+                i = pt.text.find(name, i + 1)
+    fast = redact_pdf(pdf, boxes)
+    monkeypatch.setattr(redact, "_insert_font_once", lambda page: None)
+    assert redact_pdf(pdf, boxes) == fast
+
+
+def test_the_flow_process_does_not_import_the_detector():
+    """Detection runs in workers: the flow's own process never imports spaCy/Presidio (~1.4 s)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from datetime import date; from pathlib import Path\n"
+        "from pipeline.extract import extract_pages\n"
+        "from pipeline.models import CaseRecord, Party, SourceDocument\n"
+        "from pipeline.process import ProcessedDocument, detect_document_in_worker\n"
+        "from tests.pdfs import text_pdf\n"
+        "import flows.sar, pipeline.finalise\n"
+        "case = CaseRecord(case_id='C-1', requester=Party(name='Claire Bennett'), received=date(2026, 1, 20),"
+        " third_parties=[], root=Path('.'))\n"
+        "pdf = text_pdf(['Call Maria Pearce on 07700 900123.'])\n"
+        "src = SourceDocument(doc_id='d1', source='a.pdf', path=None, sha256='0', size=len(pdf))\n"
+        "r = detect_document_in_worker(ProcessedDocument(source=src, pdf=pdf, pages=extract_pages(pdf)), case)\n"
+        "assert r.error is None and r.suggestions, r.error\n"
+        "assert not {'spacy', 'presidio_analyzer', 'recognizers'} & set(sys.modules), 'detector imported'\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, "-c", code], cwd=root, check=True, timeout=120)
