@@ -65,10 +65,11 @@ def redact(doc_id: str, p: ProcessedDocument, applied: list, values: set[str] | 
     if not isolate.enabled():
         return redact_applied(p, applied, values)
     label = f"document {doc_id}"
-    pdf, report, secs = isolate.run(isolate.redact_document, p.pdf, boxes_for(applied), values, label, what=label)
+    pdf, report, secs, fits = isolate.run(isolate.redact_document, p.pdf, boxes_for(applied), values, label,
+                                          what=label)
     for stage, t in secs.items():
         isolate.add_time(stage, t)
-    return RedactedDocument(doc_id, pdf, applied, report)
+    return RedactedDocument(doc_id, pdf, applied, report, fits)
 
 
 def redact_all(docs: list[ProcessedDocument], decisions: dict, values: set[str] | None = None):

@@ -24,7 +24,7 @@ from pathlib import Path
 import pymupdf
 
 from pipeline.cover import CoverInfo, IndexRow, ScheduleRow, cover_pdf, index_pdf, schedule_pdf
-from pipeline.redact import add_font_ref
+from pipeline.redact import _insert_font_once, add_font_ref
 
 FONT_DIR = Path(__file__).parent / "fonts"
 STAMP_FONT = FONT_DIR / "DejaVuSans.ttf"
@@ -48,6 +48,9 @@ class BundleItem:
     parent: str | None = None  # doc_id of the email it was attached to
     redactions: int = 0
     number: str = ""  # item number in the index ("3", attachments "3.1"); set by number_items
+    # per page of ``pdf``: can it be copied 1:1 (:func:`pages_fit_unscaled`), when already
+    # worked out (in the redaction worker); None: worked out here
+    fits: list[bool] | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -122,15 +125,29 @@ def _fits_unscaled(page: pymupdf.Page, size: pymupdf.Rect) -> bool:
     return bbox.is_empty or bbox.y1 <= size.y1 - STAMP_BAND - 2
 
 
-def _place(out: pymupdf.Document, src: pymupdf.Document) -> int:
+def _target_size(page: pymupdf.Page) -> pymupdf.Rect:
+    r = page.rect  # as displayed (rotation applied)
+    return pymupdf.Rect(0, 0, A4.height, A4.width) if r.width > r.height else A4  # landscape for wide pages
+
+
+def pages_fit_unscaled(pdf: bytes) -> list[bool]:
+    """For each page of ``pdf``: will the bundle copy it 1:1 (see :func:`_place`)? Worked out
+    where the document is redacted (in parallel), so that bundling does not look again."""
+    with pymupdf.open(stream=pdf, filetype="pdf") as src:
+        return [_fits_unscaled(page, _target_size(page)) for page in src]
+
+
+def _place(out: pymupdf.Document, src: pymupdf.Document, fits: list[bool] | None = None) -> int:
     """Copy each page of ``src`` onto a new A4 page (landscape for wide pages): 1:1 when its
-    content clears the foot band, else scaled into the content area. Returns pages added."""
+    content clears the foot band, else scaled into the content area. Returns pages added.
+    ``fits``: :func:`pages_fit_unscaled` of ``src``, when known."""
+    if fits is not None and len(fits) != len(src):
+        fits = None
     for page in src:
-        r = page.rect  # as displayed (rotation applied)
-        landscape = r.width > r.height
-        size = pymupdf.Rect(0, 0, A4.height, A4.width) if landscape else A4
+        size = _target_size(page)
         new = out.new_page(width=size.width, height=size.height)
-        target = size if _fits_unscaled(page, size) else content_rect(size)
+        fit = fits[page.number] if fits is not None else _fits_unscaled(page, size)
+        target = size if fit else content_rect(size)
         new.show_pdf_page(target, src, page.number, keep_proportion=True)
     return len(src)
 
@@ -149,6 +166,7 @@ def stamp_pages(doc: pymupdf.Document, case_id: str, first: int = 0) -> None:
             pass  # the font object embedded for the first page, named in this page's resources
         else:
             font_xref = page.insert_font(fontname=STAMP_FONTNAME, fontfile=str(STAMP_FONT))
+        _insert_font_once(page)  # insert_text looks the font up per call: once a page is enough
         page.insert_text(
             (band.x0 + SIDE_MARGIN, y), running_reference(case_id, n), fontsize=STAMP_SIZE,
             fontname=STAMP_FONTNAME, fontfile=str(STAMP_FONT), color=(0.2, 0.2, 0.2),
@@ -278,7 +296,7 @@ def assemble(
     for item in items:
         with pymupdf.open(stream=item.pdf, filetype="pdf") as src:
             start = len(body)
-            n = _place(body, src)
+            n = _place(body, src, item.fits)
         if n == 0:
             continue
         doc_ranges[item.doc_id] = (start, start + n - 1)

@@ -42,6 +42,7 @@ class RedactedDocument:
     pdf: bytes = field(repr=False)
     applied: list[Suggestion] = field(default_factory=list)
     report: VerificationReport | None = None  # the redacted document's own check, when already done
+    fits: list[bool] | None = field(default=None, repr=False)  # bundle.pages_fit_unscaled, when already done
 
 
 @dataclass
@@ -366,9 +367,6 @@ def finalise_case(
     """
     policy = policy or BundlePolicy.from_env()
     when = resolve_bundle_date(bundle_date)
-    add_consistency(processed, decisions)
-    values = values_to_check([s for p in processed for s in p.suggestions], decisions)
-    vpat = value_matcher(values)
     dobs = dates_of_birth(case)
 
     def date_of(p: ProcessedDocument) -> date | None:
@@ -377,13 +375,17 @@ def finalise_case(
     ordered = order_documents(processed, policy.order, date_of)
     ok_docs = [p for p in ordered if p.ok]
 
-    # duplicates, then third-party-only documents, among the documents that could be read
+    # duplicates (texts only: worked out in a worker process while this one sweeps), then
+    # third-party-only documents, among the documents that could be read
     dups = {}
+    with _elsewhere(find_duplicates if policy.dedupe else None,
+                    [(p.source.doc_id, "\n".join(pt.text for pt in p.pages), p.source.sha256) for p in ok_docs],
+                    threshold=policy.near_duplicate_threshold) as found:
+        add_consistency(processed, decisions)
+        values = values_to_check([s for p in processed for s in p.suggestions], decisions)
+        vpat = value_matcher(values)
     if policy.dedupe:
-        dups = find_duplicates(
-            [(p.source.doc_id, "\n".join(pt.text for pt in p.pages), p.source.sha256) for p in ok_docs],
-            threshold=policy.near_duplicate_threshold,
-        )
+        dups = found()
     req_pat = requester_pattern(case)
     withheld = {
         p.source.doc_id for p in ok_docs if p.source.doc_id not in dups and _third_party_only(p, decisions, req_pat, policy)
@@ -443,7 +445,7 @@ def finalise_case(
             items.append(
                 BundleItem(
                     doc_id=doc.doc_id, title=res.title, pdf=r.pdf, original_format=res.original_format,
-                    date=res.date, parent=doc.parent, redactions=res.redactions,
+                    date=res.date, parent=doc.parent, redactions=res.redactions, fits=r.fits,
                 )
             )
         results[doc.doc_id] = res
@@ -543,9 +545,50 @@ def finalise_case(
     )
 
 
+class _elsewhere:
+    """``with _elsewhere(fn, *args, **kw) as result:`` runs ``fn(*args, **kw)`` in a detection
+    worker process (no per-document limits: our own texts) while the block runs here; after
+    the block, ``result()`` is its answer (worked out here after all if the worker could not).
+    In this process when isolation is off; nothing at all when ``fn`` is None."""
+
+    def __init__(self, fn, *args, **kw):
+        self.fn, self.args, self.kw = fn, args, kw
+        self._ex = self._future = None
+
+    def __enter__(self):
+        from pipeline import isolate
+
+        if self.fn is not None and isolate.enabled():
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._ex = ThreadPoolExecutor(1)
+            self._future = self._ex.submit(
+                isolate.detect_pool().run, _call, self.fn, self.args, self.kw, timeout=0, what="case step")
+        return self.result
+
+    def result(self):
+        if self.fn is None:
+            return None
+        if self._future is not None:
+            try:
+                return self._future.result()
+            except Exception as exc:  # noqa: BLE001 - the worker could not: the same work here
+                log.warning("a worker could not run %s (%s): running it here", self.fn.__name__, type(exc).__name__)
+        return self.fn(*self.args, **self.kw)
+
+    def __exit__(self, *exc):
+        if self._ex is not None:
+            self._ex.shutdown(wait=exc[0] is None)
+        return False
+
+
+def _call(fn, args, kw):
+    return fn(*args, **kw)
+
+
 def verify_bundle(pdf: bytes, values: set[str]) -> tuple[list[str], int]:
     """Check the bundle: every page's text, bookmarks and structure (:func:`verify_pdf`), and
-    text under boxes (:func:`xray_check`, in two halves); they run side by side in the
+    text under boxes (:func:`xray_check`, in two parts); they run side by side in the
     detection worker processes (no per-document limits) when isolation is on. A check that cannot run is a problem (the bundle is not released).
     Returns (problems, pages checked)."""
     from pipeline import isolate
@@ -559,23 +602,26 @@ def verify_bundle(pdf: bytes, values: set[str]) -> tuple[list[str], int]:
 
     with pymupdf.open(stream=pdf, filetype="pdf") as d:
         n = len(d)
-    half = (n + 1) // 2  # the x-ray check is the longer one: two halves, side by side
+    # two jobs of about the same length, one per worker: the text check (about 0.4x the x-ray
+    # check of every page) plus the x-ray check of the first 30% of pages; the rest's x-ray
+    cut = n * 3 // 10
+    jobs = [[("text", None), ("xray", range(0, cut))], [("xray", range(cut, n))]]
 
-    def part(job: tuple[str, range | None]):
-        which, pages = job
+    def run(parts):
         try:
             # our own output, any size: checked by the workers without per-document limits
-            problems, checked, secs = isolate.detect_pool().run(isolate.verify_bundle_part, pdf, values, which,
-                                                                pages, what="bundle check")
+            answers = isolate.detect_pool().run(isolate.verify_bundle_parts, pdf, values, parts, what="bundle check")
         except Exception as exc:  # noqa: BLE001 - fail closed, never leak text
-            return [f"bundle: the {which} check could not run ({type(exc).__name__})"], 0
-        for stage, t in secs.items():
-            isolate.add_time(stage, t)
-        return problems, checked
+            return [([f"bundle: the {which} check could not run ({type(exc).__name__})"], 0) for which, _ in parts]
+        out = []
+        for problems, checked, secs in answers:
+            for stage, t in secs.items():
+                isolate.add_time(stage, t)
+            out.append((problems, checked))
+        return out
 
-    jobs = [("text", None), ("xray", range(0, half)), ("xray", range(half, n))]
     with ThreadPoolExecutor(len(jobs)) as ex:
-        (p_text, checked), (p_x1, _), (p_x2, _) = ex.map(part, jobs)
+        (p_text, checked), (p_x1, _), (p_x2, _) = [a for answers in ex.map(run, jobs) for a in answers]
     return p_text + p_x1 + p_x2, checked
 
 

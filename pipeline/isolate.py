@@ -84,7 +84,9 @@ def prepare_document(doc, limits: Limits):
 
 def redact_document(pdf: bytes, boxes, values=None, label: str = "document"):
     """Redact one document; with ``values``, also verify the result (re-extract every page).
-    Returns (pdf, verification report or None, timings)."""
+    Returns (pdf, verification report or None, timings, which pages the bundle can copy 1:1
+    (:func:`pipeline.bundle.pages_fit_unscaled`))."""
+    from pipeline.bundle import pages_fit_unscaled
     from pipeline.redact import redact_pdf
 
     t = time.perf_counter()
@@ -97,7 +99,10 @@ def redact_document(pdf: bytes, boxes, values=None, label: str = "document"):
         t = time.perf_counter()
         rep = verify_pdf(out, values, label=label)
         secs["verify (documents, in workers)"] = time.perf_counter() - t
-    return out, rep, secs
+    t = time.perf_counter()
+    fits = pages_fit_unscaled(out)
+    secs["bundle layout (in workers)"] = time.perf_counter() - t
+    return out, rep, secs, fits
 
 
 def verify_bundle_part(pdf: bytes, values, part: str, pages: range | None = None):
@@ -114,6 +119,12 @@ def verify_bundle_part(pdf: bytes, values, part: str, pages: range | None = None
         problems, pages = rep.problems, rep.pages_checked
         stage = "verify (bundle text, structure)"
     return problems, pages, {stage: time.perf_counter() - t}
+
+
+def verify_bundle_parts(pdf: bytes, values, parts):
+    """Several checks of the bundle one after the other (:func:`verify_bundle_part` each):
+    ``parts`` is ``[(part, pages), ...]``. Returns a list of (problems, pages checked, timings)."""
+    return [verify_bundle_part(pdf, values, part, pages) for part, pages in parts]
 
 
 def detect_texts(case, settings, texts: list[str], extra_names: tuple[str, ...] = (), title: str | None = None):

@@ -258,3 +258,21 @@ def test_the_flow_process_does_not_import_the_detector():
     )
     root = Path(__file__).resolve().parents[1]
     subprocess.run([sys.executable, "-c", code], cwd=root, check=True, timeout=120)
+
+
+def test_bundle_layout_worked_out_beforehand_gives_the_same_bundle():
+    from pipeline.bundle import pages_fit_unscaled
+
+    doc = pymupdf.open(stream=text_pdf(["Dean Okafor wrote.", "A second page."]))
+    low = doc.new_page(width=595, height=842)
+    low.insert_text((50, 835), "text in the foot band")  # must be scaled
+    doc.new_page(width=842, height=595).insert_text((50, 50), "landscape")
+    pdf = doc.tobytes()
+    fits = pages_fit_unscaled(pdf)
+    assert True in fits and False in fits
+
+    def items(with_fits):
+        return [BundleItem(doc_id=f"d{i}", title=f"Note {i}", pdf=pdf, original_format="pdf",
+                           date=date(2025, 1, 1 + i), fits=fits if with_fits else None) for i in range(2)]
+
+    assert assemble("CASE-1", items(True)).pdf == assemble("CASE-1", items(False)).pdf
