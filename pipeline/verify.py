@@ -254,6 +254,11 @@ def xray_check(pdf: bytes, *, label: str, pages: range | None = None) -> list[st
     x-ray's own filters), reimplemented over plain numbers because the library's per-char
     object checks took ~0.4 s a page. ``pages`` (0-based) limits the check to those pages, so
     that parts of a long bundle can be checked side by side."""
+    import sys
+
+    # x-ray imports PyMuPDF under its old name ``fitz``, which prints a deprecation notice in
+    # every process; the modern module provides the same names.
+    sys.modules.setdefault("fitz", pymupdf)
     from xray.pdf_utils import filter_redactions
 
     problems = []
