@@ -38,7 +38,7 @@ from recognizers.email_address import EmailAddressRecognizer
 from recognizers.gazetteer import zipf
 from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_terms, load_list
 from recognizers.nhs_number import NhsNumberRecognizer
-from recognizers.attribution import DocParties, Mention, document_parties, mention, owner_of
+from recognizers.attribution import DocParties, Mention, block_start, document_parties, mention, owner_of
 from recognizers.date_of_birth import parse_date
 from recognizers.organisations import org_name_spans
 from recognizers.parties import PartyMatcher, PartySpan, _name_part_regex
@@ -437,7 +437,7 @@ class CaseAnalyzer:
     def _person_in_block(text: str, s: int, mentions: list[Mention]) -> bool:
         """Is someone other than the requester named before ``s`` in its block of lines? Then the
         contact details are that person's ("Gareth Pryce / Payroll Officer, X Ltd / Tel ...")."""
-        start = _block_start(text, s)
+        start = block_start(text, s, 4)
         return any(start <= m.start and m.end <= s and m.pos != 0 for m in mentions)
 
 
@@ -455,23 +455,9 @@ _ORG_LINE = re.compile(
 )
 
 
-def _block_start(text: str, s: int, max_lines: int = 4) -> int:
-    line_start = text.rfind("\n", 0, s) + 1
-    block_start = line_start
-    for _ in range(max_lines):
-        prev_end = block_start - 1
-        if prev_end < 0:
-            break
-        prev_start = text.rfind("\n", 0, prev_end) + 1
-        if not text[prev_start:prev_end].strip():
-            break
-        block_start = prev_start
-    return block_start
-
-
 def _in_org_block(text: str, s: int, max_lines: int = 4) -> bool:
     """Is position ``s`` in a block of lines (no blank line between) headed by an organisation's name?"""
-    return _ORG_LINE.search(text, _block_start(text, s, max_lines), s) is not None
+    return _ORG_LINE.search(text, block_start(text, s, max_lines), s) is not None
 
 
 def _extra_names_regex(names: tuple[str, ...]):

@@ -133,10 +133,11 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
     return DocParties(_agreeing(authors), _agreeing(addressees))
 
 
-def _record_start(text: str, s: int) -> int:
-    """Start of the run of lines (no blank line) holding ``s``, at most RECORD_LINES back."""
+def block_start(text: str, s: int, max_lines: int = RECORD_LINES - 1) -> int:
+    """Start of the run of lines (no blank line) holding ``s``, going at most ``max_lines``
+    lines back (by default a record of RECORD_LINES lines)."""
     start = text.rfind("\n", 0, s) + 1
-    for _ in range(RECORD_LINES - 1):
+    for _ in range(max_lines):
         if start == 0:
             break
         prev = text.rfind("\n", 0, start - 1) + 1
@@ -166,7 +167,7 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
             if pro == "your":
                 return doc.addressee
             # his / her: the nearest person before the possessive, within the record
-            rs = _record_start(text, cue_start)
+            rs = block_start(text, cue_start)
             before = [x for x in mentions if rs <= x.start and x.end <= cue_start]
             if before:
                 near = max(before, key=lambda x: x.end)

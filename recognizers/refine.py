@@ -32,7 +32,7 @@ from typing import Sequence
 
 from pipeline.codes import EntityType, PartyKind
 from pipeline.models import Finding
-from recognizers.attribution import DocParties, Mention, owner_of
+from recognizers.attribution import DocParties, Mention, block_start, owner_of
 from recognizers.gazetteer import is_first_name, is_name_like, zipf
 
 # ---------------------------------------------------------------------- organisations
@@ -107,18 +107,6 @@ def _org_name_ok(name: str) -> bool:
     return len(toks) >= 2 and toks[0][:1].isupper()
 
 
-def _block_start(text: str, s: int, max_lines: int = 5) -> int:
-    start = text.rfind("\n", 0, s) + 1
-    for _ in range(max_lines):
-        if start == 0:
-            break
-        prev = text.rfind("\n", 0, start - 1) + 1
-        if not text[prev:start - 1].strip():
-            break
-        start = prev
-    return start
-
-
 def _anchor_is_org(text: str, s: int, orgs: list[tuple[int, int]], people: list[tuple[int, int]],
                    org_contacts: list[tuple[int, int]], address: bool = False) -> bool:
     """Does an organisation's name (or one of its contact details) come directly before ``s``?"""
@@ -140,13 +128,13 @@ def _anchor_is_org(text: str, s: int, orgs: list[tuple[int, int]], people: list[
     if by_name and not address and "\n" in gap:
         # "Joyce Pennicott / Payroll Officer, X Ltd / Tel ...": in a person's signature block the
         # line under the employer's name is the person's own number
-        start = _block_start(text, s)
+        start = block_start(text, s, 5)
         return not any(start <= a and b <= s for a, b in people)
     return True
 
 
 def _block_headed_by_org(text: str, s: int, people: list[tuple[int, int]]) -> bool:
-    start = _block_start(text, s)
+    start = block_start(text, s, 5)
     first_line = text[start: text.find("\n", start) if text.find("\n", start) >= 0 else len(text)]
     head = first_line.strip()
     m = ORG_NAME.search(head)
