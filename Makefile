@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_CASE ?= SAR-2026-0001
-APT_PACKAGES := tesseract-ocr tesseract-ocr-eng chromium poppler-utils fonts-liberation
+APT_PACKAGES := tesseract-ocr tesseract-ocr-eng chromium poppler-utils fonts-liberation xvfb
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
 
