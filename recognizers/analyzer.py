@@ -176,12 +176,8 @@ def load_spacy(name: str) -> spacy.language.Language:
         nlp = spacy.load(path, exclude=["parser", "senter"])
     elif spacy.util.is_package(name):
         nlp = spacy.load(name, exclude=["parser", "senter"])
-    elif path == SHIPPED_MODEL:
-        # The shipped model has not been built in this checkout: run on patterns,
-        # parties, context and gazetteer only, and say so loudly.
-        log.warning("shipped NER model missing at %s; running without NER (set %s)", path, MODEL_ENV)
-        nlp = spacy.blank("en")
     else:
+        # Includes a missing shipped model: detection never silently runs without NER.
         raise ModelNotFoundError(
             f"spaCy model '{name}' is not an installed pipeline nor an existing folder. "
             f"Install it (e.g. pip install the model wheel) or set {MODEL_ENV} to a model folder; "
