@@ -12,7 +12,6 @@ package or an existing folder; sarpack never downloads a model.
 from __future__ import annotations
 
 import functools
-import logging
 import os
 import re
 import threading
@@ -51,7 +50,6 @@ from recognizers.uk_phone import CuedPhoneRecognizer, UkPhoneRecognizer
 from recognizers.uk_postcode import UkPostcodeRecognizer
 from recognizers.vehicle_reg import UkVehicleRegRecognizer
 
-log = logging.getLogger("sarpack.detect")
 
 SHIPPED_MODEL = Path(__file__).parent / "model" / "sarpack_ner"
 MODEL_ENV = "SARPACK_SPACY_MODEL"
