@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import List
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from recognizers.base import result
 
 from pipeline.codes import EntityType
 from recognizers.uk_postcode import POSTCODE_REGEX
@@ -37,14 +38,7 @@ NEXT_RE = re.compile(
 
 
 def _res(rec, s, e, score, why):
-    return RecognizerResult(
-        EntityType.ADDRESS.value, s, e, score,
-        AnalysisExplanation(recognizer=rec.name, original_score=score, textual_explanation=why),
-        recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: rec.name,
-            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: rec.id,
-        },
-    )
+    return result(rec, EntityType.ADDRESS.value, s, e, score, why)
 
 
 def extend_address(text: str, end: int, max_parts: int = 4) -> int:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import List
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from recognizers.base import result
 
 from pipeline.codes import EntityType
 
@@ -17,14 +18,7 @@ ACCOUNT_LABEL = re.compile(r"(?i)(?:account|acc(?:ount)?\.?|a/c)[\s\-]*(?:number
 
 
 def _result(rec, s, e, score, why):
-    return RecognizerResult(
-        EntityType.BANK_DETAILS.value, s, e, score,
-        AnalysisExplanation(recognizer=rec.name, original_score=score, textual_explanation=why),
-        recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: rec.name,
-            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: rec.id,
-        },
-    )
+    return result(rec, EntityType.BANK_DETAILS.value, s, e, score, why)
 
 
 class BankDetailsRecognizer(EntityRecognizer):

@@ -4,10 +4,22 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
 # Case-sensitive by default: each pattern says (?i) where case does not matter.
 FLAGS = re.MULTILINE
+
+
+def result(rec, entity: str, start: int, end: int, score: float, why: str) -> RecognizerResult:
+    """A RecognizerResult that names the recognizer ``rec`` and says why it matched."""
+    return RecognizerResult(
+        entity, start, end, score,
+        AnalysisExplanation(recognizer=rec.name, original_score=score, textual_explanation=why),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: rec.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: rec.id,
+        },
+    )
 
 
 class UkPatternRecognizer(PatternRecognizer):

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from recognizers.base import result
 
 from pipeline.codes import EntityType
 
@@ -87,14 +88,5 @@ class DateOfBirthRecognizer(EntityRecognizer):
                 continue
             if parse_date(m.group(0)) is None:
                 continue
-            expl = AnalysisExplanation(recognizer=self.name, original_score=score, textual_explanation=why)
-            out.append(
-                RecognizerResult(
-                    self.ENTITY, s, e, score, expl,
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
-            )
+            out.append(result(self, self.ENTITY, s, e, score, why))
         return out

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from typing import List
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from recognizers.base import result
 
 from pipeline.codes import EntityType
 from recognizers.gazetteer import first_names, is_first_name, is_name_like, is_surname, surnames, zipf
@@ -132,14 +133,7 @@ def _statement_person(name: str) -> bool:
 
 
 def _res(rec, s, e, score, why):
-    return RecognizerResult(
-        EntityType.PERSON.value, s, e, score,
-        AnalysisExplanation(recognizer=rec.name, original_score=score, textual_explanation=why),
-        recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: rec.name,
-            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: rec.id,
-        },
-    )
+    return result(rec, EntityType.PERSON.value, s, e, score, why)
 
 
 class PersonContextRecognizer(EntityRecognizer):

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from typing import List
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from recognizers.base import result
 
 from pipeline.codes import EntityType
 
@@ -31,14 +32,7 @@ MAX_GAP = 90  # characters from the label to the value (a table header row to th
 
 
 def _res(rec, s, e, score, why):
-    return RecognizerResult(
-        EntityType.CASE_REFERENCE.value, s, e, score,
-        AnalysisExplanation(recognizer=rec.name, original_score=score, textual_explanation=why),
-        recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: rec.name,
-            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: rec.id,
-        },
-    )
+    return result(rec, EntityType.CASE_REFERENCE.value, s, e, score, why)
 
 
 def _is_code(value: str) -> bool:

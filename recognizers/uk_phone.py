@@ -2,7 +2,7 @@
 from presidio_analyzer import Pattern
 
 from pipeline.codes import EntityType
-from recognizers.base import UkPatternRecognizer, digits
+from recognizers.base import UkPatternRecognizer, digits, result
 
 PHONE_REGEX = (
     r"(?<![\w+])(?:(?:\+|00)44[ \-]?(?:\(0\)[ \-]?)?|\(?0)\d(?:[ \-]?\)?[ \-]?\d){8,9}(?![\w])"
@@ -43,7 +43,7 @@ class UkPhoneRecognizer(UkPatternRecognizer):
 import re  # noqa: E402
 from typing import List  # noqa: E402
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult  # noqa: E402
+from presidio_analyzer import EntityRecognizer, RecognizerResult  # noqa: E402
 
 CUED_PHONE = re.compile(
     r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|fax|call(?:\s+me)?|text)\b\.?[^\d\n]{0,20}?"
@@ -67,10 +67,5 @@ class CuedPhoneRecognizer(EntityRecognizer):
             if not 10 <= n <= 13 or value.lstrip("( ").startswith(("0", "+44", "0044")):
                 continue  # UK numbers are the pattern recognizer's
             s, e = m.span("num")
-            out.append(RecognizerResult(
-                EntityType.PHONE_NUMBER.value, s, e, 0.6,
-                AnalysisExplanation(recognizer=self.name, original_score=0.6, textual_explanation="number after a phone word"),
-                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-            ))
+            out.append(result(self, EntityType.PHONE_NUMBER.value, s, e, 0.6, "number after a phone word"))
         return out
