@@ -14,6 +14,7 @@ error or a log line.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import logging
 from typing import Callable
 
@@ -27,68 +28,34 @@ log = logging.getLogger(__name__)
 __all__ = ["normalise", "attachment_sources", "SUPPORTED_EXTENSIONS"]
 
 
-def _pdf(src, data, limits):
-    from pipeline.normalise.pdf import normalise_pdf
-
-    return normalise_pdf(src, data, limits)
-
-
-def _txt(src, data, limits):
-    from pipeline.normalise.text import normalise_text
-
-    return normalise_text(src, data, limits)
-
-
-def _eml(src, data, limits):
-    from pipeline.normalise.eml import normalise_email
-
-    return normalise_email(src, data, limits)
-
-
-def _docx(src, data, limits):
-    from pipeline.normalise.docx import normalise_docx
-
-    return normalise_docx(src, data, limits)
-
-
-def _csv(src, data, limits):
-    from pipeline.normalise.table import normalise_csv
-
-    return normalise_csv(src, data, limits)
-
-
-def _xlsx(src, data, limits):
-    from pipeline.normalise.table import normalise_xlsx
-
-    return normalise_xlsx(src, data, limits)
-
-
-def _image(src, data, limits):
-    from pipeline.normalise.image import normalise_image
-
-    return normalise_image(src, data, limits)
-
-
-_HANDLERS: dict[str, Callable[[SourceDocument, bytes, Limits], NormalisedDocument]] = {
-    "pdf": _pdf,
-    "txt": _txt,
-    "eml": _eml,
-    "docx": _docx,
-    "csv": _csv,
-    "xlsx": _xlsx,
-    "jpg": _image,
-    "jpeg": _image,
-    "png": _image,
-    "tif": _image,
-    "tiff": _image,
+# extension -> (module, function). Modules are imported on first use, so a worker that
+# only reads PDFs never loads the DOCX, OCR or spreadsheet code.
+_HANDLERS: dict[str, tuple[str, str]] = {
+    "pdf": ("pipeline.normalise.pdf", "normalise_pdf"),
+    "txt": ("pipeline.normalise.text", "normalise_text"),
+    "eml": ("pipeline.normalise.eml", "normalise_email"),
+    "docx": ("pipeline.normalise.docx", "normalise_docx"),
+    "csv": ("pipeline.normalise.table", "normalise_csv"),
+    "xlsx": ("pipeline.normalise.table", "normalise_xlsx"),
+    **dict.fromkeys(("jpg", "jpeg", "png", "tif", "tiff"), ("pipeline.normalise.image", "normalise_image")),
 }
+
+
+def _handler(ext: str) -> Callable[[SourceDocument, bytes, Limits], NormalisedDocument] | None:
+    spec = _HANDLERS.get(ext)
+    if spec is None:
+        return None
+    module, function = spec
+    return getattr(importlib.import_module(module), function)
+
+
 SUPPORTED_EXTENSIONS = frozenset(_HANDLERS)
 
 
 def normalise(doc: SourceDocument, limits: Limits = DEFAULT_LIMITS) -> NormalisedDocument:
     """Render ``doc`` to PDF pages. Raises UnsupportedType or DocumentError."""
     ext = doc.extension
-    handler = _HANDLERS.get(ext)
+    handler = _handler(ext)
     if handler is None:
         raise UnsupportedType(ext)
     try:
