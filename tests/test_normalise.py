@@ -364,17 +364,7 @@ def test_eml_malformed_recovers_or_refuses_cleanly():
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def _docx(parts: dict[str, str]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, text in parts.items():
-            z.writestr(name, text)
-    return buf.getvalue()
-
-
-def _p(text: str, style: str | None = None) -> str:
-    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
-    return f"<w:p>{ppr}<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+from tests.format_fixtures import _p, zip_parts as _docx  # noqa: E402 - one DOCX part builder
 
 
 def docx_parts() -> dict[str, str]:
