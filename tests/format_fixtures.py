@@ -10,6 +10,9 @@ All values are fictional.
 from __future__ import annotations
 
 import io
+import json
+import re
+import unicodedata
 import zipfile
 from email.message import EmailMessage
 from pathlib import Path
@@ -229,3 +232,29 @@ def xlsx_with_hidden_sheet(visible_rows: list[list[str]], hidden_rows: list[list
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def norm(s: str) -> str:
+    """Whitespace-folded, lower-cased text; NFKC folds ligatures ("ﬁ" -> "fi") so that a
+    value cannot hide behind one."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", s)).strip().lower()
+
+
+def has_word(text: str, word: str) -> bool:
+    """Is ``word`` in the (already normalised) ``text`` as a whole word or phrase?"""
+    return re.search(r"(?<!\w)" + re.escape(norm(word)) + r"(?!\w)", text) is not None
+
+
+def submit_and_read(case_id: str, store: Path, out: Path) -> dict:
+    """Run the real flow with --auto-approve and read back its manifest, bundle, page texts
+    (normalised) and bookmarks."""
+    from flows.sar import submit_flow
+
+    result = submit_flow(case_id, store=str(store), out=str(out), auto_approve=True)
+    folder = out / case_id
+    manifest = json.loads((folder / "manifest.json").read_text())
+    bundle = (folder / "bundle.pdf").read_bytes()
+    with pymupdf.open(stream=bundle, filetype="pdf") as doc:
+        pages = [norm(p.get_text()) for p in doc]
+        toc = norm(" ".join(t[1] for t in doc.get_toc()))
+    return {"result": result, "folder": folder, "manifest": manifest, "bundle": bundle, "pages": pages, "toc": toc}

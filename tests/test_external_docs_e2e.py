@@ -16,12 +16,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import unicodedata
 
 import pymupdf
 import pytest
 
 from tests.conftest import SHARED
+from tests.format_fixtures import has_word, norm, submit_and_read
 
 pytestmark = pytest.mark.slow
 
@@ -55,14 +55,6 @@ PROFESSOR_PEOPLE = [
 ]
 
 
-def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", s)).strip().lower()
-
-
-def _has(text: str, value: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(_norm(value)) + r"(?!\w)", text) is not None
-
-
 def _digits(s: str) -> str:
     return re.sub(r"\D", "", s)
 
@@ -79,18 +71,9 @@ def run(prefect_api, tmp_path_factory):
         "case_id": CASE_ID, "received": "2026-03-01",
         "requester": {"name": "Alex Example"}, "third_parties": [],
     }))
-    from flows.sar import submit_flow
-
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SARPACK_WITHHOLD_THIRD_PARTY_ONLY", "0")
-        result = submit_flow(CASE_ID, store=str(store), out=str(out), auto_approve=True)
-    folder = out / CASE_ID
-    manifest = json.loads((folder / "manifest.json").read_text())
-    bundle = (folder / "bundle.pdf").read_bytes()
-    with pymupdf.open(stream=bundle, filetype="pdf") as doc:
-        pages = [_norm(p.get_text()) for p in doc]
-        toc = _norm(" ".join(t[1] for t in doc.get_toc()))
-    return {"result": result, "manifest": manifest, "bundle": bundle, "pages": pages, "toc": toc}
+        return submit_and_read(CASE_ID, store, out)
 
 
 def _pages_of(run, source: str) -> list[int]:
@@ -112,7 +95,7 @@ def test_released_and_every_file_disclosed(run):
 def test_complaint_letter_was_read_by_ocr(run):
     text = " ".join(run["pages"][i] for i in _pages_of(run, JPG))
     for words in LETTER_CONTROLS:
-        assert _norm(words) in text, words
+        assert norm(words) in text, words
 
 
 @pytest.fixture(scope="module")
@@ -126,14 +109,14 @@ def letter_ocr(run) -> str:
         for i in _pages_of(run, JPG):
             pix = doc[i].get_pixmap(dpi=300, colorspace=pymupdf.csGRAY, alpha=False)
             seen.append(pytesseract.image_to_string(Image.frombytes("L", (pix.width, pix.height), pix.samples)))
-    return _norm(" ".join(seen))
+    return norm(" ".join(seen))
 
 
 @pytest.mark.parametrize("value", LETTER_VALUES)
 def test_complaint_letter_value_gone_from_text(run, value):
     text = " ".join(run["pages"][i] for i in _pages_of(run, JPG))
-    assert not _has(text, value), "a name or address of the complaint letter is in the bundle text"
-    assert not _has(run["toc"], value)
+    assert not has_word(text, value), "a name or address of the complaint letter is in the bundle text"
+    assert not has_word(run["toc"], value)
 
 
 def test_complaint_letter_phone_gone_from_text(run):
@@ -144,13 +127,13 @@ def test_complaint_letter_phone_gone_from_text(run):
 def test_ocr_reads_the_letter_controls(letter_ocr):
     """OCR of the bundle pages reads the ordinary words: the checks below prove something."""
     for words in LETTER_CONTROLS:
-        assert _norm(words) in letter_ocr, f"OCR cannot read {words!r}"
+        assert norm(words) in letter_ocr, f"OCR cannot read {words!r}"
 
 
 @pytest.mark.parametrize("value", LETTER_VALUES)
 def test_complaint_letter_value_unreadable_by_ocr(letter_ocr, value):
     """The image pixels under the boxes were removed: OCR cannot read the value."""
-    assert not _has(letter_ocr, value), "a name or address of the complaint letter is readable by OCR"
+    assert not has_word(letter_ocr, value), "a name or address of the complaint letter is readable by OCR"
 
 
 def test_complaint_letter_phone_unreadable_by_ocr(letter_ocr):
@@ -160,5 +143,5 @@ def test_complaint_letter_phone_unreadable_by_ocr(letter_ocr):
 @pytest.mark.parametrize("name", PROFESSOR_PEOPLE)
 def test_professor_emails_person_gone(run, name):
     text = " ".join(run["pages"])
-    assert not _has(text, name), "a person of the professor emails is in the bundle text"
-    assert not _has(run["toc"], name)
+    assert not has_word(text, name), "a person of the professor emails is in the bundle text"
+    assert not has_word(run["toc"], name)

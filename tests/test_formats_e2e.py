@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from pathlib import Path
 
 import pymupdf
 import pytest
 
 from tests.format_fixtures import (
+    has_word,
+    norm,
+    submit_and_read,
     RED,
     docx_with_hidden_places,
     eml_with_html_and_attachments,
@@ -146,28 +148,8 @@ def run(prefect_api, tmp_path_factory):
     store = tmp_path_factory.mktemp("fmt-store")
     out = tmp_path_factory.mktemp("fmt-out")
     _build_store(store)
-    from flows.sar import submit_flow
-
-    result = submit_flow(CASE_ID, store=str(store), out=str(out), auto_approve=True)
-    folder = out / CASE_ID
-    manifest = json.loads((folder / "manifest.json").read_text())
-    bundle = (folder / "bundle.pdf").read_bytes()
-    with pymupdf.open(stream=bundle, filetype="pdf") as doc:
-        pages = [_norm(p.get_text()) for p in doc]
-        toc = _norm(" ".join(t[1] for t in doc.get_toc()))
-    return {
-        "result": result, "folder": folder, "manifest": manifest, "bundle": bundle,
-        "pages": pages, "text": " ".join(pages), "toc": toc, "raw": raw_bytes(bundle).lower(),
-    }
-
-
-def _norm(s: str) -> str:
-    # NFKC folds ligatures ("ﬁ" -> "fi") so that a value cannot hide behind one.
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", s)).strip().lower()
-
-
-def _has_word(text: str, word: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(_norm(word)) + r"(?!\w)", text) is not None
+    run = submit_and_read(CASE_ID, store, out)
+    return {**run, "text": " ".join(run["pages"]), "raw": raw_bytes(run["bundle"]).lower()}
 
 
 def _raw_forms(value: str) -> list[bytes]:
@@ -233,8 +215,8 @@ def test_value_absent_from_bundle_text_bytes_and_bookmarks(run, fmt, place, valu
     value and its surname are absent from the raw bytes (streams decompressed, any case,
     plain, UTF-16 or hex)."""
     for word in [value] + value.split():
-        assert not _has_word(run["text"], word), f"{fmt}/{place}: a word of the value is in the bundle text"
-        assert not _has_word(run["toc"], word), f"{fmt}/{place}: a word of the value is in the bookmarks"
+        assert not has_word(run["text"], word), f"{fmt}/{place}: a word of the value is in the bundle text"
+        assert not has_word(run["toc"], word), f"{fmt}/{place}: a word of the value is in the bookmarks"
     surname = value.split()[-1]
     for needle in (value, surname):
         hits = [f for f in _raw_forms(needle) if f in run["raw"]]
@@ -248,8 +230,8 @@ def test_value_absent_from_manifest_and_redaction_log(run, fmt, place, value):
     for name in ("manifest.json", "redaction_log.csv"):
         path = run["folder"] / name
         if path.exists():
-            text = _norm(path.read_text(encoding="utf-8"))
-            assert not _has_word(text, value.split()[-1]), f"{fmt}/{place}: the value is in {name}"
+            text = norm(path.read_text(encoding="utf-8"))
+            assert not has_word(text, value.split()[-1]), f"{fmt}/{place}: the value is in {name}"
 
 
 def test_other_identifiers_absent(run):
@@ -262,34 +244,34 @@ def test_other_identifiers_absent(run):
 
 def test_controls_stay(run):
     text = run["text"]
-    assert _norm(REQUESTER) in text
-    assert text.count(_norm(CONTROL_SENTENCE)) >= 4  # docx, pdf, email attachment, txt
+    assert norm(REQUESTER) in text
+    assert text.count(norm(CONTROL_SENTENCE)) >= 4  # docx, pdf, email attachment, txt
     for words in ("Rotated page mentions", "Cropped page mentions", "Referred by", "Reviewer note",
                   "Header prepared by", "checked by", "Footnote: source was", "Text box names",
                   "Please check with", "Called", "the neighbour", "Attached notes", "Statement given by"):
-        assert _norm(words) in text, words
+        assert norm(words) in text, words
 
 
 def test_docx_footer_label_word_is_not_redacted(run):
     text = " ".join(run["pages"][i] for i in _doc_pages(run, "review.docx"))
-    assert _norm("Footer checked by") in text
+    assert norm("Footer checked by") in text
 
 
 def test_docx_comment_author_and_deleted_text(run):
     pages = [run["pages"][i] for i in _doc_pages(run, "review.docx")]
     text = " ".join(pages)
-    assert _norm("Please check with") in text  # the comment is shown ...
+    assert norm("Please check with") in text  # the comment is shown ...
     assert "fairweather" not in text  # ... but not its author's name
     assert "harcourt" not in text  # tracked deletion dropped
-    assert _norm("arranged with") in text
+    assert norm("arranged with") in text
 
 
 def test_pdf_rotated_and_cropped_pages_keep_their_other_words(run):
     """The boxes land on the name, not elsewhere: on the rotated page and on the page whose
     crop box is offset, the words around the name are still there."""
     text = " ".join(run["pages"][i] for i in _doc_pages(run, "report.pdf"))
-    assert _norm("Rotated page mentions") in text and "twice" in text
-    assert _norm("Cropped page mentions") in text
+    assert norm("Rotated page mentions") in text and "twice" in text
+    assert norm("Cropped page mentions") in text
 
 
 def test_vector_graphics_under_a_box_are_removed(run):
@@ -308,17 +290,17 @@ def test_scanned_page_pixels_removed_under_the_box(run):
     import pytesseract
 
     with pymupdf.open(stream=run["bundle"], filetype="pdf") as doc:
-        idx = [i for i in _doc_pages(run, "report.pdf") if _norm(SCAN_CONTROL) in run["pages"][i]]
+        idx = [i for i in _doc_pages(run, "report.pdf") if norm(SCAN_CONTROL) in run["pages"][i]]
         assert len(idx) == 1, "the scanned page (with its OCR text layer) is not in the bundle"
         pix = doc[idx[0]].get_pixmap(dpi=300, colorspace=pymupdf.csGRAY, alpha=False)
     from PIL import Image
 
     img = Image.frombytes("L", (pix.width, pix.height), pix.samples)
-    seen = _norm(pytesseract.image_to_string(img))
-    assert _norm(SCAN_CONTROL) in seen
+    seen = norm(pytesseract.image_to_string(img))
+    assert norm(SCAN_CONTROL) in seen
     assert "delivery confirmed" in seen
     for word in PDF_VALUES["scanned"].split():
-        assert not _has_word(seen, word), "a word of the scanned name is readable by OCR"
+        assert not has_word(seen, word), "a word of the scanned name is readable by OCR"
 
 
 def test_bundle_has_no_metadata_annotations_links_forms_or_files(run):
