@@ -11,12 +11,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pymupdf
+from pymupdf import mupdf
 
 from pipeline.models import ForcedRegion, Rect, Suggestion
 from pipeline.sanitise import scrub
 
 FONT_DIR = Path(__file__).parent / "fonts"
-LABEL_FONT = FONT_DIR / "DejaVuSans-Bold.ttf"
+# The label font: DejaVu Sans Bold cut down to the characters a reason code uses (20 KB
+# instead of 700 KB; every redacted document embeds it, and compressing the whole font
+# again for each document cost more than redacting it). Made with fontTools, see
+# pipeline/fonts/README.md. A label with any other character uses the whole font.
+LABEL_FONT = FONT_DIR / "DejaVuSans-Bold-labels.ttf"
+LABEL_FONT_FULL = FONT_DIR / "DejaVuSans-Bold.ttf"
+LABEL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -/")
 
 
 @dataclass(frozen=True)
@@ -32,37 +39,47 @@ def boxes_for(suggestions: list[Suggestion], forced: list[ForcedRegion] | None =
     return out
 
 
-_FONT: pymupdf.Font | None = None
-_FONT_BUFFER: bytes | None = None
+_FONTS: dict[bool, pymupdf.Font] = {}
+_FONT_BUFFERS: dict[bool, bytes] = {}
+_WIDTHS: dict[tuple[bool, str], float] = {}  # a label's width at font size 1
 
 
-def _label_font() -> pymupdf.Font:
-    global _FONT
-    if _FONT is None:
-        _FONT = pymupdf.Font(fontbuffer=_label_font_buffer())
-    return _FONT
+def _label_font(full: bool = False) -> pymupdf.Font:
+    if full not in _FONTS:
+        _FONTS[full] = pymupdf.Font(fontbuffer=_label_font_buffer(full))
+    return _FONTS[full]
 
 
-def _label_font_buffer() -> bytes:
-    global _FONT_BUFFER
-    if _FONT_BUFFER is None:
-        _FONT_BUFFER = LABEL_FONT.read_bytes()
-    return _FONT_BUFFER
+def _label_font_buffer(full: bool = False) -> bytes:
+    if full not in _FONT_BUFFERS:
+        _FONT_BUFFERS[full] = (LABEL_FONT_FULL if full else LABEL_FONT).read_bytes()
+    return _FONT_BUFFERS[full]
 
 
-def _label(shape: pymupdf.Shape, rect: pymupdf.Rect, label: str) -> None:
+def _needs_full_font(labels) -> bool:
+    return any(not LABEL_CHARS.issuperset(label) for label in labels)
+
+
+def _width(label: str, size: float, full: bool) -> float:
+    key = (full, label)
+    w = _WIDTHS.get(key)
+    if w is None:
+        w = _WIDTHS[key] = _label_font(full).text_length(label, fontsize=1.0)
+    return w * size
+
+
+def _label(shape: pymupdf.Shape, rect: pymupdf.Rect, label: str, full: bool = False) -> None:
     """Write the reason code in white inside a black box, sized to fit (on the page's shape:
     all labels of a page are committed to it in one go)."""
     size = min(rect.height * 0.75, 9.0)
     if size < 3.5:
         return
-    font = _label_font()
-    width = font.text_length(label, fontsize=size)
+    width = _width(label, size, full)
     if width > rect.width - 1:
         size = size * (rect.width - 1) / max(width, 0.1)
         if size < 3.5:
             return
-        width = font.text_length(label, fontsize=size)
+        width = _width(label, size, full)
     x = rect.x0 + (rect.width - width) / 2
     y = rect.y0 + (rect.height + size * 0.7) / 2
     # Unrotated page space, like the box: the label turns with the page and its text.
@@ -118,36 +135,69 @@ def _insert_font_once(page: pymupdf.Page) -> None:
     page.insert_font = insert_font
 
 
+_OPTIONS: "mupdf.PdfRedactOptions | None" = None
+
+
+def _redact_options() -> "mupdf.PdfRedactOptions":
+    global _OPTIONS
+    if _OPTIONS is None:
+        opts = mupdf.PdfRedactOptions()
+        opts.black_boxes = 1  # MuPDF fills each box black itself
+        opts.text = mupdf.PDF_REDACT_TEXT_REMOVE  # whole characters under a box are removed
+        opts.image_method = mupdf.PDF_REDACT_IMAGE_PIXELS  # image pixels under a box are blanked
+        opts.line_art = mupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED  # vector marks it covers go
+        _OPTIONS = opts
+    return _OPTIONS
+
+
+def _apply(page: pymupdf.Page, rects: list[pymupdf.Rect]) -> None:
+    """Redact ``rects`` (unrotated page space) on ``page`` for real.
+
+    This is what ``Page.add_redact_annot(r, fill=(0, 0, 0), cross_out=False)`` for each box
+    followed by ``Page.apply_redactions(images=PIXELS, graphics=REMOVE_IF_COVERED,
+    text=REMOVE)`` does, through the same MuPDF calls (``pdf_create_annot`` +
+    ``pdf_set_annot_rect``, then ``pdf_redact_page``) but without PyMuPDF's per-annotation
+    Python bookkeeping, and with MuPDF drawing the black boxes: at ~17 boxes a page that
+    bookkeeping cost more than the redaction itself. A page with no box is left alone.
+    """
+    if not rects:
+        return
+    rotation = page.rotation
+    if rotation:
+        page.set_rotation(0)  # as PyMuPDF does: annotation rects are given in unrotated space
+    try:
+        pdf_page = page._pdf_page()
+        for r in rects:
+            annot = mupdf.pdf_create_annot(pdf_page, mupdf.PDF_ANNOT_REDACT)
+            mupdf.pdf_set_annot_rect(annot, mupdf.FzRect(r.x0, r.y0, r.x1, r.y1))
+    finally:
+        if rotation:
+            page.set_rotation(rotation)
+    if not mupdf.pdf_redact_page(pdf_page.doc(), pdf_page, _redact_options()):
+        raise RuntimeError("MuPDF could not apply the redactions of a page")
+
+
 def redact_pdf(pdf: bytes, boxes: list[Box]) -> bytes:
     """Apply every box for real, label it, scrub the document and return the new bytes."""
     by_page: dict[int, list[Box]] = defaultdict(list)
     for b in boxes:
         by_page[b.page].append(b)
     font_xref = 0
+    full = _needs_full_font({b.label for b in boxes})
     with pymupdf.open(stream=pdf, filetype="pdf") as doc:
         for pno, page_boxes in sorted(by_page.items()):
             page = doc[pno]
-            rects = []
-            for b in page_boxes:
-                r = pymupdf.Rect(b.rect)
-                if r.is_empty:
-                    continue
-                # no crossed-out appearance: apply_redactions removes the annotation straight away
-                page.add_redact_annot(r, fill=(0, 0, 0), cross_out=False)
-                rects.append((r, b.label))
-            page.apply_redactions(
-                images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
-                graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
-                text=pymupdf.PDF_REDACT_TEXT_REMOVE,
-            )
+            rects = [(pymupdf.Rect(b.rect), b.label) for b in page_boxes]
+            rects = [(r, label) for r, label in rects if not r.is_empty]
+            _apply(page, [r for r, _ in rects])
             if rects:
                 if not (font_xref and add_font_ref(doc, page, "sarpacklabel", font_xref)):
-                    font_xref = page.insert_font(fontname="sarpacklabel", fontbuffer=_label_font_buffer())
+                    font_xref = page.insert_font(fontname="sarpacklabel", fontbuffer=_label_font_buffer(full))
                 # one shape (one content stream) per page, as Page.insert_text would make per label
                 _insert_font_once(page)
                 shape = page.new_shape()
                 for r, label in rects:
-                    _label(shape, r, label)
+                    _label(shape, r, label, full)
                 shape.commit()
         scrub(doc)
         return doc.tobytes(garbage=3, deflate=True, no_new_id=True)

@@ -115,3 +115,60 @@ def test_prepare_bakes_annotations_and_drops_hidden_parts():
     assert rep.ok, rep.problems
     assert b"Okafor" not in raw_bytes(out)
     assert b"Raman" not in raw_bytes(out)
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 270])
+def test_fast_apply_matches_pymupdfs_own_redaction(rotation):
+    """``redact._apply`` (MuPDF's calls without PyMuPDF's per-annotation bookkeeping) removes
+    exactly what ``add_redact_annot`` + ``apply_redactions`` removes, and leaves a black box."""
+    from pipeline.redact import _apply
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for i in range(12):
+        page.insert_text((40, 60 + 20 * i), f"Dean Okafor line {i} beside Mark Twain and Ann Lee", fontsize=11)
+    page.draw_rect(pymupdf.Rect(300, 300, 340, 340), color=(0, 0, 1), fill=(0, 0, 1))
+    page.set_rotation(rotation)
+    pdf = doc.tobytes()
+    boxes = []
+    for pt in extract_pages(pdf):
+        for name in ("Dean Okafor", "Ann Lee"):
+            i = pt.text.find(name)
+            while i >= 0:
+                boxes += pt.span_rects(i, i + len(name))
+                i = pt.text.find(name, i + 1)
+    boxes.append((295, 295, 345, 345))  # covers the drawn square
+    assert len(boxes) >= 24
+
+    ours, theirs = pymupdf.open(stream=pdf), pymupdf.open(stream=pdf)
+    _apply(ours[0], [pymupdf.Rect(r) for r in boxes])
+    for r in boxes:
+        theirs[0].add_redact_annot(pymupdf.Rect(r), fill=(0, 0, 0), cross_out=False)
+    theirs[0].apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+                               graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
+                               text=pymupdf.PDF_REDACT_TEXT_REMOVE)
+    text = ours[0].get_text()
+    assert text == theirs[0].get_text()
+    assert "Okafor" not in text and "Ann Lee" not in text and "Mark Twain" in text
+    assert not list(ours[0].annots())
+    assert not ours[0].get_drawings() or all(d["fill"] != (0.0, 0.0, 1.0) for d in ours[0].get_drawings())
+    # every box is black in the rendering (unrotated space, as the boxes are given)
+    ours[0].set_rotation(0)
+    pix = ours[0].get_pixmap(dpi=72)
+    for r in boxes:
+        cx, cy = int((r[0] + r[2]) / 2), int((r[1] + r[3]) / 2)
+        assert pix.pixel(cx, cy) == (0, 0, 0)
+
+
+def test_label_outside_the_subset_font_uses_the_whole_font():
+    from pipeline import redact
+
+    assert not redact._needs_full_font({"TP", "SR"})
+    assert redact._needs_full_font({"TP", "Tp"})
+    pdf = text_pdf(["Dean Okafor wrote to Mark"])
+    pt = extract_pages(pdf)[0]
+    i = pt.text.find("Dean Okafor")
+    for label in ("TP", "x9"):
+        out = redact_pdf(pdf, [Box(0, r, label) for r in pt.span_rects(i, i + 11)])
+        page = pymupdf.open(stream=out)[0]
+        assert "Okafor" not in page.get_text() and label in page.get_text()
