@@ -167,16 +167,13 @@ def stamp_pages(doc: pymupdf.Document, case_id: str, first: int = 0) -> None:
         else:
             font_xref = page.insert_font(fontname=STAMP_FONTNAME, fontfile=str(STAMP_FONT))
         _insert_font_once(page)  # insert_text looks the font up per call: once a page is enough
-        page.insert_text(
-            (band.x0 + SIDE_MARGIN, y), running_reference(case_id, n), fontsize=STAMP_SIZE,
-            fontname=STAMP_FONTNAME, fontfile=str(STAMP_FONT), color=(0.2, 0.2, 0.2),
-        )
         label = page_stamp(case_id, n, total)
         w = font.text_length(label, fontsize=STAMP_SIZE)
-        page.insert_text(
-            (band.x1 - SIDE_MARGIN - w, y), label, fontsize=STAMP_SIZE,
-            fontname=STAMP_FONTNAME, fontfile=str(STAMP_FONT), color=(0.2, 0.2, 0.2),
-        )
+        shape = page.new_shape()  # both stamps in one content stream (as two insert_text calls would draw)
+        for x, text in ((band.x0 + SIDE_MARGIN, running_reference(case_id, n)), (band.x1 - SIDE_MARGIN - w, label)):
+            shape.insert_text((x, y), text, fontsize=STAMP_SIZE, fontname=STAMP_FONTNAME, fontfile=str(STAMP_FONT),
+                              color=(0.2, 0.2, 0.2))
+        shape.commit()
 
 
 # Standard-14 fonts a source PDF may use without embedding them, and metric-compatible
