@@ -110,12 +110,26 @@ def _trie_regex(seqs) -> str:
     return emit(root)
 
 
+def _fold(c: str) -> str | None:
+    """``c`` as one key for every spelling ``(?i:...)`` takes for the same character, or
+    None when lower-casing does not give a single character that stands for both cases."""
+    low = c.lower()
+    if len(low) != 1 or c.upper().lower() != low or low.upper().lower() != low:
+        return None
+    return low
+
+
 class ValueMatcher:
     """:func:`value_pattern`'s matches, found faster.
 
-    A trie-shaped regex (the same strings, the same word boundaries) finds where the next
-    match starts; the plain pattern then matches there, so ``search``/``finditer`` give
-    exactly the plain pattern's matches (the same spans, the same alternative chosen).
+    A trie-shaped regex (the same strings, the same word boundaries) is tried a character
+    at a time instead of one alternative after another. Its case-insensitive part is keyed
+    by lower-cased characters, so at any position only one branch of the trie can match and
+    greedy backtracking finds the longest value that fits, which is the one the plain
+    pattern (longest alternative first) chooses: ``search``/``finditer`` give exactly the
+    plain pattern's matches (tests/test_perf_paths.py checks it on noisy text). A value
+    with a character whose case does not fold to one character falls back to confirming
+    each match with the plain pattern.
     """
 
     def __init__(self, values: frozenset[str]):
@@ -123,11 +137,22 @@ class ValueMatcher:
         self._pattern: re.Pattern[str] | None = None
         exact: set[tuple] = set()
         anycase: set[tuple] = set()
+        self._confirm = False
         for v in values:
             if v.isalpha():
                 exact.update(tuple(x) for x in _variants(v))
             else:
-                anycase.add(tuple(_WS if c == " " else c for c in v))
+                seq = []
+                for c in v:
+                    if c == " ":
+                        seq.append(_WS)
+                        continue
+                    f = _fold(c)
+                    if f is None:
+                        self._confirm = True
+                        f = c
+                    seq.append(f)
+                anycase.add(tuple(seq))
         alts = []
         if anycase:
             alts.append("(?i:" + _trie_regex(anycase) + ")")
@@ -137,15 +162,15 @@ class ValueMatcher:
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        """The plain pattern (compiled on first need: a clean text never needs it)."""
+        """The plain pattern (compiled on first need: usually never)."""
         if self._pattern is None:
             self._pattern = value_pattern(set(self.values))
         return self._pattern
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         m = self._starts.search(text, pos)
-        if m is None:
-            return None
+        if m is None or not self._confirm:
+            return m
         return self.pattern.match(text, m.start()) or self.pattern.search(text, pos)  # (never needed)
 
     def finditer(self, text: str):
