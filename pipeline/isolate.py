@@ -15,9 +15,12 @@ memory or dies fails it with "needed more memory than the limit". The case goes 
 Workers import only the parsing code (PyMuPDF, Pillow, docx/eml readers), never spaCy
 or Presidio, so they start quickly. Only ids, types and counts are logged.
 
-Detection runs in a second, separate pool (:func:`detect_pool`, one worker per core): its
-workers load the case's analyzer (spaCy model + recognizers) once each and are given only
-the extracted texts of a document, so both cores detect. They have no address-space limit
+Detection runs in a second, separate pool (:func:`detect_pool`, one worker per core). Its
+workers fork from a fork server of their own (:func:`_preloaded_context`) that has already
+imported spaCy and Presidio and loaded the default detector (``recognizers.preload``), so the
+model is loaded once per run, not once per worker, and shared copy-on-write; each worker
+builds the case's analyzer on top of it once and is given only the extracted texts of a
+document, so both cores detect. They have no address-space limit
 (the model alone would eat into a reading worker's), and no time limit beyond the caller's.
 
 Redaction runs in the reading pool (both cores, per-document limits): :func:`redact_document`
@@ -238,15 +241,81 @@ class _Worker:
             self.kill()
 
 
-class WorkerPool:
-    """Up to ``size`` worker processes, borrowed one job at a time (thread-safe)."""
+from multiprocessing import context as _mpc  # noqa: E402
+from multiprocessing import popen_forkserver as _popen_forkserver  # noqa: E402
 
-    def __init__(self, size: int | None = None, limits: Limits | None = None):
+
+class _PreloadedPopen(_popen_forkserver.Popen):
+    """multiprocessing's forkserver ``Popen``, connecting to the fork server of the process
+    object's class (``_server``) instead of the shared one: the same steps as
+    ``Popen._launch`` in CPython 3.9-3.13."""
+
+    def _launch(self, process_obj):
+        import io
+        from multiprocessing import forkserver, reduction, spawn, util
+
+        prep_data = spawn.get_preparation_data(process_obj._name)
+        buf = io.BytesIO()
+        _mpc.set_spawning_popen(self)
+        try:
+            reduction.dump(prep_data, buf)
+            reduction.dump(process_obj, buf)
+        finally:
+            _mpc.set_spawning_popen(None)
+        self.sentinel, w = type(process_obj)._server.connect_to_new_process(self._fds)
+        _parent_w = os.dup(w)
+        self.finalizer = util.Finalize(self, util.close_fds, (_parent_w, self.sentinel))
+        with open(w, "wb", closefd=True) as f:
+            f.write(buf.getbuffer())
+        self.pid = forkserver.read_signed(self.sentinel)
+
+
+class _DetectProcess(_mpc.ForkServerProcess):
+    _server = None  # set by _preloaded_context (in the parent only; children never start one)
+
+    @staticmethod
+    def _Popen(process_obj):
+        return _PreloadedPopen(process_obj)
+
+
+class _DetectContext(_mpc.ForkServerContext):
+    Process = _DetectProcess
+
+
+def _preloaded_context(modules: list[str]):
+    """A multiprocessing context whose processes fork from a fork server of their own, which
+    imported ``modules`` first (multiprocessing has one fork server per process, shared by
+    every forkserver context, and its preload list is the reading workers'). None when this
+    Python's multiprocessing is not laid out as expected: the caller then uses the shared
+    fork server."""
+    try:
+        from multiprocessing import forkserver
+
+        if "forkserver" not in mp.get_all_start_methods() or not hasattr(forkserver, "ForkServer"):
+            return None
+        if _DetectProcess._server is None:
+            server = forkserver.ForkServer()
+            server.set_forkserver_preload(modules)
+            _DetectProcess._server = server
+        return _DetectContext()
+    except Exception:  # noqa: BLE001 - any surprise: the shared fork server
+        return None
+
+
+# What the detection workers' fork server imports: the default detector, loaded once.
+DETECT_PRELOAD = ["pipeline.normalise", "pipeline.extract", "recognizers.preload"]
+
+
+class WorkerPool:
+    """Up to ``size`` worker processes, borrowed one job at a time (thread-safe). ``ctx``: the
+    multiprocessing context to start them with (default: the shared fork server)."""
+
+    def __init__(self, size: int | None = None, limits: Limits | None = None, ctx=None):
         self.size = max(1, size or os.cpu_count() or 1)
         self.limits = limits or Limits.from_env()
         method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-        self.ctx = mp.get_context(method)
-        if method == "forkserver":
+        self.ctx = ctx or mp.get_context(method)
+        if ctx is None and method == "forkserver":
             try:
                 self.ctx.set_forkserver_preload(["pipeline.normalise", "pipeline.extract", "pipeline.sanitise"])
             except Exception:  # noqa: BLE001
@@ -352,7 +421,8 @@ def detect_pool() -> WorkerPool:
     global _DETECT_POOL
     with _POOL_LOCK:
         if _DETECT_POOL is None:
-            _DETECT_POOL = WorkerPool(limits=Limits(max_memory_mb_per_document=0, max_seconds_per_document=0))
+            _DETECT_POOL = WorkerPool(limits=Limits(max_memory_mb_per_document=0, max_seconds_per_document=0),
+                                      ctx=_preloaded_context(DETECT_PRELOAD))
         return _DETECT_POOL
 
 

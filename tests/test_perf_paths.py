@@ -281,3 +281,32 @@ def test_bundle_layout_worked_out_beforehand_gives_the_same_bundle():
                            date=date(2025, 1, 1 + i), fits=fits if with_fits else None) for i in range(2)]
 
     assert assemble("CASE-1", items(True)).pdf == assemble("CASE-1", items(False)).pdf
+
+
+def _parent_pid() -> int:
+    import os
+
+    return os.getppid()
+
+
+def test_detection_workers_fork_from_a_server_that_already_loaded_the_model():
+    """One model load per run, shared by the detection workers (copy-on-write), and a fork
+    server separate from the reading workers' (which never import spaCy)."""
+    from pipeline import isolate
+
+    if not isolate.enabled():
+        pytest.skip("isolation is off")
+    det = isolate.detect_pool()
+    assert isinstance(det.ctx, isolate._DetectContext)
+    secs = det.run(isolate.load_detector)["detect (model load)"]
+    assert secs < 0.05  # already in memory: nothing left to load
+    det_parent = det.run(_parent_pid)
+    read_parent = isolate.pool().run(_parent_pid)
+    assert det_parent != read_parent
+    assert "spacy" not in isolate.pool().run(_modules_loaded) and "spacy" in det.run(_modules_loaded)
+
+
+def _modules_loaded() -> set[str]:
+    import sys
+
+    return {m.split(".")[0] for m in sys.modules}
