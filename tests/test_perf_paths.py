@@ -310,3 +310,18 @@ def _modules_loaded() -> set[str]:
     import sys
 
     return {m.split(".")[0] for m in sys.modules}
+
+
+def test_term_list_grouped_by_first_letter_matches_like_the_plain_alternation():
+    import re
+    from pathlib import Path
+
+    from recognizers.lists import DEFAULT_ALLOW, compile_terms, read_terms, term_regex
+
+    corpus = Path(__file__).resolve().parents[1] / "sample_docs" / "eval"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.rglob("documents/*.txt"))]
+    texts.append("child maintenance service, PO Box 249\\nMitcheldean GL17 1AJ; jobcentre plus; HMRC. (Ltd) Ümit")
+    for terms in (read_terms(DEFAULT_ALLOW), ("Child Maintenance", "Child Maintenance Service", "(Ltd)", "ümit", "Ümit x")):
+        plain = re.compile("(?i:" + "|".join(sorted({term_regex(t) for t in terms}, key=len, reverse=True)) + ")")
+        fast = compile_terms(tuple(terms))
+        assert texts and all(fast.spans(t) == [m.span() for m in plain.finditer(t)] for t in texts)
