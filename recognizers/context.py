@@ -53,9 +53,11 @@ def find_phrase(window: Sequence[tuple[str, str]], phrases: Iterable[tuple[str, 
     words = [w for w, _ in window]
     lem = [lm for _, lm in window]
     n = len(words)
+    present = set(words)
+    present.update(lem)
     for ph in phrases:
         k = len(ph)
-        if not k:
+        if not k or ph[0] not in present:  # (a phrase whose first word is nowhere cannot occur)
             continue
         for i in range(0, n - k + 1):
             if all(words[i + j] == ph[j] or lem[i + j] == ph[j] for j in range(k)):
