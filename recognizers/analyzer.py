@@ -34,7 +34,7 @@ from recognizers.context import WindowContextEnhancer
 from recognizers.date_of_birth import DateOfBirthRecognizer
 from recognizers.driving_licence import UkDrivingLicenceRecognizer
 from recognizers.email_address import EmailAddressRecognizer
-from recognizers.gazetteer import zipf
+from recognizers.gazetteer import is_name_like, zipf
 from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_terms, load_list
 from recognizers.nhs_number import NhsNumberRecognizer
 from recognizers.attribution import DocParties, Mention, block_start, document_parties, mention, owner_of
@@ -44,7 +44,7 @@ from recognizers.parties import PartyMatcher, PartySpan, _name_part_regex
 from recognizers.passport import UkPassportRecognizer
 from recognizers.person_context import PersonContextRecognizer
 from recognizers.personal_reference import PersonalReferenceRecognizer
-from recognizers.refine import is_org_mailbox, refine_findings
+from recognizers.refine import _trim_kinship, is_org_mailbox, ner_person_is_word, refine_findings
 from recognizers.uk_nino import UkNinoRecognizer
 from recognizers.uk_phone import CuedPhoneRecognizer, UkPhoneRecognizer
 from recognizers.uk_postcode import UkPostcodeRecognizer
@@ -369,8 +369,14 @@ class CaseAnalyzer:
                 continue
             if et in _PERSONISH:
                 s, e = _strip_title(text, s, e)
+                if rec in _TRIMMED_RECS:
+                    s, e = _trim_word_edges(text, s, e, tp_spans + req)
                 if s >= e or not _person_ok(text, s, e, rec):
                     continue
+                if rec == "SpacyRecognizer" and not _overlaps(s, e, tp_spans) and ner_person_is_word(
+                        text, _trim_kinship(text, Finding(s, e, et, rec, r.score, PartyKind.UNKNOWN, ReasonCode.TP,
+                                                          False, text[s:e]))):
+                    continue  # dropped now, so that it does not swallow a better name inside it ("Mr Nowak Toolkit")
                 if _overlaps(s, e, org_names) and not _overlaps(s, e, tp_spans):
                     continue  # a company or body's name ("Harbour Fresh Foods Ltd") is not a person
                 if rec != "SpacyRecognizer" and _overlaps(s, e, orgs):
@@ -382,8 +388,9 @@ class CaseAnalyzer:
             kept.append((r, et, rec, s, e))
         taken = [(m.start, m.end) for m in mentions]
         for r, et, rec, s, e in kept:
-            if et == EntityType.PERSON and not _overlaps(s, e, taken + tp_spans):
-                mentions.append(mention(s, e, None, text))
+            if et == EntityType.PERSON and not _overlaps(s, e, taken + tp_spans) and not ner_person_is_word(
+                    text, Finding(s, e, et, rec, r.score, PartyKind.UNKNOWN, ReasonCode.TP, False, text[s:e])):
+                mentions.append(mention(s, e, None, text))  # (a car, "Skoda Octavia", names nobody)
         # longest first, so that a value inside the requester's own value (a number inside his IBAN) goes too
         kept.sort(key=lambda k: -(k[4] - k[3]))
         for r, et, rec, s, e in kept:
@@ -473,6 +480,35 @@ def _extra_cache(names: tuple[str, ...]):
         return None
     body = "|".join(sorted(alts, key=len, reverse=True))
     return re.compile(r"(?i)(?<![\w'’\-])(?:" + body + r")(?![\w\-]|['’](?!s\b)\w)")
+
+
+_TRIMMED_RECS = {"SpacyRecognizer", "PersonContextRecognizer"}
+_WORD_TOKEN = re.compile(r"[^\s]+")
+
+
+def _trim_word_edges(text: str, s: int, e: int, keep: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """Drop ordinary words at either edge of a guessed name ("Mensah Toolkit", "Notes Asante"):
+    a capitalised common word next to a name is not part of it. Words inside a listed party's
+    span, known names and initials stay."""
+    span = text[s:e]
+    if " " not in span and "\n" not in span:
+        return s, e
+    toks = [(s + m.start(), s + m.end()) for m in _WORD_TOKEN.finditer(span)]
+
+    def ordinary(a: int, b: int) -> bool:
+        w = text[a:b].strip(".,:;()\"'’")
+        if len(w) <= 2 or _overlaps(a, b, keep):
+            return False
+        return not is_name_like(w) and zipf(w) >= 3.0
+
+    while len(toks) > 1 and ordinary(*toks[-1]):
+        toks.pop()
+    while len(toks) > 1 and ordinary(*toks[0]):
+        toks.pop(0)
+    a, b = toks[0][0], toks[-1][1]
+    # only where what is left is a listed party's name: an unknown "Centenary House" or
+    # "Toyota Yaris" must stay whole for the checks that reject it as a place or a car
+    return (a, b) if (a, b) != (s, e) and _overlaps(a, b, keep) else (s, e)
 
 
 _TITLE_PREFIX = re.compile(r"(?i)(?:the\s+)?(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|master|rev)\.?\s+)?")

@@ -155,7 +155,11 @@ class PersonContextRecognizer(EntityRecognizer):
                 continue
             # 0.9: above the NER model's default, so that a longer NER span swallowing the name
             # ("Kornbluth,\n\nI") does not push "Dr. Kornbluth" out
-            out.append(_res(self, m.start("name"), m.end("name"), 0.9, "title before a name"))
+            end = m.end("name")
+            words = list(re.finditer(r"\S+", name))
+            if len(words) >= 2 and len(last) > 2 and not is_name_like(last) and zipf(last) >= 3.0:
+                end = m.start("name") + words[-2].end()  # "Mr Nowak Toolkit": the word after the surname is not a name
+            out.append(_res(self, m.start("name"), end, 0.9, "title before a name"))
         for m in CUE_RE.finditer(text):
             cue = text[m.start(): m.start("name")].strip().lower()
             span = _trim(m.group("name"), m.start("name"))

@@ -328,6 +328,15 @@ PLACE_WORDS = {
     "estate", "mews", "gardens", "terrace", "avenue", "close", "drive", "crescent", "row", "walk", "yard", "quay",
     "wharf", "plaza", "arcade", "market", "office", "unit", "suite", "floor",
 }
+# vehicle makes: "a grey Skoda Octavia", "his Vauxhall Corsa" is a car, not a person
+VEHICLE_MAKES = {
+    "abarth", "alfa", "aston", "audi", "bentley", "bmw", "byd", "chevrolet", "chrysler", "citroen", "citroën", "cupra",
+    "dacia", "daewoo", "daihatsu", "dodge", "ds", "ferrari", "fiat", "ford", "genesis", "honda", "hyundai", "infiniti",
+    "isuzu", "iveco", "jaguar", "jeep", "kia", "lamborghini", "lexus", "lotus", "maserati", "mazda", "mercedes",
+    "mercedes-benz", "mg", "mini", "mitsubishi", "nissan", "opel", "peugeot", "polestar", "porsche", "proton", "renault",
+    "rover", "saab", "seat", "skoda", "škoda", "smart", "ssangyong", "subaru", "suzuki", "tesla", "toyota",
+    "vauxhall", "volkswagen", "vw", "volvo",
+}
 DAY_MONTH_ABBR = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar",
                   "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
@@ -354,6 +363,8 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
         return True
     if toks[0].lower() in DAY_MONTH_ABBR and len(toks) == 1:
         return True
+    if len(toks) >= 2 and toks[0].lower() in VEHICLE_MAKES and f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer"):
+        return True  # "Skoda Octavia", "Vauxhall Corsa"
     if f.recognizer != "SpacyRecognizer":
         return False
     if f.start > 0 and text[f.start - 1] == "-":
