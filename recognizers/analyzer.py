@@ -371,6 +371,8 @@ class CaseAnalyzer:
                 s, e = _strip_title(text, s, e)
                 if rec in _TRIMMED_RECS:
                     s, e = _trim_word_edges(text, s, e, tp_spans + req)
+                if rec == "SpacyRecognizer":
+                    s, e = _trim_label_tail(text, s, e)
                 if s >= e or not _person_ok(text, s, e, rec):
                     continue
                 if rec == "SpacyRecognizer" and not _overlaps(s, e, tp_spans) and ner_person_is_word(
@@ -379,8 +381,8 @@ class CaseAnalyzer:
                     continue  # dropped now, so that it does not swallow a better name inside it ("Mr Nowak Toolkit")
                 if _overlaps(s, e, org_names) and not _overlaps(s, e, tp_spans):
                     continue  # a company or body's name ("Harbour Fresh Foods Ltd") is not a person
-                if rec != "SpacyRecognizer" and _overlaps(s, e, orgs):
-                    continue
+                if rec != "SpacyRecognizer" and _overlaps(s, e, orgs) and not text[s:e].isupper():
+                    continue  # (the NER model's ORG on a line in capitals is no evidence: "TO: ADEBAYO O REF ...")
                 if not _overlaps(s, e, tp_spans) and _overlaps(s, e, places):
                     continue  # a town in an address ("Road, Keighley BD21")
             if et == EntityType.DATE_OF_BIRTH and not self._dob_plausible(text, s, e, r.score):
@@ -511,6 +513,24 @@ def _trim_word_edges(text: str, s: int, e: int, keep: Sequence[tuple[int, int]])
     return (a, b) if (a, b) != (s, e) and _overlaps(a, b, keep) else (s, e)
 
 
+_NAME_BREAK = re.compile(r"[ \t]+(?:of|at|from|for|t/a|trading[ \t]+as)[ \t]+|,")
+
+
+def _trim_label_tail(text: str, s: int, e: int) -> tuple[int, int]:
+    """A label word the NER model ran on into ("ADEBAYO O REF", "Joe Bloggs Tel") is not the name, nor
+    what follows "of"/"at" ("Nadeem Iqbal of Iqbal & Co")."""
+    m = _NAME_BREAK.search(text, s, e)
+    if m is not None and m.start() > s:
+        e = m.start()
+    while True:
+        cut = text.rfind(" ", s, e)
+        if cut <= s or text[cut + 1:e].strip(".:,").lower() not in _LABEL_WORDS:
+            return s, e
+        e = cut
+        while e > s and text[e - 1] in " \t":
+            e -= 1
+
+
 _TITLE_PREFIX = re.compile(r"(?i)(?:the\s+)?(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|master|rev)\.?\s+)?")
 
 
@@ -551,7 +571,7 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
         if re.fullmatch(r"(?:" + STREET_TYPES + r")", toks[-1]):
             return False  # "Marsh Lane"
         named = [t for t in toks if is_name_like(t)]
-        if not named and any(zipf(t) >= 4.0 or t.isupper() for t in toks):
+        if not named and any(len(t) > 1 and (zipf(t) >= 4.0 or t.isupper()) for t in toks):  # (initials are not words)
             return False  # "Tel", "MEMO", "Findings", "Midlands Parcel"
     return True
 

@@ -130,7 +130,46 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
             if named:
                 addressees.append(named[0])
             break
+    if not addressees:
+        # a form filled in by "you": the person named first under its "Your details" heading
+        for text, ms in zip(texts, mentions):
+            ym = YOUR_DETAILS_RE.search(text)
+            if ym:
+                end = ym.end()
+                for _ in range(4):
+                    nxt = text.find("\n", end + 1)
+                    end = len(text) if nxt < 0 else nxt
+                named = [x.pos for x in ms if ym.end() <= x.start and x.end <= end and not x.possessive]
+                if named:
+                    addressees.append(named[0])
+                break
     return DocParties(_agreeing(authors), _agreeing(addressees))
+
+
+YOUR_DETAILS_RE = re.compile(r"(?im)^[ \t]*(?:your[ \t]+(?:personal[ \t]+|own[ \t]+|contact[ \t]+)?details|about[ \t]+you)\b[^\n]{0,40}$")
+# a chat or transcript line's speaker: "[03/05/2025, 18:16] Tomek: ...", "18:16 - Tomek: ...", "Tomek: ..."
+SPEAKER_PREFIX = re.compile(
+    r"[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|"
+    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?"
+)
+
+
+def _speaker(text: str, line_start: int, before: int, mentions: list[Mention]) -> Mention | None:
+    """The mention that opens a chat line as its speaker ("Tomek: send it to my account")."""
+    p = SPEAKER_PREFIX.match(text, line_start).end()
+    for x in mentions:
+        if x.start == p and x.end <= before:
+            rest = text[x.end:x.end + 3].lstrip(" \t")
+            return x if rest.startswith(":") else None
+    return None
+
+
+def _after_signoff(text: str, pos: int) -> bool:
+    """Is ``pos`` well after a letter's sign-off (a reply or note written on it by its recipient)?"""
+    last = None
+    for m in SIGNOFF_RE.finditer(text, 0, pos):
+        last = m
+    return last is not None and text.count("\n", last.end(), pos) >= 4
 
 
 def block_start(text: str, s: int, max_lines: int = RECORD_LINES - 1) -> int:
@@ -163,6 +202,12 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         if not between:
             pro = (cue.groupdict().get("pro") or "your").lower()
             if pro == "my":
+                ls = text.rfind("\n", 0, cue_start) + 1
+                sp = _speaker(text, ls, cue_start, mentions)
+                if sp is not None:
+                    return sp.pos  # the chat line's speaker
+                if doc.author != 0 and doc.addressee is not None and _after_signoff(text, cue_start):
+                    return doc.addressee  # the recipient's reply written under the letter
                 return doc.author
             if pro == "your":
                 return doc.addressee

@@ -68,9 +68,9 @@ NICKNAME_RE = re.compile(r"(?<![\w'’])(?P<name>(?:Big|Little|Lil|Young|Old)[ \
 STATEMENT_PAYEE_RE = re.compile(
     r"(?m)(?<![A-Z])(?:FPO|FPI|FP|SO|STO|TFR|BGC|BP|BBP|BACS|CR|INTL|SWIFT|TRF|OBP|DD|DEB|CHQ|MOB|"
     r"(?:FASTER[ \t]+)?PAYMENT[ \t]+(?:TO|FROM)|TRANSFER[ \t]+(?:TO|FROM)|BILL[ \t]+PAYMENT(?:[ \t]+TO)?|PAYEE:?|PAID[ \t]+TO|"
-    r"FROM|TO)\b[ \t,\"]+"
-    r"(?:(?:[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?)[ \t]+)?"
-    r"(?P<name>(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2})"
+    r"FROM|TO)\b:?[ \t,\"]+"
+    r"(?:(?:[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?(?=[A-Z0-9]{0,3}\d)[A-Z0-9]{1,4})?)[ \t]+)?"
+    r"(?P<name>(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}(?:[ \t][A-Z]\b(?![.'’]\w))?)"
     r"(?=[ \t]+(?:REF\b|\d{6}\b|\d{2}-\d{2}-\d{2})|[ \t]{2,}|\t|[ \t]+[£$€]?\d[\d,]*\.\d\d\b|[ \t]*(?:\"|,|\||$))"
 )
 

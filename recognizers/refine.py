@@ -63,7 +63,8 @@ ORG_LABEL = re.compile(
 )
 ORG_PHONE_LABEL = re.compile(
     r"(?i)(?:switchboard|helpline|help[ \t]+line|reception|main[ \t]+(?:office|line|number)|general[ \t]+enquiries|"
-    r"enquiries|office[ \t]+line)\b[^\n]{0,30}$"
+    r"enquiries|office[ \t]+line|payments?[ \t]+line|advice[ \t]+line|hotline|call[ \t]+us|contact[ \t]+us|"
+    r"our[ \t]+(?:[a-z]+[ \t]+)?(?:line|number|helpline|team))\b[^\n]{0,30}$"
 )
 ROLE_MAILBOX = {
     "enquiries", "enquiry", "info", "hr", "payroll", "office", "admin", "noreply", "no-reply", "casework",
@@ -74,6 +75,8 @@ ROLE_MAILBOX = {
 }
 PUBLIC_DOMAIN = re.compile(r"(?i)@(?:[\w\-]+\.)*(?:gov\.uk|nhs\.uk|nhs\.net|police\.uk|gov\.scot|gov\.wales|sch\.uk|"
                            r"mod\.uk|parliament\.uk)$")
+PO_BOX = re.compile(r"(?i)\b(?:P\.?[ \t]?O\.?[ \t]*Box|Freepost)\b")
+ORG_ADDRESS_CUE = re.compile(r"(?i)(?:['’]s?[ \t]+|[ \t]+)(?:postal[ \t]+)?address\b[^\n.;]{0,60}$")
 CONTACT_TYPES = {EntityType.ADDRESS, EntityType.UK_POSTCODE, EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS}
 
 
@@ -156,6 +159,15 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
         return True
     if f.entity_type == EntityType.PHONE_NUMBER and ORG_PHONE_LABEL.search(before):
         return True
+    if f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE):
+        if PO_BOX.search(before) or PO_BOX.match(text, s):
+            return True  # "PO Box 12626, Harlow CM20 9QF": a mailbox is an organisation's
+        am = ORG_ADDRESS_CUE.search(before)
+        if am is not None:
+            at = line_start + am.start()
+            if any(line_start <= b <= at and at - b <= 40 for a, b in orgs) and not any(
+                    line_start <= a and b <= s for a, b in people):
+                return True  # "The Luton Magistrates' Court address for the hearing is ..."
     if _anchor_is_org(text, s, orgs, people, org_contacts,
                       address=f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE)):
         return True
@@ -207,7 +219,7 @@ THIRD_PERSON = re.compile(
 )
 YOUR_HEADING = re.compile(
     r"(?im)^[ \t]*(?:your[ \t]+(?:own[ \t]+)?(?:bank[ \t]+|payment[ \t]+|account[ \t]+|personal[ \t]+|contact[ \t]+)?"
-    r"(?:details|account|information)|payment[ \t]+details[ \t]+for[ \t]+you|(?:we[ \t]+will[ \t]+)?pay(?:ing)?[ \t]+you[ \t]+"
+    r"(?:details|account|information|vehicle|car|card|passport|licence|identity|id|nhs[ \t]+number)|payment[ \t]+details[ \t]+for[ \t]+you|(?:we[ \t]+will[ \t]+)?pay(?:ing)?[ \t]+you[ \t]+"
     r"(?:into|to|by))\b[^\n]*$"
 )
 ORG_PAY_CUE = re.compile(
@@ -224,7 +236,7 @@ STAFF_LABEL = re.compile(
     r"collar|warrant|shoulder|user|operator|payroll|works|personnel)[ \t]*(?:id\b|no\b\.?|number|num\b\.?|#|ref\b|"
     r"reference|code)"
 )
-OFFICIAL_LABEL = re.compile(r"(?i)\b(?:officer|caseworker|case[ \t]+worker|case[ \t]+manager|agent|adviser|advisor|badge|"
+OFFICIAL_LABEL = re.compile(r"(?i)\b(?:staff|officer|caseworker|case[ \t]+worker|case[ \t]+manager|agent|adviser|advisor|badge|"
                             r"collar|warrant|shoulder|operator)\b")
 OFFICIAL_ROLE = re.compile(
     r"(?i)\b(?:caseworker|case[ \t]+worker|case[ \t]+manager|officer|agent|adviser|advisor|team[ \t]+(?:leader|manager)|"
