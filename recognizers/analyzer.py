@@ -34,10 +34,11 @@ from recognizers.context import WindowContextEnhancer
 from recognizers.date_of_birth import DateOfBirthRecognizer
 from recognizers.driving_licence import UkDrivingLicenceRecognizer
 from recognizers.email_address import EmailAddressRecognizer
-from recognizers.gazetteer import is_name_like, zipf
+from recognizers.gazetteer import is_first_name, is_name_like, zipf
 from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_terms, load_list
 from recognizers.nhs_number import NhsNumberRecognizer
-from recognizers.attribution import DocParties, Mention, block_start, document_parties, mention, owner_of
+from recognizers.attribution import (DocParties, Mention, block_start, document_parties, label_bindings, label_mentions,
+                                     mention, owner_of)
 from recognizers.date_of_birth import parse_date
 from recognizers.organisations import org_name_spans
 from recognizers.parties import PartyMatcher, PartySpan, _name_part_regex
@@ -283,6 +284,10 @@ class CaseAnalyzer:
         results: list[tuple[list[Finding], list[tuple[int, int]]]] = []
         pspans = [self.parties.match(t) if t.strip() else [] for t in texts]
         mentions = [self._party_mentions(t, ps) for t, ps in zip(texts, pspans)]
+        bindings = label_bindings(list(texts), mentions)
+        if bindings:
+            for t, ms in zip(texts, mentions):
+                ms.extend(label_mentions(t, bindings, ms))
         doc_parties = document_parties(list(texts), mentions)
         docs = self.core.nlp.pipe(texts, batch_size=self.settings.batch_size)
         for text, doc, ps, ms in zip(texts, docs, pspans, mentions):
@@ -388,6 +393,10 @@ class CaseAnalyzer:
             if et == EntityType.DATE_OF_BIRTH and not self._dob_plausible(text, s, e, r.score):
                 continue
             kept.append((r, et, rec, s, e))
+        person_spans = [(s, e) for r, et, rec, s, e in kept if et == EntityType.PERSON]
+        anchors = person_spans + [(p.start, p.end) for p in pspans if p.entity_type == EntityType.PERSON]
+        for s, e in _list_names(text, anchors, places + org_names + orgs):
+            kept.append((RecognizerResult(EntityType.PERSON.value, s, e, 0.6), EntityType.PERSON, "NameListRecognizer", s, e))
         taken = [(m.start, m.end) for m in mentions]
         for r, et, rec, s, e in kept:
             if et == EntityType.PERSON and not _overlaps(s, e, taken + tp_spans) and not ner_person_is_word(
@@ -482,6 +491,46 @@ def _extra_cache(names: tuple[str, ...]):
         return None
     body = "|".join(sorted(alts, key=len, reverse=True))
     return re.compile(r"(?i)(?<![\w'’\-])(?:" + body + r")(?![\w\-]|['’](?!s\b)\w)")
+
+
+_LIST_WORD = r"[A-ZÀ-ÖØ-Þ\u0100-\u017f][^\W\d_]*(?:[\-'’][^\W\d_]+)*"
+_LIST_NAME = _LIST_WORD + r"(?:[ \t]+" + _LIST_WORD + r"){0,3}"
+_LIST_NEXT = re.compile(r"(?:,[ \t]*(?:and\b)?|[ \t]+(?:and|&)(?=\s))[ \t]*\n?[ \t]*(?P<name>" + _LIST_NAME + r")(?![\w\-])")
+_LIST_PREV = re.compile(r"(?<![\w\-])(?P<name>" + _LIST_NAME + r"),[ \t]*\n?[ \t]*$")
+
+
+def _list_name_ok(name: str) -> bool:
+    from recognizers.person_context import STOP
+
+    toks = name.split()
+    if len(toks) < 2 and not (toks and is_first_name(toks[0])):
+        return False  # a lone word in a list is a name only if it is a known first name
+    return all(t.lower() not in STOP and t.lower() not in _LABEL_WORDS and (is_name_like(t) or zipf(t) < 3.0)
+               for t in toks)
+
+
+def _list_names(text: str, anchors: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names in a list with a name already found: "Abdirizak Farah, Faiza Yusuf and Dawit Tesfamichael";
+    each further item must look like a name (known name words or rare words, no ordinary word)."""
+    found: list[tuple[int, int]] = []
+    todo = list(anchors)
+    seen = set(anchors)
+    while todo and len(found) < 20:
+        a, b = todo.pop()
+        cands = []
+        m = _LIST_NEXT.match(text, b)
+        if m:
+            cands.append(m.span("name"))
+        m = _LIST_PREV.search(text, max(0, a - 60), a)
+        if m:
+            cands.append(m.span("name"))
+        for s, e in cands:
+            if (s, e) in seen or _overlaps(s, e, anchors + found + avoid) or not _list_name_ok(text[s:e]):
+                continue
+            seen.add((s, e))
+            found.append((s, e))
+            todo.append((s, e))
+    return found
 
 
 _TRIMMED_RECS = {"SpacyRecognizer", "PersonContextRecognizer"}

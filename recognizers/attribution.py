@@ -242,3 +242,56 @@ def kind_of(pos: int | None) -> PartyKind:
     if pos is None:
         return PartyKind.UNKNOWN
     return PartyKind.THIRD_PARTY
+
+
+# ---------------------------------------------------------------------- role labels
+# a form or decision's label naming a party ("Appellant: <name>", "Account holder: <name>"); "the
+# appellant" later in the same document is then a mention of that party
+ROLE_LABEL_RE = re.compile(
+    r"(?im)^[ \t]*(?P<label>(?:first[ \t]+|second[ \t]+)?respondent|appellant|applicant|claimant|complainant|"
+    r"customer|tenant|debtor|defendant|account[ \t]+holder|service[ \t]+user)[ \t]*:?[ \t]+"
+)
+
+
+def label_bindings(texts: list[str], mentions: list[list[Mention]]) -> dict[str, int | None]:
+    """Role label (lower case, single spaces) -> the party it names in this document."""
+    found: dict[str, set] = {}
+    for text, ms in zip(texts, mentions):
+        if not ms:
+            continue
+        starts = {m.start: m for m in ms}
+        for lm in ROLE_LABEL_RE.finditer(text):
+            m = starts.get(lm.end())
+            if m is not None and not m.possessive:
+                found.setdefault(" ".join(lm.group("label").lower().split()), set()).add(m.pos)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def label_mentions(text: str, bindings: dict[str, int | None], taken: list[Mention]) -> list[Mention]:
+    """"the appellant", "the second respondent's" as mentions of the parties their labels name."""
+    if not bindings:
+        return []
+    rx = _label_use_regex(tuple(sorted(bindings, key=len, reverse=True)))
+    out = []
+    for m in rx.finditer(text):
+        label = " ".join(m.group("label").lower().split())
+        if label not in bindings:
+            continue
+        s, e = m.start("label"), m.end("label")
+        if any(x.start < e and s < x.end for x in taken):
+            continue
+        out.append(mention(s, e, bindings[label], text))
+    return out
+
+
+_label_rx_cache: dict[tuple, re.Pattern] = {}
+
+
+def _label_use_regex(labels: tuple[str, ...]) -> re.Pattern:
+    rx = _label_rx_cache.get(labels)
+    if rx is None:
+        alts = "|".join(r"[ \t]+".join(re.escape(w) for w in l.split()) for l in labels)
+        # "the appellant", not "the second respondent" for "respondent"
+        rx = re.compile(r"(?i)\b(?:the|this|that)[ \t]+(?P<label>" + alts + r")\b")
+        _label_rx_cache[labels] = rx
+    return rx

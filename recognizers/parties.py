@@ -414,8 +414,8 @@ class PartyMatcher:
             for m in self.word_re.finditer(text):
                 w = m.group(0)
                 lw = w.lower()
-                if len(lw) < 4 or lw in self.exact_words or not w[0].isupper():
-                    continue
+                if len(lw) < 4 or lw in self.exact_words or not w[0].isupper() or (len(w) <= 4 and w.isupper()):
+                    continue  # (a short word in capitals is an abbreviation: "IBAN" is not a typo of "Liban")
                 owners = set()
                 for d in {lw} | _deletes(lw):
                     owners |= self.fuzzy.get(d, set())

@@ -35,6 +35,12 @@ CUES = [
     r"neighbour", r"manager", r"solicitor", r"witness", r"attended with", r"accompanied by", r"wrote to", r"emailed",
     r"and", r"&", r"or", r"typed by", r"prepared by", r"written by", r"completed by", r"checked by",
     r"reviewed by", r"authorised by", r"approved by", r"interviewed by", r"dictated by", r"transcribed by",
+    # people introduced by their role: "the bailiff, X", "her accountant X", "support worker X"
+    r"accountant", r"bailiff", r"enforcement agent", r"mediator", r"social worker", r"support worker",
+    r"key ?worker", r"health visitor", r"childminder", r"nanny", r"lodger", r"flatmate", r"housemate",
+    r"interpreter", r"counsellor", r"therapist", r"barrister", r"lawyer", r"headteacher", r"head teacher",
+    r"class teacher", r"teacher", r"(?:a|the|my|her|his|their) friend", r"tribunal judge", r"district judge",
+    r"judge", r"magistrate", r"work coach",
 ]
 CUE_RE = re.compile(
     r"(?i:\b(?:" + "|".join(CUES) + r"))[:,]?[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?:(?:a|an|one)[ \u00a0]+)?(?P<name>(?:[A-Z]\.?[ \u00a0]+)?" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})"
@@ -61,6 +67,17 @@ STOP = {
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
+# a police officer by rank, with or without a collar number: "PC 3345 Okonedo", "DS Whitlock"
+RANK_RE = re.compile(
+    r"(?<![\w'’])(?:PC|PCSO|WPC|DC|PS|DS|DI|DCI|Sgt\.?|Sergeant|Constable|Inspector)[ \u00a0]+(?:\d{2,6}[ \u00a0]+)?"
+    r"(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r")?)(?![\w\-])"
+)
+# a nickname in quotes after a relation or "called": "his cousin \"Dhegdheer\"", "known as 'Tommo'"
+QUOTED_AFTER_RE = re.compile(
+    r"(?i:\b(?:cousin|brother|sister|friend|uncle|aunt|auntie|aunty|nephew|niece|partner|boyfriend|girlfriend|husband|"
+    r"wife|mate|neighbour|called|known[ \t]+as|aka|nicknamed|nickname))[:,]?[ \t]+[\"“‘'](?P<name>[A-Z][^\W\d_]+"
+    r"(?:[ ][A-Z][^\W\d_]+)?)[\"”’']"
+)
 # a nickname made of a size/age word and a first name: "Big Will", "Little Jo"
 NICKNAME_RE = re.compile(r"(?<![\w'’])(?P<name>(?:Big|Little|Lil|Young|Old)[ \u00a0]+" + NAME + r")(?![\w\-])")
 # a payee or payer on a bank statement line, in capitals after the transaction type:
@@ -88,6 +105,11 @@ SPEAKER_RE = re.compile(
 VOCATIVE_RE = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))[ \t]*(?P<name>" + NAME + r"),[ \t]+[a-z]")
 
 
+# Vietnamese middle names that are also words elsewhere ("Thi Mai Pham", "Van Minh Tran"): part of a
+# name when more name words follow
+NAME_PARTICLES = {"thi", "thị", "van", "văn"}
+
+
 def _common(tok: str) -> bool:
     return tok.lower() in STOP or zipf(tok) >= 4.3
 
@@ -112,7 +134,7 @@ def _trim(name: str, start: int) -> tuple[int, int] | None:
     toks = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+", name)]
     while toks and not _looks_like_name(toks[-1][2]):
         toks.pop()
-    while toks and not _looks_like_name(toks[0][2]):
+    while toks and not _looks_like_name(toks[0][2]) and not (len(toks) > 1 and toks[0][2].lower() in NAME_PARTICLES):
         toks.pop(0)
     if not toks:
         return None
@@ -205,6 +227,14 @@ class PersonContextRecognizer(EntityRecognizer):
             w = m.group("name")
             if is_first_name(w) and w.lower() not in STOP and zipf(w) < 3.5 and len(w) > 2:
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "first name addressed"))
+        for m in RANK_RE.finditer(text):
+            span = _trim(m.group("name"), m.start("name"))
+            if span:
+                out.append(_res(self, span[0], span[1], 0.8, "police rank (and number) before a name"))
+        for m in QUOTED_AFTER_RE.finditer(text):
+            w = m.group("name")
+            if all(t.lower() not in STOP and (is_name_like(t) or zipf(t) < 3.0) for t in w.split()):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.7, "nickname in quotes after a relation"))
         for m in NICKNAME_RE.finditer(text):
             first = m.group("name").split()[-1]
             if is_first_name(first):
