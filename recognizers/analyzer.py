@@ -45,7 +45,7 @@ from recognizers.parties import PartyMatcher, PartySpan, _name_part_regex
 from recognizers.passport import UkPassportRecognizer
 from recognizers.person_context import PersonContextRecognizer
 from recognizers.personal_reference import PersonalReferenceRecognizer
-from recognizers.refine import _trim_kinship, is_org_mailbox, ner_person_is_word, refine_findings
+from recognizers.refine import _trim_kinship, is_org_mailbox, is_person_mailbox, ner_person_is_word, refine_findings
 from recognizers.uk_nino import UkNinoRecognizer
 from recognizers.uk_phone import CuedPhoneRecognizer, UkPhoneRecognizer
 from recognizers.uk_postcode import UkPostcodeRecognizer
@@ -271,6 +271,7 @@ class CaseAnalyzer:
         self.parties = PartyMatcher(case)
         self.case_allow = compile_terms(tuple(case.options.allow_list))
         self.case_deny = compile_terms(tuple(case.options.deny_list))
+        self._req_numbers: set[str] | None = None
 
     @property
     def nlp(self):
@@ -370,8 +371,10 @@ class CaseAnalyzer:
                 continue
             s, e = r.start, r.end
             rec = (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
-            if _overlaps(s, e, allow) or _overlaps(s, e, req):
+            if _overlaps(s, e, req) and not (et == EntityType.ADDRESS and self._other_number(text[s:e])):
                 continue
+            if _overlaps(s, e, allow) and (et != EntityType.EMAIL_ADDRESS or any(a <= s and e <= b for a, b in allow)):
+                continue  # (an allowed domain, "gov.uk", inside a person's mailbox does not make it allowed)
             if et in _PERSONISH:
                 s, e = _strip_title(text, s, e)
                 if rec in _TRIMMED_RECS:
@@ -406,7 +409,7 @@ class CaseAnalyzer:
         kept.sort(key=lambda k: -(k[4] - k[3]))
         for r, et, rec, s, e in kept:
             value = text[s:e]
-            if _overlaps(s, e, req):
+            if _overlaps(s, e, req) and not (et == EntityType.ADDRESS and self._other_number(text[s:e])):
                 continue
             if et == EntityType.EMAIL_ADDRESS and is_org_mailbox(value):
                 continue
@@ -415,7 +418,8 @@ class CaseAnalyzer:
             if _overlaps(s, e, tp_spans):
                 # the third party's own data, already found by the party matcher; keep the wider span
                 party, review = PartyKind.THIRD_PARTY, False
-            elif et in _ORG_BLOCK_TYPES and _in_org_block(text, s) and not self._person_in_block(text, s, mentions):
+            elif et in _ORG_BLOCK_TYPES and _in_org_block(text, s) and not self._person_in_block(text, s, mentions) and not (
+                    et == EntityType.EMAIL_ADDRESS and is_person_mailbox(value)):
                 continue  # an organisation's letterhead: its address, phone, email
             else:
                 party, review = PartyKind.UNKNOWN, r.score < self.settings.review_below or et == EntityType.CASE_REFERENCE
@@ -437,6 +441,14 @@ class CaseAnalyzer:
                                    genders=self.parties.genders, requester_spans=req, ner_orgs=orgs, allow=allow)
         return findings, req + allow + org_names
 
+    def _other_number(self, value: str) -> bool:
+        """Has an address a house/flat number that is in none of the requester's listed addresses?
+        "Flat 11, Rowan House" where he lives at "Flat 9, Rowan House" is a neighbour's."""
+        nums = self._req_numbers
+        if nums is None:
+            nums = self._req_numbers = {n for a in self.case.requester.addresses for n in _NUMBER.findall(a)}
+        return bool(nums) and any(n not in nums for n in _NUMBER.findall(_POSTCODE_TAIL.sub("", value)))
+
     def _dob_plausible(self, text: str, s: int, e: int, score: float) -> bool:
         """A date with no birth cue (only "Name (date)") is a date of birth only if it is an
         adult's: letter, payment and hearing dates near the case are not."""
@@ -454,6 +466,8 @@ class CaseAnalyzer:
 
 
 ADULT_YEARS = 16
+_NUMBER = re.compile(r"\d+")
+_POSTCODE_TAIL = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\s*$")
 _ORG_BLOCK_TYPES = {EntityType.ADDRESS, EntityType.UK_POSTCODE, EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS}
 _ATTRIBUTABLE = {
     EntityType.BANK_DETAILS, EntityType.IBAN_CODE, EntityType.CREDIT_CARD, EntityType.PHONE_NUMBER,

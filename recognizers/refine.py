@@ -92,6 +92,14 @@ def is_org_mailbox(value: str) -> bool:
     return False
 
 
+def is_person_mailbox(value: str) -> bool:
+    """A mailbox named after a person ("lorna.fitzgerald@council...", "d.fenwick@firm..."): that
+    person's own contact detail even in an organisation's block, unless it is a role mailbox."""
+    local = value.partition("@")[0]
+    parts = [p for p in re.split(r"[._\-+]", local.lower()) if p]
+    return len(parts) >= 2 and not any(p in ROLE_MAILBOX for p in parts) and _name_local_part(parts)
+
+
 def _name_local_part(parts: list[str]) -> bool:
     """"lorna.fitzgerald", "l.fitzgerald", "fitzgeraldl": a person's mailbox."""
     if len(parts) >= 2:
@@ -153,8 +161,11 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     before = text[line_start:s]
     if PERSONAL_LINE.search(before):
         return False
-    if f.entity_type == EntityType.EMAIL_ADDRESS and is_org_mailbox(f.text):
-        return True
+    if f.entity_type == EntityType.EMAIL_ADDRESS:
+        if is_org_mailbox(f.text):
+            return True
+        if is_person_mailbox(f.text):
+            return False
     if ORG_LABEL.match(text, line_start, text.find("\n", s) if text.find("\n", s) >= 0 else len(text)):
         return True
     if f.entity_type == EntityType.PHONE_NUMBER and ORG_PHONE_LABEL.search(before):
@@ -357,6 +368,10 @@ KINSHIP = re.compile(r"(?i)(?:auntie|aunty|aunt|uncle|nan|nana|nanna|grandma|gra
                      r"mummy|mum|mam|daddy|dad|brother|sister|bro|sis)[ \t\u00a0]+(?=\S)")
 
 
+KINSHIP_WORDS = {"auntie", "aunty", "aunt", "uncle", "nan", "nana", "nanna", "grandma", "grandad", "granny", "grandpa",
+                 "cousin", "mummy", "mum", "mam", "daddy", "dad", "brother", "sister", "bro", "sis", "nephew", "niece"}
+
+
 def _trim_kinship(text: str, f: Finding) -> Finding:
     """"Auntie Efua" from the NER model: the family term is not part of the name."""
     m = KINSHIP.match(text, f.start, f.end)
@@ -375,6 +390,8 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
         return True
     if toks[0].lower() in DAY_MONTH_ABBR and len(toks) == 1:
         return True
+    if len(toks) == 1 and toks[0].lower() in KINSHIP_WORDS:
+        return True  # "Cousin", "Nan", "Uncle" alone
     if len(toks) >= 2 and toks[0].lower() in VEHICLE_MAKES and f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer"):
         return True  # "Skoda Octavia", "Vauxhall Corsa"
     if f.recognizer != "SpacyRecognizer":
