@@ -424,7 +424,7 @@ class CaseAnalyzer:
             else:
                 party, review = PartyKind.UNKNOWN, r.score < self.settings.review_below or et == EntityType.CASE_REFERENCE
                 if et in _ATTRIBUTABLE:
-                    owner = owner_of(text, s, mentions, doc_parties, self.parties.genders)
+                    owner = owner_of(text, s, mentions, doc_parties, self.parties.genders, e)
                     if owner == 0:
                         req.append((s, e))
                         continue  # stated for the requester ("my account ..." in his own letter)

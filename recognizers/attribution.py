@@ -42,6 +42,9 @@ YOU_CUE = re.compile(
     r"(?i)\b" + ID_NOUN + r"\s+(?:that\s+|which\s+)?you\s+(?:gave|provided|told|sent|gave\s+us|supplied)\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+NAMED_POSSESSIVE_CUE = re.compile(
+    r"(?i)['’]s\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
+)
 POSSESSIVE_ID_AFTER = re.compile(r"(?i)['’]s\s+(?:own\s+)?(?:[a-z]+\s+)?" + ID_NOUN + r"\b")
 FROM_RE = re.compile(r"(?im)^[ \t>]*From:[ \t]*(?:\n[ \t]*)?(?P<who>[^\n]*)")
 TO_RE = re.compile(r"(?im)^[ \t>]*To:[ \t]*(?:\n[ \t]*)?(?P<who>[^\n]*)")
@@ -186,9 +189,33 @@ def block_start(text: str, s: int, max_lines: int = RECORD_LINES - 1) -> int:
     return start
 
 
-def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, genders: list[str | None]) -> int | None | str:
+# ownership stated after the value: "a Ford Fiesta FG18 KLM, is our client's own car",
+# "KX19 LMN, which is registered to Mr Nowak"
+AFTER_OWNER = re.compile(
+    r"[ \t]*[,)]?[ \t]*(?:which[ \t]+|that[ \t]+)?(?:is|are|was|were)[ \t]+(?:(?:registered|owned|used)[ \t]+(?P<by>to|by)[ \t]+)?"
+    r"(?:the[ \t]+|our[ \t]+|my[ \t]+|your[ \t]+)?"
+)
+
+
+def _owner_after(text: str, e: int, mentions: list[Mention]) -> Mention | None:
+    m = AFTER_OWNER.match(text, e)
+    if m is None:
+        return None
+    for x in mentions:
+        if x.start == m.end():
+            if m.group("by") or (x.possessive and POSSESSIVE_ID_AFTER.match(text, x.end)):
+                return x
+    return None
+
+
+def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, genders: list[str | None],
+             e: int | None = None) -> int | None | str:
     """The party position owning the value at ``s`` (0 = requester), None for an unknown
     person, or ``"none"`` when nothing says whose it is."""
+    if e is not None:
+        after = _owner_after(text, e, mentions)
+        if after is not None:
+            return after.pos
     window = text[max(0, s - 110): s]
     base = s - len(window)
     cue = None
@@ -222,6 +249,14 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                 return near.pos if genders[near.pos] == want else None
             return None
         # someone else is mentioned after the possessive: fall through to the line rule
+    # a named possessive: "our client's own\naccount, sort code ...", "Mr Nowak's bank details: ..."
+    near = None
+    for x in mentions:
+        if x.possessive and base <= x.start and x.end <= s and (near is None or x.end > near.end):
+            near = x
+    if near is not None and NAMED_POSSESSIVE_CUE.match(text, near.end, s) and not any(
+            near.end <= x.start and x.end <= s for x in mentions):
+        return near.pos
     line_start = text.rfind("\n", 0, s) + 1
     on_line = [x for x in mentions if line_start <= x.start and x.end <= s]
     if on_line:
@@ -249,7 +284,8 @@ def kind_of(pos: int | None) -> PartyKind:
 # appellant" later in the same document is then a mention of that party
 ROLE_LABEL_RE = re.compile(
     r"(?im)^[ \t]*(?P<label>(?:first[ \t]+|second[ \t]+)?respondent|appellant|applicant|claimant|complainant|"
-    r"customer|tenant|debtor|defendant|account[ \t]+holder|service[ \t]+user)[ \t]*:?[ \t]+"
+    r"customer|tenant|debtor|defendant|account[ \t]+holder|service[ \t]+user|(?:our[ \t]+)?client)[ \t]*:?[ \t]+"
+    r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
 )
 
 
@@ -263,7 +299,8 @@ def label_bindings(texts: list[str], mentions: list[list[Mention]]) -> dict[str,
         for lm in ROLE_LABEL_RE.finditer(text):
             m = starts.get(lm.end())
             if m is not None and not m.possessive:
-                found.setdefault(" ".join(lm.group("label").lower().split()), set()).add(m.pos)
+                label = " ".join(lm.group("label").lower().split())
+                found.setdefault(label.replace("our ", ""), set()).add(m.pos)
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
@@ -292,6 +329,6 @@ def _label_use_regex(labels: tuple[str, ...]) -> re.Pattern:
     if rx is None:
         alts = "|".join(r"[ \t]+".join(re.escape(w) for w in l.split()) for l in labels)
         # "the appellant", not "the second respondent" for "respondent"
-        rx = re.compile(r"(?i)\b(?:the|this|that)[ \t]+(?P<label>" + alts + r")\b")
+        rx = re.compile(r"(?i)\b(?:the|this|that|our|your)[ \t]+(?P<label>" + alts + r")\b")
         _label_rx_cache[labels] = rx
     return rx

@@ -144,7 +144,7 @@ def _trim(name: str, start: int) -> tuple[int, int] | None:
 def _statement_person(name: str) -> bool:
     """"A MENSAH", "VAIDA MOCKIENE", "T ADJEI-MARFO": an initial or a first name, and a surname;
     not a company ("CHILD MAINT SERVICE", "ASDA PETERBOROUGH")."""
-    toks = [t.strip(".") for t in name.split()]
+    toks = [t.strip(".") for t in name.split() if t.lower() not in NAME_PARTICLES]
     words = [t for t in toks if len(t) > 1]
     if not words or len(toks) < 2:
         return False

@@ -444,7 +444,7 @@ def refine_findings(text: str, findings: list[Finding], *, mentions: list[Mentio
             org_contacts.append((f.start, f.end))
             continue
         if f.entity_type not in CONTACT_TYPES and f.entity_type != EntityType.DENY_LIST:
-            owner = owner_of(text, f.start, mentions, doc_parties, genders)
+            owner = owner_of(text, f.start, mentions, doc_parties, genders, f.end)
             if owner in (0, "none") and (_field_owned_by_requester(text, f, mentions)
                                          or requester_by_document(text, f, mentions, doc_parties)):
                 req_values.add(normal_value(f.text))
