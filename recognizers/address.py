@@ -18,7 +18,8 @@ STREET_TYPES = (
 )
 W = r"[A-Z][a-zA-Z'’\-]+"
 STREET = (
-    r"(?:(?:Flat|Apartment|Apt|Unit|Room)[ \u00a0]+\d+[A-Za-z]?,?[ \u00a0\n]+)?"
+    r"(?:(?:Flat|Apartment|Apt|Unit|Room)[ \u00a0]+\d+[A-Za-z]?,?[ \u00a0\n]+|"
+    r"(?:(?:Flat|Apartment|Apt)[ \u00a0]+)?\d{1,3}/\d{1,3},?[ \u00a0\n]+(?=\d))?"  # a Scottish tenement flat: "9/2, 14 Dalmeny Street"
     r"(?:\d{1,4}[A-Za-z]?(?:[\-–]\d{1,4})?,?[ \u00a0]+)"
     r"(?:" + W + r"[ \u00a0]+){0,3}(?:" + STREET_TYPES + r")\b\.?"
 )

@@ -396,6 +396,11 @@ class CaseAnalyzer:
             if et == EntityType.DATE_OF_BIRTH and not self._dob_plausible(text, s, e, r.score):
                 continue
             kept.append((r, et, rec, s, e))
+        for i, (r, et, rec, s, e) in enumerate(kept):
+            if et == EntityType.PERSON and " " not in text[s:e]:
+                sm = _SURNAME_FIRST.search(text, max(0, s - 40), s)
+                if sm is not None and _surname_first_ok(sm.group("sur")) and not _overlaps(sm.start("sur"), s, tp_spans + req):
+                    kept[i] = (r, et, rec, sm.start("sur"), e)  # "NOWAK, Agnieszka": the surname written first
         person_spans = [(s, e) for r, et, rec, s, e in kept if et == EntityType.PERSON]
         anchors = person_spans + [(p.start, p.end) for p in pspans if p.entity_type == EntityType.PERSON]
         for s, e in _list_names(text, anchors, places + org_names + orgs):
@@ -505,6 +510,16 @@ def _extra_cache(names: tuple[str, ...]):
         return None
     body = "|".join(sorted(alts, key=len, reverse=True))
     return re.compile(r"(?i)(?<![\w'’\-])(?:" + body + r")(?![\w\-]|['’](?!s\b)\w)")
+
+
+_SURNAME_FIRST = re.compile(r"(?:^|(?<=[\n:;(\[|\t]))[ \t]*(?P<sur>[A-Z][A-Z'’\-]+(?:[ \t][A-Z][A-Z'’\-]+)?),[ \t]*$")
+
+
+def _surname_first_ok(sur: str) -> bool:
+    from recognizers.person_context import STOP
+
+    return all(len(t) > 1 and t.lower() not in STOP and t.lower() not in _LABEL_WORDS
+               and (is_name_like(t) or zipf(t) < 3.5) for t in sur.split())
 
 
 _LIST_WORD = r"[A-ZÀ-ÖØ-Þ\u0100-\u017f][^\W\d_]*(?:[\-'’][^\W\d_]+)*"

@@ -167,6 +167,25 @@ def _speaker(text: str, line_start: int, before: int, mentions: list[Mention]) -
     return None
 
 
+MESSAGE_HEADER_RE = re.compile(
+    r"(?im)^[ \t>]*(?:From:[ \t]*[^\n]*|On[ \t][^\n]{0,120}?wrote:|[^\n]{0,80}<[^\n@>]+@[^\n>]+>[ \t]+wrote:)[ \t]*$"
+)
+_NO_HEADER = object()
+
+
+def _message_author(text: str, pos: int, mentions: list[Mention]):
+    """The writer named in the nearest message header ("From: ...", "On ..., X wrote:") before
+    ``pos`` when the text holds more than one message; ``_NO_HEADER`` when that does not apply."""
+    heads = list(MESSAGE_HEADER_RE.finditer(text, 0, pos))
+    if len(heads) < 2 and not (heads and heads[-1].start() > 0 and "wrote:" in heads[-1].group(0)):
+        return _NO_HEADER  # one message: the document's author rules apply
+    h = heads[-1]
+    named = [x for x in mentions if h.start() <= x.start and x.end <= h.end()]
+    if not named:
+        return _NO_HEADER
+    return min(named, key=lambda x: x.start).pos
+
+
 def _after_signoff(text: str, pos: int) -> bool:
     """Is ``pos`` well after a letter's sign-off (a reply or note written on it by its recipient)?"""
     last = None
@@ -221,6 +240,11 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     cue = None
     for rx in (POSSESSIVE_CUE, YOU_CUE):
         m = rx.search(window)
+        while m is not None:  # the last cue before the value, not the first ("my card ... Liban. My mobile")
+            nxt = rx.search(window, m.start() + 1)
+            if nxt is None:
+                break
+            m = nxt
         if m and (cue is None or m.start() > cue.start()):
             cue = m
     if cue is not None:
@@ -233,6 +257,9 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                 sp = _speaker(text, ls, cue_start, mentions)
                 if sp is not None:
                     return sp.pos  # the chat line's speaker
+                hdr = _message_author(text, cue_start, mentions)
+                if hdr is not _NO_HEADER:
+                    return hdr  # in an email chain: the writer of the message the cue is in
                 if doc.author != 0 and doc.addressee is not None and _after_signoff(text, cue_start):
                     return doc.addressee  # the recipient's reply written under the letter
                 return doc.author

@@ -365,10 +365,13 @@ DAY_MONTH_ABBR = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "s
 
 
 KINSHIP = re.compile(r"(?i)(?:auntie|aunty|aunt|uncle|nan|nana|nanna|grandma|grandad|granny|grandpa|cousin|"
+                     r"nonna|nonno|zio|zia|babcia|dziadek|ciocia|wujek|babushka|babusya|dedushka|tia|tio|tía|tío|"
+                     r"abuela|abuelo|oma|opa|khala|khalu|chacha|chachi|nani|dadi|nana-ji|"
                      r"mummy|mum|mam|daddy|dad|brother|sister|bro|sis)[ \t\u00a0]+(?=\S)")
 
 
-KINSHIP_WORDS = {"auntie", "aunty", "aunt", "uncle", "nan", "nana", "nanna", "grandma", "grandad", "granny", "grandpa",
+KINSHIP_WORDS = {"nonna", "nonno", "zio", "zia", "babcia", "dziadek", "ciocia", "wujek", "babushka", "abuela", "abuelo",
+                 "auntie", "aunty", "aunt", "uncle", "nan", "nana", "nanna", "grandma", "grandad", "granny", "grandpa",
                  "cousin", "mummy", "mum", "mam", "daddy", "dad", "brother", "sister", "bro", "sis", "nephew", "niece"}
 
 

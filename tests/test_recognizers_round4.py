@@ -1,0 +1,158 @@
+"""Detection round 4: attribution by chat speaker, email-chain message, reply under a letter,
+form "Your details" sections, role labels and ownership stated after a value; organisation
+contacts (PO Box, payment lines, letterheads in capitals); unknown-name shapes (police rank
+and number, role words, quoted nicknames, name lists, surname first, caps payees); titles.
+
+Blank spaCy pipeline (no NER) unless said otherwise. Every name and value here is made up.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import spacy
+
+from pipeline.codes import EntityType, PartyKind
+from pipeline.models import CaseRecord, Party
+from recognizers import DetectSettings, build_analyzer
+
+
+def _case() -> CaseRecord:
+    return CaseRecord(
+        case_id="T-R4", received=date(2026, 1, 10),
+        requester=Party(name="Quentin Harrowgate", role="paying parent", aliases=("Quin Harrowgate",),
+                        addresses=("Flat 9, Lindqvist House, 40 Morrow Road, Leeds LS6 2AB",)),
+        third_parties=[Party(name="Ysolde Marchbank", role="receiving parent"),
+                       Party(name="Liban Hersi", role="receiving parent's partner")],
+        root=Path("."),
+    )
+
+
+@pytest.fixture(scope="module")
+def analyzer(tmp_path_factory):
+    path = tmp_path_factory.mktemp("model") / "blank"
+    spacy.blank("en").to_disk(path)
+    return build_analyzer(_case(), DetectSettings(spacy_model=str(path)))
+
+
+def found(analyzer, text, et=None):
+    return [f.text for f in analyzer.analyze(text) if et is None or f.entity_type == et]
+
+
+# ---------------------------------------------------------------- requester's own values
+def test_chat_speaker_owns_my_account(analyzer):
+    text = ("[03/05/2025, 18:15] Ysolde: my new number is 07700 900815\n"
+            "[03/05/2025, 18:16] Quin: send money to my account 20-45-77 63018844 like before\n")
+    assert found(analyzer, text, EntityType.BANK_DETAILS) == []
+    assert "07700 900815" in found(analyzer, text, EntityType.PHONE_NUMBER)
+
+
+def test_reply_written_under_a_letter_is_the_addressee(analyzer):
+    text = ("Dear Mr Harrowgate\n\nPlease pay the arrears.\n\nYours sincerely\n\nJade Whitmore\nCollections Officer\n\n"
+            "--- handwritten on the back ---\n"
+            "I have paid £500 from my account today (sort code 20-45-77 acc 63018844).\n")
+    assert found(analyzer, text, EntityType.BANK_DETAILS) == []
+
+
+def test_email_chain_my_is_the_quoted_writer(analyzer):
+    text = ("From: Head Office <office@school.example.sch.uk>\nTo: Quentin Harrowgate\n\nThank you.\n\n"
+            "On 3 Feb 2026, at 10:14, Quentin Harrowgate <qh@example.com> wrote:\n"
+            "> Please take it from my card 4996 0308 2462 8197 and not from\n> Liban. My new mobile is 07700 900999.\n\n"
+            "On 2 Feb 2026, Liban Hersi <lh@example.org> wrote:\n> Take it from my card 4482 1993 5181 9098 please.\n")
+    cards = found(analyzer, text, EntityType.CREDIT_CARD)
+    assert cards == ["4482 1993 5181 9098"]
+    assert found(analyzer, text, EntityType.PHONE_NUMBER) == []
+
+
+def test_form_your_details_section_is_you(analyzer):
+    text = ("DIRECT DEBIT INSTRUCTION\n\nYour details\nFull name: Quentin Harrowgate\nTelephone: 07700 900734\n\n"
+            "Your bank details\nSort code: 20 45 77\nAccount number: 63018844\n\n"
+            "Your vehicle (for checks only)\nRegistration: KX19 LMN\n\nThe other parent\nName: Ysolde Marchbank\n")
+    assert found(analyzer, text, EntityType.BANK_DETAILS) == []
+    assert found(analyzer, text, EntityType.UK_VEHICLE_REG) == []
+
+
+def test_role_label_binds_the_appellant(analyzer):
+    text = ("Appellant:          Quentin Harrowgate\nSecond respondent:  Ysolde Marchbank\n\n"
+            "3. The appellant produced his bank statement for his old account,\n"
+            "sort code 30-94-57 account 55302118.\n\n4. The appellant's own vehicle, LC17 RWE, is not relevant.\n")
+    assert found(analyzer, text, EntityType.BANK_DETAILS) == []
+    assert found(analyzer, text, EntityType.UK_VEHICLE_REG) == []
+
+
+def test_ownership_stated_after_the_value(analyzer):
+    text = ("Our client: Mr Quentin Harrowgate\n\n"
+            "The vehicle the receiving parent describes, a Ford Fiesta FG18 KLM, is our client's own car.\n")
+    assert found(analyzer, text, EntityType.UK_VEHICLE_REG) == []
+
+
+def test_neighbours_flat_in_the_requesters_block_is_not_his(analyzer):
+    text = "A neighbour, Errol Thompsett of Flat 11, Lindqvist House, gave a statement."
+    assert any("Flat 11" in a for a in found(analyzer, text, EntityType.ADDRESS))
+
+
+# ---------------------------------------------------------------- organisations
+def test_po_box_and_payment_line_are_organisations(analyzer):
+    text = ("Write to HM Courts & Tribunals Service, SSCS Appeals Processing Centre, PO Box 12626, Harlow CM20 9QF.\n"
+            "Or call our payment line on 0116 496 0388 (Monday to Friday).\n")
+    assert found(analyzer, text, EntityType.UK_POSTCODE) == []
+    assert found(analyzer, text, EntityType.PHONE_NUMBER) == []
+
+
+def test_capitals_letterhead_block_is_the_organisations(analyzer):
+    text = "ADEYEMI & COLE SOLICITORS\n3rd Floor, 12 Quay Street\nManchester M3 3HN\nTel 0161 496 0250\n\nDear Sirs\n"
+    assert found(analyzer, text) == []
+
+
+def test_staff_number_is_not_a_finding(analyzer):
+    text = "13/02/2026 09:05  Staff no. 7781302  Internal\nRP Ysolde Marchbank called.\n"
+    assert found(analyzer, text, EntityType.CASE_REFERENCE) == []
+
+
+def test_person_mailbox_in_an_organisation_signature_stays_personal(analyzer):
+    text = ("Yours faithfully\n\nLorna Fitzgibbon\nSenior Housing Options Officer\n"
+            "lorna.fitzgibbon@birmingham.example.gov.uk\n")
+    assert found(analyzer, text, EntityType.EMAIL_ADDRESS) == ["lorna.fitzgibbon@birmingham.example.gov.uk"]
+
+
+# ---------------------------------------------------------------- unknown people
+def test_police_rank_and_collar_number(analyzer):
+    assert found(analyzer, "The officer was PC 3345 Okonedo and she gave me a reference.", EntityType.PERSON) == ["Okonedo"]
+
+
+def test_role_words_and_quoted_nickname(analyzer):
+    people = found(analyzer, 'His accountant, Thi Mai Pham, did not reply. His cousin "Dhegdheer" was there.',
+                   EntityType.PERSON)
+    assert "Thi Mai Pham" in people and "Dhegdheer" in people
+
+
+def test_name_list_carries_to_unknown_names(analyzer):
+    text = "The neighbours were Abdirizak Farah, Faiza Yusuf, Nguyen Thi Lan and\nDawit Tesfamichael. Nobody else."
+    assert "Dawit Tesfamichael" in found(analyzer, text, EntityType.PERSON)
+
+
+def test_caps_payees(analyzer):
+    text = ("09/06   TO: ADEBAYO O REF ROOM DEPOSIT      250.00\n"
+            "03 Feb  STO NGUYEN VAN HUNG REF GARAGE DEPOSIT     100.00\n")
+    people = found(analyzer, text, EntityType.PERSON)
+    assert "ADEBAYO O" in people and "NGUYEN VAN HUNG" in people
+
+
+def test_short_capitals_word_is_not_a_typo_of_a_party(analyzer):
+    assert found(analyzer, "My account number is below, IBAN to follow.", EntityType.PERSON) == []
+
+
+# ---------------------------------------------------------------- titles
+def test_title_word_next_to_a_party_name_is_not_redacted(analyzer):
+    assert found(analyzer, "Marchbank Toolkit", EntityType.PERSON) == ["Marchbank"]
+    assert found(analyzer, "Mr Okonedo Toolkit notes", EntityType.PERSON) == ["Okonedo"]
+
+
+def test_title_with_ner_model_keeps_ordinary_word():
+    """With the shipped NER model, which runs "Marchbank Toolkit" together as one PERSON."""
+    from pipeline.finalise import safe_title
+
+    an = build_analyzer(_case())
+    assert safe_title("Ysolde Marchbank Toolkit", an, None) == "[redacted] Toolkit"
+    assert safe_title("Marchbank Toolkit", an, None) == "[redacted] Toolkit"
