@@ -37,7 +37,7 @@ from recognizers.email_address import EmailAddressRecognizer
 from recognizers.gazetteer import is_first_name, is_name_like, zipf
 from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_terms, load_list
 from recognizers.nhs_number import NhsNumberRecognizer
-from recognizers.attribution import (DocParties, Mention, block_start, document_parties, label_bindings, label_mentions,
+from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, block_start, document_parties, label_bindings, label_mentions,
                                      mention, owner_of)
 from recognizers.date_of_birth import parse_date
 from recognizers.organisations import org_name_spans
@@ -325,6 +325,10 @@ class CaseAnalyzer:
         for r in self.parties.role_mentions(text):
             if not _overlaps(r.start, r.end, taken):
                 out.append(mention(r.start, r.end, r.party + 1, text))
+        if "'s" in text or "’s" in text:
+            for a, b, pos in self.parties.possessive_role_mentions(text):
+                if not _overlaps(a, b, taken) and POSSESSIVE_ID_AFTER.match(text, b):
+                    out.append(mention(a, b, pos, text))  # "the RP's car, ...": the RP's
         return out
 
     def _analyze_doc(self, text: str, doc, extra_re, pspans: list[PartySpan], mentions: list[Mention],
@@ -393,6 +397,8 @@ class CaseAnalyzer:
                     continue  # (the NER model's ORG on a line in capitals is no evidence: "TO: ADEBAYO O REF ...")
                 if not _overlaps(s, e, tp_spans) and _overlaps(s, e, places):
                     continue  # a town in an address ("Road, Keighley BD21")
+                if not _overlaps(s, e, tp_spans) and _STREET_AFTER.match(text, e):
+                    continue  # a street named after a person ("Bryn Road", "Victoria Street")
             if et == EntityType.DATE_OF_BIRTH and not self._dob_plausible(text, s, e, r.score):
                 continue
             kept.append((r, et, rec, s, e))
@@ -471,6 +477,8 @@ class CaseAnalyzer:
 
 
 ADULT_YEARS = 16
+_STREET_AFTER = re.compile(r"[ \t]+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Grove|Gardens|Terrace|"
+                           r"Place|Square|Park|Mews|Court|Walk|Row|Hill|Rise|Green|Parade|Vale)\b")
 _NUMBER = re.compile(r"\d+")
 _POSTCODE_TAIL = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\s*$")
 _ORG_BLOCK_TYPES = {EntityType.ADDRESS, EntityType.UK_POSTCODE, EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS}

@@ -132,6 +132,12 @@ ROLE_MENTION_RE = re.compile(
 )
 
 
+ROLE_POSSESSIVE_RE = re.compile(
+    r"(?<![\w'’])(?:(?P<pay>PP|NRP|(?i:paying parent|non[- ]resident parent))|"
+    r"(?P<rec>RP|PWC|(?i:receiving parent|parent with care)))(?=['’]s\b)"
+)
+
+
 def party_role(p: Party) -> str | None:
     """PAYING or RECEIVING when the role says this party is one of the two parents
     ("paying parent (ex-husband)"); None for partners, relatives ("paying parent's partner")."""
@@ -272,6 +278,16 @@ class PartyMatcher:
             if r == role:
                 return pos
         return None
+
+    def possessive_role_mentions(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, party position) of "the RP's" / "PP's" written in the text: for attribution,
+        where a possessive is that party's only when an identifier word follows ("the RP's car")."""
+        out: list[tuple[int, int, int]] = []
+        for m in ROLE_POSSESSIVE_RE.finditer(text):
+            pos = self.role_owner(PAYING if m.group("pay") else RECEIVING)
+            if pos is not None:
+                out.append((m.start(), m.end(), pos))
+        return out
 
     def role_mentions(self, text: str) -> list[PartySpan]:
         """"PP" / "receiving parent" written in the text, as mentions of the party holding that

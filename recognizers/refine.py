@@ -155,6 +155,12 @@ def _block_headed_by_org(text: str, s: int, people: list[tuple[int, int]]) -> bo
     return not any(start <= a and b <= s for a, b in people)
 
 
+ORG_PHONE_AFTER = re.compile(
+    r"(?i)[^\n]{0,40}?\b(?:switchboard|helpline|help[ \t]+line|reception|main[ \t]+(?:office|line|number)|"
+    r"general[ \t]+enquiries|enquiry[ \t]+line|customer[ \t]+services)\b"
+)
+
+
 def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     s = f.start
     line_start = text.rfind("\n", 0, s) + 1
@@ -168,8 +174,8 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
             return False
     if ORG_LABEL.match(text, line_start, text.find("\n", s) if text.find("\n", s) >= 0 else len(text)):
         return True
-    if f.entity_type == EntityType.PHONE_NUMBER and ORG_PHONE_LABEL.search(before):
-        return True
+    if f.entity_type == EntityType.PHONE_NUMBER and (ORG_PHONE_LABEL.search(before) or ORG_PHONE_AFTER.match(text, f.end)):
+        return True  # (also a label after the number: "01633 960 014  Employer switchboard")
     if f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE):
         if PO_BOX.search(before) or PO_BOX.match(text, s):
             return True  # "PO Box 12626, Harlow CM20 9QF": a mailbox is an organisation's
