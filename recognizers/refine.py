@@ -350,6 +350,23 @@ def official_staff_number(text: str, f: Finding, mentions: list[Mention], owner)
         m.pos is not None and m.pos > 0 for m in mentions if _lines_up(text, f.start, 2) <= m.start < le)
 
 
+COURT_LABEL = re.compile(
+    r"(?i)\b(?:court|tribunal|claim|warrant|liability[ \t]+order|magistrates['’]?|hmcts|bailiffs?|enforcement|"
+    r"collection|agency|debt|invoice|order|policy|ticket|chat|transaction|receipt)\b[^\n]{0,30}$"
+)
+
+
+def court_or_agency_number(text: str, f: Finding) -> bool:
+    """A number of the legacy CMS shape (12 digits) labelled as a court, tribunal, warrant,
+    agency or order number ("Magistrates' Court case no. 021500412345"): not a CMS case reference.
+    A "CMS-" reference is always one."""
+    if f.entity_type != EntityType.CASE_REFERENCE or not f.text.replace(" ", "").isdigit():
+        return False
+    ls = text.rfind("\n", 0, f.start) + 1
+    before = text[max(ls, f.start - 70):f.start]
+    return COURT_LABEL.search(before) is not None and not re.search(r"(?i)\b(?:cms|csa|child[ \t]+maintenance)\b", before)
+
+
 # ---------------------------------------------------------------------- NER words
 PLACE_WORDS = {
     "house", "court", "park", "centre", "center", "circus", "queensway", "central", "constituency", "building",
@@ -458,7 +475,8 @@ def refine_findings(text: str, findings: list[Finding], *, mentions: list[Mentio
                                          or requester_by_document(text, f, mentions, doc_parties)):
                 req_values.add(normal_value(f.text))
                 continue
-            if org_payment_account(text, f, mentions) or official_staff_number(text, f, mentions, owner):
+            if org_payment_account(text, f, mentions) or official_staff_number(text, f, mentions, owner) or \
+                    court_or_agency_number(text, f):
                 continue
         out.append(f)
     # the same value, or a bank account inside an IBAN, already known to be the requester's

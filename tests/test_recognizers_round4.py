@@ -156,3 +156,15 @@ def test_title_with_ner_model_keeps_ordinary_word():
     an = build_analyzer(_case())
     assert safe_title("Ysolde Marchbank Toolkit", an, None) == "[redacted] Toolkit"
     assert safe_title("Marchbank Toolkit", an, None) == "[redacted] Toolkit"
+
+
+def test_more_unknown_name_shapes(analyzer):
+    assert found(analyzer, "Tesfaldet Ghebremedhin is the new lodger.", EntityType.PERSON) == ["Tesfaldet Ghebremedhin"]
+    assert found(analyzer, "Ask Nasrin Hosseini about the money.", EntityType.PERSON) == ["Nasrin Hosseini"]
+    assert found(analyzer, "NAME: MOHAMMED ABDULLAHI ISSE", EntityType.PERSON) == ["MOHAMMED ABDULLAHI ISSE"]
+    assert found(analyzer, "Grace Road and Cheers mate", EntityType.PERSON) == []
+
+
+def test_court_numbers_of_the_legacy_cms_shape_are_not_case_references(analyzer):
+    assert found(analyzer, "Magistrates' Court case no. 021500412345", EntityType.CASE_REFERENCE) == []
+    assert found(analyzer, "CMS case 6214 3390 0781 (court order attached)", EntityType.CASE_REFERENCE) == ["6214 3390 0781"]
