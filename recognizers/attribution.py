@@ -42,6 +42,9 @@ YOU_CUE = re.compile(
     r"(?i)\b" + ID_NOUN + r"\s+(?:that\s+|which\s+)?you\s+(?:gave|provided|told|sent|gave\s+us|supplied)\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+SENTENCE_END = re.compile(r"[.!?][\"'’”)]?[ \t]+(?=[A-Z])")
+FIRST_PERSON_WORD = re.compile(r"\b(?:I|my|My|me|mine|Mine)\b")
+MINE_CUE = re.compile(r"(?i)\b(?P<pro>mine)\s+(?:is|are|was|were)\b[^\n]{0,50}$")
 NAMED_POSSESSIVE_CUE = re.compile(
     r"(?i)['’]s\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
@@ -107,6 +110,10 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
             line = lm.group("line").strip()
             if len(named) == 1 and named[0].pos is not None and (named[0].end - named[0].start) >= len(line) - 4:
                 authors.append(named[0].pos)
+    for am in AUTHOR_CUE_RE.finditer(first, 0, min(len(first), 1500)):
+        named = [x.pos for x in first_m if am.end() <= x.start <= am.end() + 2 and not x.possessive]
+        if named:
+            authors.append(named[0])
     for text, ms in zip(texts, mentions):
         for sm in SIGNED_RE.finditer(text):
             named = _named_in(sm.span("who"), ms)
@@ -149,6 +156,11 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
     return DocParties(_agreeing(authors), _agreeing(addressees))
 
 
+# "WITNESS STATEMENT OF <name>", "Statement by <name>", "I, <name>, of ...": written by that person
+AUTHOR_CUE_RE = re.compile(
+    r"(?im)^[ \t]*(?:(?:witness[ \t]+|personal[ \t]+|supporting[ \t]+)?statement[ \t]+(?:of|by|from)[ \t]+|"
+    r"letter[ \t]+from[ \t]+|I,[ \t]*)(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+)
 YOUR_DETAILS_RE = re.compile(r"(?im)^[ \t]*(?:your[ \t]+(?:personal[ \t]+|own[ \t]+|contact[ \t]+)?details|about[ \t]+you)\b[^\n]{0,40}$")
 # a chat or transcript line's speaker: "[03/05/2025, 18:16] Tomek: ...", "18:16 - Tomek: ...", "Tomek: ..."
 SPEAKER_PREFIX = re.compile(
@@ -238,7 +250,7 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     window = text[max(0, s - 110): s]
     base = s - len(window)
     cue = None
-    for rx in (POSSESSIVE_CUE, YOU_CUE):
+    for rx in (POSSESSIVE_CUE, YOU_CUE, MINE_CUE):
         m = rx.search(window)
         while m is not None:  # the last cue before the value, not the first ("my card ... Liban. My mobile")
             nxt = rx.search(window, m.start() + 1)
@@ -252,7 +264,7 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         between = [x for x in mentions if cue_start <= x.start and x.end <= s]
         if not between:
             pro = (cue.groupdict().get("pro") or "your").lower()
-            if pro == "my":
+            if pro in ("my", "mine"):
                 ls = text.rfind("\n", 0, cue_start) + 1
                 sp = _speaker(text, ls, cue_start, mentions)
                 if sp is not None:
@@ -268,12 +280,18 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
             # his / her: the nearest person before the possessive, within the record
             rs = block_start(text, cue_start)
             before = [x for x in mentions if rs <= x.start and x.end <= cue_start]
-            if before:
-                near = max(before, key=lambda x: x.end)
+            want = "M" if pro == "his" else "F"
+            # the nearest person before it whose gender agrees, passing over listed parties of the
+            # other gender ("Mr Pugh now holds it. She confirmed her car is ..."); an unknown person
+            # or a possessive ("his mother's") in the way means someone else
+            for near in sorted(before, key=lambda x: -x.end):
                 if near.possessive or near.pos is None:
                     return None
-                want = "M" if pro == "his" else "F"
-                return near.pos if genders[near.pos] == want else None
+                g = genders[near.pos]
+                if g == want:
+                    return near.pos
+                if g is None:
+                    return None
             return None
         # someone else is mentioned after the possessive: fall through to the line rule
     # a named possessive: "our client's own\naccount, sort code ...", "Mr Nowak's bank details: ..."
@@ -286,6 +304,15 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         return near.pos
     line_start = text.rfind("\n", 0, s) + 1
     on_line = [x for x in mentions if line_start <= x.start and x.end <= s]
+    sent = line_start
+    for m in SENTENCE_END.finditer(text, line_start, s):
+        sent = m.end()
+    if sent > line_start and not any(sent <= x.start for x in on_line):
+        # nobody named in the value's own sentence: "Gethin took the car. I now drive a Kia, CU19 HKE."
+        if FIRST_PERSON_WORD.search(text, sent, s):
+            return doc.author if doc.author is not None else "none"
+    elif sent > line_start:
+        on_line = [x for x in on_line if x.start >= sent]
     if on_line:
         near = max(on_line, key=lambda x: x.end)
         if near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end):

@@ -168,3 +168,37 @@ def test_more_unknown_name_shapes(analyzer):
 def test_court_numbers_of_the_legacy_cms_shape_are_not_case_references(analyzer):
     assert found(analyzer, "Magistrates' Court case no. 021500412345", EntityType.CASE_REFERENCE) == []
     assert found(analyzer, "CMS case 6214 3390 0781 (court order attached)", EntityType.CASE_REFERENCE) == ["6214 3390 0781"]
+
+
+def test_witness_statement_of_the_requester(analyzer):
+    text = ("WITNESS STATEMENT OF QUENTIN HARROWGATE\n\nI, Quentin Harrowgate, of Leeds, say as follows.\n\n"
+            "1. The maintenance should be paid into my account, sort code 07-04-36, account number 31550912.\n"
+            "2. Ysolde took the car, CN21 LXA, when she left. I now drive a Kia Picanto, CU19 HKE.\n"
+            "3. My NHS number is 787 789 3280.\n")
+    assert found(analyzer, text, EntityType.BANK_DETAILS) == []
+    assert found(analyzer, text, EntityType.UK_VEHICLE_REG) == ["CN21 LXA"]
+    assert found(analyzer, text, EntityType.UK_NHS) == []
+
+
+def test_her_passes_over_a_man_named_nearer(analyzer):
+    text = ("Call with Ms Marchbank. She asked us to stop using the old joint account, which Mr Harrowgate now holds.\n"
+            "She confirmed her car is CU19 HKE.\n")
+    regs = [f for f in analyzer.analyze(text) if f.entity_type == EntityType.UK_VEHICLE_REG]
+    assert [f.text for f in regs] == ["CU19 HKE"]  # not taken for the requester's (he is named nearer)
+
+
+def test_mine_is(analyzer):
+    text = "From: Quentin Harrowgate\nTo: CMS\n\nLiban said his bank is sort code 04-00-04 account 55120871, and mine is 07-04-36 31550912.\n"
+    banks = found(analyzer, text, EntityType.BANK_DETAILS)
+    assert "04-00-04" in " ".join(banks) and "31550912" not in " ".join(banks)
+
+
+def test_her_is_the_woman_named_before_the_man():
+    case = CaseRecord(case_id="T-R4b", received=date(2026, 1, 10),
+                      requester=Party(name="Rhiannon Pugh", role="receiving parent (mother)"),
+                      third_parties=[Party(name="Gethin Pugh", role="paying parent (father)")], root=Path("."))
+    an = build_analyzer(case)
+    text = ("Call with the receiving parent, Ms Pugh. She asked us to stop using the old joint account, "
+            "which Mr Pugh now holds.\nShe confirmed her car is CU19 HKE and his van is CN21 LXA.\n")
+    regs = [f.text for f in an.analyze(text) if f.entity_type == EntityType.UK_VEHICLE_REG]
+    assert regs == ["CN21 LXA"]
