@@ -63,7 +63,8 @@ ORG_LABEL = re.compile(
 )
 ORG_PHONE_LABEL = re.compile(
     r"(?i)(?:switchboard|helpline|help[ \t]+line|reception|main[ \t]+(?:office|line|number)|general[ \t]+enquiries|"
-    r"enquiries|office[ \t]+line|payments?[ \t]+line|advice[ \t]+line|hotline|call[ \t]+us|contact[ \t]+us|"
+    r"enquiries|office[ \t]+line|payments?[ \t]+line|(?:HR|human[ \t]+resources|payroll|personnel|accounts|finance|"
+    r"complaints|collections|customer[ \t]+services)[ \t]+(?:department|dept|team|office|section|unit)|advice[ \t]+line|hotline|call[ \t]+us|contact[ \t]+us|"
     r"our[ \t]+(?:[a-z]+[ \t]+)?(?:line|number|helpline|team))\b[^\n]{0,30}$"
 )
 ROLE_MAILBOX = {
@@ -75,6 +76,11 @@ ROLE_MAILBOX = {
 }
 PUBLIC_DOMAIN = re.compile(r"(?i)@(?:[\w\-]+\.)*(?:gov\.uk|nhs\.uk|nhs\.net|police\.uk|gov\.scot|gov\.wales|sch\.uk|"
                            r"mod\.uk|parliament\.uk)$")
+VENUE_CUE = re.compile(
+    r"(?i)\b(?:hearing|tribunal|appointment|interview|meeting|session|mediation|court)\b[^\n.]{0,40}?\b(?:take[s]?[ \t]+place|"
+    r"(?:will[ \t]+)?be[ \t]+held|is[ \t]+held|listed)[ \t]+at[ \t]+[^\n]{0,50}$"
+)
+HOME_WORDS = re.compile(r"(?i)\b(?:home|house|flat|his|her|their|my|your)\b|['’]s\b")
 PO_BOX = re.compile(r"(?i)\b(?:P\.?[ \t]?O\.?[ \t]*Box|Freepost)\b")
 ORG_ADDRESS_CUE = re.compile(r"(?i)(?:['’]s?[ \t]+|[ \t]+)(?:postal[ \t]+)?address\b[^\n.;]{0,60}$")
 CONTACT_TYPES = {EntityType.ADDRESS, EntityType.UK_POSTCODE, EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS}
@@ -103,7 +109,9 @@ def is_person_mailbox(value: str) -> bool:
 def _name_local_part(parts: list[str]) -> bool:
     """"lorna.fitzgerald", "l.fitzgerald", "fitzgeraldl": a person's mailbox."""
     if len(parts) >= 2:
-        return any(is_name_like(p) for p in parts if len(p) > 1)
+        # a first name, or an initial with a surname ("d.fenwick"); not a team and a place ("sscs_birmingham")
+        return any(is_first_name(p) for p in parts if len(p) > 1) or (
+            any(len(p) == 1 for p in parts) and any(is_name_like(p) for p in parts if len(p) > 1))
     return bool(parts) and is_name_like(parts[0])
 
 
@@ -179,6 +187,9 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     if f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE):
         if PO_BOX.search(before) or PO_BOX.match(text, s):
             return True  # "PO Box 12626, Harlow CM20 9QF": a mailbox is an organisation's
+        vm = VENUE_CUE.search(text, max(0, s - 90), s)
+        if vm is not None and not HOME_WORDS.search(text, vm.end(), s) and not any(vm.end() <= a and b <= s for a, b in people):
+            return True  # "The hearing will take place at Fox Court, 30 Brooke Street, ..."
         am = ORG_ADDRESS_CUE.search(before)
         if am is not None:
             at = line_start + am.start()
@@ -244,7 +255,11 @@ ORG_PAY_CUE = re.compile(
     r"^[ \t]*pay[ \t]+to\b|payable[ \t]+to|make[ \t]+"
     r"(?:your[ \t]+)?payments?[ \t]+to|remit(?:tance)?[ \t]+to|our[ \t]+(?:bank|account|client[ \t]+account|"
     r"payment)[ \t]*(?:details)?|(?:client|company|office)[ \t]+account|please[ \t]+pay|pay[ \t]+by[ \t]+bank[ \t]+"
-    r"transfer[ \t]+to|bank[ \t]+details[ \t]+for[ \t]+payment)"
+    r"transfer[ \t]+to|bank[ \t]+details[ \t]+for[ \t]+payment|"
+    # "Payments should be made to Marston Holdings Ltd, ...", "Account name: Ridgeway Collections Ltd"
+    r"(?:(?:pay|payments?)[ \t]+(?:should[ \t]+be[ \t]+|must[ \t]+be[ \t]+)?(?:made[ \t]+)?to|account[ \t]+name[ \t]*:?|payee[ \t]*:?)"
+    r"[ \t]+(?:the[ \t]+)?(?=[A-Z][^\n]{0,50}?\b(?:Ltd|LTD|Limited|PLC|plc|LLP|Council|Services?|Agency|Solicitors|Court|"
+    r"Trust|Collections?|Enforcement|Recovery|Holdings|Group|HMRC|HMCTS)\b))"
 )
 STATEMENT_HEAD = re.compile(r"(?i)\bstatement\b|\baccount[ \t]+holder\b|\bstatement[ \t]+period\b")
 TXN_LINE = re.compile(r"(?m)^[ \t]*\d{1,2}[/\-. ](?:\d{1,2}|[A-Za-z]{3})(?:[/\-. ]\d{2,4})?\b")

@@ -202,3 +202,19 @@ def test_her_is_the_woman_named_before_the_man():
             "which Mr Pugh now holds.\nShe confirmed her car is CU19 HKE and his van is CN21 LXA.\n")
     regs = [f.text for f in an.analyze(text) if f.entity_type == EntityType.UK_VEHICLE_REG]
     assert regs == ["CN21 LXA"]
+
+
+@pytest.mark.parametrize("line", [
+    "You can contact the employer's HR department on 0161 496 0100 or hr.team@brightcare.example.co.uk.",
+    "Contact the Tribunal Service, Phone: 0300 790 6234, email sscs_birmingham@justice.example.gov.uk",
+    "The hearing will take place at Fox Court, 30 Brooke Street, London EC1N 7RS.",
+    "Payments should be made to Marston Holdings Ltd, Sort Code 30-00-02 Account No 00449911, quoting your reference.",
+    "Account name: Ridgeway Collections Ltd Client Account, sort code 40-11-62, account 71234567",
+])
+def test_organisation_contact_shapes(analyzer, line):
+    assert found(analyzer, line) == []
+
+
+def test_a_persons_mobile_and_home_venue_stay_personal(analyzer):
+    assert "07700 900447" in found(analyzer, "Bailiff: Kevin Odhiambo, Enforcement Agent, mobile 07700 900447")
+    assert found(analyzer, "The meeting took place at her home, 31 Hatters Way, Dunstable LU6 1PQ.", EntityType.ADDRESS)
