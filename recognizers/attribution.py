@@ -36,7 +36,7 @@ ID_NOUN = (
 # the possessive, then at most three plain words (no other possessive), then an identifier word,
 # then at most one line break before the value
 POSSESSIVE_CUE = re.compile(
-    r"(?i)\b(?P<pro>my|your|his|her)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
+    r"(?i)\b(?P<pro>my|your|his|her|their)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
 YOU_CUE = re.compile(
     r"(?i)\b" + ID_NOUN + r"\s+(?:that\s+|which\s+)?you\s+(?:gave|provided|told|sent|gave\s+us|supplied)\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
@@ -280,7 +280,7 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
             # his / her: the nearest person before the possessive, within the record
             rs = block_start(text, cue_start)
             before = [x for x in mentions if rs <= x.start and x.end <= cue_start]
-            want = "M" if pro == "his" else "F"
+            want = {"his": "M", "her": "F"}.get(pro)  # "their": either
             # the nearest person before it whose gender agrees, passing over listed parties of the
             # other gender ("Mr Pugh now holds it. She confirmed her car is ..."); an unknown person
             # or a possessive ("his mother's") in the way means someone else
@@ -288,7 +288,7 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                 if near.possessive or near.pos is None:
                     return None
                 g = genders[near.pos]
-                if g == want:
+                if g == want or want is None:
                     return near.pos
                 if g is None:
                     return None
