@@ -385,6 +385,9 @@ class CaseAnalyzer:
                     s, e = _trim_word_edges(text, s, e, tp_spans + req)
                 if rec == "SpacyRecognizer":
                     s, e = _trim_label_tail(text, s, e)
+                pm = _PARTICLE_TAIL.match(text, e)
+                if pm is not None and rec in _TRIMMED_RECS:
+                    e = pm.end()  # "Fernanda Oliveira da Silva", "Ahmed bin Saleh": the particle and what follows
                 if s >= e or not _person_ok(text, s, e, rec):
                     continue
                 if rec == "SpacyRecognizer" and not _overlaps(s, e, tp_spans) and ner_person_is_word(
@@ -570,6 +573,10 @@ def _list_names(text: str, anchors: list[tuple[int, int]], avoid: list[tuple[int
     return found
 
 
+_PARTICLE_TAIL = re.compile(
+    r"[ \u00a0](?:da|de|do|dos|das|di|del|della|van|von|der|den|ter|bin|binti|bint|ibn|al|el|ap|la|le|dela)[ \u00a0]"
+    r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[\-'’][^\W\d_]+)*(?![\w\-])"
+)
 _TRIMMED_RECS = {"SpacyRecognizer", "PersonContextRecognizer"}
 _WORD_TOKEN = re.compile(r"[^\s]+")
 
@@ -644,7 +651,11 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
     if not any(c.isalpha() for c in span):
         return False
     if span[:1].islower() and zipf(span.split()[0]) >= 3.0 and rec != "PersonContextRecognizer":
-        return False  # (the context recognizer checks its own lower-case names against the gazetteer)
+        from recognizers.person_context import LOWER_CUE_RE
+
+        m = LOWER_CUE_RE.search(text, max(0, s - 40), e)
+        if m is None or m.start("name") != s or not is_first_name(span.split()[0]) or zipf(span.split()[0]) >= 4.0:
+            return False  # (the context recognizer checks its own lower-case names against the gazetteer)
     if rec == "SpacyRecognizer":
         from recognizers.address import STREET_TYPES
         from recognizers.gazetteer import is_name_like

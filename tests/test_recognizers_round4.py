@@ -218,3 +218,12 @@ def test_organisation_contact_shapes(analyzer, line):
 def test_a_persons_mobile_and_home_venue_stay_personal(analyzer):
     assert "07700 900447" in found(analyzer, "Bailiff: Kevin Odhiambo, Enforcement Agent, mobile 07700 900447")
     assert found(analyzer, "The meeting took place at her home, 31 Hatters Way, Dunstable LU6 1PQ.", EntityType.ADDRESS)
+
+
+def test_name_particles_and_lower_case_relatives():
+    an = build_analyzer(_case())  # the shipped NER model
+    people = [f.text for f in an.analyze("witness statement from Fernanda Oliveira da Silva") if f.entity_type == EntityType.PERSON]
+    assert people == ["Fernanda Oliveira da Silva"]
+    people = [f.text for f in an.analyze("spoke to his sister aisha on the phone") if f.entity_type == EntityType.PERSON]
+    assert people == ["aisha"]
+    assert [f.text for f in an.analyze("i spoke to will yesterday")] == []
