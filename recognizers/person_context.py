@@ -78,6 +78,9 @@ QUOTED_AFTER_RE = re.compile(
     r"wife|mate|neighbour|called|known[ \t]+as|aka|nicknamed|nickname))[:,]?[ \t]+[\"“‘'](?P<name>[A-Z][^\W\d_]+"
     r"(?:[ ][A-Z][^\W\d_]+)?)[\"”’']"
 )
+SPEAKER_LABELS = {"agent", "adviser", "advisor", "caller", "customer", "system", "bot", "note", "notes", "you", "me",
+                  "operator", "officer", "staff", "user", "client", "chatbot", "assistant", "admin", "moderator", "host",
+                  "interpreter", "mediator", "judge", "clerk", "usher", "witness", "applicant", "respondent", "appellant"}
 PLACE_BEFORE = re.compile(r"(?i)\b(?:in|at|near|via|of)[ \t]+$")
 STREET_AFTER = re.compile(r"[ \t]+(?:Street|St|Road|Rd|Avenue|Lane|Close|Drive|Way|Crescent|Grove|Gardens|Terrace|Place|"
                           r"Square|Park|Court|House|Hall|Centre|Estate)\b")
@@ -103,7 +106,8 @@ QUOTED_NICK_RE = re.compile(
 )
 # a chat or transcript speaker at the start of a line: "[14:02] Deb: ...", "Semhar: ok"
 SPEAKER_RE = re.compile(
-    r"(?m)^[ \t]*(?:\[?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]?[ \t]*(?:[-–][ \t]*)?)?(?P<name>" + NAME
+    r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}"
+    r"(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?(?P<name>" + NAME
     + r"(?:[ \t]+" + NAME + r")?)[ \t]*:[ \t]+\S"
 )
 # a first name addressed at the start of a sentence: "Deb, should we log this?"
@@ -223,11 +227,18 @@ class PersonContextRecognizer(EntityRecognizer):
         for m in QUOTED_NICK_RE.finditer(text):
             if is_first_name(m.group("first")) or is_surname(m.group("last")) or is_first_name(m.group("nick")):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.8, "name with a quoted nickname"))
-        for m in SPEAKER_RE.finditer(text):
+        speakers = list(SPEAKER_RE.finditer(text))
+        # a transcript (several lines "Name: ..."): a speaker is a name even when the gazetteer does not
+        # know it ("Dhegdheer: ok"), unless it is an ordinary word or a label ("Agent", "Note")
+        transcript = len({m.group("name") for m in speakers}) >= 2 and len(speakers) >= 3
+        for m in speakers:
             toks = m.group("name").split()
             if (is_first_name(toks[0]) and toks[0].lower() not in STOP and zipf(toks[0]) < 4.0
                     and all(is_name_like(t) or zipf(t) < 3.0 for t in toks[1:])):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.7, "speaker's name in a chat"))
+            elif transcript and all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and zipf(t) < 3.0
+                                    for t in toks):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.6, "speaker in a transcript"))
         for m in VOCATIVE_RE.finditer(text):
             w = m.group("name")
             if is_first_name(w) and w.lower() not in STOP and zipf(w) < 3.5 and len(w) > 2:

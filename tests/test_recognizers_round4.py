@@ -227,3 +227,10 @@ def test_name_particles_and_lower_case_relatives():
     people = [f.text for f in an.analyze("spoke to his sister aisha on the phone") if f.entity_type == EntityType.PERSON]
     assert people == ["aisha"]
     assert [f.text for f in an.analyze("i spoke to will yesterday")] == []
+
+
+def test_transcript_speakers_unknown_to_the_gazetteer(analyzer):
+    text = ("02/02/2026, 08:01 - Yoniel: where are you\n02/02/2026, 08:02 - Senaitu: at the school\n"
+            "[03/05/2025, 18:15] Dhegdheer: coming\n[03/05/2025, 18:16] Agent: hello\nNote: ok\n")
+    people = found(analyzer, text, EntityType.PERSON)
+    assert {"Yoniel", "Senaitu", "Dhegdheer"} <= set(people) and "Agent" not in people and "Note" not in people
