@@ -43,6 +43,8 @@ YOU_CUE = re.compile(
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 SENTENCE_END = re.compile(r"[.!?][\"'’”)]?[ \t]+(?=[A-Z])")
+SUBJECT_PRONOUN = re.compile(r"(?i)\b(he|she)[ \t]+(?:has|had|drives|drove|owns|owned|uses|used|bought|got|now[ \t]+has|"
+                             r"has[ \t]+got|is[ \t]+driving|keeps|pays|paid|banks)\b")
 FIRST_PERSON_WORD = re.compile(r"\b(?:I|my|My|me|mine|Mine)\b")
 MINE_CUE = re.compile(r"(?i)\b(?P<pro>mine)\s+(?:is|are|was|were)\b[^\n]{0,50}$")
 NAMED_POSSESSIVE_CUE = re.compile(
@@ -307,11 +309,24 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     sent = line_start
     for m in SENTENCE_END.finditer(text, line_start, s):
         sent = m.end()
-    if sent > line_start and not any(sent <= x.start for x in on_line):
+    if not any(sent <= x.start for x in on_line):
         # nobody named in the value's own sentence: "Gethin took the car. I now drive a Kia, CU19 HKE."
-        if FIRST_PERSON_WORD.search(text, sent, s):
+        if sent > line_start and FIRST_PERSON_WORD.search(text, sent, s):
             return doc.author if doc.author is not None else "none"
-    elif sent > line_start:
+        pm = SUBJECT_PRONOUN.search(text, sent, s)
+        if pm is not None:
+            # "He has a new van (LK67 RZT)": the nearest person before the sentence of that gender
+            want = "M" if pm.group(1).lower() == "he" else "F"
+            rs = max(0, sent - 400)  # (the pronoun may refer back across a paragraph break)
+            for near in sorted((x for x in mentions if rs <= x.start and x.end <= sent), key=lambda x: -x.end):
+                if near.possessive or near.pos is None:
+                    break
+                g = genders[near.pos]
+                if g == want:
+                    return near.pos
+                if g is None:
+                    break
+    if sent > line_start and any(sent <= x.start for x in on_line):
         on_line = [x for x in on_line if x.start >= sent]
     if on_line:
         near = max(on_line, key=lambda x: x.end)
@@ -355,7 +370,19 @@ def label_bindings(texts: list[str], mentions: list[list[Mention]]) -> dict[str,
             if m is not None and not m.possessive:
                 label = " ".join(lm.group("label").lower().split())
                 found.setdefault(label.replace("our ", ""), set()).add(m.pos)
+        for lm in ROLE_AFTER_RE.finditer(text):
+            for m in ms:
+                if m.end == lm.start() or (m.end < lm.start() and not text[m.end:lm.start()].strip(" \t)")):
+                    if not m.possessive:
+                        found.setdefault(lm.group("label").lower(), set()).add(m.pos)
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+# the label written after the name: "MEHMET ARSLAN (Defendant)", "Ms X, the appellant,"
+ROLE_AFTER_RE = re.compile(
+    r"[ \t]*\([ \t]*(?P<label>defendant|complainant|appellant|applicant|claimant|respondent|tenant|debtor|customer)[ \t]*\)",
+    re.I,
+)
 
 
 def label_mentions(text: str, bindings: dict[str, int | None], taken: list[Mention]) -> list[Mention]:

@@ -21,7 +21,7 @@ _CAPS = "|".join(w.upper() for w in (
     "Restaurant Services Logistics Foods Motors Garage Bank").split())
 # only as a whole line (a letterhead): in a statement line in capitals "... REF GARAGE" is no organisation
 ORG_CAPS_LINE_RE = re.compile(
-    r"(?m)^[ \t]*(?P<name>(?:[A-Z][A-Z'’\-]*|&)(?:[ \t]+(?:[A-Z][A-Z'’\-]*|&)){0,5}[ \t]+(?:" + _CAPS
+    r"(?m)^[ \t]*(?P<name>(?:[A-Z][A-Z'’\-]*|&)(?:[ \t]+(?:[A-Z][A-Z'’\-]*|&|[-–|]|\d+)){0,9}[ \t]+(?:" + _CAPS
     + r"|(?:&|AND)[ \t]+(?:CO|SONS|PARTNERS)\.?))[ \t]*$"
 )
 WORD = r"(?:[A-Z][A-Za-z'’\-]*|&)"

@@ -62,7 +62,7 @@ ORG_LABEL = re.compile(
     r"office|office|court|tribunal|surgery|practice|school|branch|premises[ \t]+of)[ \t]*:[^\n]*$"
 )
 ORG_PHONE_LABEL = re.compile(
-    r"(?i)(?:switchboard|helpline|help[ \t]+line|reception|main[ \t]+(?:office|line|number)|general[ \t]+enquiries|"
+    r"(?i)(?:switchboard|helpline|help[ \t]+line|reception|duty[ \t]+(?:desk|line|team|social[ \t]+worker)|front[ \t]+desk|main[ \t]+(?:office|line|number)|general[ \t]+enquiries|"
     r"enquiries|office[ \t]+line|payments?[ \t]+line|(?:HR|human[ \t]+resources|payroll|personnel|accounts|finance|"
     r"complaints|collections|customer[ \t]+services)[ \t]+(?:department|dept|team|office|section|unit)|advice[ \t]+line|hotline|call[ \t]+us|contact[ \t]+us|"
     r"our[ \t]+(?:[a-z]+[ \t]+)?(?:line|number|helpline|team))\b[^\n]{0,30}$"
@@ -163,6 +163,7 @@ def _block_headed_by_org(text: str, s: int, people: list[tuple[int, int]]) -> bo
     return not any(start <= a and b <= s for a, b in people)
 
 
+NON_GEOGRAPHIC = re.compile(r"^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|0)(?:800|808|3\d\d|84[345]|87[01])\b|^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|0)(?:80[08]|3\d|84|87)")
 ORG_PHONE_AFTER = re.compile(
     r"(?i)[^\n]{0,40}?\b(?:switchboard|helpline|help[ \t]+line|reception|main[ \t]+(?:office|line|number)|"
     r"general[ \t]+enquiries|enquiry[ \t]+line|customer[ \t]+services)\b"
@@ -182,6 +183,8 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
             return False
     if ORG_LABEL.match(text, line_start, text.find("\n", s) if text.find("\n", s) >= 0 else len(text)):
         return True
+    if f.entity_type == EntityType.PHONE_NUMBER and NON_GEOGRAPHIC.match(f.text):
+        return True  # freephone and 03/084/087 numbers are organisations' lines, not a person's phone
     if f.entity_type == EntityType.PHONE_NUMBER and (ORG_PHONE_LABEL.search(before) or ORG_PHONE_AFTER.match(text, f.end)):
         return True  # (also a label after the number: "01633 960 014  Employer switchboard")
     if f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE):
@@ -366,7 +369,8 @@ def official_staff_number(text: str, f: Finding, mentions: list[Mention], owner)
 
 
 COURT_LABEL = re.compile(
-    r"(?i)\b(?:court|tribunal|claim|warrant|liability[ \t]+order|magistrates['’]?|hmcts|bailiffs?|enforcement|"
+    r"(?i)\b(?:court|tribunal|claim|warrant|liability[ \t]+order|magistrates['’]?|hmcts|bailiffs?|enforcement|complaint|"
+    r"summons|application|proceedings|hearing|appeal|"
     r"collection|agency|debt|invoice|order|policy|ticket|chat|transaction|receipt)\b[^\n]{0,30}$"
 )
 
@@ -408,6 +412,9 @@ KINSHIP = re.compile(r"(?i)(?:auntie|aunty|aunt|uncle|nan|nana|nanna|grandma|gra
                      r"mummy|mum|mam|daddy|dad|brother|sister|bro|sis)[ \t\u00a0]+(?=\S)")
 
 
+ROLE_WORDS = {"justice", "judge", "magistrate", "registrar", "clerk", "usher", "sheriff", "bailiff", "coroner", "recorder",
+              "counsel", "solicitor", "barrister", "mediator", "interpreter", "defendant", "claimant", "complainant",
+              "respondent", "appellant", "applicant", "caseworker", "headteacher", "chair", "chairman", "chairperson"}
 KINSHIP_WORDS = {"nonna", "nonno", "zio", "zia", "babcia", "dziadek", "ciocia", "wujek", "babushka", "abuela", "abuelo",
                  "auntie", "aunty", "aunt", "uncle", "nan", "nana", "nanna", "grandma", "grandad", "granny", "grandpa",
                  "cousin", "mummy", "mum", "mam", "daddy", "dad", "brother", "sister", "bro", "sis", "nephew", "niece"}
@@ -431,8 +438,8 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
         return True
     if toks[0].lower() in DAY_MONTH_ABBR and len(toks) == 1:
         return True
-    if len(toks) == 1 and toks[0].lower() in KINSHIP_WORDS:
-        return True  # "Cousin", "Nan", "Uncle" alone
+    if len(toks) == 1 and (toks[0].lower() in KINSHIP_WORDS or toks[0].lower() in ROLE_WORDS):
+        return True  # "Cousin", "Nan", "Uncle", "Justice" (of the Peace), "Defendant" alone
     if len(toks) >= 2 and toks[0].lower() in VEHICLE_MAKES and f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer"):
         return True  # "Skoda Octavia", "Vauxhall Corsa"
     if f.recognizer != "SpacyRecognizer":

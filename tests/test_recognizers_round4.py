@@ -234,3 +234,27 @@ def test_transcript_speakers_unknown_to_the_gazetteer(analyzer):
             "[03/05/2025, 18:15] Dhegdheer: coming\n[03/05/2025, 18:16] Agent: hello\nNote: ok\n")
     people = found(analyzer, text, EntityType.PERSON)
     assert {"Yoniel", "Senaitu", "Dhegdheer"} <= set(people) and "Agent" not in people and "Note" not in people
+
+
+def test_freephone_and_03_numbers_are_organisations(analyzer):
+    assert found(analyzer, "If you think this is wrong, call 0808 157 0451 or 0300 123 1142.", EntityType.PHONE_NUMBER) == []
+    assert found(analyzer, "Call me on 07700 900551.", EntityType.PHONE_NUMBER) == ["07700 900551"]
+
+
+def test_label_after_the_name_binds_the_defendant(analyzer):
+    text = ("Complaint no. 012400387721\nBetween: THE SECRETARY OF STATE (Complainant)\n"
+            "and: QUENTIN HARROWGATE (Defendant)\n\nThe Defendant's vehicle, a Ford Transit Custom LK67 RZT, "
+            "may be subject to enforcement action. Justice of the Peace: E. Papadakis\n")
+    assert found(analyzer, text, EntityType.UK_VEHICLE_REG) == []
+    assert found(analyzer, text, EntityType.CASE_REFERENCE) == []
+    assert "Justice" not in found(analyzer, text, EntityType.PERSON)
+
+
+def test_he_has_a_van_refers_back_to_the_man_named_before():
+    case = CaseRecord(case_id="T-R4c", received=date(2026, 1, 10),
+                      requester=Party(name="Mehmet Arslan", role="paying parent"),
+                      third_parties=[Party(name="Dilara Arslan", role="receiving parent (ex-wife)")], root=Path("."))
+    an = build_analyzer(case)
+    text = ("From: Dilara Arslan\nTo: CMS\n\nI want to complain that Mehmet is still not paying.\n\n"
+            "He has a new van (LK67 RZT) and works with his cousin doing kitchens.\n")
+    assert [f.text for f in an.analyze(text) if f.entity_type == EntityType.UK_VEHICLE_REG] == []
