@@ -52,7 +52,8 @@ RELATION_CUE = (
     r"mother|father|mum|dad|cousin|aunt|uncle|neighbour|friend|landlord|landlady|colleague|manager|boss|solicitor|lawyer)"
 )
 LOWER_CUE_RE = re.compile(
-    r"(?i:\b(?:" + RELATION_CUE + r"|spoke[ \t]+(?:to|with)|talked[ \t]+to|named|called|this[ \t]+is|text(?:ed)?[ \t]+from|with))[:,]?[ \t]*\n?[ \t]*(?!(?:my|her|his|their|our|your|the|a|an)\b)(?P<name>[a-z][a-z'’]+(?:[ \t\-][a-z][a-z'’]+){0,2})"
+    r"(?i:\b(?:" + RELATION_CUE + r"|spoke[ \t]+(?:to|with)|talked[ \t]+to|named|called|this[ \t]+is|text(?:ed)?[ \t]+from|with|"
+    r"ask|asked|tell|told|texted|rang|phoned|messaged|met|saw))[:,]?[ \t]*\n?[ \t]*(?!(?:my|her|his|their|our|your|the|a|an)\b)(?P<name>[a-z][a-z'’]+(?:[ \t\-][a-z][a-z'’]+){0,2})"
 )
 SEQ_RE = re.compile(r"(?<![\w'’])(?<!\w-)(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})(?![\w\-])")
 INITIAL_SURNAME_RE = re.compile(r"(?<![\w.])(?:[B-HJ-Z]\.?|[A-Z]\.)[ \u00a0](?P<sur>" + NAME + r")(?![\w\-])")
