@@ -412,7 +412,8 @@ class CaseAnalyzer:
                     kept[i] = (r, et, rec, sm.start("sur"), e)  # "NOWAK, Agnieszka": the surname written first
         person_spans = [(s, e) for r, et, rec, s, e in kept if et == EntityType.PERSON]
         anchors = person_spans + [(p.start, p.end) for p in pspans if p.entity_type == EntityType.PERSON]
-        for s, e in _list_names(text, anchors, places + org_names + orgs):
+        locs = [(x.start_char, x.end_char) for x in doc.ents if x.label_ in ("LOC", "GPE")]
+        for s, e in _list_names(text, anchors, places + org_names + orgs + locs):
             kept.append((RecognizerResult(EntityType.PERSON.value, s, e, 0.6), EntityType.PERSON, "NameListRecognizer", s, e))
         taken = [(m.start, m.end) for m in mentions]
         for r, et, rec, s, e in kept:
@@ -480,8 +481,9 @@ class CaseAnalyzer:
 
 
 ADULT_YEARS = 16
-_STREET_AFTER = re.compile(r"[ \t]+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Grove|Gardens|Terrace|"
-                           r"Place|Square|Park|Mews|Court|Walk|Row|Hill|Rise|Green|Parade|Vale)\b")
+# (not Park, Hill, Green, Lane, Way...: surnames too, "Jae Park")
+_STREET_AFTER = re.compile(r"[ \t]+(?:Street|St|Road|Rd|Avenue|Ave|Close|Drive|Crescent|Grove|Gardens|Terrace|"
+                           r"Place|Square|Mews|Rise|Parade)\b(?![ \t]+[A-Z][a-z])")
 _NUMBER = re.compile(r"\d+")
 _POSTCODE_TAIL = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\s*$")
 _ORG_BLOCK_TYPES = {EntityType.ADDRESS, EntityType.UK_POSTCODE, EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS}
