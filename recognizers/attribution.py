@@ -225,18 +225,31 @@ def block_start(text: str, s: int, max_lines: int = RECORD_LINES - 1) -> int:
 # ownership stated after the value: "a Ford Fiesta FG18 KLM, is our client's own car",
 # "KX19 LMN, which is registered to Mr Nowak"
 AFTER_OWNER = re.compile(
-    r"[ \t]*[,)]?[ \t]*(?:which[ \t]+|that[ \t]+)?(?:is|are|was|were)[ \t]+(?:(?:registered|owned|used)[ \t]+(?P<by>to|by)[ \t]+)?"
-    r"(?:the[ \t]+|our[ \t]+|my[ \t]+|your[ \t]+)?"
+    r"[ \t]*[,)]?[ \t]*(?:which[ \t]+|that[ \t]+|it[ \t]+)?(?:(?:is|are|was|were)[ \t]+(?:now[ \t]+|still[ \t]+)?"
+    r"(?:(?:registered|owned|used|held|kept)[ \t]+(?P<by>to|by)[ \t]+|(?P<in>in|under)[ \t]+(?:the[ \t]+name[ \t]+of[ \t]+)?)?|"
+    r"(?P<belongs>belongs|belonged)[ \t]+to[ \t]+)"
+    r"(?:the[ \t]+|our[ \t]+|my[ \t]+|your[ \t]+)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
 )
+# "(sort code ..., account ...), which Mr Pugh now holds alone"
+AFTER_HOLDER = re.compile(r"[ \t]*[,)]*[ \t]*,?[ \t]*(?:which|that)[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?")
+HOLDER_VERB = re.compile(r"[ \t]+(?:now[ \t]+|still[ \t]+)?(?:holds|owns|uses|has|drives|runs|kept|keeps|took|has[ \t]+kept)\b")
+NAME_AFTER = re.compile(r"['’]s[ \t]+(?:sole[ \t]+|own[ \t]+)?name\b")
 
 
 def _owner_after(text: str, e: int, mentions: list[Mention]) -> Mention | None:
     m = AFTER_OWNER.match(text, e)
-    if m is None:
-        return None
-    for x in mentions:
-        if x.start == m.end():
-            if m.group("by") or (x.possessive and POSSESSIVE_ID_AFTER.match(text, x.end)):
+    if m is not None:
+        for x in mentions:
+            if x.start == m.end():
+                if m.group("by") or m.group("belongs") or (x.possessive and (
+                        POSSESSIVE_ID_AFTER.match(text, x.end) or (m.group("in") and NAME_AFTER.match(text, x.end)))):
+                    return x
+                if m.group("in") and not x.possessive and text[m.start("in") - 1:m.end()].lower().rstrip().endswith("of"):
+                    return x  # "in the name of Mr Pugh"
+    h = AFTER_HOLDER.match(text, e)
+    if h is not None:
+        for x in mentions:
+            if x.start == h.end() and not x.possessive and HOLDER_VERB.match(text, x.end):
                 return x
     return None
 

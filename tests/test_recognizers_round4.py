@@ -258,3 +258,11 @@ def test_he_has_a_van_refers_back_to_the_man_named_before():
     text = ("From: Dilara Arslan\nTo: CMS\n\nI want to complain that Mehmet is still not paying.\n\n"
             "He has a new van (LK67 RZT) and works with his cousin doing kitchens.\n")
     assert [f.text for f in an.analyze(text) if f.entity_type == EntityType.UK_VEHICLE_REG] == []
+
+
+def test_ownership_after_the_value_variants(analyzer):
+    text = "From: Quentin Harrowgate\n\nThe joint account 20-11-88 90817263 is now in Ysolde's sole name.\n"
+    banks = [f for f in analyzer.analyze(text) if f.entity_type == EntityType.BANK_DETAILS]
+    assert banks and all(f.party == PartyKind.THIRD_PARTY for f in banks)
+    text = "From: Quentin Harrowgate\n\nThe car CN21 LXA belongs to Ysolde. My own car CU19 HKE is registered to me.\n"
+    assert found(analyzer, text, EntityType.UK_VEHICLE_REG) == ["CN21 LXA"]
