@@ -272,6 +272,8 @@ class CaseAnalyzer:
         self.case_allow = compile_terms(tuple(case.options.allow_list))
         self.case_deny = compile_terms(tuple(case.options.deny_list))
         self._req_numbers: set[str] | None = None
+        self._gender_rx = None
+        self._gender_surnames: dict[str, int] = {}
 
     @property
     def nlp(self):
@@ -290,9 +292,10 @@ class CaseAnalyzer:
             for t, ms in zip(texts, mentions):
                 ms.extend(label_mentions(t, bindings, ms))
         doc_parties = document_parties(list(texts), mentions)
+        genders = self._document_genders(texts)
         docs = self.core.nlp.pipe(texts, batch_size=self.settings.batch_size)
         for text, doc, ps, ms in zip(texts, docs, pspans, mentions):
-            results.append(self._analyze_doc(text, doc, extra_re, ps, ms, doc_parties))
+            results.append(self._analyze_doc(text, doc, extra_re, ps, ms, doc_parties, genders))
         names = {
             f.text for fs, _ in results for f in fs
             if f.entity_type == EntityType.PERSON and f.party == PartyKind.UNKNOWN and not f.needs_review
@@ -331,8 +334,39 @@ class CaseAnalyzer:
                     out.append(mention(a, b, pos, text))  # "the RP's car, ...": the RP's
         return out
 
+    def _document_genders(self, texts: Sequence[str]) -> list[str | None]:
+        """The parties' genders, with any unknown one read off the document: "Mr Habte" where only
+        that party has the surname "Habte" makes him male for attributing "his" / "her"."""
+        genders = self.parties.genders
+        if self._gender_rx is None:
+            surnames: dict[str, list[int]] = {}
+            for pos, p in enumerate(self.parties.parties):
+                toks = [t for t in p.name.split() if len(t) > 1]
+                if len(toks) >= 2:
+                    surnames.setdefault(toks[-1].lower(), []).append(pos)
+            want = {sn: poss[0] for sn, poss in surnames.items() if len(poss) == 1 and genders[poss[0]] is None}
+            self._gender_surnames = want
+            self._gender_rx = re.compile(
+                r"(?i)\b(?P<t>mr|mrs|ms|miss)\.?[ \t]+(?P<s>" + "|".join(re.escape(x) for x in sorted(want)) + r")\b"
+            ) if want else False
+        if not self._gender_rx:
+            return genders
+        seen: dict[int, set] = {}
+        for t in texts:
+            for m in self._gender_rx.finditer(t):
+                pos = self._gender_surnames.get(m.group("s").lower())
+                if pos is not None:
+                    seen.setdefault(pos, set()).add("M" if m.group("t").lower() == "mr" else "F")
+        if not seen:
+            return genders
+        out = list(genders)
+        for pos, gs in seen.items():
+            if len(gs) == 1:
+                out[pos] = gs.pop()
+        return out
+
     def _analyze_doc(self, text: str, doc, extra_re, pspans: list[PartySpan], mentions: list[Mention],
-                     doc_parties: DocParties) -> tuple[list[Finding], list[tuple[int, int]]]:
+                     doc_parties: DocParties, genders: list[str | None]) -> tuple[list[Finding], list[tuple[int, int]]]:
         if not text.strip():
             return [], []
         core = self.core
@@ -439,7 +473,7 @@ class CaseAnalyzer:
             else:
                 party, review = PartyKind.UNKNOWN, r.score < self.settings.review_below or et == EntityType.CASE_REFERENCE
                 if et in _ATTRIBUTABLE:
-                    owner = owner_of(text, s, mentions, doc_parties, self.parties.genders, e)
+                    owner = owner_of(text, s, mentions, doc_parties, genders, e)
                     if owner == 0:
                         req.append((s, e))
                         continue  # stated for the requester ("my account ..." in his own letter)
@@ -453,7 +487,7 @@ class CaseAnalyzer:
             findings.append(Finding(a, b, EntityType.DENY_LIST, "DenyListRecognizer", 1.0, PartyKind.UNKNOWN,
                                     ReasonCode.TP, False, text[a:b]))
         findings = refine_findings(text, _dedupe(findings), mentions=mentions, doc_parties=doc_parties,
-                                   genders=self.parties.genders, requester_spans=req, ner_orgs=orgs, allow=allow)
+                                   genders=genders, requester_spans=req, ner_orgs=orgs, allow=allow)
         return findings, req + allow + org_names
 
     def _other_number(self, value: str) -> bool:

@@ -266,3 +266,11 @@ def test_ownership_after_the_value_variants(analyzer):
     assert banks and all(f.party == PartyKind.THIRD_PARTY for f in banks)
     text = "From: Quentin Harrowgate\n\nThe car CN21 LXA belongs to Ysolde. My own car CU19 HKE is registered to me.\n"
     assert found(analyzer, text, EntityType.UK_VEHICLE_REG) == ["CN21 LXA"]
+
+
+def test_gender_read_from_a_title_in_the_document():
+    case = CaseRecord(case_id="T-R4d", received=date(2026, 1, 10), requester=Party(name="Yonas Habte", role="paying parent"),
+                      third_parties=[Party(name="Senait Gebremedhin", role="receiving parent")], root=Path("."))
+    an = build_analyzer(case)
+    text = "Call notes.\nMr Habte called. He confirmed his car is KX19 LMN and his NHS number 787 789 3280.\n"
+    assert [f.text for f in an.analyze(text) if f.entity_type != EntityType.PERSON] == []
