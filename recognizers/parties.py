@@ -29,7 +29,7 @@ from pipeline.codes import EntityType, PartyKind
 from pipeline.models import CaseRecord, Party
 from recognizers.base import digits, squash
 from recognizers.date_of_birth import DATE_REGEX, parse_date
-from recognizers.gazetteer import first_names, is_name_like, zipf
+from recognizers.gazetteer import first_names, is_first_name, is_name_like, zipf
 from recognizers.uk_phone import normalise_phone
 
 TITLES_M = ("mr", "master", "sir", "lord")
@@ -44,6 +44,9 @@ _B = r"(?<![\w'’\-.@])"
 _E = r"(?![\w\-]|['’](?!s\b)\w)"  # allow a possessive 's after the name
 
 COMMON_WORD_ZIPF = 4.0  # word frequency from which a lower-case name word is read as an ordinary word
+NAME_WORD_ZIPF = 4.45  # below it, a first name in lower case after a person cue is the person ("from emma")
+_PERSON_PREV = re.compile(r"(?i)\b(?:from|to|with|told|tell|ask|asked|and|or|by|called|texted|rang|saw|met|spoke[ \t]+to|"
+                          r"said[ \t]+to|thanks|thank[ \t]+you|hi|hello|dear|@)[ \t]+$")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|next|last|every|each|in|until|since)[ \t]+$")
 
 
@@ -403,8 +406,9 @@ class PartyMatcher:
                 # a bare name word in lower case that is also an ordinary word ("will", "rose",
                 # "mark") is not the person; a listed name that is not an ordinary word
                 # ("whitfield", "joanne") is, whatever its case
-                if w[:1].islower() and zipf(w) >= COMMON_WORD_ZIPF:
-                    continue
+                if w[:1].islower() and zipf(w) >= COMMON_WORD_ZIPF and not (
+                        zipf(w) < NAME_WORD_ZIPF and is_first_name(w) and _PERSON_PREV.search(text, max(0, m.start("name") - 25), m.start("name"))):
+                    continue  # (but "a statement from emma": a first name that is rare as a word, after a person cue)
                 # "Will call her back", "the May review": a capitalised ordinary word at the start
                 # of a sentence or after a determiner is read as the word
                 if w[:1].isupper() and zipf(w) >= COMMON_WORD_ZIPF and _word_context(text, m.start("name"), m.end("name")):

@@ -274,3 +274,12 @@ def test_gender_read_from_a_title_in_the_document():
     an = build_analyzer(case)
     text = "Call notes.\nMr Habte called. He confirmed his car is KX19 LMN and his NHS number 787 789 3280.\n"
     assert [f.text for f in an.analyze(text) if f.entity_type != EntityType.PERSON] == []
+
+
+def test_lower_case_listed_first_name_after_a_person_cue():
+    case = CaseRecord(case_id="T-R4e", received=date(2026, 1, 10), requester=Party(name="Rafael Santos", role="paying parent"),
+                      third_parties=[Party(name="Emma Hargreaves", role="receiving parent")], root=Path("."))
+    an = build_analyzer(case, DetectSettings(use_gazetteer=True))
+    people = [f.text for f in an.analyze("will get a statement from emma first") if f.entity_type == EntityType.PERSON]
+    assert people == ["emma"]
+    assert [f.text for f in an.analyze("please mark it and we will see")] == []
