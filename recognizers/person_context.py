@@ -42,8 +42,22 @@ CUES = [
     r"class teacher", r"teacher", r"(?:a|the|my|her|his|their) friend", r"tribunal judge", r"district judge",
     r"judge", r"magistrate", r"work coach",
 ]
+def _by_first_letter(alts: list[str]) -> str:
+    """The same alternation, grouped by a literal first letter ("d(?:ear)|s(?:igned|poke ...)"), so
+    that the regex engine tries only the group of the letter it sees (the list is long)."""
+    groups: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for a in alts:
+        if a[:1].isalpha() and a[1:2] not in ("?", "*", "+", "{"):
+            groups.setdefault(a[0].lower(), []).append(a[1:])
+        else:
+            rest.append(a)
+    parts = [k + "(?:" + "|".join(sorted(v, key=len, reverse=True)) + ")" for k, v in sorted(groups.items())]
+    return "|".join(parts + rest)
+
+
 CUE_RE = re.compile(
-    r"(?i:\b(?:" + "|".join(CUES) + r"))[:,]?[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?:(?:a|an|one)[ \u00a0]+)?(?P<name>(?:[A-Z]\.?[ \u00a0]+)?" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})"
+    r"(?i:\b(?:" + _by_first_letter(CUES) + r"))[:,]?[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?:(?:a|an|one)[ \u00a0]+)?(?P<name>(?:[A-Z]\.?[ \u00a0]+)?" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})"
 )
 # texts and notes written all in lower case: "my solicitor rebecca lloyd-jones"; only after a
 # relation cue, and only when the first word is a known first name that is not an ordinary word
@@ -74,10 +88,10 @@ RANK_RE = re.compile(
     r"(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r")?)(?![\w\-])"
 )
 # a nickname in quotes after a relation or "called": "his cousin \"Dhegdheer\"", "known as 'Tommo'"
-QUOTED_AFTER_RE = re.compile(
+QUOTED_AFTER_RE = re.compile(r"[\"“‘'](?P<name>[A-Z][^\W\d_]+(?:[ ][A-Z][^\W\d_]+)?)[\"”’']")
+QUOTED_AFTER_CUE = re.compile(
     r"(?i:\b(?:cousin|brother|sister|friend|uncle|aunt|auntie|aunty|nephew|niece|partner|boyfriend|girlfriend|husband|"
-    r"wife|mate|neighbour|called|known[ \t]+as|aka|nicknamed|nickname))[:,]?[ \t]+[\"“‘'](?P<name>[A-Z][^\W\d_]+"
-    r"(?:[ ][A-Z][^\W\d_]+)?)[\"”’']"
+    r"wife|mate|neighbour|called|known[ \t]+as|aka|nicknamed|nickname))[:,]?[ \t]+$"
 )
 SPEAKER_LABELS = {"agent", "adviser", "advisor", "caller", "customer", "system", "bot", "note", "notes", "you", "me",
                   "operator", "officer", "staff", "user", "client", "chatbot", "assistant", "admin", "moderator", "host",
@@ -249,6 +263,8 @@ class PersonContextRecognizer(EntityRecognizer):
             if span:
                 out.append(_res(self, span[0], span[1], 0.8, "police rank (and number) before a name"))
         for m in QUOTED_AFTER_RE.finditer(text):
+            if not QUOTED_AFTER_CUE.search(text, max(0, m.start() - 20), m.start()):
+                continue
             w = m.group("name")
             if all(t.lower() not in STOP and (is_name_like(t) or zipf(t) < 3.0) for t in w.split()):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.7, "nickname in quotes after a relation"))
