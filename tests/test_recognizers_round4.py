@@ -283,3 +283,8 @@ def test_lower_case_listed_first_name_after_a_person_cue():
     people = [f.text for f in an.analyze("will get a statement from emma first") if f.entity_type == EntityType.PERSON]
     assert people == ["emma"]
     assert [f.text for f in an.analyze("please mark it and we will see")] == []
+
+
+def test_hr_and_payroll_labels_are_organisation_lines(analyzer):
+    assert found(analyzer, "HR: 0161 496 0100   Payroll tel: 0161 496 0101", EntityType.PHONE_NUMBER) == []
+    assert found(analyzer, "Her mobile: 07700 900123", EntityType.PHONE_NUMBER) == ["07700 900123"]
