@@ -5,22 +5,36 @@ Only the requester's own data is left alone, so every rule here errs the same wa
 when the evidence is not clear the value is *not* the requester's and is suggested.
 
 Rules, in order:
-1. A possessive right before the value ("my account RO77 ...", "into his account: sort
-   code ...", "the account you gave us (sort code ...)") with no other person mentioned
-   between the possessive and the value:
-   - "my" is the document's author: the party named in the ``From:`` line, the name
-     alone on the first line of a letter, or the name under the sign-off ("Yours
-     faithfully", "Regards", "Signed:"); all signals found must agree;
-   - "your"/"you gave us" is the addressee: the ``To:`` line or "Dear ..." line;
-   - "his"/"her" is the nearest person mentioned before it in the same record (a run of
-     lines without a blank line, at most a few lines back), if that person's gender agrees.
-2. Otherwise the nearest person mentioned before the value on the same line
-   ("Mr Popescu paid from RO77 ...", "IN PP from 07700 ...").
+0. Ownership stated right after the value: "FG18 KLM, is our client's own car",
+   "... belongs to / is registered to / is in X's sole name / which X now holds".
+1. A possessive right before the value (the last one: "my account RO77 ...", "into his
+   account: sort code ...", "the account you gave us (sort code ...)", "mine is ...") with
+   no other person mentioned between the possessive and the value:
+   - "my" is, in turn: the speaker of a chat line ("Tomek: send it to my account ..."),
+     the writer of the message it sits in within an email chain ("On ..., X wrote:",
+     a second "From:"), the addressee when it is written under the letter's sign-off
+     (a reply on the back of a letter), else the document's author: the party named in
+     the ``From:`` line, the name alone on the first line of a letter, "STATEMENT OF X" /
+     "I, X, of ...", or the name under the sign-off ("Yours faithfully", "Regards",
+     "Signed:"); all author signals found must agree;
+   - "your"/"you gave us" is the addressee: the ``To:`` line, the "Dear ..." line, or
+     the person named first under a form's "Your details" / "About you" heading;
+   - "his"/"her"/"their" is the nearest person mentioned before it in the same record
+     (a run of lines without a blank line, at most a few lines back) whose gender agrees,
+     passing over listed parties of the other gender; an unknown person or a possessive
+     mention in the way means someone else.
+2. A named possessive before the value ("our client's own\naccount, sort code ...").
+3. Otherwise the nearest person mentioned before the value in its sentence on the same
+   line ("Mr Popescu paid from RO77 ...", "IN PP from 07700 ..."); a sentence naming nobody
+   but written in the first person is the author's ("I now drive a Kia, CU19 HKE"); one
+   starting "He has / She drives ..." is the nearest person of that gender before it.
 A mention is a listed party's name, a role written in the text ("PP", "receiving
-parent") when case.json says who holds it, or an unknown person's name. A possessive
-mention ("the PP's partner", "Mr Popescu's brother") belongs to someone else and so
-counts as an unknown person, unless an identifier word follows it directly
-("Mr Popescu's account").
+parent") when case.json says who holds it, a role label bound by the document
+("Appellant: <name>", "<NAME> (Defendant)", "Our client: <name>" make "the appellant",
+"the Defendant's", "our client's" mentions of that party), or an unknown person's name.
+A possessive mention ("the PP's partner", "Mr Popescu's brother") belongs to someone else
+and so counts as an unknown person, unless an identifier word follows it directly
+("Mr Popescu's account", "the RP's car").
 """
 from __future__ import annotations
 
