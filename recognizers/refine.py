@@ -10,10 +10,14 @@ Three jobs, each cheap (regexes over short windows, no second NLP pass):
      another of the organisation's contact details directly (the phone after its address);
    - its block of lines is headed by an organisation's name, with no person named between
      ("PENNINE FAMILY MEDIATION / Suite 4, ... / 0113 ...");
-   - a label says so ("Venue:", "Constituency office:", "switchboard", "helpline");
+   - a label says so ("Venue:", "Constituency office:", "switchboard", "helpline", "HR:",
+     "HR department", "payment line", "call us", a label after the number in a row);
+   - it is a PO Box address, a venue ("the hearing will take place at ..."), "<Org>
+     address ... is ...", or a freephone / 03 / 084 / 087 number;
    - it is a role mailbox (enquiries@, casework.x@, payroll@), or a public body's mailbox
      whose local part is not a person's name.
-   A person's direct line ("Direct dial", "Mobile") is never the organisation's.
+   A person's direct line ("Direct dial", "Mobile") and a mailbox named after a person
+   ("lorna.fitzgerald@council...") are never the organisation's.
 2. The requester's own identifiers stay:
    - a form or statement field ("Sort code: ...", "IBAN ...") whose nearest person above
      it, within a few lines, is the requester named at the start of a line ("Account
