@@ -20,10 +20,18 @@ from recognizers.base import result
 from pipeline.codes import EntityType
 from recognizers.gazetteer import first_names, is_first_name, is_name_like, is_surname, surnames, zipf
 
-NAME = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[\-'’][A-Z][a-z]+)*"
+_LOW = "a-zß-öø-ÿ\u0101\u0103\u0105\u0107\u0109\u010b\u010d\u010f\u0111\u0113\u0117\u0119\u011b\u011f\u0123\u012b\u012f\u0131\u0137\u013a\u013c\u013e\u0142\u0144\u0146\u0148\u014d\u0151\u0153\u0155\u0159\u015b\u015f\u0161\u0163\u0165\u016b\u016f\u0171\u0173\u017a\u017c\u017e"
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+# a capitalised name word, with Latin diacritics ("Traoré", "Ní", "Wiśniewska"), an apostrophe
+# prefix ("O'Brien", "D'Souza", "N'Golo") and hyphenated parts, also in lower case ("Min-jun")
+NAME = r"(?:Mc|Mac|[" + _UP + r"]['’])?[" + _UP + r"][" + _LOW + r"]+(?:[\-'’][" + _UP + _LOW + r"][" + _LOW + r"]+)*"
 CAPS_NAME = r"[A-Z][A-Z'’\-]{1,}"
 TITLE = r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Master|Sir|Dame|Lady|Lord|Rev)\.?"
 INITIALS = r"(?:[A-Z]\.?[ \u00a0]+|[A-Z]\.){0,2}"
+# a title and a name in capitals: "MRS J OKONJO", "MR T KOWALCZYK"
+CAPS_TITLE_RE = re.compile(
+    r"\b(?:MR|MRS|MS|MISS|MX|DR)\.?[ \u00a0]+(?P<name>(?:[A-Z]\.?[ \u00a0]+){0,2}[A-Z][A-Z'’\-]+(?:[ \u00a0][A-Z][A-Z'’\-]+)?)(?![\w\-])"
+)
 TITLE_RE = re.compile(TITLE + r"[ \u00a0]+(?P<name>" + INITIALS + NAME + r"(?:[ \u00a0]+" + NAME + r")?)")
 CUES = [
     r"dear", r"(?:kind |best |warm )?regards,?", r"yours (?:sincerely|faithfully|truly)", r"many thanks,?", r"thanks,?",
@@ -40,7 +48,7 @@ CUES = [
     r"key ?worker", r"health visitor", r"childminder", r"nanny", r"lodger", r"flatmate", r"housemate",
     r"interpreter", r"counsellor", r"therapist", r"barrister", r"lawyer", r"headteacher", r"head teacher",
     r"class teacher", r"teacher", r"(?:a|the|my|her|his|their) friend", r"tribunal judge", r"district judge",
-    r"judge", r"magistrate", r"work coach",
+    r"judge", r"magistrate", r"work coach", r"tutor", r"coach", r"carer", r"foster carer", r"godmother", r"godfather",
 ]
 def _by_first_letter(alts: list[str]) -> str:
     """The same alternation, grouped by a literal first letter ("d(?:ear)|s(?:igned|poke ...)"), so
@@ -206,6 +214,10 @@ class PersonContextRecognizer(EntityRecognizer):
             if len(words) >= 2 and len(last) > 2 and not is_name_like(last) and zipf(last) >= 3.0:
                 end = m.start("name") + words[-2].end()  # "Mr Nowak Toolkit": the word after the surname is not a name
             out.append(_res(self, m.start("name"), end, 0.9, "title before a name"))
+        for m in CAPS_TITLE_RE.finditer(text):
+            toks = [t for t in m.group("name").replace(".", " ").split() if len(t) > 1]
+            if toks and all(t.lower() not in STOP and (is_name_like(t) or zipf(t) < 3.5) for t in toks):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.85, "title before a name in capitals"))
         for m in CUE_RE.finditer(text):
             cue = text[m.start(): m.start("name")].strip().lower()
             span = _trim(m.group("name"), m.start("name"))

@@ -288,3 +288,9 @@ def test_lower_case_listed_first_name_after_a_person_cue():
 def test_hr_and_payroll_labels_are_organisation_lines(analyzer):
     assert found(analyzer, "HR: 0161 496 0100   Payroll tel: 0161 496 0101", EntityType.PHONE_NUMBER) == []
     assert found(analyzer, "Her mobile: 07700 900123", EntityType.PHONE_NUMBER) == ["07700 900123"]
+
+
+def test_names_with_diacritics_apostrophes_and_caps_titles(analyzer):
+    assert found(analyzer, "Her friend N'Golo Traoré was driving.", EntityType.PERSON) == ["N'Golo Traoré"]
+    assert found(analyzer, "Witness: Ms Ní Bhraonáin", EntityType.PERSON) == ["Ní Bhraonáin"]
+    assert found(analyzer, "Present: MRS J OKONJO (grandmother)", EntityType.PERSON) == ["J OKONJO"]
