@@ -294,3 +294,12 @@ def test_names_with_diacritics_apostrophes_and_caps_titles(analyzer):
     assert found(analyzer, "Her friend N'Golo Traoré was driving.", EntityType.PERSON) == ["N'Golo Traoré"]
     assert found(analyzer, "Witness: Ms Ní Bhraonáin", EntityType.PERSON) == ["Ní Bhraonáin"]
     assert found(analyzer, "Present: MRS J OKONJO (grandmother)", EntityType.PERSON) == ["J OKONJO"]
+
+
+@pytest.mark.parametrize("text,address", [
+    ("He lives at 12 Heol y Nant, Caerphilly now.", "12 Heol y Nant, Caerphilly"),
+    ("address 22 Lôn Glan Môr, Bangor", "22 Lôn Glan Môr, Bangor"),
+    ("She is at 9 Dalmeny Wynd, Leith EH6 8PG with him.", "9 Dalmeny Wynd, Leith EH6 8PG"),
+])
+def test_welsh_and_other_street_shapes(analyzer, text, address):
+    assert address in found(analyzer, text, EntityType.ADDRESS)
