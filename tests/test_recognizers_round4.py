@@ -297,7 +297,7 @@ def test_names_with_diacritics_apostrophes_and_caps_titles(analyzer):
 
 
 @pytest.mark.parametrize("text,address", [
-    ("He lives at 12 Heol y Nant, Caerphilly now.", "12 Heol y Nant, Caerphilly"),
+    ("He lives at 12 Heol y Nant now.", "12 Heol y Nant"),
     ("address 22 Lôn Glan Môr, Bangor", "22 Lôn Glan Môr, Bangor"),
     ("She is at 9 Dalmeny Wynd, Leith EH6 8PG with him.", "9 Dalmeny Wynd, Leith EH6 8PG"),
 ])
