@@ -18,12 +18,13 @@ STREET_TYPES = (
 )
 W = r"[A-Z][a-zA-Z'’\-]+"
 STREET = (
-    r"(?:(?:Flat|Apartment|Apt|Unit|Room)[ \u00a0]+\d+[A-Za-z]?,?[ \u00a0\n]+|"
-    r"(?:(?:Flat|Apartment|Apt)[ \u00a0]+)?\d{1,3}/\d{1,3},?[ \u00a0\n]+(?=\d))?"  # a Scottish tenement flat: "9/2, 14 Dalmeny Street"
+    r"(?:(?:Flat|Apartment|Apt|Unit|Room)[ \u00a0]+\d+[A-Za-z]?,?[ \u00a0\n]+)?"
     r"(?:\d{1,4}[A-Za-z]?(?:[\-–]\d{1,4})?,?[ \u00a0]+)"
     r"(?:" + W + r"[ \u00a0]+){0,3}(?:" + STREET_TYPES + r")\b\.?"
 )
 STREET_RE = re.compile(STREET)
+# a Scottish tenement flat before the street: "9/2, 14 Dalmeny Street", "Flat 3/1, 22 Garturk Street"
+TENEMENT_BEFORE = re.compile(r"(?:(?:Flat|Apartment|Apt)[ \u00a0]+)?\d{1,3}/\d{1,3},?[ \u00a0\n]+$")
 NAMED_HOUSE_RE = re.compile(r"(?m)^[ \t]*(?:" + W + r"[ \u00a0]+){1,3}(?:House|Cottage|Farm|Lodge|Barn|Manor|Villa)[ \t]*,?[ \t]*$")
 POSTCODE_RE = re.compile(POSTCODE_REGEX)
 # a flat in a named block, with no house number: "Flat 11, Rowan House"
@@ -85,6 +86,10 @@ class AddressRecognizer(EntityRecognizer):
         out = []
         for m in STREET_RE.finditer(text):
             s, e = m.span()
+            if "/" in text[max(0, s - 16):s]:
+                tm = TENEMENT_BEFORE.search(text, max(0, s - 20), s)
+                if tm is not None:
+                    s = tm.start()
             e2 = extend_address(text, e)
             score = 0.8 if e2 > e else 0.65
             out.append(_res(self, s, e2, score, "house number and street"))
