@@ -23,12 +23,27 @@ STREET = (
     r"(?:" + W + r"[ \u00a0]+){0,3}(?:" + STREET_TYPES + r")\b\.?"
 )
 STREET_RE = re.compile(STREET)
+# a Scottish tenement flat before the street: "9/2, 14 Dalmeny Street", "Flat 3/1, 22 Garturk Street"
+TENEMENT_BEFORE = re.compile(r"(?:(?:Flat|Apartment|Apt)[ \u00a0]+)?\d{1,3}/\d{1,3},?[ \u00a0\n]+$")
 NAMED_HOUSE_RE = re.compile(r"(?m)^[ \t]*(?:" + W + r"[ \u00a0]+){1,3}(?:House|Cottage|Farm|Lodge|Barn|Manor|Villa)[ \t]*,?[ \t]*$")
 POSTCODE_RE = re.compile(POSTCODE_REGEX)
 # a flat in a named block, with no house number: "Flat 11, Rowan House"
 FLAT_IN_BLOCK_RE = re.compile(
     r"(?<![\w])(?:Flat|Apartment|Apt\.?)[ \u00a0]+\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:" + W + r"[ \u00a0]+){1,3}"
     r"(?:House|Court|Lodge|Mansions|Tower|Towers|Buildings|Point|Heights|Block|Hall|Place)\b")
+# streets named in Welsh, the street word first ("12 Heol y Nant", "3 Ffordd Las", "7 Maes yr Haf")
+UW = r"[A-ZÀ-ÖØ-Þ\u0100-\u017f\u0174\u0176][^\W\d_]*(?:['’\-][^\W\d_]+)*"
+WELSH_STREET_RE = re.compile(
+    r"(?<![\w])\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:Heol|Ffordd|Stryd|Lôn|Lon|Maes|Clos|Cilgant|Teras|Rhodfa|Llwyn|Parc|Cae|Rhes|"
+    r"Sgwâr|Plas|Gerddi|Cwrt|Bro|Tir|Erw|Pant|Cwm|Bryn|Penrhyn|Ystad)[ \u00a0]+(?:(?:y|yr|'r|’r)[ \u00a0]+)?" + UW
+    + r"(?:[ \u00a0]+(?:(?:y|yr|'r|’r)[ \u00a0]+)?" + UW + r"){0,2}(?![\w\-])"
+)
+# any other street: a house number and capitalised words, then a town and a postcode on the same line
+# ("9 Dalmeny Wynd, Leith EH6 8PG", "22 Lôn Glan Môr, Bangor LL57 1AB")
+NUMBERED_LINE_RE = re.compile(
+    r"(?<![\w/])\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:" + UW + r"[ \u00a0]+|(?:y|yr|de|la|le|du|of|the|on|upon|in)[ \u00a0]+){0,4}"
+    + UW + r",[ \t]*(?:" + UW + r"[ \t]*){1,3},?[ \t]*(?=" + POSTCODE_REGEX + r")"
+)
 # a US state and ZIP code closing an address: "TX 77008", "CA 94105-1234"
 US_STATE_ZIP = re.compile(r"[ \t\u00a0]*(?:,[ \t\u00a0]*\n?|\n|,?[ \t\u00a0]+)[ \t\u00a0]*[A-Z]{2}[ \u00a0]+\d{5}(?:-\d{4})?(?![\w])")
 # a following component: a line/segment of 1-3 capitalised words (town, county) or a postcode
@@ -71,9 +86,20 @@ class AddressRecognizer(EntityRecognizer):
         out = []
         for m in STREET_RE.finditer(text):
             s, e = m.span()
+            if "/" in text[max(0, s - 16):s]:
+                tm = TENEMENT_BEFORE.search(text, max(0, s - 20), s)
+                if tm is not None:
+                    s = tm.start()
             e2 = extend_address(text, e)
             score = 0.8 if e2 > e else 0.65
             out.append(_res(self, s, e2, score, "house number and street"))
+        for rx, why in ((WELSH_STREET_RE, "house number and a Welsh street"), (NUMBERED_LINE_RE, "house number, street, town and postcode")):
+            for m in rx.finditer(text):
+                e = m.end()
+                while e > m.start() and text[e - 1] in " \t,":
+                    e -= 1
+                e2 = extend_address(text, e)
+                out.append(_res(self, m.start(), e2, 0.8 if e2 > e else 0.65, why))
         for m in FLAT_IN_BLOCK_RE.finditer(text):
             e2 = extend_address(text, m.end())
             out.append(_res(self, m.start(), e2, 0.6 if e2 == m.end() else 0.75, "flat in a named block"))

@@ -34,17 +34,18 @@ from recognizers.context import WindowContextEnhancer
 from recognizers.date_of_birth import DateOfBirthRecognizer
 from recognizers.driving_licence import UkDrivingLicenceRecognizer
 from recognizers.email_address import EmailAddressRecognizer
-from recognizers.gazetteer import zipf
+from recognizers.gazetteer import is_first_name, is_name_like, zipf
 from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_terms, load_list
 from recognizers.nhs_number import NhsNumberRecognizer
-from recognizers.attribution import DocParties, Mention, block_start, document_parties, mention, owner_of
+from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, block_start, document_parties, label_bindings, label_mentions,
+                                     mention, owner_of)
 from recognizers.date_of_birth import parse_date
 from recognizers.organisations import org_name_spans
 from recognizers.parties import PartyMatcher, PartySpan, _name_part_regex
 from recognizers.passport import UkPassportRecognizer
 from recognizers.person_context import PersonContextRecognizer
 from recognizers.personal_reference import PersonalReferenceRecognizer
-from recognizers.refine import is_org_mailbox, refine_findings
+from recognizers.refine import _trim_kinship, is_org_mailbox, is_person_mailbox, ner_person_is_word, refine_findings
 from recognizers.uk_nino import UkNinoRecognizer
 from recognizers.uk_phone import CuedPhoneRecognizer, UkPhoneRecognizer
 from recognizers.uk_postcode import UkPostcodeRecognizer
@@ -270,6 +271,9 @@ class CaseAnalyzer:
         self.parties = PartyMatcher(case)
         self.case_allow = compile_terms(tuple(case.options.allow_list))
         self.case_deny = compile_terms(tuple(case.options.deny_list))
+        self._req_numbers: set[str] | None = None
+        self._gender_rx = None
+        self._gender_surnames: dict[str, int] = {}
 
     @property
     def nlp(self):
@@ -283,10 +287,15 @@ class CaseAnalyzer:
         results: list[tuple[list[Finding], list[tuple[int, int]]]] = []
         pspans = [self.parties.match(t) if t.strip() else [] for t in texts]
         mentions = [self._party_mentions(t, ps) for t, ps in zip(texts, pspans)]
+        bindings = label_bindings(list(texts), mentions)
+        if bindings:
+            for t, ms in zip(texts, mentions):
+                ms.extend(label_mentions(t, bindings, ms))
         doc_parties = document_parties(list(texts), mentions)
+        genders = self._document_genders(texts)
         docs = self.core.nlp.pipe(texts, batch_size=self.settings.batch_size)
         for text, doc, ps, ms in zip(texts, docs, pspans, mentions):
-            results.append(self._analyze_doc(text, doc, extra_re, ps, ms, doc_parties))
+            results.append(self._analyze_doc(text, doc, extra_re, ps, ms, doc_parties, genders))
         names = {
             f.text for fs, _ in results for f in fs
             if f.entity_type == EntityType.PERSON and f.party == PartyKind.UNKNOWN and not f.needs_review
@@ -319,10 +328,45 @@ class CaseAnalyzer:
         for r in self.parties.role_mentions(text):
             if not _overlaps(r.start, r.end, taken):
                 out.append(mention(r.start, r.end, r.party + 1, text))
+        if "'s" in text or "’s" in text:
+            for a, b, pos in self.parties.possessive_role_mentions(text):
+                if not _overlaps(a, b, taken) and POSSESSIVE_ID_AFTER.match(text, b):
+                    out.append(mention(a, b, pos, text))  # "the RP's car, ...": the RP's
+        return out
+
+    def _document_genders(self, texts: Sequence[str]) -> list[str | None]:
+        """The parties' genders, with any unknown one read off the document: "Mr Habte" where only
+        that party has the surname "Habte" makes him male for attributing "his" / "her"."""
+        genders = self.parties.genders
+        if self._gender_rx is None:
+            surnames: dict[str, list[int]] = {}
+            for pos, p in enumerate(self.parties.parties):
+                toks = [t for t in p.name.split() if len(t) > 1]
+                if len(toks) >= 2:
+                    surnames.setdefault(toks[-1].lower(), []).append(pos)
+            want = {sn: poss[0] for sn, poss in surnames.items() if len(poss) == 1 and genders[poss[0]] is None}
+            self._gender_surnames = want
+            self._gender_rx = re.compile(
+                r"(?i)\b(?P<t>mr|mrs|ms|miss)\.?[ \t]+(?P<s>" + "|".join(re.escape(x) for x in sorted(want)) + r")\b"
+            ) if want else False
+        if not self._gender_rx:
+            return genders
+        seen: dict[int, set] = {}
+        for t in texts:
+            for m in self._gender_rx.finditer(t):
+                pos = self._gender_surnames.get(m.group("s").lower())
+                if pos is not None:
+                    seen.setdefault(pos, set()).add("M" if m.group("t").lower() == "mr" else "F")
+        if not seen:
+            return genders
+        out = list(genders)
+        for pos, gs in seen.items():
+            if len(gs) == 1:
+                out[pos] = gs.pop()
         return out
 
     def _analyze_doc(self, text: str, doc, extra_re, pspans: list[PartySpan], mentions: list[Mention],
-                     doc_parties: DocParties) -> tuple[list[Finding], list[tuple[int, int]]]:
+                     doc_parties: DocParties, genders: list[str | None]) -> tuple[list[Finding], list[tuple[int, int]]]:
         if not text.strip():
             return [], []
         core = self.core
@@ -365,30 +409,56 @@ class CaseAnalyzer:
                 continue
             s, e = r.start, r.end
             rec = (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
-            if _overlaps(s, e, allow) or _overlaps(s, e, req):
+            if _overlaps(s, e, req) and not (et == EntityType.ADDRESS and self._other_number(text[s:e])):
                 continue
+            if _overlaps(s, e, allow) and (et != EntityType.EMAIL_ADDRESS or any(a <= s and e <= b for a, b in allow)):
+                continue  # (an allowed domain, "gov.uk", inside a person's mailbox does not make it allowed)
             if et in _PERSONISH:
                 s, e = _strip_title(text, s, e)
+                if rec in _TRIMMED_RECS:
+                    s, e = _trim_word_edges(text, s, e, tp_spans + req)
+                if rec == "SpacyRecognizer":
+                    s, e = _trim_label_tail(text, s, e)
+                pm = _PARTICLE_TAIL.match(text, e)
+                if pm is not None and rec in _TRIMMED_RECS:
+                    e = pm.end()  # "Fernanda Oliveira da Silva", "Ahmed bin Saleh": the particle and what follows
                 if s >= e or not _person_ok(text, s, e, rec):
                     continue
+                if rec == "SpacyRecognizer" and not _overlaps(s, e, tp_spans) and ner_person_is_word(
+                        text, _trim_kinship(text, Finding(s, e, et, rec, r.score, PartyKind.UNKNOWN, ReasonCode.TP,
+                                                          False, text[s:e]))):
+                    continue  # dropped now, so that it does not swallow a better name inside it ("Mr Nowak Toolkit")
                 if _overlaps(s, e, org_names) and not _overlaps(s, e, tp_spans):
                     continue  # a company or body's name ("Harbour Fresh Foods Ltd") is not a person
-                if rec != "SpacyRecognizer" and _overlaps(s, e, orgs):
-                    continue
+                if rec != "SpacyRecognizer" and _overlaps(s, e, orgs) and not text[s:e].isupper():
+                    continue  # (the NER model's ORG on a line in capitals is no evidence: "TO: ADEBAYO O REF ...")
                 if not _overlaps(s, e, tp_spans) and _overlaps(s, e, places):
                     continue  # a town in an address ("Road, Keighley BD21")
+                if not _overlaps(s, e, tp_spans) and _STREET_AFTER.match(text, e):
+                    continue  # a street named after a person ("Bryn Road", "Victoria Street")
             if et == EntityType.DATE_OF_BIRTH and not self._dob_plausible(text, s, e, r.score):
                 continue
             kept.append((r, et, rec, s, e))
+        for i, (r, et, rec, s, e) in enumerate(kept):
+            if et == EntityType.PERSON and " " not in text[s:e]:
+                sm = _SURNAME_FIRST.search(text, max(0, s - 40), s)
+                if sm is not None and _surname_first_ok(sm.group("sur")) and not _overlaps(sm.start("sur"), s, tp_spans + req):
+                    kept[i] = (r, et, rec, sm.start("sur"), e)  # "NOWAK, Agnieszka": the surname written first
+        person_spans = [(s, e) for r, et, rec, s, e in kept if et == EntityType.PERSON]
+        anchors = person_spans + [(p.start, p.end) for p in pspans if p.entity_type == EntityType.PERSON]
+        locs = [(x.start_char, x.end_char) for x in doc.ents if x.label_ in ("LOC", "GPE")]
+        for s, e in _list_names(text, anchors, places + org_names + orgs + locs):
+            kept.append((RecognizerResult(EntityType.PERSON.value, s, e, 0.6), EntityType.PERSON, "NameListRecognizer", s, e))
         taken = [(m.start, m.end) for m in mentions]
         for r, et, rec, s, e in kept:
-            if et == EntityType.PERSON and not _overlaps(s, e, taken + tp_spans):
-                mentions.append(mention(s, e, None, text))
+            if et == EntityType.PERSON and not _overlaps(s, e, taken + tp_spans) and not ner_person_is_word(
+                    text, Finding(s, e, et, rec, r.score, PartyKind.UNKNOWN, ReasonCode.TP, False, text[s:e])):
+                mentions.append(mention(s, e, None, text))  # (a car, "Skoda Octavia", names nobody)
         # longest first, so that a value inside the requester's own value (a number inside his IBAN) goes too
         kept.sort(key=lambda k: -(k[4] - k[3]))
         for r, et, rec, s, e in kept:
             value = text[s:e]
-            if _overlaps(s, e, req):
+            if _overlaps(s, e, req) and not (et == EntityType.ADDRESS and self._other_number(text[s:e])):
                 continue
             if et == EntityType.EMAIL_ADDRESS and is_org_mailbox(value):
                 continue
@@ -397,12 +467,13 @@ class CaseAnalyzer:
             if _overlaps(s, e, tp_spans):
                 # the third party's own data, already found by the party matcher; keep the wider span
                 party, review = PartyKind.THIRD_PARTY, False
-            elif et in _ORG_BLOCK_TYPES and _in_org_block(text, s) and not self._person_in_block(text, s, mentions):
+            elif et in _ORG_BLOCK_TYPES and _in_org_block(text, s) and not self._person_in_block(text, s, mentions) and not (
+                    et == EntityType.EMAIL_ADDRESS and is_person_mailbox(value)):
                 continue  # an organisation's letterhead: its address, phone, email
             else:
                 party, review = PartyKind.UNKNOWN, r.score < self.settings.review_below or et == EntityType.CASE_REFERENCE
                 if et in _ATTRIBUTABLE:
-                    owner = owner_of(text, s, mentions, doc_parties, self.parties.genders)
+                    owner = owner_of(text, s, mentions, doc_parties, genders, e)
                     if owner == 0:
                         req.append((s, e))
                         continue  # stated for the requester ("my account ..." in his own letter)
@@ -416,8 +487,16 @@ class CaseAnalyzer:
             findings.append(Finding(a, b, EntityType.DENY_LIST, "DenyListRecognizer", 1.0, PartyKind.UNKNOWN,
                                     ReasonCode.TP, False, text[a:b]))
         findings = refine_findings(text, _dedupe(findings), mentions=mentions, doc_parties=doc_parties,
-                                   genders=self.parties.genders, requester_spans=req, ner_orgs=orgs, allow=allow)
+                                   genders=genders, requester_spans=req, ner_orgs=orgs, allow=allow)
         return findings, req + allow + org_names
+
+    def _other_number(self, value: str) -> bool:
+        """Has an address a house/flat number that is in none of the requester's listed addresses?
+        "Flat 11, Rowan House" where he lives at "Flat 9, Rowan House" is a neighbour's."""
+        nums = self._req_numbers
+        if nums is None:
+            nums = self._req_numbers = {n for a in self.case.requester.addresses for n in _NUMBER.findall(a)}
+        return bool(nums) and any(n not in nums for n in _NUMBER.findall(_POSTCODE_TAIL.sub("", value)))
 
     def _dob_plausible(self, text: str, s: int, e: int, score: float) -> bool:
         """A date with no birth cue (only "Name (date)") is a date of birth only if it is an
@@ -436,6 +515,11 @@ class CaseAnalyzer:
 
 
 ADULT_YEARS = 16
+# (not Park, Hill, Green, Lane, Way...: surnames too, "Jae Park")
+_STREET_AFTER = re.compile(r"[ \t]+(?:Street|St|Road|Rd|Avenue|Ave|Close|Drive|Crescent|Grove|Gardens|Terrace|"
+                           r"Place|Square|Mews|Rise|Parade)\b(?![ \t]+[A-Z][a-z])")
+_NUMBER = re.compile(r"\d+")
+_POSTCODE_TAIL = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\s*$")
 _ORG_BLOCK_TYPES = {EntityType.ADDRESS, EntityType.UK_POSTCODE, EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS}
 _ATTRIBUTABLE = {
     EntityType.BANK_DETAILS, EntityType.IBAN_CODE, EntityType.CREDIT_CARD, EntityType.PHONE_NUMBER,
@@ -475,6 +559,107 @@ def _extra_cache(names: tuple[str, ...]):
     return re.compile(r"(?i)(?<![\w'’\-])(?:" + body + r")(?![\w\-]|['’](?!s\b)\w)")
 
 
+_SURNAME_FIRST = re.compile(r"(?:^|(?<=[\n:;(\[|\t]))[ \t]*(?P<sur>[A-Z][A-Z'’\-]+(?:[ \t][A-Z][A-Z'’\-]+)?),[ \t]*$")
+
+
+def _surname_first_ok(sur: str) -> bool:
+    from recognizers.person_context import STOP
+
+    return all(len(t) > 1 and t.lower() not in STOP and t.lower() not in _LABEL_WORDS
+               and (is_name_like(t) or zipf(t) < 3.5) for t in sur.split())
+
+
+_LIST_WORD = r"[A-ZÀ-ÖØ-Þ\u0100-\u017f][^\W\d_]*(?:[\-'’][^\W\d_]+)*"
+_LIST_NAME = _LIST_WORD + r"(?:[ \t]+" + _LIST_WORD + r"){0,3}"
+_LIST_NEXT = re.compile(r"(?:,[ \t]*(?:and\b)?|[ \t]+(?:and|&)(?=\s))[ \t]*\n?[ \t]*(?P<name>" + _LIST_NAME + r")(?![\w\-])")
+_LIST_PREV = re.compile(r"(?<![\w\-])(?P<name>" + _LIST_NAME + r"),[ \t]*\n?[ \t]*$")
+
+
+def _list_name_ok(name: str) -> bool:
+    from recognizers.person_context import STOP
+
+    toks = name.split()
+    if len(toks) < 2 and not (toks and is_first_name(toks[0])):
+        return False  # a lone word in a list is a name only if it is a known first name
+    return all(t.lower() not in STOP and t.lower() not in _LABEL_WORDS and (is_name_like(t) or zipf(t) < 3.0)
+               for t in toks)
+
+
+def _list_names(text: str, anchors: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names in a list with a name already found: "Abdirizak Farah, Faiza Yusuf and Dawit Tesfamichael";
+    each further item must look like a name (known name words or rare words, no ordinary word)."""
+    found: list[tuple[int, int]] = []
+    todo = list(anchors)
+    seen = set(anchors)
+    while todo and len(found) < 20:
+        a, b = todo.pop()
+        cands = []
+        m = _LIST_NEXT.match(text, b)
+        if m:
+            cands.append(m.span("name"))
+        m = _LIST_PREV.search(text, max(0, a - 60), a)
+        if m:
+            cands.append(m.span("name"))
+        for s, e in cands:
+            if (s, e) in seen or _overlaps(s, e, anchors + found + avoid) or not _list_name_ok(text[s:e]):
+                continue
+            seen.add((s, e))
+            found.append((s, e))
+            todo.append((s, e))
+    return found
+
+
+_PARTICLE_TAIL = re.compile(
+    r"[ \u00a0](?:da|de|do|dos|das|di|del|della|van|von|der|den|ter|bin|binti|bint|ibn|al|el|ap|la|le|dela)[ \u00a0]"
+    r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[\-'’][^\W\d_]+)*(?![\w\-])"
+)
+_TRIMMED_RECS = {"SpacyRecognizer", "PersonContextRecognizer"}
+_WORD_TOKEN = re.compile(r"[^\s]+")
+
+
+def _trim_word_edges(text: str, s: int, e: int, keep: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """Drop ordinary words at either edge of a guessed name ("Mensah Toolkit", "Notes Asante"):
+    a capitalised common word next to a name is not part of it. Words inside a listed party's
+    span, known names and initials stay."""
+    span = text[s:e]
+    if " " not in span and "\n" not in span:
+        return s, e
+    toks = [(s + m.start(), s + m.end()) for m in _WORD_TOKEN.finditer(span)]
+
+    def ordinary(a: int, b: int) -> bool:
+        w = text[a:b].strip(".,:;()\"'’")
+        if len(w) <= 2 or _overlaps(a, b, keep):
+            return False
+        return not is_name_like(w) and zipf(w) >= 3.0
+
+    while len(toks) > 1 and ordinary(*toks[-1]):
+        toks.pop()
+    while len(toks) > 1 and ordinary(*toks[0]):
+        toks.pop(0)
+    a, b = toks[0][0], toks[-1][1]
+    # only where what is left is a listed party's name: an unknown "Centenary House" or
+    # "Toyota Yaris" must stay whole for the checks that reject it as a place or a car
+    return (a, b) if (a, b) != (s, e) and _overlaps(a, b, keep) else (s, e)
+
+
+_NAME_BREAK = re.compile(r"[ \t]+(?:of|at|from|for|t/a|trading[ \t]+as)[ \t]+|,")
+
+
+def _trim_label_tail(text: str, s: int, e: int) -> tuple[int, int]:
+    """A label word the NER model ran on into ("ADEBAYO O REF", "Joe Bloggs Tel") is not the name, nor
+    what follows "of"/"at" ("Nadeem Iqbal of Iqbal & Co")."""
+    m = _NAME_BREAK.search(text, s, e)
+    if m is not None and m.start() > s:
+        e = m.start()
+    while True:
+        cut = text.rfind(" ", s, e)
+        if cut <= s or text[cut + 1:e].strip(".:,").lower() not in _LABEL_WORDS:
+            return s, e
+        e = cut
+        while e > s and text[e - 1] in " \t":
+            e -= 1
+
+
 _TITLE_PREFIX = re.compile(r"(?i)(?:the\s+)?(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|master|rev)\.?\s+)?")
 
 
@@ -502,7 +687,11 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
     if not any(c.isalpha() for c in span):
         return False
     if span[:1].islower() and zipf(span.split()[0]) >= 3.0 and rec != "PersonContextRecognizer":
-        return False  # (the context recognizer checks its own lower-case names against the gazetteer)
+        from recognizers.person_context import LOWER_CUE_RE
+
+        m = LOWER_CUE_RE.search(text, max(0, s - 40), e)
+        if m is None or m.start("name") != s or not is_first_name(span.split()[0]) or zipf(span.split()[0]) >= 4.0:
+            return False  # (the context recognizer checks its own lower-case names against the gazetteer)
     if rec == "SpacyRecognizer":
         from recognizers.address import STREET_TYPES
         from recognizers.gazetteer import is_name_like
@@ -515,7 +704,7 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
         if re.fullmatch(r"(?:" + STREET_TYPES + r")", toks[-1]):
             return False  # "Marsh Lane"
         named = [t for t in toks if is_name_like(t)]
-        if not named and any(zipf(t) >= 4.0 or t.isupper() for t in toks):
+        if not named and any(len(t) > 1 and (zipf(t) >= 4.0 or t.isupper()) for t in toks):  # (initials are not words)
             return False  # "Tel", "MEMO", "Findings", "Midlands Parcel"
     return True
 

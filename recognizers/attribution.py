@@ -5,22 +5,36 @@ Only the requester's own data is left alone, so every rule here errs the same wa
 when the evidence is not clear the value is *not* the requester's and is suggested.
 
 Rules, in order:
-1. A possessive right before the value ("my account RO77 ...", "into his account: sort
-   code ...", "the account you gave us (sort code ...)") with no other person mentioned
-   between the possessive and the value:
-   - "my" is the document's author: the party named in the ``From:`` line, the name
-     alone on the first line of a letter, or the name under the sign-off ("Yours
-     faithfully", "Regards", "Signed:"); all signals found must agree;
-   - "your"/"you gave us" is the addressee: the ``To:`` line or "Dear ..." line;
-   - "his"/"her" is the nearest person mentioned before it in the same record (a run of
-     lines without a blank line, at most a few lines back), if that person's gender agrees.
-2. Otherwise the nearest person mentioned before the value on the same line
-   ("Mr Popescu paid from RO77 ...", "IN PP from 07700 ...").
+0. Ownership stated right after the value: "FG18 KLM, is our client's own car",
+   "... belongs to / is registered to / is in X's sole name / which X now holds".
+1. A possessive right before the value (the last one: "my account RO77 ...", "into his
+   account: sort code ...", "the account you gave us (sort code ...)", "mine is ...") with
+   no other person mentioned between the possessive and the value:
+   - "my" is, in turn: the speaker of a chat line ("Tomek: send it to my account ..."),
+     the writer of the message it sits in within an email chain ("On ..., X wrote:",
+     a second "From:"), the addressee when it is written under the letter's sign-off
+     (a reply on the back of a letter), else the document's author: the party named in
+     the ``From:`` line, the name alone on the first line of a letter, "STATEMENT OF X" /
+     "I, X, of ...", or the name under the sign-off ("Yours faithfully", "Regards",
+     "Signed:"); all author signals found must agree;
+   - "your"/"you gave us" is the addressee: the ``To:`` line, the "Dear ..." line, or
+     the person named first under a form's "Your details" / "About you" heading;
+   - "his"/"her"/"their" is the nearest person mentioned before it in the same record
+     (a run of lines without a blank line, at most a few lines back) whose gender agrees,
+     passing over listed parties of the other gender; an unknown person or a possessive
+     mention in the way means someone else.
+2. A named possessive before the value ("our client's own\naccount, sort code ...").
+3. Otherwise the nearest person mentioned before the value in its sentence on the same
+   line ("Mr Popescu paid from RO77 ...", "IN PP from 07700 ..."); a sentence naming nobody
+   but written in the first person is the author's ("I now drive a Kia, CU19 HKE"); one
+   starting "He has / She drives ..." is the nearest person of that gender before it.
 A mention is a listed party's name, a role written in the text ("PP", "receiving
-parent") when case.json says who holds it, or an unknown person's name. A possessive
-mention ("the PP's partner", "Mr Popescu's brother") belongs to someone else and so
-counts as an unknown person, unless an identifier word follows it directly
-("Mr Popescu's account").
+parent") when case.json says who holds it, a role label bound by the document
+("Appellant: <name>", "<NAME> (Defendant)", "Our client: <name>" make "the appellant",
+"the Defendant's", "our client's" mentions of that party), or an unknown person's name.
+A possessive mention ("the PP's partner", "Mr Popescu's brother") belongs to someone else
+and so counts as an unknown person, unless an identifier word follows it directly
+("Mr Popescu's account", "the RP's car").
 """
 from __future__ import annotations
 
@@ -36,12 +50,20 @@ ID_NOUN = (
 # the possessive, then at most three plain words (no other possessive), then an identifier word,
 # then at most one line break before the value
 POSSESSIVE_CUE = re.compile(
-    r"(?i)\b(?P<pro>my|your|his|her)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
+    r"(?i)\b(?P<pro>my|your|his|her|their)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
 YOU_CUE = re.compile(
     r"(?i)\b" + ID_NOUN + r"\s+(?:that\s+|which\s+)?you\s+(?:gave|provided|told|sent|gave\s+us|supplied)\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+SENTENCE_END = re.compile(r"[.!?][\"'’”)]?[ \t]+(?=[A-Z])")
+SUBJECT_PRONOUN = re.compile(r"(?i)\b(he|she)[ \t]+(?:has|had|drives|drove|owns|owned|uses|used|bought|got|now[ \t]+has|"
+                             r"has[ \t]+got|is[ \t]+driving|keeps|pays|paid|banks)\b")
+FIRST_PERSON_WORD = re.compile(r"\b(?:I|my|My|me|mine|Mine)\b")
+MINE_CUE = re.compile(r"(?i)\b(?P<pro>mine)\s+(?:is|are|was|were)\b[^\n]{0,50}$")
+NAMED_POSSESSIVE_CUE = re.compile(
+    r"(?i)['’]s\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
+)
 POSSESSIVE_ID_AFTER = re.compile(r"(?i)['’]s\s+(?:own\s+)?(?:[a-z]+\s+)?" + ID_NOUN + r"\b")
 FROM_RE = re.compile(r"(?im)^[ \t>]*From:[ \t]*(?:\n[ \t]*)?(?P<who>[^\n]*)")
 TO_RE = re.compile(r"(?im)^[ \t>]*To:[ \t]*(?:\n[ \t]*)?(?P<who>[^\n]*)")
@@ -104,6 +126,10 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
             line = lm.group("line").strip()
             if len(named) == 1 and named[0].pos is not None and (named[0].end - named[0].start) >= len(line) - 4:
                 authors.append(named[0].pos)
+    for am in AUTHOR_CUE_RE.finditer(first, 0, min(len(first), 1500)):
+        named = [x.pos for x in first_m if am.end() <= x.start <= am.end() + 2 and not x.possessive]
+        if named:
+            authors.append(named[0])
     for text, ms in zip(texts, mentions):
         for sm in SIGNED_RE.finditer(text):
             named = _named_in(sm.span("who"), ms)
@@ -130,7 +156,70 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
             if named:
                 addressees.append(named[0])
             break
+    if not addressees:
+        # a form filled in by "you": the person named first under its "Your details" heading
+        for text, ms in zip(texts, mentions):
+            ym = YOUR_DETAILS_RE.search(text)
+            if ym:
+                end = ym.end()
+                for _ in range(4):
+                    nxt = text.find("\n", end + 1)
+                    end = len(text) if nxt < 0 else nxt
+                named = [x.pos for x in ms if ym.end() <= x.start and x.end <= end and not x.possessive]
+                if named:
+                    addressees.append(named[0])
+                break
     return DocParties(_agreeing(authors), _agreeing(addressees))
+
+
+# "WITNESS STATEMENT OF <name>", "Statement by <name>", "I, <name>, of ...": written by that person
+AUTHOR_CUE_RE = re.compile(
+    r"(?im)^[ \t]*(?:(?:witness[ \t]+|personal[ \t]+|supporting[ \t]+)?statement[ \t]+(?:of|by|from)[ \t]+|"
+    r"letter[ \t]+from[ \t]+|I,[ \t]*)(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+)
+YOUR_DETAILS_RE = re.compile(r"(?im)^[ \t]*(?:your[ \t]+(?:personal[ \t]+|own[ \t]+|contact[ \t]+)?details|about[ \t]+you)\b[^\n]{0,40}$")
+# a chat or transcript line's speaker: "[03/05/2025, 18:16] Tomek: ...", "18:16 - Tomek: ...", "Tomek: ..."
+SPEAKER_PREFIX = re.compile(
+    r"[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|"
+    r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?"
+)
+
+
+def _speaker(text: str, line_start: int, before: int, mentions: list[Mention]) -> Mention | None:
+    """The mention that opens a chat line as its speaker ("Tomek: send it to my account")."""
+    p = SPEAKER_PREFIX.match(text, line_start).end()
+    for x in mentions:
+        if x.start == p and x.end <= before:
+            rest = text[x.end:x.end + 3].lstrip(" \t")
+            return x if rest.startswith(":") else None
+    return None
+
+
+MESSAGE_HEADER_RE = re.compile(
+    r"(?im)^[ \t>]*(?:From:[ \t]*[^\n]*|On[ \t][^\n]{0,120}?wrote:|[^\n]{0,80}<[^\n@>]+@[^\n>]+>[ \t]+wrote:)[ \t]*$"
+)
+_NO_HEADER = object()
+
+
+def _message_author(text: str, pos: int, mentions: list[Mention]):
+    """The writer named in the nearest message header ("From: ...", "On ..., X wrote:") before
+    ``pos`` when the text holds more than one message; ``_NO_HEADER`` when that does not apply."""
+    heads = list(MESSAGE_HEADER_RE.finditer(text, 0, pos))
+    if len(heads) < 2 and not (heads and heads[-1].start() > 0 and "wrote:" in heads[-1].group(0)):
+        return _NO_HEADER  # one message: the document's author rules apply
+    h = heads[-1]
+    named = [x for x in mentions if h.start() <= x.start and x.end <= h.end()]
+    if not named:
+        return _NO_HEADER
+    return min(named, key=lambda x: x.start).pos
+
+
+def _after_signoff(text: str, pos: int) -> bool:
+    """Is ``pos`` well after a letter's sign-off (a reply or note written on it by its recipient)?"""
+    last = None
+    for m in SIGNOFF_RE.finditer(text, 0, pos):
+        last = m
+    return last is not None and text.count("\n", last.end(), pos) >= 4
 
 
 def block_start(text: str, s: int, max_lines: int = RECORD_LINES - 1) -> int:
@@ -147,14 +236,56 @@ def block_start(text: str, s: int, max_lines: int = RECORD_LINES - 1) -> int:
     return start
 
 
-def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, genders: list[str | None]) -> int | None | str:
+# ownership stated after the value: "a Ford Fiesta FG18 KLM, is our client's own car",
+# "KX19 LMN, which is registered to Mr Nowak"
+AFTER_OWNER = re.compile(
+    r"[ \t]*[,)]?[ \t]*(?:which[ \t]+|that[ \t]+|it[ \t]+)?(?:(?:is|are|was|were)[ \t]+(?:now[ \t]+|still[ \t]+)?"
+    r"(?:(?:registered|owned|used|held|kept)[ \t]+(?P<by>to|by)[ \t]+|(?P<in>in|under)[ \t]+(?:the[ \t]+name[ \t]+of[ \t]+)?)?|"
+    r"(?P<belongs>belongs|belonged)[ \t]+to[ \t]+)"
+    r"(?:the[ \t]+|our[ \t]+|my[ \t]+|your[ \t]+)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+)
+# "(sort code ..., account ...), which Mr Pugh now holds alone"
+AFTER_HOLDER = re.compile(r"[ \t]*[,)]*[ \t]*,?[ \t]*(?:which|that)[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?")
+HOLDER_VERB = re.compile(r"[ \t]+(?:now[ \t]+|still[ \t]+)?(?:holds|owns|uses|has|drives|runs|kept|keeps|took|has[ \t]+kept)\b")
+NAME_AFTER = re.compile(r"['’]s[ \t]+(?:sole[ \t]+|own[ \t]+)?name\b")
+
+
+def _owner_after(text: str, e: int, mentions: list[Mention]) -> Mention | None:
+    m = AFTER_OWNER.match(text, e)
+    if m is not None:
+        for x in mentions:
+            if x.start == m.end():
+                if m.group("by") or m.group("belongs") or (x.possessive and (
+                        POSSESSIVE_ID_AFTER.match(text, x.end) or (m.group("in") and NAME_AFTER.match(text, x.end)))):
+                    return x
+                if m.group("in") and not x.possessive and text[m.start("in") - 1:m.end()].lower().rstrip().endswith("of"):
+                    return x  # "in the name of Mr Pugh"
+    h = AFTER_HOLDER.match(text, e)
+    if h is not None:
+        for x in mentions:
+            if x.start == h.end() and not x.possessive and HOLDER_VERB.match(text, x.end):
+                return x
+    return None
+
+
+def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, genders: list[str | None],
+             e: int | None = None) -> int | None | str:
     """The party position owning the value at ``s`` (0 = requester), None for an unknown
     person, or ``"none"`` when nothing says whose it is."""
+    if e is not None:
+        after = _owner_after(text, e, mentions)
+        if after is not None:
+            return after.pos
     window = text[max(0, s - 110): s]
     base = s - len(window)
     cue = None
-    for rx in (POSSESSIVE_CUE, YOU_CUE):
+    for rx in (POSSESSIVE_CUE, YOU_CUE, MINE_CUE):
         m = rx.search(window)
+        while m is not None:  # the last cue before the value, not the first ("my card ... Liban. My mobile")
+            nxt = rx.search(window, m.start() + 1)
+            if nxt is None:
+                break
+            m = nxt
         if m and (cue is None or m.start() > cue.start()):
             cue = m
     if cue is not None:
@@ -162,23 +293,68 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         between = [x for x in mentions if cue_start <= x.start and x.end <= s]
         if not between:
             pro = (cue.groupdict().get("pro") or "your").lower()
-            if pro == "my":
+            if pro in ("my", "mine"):
+                ls = text.rfind("\n", 0, cue_start) + 1
+                sp = _speaker(text, ls, cue_start, mentions)
+                if sp is not None:
+                    return sp.pos  # the chat line's speaker
+                hdr = _message_author(text, cue_start, mentions)
+                if hdr is not _NO_HEADER:
+                    return hdr  # in an email chain: the writer of the message the cue is in
+                if doc.author != 0 and doc.addressee is not None and _after_signoff(text, cue_start):
+                    return doc.addressee  # the recipient's reply written under the letter
                 return doc.author
             if pro == "your":
                 return doc.addressee
             # his / her: the nearest person before the possessive, within the record
             rs = block_start(text, cue_start)
             before = [x for x in mentions if rs <= x.start and x.end <= cue_start]
-            if before:
-                near = max(before, key=lambda x: x.end)
+            want = {"his": "M", "her": "F"}.get(pro)  # "their": either
+            # the nearest person before it whose gender agrees, passing over listed parties of the
+            # other gender ("Mr Pugh now holds it. She confirmed her car is ..."); an unknown person
+            # or a possessive ("his mother's") in the way means someone else
+            for near in sorted(before, key=lambda x: -x.end):
                 if near.possessive or near.pos is None:
                     return None
-                want = "M" if pro == "his" else "F"
-                return near.pos if genders[near.pos] == want else None
+                g = genders[near.pos]
+                if g == want or want is None:
+                    return near.pos
+                if g is None:
+                    return None
             return None
         # someone else is mentioned after the possessive: fall through to the line rule
+    # a named possessive: "our client's own\naccount, sort code ...", "Mr Nowak's bank details: ..."
+    near = None
+    for x in mentions:
+        if x.possessive and base <= x.start and x.end <= s and (near is None or x.end > near.end):
+            near = x
+    if near is not None and NAMED_POSSESSIVE_CUE.match(text, near.end, s) and not any(
+            near.end <= x.start and x.end <= s for x in mentions):
+        return near.pos
     line_start = text.rfind("\n", 0, s) + 1
     on_line = [x for x in mentions if line_start <= x.start and x.end <= s]
+    sent = line_start
+    for m in SENTENCE_END.finditer(text, line_start, s):
+        sent = m.end()
+    if not any(sent <= x.start for x in on_line):
+        # nobody named in the value's own sentence: "Gethin took the car. I now drive a Kia, CU19 HKE."
+        if sent > line_start and FIRST_PERSON_WORD.search(text, sent, s):
+            return doc.author if doc.author is not None else "none"
+        pm = SUBJECT_PRONOUN.search(text, sent, s)
+        if pm is not None:
+            # "He has a new van (LK67 RZT)": the nearest person before the sentence of that gender
+            want = "M" if pm.group(1).lower() == "he" else "F"
+            rs = max(0, sent - 400)  # (the pronoun may refer back across a paragraph break)
+            for near in sorted((x for x in mentions if rs <= x.start and x.end <= sent), key=lambda x: -x.end):
+                if near.possessive or near.pos is None:
+                    break
+                g = genders[near.pos]
+                if g == want:
+                    return near.pos
+                if g is None:
+                    break
+    if sent > line_start and any(sent <= x.start for x in on_line):
+        on_line = [x for x in on_line if x.start >= sent]
     if on_line:
         near = max(on_line, key=lambda x: x.end)
         if near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end):
@@ -197,3 +373,70 @@ def kind_of(pos: int | None) -> PartyKind:
     if pos is None:
         return PartyKind.UNKNOWN
     return PartyKind.THIRD_PARTY
+
+
+# ---------------------------------------------------------------------- role labels
+# a form or decision's label naming a party ("Appellant: <name>", "Account holder: <name>"); "the
+# appellant" later in the same document is then a mention of that party
+ROLE_LABEL_RE = re.compile(
+    r"(?im)^[ \t]*(?P<label>(?:first[ \t]+|second[ \t]+)?respondent|appellant|applicant|claimant|complainant|"
+    r"customer|tenant|debtor|defendant|account[ \t]+holder|service[ \t]+user|(?:our[ \t]+)?client)[ \t]*:?[ \t]+"
+    r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+)
+
+
+def label_bindings(texts: list[str], mentions: list[list[Mention]]) -> dict[str, int | None]:
+    """Role label (lower case, single spaces) -> the party it names in this document."""
+    found: dict[str, set] = {}
+    for text, ms in zip(texts, mentions):
+        if not ms:
+            continue
+        starts = {m.start: m for m in ms}
+        for lm in ROLE_LABEL_RE.finditer(text):
+            m = starts.get(lm.end())
+            if m is not None and not m.possessive:
+                label = " ".join(lm.group("label").lower().split())
+                found.setdefault(label.replace("our ", ""), set()).add(m.pos)
+        for lm in ROLE_AFTER_RE.finditer(text):
+            for m in ms:
+                if m.end == lm.start() or (m.end < lm.start() and not text[m.end:lm.start()].strip(" \t)")):
+                    if not m.possessive:
+                        found.setdefault(lm.group("label").lower(), set()).add(m.pos)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+# the label written after the name: "MEHMET ARSLAN (Defendant)", "Ms X, the appellant,"
+ROLE_AFTER_RE = re.compile(
+    r"[ \t]*\([ \t]*(?P<label>defendant|complainant|appellant|applicant|claimant|respondent|tenant|debtor|customer)[ \t]*\)",
+    re.I,
+)
+
+
+def label_mentions(text: str, bindings: dict[str, int | None], taken: list[Mention]) -> list[Mention]:
+    """"the appellant", "the second respondent's" as mentions of the parties their labels name."""
+    if not bindings:
+        return []
+    rx = _label_use_regex(tuple(sorted(bindings, key=len, reverse=True)))
+    out = []
+    for m in rx.finditer(text):
+        label = " ".join(m.group("label").lower().split())
+        if label not in bindings:
+            continue
+        s, e = m.start("label"), m.end("label")
+        if any(x.start < e and s < x.end for x in taken):
+            continue
+        out.append(mention(s, e, bindings[label], text))
+    return out
+
+
+_label_rx_cache: dict[tuple, re.Pattern] = {}
+
+
+def _label_use_regex(labels: tuple[str, ...]) -> re.Pattern:
+    rx = _label_rx_cache.get(labels)
+    if rx is None:
+        alts = "|".join(r"[ \t]+".join(re.escape(w) for w in l.split()) for l in labels)
+        # "the appellant", not "the second respondent" for "respondent"
+        rx = re.compile(r"(?i)\b(?:the|this|that|our|your)[ \t]+(?P<label>" + alts + r")\b")
+        _label_rx_cache[labels] = rx
+    return rx

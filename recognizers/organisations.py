@@ -14,6 +14,16 @@ SUFFIX = (
     r"Partnership|Associates|Group|Foundation|Association|Society|Academy|School|College|University|Hospital|"
     r"Clinic|Centre|Center|Pharmacy|Agency|Housing|Restaurants?|Services|Logistics|Foods|Motors|Garage|Bank"
 )
+# the same words in capitals, as a letterhead writes them ("ADEYEMI & COLE SOLICITORS")
+_CAPS = "|".join(w.upper() for w in (
+    "Solicitors Council Trust Practice Surgery Law Chambers Partnership Associates Group Foundation Association "
+    "Society Academy School College University Hospital Clinic Centre Center Pharmacy Agency Housing Restaurants "
+    "Restaurant Services Logistics Foods Motors Garage Bank").split())
+# only as a whole line (a letterhead): in a statement line in capitals "... REF GARAGE" is no organisation
+ORG_CAPS_LINE_RE = re.compile(
+    r"(?m)^[ \t]*(?P<name>(?:[A-Z][A-Z'’\-]*|&)(?:[ \t]+(?:[A-Z][A-Z'’\-]*|&|[-–|]|\d+)){0,9}[ \t]+(?:" + _CAPS
+    + r"|(?:&|AND)[ \t]+(?:CO|SONS|PARTNERS)\.?))[ \t]*$"
+)
 WORD = r"(?:[A-Z][A-Za-z'’\-]*|&)"
 ORG_NAME_RE = re.compile(
     r"(?<![\w'’\-])(?:" + WORD + r"[ \u00a0]*\n?[ \u00a0]*){1,5}?(?:" + SUFFIX + r")(?![\w\-])"
@@ -37,4 +47,6 @@ def org_name_spans(text: str) -> list[tuple[int, int]]:
                 # a name block ("Gareth Pryce\nNorthbridge Logistics Ltd"): the organisation is the last line
                 s = nl + 1 + (len(text[nl + 1:e]) - len(text[nl + 1:e].lstrip()))
         out.append((s, e))
+    if "\n" in text or text.isupper():
+        out += [m.span("name") for m in ORG_CAPS_LINE_RE.finditer(text)]
     return out

@@ -29,7 +29,7 @@ from pipeline.codes import EntityType, PartyKind
 from pipeline.models import CaseRecord, Party
 from recognizers.base import digits, squash
 from recognizers.date_of_birth import DATE_REGEX, parse_date
-from recognizers.gazetteer import first_names, is_name_like, zipf
+from recognizers.gazetteer import first_names, is_first_name, is_name_like, zipf
 from recognizers.uk_phone import normalise_phone
 
 TITLES_M = ("mr", "master", "sir", "lord")
@@ -44,6 +44,9 @@ _B = r"(?<![\w'’\-.@])"
 _E = r"(?![\w\-]|['’](?!s\b)\w)"  # allow a possessive 's after the name
 
 COMMON_WORD_ZIPF = 4.0  # word frequency from which a lower-case name word is read as an ordinary word
+NAME_WORD_ZIPF = 4.45  # below it, a first name in lower case after a person cue is the person ("from emma")
+_PERSON_PREV = re.compile(r"(?i)\b(?:from|to|with|told|tell|ask|asked|and|or|by|called|texted|rang|saw|met|spoke[ \t]+to|"
+                          r"said[ \t]+to|thanks|thank[ \t]+you|hi|hello|dear|@)[ \t]+$")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|next|last|every|each|in|until|since)[ \t]+$")
 
 
@@ -129,6 +132,12 @@ _ROLE_RECEIVING = re.compile(r"(?i)^\s*(?:the\s+)?(?:receiving parent|parent wit
 ROLE_MENTION_RE = re.compile(
     r"(?<![\w'’])(?:(?P<pay>PP|NRP|(?i:paying parent|non[- ]resident parent))|"
     r"(?P<rec>RP|PWC|(?i:receiving parent|parent with care)))(?!['’]s\b)(?![\w'’])"
+)
+
+
+ROLE_POSSESSIVE_RE = re.compile(
+    r"(?<![\w'’])(?:(?P<pay>PP|NRP|(?i:paying parent|non[- ]resident parent))|"
+    r"(?P<rec>RP|PWC|(?i:receiving parent|parent with care)))(?=['’]s\b)"
 )
 
 
@@ -273,6 +282,16 @@ class PartyMatcher:
                 return pos
         return None
 
+    def possessive_role_mentions(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, party position) of "the RP's" / "PP's" written in the text: for attribution,
+        where a possessive is that party's only when an identifier word follows ("the RP's car")."""
+        out: list[tuple[int, int, int]] = []
+        for m in ROLE_POSSESSIVE_RE.finditer(text):
+            pos = self.role_owner(PAYING if m.group("pay") else RECEIVING)
+            if pos is not None:
+                out.append((m.start(), m.end(), pos))
+        return out
+
     def role_mentions(self, text: str) -> list[PartySpan]:
         """"PP" / "receiving parent" written in the text, as mentions of the party holding that
         role. Used to attribute identifiers, never redacted themselves."""
@@ -387,8 +406,9 @@ class PartyMatcher:
                 # a bare name word in lower case that is also an ordinary word ("will", "rose",
                 # "mark") is not the person; a listed name that is not an ordinary word
                 # ("whitfield", "joanne") is, whatever its case
-                if w[:1].islower() and zipf(w) >= COMMON_WORD_ZIPF:
-                    continue
+                if w[:1].islower() and zipf(w) >= COMMON_WORD_ZIPF and not (
+                        zipf(w) < NAME_WORD_ZIPF and is_first_name(w) and _PERSON_PREV.search(text, max(0, m.start("name") - 25), m.start("name"))):
+                    continue  # (but "a statement from emma": a first name that is rare as a word, after a person cue)
                 # "Will call her back", "the May review": a capitalised ordinary word at the start
                 # of a sentence or after a determiner is read as the word
                 if w[:1].isupper() and zipf(w) >= COMMON_WORD_ZIPF and _word_context(text, m.start("name"), m.end("name")):
@@ -414,8 +434,8 @@ class PartyMatcher:
             for m in self.word_re.finditer(text):
                 w = m.group(0)
                 lw = w.lower()
-                if len(lw) < 4 or lw in self.exact_words or not w[0].isupper():
-                    continue
+                if len(lw) < 4 or lw in self.exact_words or not w[0].isupper() or (len(w) <= 4 and w.isupper()):
+                    continue  # (a short word in capitals is an abbreviation: "IBAN" is not a typo of "Liban")
                 owners = set()
                 for d in {lw} | _deletes(lw):
                     owners |= self.fuzzy.get(d, set())

@@ -20,14 +20,22 @@ from recognizers.base import result
 from pipeline.codes import EntityType
 from recognizers.gazetteer import first_names, is_first_name, is_name_like, is_surname, surnames, zipf
 
-NAME = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[\-'’][A-Z][a-z]+)*"
+_LOW = "a-zß-öø-ÿ\u0101\u0103\u0105\u0107\u0109\u010b\u010d\u010f\u0111\u0113\u0117\u0119\u011b\u011f\u0123\u012b\u012f\u0131\u0137\u013a\u013c\u013e\u0142\u0144\u0146\u0148\u014d\u0151\u0153\u0155\u0159\u015b\u015f\u0161\u0163\u0165\u016b\u016f\u0171\u0173\u017a\u017c\u017e"
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+# a capitalised name word, with Latin diacritics ("Traoré", "Ní", "Wiśniewska"), an apostrophe
+# prefix ("O'Brien", "D'Souza", "N'Golo") and hyphenated parts, also in lower case ("Min-jun")
+NAME = r"(?:Mc|Mac|[" + _UP + r"]['’])?[" + _UP + r"][" + _LOW + r"]+(?:[\-'’][" + _UP + _LOW + r"][" + _LOW + r"]+)*"
 CAPS_NAME = r"[A-Z][A-Z'’\-]{1,}"
 TITLE = r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Master|Sir|Dame|Lady|Lord|Rev)\.?"
 INITIALS = r"(?:[A-Z]\.?[ \u00a0]+|[A-Z]\.){0,2}"
+# a title and a name in capitals: "MRS J OKONJO", "MR T KOWALCZYK"
+CAPS_TITLE_RE = re.compile(
+    r"\b(?:MR|MRS|MS|MISS|MX|DR)\.?[ \u00a0]+(?P<name>(?:[A-Z]\.?[ \u00a0]+){0,2}[A-Z][A-Z'’\-]+(?:[ \u00a0][A-Z][A-Z'’\-]+)?)(?![\w\-])"
+)
 TITLE_RE = re.compile(TITLE + r"[ \u00a0]+(?P<name>" + INITIALS + NAME + r"(?:[ \u00a0]+" + NAME + r")?)")
 CUES = [
     r"dear", r"(?:kind |best |warm )?regards,?", r"yours (?:sincerely|faithfully|truly)", r"many thanks,?", r"thanks,?",
-    r"best wishes,?", r"signed:?", r"signature:?", r"spoke (?:to|with)", r"speaking (?:to|with)", r"talked (?:to|with)",
+    r"best wishes,?", r"signed(?: by)?:?", r"signature:?", r"spoke (?:to|with)", r"speaking (?:to|with)", r"talked (?:to|with)",
     r"(?:my|her|his|their|your) (?:new |ex[- ]?)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[eé]e?|son|daughter|"
     r"mother|father|mum|dad|brother|sister|stepson|stepdaughter|cousin|aunt|uncle|neighbour|friend|landlord|landlady|colleague|manager|employer|solicitor|child|children|grandmother|grandfather|nan)",
     r"from:", r"to:", r"cc:", r"sent by", r"named", r"name:", r"witness:?", r"called", r"contact:", r"partner,?", r"child(?:ren)?:", r"lives with",
@@ -35,9 +43,29 @@ CUES = [
     r"neighbour", r"manager", r"solicitor", r"witness", r"attended with", r"accompanied by", r"wrote to", r"emailed",
     r"and", r"&", r"or", r"typed by", r"prepared by", r"written by", r"completed by", r"checked by",
     r"reviewed by", r"authorised by", r"approved by", r"interviewed by", r"dictated by", r"transcribed by",
+    # people introduced by their role: "the bailiff, X", "her accountant X", "support worker X"
+    r"accountant", r"bailiff", r"enforcement agent", r"mediator", r"social worker", r"support worker",
+    r"key ?worker", r"health visitor", r"childminder", r"nanny", r"lodger", r"flatmate", r"housemate",
+    r"interpreter", r"counsellor", r"therapist", r"barrister", r"lawyer", r"headteacher", r"head teacher",
+    r"class teacher", r"teacher", r"(?:a|the|my|her|his|their) friend", r"tribunal judge", r"district judge",
+    r"judge", r"magistrate", r"work coach", r"tutor", r"coach", r"carer", r"foster carer", r"godmother", r"godfather",
 ]
+def _by_first_letter(alts: list[str]) -> str:
+    """The same alternation, grouped by a literal first letter ("d(?:ear)|s(?:igned|poke ...)"), so
+    that the regex engine tries only the group of the letter it sees (the list is long)."""
+    groups: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for a in alts:
+        if a[:1].isalpha() and a[1:2] not in ("?", "*", "+", "{"):
+            groups.setdefault(a[0].lower(), []).append(a[1:])
+        else:
+            rest.append(a)
+    parts = [k + "(?:" + "|".join(sorted(v, key=len, reverse=True)) + ")" for k, v in sorted(groups.items())]
+    return "|".join(parts + rest)
+
+
 CUE_RE = re.compile(
-    r"(?i:\b(?:" + "|".join(CUES) + r"))[:,]?[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?:(?:a|an|one)[ \u00a0]+)?(?P<name>(?:[A-Z]\.?[ \u00a0]+)?" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})"
+    r"(?i:\b(?:" + _by_first_letter(CUES) + r"))[:,]?[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?:(?:a|an|one)[ \u00a0]+)?(?P<name>(?:[A-Z]\.?[ \u00a0]+)?" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})"
 )
 # texts and notes written all in lower case: "my solicitor rebecca lloyd-jones"; only after a
 # relation cue, and only when the first word is a known first name that is not an ordinary word
@@ -46,7 +74,8 @@ RELATION_CUE = (
     r"mother|father|mum|dad|cousin|aunt|uncle|neighbour|friend|landlord|landlady|colleague|manager|boss|solicitor|lawyer)"
 )
 LOWER_CUE_RE = re.compile(
-    r"(?i:\b(?:" + RELATION_CUE + r"|spoke[ \t]+(?:to|with)|talked[ \t]+to|named|called|this[ \t]+is|text(?:ed)?[ \t]+from|with))[:,]?[ \t]*\n?[ \t]*(?P<name>[a-z][a-z'’]+(?:[ \t\-][a-z][a-z'’]+){0,2})"
+    r"(?i:\b(?:" + RELATION_CUE + r"|spoke[ \t]+(?:to|with)|talked[ \t]+to|named|called|this[ \t]+is|text(?:ed)?[ \t]+from|with|"
+    r"ask|asked|tell|told|texted|rang|phoned|messaged|met|saw))[:,]?[ \t]*\n?[ \t]*(?!(?:my|her|his|their|our|your|the|a|an)\b)(?P<name>[a-z][a-z'’]+(?:[ \t\-][a-z][a-z'’]+){0,2})"
 )
 SEQ_RE = re.compile(r"(?<![\w'’])(?<!\w-)(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})(?![\w\-])")
 INITIAL_SURNAME_RE = re.compile(r"(?<![\w.])(?:[B-HJ-Z]\.?|[A-Z]\.)[ \u00a0](?P<sur>" + NAME + r")(?![\w\-])")
@@ -61,6 +90,25 @@ STOP = {
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
+# a police officer by rank, with or without a collar number: "PC 3345 Okonedo", "DS Whitlock"
+RANK_RE = re.compile(
+    r"(?<![\w'’])(?:PC|PCSO|WPC|DC|PS|DS|DI|DCI|Sgt\.?|Sergeant|Constable|Inspector)[ \u00a0]+(?:\d{2,6}[ \u00a0]+)?"
+    r"(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r")?)(?![\w\-])"
+)
+# a nickname in quotes after a relation or "called": "his cousin \"Dhegdheer\"", "known as 'Tommo'"
+QUOTED_AFTER_RE = re.compile(r"[\"“‘'](?P<name>[A-Z][^\W\d_]+(?:[ ][A-Z][^\W\d_]+)?)[\"”’']")
+QUOTED_AFTER_CUE = re.compile(
+    r"(?i:\b(?:cousin|brother|sister|friend|uncle|aunt|auntie|aunty|nephew|niece|partner|boyfriend|girlfriend|husband|"
+    r"wife|mate|neighbour|called|known[ \t]+as|aka|nicknamed|nickname))[:,]?[ \t]+$"
+)
+SPEAKER_LABELS = {"agent", "adviser", "advisor", "caller", "customer", "system", "bot", "note", "notes", "you", "me",
+                  "operator", "officer", "staff", "user", "client", "chatbot", "assistant", "admin", "moderator", "host",
+                  "interpreter", "mediator", "judge", "clerk", "usher", "witness", "applicant", "respondent", "appellant"}
+PLACE_BEFORE = re.compile(r"(?i)\b(?:in|at|near|via|of)[ \t]+$")
+STREET_AFTER = re.compile(r"[ \t]+(?:Street|St|Road|Rd|Avenue|Lane|Close|Drive|Way|Crescent|Grove|Gardens|Terrace|Place|"
+                          r"Square|Park|Court|House|Hall|Centre|Estate)\b")
+# a name in capitals: "MOHAMMED ABDULLAHI ISSE", "NAME: AGNIESZKA NOWAK" (a known first name first)
+CAPS_SEQ_RE = re.compile(r"(?<![\w'’\-])(?P<name>[A-Z][A-Z'’\-]+(?:[ \u00a0][A-Z][A-Z'’\-]+){1,3})(?![\w\-])")
 # a nickname made of a size/age word and a first name: "Big Will", "Little Jo"
 NICKNAME_RE = re.compile(r"(?<![\w'’])(?P<name>(?:Big|Little|Lil|Young|Old)[ \u00a0]+" + NAME + r")(?![\w\-])")
 # a payee or payer on a bank statement line, in capitals after the transaction type:
@@ -68,9 +116,9 @@ NICKNAME_RE = re.compile(r"(?<![\w'’])(?P<name>(?:Big|Little|Lil|Young|Old)[ \
 STATEMENT_PAYEE_RE = re.compile(
     r"(?m)(?<![A-Z])(?:FPO|FPI|FP|SO|STO|TFR|BGC|BP|BBP|BACS|CR|INTL|SWIFT|TRF|OBP|DD|DEB|CHQ|MOB|"
     r"(?:FASTER[ \t]+)?PAYMENT[ \t]+(?:TO|FROM)|TRANSFER[ \t]+(?:TO|FROM)|BILL[ \t]+PAYMENT(?:[ \t]+TO)?|PAYEE:?|PAID[ \t]+TO|"
-    r"FROM|TO)\b[ \t,\"]+"
-    r"(?:(?:[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?)[ \t]+)?"
-    r"(?P<name>(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2})"
+    r"FROM|TO)\b:?[ \t,\"]+"
+    r"(?:(?:[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?(?=[A-Z0-9]{0,3}\d)[A-Z0-9]{1,4})?)[ \t]+)?"
+    r"(?P<name>(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}(?:[ \t][A-Z]\b(?![.'’]\w))?)"
     r"(?=[ \t]+(?:REF\b|\d{6}\b|\d{2}-\d{2}-\d{2})|[ \t]{2,}|\t|[ \t]+[£$€]?\d[\d,]*\.\d\d\b|[ \t]*(?:\"|,|\||$))"
 )
 
@@ -81,11 +129,17 @@ QUOTED_NICK_RE = re.compile(
 )
 # a chat or transcript speaker at the start of a line: "[14:02] Deb: ...", "Semhar: ok"
 SPEAKER_RE = re.compile(
-    r"(?m)^[ \t]*(?:\[?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]?[ \t]*(?:[-–][ \t]*)?)?(?P<name>" + NAME
+    r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}"
+    r"(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?(?P<name>" + NAME
     + r"(?:[ \t]+" + NAME + r")?)[ \t]*:[ \t]+\S"
 )
 # a first name addressed at the start of a sentence: "Deb, should we log this?"
 VOCATIVE_RE = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))[ \t]*(?P<name>" + NAME + r"),[ \t]+[a-z]")
+
+
+# Vietnamese middle names that are also words elsewhere ("Thi Mai Pham", "Van Minh Tran"): part of a
+# name when more name words follow
+NAME_PARTICLES = {"thi", "thị", "van", "văn"}
 
 
 def _common(tok: str) -> bool:
@@ -112,7 +166,7 @@ def _trim(name: str, start: int) -> tuple[int, int] | None:
     toks = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+", name)]
     while toks and not _looks_like_name(toks[-1][2]):
         toks.pop()
-    while toks and not _looks_like_name(toks[0][2]):
+    while toks and not _looks_like_name(toks[0][2]) and not (len(toks) > 1 and toks[0][2].lower() in NAME_PARTICLES):
         toks.pop(0)
     if not toks:
         return None
@@ -122,7 +176,7 @@ def _trim(name: str, start: int) -> tuple[int, int] | None:
 def _statement_person(name: str) -> bool:
     """"A MENSAH", "VAIDA MOCKIENE", "T ADJEI-MARFO": an initial or a first name, and a surname;
     not a company ("CHILD MAINT SERVICE", "ASDA PETERBOROUGH")."""
-    toks = [t.strip(".") for t in name.split()]
+    toks = [t.strip(".") for t in name.split() if t.lower() not in NAME_PARTICLES]
     words = [t for t in toks if len(t) > 1]
     if not words or len(toks) < 2:
         return False
@@ -155,7 +209,15 @@ class PersonContextRecognizer(EntityRecognizer):
                 continue
             # 0.9: above the NER model's default, so that a longer NER span swallowing the name
             # ("Kornbluth,\n\nI") does not push "Dr. Kornbluth" out
-            out.append(_res(self, m.start("name"), m.end("name"), 0.9, "title before a name"))
+            end = m.end("name")
+            words = list(re.finditer(r"\S+", name))
+            if len(words) >= 2 and len(last) > 2 and not is_name_like(last) and zipf(last) >= 3.0:
+                end = m.start("name") + words[-2].end()  # "Mr Nowak Toolkit": the word after the surname is not a name
+            out.append(_res(self, m.start("name"), end, 0.9, "title before a name"))
+        for m in CAPS_TITLE_RE.finditer(text):
+            toks = [t for t in m.group("name").replace(".", " ").split() if len(t) > 1]
+            if toks and all(t.lower() not in STOP and (is_name_like(t) or zipf(t) < 3.5) for t in toks):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.85, "title before a name in capitals"))
         for m in CUE_RE.finditer(text):
             cue = text[m.start(): m.start("name")].strip().lower()
             span = _trim(m.group("name"), m.start("name"))
@@ -192,19 +254,42 @@ class PersonContextRecognizer(EntityRecognizer):
         for m in QUOTED_NICK_RE.finditer(text):
             if is_first_name(m.group("first")) or is_surname(m.group("last")) or is_first_name(m.group("nick")):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.8, "name with a quoted nickname"))
-        for m in SPEAKER_RE.finditer(text):
+        speakers = list(SPEAKER_RE.finditer(text))
+        # a transcript (several lines "Name: ..."): a speaker is a name even when the gazetteer does not
+        # know it ("Dhegdheer: ok"), unless it is an ordinary word or a label ("Agent", "Note")
+        transcript = len({m.group("name") for m in speakers}) >= 2 and len(speakers) >= 3
+        for m in speakers:
             toks = m.group("name").split()
             if (is_first_name(toks[0]) and toks[0].lower() not in STOP and zipf(toks[0]) < 4.0
                     and all(is_name_like(t) or zipf(t) < 3.0 for t in toks[1:])):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.7, "speaker's name in a chat"))
+            elif transcript and all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and zipf(t) < 3.0
+                                    for t in toks):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.6, "speaker in a transcript"))
         for m in VOCATIVE_RE.finditer(text):
             w = m.group("name")
             if is_first_name(w) and w.lower() not in STOP and zipf(w) < 3.5 and len(w) > 2:
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "first name addressed"))
+        for m in RANK_RE.finditer(text):
+            span = _trim(m.group("name"), m.start("name"))
+            if span:
+                out.append(_res(self, span[0], span[1], 0.8, "police rank (and number) before a name"))
+        for m in QUOTED_AFTER_RE.finditer(text):
+            if not QUOTED_AFTER_CUE.search(text, max(0, m.start() - 20), m.start()):
+                continue
+            w = m.group("name")
+            if all(t.lower() not in STOP and (is_name_like(t) or zipf(t) < 3.0) for t in w.split()):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.7, "nickname in quotes after a relation"))
         for m in NICKNAME_RE.finditer(text):
             first = m.group("name").split()[-1]
             if is_first_name(first):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "nickname (size word and first name)"))
+        for m in CAPS_SEQ_RE.finditer(text):
+            toks = m.group("name").split()
+            f = toks[0]
+            if (is_first_name(f) and zipf(f) < 4.0 and f.lower() not in STOP
+                    and all(t.lower() not in STOP and (is_name_like(t) or zipf(t) < 3.0) for t in toks[1:])):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.6, "name in capitals (gazetteer)"))
         for m in STATEMENT_PAYEE_RE.finditer(text):
             if _statement_person(m.group("name")):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.7, "payee on a bank statement line"))
@@ -218,6 +303,16 @@ class PersonContextRecognizer(EntityRecognizer):
             # "Janet Colquhoun Payroll": a trailing ordinary word is not part of the name
             while len(toks) > 2 and not (is_first_name(toks[-1][2]) or is_surname(toks[-1][2])) and zipf(toks[-1][2]) >= 3.0:
                 toks.pop()
+            # "Ask Nasrin Hosseini": a leading ordinary word (a sentence's first word) is not part of the name
+            while len(toks) > 2 and not is_name_like(toks[0][2]) and zipf(toks[0][2]) >= 3.0:
+                toks.pop(0)
+            if len(toks) >= 2 and all(len(t) >= 3 and zipf(t) < 1.5 and t.lower() not in STOP for _, _, t in toks) and \
+                    not PLACE_BEFORE.search(text, max(0, base + toks[0][0] - 8), base + toks[0][0]) and \
+                    not STREET_AFTER.match(text, base + toks[-1][1]):
+                # two or more capitalised words that are not English words at all ("Tesfaldet Ghebremedhin"):
+                # a name the gazetteer does not know; weak, so it is flagged for review
+                out.append(_res(self, base + toks[0][0], base + toks[-1][1], 0.5, "capitalised words unknown to English"))
+                continue
             if len(toks) >= 2:
                 # First Surname (Middle)
                 f, l = toks[0][2], toks[-1][2]

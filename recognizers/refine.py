@@ -10,10 +10,14 @@ Three jobs, each cheap (regexes over short windows, no second NLP pass):
      another of the organisation's contact details directly (the phone after its address);
    - its block of lines is headed by an organisation's name, with no person named between
      ("PENNINE FAMILY MEDIATION / Suite 4, ... / 0113 ...");
-   - a label says so ("Venue:", "Constituency office:", "switchboard", "helpline");
+   - a label says so ("Venue:", "Constituency office:", "switchboard", "helpline", "HR:",
+     "HR department", "payment line", "call us", a label after the number in a row);
+   - it is a PO Box address, a venue ("the hearing will take place at ..."), "<Org>
+     address ... is ...", or a freephone / 03 / 084 / 087 number;
    - it is a role mailbox (enquiries@, casework.x@, payroll@), or a public body's mailbox
      whose local part is not a person's name.
-   A person's direct line ("Direct dial", "Mobile") is never the organisation's.
+   A person's direct line ("Direct dial", "Mobile") and a mailbox named after a person
+   ("lorna.fitzgerald@council...") are never the organisation's.
 2. The requester's own identifiers stay:
    - a form or statement field ("Sort code: ...", "IBAN ...") whose nearest person above
      it, within a few lines, is the requester named at the start of a line ("Account
@@ -62,8 +66,11 @@ ORG_LABEL = re.compile(
     r"office|office|court|tribunal|surgery|practice|school|branch|premises[ \t]+of)[ \t]*:[^\n]*$"
 )
 ORG_PHONE_LABEL = re.compile(
-    r"(?i)(?:switchboard|helpline|help[ \t]+line|reception|main[ \t]+(?:office|line|number)|general[ \t]+enquiries|"
-    r"enquiries|office[ \t]+line)\b[^\n]{0,30}$"
+    r"(?i)(?:switchboard|helpline|help[ \t]+line|reception|duty[ \t]+(?:desk|line|team|social[ \t]+worker)|front[ \t]+desk|main[ \t]+(?:office|line|number)|general[ \t]+enquiries|"
+    r"enquiries|office[ \t]+line|payments?[ \t]+line|(?:HR|human[ \t]+resources|payroll|personnel|accounts|finance|"
+    r"complaints|collections|customer[ \t]+services)[ \t]+(?:department|dept|team|office|section|unit)|"
+    r"(?<![\w'’])(?:HR|human[ \t]+resources|payroll|accounts|main[ \t]+office)(?=[ \t]*(?:tel|phone|telephone|no\.?|number)?[ \t]*:)|advice[ \t]+line|hotline|call[ \t]+us|contact[ \t]+us|"
+    r"our[ \t]+(?:[a-z]+[ \t]+)?(?:line|number|helpline|team))\b[^\n]{0,30}$"
 )
 ROLE_MAILBOX = {
     "enquiries", "enquiry", "info", "hr", "payroll", "office", "admin", "noreply", "no-reply", "casework",
@@ -74,6 +81,13 @@ ROLE_MAILBOX = {
 }
 PUBLIC_DOMAIN = re.compile(r"(?i)@(?:[\w\-]+\.)*(?:gov\.uk|nhs\.uk|nhs\.net|police\.uk|gov\.scot|gov\.wales|sch\.uk|"
                            r"mod\.uk|parliament\.uk)$")
+VENUE_CUE = re.compile(
+    r"(?i)\b(?:hearing|tribunal|appointment|interview|meeting|session|mediation|court)\b[^\n.]{0,40}?\b(?:take[s]?[ \t]+place|"
+    r"(?:will[ \t]+)?be[ \t]+held|is[ \t]+held|listed)[ \t]+at[ \t]+[^\n]{0,50}$"
+)
+HOME_WORDS = re.compile(r"(?i)\b(?:home|house|flat|his|her|their|my|your)\b|['’]s\b")
+PO_BOX = re.compile(r"(?i)\b(?:P\.?[ \t]?O\.?[ \t]*Box|Freepost)\b")
+ORG_ADDRESS_CUE = re.compile(r"(?i)(?:['’]s?[ \t]+|[ \t]+)(?:postal[ \t]+)?address\b[^\n.;]{0,60}$")
 CONTACT_TYPES = {EntityType.ADDRESS, EntityType.UK_POSTCODE, EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS}
 
 
@@ -89,10 +103,20 @@ def is_org_mailbox(value: str) -> bool:
     return False
 
 
+def is_person_mailbox(value: str) -> bool:
+    """A mailbox named after a person ("lorna.fitzgerald@council...", "d.fenwick@firm..."): that
+    person's own contact detail even in an organisation's block, unless it is a role mailbox."""
+    local = value.partition("@")[0]
+    parts = [p for p in re.split(r"[._\-+]", local.lower()) if p]
+    return len(parts) >= 2 and not any(p in ROLE_MAILBOX for p in parts) and _name_local_part(parts)
+
+
 def _name_local_part(parts: list[str]) -> bool:
     """"lorna.fitzgerald", "l.fitzgerald", "fitzgeraldl": a person's mailbox."""
     if len(parts) >= 2:
-        return any(is_name_like(p) for p in parts if len(p) > 1)
+        # a first name, or an initial with a surname ("d.fenwick"); not a team and a place ("sscs_birmingham")
+        return any(is_first_name(p) for p in parts if len(p) > 1) or (
+            any(len(p) == 1 for p in parts) and any(is_name_like(p) for p in parts if len(p) > 1))
     return bool(parts) and is_name_like(parts[0])
 
 
@@ -144,18 +168,42 @@ def _block_headed_by_org(text: str, s: int, people: list[tuple[int, int]]) -> bo
     return not any(start <= a and b <= s for a, b in people)
 
 
+NON_GEOGRAPHIC = re.compile(r"^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|0)(?:800|808|3\d\d|84[345]|87[01])\b|^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|0)(?:80[08]|3\d|84|87)")
+ORG_PHONE_AFTER = re.compile(
+    r"(?i)[^\n]{0,40}?\b(?:switchboard|helpline|help[ \t]+line|reception|main[ \t]+(?:office|line|number)|"
+    r"general[ \t]+enquiries|enquiry[ \t]+line|customer[ \t]+services)\b"
+)
+
+
 def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     s = f.start
     line_start = text.rfind("\n", 0, s) + 1
     before = text[line_start:s]
     if PERSONAL_LINE.search(before):
         return False
-    if f.entity_type == EntityType.EMAIL_ADDRESS and is_org_mailbox(f.text):
-        return True
+    if f.entity_type == EntityType.EMAIL_ADDRESS:
+        if is_org_mailbox(f.text):
+            return True
+        if is_person_mailbox(f.text):
+            return False
     if ORG_LABEL.match(text, line_start, text.find("\n", s) if text.find("\n", s) >= 0 else len(text)):
         return True
-    if f.entity_type == EntityType.PHONE_NUMBER and ORG_PHONE_LABEL.search(before):
-        return True
+    if f.entity_type == EntityType.PHONE_NUMBER and NON_GEOGRAPHIC.match(f.text):
+        return True  # freephone and 03/084/087 numbers are organisations' lines, not a person's phone
+    if f.entity_type == EntityType.PHONE_NUMBER and (ORG_PHONE_LABEL.search(before) or ORG_PHONE_AFTER.match(text, f.end)):
+        return True  # (also a label after the number: "01633 960 014  Employer switchboard")
+    if f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE):
+        if PO_BOX.search(before) or PO_BOX.match(text, s):
+            return True  # "PO Box 12626, Harlow CM20 9QF": a mailbox is an organisation's
+        vm = VENUE_CUE.search(text, max(0, s - 90), s)
+        if vm is not None and not HOME_WORDS.search(text, vm.end(), s) and not any(vm.end() <= a and b <= s for a, b in people):
+            return True  # "The hearing will take place at Fox Court, 30 Brooke Street, ..."
+        am = ORG_ADDRESS_CUE.search(before)
+        if am is not None:
+            at = line_start + am.start()
+            if any(line_start <= b <= at and at - b <= 40 for a, b in orgs) and not any(
+                    line_start <= a and b <= s for a, b in people):
+                return True  # "The Luton Magistrates' Court address for the hearing is ..."
     if _anchor_is_org(text, s, orgs, people, org_contacts,
                       address=f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE)):
         return True
@@ -207,7 +255,7 @@ THIRD_PERSON = re.compile(
 )
 YOUR_HEADING = re.compile(
     r"(?im)^[ \t]*(?:your[ \t]+(?:own[ \t]+)?(?:bank[ \t]+|payment[ \t]+|account[ \t]+|personal[ \t]+|contact[ \t]+)?"
-    r"(?:details|account|information)|payment[ \t]+details[ \t]+for[ \t]+you|(?:we[ \t]+will[ \t]+)?pay(?:ing)?[ \t]+you[ \t]+"
+    r"(?:details|account|information|vehicle|car|card|passport|licence|identity|id|nhs[ \t]+number)|payment[ \t]+details[ \t]+for[ \t]+you|(?:we[ \t]+will[ \t]+)?pay(?:ing)?[ \t]+you[ \t]+"
     r"(?:into|to|by))\b[^\n]*$"
 )
 ORG_PAY_CUE = re.compile(
@@ -215,7 +263,11 @@ ORG_PAY_CUE = re.compile(
     r"^[ \t]*pay[ \t]+to\b|payable[ \t]+to|make[ \t]+"
     r"(?:your[ \t]+)?payments?[ \t]+to|remit(?:tance)?[ \t]+to|our[ \t]+(?:bank|account|client[ \t]+account|"
     r"payment)[ \t]*(?:details)?|(?:client|company|office)[ \t]+account|please[ \t]+pay|pay[ \t]+by[ \t]+bank[ \t]+"
-    r"transfer[ \t]+to|bank[ \t]+details[ \t]+for[ \t]+payment)"
+    r"transfer[ \t]+to|bank[ \t]+details[ \t]+for[ \t]+payment|"
+    # "Payments should be made to Marston Holdings Ltd, ...", "Account name: Ridgeway Collections Ltd"
+    r"(?:(?:pay|payments?)[ \t]+(?:should[ \t]+be[ \t]+|must[ \t]+be[ \t]+)?(?:made[ \t]+)?to|account[ \t]+name[ \t]*:?|payee[ \t]*:?)"
+    r"[ \t]+(?:the[ \t]+)?(?=[A-Z][^\n]{0,50}?\b(?:Ltd|LTD|Limited|PLC|plc|LLP|Council|Services?|Agency|Solicitors|Court|"
+    r"Trust|Collections?|Enforcement|Recovery|Holdings|Group|HMRC|HMCTS)\b))"
 )
 STATEMENT_HEAD = re.compile(r"(?i)\bstatement\b|\baccount[ \t]+holder\b|\bstatement[ \t]+period\b")
 TXN_LINE = re.compile(r"(?m)^[ \t]*\d{1,2}[/\-. ](?:\d{1,2}|[A-Za-z]{3})(?:[/\-. ]\d{2,4})?\b")
@@ -224,7 +276,7 @@ STAFF_LABEL = re.compile(
     r"collar|warrant|shoulder|user|operator|payroll|works|personnel)[ \t]*(?:id\b|no\b\.?|number|num\b\.?|#|ref\b|"
     r"reference|code)"
 )
-OFFICIAL_LABEL = re.compile(r"(?i)\b(?:officer|caseworker|case[ \t]+worker|case[ \t]+manager|agent|adviser|advisor|badge|"
+OFFICIAL_LABEL = re.compile(r"(?i)\b(?:staff|officer|caseworker|case[ \t]+worker|case[ \t]+manager|agent|adviser|advisor|badge|"
                             r"collar|warrant|shoulder|operator)\b")
 OFFICIAL_ROLE = re.compile(
     r"(?i)\b(?:caseworker|case[ \t]+worker|case[ \t]+manager|officer|agent|adviser|advisor|team[ \t]+(?:leader|manager)|"
@@ -321,6 +373,24 @@ def official_staff_number(text: str, f: Finding, mentions: list[Mention], owner)
         m.pos is not None and m.pos > 0 for m in mentions if _lines_up(text, f.start, 2) <= m.start < le)
 
 
+COURT_LABEL = re.compile(
+    r"(?i)\b(?:court|tribunal|claim|warrant|liability[ \t]+order|magistrates['’]?|hmcts|bailiffs?|enforcement|complaint|"
+    r"summons|application|proceedings|hearing|appeal|"
+    r"collection|agency|debt|invoice|order|policy|ticket|chat|transaction|receipt)\b[^\n]{0,30}$"
+)
+
+
+def court_or_agency_number(text: str, f: Finding) -> bool:
+    """A number of the legacy CMS shape (12 digits) labelled as a court, tribunal, warrant,
+    agency or order number ("Magistrates' Court case no. 021500412345"): not a CMS case reference.
+    A "CMS-" reference is always one."""
+    if f.entity_type != EntityType.CASE_REFERENCE or not f.text.replace(" ", "").isdigit():
+        return False
+    ls = text.rfind("\n", 0, f.start) + 1
+    before = text[max(ls, f.start - 70):f.start]
+    return COURT_LABEL.search(before) is not None and not re.search(r"(?i)\b(?:cms|csa|child[ \t]+maintenance)\b", before)
+
+
 # ---------------------------------------------------------------------- NER words
 PLACE_WORDS = {
     "house", "court", "park", "centre", "center", "circus", "queensway", "central", "constituency", "building",
@@ -328,12 +398,31 @@ PLACE_WORDS = {
     "estate", "mews", "gardens", "terrace", "avenue", "close", "drive", "crescent", "row", "walk", "yard", "quay",
     "wharf", "plaza", "arcade", "market", "office", "unit", "suite", "floor",
 }
+# vehicle makes: "a grey Skoda Octavia", "his Vauxhall Corsa" is a car, not a person
+VEHICLE_MAKES = {
+    "abarth", "alfa", "aston", "audi", "bentley", "bmw", "byd", "chevrolet", "chrysler", "citroen", "citroën", "cupra",
+    "dacia", "daewoo", "daihatsu", "dodge", "ds", "ferrari", "fiat", "ford", "genesis", "honda", "hyundai", "infiniti",
+    "isuzu", "iveco", "jaguar", "jeep", "kia", "lamborghini", "lexus", "lotus", "maserati", "mazda", "mercedes",
+    "mercedes-benz", "mg", "mini", "mitsubishi", "nissan", "opel", "peugeot", "polestar", "porsche", "proton", "renault",
+    "rover", "saab", "seat", "skoda", "škoda", "smart", "ssangyong", "subaru", "suzuki", "tesla", "toyota",
+    "vauxhall", "volkswagen", "vw", "volvo",
+}
 DAY_MONTH_ABBR = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar",
                   "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
 KINSHIP = re.compile(r"(?i)(?:auntie|aunty|aunt|uncle|nan|nana|nanna|grandma|grandad|granny|grandpa|cousin|"
+                     r"nonna|nonno|zio|zia|babcia|dziadek|ciocia|wujek|babushka|babusya|dedushka|tia|tio|tía|tío|"
+                     r"abuela|abuelo|oma|opa|khala|khalu|chacha|chachi|nani|dadi|nana-ji|"
                      r"mummy|mum|mam|daddy|dad|brother|sister|bro|sis)[ \t\u00a0]+(?=\S)")
+
+
+ROLE_WORDS = {"justice", "judge", "magistrate", "registrar", "clerk", "usher", "sheriff", "bailiff", "coroner", "recorder",
+              "counsel", "solicitor", "barrister", "mediator", "interpreter", "defendant", "claimant", "complainant",
+              "respondent", "appellant", "applicant", "caseworker", "headteacher", "chair", "chairman", "chairperson"}
+KINSHIP_WORDS = {"nonna", "nonno", "zio", "zia", "babcia", "dziadek", "ciocia", "wujek", "babushka", "abuela", "abuelo",
+                 "auntie", "aunty", "aunt", "uncle", "nan", "nana", "nanna", "grandma", "grandad", "granny", "grandpa",
+                 "cousin", "mummy", "mum", "mam", "daddy", "dad", "brother", "sister", "bro", "sis", "nephew", "niece"}
 
 
 def _trim_kinship(text: str, f: Finding) -> Finding:
@@ -354,6 +443,10 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
         return True
     if toks[0].lower() in DAY_MONTH_ABBR and len(toks) == 1:
         return True
+    if len(toks) == 1 and (toks[0].lower() in KINSHIP_WORDS or toks[0].lower() in ROLE_WORDS):
+        return True  # "Cousin", "Nan", "Uncle", "Justice" (of the Peace), "Defendant" alone
+    if len(toks) >= 2 and toks[0].lower() in VEHICLE_MAKES and f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer"):
+        return True  # "Skoda Octavia", "Vauxhall Corsa"
     if f.recognizer != "SpacyRecognizer":
         return False
     if f.start > 0 and text[f.start - 1] == "-":
@@ -404,12 +497,13 @@ def refine_findings(text: str, findings: list[Finding], *, mentions: list[Mentio
             org_contacts.append((f.start, f.end))
             continue
         if f.entity_type not in CONTACT_TYPES and f.entity_type != EntityType.DENY_LIST:
-            owner = owner_of(text, f.start, mentions, doc_parties, genders)
+            owner = owner_of(text, f.start, mentions, doc_parties, genders, f.end)
             if owner in (0, "none") and (_field_owned_by_requester(text, f, mentions)
                                          or requester_by_document(text, f, mentions, doc_parties)):
                 req_values.add(normal_value(f.text))
                 continue
-            if org_payment_account(text, f, mentions) or official_staff_number(text, f, mentions, owner):
+            if org_payment_account(text, f, mentions) or official_staff_number(text, f, mentions, owner) or \
+                    court_or_agency_number(text, f):
                 continue
         out.append(f)
     # the same value, or a bank account inside an IBAN, already known to be the requester's
