@@ -35,6 +35,8 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
+settings.patch_prefect()
+
 from pipeline import db, deadlines  # noqa: E402
 from pipeline.case_store import list_case_ids  # noqa: E402
 from pipeline.codes import CaseState  # noqa: E402

@@ -22,6 +22,8 @@ from pathlib import Path  # noqa: E402
 
 from prefect import flow  # noqa: E402
 
+settings.patch_prefect()
+
 from flows.sar import gather, process_all, redact_all  # noqa: E402
 from pipeline import db  # noqa: E402
 from pipeline.codes import CaseState  # noqa: E402

@@ -12,6 +12,8 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
+settings.patch_prefect()
+
 from pipeline import case_store  # noqa: E402
 from pipeline.codes import CaseState  # noqa: E402
 from pipeline.decide import auto_approve as auto_decisions  # noqa: E402

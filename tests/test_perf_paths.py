@@ -325,3 +325,21 @@ def test_term_list_grouped_by_first_letter_matches_like_the_plain_alternation():
         plain = re.compile("(?i:" + "|".join(sorted({term_regex(t) for t in terms}, key=len, reverse=True)) + ")")
         fast = compile_terms(tuple(terms))
         assert texts and all(fast.spans(t) == [m.span() for m in plain.finditer(t)] for t in texts)
+
+
+def test_sync_flow_runs_do_not_wait_for_the_heartbeat_threads_next_step():
+    import types
+
+    import prefect.flow_engine as fe
+
+    import flows.sar  # noqa: F401 - patches Prefect on import
+    from flows import settings
+
+    assert getattr(fe._send_heartbeats, "_sarpack", False)
+    calls = []
+    stub = types.SimpleNamespace(_send_heartbeats=lambda eng, join_on_exit=True: calls.append((eng, join_on_exit)))
+    settings.patch_prefect(stub)
+    stub._send_heartbeats("engine")  # as FlowRunEngine.run_context calls it
+    settings.patch_prefect(stub)  # idempotent
+    stub._send_heartbeats("engine", join_on_exit=True)
+    assert calls == [("engine", False), ("engine", False)]
