@@ -34,7 +34,7 @@ from recognizers.context import WindowContextEnhancer
 from recognizers.date_of_birth import DateOfBirthRecognizer
 from recognizers.driving_licence import UkDrivingLicenceRecognizer
 from recognizers.email_address import EmailAddressRecognizer
-from recognizers.gazetteer import is_first_name, is_name_like, zipf
+from recognizers.gazetteer import is_first_name, is_name_like, is_surname, zipf
 from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_terms, load_list
 from recognizers.nhs_number import NhsNumberRecognizer
 from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, block_start, document_parties, label_bindings, label_mentions,
@@ -300,6 +300,14 @@ class CaseAnalyzer:
             f.text for fs, _ in results for f in fs
             if f.entity_type == EntityType.PERSON and f.party == PartyKind.UNKNOWN and not f.needs_review
             and len(f.text.split()) >= 2 and "\n" not in f.text
+        }
+        # a single name found for an unknown person recurs elsewhere in the document, perhaps in another
+        # case ("Fadumo" ... "who is fadumo"); only names that are not ordinary words
+        names |= {
+            f.text for fs, _ in results for f in fs
+            if f.entity_type == EntityType.PERSON and f.party == PartyKind.UNKNOWN and not f.needs_review
+            and " " not in f.text and len(f.text) > 2 and f.text.isalpha() and zipf(f.text) < 3.0
+            and (is_first_name(f.text) or is_surname(f.text))
         }
         prop_re = _extra_names_regex(tuple(names)) if names else None
         out: list[list[Finding]] = []
@@ -632,14 +640,23 @@ def _trim_word_edges(text: str, s: int, e: int, keep: Sequence[tuple[int, int]])
             return False
         return not is_name_like(w) and zipf(w) >= 3.0
 
+    dropped: list[tuple[int, int]] = []
     while len(toks) > 1 and ordinary(*toks[-1]):
-        toks.pop()
+        dropped.append(toks.pop())
     while len(toks) > 1 and ordinary(*toks[0]):
-        toks.pop(0)
+        dropped.append(toks.pop(0))
     a, b = toks[0][0], toks[-1][1]
     # only where what is left is a listed party's name: an unknown "Centenary House" or
-    # "Toyota Yaris" must stay whole for the checks that reject it as a place or a car
-    return (a, b) if (a, b) != (s, e) and _overlaps(a, b, keep) else (s, e)
+    # "Toyota Yaris" must stay whole for the checks that reject it as a place or a car; or where
+    # the words dropped are in lower case and what is left are known names ("siobhan might")
+    if (a, b) == (s, e):
+        return s, e
+    if _overlaps(a, b, keep):
+        return a, b
+    if all(text[x:y][:1].islower() for x, y in dropped) and all(
+            is_name_like(text[x:y].strip(".,:;()\"'’")) for x, y in toks):
+        return a, b
+    return s, e
 
 
 _NAME_BREAK = re.compile(r"[ \t]+(?:of|at|from|for|t/a|trading[ \t]+as)[ \t]+|,")

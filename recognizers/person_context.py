@@ -115,12 +115,25 @@ NICKNAME_RE = re.compile(r"(?<![\w'’])(?P<name>(?:Big|Little|Lil|Young|Old)[ \
 # "FPO A MENSAH 203258 ...", "FPI,\"JOANA PETRAITYTE REF ...", "SWIFT LT12 ... V MOCKUS REF ..."
 STATEMENT_PAYEE_RE = re.compile(
     r"(?m)(?<![A-Z])(?:FPO|FPI|FP|SO|STO|TFR|BGC|BP|BBP|BACS|CR|INTL|SWIFT|TRF|OBP|DD|DEB|CHQ|MOB|"
-    r"(?:FASTER[ \t]+)?PAYMENT[ \t]+(?:TO|FROM)|TRANSFER[ \t]+(?:TO|FROM)|BILL[ \t]+PAYMENT(?:[ \t]+TO)?|PAYEE:?|PAID[ \t]+TO|"
+    r"(?i:(?:faster[ \t]+)?payment[ \t]+(?:to|from)|transfer[ \t]+(?:to|from)|bill[ \t]+payment(?:[ \t]+to)?|payee:?|paid[ \t]+to)|"
     r"FROM|TO)\b:?[ \t,\"]+"
     r"(?:(?:[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?(?=[A-Z0-9]{0,3}\d)[A-Z0-9]{1,4})?)[ \t]+)?"
     r"(?P<name>(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}(?:[ \t][A-Z]\b(?![.'’]\w))?)"
     r"(?=[ \t]+(?:REF\b|\d{6}\b|\d{2}-\d{2}-\d{2})|[ \t]{2,}|\t|[ \t]+[£$€]?\d[\d,]*\.\d\d\b|[ \t]*(?:\"|,|\||$))"
 )
+
+# a surname in capitals written before the given name(s): "NGUYEN Thi Lan", "KOWALSKI Jan"
+CAPS_SURNAME_FIRST_RE = re.compile(
+    r"(?<![\w'’\-])(?P<name>(?P<sur>[A-Z][A-Z'’\-]+)[ \u00a0]+(?P<given>[A-Z][a-zà-ÿ\u0100-\u017f'’\-]+(?:[ \u00a0][A-Z][a-zà-ÿ\u0100-\u017f'’\-]+)?))(?![\w\-])"
+)
+# a line of a chat export, the speaker in any case: "[03/02/2026, 19:02] gaz: ...", "Kobby: ..."
+CHAT_LINE_RE = re.compile(
+    r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}"
+    r"(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?"
+    r"(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)[ \t]*:[ \t]+\S"
+)
+# a word in a chat message body written in lower case ("ask niamh", "zsuzsa? shes lovely")
+LOWER_WORD_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-zà-ÿ\u0100-\u017f]{3,})(?![\w\-@]|\.\w)")
 
 # a nickname in quotes inside a name: "Margaret 'Peggy' Doyle", "Tom “Tommo” Barker"
 QUOTED_NICK_RE = re.compile(
@@ -266,6 +279,32 @@ class PersonContextRecognizer(EntityRecognizer):
             elif transcript and all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and zipf(t) < 3.0
                                     for t in toks):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "speaker in a transcript"))
+        chat = list(CHAT_LINE_RE.finditer(text))
+        counts: dict[str, int] = {}
+        for m in chat:
+            counts[m.group("name").lower()] = counts.get(m.group("name").lower(), 0) + 1
+        if len(chat) >= 3 and len(counts) >= 2 and max(counts.values()) >= 2:
+            # a chat (several lines "name: ...", a speaker more than once): a first name written in lower
+            # case in a message ("is niamh having the kids") that is rare as an English word
+            for m in chat:
+                ls, le = m.end("name"), text.find("\n", m.end("name"))
+                le = len(text) if le < 0 else le
+                for w in LOWER_WORD_RE.finditer(text, ls, le):
+                    t = w.group("name")
+                    end = w.end()
+                    if (len(t) > 4 and t.endswith("s") and not is_first_name(t) and zipf(t) < 2.0
+                            and is_first_name(t[:-1])):
+                        t, end = t[:-1], end - 1  # a possessive written without its apostrophe: "ferencs wife"
+                    if (t not in STOP and t not in SPEAKER_LABELS and is_first_name(t) and zipf(t) < 3.0
+                            and not STREET_AFTER.match(text, w.end())):
+                        out.append(_res(self, w.start(), end, 0.5, "lower-case first name in a chat message"))
+        for m in CAPS_SURNAME_FIRST_RE.finditer(text):
+            sur, given = m.group("sur"), m.group("given").split()
+            if (len(sur) > 2 and is_surname(sur) and not _common(sur) and sur.lower() not in STOP
+                    and all(g.lower() in NAME_PARTICLES or (is_first_name(g) and g.lower() not in STOP) for g in given)
+                    and any(g.lower() not in NAME_PARTICLES for g in given)
+                    and not STREET_AFTER.match(text, m.end())):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.6, "surname in capitals before the given name"))
         for m in VOCATIVE_RE.finditer(text):
             w = m.group("name")
             if is_first_name(w) and w.lower() not in STOP and zipf(w) < 3.5 and len(w) > 2:

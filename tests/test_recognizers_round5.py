@@ -1,0 +1,95 @@
+"""Detection round 5: unknown-person names in shapes the dev corpora had few of: first names in lower
+case in chat messages (and a possessive without its apostrophe), a single name propagated to its
+other mentions in the document, a surname in capitals before the given name, bank-statement payees
+after a mixed-case transaction type, NER spans that ran on into a lower-case word.
+
+Blank spaCy pipeline (no NER). Every name and value here is made up.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import spacy
+
+from pipeline.codes import EntityType, PartyKind
+from pipeline.models import CaseRecord, Party
+from recognizers import DetectSettings, build_analyzer
+from recognizers.analyzer import _trim_word_edges
+
+
+def _case() -> CaseRecord:
+    return CaseRecord(
+        case_id="T-R5", received=date(2026, 1, 10),
+        requester=Party(name="Quentin Harrowgate", role="paying parent", aliases=("Quin Harrowgate",)),
+        third_parties=[Party(name="Ysolde Marchbank", role="receiving parent")],
+        root=Path("."),
+    )
+
+
+@pytest.fixture(scope="module")
+def analyzer(tmp_path_factory):
+    path = tmp_path_factory.mktemp("model") / "blank"
+    spacy.blank("en").to_disk(path)
+    return build_analyzer(_case(), DetectSettings(spacy_model=str(path)))
+
+
+def people(analyzer, text):
+    return [(f.text, f.party) for f in analyzer.analyze(text) if f.entity_type == EntityType.PERSON]
+
+
+CHAT = (
+    "[03/02/2026, 19:02] quin: is niamh having the kids sat\n"
+    "[03/02/2026, 19:05] Ysolde: no. zsuzsa might\n"
+    "[03/02/2026, 19:06] quin: what about ferencs wife\n"
+    "[03/02/2026, 19:07] Ysolde: i will ask, the bank is shut\n"
+)
+
+
+def test_lower_case_first_names_in_a_chat(analyzer):
+    got = [t for t, p in people(analyzer, CHAT) if p == PartyKind.UNKNOWN]
+    assert "niamh" in got and "zsuzsa" in got
+    assert "ferenc" in got  # possessive without an apostrophe: the name only
+
+
+def test_lower_case_words_in_a_chat_are_not_names(analyzer):
+    got = [t.lower() for t, _ in people(analyzer, CHAT)]
+    for w in ("kids", "sat", "wife", "bank", "will", "ask", "quin"):
+        assert w not in got
+
+
+def test_no_lower_case_names_outside_a_chat(analyzer):
+    text = "Note: the file was passed to niamh in the team.\nRef: 1234\n"
+    assert "niamh" not in [t for t, _ in people(analyzer, text)]
+
+
+def test_single_name_propagates_to_lower_case_mention(analyzer):
+    text = "PC 4411 Fadumo attended.\nLater: who is fadumo anyway\n"
+    got = [t for t, p in people(analyzer, text) if p == PartyKind.UNKNOWN]
+    assert got.count("Fadumo") + got.count("fadumo") == 2
+
+
+def test_surname_in_capitals_before_given_names(analyzer):
+    text = "Witness list: KOWALCZYK, Magdalena; NGUYEN Thi Lan (passer-by).\n"
+    got = [t for t, _ in people(analyzer, text)]
+    assert "NGUYEN Thi Lan" in got
+
+
+def test_capital_word_before_a_name_is_not_a_surname(analyzer):
+    text = "REPORT Magdalena Kowalczyk attended. NOTE Thomas will call.\n"
+    got = [t for t, _ in people(analyzer, text)]
+    assert not any(t.startswith("REPORT") or t.startswith("NOTE") for t in got)
+
+
+def test_mixed_case_transaction_payee(analyzer):
+    text = "09/01/2026  Transfer to O ADEBAYO                      25.00\n"
+    assert "O ADEBAYO" in [t for t, _ in people(analyzer, text)]
+
+
+def test_ner_span_trimmed_of_lower_case_word():
+    text = "no her and ciaran are away. siobhan might"
+    s = text.index("siobhan")
+    assert _trim_word_edges(text, s, s + len("siobhan might"), []) == (s, s + len("siobhan"))
+    t2 = "Centenary House"
+    assert _trim_word_edges(t2, 0, len(t2), []) == (0, len(t2))
