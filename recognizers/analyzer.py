@@ -559,13 +559,17 @@ def _extra_cache(names: tuple[str, ...]):
             continue
         alts.add(r"[\s\u00a0]+".join(_name_part_regex(t) for t in toks))
         for t in toks:
-            if len(t) >= 3 and t[0].isupper() and zipf(t) < 4.5:
-                alts.add(_name_part_regex(t))
+            if len(t) >= 3 and t[0].isupper() and zipf(t) < 4.5 and t.lower() not in _NOT_NAME_PARTS:
+                alts.add(_name_part_regex(t))  # ("Sheriff Kinnear": "Sheriff" alone is not propagated)
     if not alts:
         return None
     body = "|".join(sorted(alts, key=len, reverse=True))
     return re.compile(r"(?i)(?<![\w'’\-])(?:" + body + r")(?![\w\-]|['’](?!s\b)\w)")
 
+
+from recognizers.refine import KINSHIP_WORDS as _KIN, ROLE_WORDS as _ROLES  # noqa: E402
+
+_NOT_NAME_PARTS = frozenset(_ROLES | _KIN)
 
 _SURNAME_FIRST = re.compile(r"(?:^|(?<=[\n:;(\[|\t]))[ \t]*(?P<sur>[A-Z][A-Z'’\-]+(?:[ \t][A-Z][A-Z'’\-]+)?),[ \t]*$")
 

@@ -132,6 +132,15 @@ CHAT_LINE_RE = re.compile(
     r"(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?"
     r"(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)[ \t]*:[ \t]+\S"
 )
+# a court case's title: "Okonjo v Szabo", "Papadopoulou v. Tran" (each side a short name)
+CAPTION_RE = re.compile(
+    r"(?m)(?:^|(?<=[\t.:(]))[ \t]*(?:\d{1,3}[.)][ \t]+)?(?P<a>" + NAME + r"(?:[ \u00a0]" + NAME + r")?)[ \t]+v\.?[ \t]+(?P<b>" + NAME
+    + r"(?:[ \u00a0]" + NAME + r")?)(?=[ \t]*(?:[-–—,:;(]|$))"
+)
+# a title and a surname written in lower case (notes): "spoke to mrs o'donnell-byrne", "dr okafor"
+LOWER_TITLE_RE = re.compile(
+    r"(?<![\w'’\-])(?:mr|mrs|ms|miss|dr)\.?[ \t]+(?P<name>[a-z][a-z'’]*[a-z](?:-[a-z][a-z'’]*[a-z])*)(?![\w\-])"
+)
 # a word in a chat message body written in lower case ("ask niamh", "zsuzsa? shes lovely")
 LOWER_WORD_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-zà-ÿ\u0100-\u017f]{3,})(?![\w\-@]|\.\w)")
 
@@ -298,6 +307,18 @@ class PersonContextRecognizer(EntityRecognizer):
                     if (t not in STOP and t not in SPEAKER_LABELS and is_first_name(t) and zipf(t) < 3.0
                             and not STREET_AFTER.match(text, w.end())):
                         out.append(_res(self, w.start(), end, 0.5, "lower-case first name in a chat message"))
+        for m in CAPTION_RE.finditer(text):
+            sides = [m.group("a").split(), m.group("b").split()]
+            if all(all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and (is_name_like(t) or zipf(t) < 3.0)
+                       for t in side) for side in sides) and any(is_name_like(t) for side in sides for t in side):
+                for g in ("a", "b"):
+                    out.append(_res(self, m.start(g), m.end(g), 0.6, "party to a court case (X v Y)"))
+        for m in LOWER_TITLE_RE.finditer(text):
+            w = m.group("name")
+            parts = [re.sub(r"^(?:o['’]|mc|mac)", "", p) for p in w.split("-")]
+            if (w not in STOP and zipf(w) < 3.5
+                    and all(p and (is_surname(p) or is_first_name(p) or zipf(p) < 3.0) for p in parts)):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.6, "title and name in lower case"))
         for m in CAPS_SURNAME_FIRST_RE.finditer(text):
             sur, given = m.group("sur"), m.group("given").split()
             if (len(sur) > 2 and is_surname(sur) and not _common(sur) and sur.lower() not in STOP

@@ -93,3 +93,35 @@ def test_ner_span_trimmed_of_lower_case_word():
     assert _trim_word_edges(text, s, s + len("siobhan might"), []) == (s, s + len("siobhan"))
     t2 = "Centenary House"
     assert _trim_word_edges(t2, 0, len(t2), []) == (0, len(t2))
+
+
+def test_accented_spelling_found_in_the_gazetteer():
+    from recognizers.gazetteer import is_first_name, is_surname
+
+    assert is_first_name("João") and is_first_name("Joao")
+    assert not is_first_name("Ñandú")
+
+
+def test_court_case_caption(analyzer):
+    text = "2. Okonjo v Szabo - proof\n3. Papadopoulou v. Tran - options hearing\n"
+    got = [t for t, _ in people(analyzer, text)]
+    for n in ("Okonjo", "Szabo", "Papadopoulou", "Tran"):
+        assert n in got
+
+
+def test_court_caption_needs_names(analyzer):
+    text = "1. Crown v Council - appeal\n"
+    got = [t for t, _ in people(analyzer, text)]
+    assert "Crown" not in got and "Council" not in got
+
+
+def test_lower_case_title_and_surname(analyzer):
+    text = "spoke to his landlady mrs o'donnell-byrne. she says dr who is on tv\n"
+    got = [t for t, _ in people(analyzer, text)]
+    assert "o'donnell-byrne" in got and "who" not in got
+
+
+def test_role_word_not_propagated(analyzer):
+    text = "Sheriff: Morag Kinnear\nNote: Sheriff Kinnear asked for the papers. SHERIFF COURT OF LOTHIAN\n"
+    got = [t for t, _ in people(analyzer, text)]
+    assert "SHERIFF" not in got and "Sheriff" not in got
