@@ -309,6 +309,7 @@ class CaseAnalyzer:
             and " " not in f.text and len(f.text) > 2 and f.text.isalpha() and zipf(f.text) < 3.0
             and (is_first_name(f.text) or is_surname(f.text))
         }
+        lower_parts = {t for n in names if n.islower() and " " in n for t in n.split()}
         prop_re = _extra_names_regex(tuple(names)) if names else None
         out: list[list[Finding]] = []
         for text, (fs, protected) in zip(texts, results):
@@ -316,8 +317,10 @@ class CaseAnalyzer:
                 taken = [(f.start, f.end) for f in fs] + protected
                 for m in prop_re.finditer(text):
                     w = m.group(0)
-                    if w[:1].islower() and " " not in w and zipf(w) >= 3.0:
+                    if w[:1].islower() and " " not in w and zipf(w) >= 3.0 and not (
+                            w in lower_parts and zipf(w) < 4.0 and is_name_like(w)):
                         continue  # "sofa" is a word even when "Sofa ..." was taken for a name
+                        # (but "darren" is a name where the writer wrote "darren kerrigan")
                     if not _overlaps(m.start(), m.end(), taken):
                         fs.append(Finding(m.start(), m.end(), EntityType.PERSON, "NamePropagation", 0.8,
                                           PartyKind.UNKNOWN, ReasonCode.TP, False, m.group(0)))
@@ -559,7 +562,8 @@ def _extra_cache(names: tuple[str, ...]):
             continue
         alts.add(r"[\s\u00a0]+".join(_name_part_regex(t) for t in toks))
         for t in toks:
-            if len(t) >= 3 and t[0].isupper() and zipf(t) < 4.5 and t.lower() not in _NOT_NAME_PARTS:
+            if len(t) >= 3 and (t[0].isupper() and zipf(t) < 4.5 or n.islower() and zipf(t) < 4.0 and is_name_like(t)) \
+                    and t.lower() not in _NOT_NAME_PARTS:
                 alts.add(_name_part_regex(t))  # ("Sheriff Kinnear": "Sheriff" alone is not propagated)
     if not alts:
         return None
@@ -711,7 +715,10 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
         from recognizers.person_context import LOWER_CUE_RE
 
         m = LOWER_CUE_RE.search(text, max(0, s - 40), e)
-        if m is None or m.start("name") != s or not is_first_name(span.split()[0]) or zipf(span.split()[0]) >= 4.0:
+        toks = span.split()
+        if not (len(toks) >= 2 and is_first_name(toks[0]) and zipf(toks[0]) < 4.3 and is_surname(toks[-1])
+                and zipf(toks[-1]) < 3.0) and (  # (a first name and a rare surname: "darren kerrigan")
+                m is None or m.start("name") != s or not is_first_name(toks[0]) or zipf(toks[0]) >= 4.0):
             return False  # (the context recognizer checks its own lower-case names against the gazetteer)
     if rec == "SpacyRecognizer":
         from recognizers.address import STREET_TYPES

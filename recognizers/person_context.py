@@ -141,6 +141,8 @@ CAPTION_RE = re.compile(
 LOWER_TITLE_RE = re.compile(
     r"(?<![\w'’\-])(?:mr|mrs|ms|miss|dr)\.?[ \t]+(?P<name>[a-z][a-z'’]*[a-z](?:-[a-z][a-z'’]*[a-z])*)(?![\w\-])"
 )
+# two words in lower case, a first name and a surname: "darren kerrigan"
+LOWER_PAIR_RE = re.compile(r"(?<![\w'’\-@./])(?P<f>[a-zà-ÿ\u0100-\u017f]{3,})[ \t](?P<l>[a-zà-ÿ\u0100-\u017f'’\-]{3,})(?![\w\-@])")
 # a word in a chat message body written in lower case ("ask niamh", "zsuzsa? shes lovely")
 LOWER_WORD_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-zà-ÿ\u0100-\u017f]{3,})(?![\w\-@]|\.\w)")
 
@@ -298,6 +300,11 @@ class PersonContextRecognizer(EntityRecognizer):
             for m in chat:
                 ls, le = m.end("name"), text.find("\n", m.end("name"))
                 le = len(text) if le < 0 else le
+                for w in LOWER_PAIR_RE.finditer(text, ls, le):
+                    f, l = w.group("f"), w.group("l")
+                    if (f not in STOP and l not in STOP and is_first_name(f) and zipf(f) < 4.3
+                            and is_surname(l) and zipf(l) < 3.0 and not STREET_AFTER.match(text, w.end())):
+                        out.append(_res(self, w.start(), w.end(), 0.7, "lower-case first name and surname in a chat"))
                 for w in LOWER_WORD_RE.finditer(text, ls, le):
                     t = w.group("name")
                     end = w.end()

@@ -125,3 +125,21 @@ def test_role_word_not_propagated(analyzer):
     text = "Sheriff: Morag Kinnear\nNote: Sheriff Kinnear asked for the papers. SHERIFF COURT OF LOTHIAN\n"
     got = [t for t, _ in people(analyzer, text)]
     assert "SHERIFF" not in got and "Sheriff" not in got
+
+
+GROUP = (
+    "Quin: anyone seen her? she owes me for the boots\n"
+    "Lorraine: not since sat hun\n"
+    "Bukola: he was at the bar with that darren\n"
+    "Quin: which darren\n"
+    "Bukola: darren kerrigan. kerrigan from the chippy\n"
+    "Lorraine: cheers babe, will ask tomorrow\n"
+)
+
+
+def test_lower_case_full_name_in_a_chat_and_its_parts(analyzer):
+    got = [t for t, p in people(analyzer, GROUP) if p == PartyKind.UNKNOWN]
+    assert "darren kerrigan" in got
+    assert got.count("darren") == 2 and "kerrigan" in got
+    for w in ("boots", "hun", "babe", "chippy", "bar", "sat", "cheers"):
+        assert w not in [g.lower() for g in got]
