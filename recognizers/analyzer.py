@@ -386,6 +386,7 @@ class CaseAnalyzer:
             text=text, language="en", nlp_artifacts=art, entities=core.entities,
             score_threshold=self.settings.threshold,
         )
+        results = _restore_context_names(core, text, results)
         req = [(p.start, p.end) for p in pspans if p.kind == PartyKind.REQUESTER]
         allow = core.allow.spans(text) + self.case_allow.spans(text)
         orgs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "ORGANIZATION")]
@@ -542,6 +543,28 @@ _ORG_LINE = re.compile(
     r"College|University|NHS Trust|Solicitors|Group|Partnership|Association|Housing|Engineering|Hospital|Clinic|"
     r"Pharmacy|Agency|Department)\b"
 )
+
+
+def _restore_context_names(core: _Core, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Lower-case context-recognizer names that Presidio dropped as duplicates inside an NER PERSON
+    span ("achterberg" after "miss", also the NER's "achterberg"): put back, so that they are judged on their own
+    when the NER span is rejected; the final dedupe keeps only one of the two."""
+    pc = next((r for r in core.engine.registry.recognizers if isinstance(r, PersonContextRecognizer)), None)
+    last = getattr(pc, "last", None)
+    if last is None or last[0] is not text:
+        return results
+    ner = [(r.start, r.end) for r in results if r.entity_type == EntityType.PERSON.value
+           and (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) == "SpacyRecognizer"]
+    if not ner:
+        return results
+    have = {(r.start, r.end) for r in results if r.entity_type == EntityType.PERSON.value
+            and (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) == "PersonContextRecognizer"}
+    # only names in lower case: the NER span's lower-case checks are stricter than the context
+    # recognizer's own; a capitalised NER span rejected as a place, a company or a car ("Fenland
+    # Staffing", "Lloyd House", "Skoda Octavia") is evidence against the names inside it
+    extra = [r for r in last[1] if (r.start, r.end) not in have and text[r.start:r.start + 1].islower()
+             and any(a <= r.start and r.end <= b for a, b in ner)]
+    return results + extra if extra else results
 
 
 def _in_org_block(text: str, s: int, max_lines: int = 4) -> bool:

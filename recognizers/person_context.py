@@ -362,7 +362,9 @@ class PersonContextRecognizer(EntityRecognizer):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.7, "payee on a bank statement line"))
         for m in INITIAL_SURNAME_RE.finditer(text):
             sur = m.group("sur")
-            if is_surname(sur) and not _common(sur):
+            parts = [x for x in re.split(r"-", sur) if x]
+            if (is_surname(sur) and not _common(sur)) or (len(parts) > 1 and all(
+                    is_name_like(x) and not _common(x) for x in parts)):  # double-barrelled: "R. Ahmed-Shah"
                 out.append(_res(self, m.start(), m.end(), 0.6, "initial and surname (gazetteer)"))
         for m in SEQ_RE.finditer(text):
             toks = [(t.start(), t.end(), t.group(0)) for t in re.finditer(r"\S+", m.group("name"))]
@@ -390,4 +392,7 @@ class PersonContextRecognizer(EntityRecognizer):
             for s, e, t in toks:
                 if is_first_name(t) and zipf(t) < 3.2 and t.lower() not in STOP and len(t) > 2:
                     out.append(_res(self, base + s, base + e, 0.5, "first name (gazetteer), rare as a word"))
+        # kept for the analyzer: Presidio drops a result inside a higher-scored NER span, and when the
+        # analyzer then rejects that NER span the name found here must not be lost with it
+        self.last = (text, out)
         return out

@@ -143,3 +143,28 @@ def test_lower_case_full_name_in_a_chat_and_its_parts(analyzer):
     assert got.count("darren") == 2 and "kerrigan" in got
     for w in ("boots", "hun", "babe", "chippy", "bar", "sat", "cheers"):
         assert w not in [g.lower() for g in got]
+
+
+def test_initial_and_double_barrelled_surname(analyzer):
+    text = "11/02/26   Father phoned, upset.    R. Ahmed-Shah (DSL)\n"
+    assert "R. Ahmed-Shah" in [t for t, _ in people(analyzer, text)]
+
+
+def test_lower_case_context_name_restored_inside_rejected_ner_span():
+    from types import SimpleNamespace
+
+    from presidio_analyzer import RecognizerResult
+
+    from recognizers.analyzer import _restore_context_names
+    from recognizers.person_context import PersonContextRecognizer
+
+    text = "miss achterberg wants the book. Fenland Staffing called."
+    pc = PersonContextRecognizer()
+    low = RecognizerResult("PERSON", 5, 15, 0.6, recognition_metadata={"recognizer_name": "PersonContextRecognizer"})
+    cap = RecognizerResult("PERSON", 32, 39, 0.6, recognition_metadata={"recognizer_name": "PersonContextRecognizer"})
+    pc.last = (text, [low, cap])
+    core = SimpleNamespace(engine=SimpleNamespace(registry=SimpleNamespace(recognizers=[pc])))
+    ner = [RecognizerResult("PERSON", 0, 15, 0.85, recognition_metadata={"recognizer_name": "SpacyRecognizer"}),
+           RecognizerResult("PERSON", 32, 48, 0.85, recognition_metadata={"recognizer_name": "SpacyRecognizer"})]
+    out = _restore_context_names(core, text, ner)
+    assert [(r.start, r.end) for r in out[2:]] == [(5, 15)]  # "Fenland" inside a rejected company is not
