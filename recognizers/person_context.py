@@ -389,6 +389,15 @@ class PersonContextRecognizer(EntityRecognizer):
                     if (is_surname(l) or zipf(l) < 3.0) and l.lower() not in STOP:
                         out.append(_res(self, base + toks[0][0], base + toks[-1][1], 0.7, "first name and surname (gazetteer)"))
                         continue
+            if len(toks) == 2:
+                # a given name the gazetteer lacks before a rare surname it knows: "Hamdi Warsame"
+                f, l = toks[0][2], toks[1][2]
+                if (len(f) >= 3 and f.isalpha() and not f.isupper() and zipf(f) < 3.0 and f.lower() not in STOP
+                        and is_surname(l) and zipf(l) < 3.0 and l.lower() not in STOP
+                        and not PLACE_BEFORE.search(text, max(0, base + toks[0][0] - 8), base + toks[0][0])
+                        and not STREET_AFTER.match(text, base + toks[-1][1])):
+                    out.append(_res(self, base + toks[0][0], base + toks[-1][1], 0.7, "rare word and a rare surname"))
+                    continue
             for s, e, t in toks:
                 if is_first_name(t) and zipf(t) < 3.2 and t.lower() not in STOP and len(t) > 2:
                     out.append(_res(self, base + s, base + e, 0.5, "first name (gazetteer), rare as a word"))

@@ -168,3 +168,15 @@ def test_lower_case_context_name_restored_inside_rejected_ner_span():
            RecognizerResult("PERSON", 32, 48, 0.85, recognition_metadata={"recognizer_name": "SpacyRecognizer"})]
     out = _restore_context_names(core, text, ner)
     assert [(r.start, r.end) for r in out[2:]] == [(5, 15)]  # "Fenland" inside a rejected company is not
+
+
+def test_unknown_given_name_before_rare_surname(analyzer):
+    text = "I have known Hamdi Warsame since school. Hamdi was in the kitchen.\n"
+    got = [t for t, _ in people(analyzer, text)]
+    assert "Hamdi Warsame" in got and got.count("Hamdi") == 1
+
+
+def test_rare_surname_rule_leaves_places_and_common_words(analyzer):
+    text = "She moved to Kirkcaldy in May. The Universal Credit payment and the Barclays letters came.\n"
+    got = [t for t, _ in people(analyzer, text)]
+    assert not any(w in " ".join(got) for w in ("Universal", "Barclays", "Kirkcaldy"))
