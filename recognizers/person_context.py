@@ -143,6 +143,16 @@ LOWER_TITLE_RE = re.compile(
 )
 # two words in lower case, a first name and a surname: "darren kerrigan"
 LOWER_PAIR_RE = re.compile(r"(?<![\w'’\-@./])(?P<f>[a-zà-ÿ\u0100-\u017f]{3,})[ \t](?P<l>[a-zà-ÿ\u0100-\u017f'’\-]{3,})(?![\w\-@])")
+# the same with the time after the speaker: "Jess 18:02: ...", "Me [18:05]: ..."
+CHAT_LINE_TIME_AFTER_RE = re.compile(
+    r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)[ \t]+(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+    r"|\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\))[ \t]*:[ \t]+\S"
+)
+VIET_MIDDLE_RE = re.compile(
+    r"(?<![\w'’\-])(?P<a>[A-ZĐ][a-zà-ỹđ]{1,8})[ \u00a0](?:Thi|Thị|Văn)[ \u00a0](?P<b>[A-ZĐ][a-zà-ỹđ]{1,8})"
+    r"(?:[ \u00a0][A-ZĐ][a-zà-ỹđ]{1,8})?(?![\w\-])"
+)
+_HAS_LOWER_TITLE = re.compile(r"\b(?:mr|mrs|ms|miss|dr)\b")
 # a word in a chat message body written in lower case ("ask niamh", "zsuzsa? shes lovely")
 LOWER_WORD_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-zà-ÿ\u0100-\u017f]{3,})(?![\w\-@]|\.\w)")
 
@@ -290,7 +300,7 @@ class PersonContextRecognizer(EntityRecognizer):
             elif transcript and all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and zipf(t) < 3.0
                                     for t in toks):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "speaker in a transcript"))
-        chat = list(CHAT_LINE_RE.finditer(text))
+        chat = list(CHAT_LINE_RE.finditer(text)) or list(CHAT_LINE_TIME_AFTER_RE.finditer(text))
         counts: dict[str, int] = {}
         for m in chat:
             counts[m.group("name").lower()] = counts.get(m.group("name").lower(), 0) + 1
@@ -314,13 +324,17 @@ class PersonContextRecognizer(EntityRecognizer):
                     if (t not in STOP and t not in SPEAKER_LABELS and is_first_name(t) and zipf(t) < 3.0
                             and not STREET_AFTER.match(text, w.end())):
                         out.append(_res(self, w.start(), end, 0.5, "lower-case first name in a chat message"))
-        for m in CAPTION_RE.finditer(text):
+        for m in (VIET_MIDDLE_RE.finditer(text) if ("Thi" in text or "Thị" in text or "Văn" in text) else ()):
+            # a Vietnamese name with the middle name "Thi"/"Văn": "Vo Thi Hoa", "Tran Van Minh"
+            if m.group("a").lower() not in STOP and m.group("b").lower() not in STOP and zipf(m.group("b")) < 4.0:
+                out.append(_res(self, m.start(), m.end(), 0.7, "Vietnamese name with a middle name Thi/Van"))
+        for m in (CAPTION_RE.finditer(text) if (" v " in text or " v. " in text or "\tv " in text) else ()):
             sides = [m.group("a").split(), m.group("b").split()]
             if all(all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and (is_name_like(t) or zipf(t) < 3.0)
                        for t in side) for side in sides) and any(is_name_like(t) for side in sides for t in side):
                 for g in ("a", "b"):
                     out.append(_res(self, m.start(g), m.end(g), 0.6, "party to a court case (X v Y)"))
-        for m in LOWER_TITLE_RE.finditer(text):
+        for m in (LOWER_TITLE_RE.finditer(text) if _HAS_LOWER_TITLE.search(text) else ()):
             w = m.group("name")
             parts = [re.sub(r"^(?:o['’]|mc|mac)", "", p) for p in w.split("-")]
             if (w not in STOP and zipf(w) < 3.5

@@ -462,6 +462,9 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
 
 
 def _name_word(tok: str) -> bool:
+    m = re.match(r"(?:[OD]['’]|Mc|Mac)(?=[A-Z])", tok)
+    if m is not None and is_name_like(tok[m.end():]):
+        return True  # "O'Hara", "D'Souza", "McAteer": the prefix and a known name
     parts = [p for p in re.split(r"[\-'’]", tok) if p]
     return is_name_like(tok) or (len(parts) > 1 and all(is_name_like(p) or zipf(p) < 3.0 for p in parts))
 

@@ -180,3 +180,24 @@ def test_rare_surname_rule_leaves_places_and_common_words(analyzer):
     text = "She moved to Kirkcaldy in May. The Universal Credit payment and the Barclays letters came.\n"
     got = [t for t, _ in people(analyzer, text)]
     assert not any(w in " ".join(got) for w in ("Universal", "Barclays", "Kirkcaldy"))
+
+
+def test_apostrophe_prefixed_surname_is_a_name_word():
+    from recognizers.refine import _name_word
+
+    assert _name_word("O'Hara") and _name_word("D'Souza")
+    assert not _name_word("O'Clock")
+
+
+def test_sms_with_time_after_the_speaker(analyzer):
+    text = ("Ysolde 18:02: ask kayleigh\n"
+            "Me 18:05: who\n"
+            "Ysolde 18:06: you met kayleigh at aoibheanns party\n")
+    got = [t for t, _ in people(analyzer, text)]
+    assert got.count("kayleigh") == 2 and "aoibheann" in got
+
+
+def test_vietnamese_middle_name(analyzer):
+    text = "where Vo Thi Hoa now lives. Tran Van Minh called.\n"
+    got = [t for t, _ in people(analyzer, text)]
+    assert "Vo Thi Hoa" in got
