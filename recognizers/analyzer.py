@@ -34,7 +34,7 @@ from recognizers.context import WindowContextEnhancer
 from recognizers.date_of_birth import DateOfBirthRecognizer
 from recognizers.driving_licence import UkDrivingLicenceRecognizer
 from recognizers.email_address import EmailAddressRecognizer
-from recognizers.gazetteer import is_first_name, is_name_like, zipf
+from recognizers.gazetteer import is_first_name, is_name_like, is_surname, zipf
 from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_terms, load_list
 from recognizers.nhs_number import NhsNumberRecognizer
 from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, block_start, document_parties, label_bindings, label_mentions,
@@ -301,6 +301,15 @@ class CaseAnalyzer:
             if f.entity_type == EntityType.PERSON and f.party == PartyKind.UNKNOWN and not f.needs_review
             and len(f.text.split()) >= 2 and "\n" not in f.text
         }
+        # a single name found for an unknown person recurs elsewhere in the document, perhaps in another
+        # case ("Fadumo" ... "who is fadumo"); only names that are not ordinary words
+        names |= {
+            f.text for fs, _ in results for f in fs
+            if f.entity_type == EntityType.PERSON and f.party == PartyKind.UNKNOWN and not f.needs_review
+            and " " not in f.text and len(f.text) > 2 and f.text.isalpha() and zipf(f.text) < 3.0
+            and (is_first_name(f.text) or is_surname(f.text))
+        }
+        lower_parts = {t for n in names if n.islower() and " " in n for t in n.split()}
         prop_re = _extra_names_regex(tuple(names)) if names else None
         out: list[list[Finding]] = []
         for text, (fs, protected) in zip(texts, results):
@@ -308,8 +317,10 @@ class CaseAnalyzer:
                 taken = [(f.start, f.end) for f in fs] + protected
                 for m in prop_re.finditer(text):
                     w = m.group(0)
-                    if w[:1].islower() and " " not in w and zipf(w) >= 3.0:
+                    if w[:1].islower() and " " not in w and zipf(w) >= 3.0 and not (
+                            w in lower_parts and zipf(w) < 4.0 and is_name_like(w)):
                         continue  # "sofa" is a word even when "Sofa ..." was taken for a name
+                        # (but "darren" is a name where the writer wrote "darren kerrigan")
                     if not _overlaps(m.start(), m.end(), taken):
                         fs.append(Finding(m.start(), m.end(), EntityType.PERSON, "NamePropagation", 0.8,
                                           PartyKind.UNKNOWN, ReasonCode.TP, False, m.group(0)))
@@ -375,6 +386,7 @@ class CaseAnalyzer:
             text=text, language="en", nlp_artifacts=art, entities=core.entities,
             score_threshold=self.settings.threshold,
         )
+        results = _restore_context_names(core, text, results)
         req = [(p.start, p.end) for p in pspans if p.kind == PartyKind.REQUESTER]
         allow = core.allow.spans(text) + self.case_allow.spans(text)
         orgs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "ORGANIZATION")]
@@ -533,6 +545,28 @@ _ORG_LINE = re.compile(
 )
 
 
+def _restore_context_names(core: _Core, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Lower-case context-recognizer names that Presidio dropped as duplicates inside an NER PERSON
+    span ("achterberg" after "miss", also the NER's "achterberg"): put back, so that they are judged on their own
+    when the NER span is rejected; the final dedupe keeps only one of the two."""
+    pc = next((r for r in core.engine.registry.recognizers if isinstance(r, PersonContextRecognizer)), None)
+    last = getattr(pc, "last", None)
+    if last is None or last[0] is not text:
+        return results
+    ner = [(r.start, r.end) for r in results if r.entity_type == EntityType.PERSON.value
+           and (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) == "SpacyRecognizer"]
+    if not ner:
+        return results
+    have = {(r.start, r.end) for r in results if r.entity_type == EntityType.PERSON.value
+            and (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) == "PersonContextRecognizer"}
+    # only names in lower case: the NER span's lower-case checks are stricter than the context
+    # recognizer's own; a capitalised NER span rejected as a place, a company or a car ("Fenland
+    # Staffing", "Lloyd House", "Skoda Octavia") is evidence against the names inside it
+    extra = [r for r in last[1] if (r.start, r.end) not in have and text[r.start:r.start + 1].islower()
+             and any(a <= r.start and r.end <= b for a, b in ner)]
+    return results + extra if extra else results
+
+
 def _in_org_block(text: str, s: int, max_lines: int = 4) -> bool:
     """Is position ``s`` in a block of lines (no blank line between) headed by an organisation's name?"""
     return _ORG_LINE.search(text, block_start(text, s, max_lines), s) is not None
@@ -551,13 +585,18 @@ def _extra_cache(names: tuple[str, ...]):
             continue
         alts.add(r"[\s\u00a0]+".join(_name_part_regex(t) for t in toks))
         for t in toks:
-            if len(t) >= 3 and t[0].isupper() and zipf(t) < 4.5:
-                alts.add(_name_part_regex(t))
+            if len(t) >= 3 and (t[0].isupper() and zipf(t) < 4.5 or n.islower() and zipf(t) < 4.0 and is_name_like(t)) \
+                    and t.lower() not in _NOT_NAME_PARTS:
+                alts.add(_name_part_regex(t))  # ("Sheriff Kinnear": "Sheriff" alone is not propagated)
     if not alts:
         return None
     body = "|".join(sorted(alts, key=len, reverse=True))
     return re.compile(r"(?i)(?<![\w'’\-])(?:" + body + r")(?![\w\-]|['’](?!s\b)\w)")
 
+
+from recognizers.refine import KINSHIP_WORDS as _KIN, ROLE_WORDS as _ROLES  # noqa: E402
+
+_NOT_NAME_PARTS = frozenset(_ROLES | _KIN)
 
 _SURNAME_FIRST = re.compile(r"(?:^|(?<=[\n:;(\[|\t]))[ \t]*(?P<sur>[A-Z][A-Z'’\-]+(?:[ \t][A-Z][A-Z'’\-]+)?),[ \t]*$")
 
@@ -632,14 +671,23 @@ def _trim_word_edges(text: str, s: int, e: int, keep: Sequence[tuple[int, int]])
             return False
         return not is_name_like(w) and zipf(w) >= 3.0
 
+    dropped: list[tuple[int, int]] = []
     while len(toks) > 1 and ordinary(*toks[-1]):
-        toks.pop()
+        dropped.append(toks.pop())
     while len(toks) > 1 and ordinary(*toks[0]):
-        toks.pop(0)
+        dropped.append(toks.pop(0))
     a, b = toks[0][0], toks[-1][1]
     # only where what is left is a listed party's name: an unknown "Centenary House" or
-    # "Toyota Yaris" must stay whole for the checks that reject it as a place or a car
-    return (a, b) if (a, b) != (s, e) and _overlaps(a, b, keep) else (s, e)
+    # "Toyota Yaris" must stay whole for the checks that reject it as a place or a car; or where
+    # the words dropped are in lower case and what is left are known names ("siobhan might")
+    if (a, b) == (s, e):
+        return s, e
+    if _overlaps(a, b, keep):
+        return a, b
+    if all(text[x:y][:1].islower() for x, y in dropped) and all(
+            is_name_like(text[x:y].strip(".,:;()\"'’")) for x, y in toks):
+        return a, b
+    return s, e
 
 
 _NAME_BREAK = re.compile(r"[ \t]+(?:of|at|from|for|t/a|trading[ \t]+as)[ \t]+|,")
@@ -690,7 +738,10 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
         from recognizers.person_context import LOWER_CUE_RE
 
         m = LOWER_CUE_RE.search(text, max(0, s - 40), e)
-        if m is None or m.start("name") != s or not is_first_name(span.split()[0]) or zipf(span.split()[0]) >= 4.0:
+        toks = span.split()
+        if not (len(toks) >= 2 and is_first_name(toks[0]) and zipf(toks[0]) < 4.3 and is_surname(toks[-1])
+                and zipf(toks[-1]) < 3.0) and (  # (a first name and a rare surname: "darren kerrigan")
+                m is None or m.start("name") != s or not is_first_name(toks[0]) or zipf(toks[0]) >= 4.0):
             return False  # (the context recognizer checks its own lower-case names against the gazetteer)
     if rec == "SpacyRecognizer":
         from recognizers.address import STREET_TYPES

@@ -36,12 +36,27 @@ def zipf(word: str) -> float:
     return zipf_frequency(word.lower(), "en")
 
 
+@functools.lru_cache(maxsize=200_000)
+def _fold(tok: str) -> str:
+    """"João" -> "Joao", "Wróblewski" -> "Wroblewski": the gazetteer is mostly unaccented."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", tok) if not unicodedata.combining(c)).replace(
+        "ł", "l").replace("Ł", "L").replace("ø", "o").replace("đ", "d").replace("Đ", "D")
+
+
 def is_first_name(tok: str) -> bool:
-    return tok[:1].upper() + tok[1:].lower() in first_names()
+    key = tok[:1].upper() + tok[1:].lower()
+    if key in first_names():
+        return True
+    return not key.isascii() and _fold(key) in first_names()
 
 
 def is_surname(tok: str) -> bool:
-    return tok[:1].upper() + tok[1:].lower() in surnames()
+    key = tok[:1].upper() + tok[1:].lower()
+    if key in surnames():
+        return True
+    return not key.isascii() and _fold(key) in surnames()
 
 
 def is_name_like(tok: str) -> bool:

@@ -37,7 +37,7 @@ from typing import Sequence
 from pipeline.codes import EntityType, PartyKind
 from pipeline.models import Finding
 from recognizers.attribution import DocParties, Mention, block_start, owner_of
-from recognizers.gazetteer import is_first_name, is_name_like, zipf
+from recognizers.gazetteer import is_first_name, is_name_like, is_surname, zipf
 
 # ---------------------------------------------------------------------- organisations
 ORG_WORDS = (
@@ -451,7 +451,7 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
         return False
     if f.start > 0 and text[f.start - 1] == "-":
         return True  # "Weston-super-Mare"
-    if span[:1].islower() and not is_first_name(toks[0]):
+    if span[:1].islower() and not (is_first_name(toks[0]) or is_surname(toks[0]) and zipf(toks[0]) < 3.0):
         return True  # "recd", "calc", "yuh deh"
     if any(t.lower() in PLACE_WORDS for t in toks[1:]):
         return True  # "Centenary House", "Bristol Central"
@@ -462,6 +462,9 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
 
 
 def _name_word(tok: str) -> bool:
+    m = re.match(r"(?:[OD]['’]|Mc|Mac)(?=[A-Z])", tok)
+    if m is not None and is_name_like(tok[m.end():]):
+        return True  # "O'Hara", "D'Souza", "McAteer": the prefix and a known name
     parts = [p for p in re.split(r"[\-'’]", tok) if p]
     return is_name_like(tok) or (len(parts) > 1 and all(is_name_like(p) or zipf(p) < 3.0 for p in parts))
 
