@@ -343,3 +343,21 @@ def test_sync_flow_runs_do_not_wait_for_the_heartbeat_threads_next_step():
     settings.patch_prefect(stub)  # idempotent
     stub._send_heartbeats("engine", join_on_exit=True)
     assert calls == [("engine", False), ("engine", False)]
+
+
+def test_file_name_title_values_found_in_one_pass_as_one_search_per_value_finds_them():
+    import re
+
+    from pipeline.finalise import _file_name_values, _merge
+
+    values = {"Dean Okafor", "Okafor Smith", "Ann", "Anna Lee", "07700 900123", "LS2 7AB", "Mark"}
+    titles = ["2026-01-12_letter_from_dean_okafor_smith", "anna_lee-ann.notes", "call 07700_900123 re LS2-7AB",
+              "marks_and_spencer receipt", "DEAN.OKAFOR", "annalee", "mark", "x_ann_x", ""]
+    rx = _file_name_values(frozenset(values))
+    for t in titles:
+        old = []
+        for v in values:
+            pat = r"(?<![^\W_])" + re.escape(v).replace(r"\ ", r"[\s_.-]+") + r"(?![^\W_])"
+            old += [m.span() for m in re.finditer(pat, t, re.IGNORECASE)]
+        assert _merge([m.span(1) for m in rx.finditer(t)]) == _merge(old), t
+    assert _file_name_values(frozenset({"ab"})) is None
