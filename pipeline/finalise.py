@@ -125,10 +125,17 @@ def _file_name_values(values: frozenset[str]) -> "re.Pattern[str] | None":
     case, with ``_``, ``.``, ``-`` or spaces between its words, not inside a longer word:
     one look-ahead per position (group 1: the longest value that fits there), so values
     that overlap are all found, as one search per value would find them, in one pass."""
-    alts = sorted({re.escape(v).replace(r"\ ", r"[\s_.-]+") for v in values if len(v) >= 3}, key=len, reverse=True)
-    if not alts:
+    from pipeline.verify import _WS, _fold, _trie_regex
+
+    vals = [v for v in values if len(v) >= 3]
+    if not vals:
         return None
-    return re.compile(r"(?<![^\W_])(?=((?:" + "|".join(alts) + r"))(?![^\W_]))", re.IGNORECASE)
+    seqs = {tuple(_WS if c == " " else _fold(c) for c in v) for v in vals}
+    if any(None in seq for seq in seqs):  # a character whose case does not fold simply: plain alternation
+        body = "|".join(sorted({re.escape(v).replace(r"\ ", r"[\s_.-]+") for v in vals}, key=len, reverse=True))
+    else:  # a trie of case-folded characters: at each place the longest value that fits, found a character at a time
+        body = _trie_regex(seqs, ws=r"[\s_.-]+")
+    return re.compile(r"(?<![^\W_])(?=((?:" + body + r"))(?![^\W_]))", re.IGNORECASE)
 
 
 class KnownTitles:

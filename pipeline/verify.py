@@ -86,10 +86,10 @@ def value_pattern(values: set[str]) -> re.Pattern[str] | None:
 _WS = object()  # a run of whitespace, in a value's token sequence
 
 
-def _trie_regex(seqs) -> str:
-    """One regex matching exactly the token sequences ``seqs`` (chars, or ``_WS`` for ``\\s+``),
-    factored as a trie: the same set of strings as their plain alternation, but tried a
-    character at a time instead of one alternative after another."""
+def _trie_regex(seqs, ws: str = r"\s+") -> str:
+    """One regex matching exactly the token sequences ``seqs`` (chars, or ``_WS`` for ``ws``,
+    default ``\\s+``), factored as a trie: the same set of strings as their plain
+    alternation, but tried a character at a time instead of one alternative after another."""
     root: dict = {}
     for seq in seqs:
         node = root
@@ -99,7 +99,7 @@ def _trie_regex(seqs) -> str:
 
     def emit(node: dict) -> str:
         end = None in node
-        alts = [(r"\s+" if tok is _WS else re.escape(tok)) + emit(child) for tok, child in node.items() if tok is not None]
+        alts = [(ws if tok is _WS else re.escape(tok)) + emit(child) for tok, child in node.items() if tok is not None]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
