@@ -9,12 +9,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import spacy
 
 from pipeline.codes import EntityType, PartyKind
 from pipeline.models import CaseRecord, Party
-from recognizers import DetectSettings, build_analyzer
 from recognizers.parties import PartyMatcher
+from tests.detect_fixtures import blank_model_analyzer
 
 
 def _case() -> CaseRecord:
@@ -32,9 +31,7 @@ def _case() -> CaseRecord:
 
 @pytest.fixture(scope="module")
 def analyzer(tmp_path_factory):
-    path = tmp_path_factory.mktemp("model") / "blank"
-    spacy.blank("en").to_disk(path)
-    return build_analyzer(_case(), DetectSettings(spacy_model=str(path)))
+    return blank_model_analyzer(tmp_path_factory, _case())
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import spacy
 
 from pipeline.codes import EntityType, PartyKind
 from pipeline.models import CaseRecord, Party
 from recognizers import DetectSettings, build_analyzer
+from tests.detect_fixtures import blank_model_analyzer, found
 
 
 def _case() -> CaseRecord:
@@ -31,13 +31,7 @@ def _case() -> CaseRecord:
 
 @pytest.fixture(scope="module")
 def analyzer(tmp_path_factory):
-    path = tmp_path_factory.mktemp("model") / "blank"
-    spacy.blank("en").to_disk(path)
-    return build_analyzer(_case(), DetectSettings(spacy_model=str(path)))
-
-
-def found(analyzer, text, et=None):
-    return [f.text for f in analyzer.analyze(text) if et is None or f.entity_type == et]
+    return blank_model_analyzer(tmp_path_factory, _case())
 
 
 # ---------------------------------------------------------------- requester's own values
