@@ -285,12 +285,16 @@ class _DetectContext(_mpc.ForkServerContext):
 def _preloaded_context(modules: list[str]):
     """A multiprocessing context whose processes fork from a fork server of their own, which
     imported ``modules`` first (multiprocessing has one fork server per process, shared by
-    every forkserver context, and its preload list is the reading workers'). None when this
-    Python's multiprocessing is not laid out as expected: the caller then uses the shared
-    fork server."""
+    every forkserver context, and its preload list is the reading workers'). None on a Python
+    outside 3.9-3.13 (whose ``Popen._launch`` :class:`_PreloadedPopen` repeats) or without a
+    fork server: the caller then uses the shared fork server (one model load per worker)."""
     try:
         from multiprocessing import forkserver
 
+        import sys
+
+        if not (3, 9) <= sys.version_info[:2] <= (3, 13):  # _PreloadedPopen follows these versions' layout
+            return None
         if "forkserver" not in mp.get_all_start_methods() or not hasattr(forkserver, "ForkServer"):
             return None
         if _DetectProcess._server is None:
