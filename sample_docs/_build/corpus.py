@@ -1,8 +1,23 @@
-"""Build a labelled corpus (eval, eval_holdout, eval_blind) from its marked-up sources.
+"""Build a labelled corpus (eval, eval_holdout, eval_blind, eval_blind2) from its marked-up sources.
 
 Shared by each corpus's ``_build.py``, which names its folder, the form its case references
 take, and the minimum totals it must reach. The markup, output format and checks are the
-same for every corpus (see ``sample_docs/eval/README.md``).
+same for every corpus (see ``sample_docs/eval/README.md``):
+
+Reads ``_src/<CASE_ID>/<name>.txt`` where a labelled item is written
+``[[visible text|ENTITY_TYPE|PARTY]]`` and writes, for each case:
+
+    <CASE_ID>/documents/<name>.txt   the plain text (UTF-8), markup removed
+    <CASE_ID>/gold/<name>.json       [{"start", "end", "text", "entity_type", "party"}, ...]
+
+Offsets are character offsets (Python str indices) into the written .txt. ``case.json``
+for each case is kept beside ``documents/`` and is not generated. Standard library only.
+
+Checks (the build fails if any is broken): identifiers are well-formed (NI number format,
+NHS mod-11, IBAN mod-97, card Luhn), a third-party PERSON matches a name listed in
+case.json (allowing one-letter typos and initials), an unknown PERSON is not a listed
+name, and the corpus reaches its ``_build.py``'s minimum totals. It also warns about
+unlabelled repeats of a labelled value in the same document.
 """
 
 from __future__ import annotations

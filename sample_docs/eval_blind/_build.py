@@ -8,20 +8,8 @@ extra total (at least 100 requester items) and a CMS reference written with spac
 written without reading the detection code, is never read by the detection engineers and
 must never be used to tune detection.
 
-Reads ``_src/<CASE_ID>/<name>.txt`` where a labelled item is written
-``[[visible text|ENTITY_TYPE|PARTY]]`` and writes, for each case:
-
-    <CASE_ID>/documents/<name>.txt   the plain text (UTF-8), markup removed
-    <CASE_ID>/gold/<name>.json       [{"start", "end", "text", "entity_type", "party"}, ...]
-
-Offsets are character offsets (Python str indices) into the written .txt. ``case.json``
-for each case is kept beside ``documents/`` and is not generated. Standard library only.
-
-Checks (the build fails if any is broken): identifiers are well-formed (NI number format,
-NHS mod-11, IBAN mod-97, card Luhn), a third-party PERSON matches a name listed in
-case.json (allowing one-letter typos and initials), an unknown PERSON is not a listed
-name, and totals are at least 20 documents, 200 third_party + unknown items and 100 requester items.
-It also warns about unlabelled repeats of a labelled value in the same document.
+Markup, output and checks: see ``sample_docs/_build/corpus.py``. This corpus must reach at least
+20 documents, 200 third_party + unknown items and 100 requester items.
 """
 from __future__ import annotations
 
