@@ -57,26 +57,23 @@ def compile_terms(terms: tuple[str, ...]) -> TermList:
     terms = tuple(t for t in terms if t.strip())
     if not terms:
         return TermList((), None)
-    # longest first so the whole organisation address wins over its name alone
-    alts = sorted({term_regex(t) for t in terms}, key=len, reverse=True)
-    return TermList(terms, re.compile("(?i:" + _by_first_char(terms, alts) + ")"))
+    # each term's regex with the term's first character; longest first so the whole
+    # organisation address wins over its name alone
+    first = {term_regex(t): next((w for w in re.split(r"[\s,]+", t) if w), " ")[0] for t in terms}
+    alts = sorted(first, key=len, reverse=True)
+    return TermList(terms, re.compile("(?i:" + _by_first_char(alts, first) + ")"))
 
 
-def _by_first_char(terms: tuple[str, ...], alts: list[str]) -> str:
-    """``alts`` (longest first) as one alternation per first character of the term, each
-    behind a one-character look-ahead: the same matches as ``"|".join(alts)`` (two terms that
-    can match at the same place start with the same letter and keep their order), but most
-    places are rejected by a character test instead of by trying every term."""
-    first: dict[str, str] = {}
-    for t in terms:
-        parts = [p for p in re.split(r"[\s,]+", t.strip()) if p]
-        if parts:
-            first[term_regex(t)] = parts[0][0]
+def _by_first_char(alts: list[str], first: dict[str, str]) -> str:
+    """``alts`` (longest first) as one alternation per first character of the term (``first``),
+    each behind a one-character look-ahead: the same matches as ``"|".join(alts)`` (two terms
+    that can match at the same place start with the same letter and keep their order), but
+    most places are rejected by a character test instead of by trying every term."""
     groups: dict[str, list[str]] = {}
     for a in alts:
-        c = first.get(a, "")
+        c = first[a]
         low = c.lower()
-        if len(c) != 1 or len(low) != 1 or c.upper().lower() != low:
+        if not c.strip() or len(low) != 1 or c.upper().lower() != low:
             return "|".join(alts)  # a term whose first letter does not fold simply: no grouping
         groups.setdefault(low, []).append(a)
     return "|".join("(?=" + re.escape(c) + ")(?:" + "|".join(g) + ")" for c, g in groups.items())
