@@ -362,3 +362,38 @@ def test_file_name_title_values_found_in_one_pass_as_one_search_per_value_finds_
                 old += [m.span() for m in re.finditer(pat, t, re.IGNORECASE)]
             assert _merge([m.span(1) for m in rx.finditer(t)]) == _merge(old), t
     assert _file_name_values(frozenset({"ab"})) is None
+
+
+def _page_contents(doc: pymupdf.Document, i: int) -> bytes:
+    return b"".join(doc.xref_stream(x) for x in doc[i].get_contents())
+
+
+@pytest.mark.parametrize("case_id", ["SAR-2026-0001", "ÉTUDE/2026·7", "CASE→7"])
+def test_stamps_written_directly_are_the_stamps_pymupdfs_shapes_write(case_id):
+    """stamp_pages writes each page's stamp stream itself: the same content, fonts and text
+    as Shape.insert_text + commit (the reference), on portrait, landscape, odd-sized and
+    offset pages, and on pages whose own content leaves the graphics state unbalanced."""
+    from pipeline.bundle import _stamp_pages_with_shapes, stamp_pages
+
+    def make() -> pymupdf.Document:
+        d = pymupdf.open()
+        for i, (w, h) in enumerate([(595, 842), (842, 595), (300, 500), (595, 842), (612, 792)] * 3):
+            p = d.new_page(width=w, height=h)
+            p.insert_text((72, 72), f"page {i}")
+            if i == 3:  # a 'q' left open by the page's own content
+                d.update_stream(p.get_contents()[0], d.xref_stream(p.get_contents()[0]) + b"\nq 1 0 0 1 5 5 cm\n")
+            if i == 4:
+                p.set_mediabox(pymupdf.Rect(10, 20, 612, 792))
+        return d
+
+    a, b = make(), make()
+    _stamp_pages_with_shapes(a, case_id, first=2)
+    stamp_pages(b, case_id, first=2)
+    assert len(a) == len(b)
+    for i in range(len(a)):
+        assert _page_contents(a, i) == _page_contents(b, i), i
+        assert [f[3:5] for f in a[i].get_fonts()] == [f[3:5] for f in b[i].get_fonts()], i
+        assert a[i].get_text() == b[i].get_text(), i
+    assert f"{case_id} \u2014 Page 13 of 13" in b[len(b) - 1].get_text()
+    # one embedded stamp font, whichever way
+    assert sum(1 for x in range(1, b.xref_length()) if b.xref_get_key(x, "Length1")[0] != "null") == 1
