@@ -138,6 +138,21 @@ def _file_name_values(values: frozenset[str]) -> "re.Pattern[str] | None":
     return re.compile(r"(?<![^\W_])(?=((?:" + body + r"))(?![^\W_]))", re.IGNORECASE)
 
 
+def values_in_file_names(values: frozenset[str] | set[str], titles: list[str]) -> frozenset[str]:
+    """The ``values`` that could occur in any of ``titles`` (file-name titles) as
+    :func:`_file_name_values` finds them: an ASCII value only if each of its letter/digit runs
+    is in a title, lower-cased (for ASCII text that is all ``re.IGNORECASE`` compares).
+    Every value when a title is not ASCII; values that are not ASCII always. Makes the
+    pattern of a case's few file-name titles from a handful of values, not thousands."""
+    if not titles or not all(t.isascii() for t in titles):
+        return frozenset(values)
+    text = "\n".join(titles).lower()
+    return frozenset(
+        v for v in values
+        if not v.isascii() or all(run in text for run in re.findall(r"[a-z0-9]+", v.lower()))
+    )
+
+
 class KnownTitles:
     """An analyzer for :func:`safe_title` that answers for a document title from the findings
     worked out with the document (``ProcessedDocument.title_findings``, by the same analyzer,
@@ -404,10 +419,11 @@ def finalise_case(
     to_disclose = [p for p in ok_docs if p.source.doc_id not in dups and p.source.doc_id not in withheld]
 
     def all_titles() -> dict[str, str]:
+        titles = {p.source.doc_id: (document_title(p), not _has_title(p)) for p in ordered}
+        in_names = values_in_file_names(values, [t for t, from_name in titles.values() if from_name])
         return {
-            p.source.doc_id: safe_title(document_title(p), analyzer, vpat, from_file_name=not _has_title(p),
-                                        values=values)
-            for p in ordered
+            doc_id: safe_title(t, analyzer, vpat, from_file_name=from_name, values=in_names)
+            for doc_id, (t, from_name) in titles.items()
         }
 
     # the titles are worked out here while the documents are redacted (in workers, with the flow)

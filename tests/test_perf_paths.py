@@ -1,6 +1,7 @@
 """The faster paths give exactly the answers of the plain ones (sarpack bench work)."""
 from __future__ import annotations
 
+import os
 import random
 from datetime import date
 from pathlib import Path
@@ -364,6 +365,31 @@ def test_file_name_title_values_found_in_one_pass_as_one_search_per_value_finds_
     assert _file_name_values(frozenset({"ab"})) is None
 
 
+def test_file_name_values_kept_for_a_case_find_in_its_titles_what_all_values_find():
+    """values_in_file_names keeps, of thousands of values, only those that can be in the case's
+    file-name titles: the titles' matches are the same as with every value."""
+    import random
+
+    from pipeline.finalise import _file_name_values, _merge, values_in_file_names
+
+    rng = random.Random(3)
+    values = {"Dean Okafor", "Okafor Smith", "Ann", "Anna Lee", "07700 900123", "LS2 7AB", "Mark", "d.o@x.uk",
+              "Ímile Roux", "KELVIN", "sister"}
+    values |= {f"{rng.randint(1, 120)} Mill Lane, Leeds LS{rng.randint(1, 29)} {rng.randint(1, 9)}AB"
+               for _ in range(300)}
+    values |= {f"07700 900{rng.randint(0, 999):03d}" for _ in range(300)}
+    titles = ["2026-01-12_letter_from_dean_okafor_smith", "anna_lee-ann.notes", "call 07700_900123 re LS2-7AB",
+              "marks_and_spencer receipt", "DEAN.OKAFOR", "annalee", "mark", "x_ann_x", "d.o@x.uk scan",
+              "12_mill_lane_leeds_ls3_4ab", "ímile roux", "Kelvin ſister"]  # (Kelvin sign, long s)
+    for group in (titles[:10], titles):  # ASCII titles only; then some that are not
+        kept = values_in_file_names(values, group)
+        if group == titles[:10]:
+            assert len(kept) < 40
+        small, full = _file_name_values(kept), _file_name_values(frozenset(values))
+        for t in group:
+            assert _merge([m.span(1) for m in small.finditer(t)]) == _merge([m.span(1) for m in full.finditer(t)]), t
+
+
 def _page_contents(doc: pymupdf.Document, i: int) -> bytes:
     return b"".join(doc.xref_stream(x) for x in doc[i].get_contents())
 
@@ -397,3 +423,52 @@ def test_stamps_written_directly_are_the_stamps_pymupdfs_shapes_write(case_id):
     assert f"{case_id} \u2014 Page 13 of 13" in b[len(b) - 1].get_text()
     # one embedded stamp font, whichever way
     assert sum(1 for x in range(1, b.xref_length()) if b.xref_get_key(x, "Length1")[0] != "null") == 1
+
+
+def test_task_runs_are_all_recorded_by_a_batching_task_run_recorder(tmp_path):
+    """The server sarpack starts records task runs in batches (flows/settings.DEFAULTS): every
+    task run and its final state still reaches the server's database, within seconds."""
+    import json
+    import subprocess
+    import sys
+
+    from flows import settings
+
+    script = r'''
+import json, sys, time
+from flows import settings
+settings.apply()
+from prefect import flow, task
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+@task
+def double(i):
+    return 2 * i
+
+@flow
+def many():
+    return [f.result() for f in [double.submit(i) for i in range(12)]]
+
+state = many(return_state=True)
+fid = state.state_details.flow_run_id
+t0 = time.time()
+with get_client(sync_client=True) as c:
+    while True:
+        runs = c.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[fid])))
+        done = [r for r in runs if r.state is not None and r.state.is_completed()]
+        if len(done) == 12 or time.time() - t0 > 30:
+            break
+        time.sleep(0.25)
+print(json.dumps({"recorded": len(runs), "completed": len(done), "seconds": round(time.time() - t0, 1)}))
+'''
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_HOME=str(tmp_path / "home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+               PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="120", PREFECT_LOGGING_LEVEL="WARNING",
+               PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=240,
+                         cwd=str(Path(__file__).resolve().parent.parent))
+    assert out.returncode == 0, out.stderr[-2000:]
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got["recorded"] == 12 and got["completed"] == 12, got
+    assert settings.DEFAULTS["PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE"] != "1"
