@@ -21,9 +21,10 @@ from pipeline.finalise import KnownTitles, accepted_suggestions, finalise_case  
 from pipeline.models import CaseRecord, SourceDocument  # noqa: E402
 from pipeline.process import (  # noqa: E402
     ProcessedDocument,
+    ReadAhead,
     detect_document,
     detect_document_in_worker,
-    read_document,
+    take_read,
 )
 from pipeline.publish import publish  # noqa: E402
 
@@ -48,11 +49,12 @@ def process(doc: SourceDocument, case: CaseRecord) -> ProcessedDocument:
     limits: pipeline.isolate), then detect in a detection worker process (both cores)."""
     from pipeline import isolate
 
+    read = take_read(doc)  # (read ahead by process_all when the tasks run here)
     if not isolate.enabled():
         from recognizers import build_analyzer
 
-        return detect_document(read_document(doc), build_analyzer(case))
-    return detect_document_in_worker(read_document(doc), case)
+        return detect_document(read, build_analyzer(case))
+    return detect_document_in_worker(read, case)
 
 
 @task(name="redact-document", task_run_name="redact-{doc_id}", **_RETRY, **_PRIVATE)
@@ -88,11 +90,19 @@ def redact_all(docs: list[ProcessedDocument], decisions: dict, values: set[str] 
 def process_all(case: CaseRecord, docs: list[SourceDocument]) -> list[ProcessedDocument]:
     """Process documents concurrently; attachments found in emails are processed as
     documents of their own, wave after wave, and listed right after their email."""
+    from pipeline import isolate
+
     done: list[ProcessedDocument] = []
     wave = docs
     while wave:
-        futures = [process.submit(d, case) for d in wave]
-        results = [f.result() for f in futures]
+        # read ahead (reading workers) while the first documents wait for the detection workers
+        ahead = ReadAhead(wave, workers=isolate.pool().size) if _local_tasks() and isolate.enabled() else None
+        try:
+            futures = [process.submit(d, case) for d in wave]
+            results = [f.result() for f in futures]
+        finally:
+            if ahead is not None:
+                ahead.close()
         done += results
         wave = [c for r in results for c in r.children]
     order = {d.doc_id: i for i, d in enumerate(docs)}

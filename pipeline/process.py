@@ -6,6 +6,7 @@ to stop the rest of the case, and nothing is silently dropped.
 from __future__ import annotations
 
 import logging
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 from pipeline.codes import DocStatus, EntityType, PartyKind, ReasonCode
@@ -101,6 +102,59 @@ def read_document(doc: SourceDocument, limits=None) -> ProcessedDocument:
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the case
         _fail(result, exc)
     return result
+
+
+class ReadAhead:
+    """Reads documents (:func:`read_document`) in the background, in order, ahead of the work
+    that needs them: while the detection workers load their model at the start of a case,
+    the reading workers would otherwise wait for the detection of the first documents.
+
+    ``with ReadAhead(docs): ...`` then :func:`take_read` ``(doc)`` (from any thread) gives the
+    document read, waiting for it if needed; a document not being read ahead, or whose read
+    was already taken (a retried task), is read on the spot. Leaving the block cancels the
+    reads that have not started."""
+
+    def __init__(self, docs: list[SourceDocument], workers: int = 2):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._ex = ThreadPoolExecutor(max(1, workers), thread_name_prefix="sarpack-read-ahead")
+        self._keys = []
+        for d in docs:
+            key = _read_key(d)
+            if key not in _READS:
+                _READS[key] = self._ex.submit(read_document, d)
+                self._keys.append(key)
+
+    def close(self) -> None:
+        for key in self._keys:
+            f = _READS.pop(key, None)
+            if f is not None:
+                f.cancel()
+        self._ex.shutdown(wait=False, cancel_futures=True)
+
+    def __enter__(self) -> "ReadAhead":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+_READS: dict[tuple, "Future[ProcessedDocument]"] = {}  # documents being read ahead
+
+
+def _read_key(doc: SourceDocument) -> tuple:
+    return (doc.doc_id, doc.source, doc.sha256, doc.parent)
+
+
+def take_read(doc: SourceDocument) -> ProcessedDocument:
+    """``doc`` read: by a :class:`ReadAhead`, or here and now (:func:`read_document`)."""
+    future = _READS.pop(_read_key(doc), None)
+    if future is not None and not future.cancelled():
+        try:
+            return future.result()
+        except Exception:  # noqa: BLE001 - read_document never raises; if it did, read again here
+            pass
+    return read_document(doc)
 
 
 def detect_document(result: ProcessedDocument, analyzer) -> ProcessedDocument:

@@ -472,3 +472,44 @@ print(json.dumps({"recorded": len(runs), "completed": len(done), "seconds": roun
     got = json.loads(out.stdout.strip().splitlines()[-1])
     assert got["recorded"] == 12 and got["completed"] == 12, got
     assert settings.DEFAULTS["PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE"] != "1"
+
+
+def test_documents_read_ahead_are_the_documents_read_on_the_spot(tmp_path):
+    """ReadAhead reads in the background what take_read then hands over: the same pages as
+    reading on the spot; a bad file is the same per-document failure; a document taken once
+    (a retried task) or never read ahead is read on the spot."""
+    import hashlib
+
+    from pipeline import process
+    from pipeline.models import SourceDocument
+
+    good, bad = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    good.write_bytes(text_pdf(["Dean Okafor lives at 12 Mill Lane.", "Page two."]))
+    bad.write_bytes(b"%PDF-1.7 not really")
+
+    def src(path: Path, doc_id: str) -> SourceDocument:
+        data = path.read_bytes()
+        return SourceDocument(doc_id=doc_id, source=path.name, path=path, sha256=hashlib.sha256(data).hexdigest(),
+                              size=len(data))
+
+    docs = [src(good, "d1"), src(bad, "d2")]
+    plain = [process.read_document(d) for d in docs]
+    reads: list = []
+    real = process.read_document
+    try:
+        process.read_document = lambda d, limits=None: reads.append(d.doc_id) or real(d, limits)
+        with process.ReadAhead(docs):
+            ahead = [process.take_read(d) for d in docs]
+            assert sorted(reads) == ["d1", "d2"]
+            again = process.take_read(docs[0])  # taken already: read again
+            assert reads.count("d1") == 2
+        assert not process._READS
+        after = process.take_read(docs[1])  # no read-ahead any more
+        assert reads.count("d2") == 2
+    finally:
+        process.read_document = real
+    for a, b in zip(plain, ahead):
+        assert [p.text for p in a.pages] == [p.text for p in b.pages]
+        assert a.error == b.error
+    assert plain[1].error and after.error == plain[1].error
+    assert [p.text for p in again.pages] == [p.text for p in plain[0].pages]
