@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from pipeline.codes import PartyKind
 
 ID_NOUN = (
-    r"(?:account|bank|card|phone|mobile|telephone|tel|number|no\.?|e-?mail|address|car|van|vehicle|iban|details|"
+    r"(?:a/c|acct|account|bank|card|phone|mobile|telephone|tel|number|no\.?|e-?mail|address|car|van|vehicle|iban|details|"
     r"sort\s+code|nhs|passport|licence|payroll|reg(?:istration)?|dob|date\s+of\s+birth|national\s+insurance|ni)"
 )
 # the possessive, then at most three plain words (no other possessive), then an identifier word,
@@ -63,8 +63,9 @@ FIRST_PERSON_WORD = re.compile(r"\b(?:I|my|My|me|mine|Mine)\b")
 MINE_CUE = re.compile(r"(?i)\b(?P<pro>mine)\s+(?:is|are|was|were)\b[^\n]{0,50}$")
 NAMED_POSSESSIVE_CUE = re.compile(
     r"(?i)['’]s\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
+    r"|['’]s[ \t]+own\b[ \t)\]:,\-]*$"  # "Payer a/c (PP's own) 30-94-57 ..."
 )
-POSSESSIVE_ID_AFTER = re.compile(r"(?i)['’]s\s+(?:own\s+)?(?:[a-z]+\s+)?" + ID_NOUN + r"\b")
+POSSESSIVE_ID_AFTER = re.compile(r"(?i)['’]s\s+(?:own\s+)?(?:[a-z]+\s+)?" + ID_NOUN + r"\b|['’]s[ \t]+own\b(?![ \t]+[a-z])")
 FROM_RE = re.compile(r"(?im)^[ \t>]*From:[ \t]*(?:\n[ \t]*)?(?P<who>[^\n]*)")
 TO_RE = re.compile(r"(?im)^[ \t>]*To:[ \t]*(?:\n[ \t]*)?(?P<who>[^\n]*)")
 DEAR_RE = re.compile(r"(?im)^[ \t]*Dear[ \t]+(?P<who>[^\n,]*)")
@@ -92,6 +93,8 @@ class DocParties:
 
     author: int | None = None
     addressee: int | None = None
+    subject: int | None = None   # whom the letter is about: "Re: Mr X", "Employee: X", "Our client: X"
+    device: int | None = None    # whose phone a chat was exported from: its "Me"
 
 
 def _agreeing(values: list[int | None]) -> int | None:
@@ -169,7 +172,37 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
                 if named:
                     addressees.append(named[0])
                 break
-    return DocParties(_agreeing(authors), _agreeing(addressees))
+    subjects: list[int | None] = []
+    for sm in SUBJECT_LINE_RE.finditer(first, 0, min(len(first), 2000)):
+        le = first.find("\n", sm.end())
+        le = len(first) if le < 0 else le
+        named = [x for x in first_m if sm.end() <= x.start and x.end <= le and not x.possessive]
+        if sm.group("label") is not None:
+            if named:
+                subjects.append(named[0].pos)
+        elif named and not first[named[-1].end:le].strip(" \t.,:;()"):
+            subjects.append(named[-1].pos)  # a heading ending with the name: "Deduction from earnings order - Mr X"
+    device = None
+    head_end = min(len(first), 400)
+    for x in first_m:
+        if x.start < head_end and x.pos is not None and (
+                (x.possessive and DEVICE_AFTER.match(first, x.end)) or
+                (not x.possessive and DEVICE_BY.search(first, max(0, x.start - 40), x.start))):
+            device = x.pos
+            break
+    return DocParties(_agreeing(authors), _agreeing(addressees), _agreeing(subjects), device)
+
+
+# a line saying whom a letter or record is about
+SUBJECT_LINE_RE = re.compile(
+    r"(?im)^[ \t]*(?:(?P<label>re|subject|employee(?:[ \t]+name)?|our[ \t]+client|client|customer|tenant|patient|member|"
+    r"debtor|claimant|appellant)[ \t]*:|[^\n:]{3,60}?[ \t][-–][ \t])[ \t]*(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+)
+# "exported from the paying parent's phone", "screenshots supplied by Mr X"
+DEVICE_AFTER = re.compile(r"(?i)['’]s[ \t]+(?:own[ \t]+)?(?:phone|mobile|handset|device|whatsapp|messenger|account)\b")
+DEVICE_BY = re.compile(r"(?i)\b(?:exported|supplied|provided|sent|screenshots?)[ \t]+(?:by|from)[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?$")
+# a chat line written by the exporting phone's owner: "Me 18:10: ...", "[04/03/2026 09:01] Me: ..."
+ME_SPEAKER = re.compile(r"(?i)me\b[ \t]*(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?|\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\))?[ \t]*:")
 
 
 # "WITNESS STATEMENT OF <name>", "Statement by <name>", "I, <name>, of ...": written by that person
@@ -298,6 +331,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                 sp = _speaker(text, ls, cue_start, mentions)
                 if sp is not None:
                     return sp.pos  # the chat line's speaker
+                if doc.device is not None and ME_SPEAKER.match(text, SPEAKER_PREFIX.match(text, ls).end()):
+                    return doc.device  # "Me: send it to my account": the exporting phone's owner
                 hdr = _message_author(text, cue_start, mentions)
                 if hdr is not _NO_HEADER:
                     return hdr  # in an email chain: the writer of the message the cue is in
@@ -310,6 +345,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
             rs = block_start(text, cue_start)
             before = [x for x in mentions if rs <= x.start and x.end <= cue_start]
             want = {"his": "M", "her": "F"}.get(pro)  # "their": either
+            if not before and doc.subject is not None and (want is None or genders[doc.subject] == want):
+                return doc.subject  # no one named in the paragraph: the person the letter is about
             # the nearest person before it whose gender agrees, passing over listed parties of the
             # other gender ("Mr Pugh now holds it. She confirmed her car is ..."); an unknown person
             # or a possessive ("his mother's") in the way means someone else

@@ -165,6 +165,10 @@ _RELATION_BEFORE = re.compile(
     r"(?i)\b(?:ex[- ]?|former[ \t]+|new[ \t]+|step-?)?(?P<rel>mother|father|sister|brother|partner|wife|husband|"
     r"boyfriend|girlfriend|cousin|aunt|uncle|landlord|landlady|employer|solicitor|son|daughter)(?:-in-law)?"
     r"[ \t]*,?[ \t]*(?:\(?[ \t]*)$")
+_CHILDRENS_BEFORE = re.compile(r"(?i)\b(?:their|the[ \t]+(?:child|children|kids|boys|girls)['’]?s?|(?:child|children)['’]?s?)[ \t]+$")
+_INDEFINITE_BEFORE = re.compile(r"(?i)\b(?:a|another|one)[ \t]+$")
+_DEAR_BEFORE = re.compile(r"(?i)\bdear[ \t]+$")
+_OTHER_PERSON_WORD = re.compile(r"\b(?:[Yy]ou|I|[Mm]e)\b")
 RECENT_CHARS = 120  # a full name this close before a bare surname settles whom it means
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n[ \t]*\n")
 _MIDDLE_INITIALS = r"(?:" + WS + r"(?-i:[A-Z])\.?){0,2}"
@@ -259,6 +263,8 @@ class PartyMatcher:
         ) if alts else None
         self.word_re = re.compile(r"(?<![\w'’])[A-Za-z][A-Za-z'’]{3,}(?![\w'’])")
         self._id_regexes = self._build_identifier_regexes()
+        req_ids = _id_keys(self.parties[0])
+        self._shared_ids = any(req_ids & _id_keys(p) for p in self.parties[1:])
 
     def _roles(self) -> list[str | None]:
         """Each party's parent role. The requester's, when case.json does not state it, is the
@@ -353,6 +359,14 @@ class PartyMatcher:
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], et, form=FULL, score=1.0, recognizer="PartyIdentifierRecognizer"))
         self._match_dobs(text, spans)
         req_ids = [(s.start, s.end) for s in spans if s.kind == PartyKind.REQUESTER]
+        if req_ids and self._shared_ids:
+            # an identifier listed for the requester and for a third party too (father and son at one
+            # address, a joint phone): it is the requester's own data as well, so it stays
+            # (a town alone, listed for both, is no evidence: only a value with a number or an @ counts)
+            req_cover = [(s.start, s.end) for s in spans if s.kind == PartyKind.REQUESTER and s.entity_type != EntityType.DATE_OF_BIRTH
+                         and any(ch.isdigit() or ch == "@" for ch in text[s.start:s.end])]
+            spans = [s for s in spans if s.kind == PartyKind.REQUESTER or s.entity_type == EntityType.DATE_OF_BIRTH
+                     or not any(a <= s.start and s.end <= b for a, b in req_cover)]
         evidence = [(s.start, s.end, 0 if s.party == -1 else s.party + 1)
                     for s in spans if s.entity_type != EntityType.PERSON]
         for n in self._match_names(text, evidence):
@@ -480,8 +494,19 @@ class PartyMatcher:
                 if rel:
                     # "her ex-mother-in-law, Mrs Siddiqui": the candidate whose role is that relation
                     fits = {o for o in owners if re.search(r"(?i)\b" + rel.group("rel") + r"\b", self.parties[o].role or "")}
+                    if not fits and rel.group("rel").lower() in ("mother", "father") and _CHILDRENS_BEFORE.search(
+                            text, max(0, rel.start() - 30), rel.start()):
+                        # "the children's mother, Mrs Okafor": a parent of the case's children
+                        fits = {o for o in owners if self.roles[o] is not None}
                     if fits:
                         owners = fits
+                if title and len(owners) > 1 and 0 in owners and _INDEFINITE_BEFORE.search(text, max(0, r[5] - 12), r[5]):
+                    owners = owners - {0}  # "a Mrs Okafor in Tulse Hill told them": not the requester herself
+                if len(owners) > 1 and _DEAR_BEFORE.search(text, max(0, r[5] - 12), r[5]):
+                    # "Dear Mr Haddad" under a header naming the addressee's email or address: that party
+                    head = {pos for a, b, pos in evidence if b <= start and start - a <= 800 and pos in owners}
+                    if len(head) == 1:
+                        owners = head
             if len(owners) > 1:
                 owners, review2 = self._resolve(owners, title, last_full,
                                                 self._evidence(text, start, end, owners, evidence),
@@ -491,6 +516,8 @@ class PartyMatcher:
             pos = min(owners)
             if form == FULL or (form == INITIALS and len(owners) == 1 and not review):
                 last_full[pos] = start
+            elif form == SINGLE and len(r[3]) == 1 and not review and text[start:end].lower() not in self.surnames:
+                last_full[pos] = start  # a given name only one party has ("Chioma") says whom the text is about
             score = {FULL: 0.99, INITIALS: 0.95, TITLED: 0.95, SINGLE: 0.85}[form]
             if fuzzy_review:
                 score = 0.6
@@ -513,6 +540,9 @@ class PartyMatcher:
         the sentence after the name ("Mrs Siddiqui has an email address on file, a.siddiqui@...")."""
         stop = _SENTENCE_END.search(text, end, min(len(text), end + 160))
         limit = stop.start() if stop else min(len(text), end + 160)
+        other = _OTHER_PERSON_WORD.search(text, end, limit)
+        if other is not None:
+            limit = other.start()  # "If Mrs Okafor attends, we will telephone you on <your number>"
         return {pos for a, b, pos in evidence if end <= a and b <= limit and pos in owners}
 
     def _primary_surname_owner(self, owners: set[int], surname: str) -> int | None:
@@ -557,6 +587,16 @@ class PartyMatcher:
         # unsure: prefer a third party so that it is suggested, but flag it for review
         tps = {o for o in owners if o != 0}
         return (tps or owners), True
+
+
+def _id_keys(p: Party) -> set[str]:
+    """A party's listed identifiers, normalised, to see whether two parties share one."""
+    keys = {squash(x).lower() for x in (p.ni_number, *p.case_references, *p.emails) if x}
+    keys |= {normalise_phone(x) for x in p.phones}
+    for a in p.addresses:
+        keys |= {squash(c).lower() for c in re.split(r"[,\n]+", a) if any(ch.isdigit() for ch in c)}
+    keys.discard("")
+    return keys
 
 
 def _one_edit(a: str, b: str) -> bool:

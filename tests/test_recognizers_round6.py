@@ -1,0 +1,120 @@
+"""Detection round 6: the requester's own data kept where a surname, an address or a possessive is
+shared or indirect (a surname settled by the salutation under a header, by "a Mrs X", by "the
+children's mother", by a given name only one party has; an address listed for the requester and a
+third party; "(PP's own)", "a/c"; "his own car" in a letter about him; "Me:" in a chat exported from
+his phone), organisations' contact details, and unlisted people in logs and chats.
+
+Blank spaCy pipeline (no NER). Every name and value here is made up.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.codes import EntityType, PartyKind
+from pipeline.models import CaseRecord, Party
+from tests.detect_fixtures import blank_model_analyzer, found
+
+
+def _case() -> CaseRecord:
+    return CaseRecord(
+        case_id="T-R6", received=date(2026, 6, 1),
+        requester=Party(name="Sabine Quorndale", role="receiving parent", emails=("sabine.q@example.com",),
+                        addresses=("14 Fernleigh Rise, Barnsley S70 4QT",)),
+        third_parties=[
+            Party(name="Gideon Quorndale", role="paying parent (ex-husband)"),
+            Party(name="Ottilie Quorndale", role="paying parent's wife", phones=("07700 900611",)),
+            Party(name="Ambrose Quorndale", role="receiving parent's father",
+                  addresses=("14 Fernleigh Rise, Barnsley S70 4QT",)),
+        ],
+        root=Path("."),
+    )
+
+
+@pytest.fixture(scope="module")
+def analyzer(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _case())
+
+
+def parties_of(analyzer, text, word="Quorndale"):
+    return [f.party for f in analyzer.analyze(text) if f.entity_type == EntityType.PERSON and f.text == word]
+
+
+# ---------------------------------------------------------------- shared surname
+def test_salutation_under_a_header_naming_the_requester(analyzer):
+    text = "To: sabine.q@example.com\nSubject: your query\n\nDear Mrs Quorndale,\n\nThank you for your email.\n"
+    assert parties_of(analyzer, text) == []
+
+
+def test_indefinite_title_is_not_the_requester(analyzer):
+    text = "Sabine Quorndale wrote to us. The bailiff said a Mrs Quorndale in Leeds had told them the car was hers.\n"
+    assert parties_of(analyzer, text) == [PartyKind.THIRD_PARTY]
+
+
+def test_childrens_mother_is_the_parent(analyzer):
+    text = "Our client, Mr Gideon Quorndale, collects the children from their mother, Mrs Quorndale, on Fridays.\n"
+    assert parties_of(analyzer, text) == []
+
+
+def test_unique_given_name_settles_a_later_surname(analyzer):
+    text = ("My name is Sabine Quorndale. I think Ottilie rang you pretending to be me. "
+            "She calls herself Mrs Quorndale too since she married him.\n")
+    assert parties_of(analyzer, text) == [PartyKind.THIRD_PARTY]
+
+
+def test_identifier_after_you_is_no_evidence_for_the_name(analyzer):
+    text = ("Sabine Quorndale and Ottilie Quorndale were both at the gate. If Mrs Quorndale attends to collect, "
+            "the office will telephone you on 07700 900611 first.\n")
+    assert parties_of(analyzer, text) == [PartyKind.THIRD_PARTY]
+
+
+# ---------------------------------------------------------------- shared address
+def test_address_listed_for_requester_and_third_party_is_kept(analyzer):
+    text = "Mrs S Quorndale\n14 Fernleigh Rise\nBarnsley S70 4QT\n\nDear Mrs Quorndale\n"
+    got = found(analyzer, text)
+    assert not any("Fernleigh" in t or "S70" in t for t in got)
+
+
+# ---------------------------------------------------------------- possessives
+@pytest.fixture(scope="module")
+def pp_analyzer(tmp_path_factory):
+    case = CaseRecord(
+        case_id="T-R6b", received=date(2026, 6, 1),
+        requester=Party(name="Dorian Fellowes", role="paying parent"),
+        third_parties=[Party(name="Imelda Fellowes", role="receiving parent (ex-wife)")],
+        root=Path("."),
+    )
+    return blank_model_analyzer(tmp_path_factory, case)
+
+
+def test_named_own_before_the_value(pp_analyzer):
+    text = "11/03/26 09:40  NOTE  Payer a/c (PP's own) 30-94-57 62418833. RP disputes it.\n"
+    assert found(pp_analyzer, text, EntityType.BANK_DETAILS) == []
+
+
+def test_his_own_car_in_a_letter_about_him(pp_analyzer):
+    text = ("Employee: Dorian Fellowes\n\nDeduction from earnings order - Mr D. Fellowes\n\n"
+            "We confirm the order.\n\nOur van is not his. His own car, FV67 HKT, is parked at the depot.\n")
+    assert found(pp_analyzer, text, EntityType.UK_VEHICLE_REG) == []
+
+
+def test_her_car_in_a_letter_about_him_is_not_his(pp_analyzer):
+    text = ("Employee: Dorian Fellowes\n\nWe confirm the order.\n\nHer own car, FV67 HKT, was in the yard.\n")
+    assert found(pp_analyzer, text, EntityType.UK_VEHICLE_REG) == ["FV67 HKT"]
+
+
+def test_me_in_a_chat_exported_from_his_phone(pp_analyzer):
+    text = ("SMS messages exported from the paying parent's phone\n\n"
+            "Imelda 18:02: are you sending anything\n"
+            "Me 18:10: sent it from my account 08-92-99 / 71006642\n"
+            "Imelda 18:11: ok\n")
+    assert found(pp_analyzer, text, EntityType.BANK_DETAILS) == []
+
+
+def test_me_in_a_chat_without_an_exporter_is_suggested(pp_analyzer):
+    text = ("Imelda 18:02: are you sending anything\n"
+            "Me 18:10: sent it from my account 08-92-99 / 71006642\n"
+            "Imelda 18:11: ok\n")
+    assert found(pp_analyzer, text, EntityType.BANK_DETAILS) != []
