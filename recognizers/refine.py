@@ -78,6 +78,7 @@ ROLE_MAILBOX = {
     "mail", "sar", "dpo", "correspondence", "admissions", "finance", "billing", "customerservices", "recruitment",
     "careers", "sales", "legal", "housing", "appeals", "referrals", "duty", "mp", "constituency", "surgery",
     "services", "customer", "dataprotection", "protection", "cms", "cmsenquiries", "payments", "sharedcare",
+    "lettings", "repairs", "rents", "revenues", "benefits", "wages", "advice", "tenancy", "ctax",
 }
 PUBLIC_DOMAIN = re.compile(r"(?i)@(?:[\w\-]+\.)*(?:gov\.uk|nhs\.uk|nhs\.net|police\.uk|gov\.scot|gov\.wales|sch\.uk|"
                            r"mod\.uk|parliament\.uk)$")
@@ -88,6 +89,7 @@ VENUE_CUE = re.compile(
 HOME_WORDS = re.compile(r"(?i)\b(?:home|house|flat|his|her|their|my|your)\b|['’]s\b")
 PO_BOX = re.compile(r"(?i)\b(?:P\.?[ \t]?O\.?[ \t]*Box|Freepost)\b")
 ORG_ADDRESS_CUE = re.compile(r"(?i)(?:['’]s?[ \t]+|[ \t]+)(?:postal[ \t]+)?address\b[^\n.;]{0,60}$")
+_PARTY_RECS = {"PartyIdentifierRecognizer", "PartyNameRecognizer", "PartyRecognizer"}
 CONTACT_TYPES = {EntityType.ADDRESS, EntityType.UK_POSTCODE, EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS}
 
 
@@ -121,8 +123,19 @@ def _name_local_part(parts: list[str]) -> bool:
 
 
 def org_spans(text: str, extra: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = [m.span() for m in ORG_NAME.finditer(text) if _org_name_ok(m.group(0))]
+    out = []
+    for m in ORG_NAME.finditer(text):
+        a, b = m.span()
+        lead = _LOWER_LEAD.match(text, a, b)
+        if lead is not None:
+            a = lead.end()  # "you can appeal to the Valuation Tribunal": the name starts at "Valuation"
+        if _org_name_ok(text[a:b]):
+            out.append((a, b))
     return sorted(set(out) | set(extra))
+
+
+# lower-case words (and "the") before an organisation's name that ORG_NAME took in with it
+_LOWER_LEAD = re.compile(r"(?:(?:[a-z][\w'’\-]*|The)[ \u00a0]+)+")
 
 
 def _org_name_ok(name: str) -> bool:
@@ -172,6 +185,16 @@ NON_GEOGRAPHIC = re.compile(r"^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|0)(?:800|808|3\d\d|
 ORG_PHONE_AFTER = re.compile(
     r"(?i)[^\n]{0,40}?\b(?:switchboard|helpline|help[ \t]+line|reception|main[ \t]+(?:office|line|number)|"
     r"general[ \t]+enquiries|enquiry[ \t]+line|customer[ \t]+services)\b"
+    # "0121 496 0163 (transport office)", not "(direct line)" nor "(mobile)"
+    r"|[ \t]*\((?!(?:direct|personal|private|home|mobile|own|his|her|my)\b)(?:[a-z&]+[ \t]+){0,2}(?:office|desk|team|department|dept|"
+    r"switchboard|reception|enquiries)\)"
+)
+# a label on the same line before an organisation's address: "Branch: 1 Balloon Street",
+# "Our office is at Southway House, 2 Lapwing Lane", "write to us at ..."
+ORG_ADDRESS_LABEL = re.compile(
+    r"(?i)\b(?:branch|head[ \t]+office|registered[ \t]+office|main[ \t]+office|our[ \t]+(?:office|offices|branch)"
+    r"(?:[ \t]+(?:is|are))?(?:[ \t]+(?:at|in))?|write[ \t]+to[ \t]+us[ \t]+at|visit[ \t]+us[ \t]+at|(?:office|offices)[ \t]+(?:is|are)[ \t]+at)"
+    r"[ \t]*:?[ \t]*(?:(?-i:[A-Z])[\w'’\-]*(?:[ \t]+(?-i:[A-Z])[\w'’\-]*){0,3},[ \t]*)?$"
 )
 
 
@@ -198,6 +221,8 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
         vm = VENUE_CUE.search(text, max(0, s - 90), s)
         if vm is not None and not HOME_WORDS.search(text, vm.end(), s) and not any(vm.end() <= a and b <= s for a, b in people):
             return True  # "The hearing will take place at Fox Court, 30 Brooke Street, ..."
+        if ORG_ADDRESS_LABEL.search(before):
+            return True
         am = ORG_ADDRESS_CUE.search(before)
         if am is not None:
             at = line_start + am.start()
@@ -488,6 +513,12 @@ def refine_findings(text: str, findings: list[Finding], *, mentions: list[Mentio
                                            if "@" in m.group(0) and is_org_mailbox(m.group(0))]
     for f in sorted(findings, key=lambda f: f.start):
         if f.party == PartyKind.THIRD_PARTY:
+            if (f.entity_type in (EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS) and f.recognizer not in _PARTY_RECS
+                    and is_org_contact(text, f, orgs, people, org_contacts)):
+                # given to a third party only as the nearest person on the line ("... a Mrs X told them.
+                # The bailiff firm is Y Enforcement, 0113 ..."): the organisation's contact detail
+                org_contacts.append((f.start, f.end))
+                continue
             out.append(f)
             continue
         if f.entity_type == EntityType.PERSON:

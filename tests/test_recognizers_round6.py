@@ -118,3 +118,35 @@ def test_me_in_a_chat_without_an_exporter_is_suggested(pp_analyzer):
             "Me 18:10: sent it from my account 08-92-99 / 71006642\n"
             "Imelda 18:11: ok\n")
     assert found(pp_analyzer, text, EntityType.BANK_DETAILS) != []
+
+
+# ---------------------------------------------------------------- organisations' contact details
+def test_org_phone_labelled_after_the_number(pp_analyzer):
+    text = ("Please call our transport manager on 0121 496 0163 (transport office).\n\n"
+            "Imelda Fellowes can be reached on 07700 900418 (mobile).\n")
+    assert found(pp_analyzer, text, EntityType.PHONE_NUMBER) == ["07700 900418"]
+
+
+def test_org_name_after_lower_case_words_anchors_its_address(pp_analyzer):
+    text = ("If you are unhappy you can appeal to the Valuation Tribunal, 120 Leman Street, London E1 8EU "
+            "(020 7946 0600).\n")
+    got = found(pp_analyzer, text)
+    assert not any("Leman" in t or "E1 8EU" in t or "0600" in t for t in got)
+
+
+def test_org_address_after_a_branch_or_office_label(pp_analyzer):
+    text = ("Account name: MR D FELLOWES   Branch: 1 Balloon Street, Manchester M60 4EP\n\n"
+            "Our office is at Southway House, 2 Lapwing Lane, Manchester M20 2WS, open Mon-Fri.\n")
+    got = found(pp_analyzer, text)
+    assert not any("Balloon" in t or "Lapwing" in t or "M20" in t or "M60" in t for t in got)
+
+
+def test_org_phone_after_org_name_not_given_to_the_person_before(pp_analyzer):
+    text = ("The bailiff said Imelda Fellowes had told them the car was hers. The bailiff firm is "
+            "Collins & Pryor Enforcement, 0113 496 0288.\n")
+    assert found(pp_analyzer, text, EntityType.PHONE_NUMBER) == []
+
+
+def test_lettings_mailbox_is_an_organisations(pp_analyzer):
+    text = "Cc: Lettings team <lettings@southway.example.org.uk>\n"
+    assert found(pp_analyzer, text, EntityType.EMAIL_ADDRESS) == []
