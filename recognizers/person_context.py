@@ -119,7 +119,9 @@ STATEMENT_PAYEE_RE = re.compile(
     r"FROM|TO)\b:?[ \t,\"]+"
     r"(?:(?:[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?(?=[A-Z0-9]{0,3}\d)[A-Z0-9]{1,4})?)[ \t]+)?"
     r"(?P<name>(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}(?:[ \t][A-Z]\b(?![.'’]\w))?)"
-    r"(?=[ \t]+(?:REF\b|\d{6}\b|\d{2}-\d{2}-\d{2})|[ \t]{2,}|\t|[ \t]+[£$€]?\d[\d,]*\.\d\d\b|[ \t]*(?:\"|,|\||$))"
+    r"(?=[ \t]+(?:REF\b|\d{6}\b|\d{2}-\d{2}-\d{2})|[ \t]{2,}|\t|[ \t]+[£$€]?\d[\d,]*\.\d\d\b|[ \t]*(?:\"|,|\||$)"
+    # a surname and its initial, then the payment's reference words: "FPO OKORO T RENT SHARE"
+    r"|(?<=[A-Z][A-Z][ \t][A-Z])[ \t]+[A-Z]{2,})"
 )
 
 # a surname in capitals written before the given name(s): "NGUYEN Thi Lan", "KOWALSKI Jan"
@@ -148,6 +150,31 @@ CHAT_LINE_TIME_AFTER_RE = re.compile(
     r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)[ \t]+(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
     r"|\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\))[ \t]*:[ \t]+\S"
 )
+# a chat message's lower-case first name in a person's place: before a verb ("mo paid for that",
+# "yusuf says", "ryan and shannon want"), or after a cue ("with mo", "nana fatima")
+CHAT_VERB = (r"(?:says|said|is|was|has|had|wants|want|will|moved|paid|does|did|knows|told|rang|texted|called|sent|came|"
+             r"went|lives|picked|got|can|cant|can['’]t|should|thinks|reckons|saw|needs|loves|owes|works|left|isnt|"
+             r"isn['’]t|wont|won['’]t|aint|doesnt|doesn['’]t|didnt|didn['’]t|hasnt|hasn['’]t)")
+CHAT_NAME_VERB_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-z]{2,})(?:[ \t]+(?:and|&)[ \t]+(?P<b>[a-z]{2,}))?"
+                               r"(?=[ \t]+" + CHAT_VERB + r"\b)")
+CHAT_NAME_CUE_RE = re.compile(r"\b(?:ask|tell|told|with|saw|texted|rang|called|nana|nanna|nan|auntie|aunty|uncle|cousin|grandad)"
+                              r"[ \t]+(?P<name>[a-z]{2,})(?![\w'’\-@])")
+CHAT_NAME_MAX_ZIPF = 4.75
+# a surname or first name in capitals after a cue: "Her friend TASHA was", "Referred to DENNEHY in FIU"
+CAPS_CUE_RE = re.compile(
+    r"(?i:\b(?:spoke[ \t]+(?:to|with)|referred[ \t]+to|passed[ \t]+to|allocated[ \t]+to|assigned[ \t]+to|escalated[ \t]+to|"
+    r"(?:my|her|his|their|your)[ \t]+(?:friend|partner|neighbour|cousin|sister|brother|mother|father|mum|dad|colleague|"
+    r"manager|landlord|landlady)|adviser|advisor|caseworker|officer|caller|named|called))[:,]?[ \t]+"
+    r"(?P<name>[A-Z][A-Z'’\-]{2,})(?![\w\-])(?![ \t]+[A-Z]{2,})"
+)
+# a log line's author column in capitals: "15/07/26  OYELARAN   Initial appt."
+LOG_COLUMN_RE = re.compile(
+    r"(?m)^[ \t]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?:[ \t]+\d{1,2}[:.]\d{2})?[ \t]+(?P<name>[A-Z][A-Z'’\-]{2,})(?=[ \t]{2,}|\t)"
+)
+LOG_WORDS = {"call", "post", "case", "memo", "note", "notes", "email", "letter", "visit", "sms", "text", "system", "auto",
+             "admin", "inbound", "outbound", "webchat", "phone", "file", "review", "task", "appt", "deo", "payment",
+             "manual", "in", "out", "incoming", "outgoing", "action", "update", "contact", "chat", "fax", "doc", "docs",
+             "scan", "mail", "web", "portal", "online", "tel", "msg", "message", "voicemail", "vm", "ivr", "bot"}
 VIET_MIDDLE_RE = re.compile(
     r"(?<![\w'’\-])(?P<a>[A-ZĐ][a-zà-ỹđ]{1,8})[ \u00a0](?:Thi|Thị|Văn)[ \u00a0](?P<b>[A-ZĐ][a-zà-ỹđ]{1,8})"
     r"(?:[ \u00a0][A-ZĐ][a-zà-ỹđ]{1,8})?(?![\w\-])"
@@ -174,6 +201,15 @@ VOCATIVE_RE = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))[ \t]*(?P<name>" + NAME 
 # Vietnamese middle names that are also words elsewhere ("Thi Mai Pham", "Van Minh Tran"): part of a
 # name when more name words follow
 NAME_PARTICLES = {"thi", "thị", "van", "văn"}
+
+
+def _chat_name_ok(w: str) -> bool:
+    """A lower-case word in a chat that is a first name and not too common a word ("mo", "yusuf", "ryan";
+    not "will", "hope", "summer")."""
+    if w in STOP or w in SPEAKER_LABELS or not is_first_name(w):
+        return False
+    z = zipf(w)
+    return z < (4.5 if len(w) == 2 else CHAT_NAME_MAX_ZIPF)
 
 
 def _common(tok: str) -> bool:
@@ -324,6 +360,30 @@ class PersonContextRecognizer(EntityRecognizer):
                     if (t not in STOP and t not in SPEAKER_LABELS and is_first_name(t) and zipf(t) < 3.0
                             and not STREET_AFTER.match(text, w.end())):
                         out.append(_res(self, w.start(), end, 0.5, "lower-case first name in a chat message"))
+        if len(chat) >= 3 and len(counts) >= 2 and max(counts.values()) >= 2:
+            for m in chat:
+                ls, le = m.end("name"), text.find("\n", m.end("name"))
+                le = len(text) if le < 0 else le
+                for w in CHAT_NAME_VERB_RE.finditer(text, ls, le):
+                    names = [g for g in ("name", "b") if w.group(g)]
+                    if w.group("b") and not all(_chat_name_ok(w.group(g)) for g in names):
+                        continue  # "ryan and shannon want": both must be names
+                    for g in names:
+                        if _chat_name_ok(w.group(g)):
+                            out.append(_res(self, w.start(g), w.end(g), 0.55, "lower-case first name before a verb in a chat"))
+                for w in CHAT_NAME_CUE_RE.finditer(text, ls, le):
+                    if _chat_name_ok(w.group("name")) and len(w.group("name")) > 2:
+                        out.append(_res(self, w.start("name"), w.end("name"), 0.55, "lower-case first name after a cue in a chat"))
+        for m in CAPS_CUE_RE.finditer(text):
+            w = m.group("name")
+            if w.lower() not in STOP and w.lower() not in LOG_WORDS and (
+                    (is_name_like(w) and zipf(w) < 4.0) or (zipf(w) < 1.5 and len(w) >= 4)):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.7, "name in capitals after a cue"))
+        for m in LOG_COLUMN_RE.finditer(text):
+            w = m.group("name")
+            if w.lower() not in STOP and w.lower() not in LOG_WORDS and w.lower() not in SPEAKER_LABELS and (
+                    (is_name_like(w) and zipf(w) < 5.5) or (zipf(w) < 1.5 and len(w) >= 4)):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.7, "name in a log's author column"))
         for m in (VIET_MIDDLE_RE.finditer(text) if ("Thi" in text or "Thị" in text or "Văn" in text) else ()):
             # a Vietnamese name with the middle name "Thi"/"Văn": "Vo Thi Hoa", "Tran Van Minh"
             if m.group("a").lower() not in STOP and m.group("b").lower() not in STOP and zipf(m.group("b")) < 4.0:

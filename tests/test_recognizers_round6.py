@@ -150,3 +150,65 @@ def test_org_phone_after_org_name_not_given_to_the_person_before(pp_analyzer):
 def test_lettings_mailbox_is_an_organisations(pp_analyzer):
     text = "Cc: Lettings team <lettings@southway.example.org.uk>\n"
     assert found(pp_analyzer, text, EntityType.EMAIL_ADDRESS) == []
+
+
+# ---------------------------------------------------------------- unlisted people
+def unknown_names(analyzer, text):
+    return [f.text for f in analyzer.analyze(text)
+            if f.entity_type == EntityType.PERSON and f.party == PartyKind.UNKNOWN]
+
+
+SMS = (
+    "Imelda 18:02: the kids need shoes\n"
+    "Me 18:10: I paid on friday\n"
+    "Imelda 18:20: rania saw you in town with mo spending money\n"
+    "Me 18:22: mo paid for that. ryan and shannon want to see them\n"
+    "Imelda 09:30: yusuf says thank you. nana fatima does it now\n"
+    "Me 09:31: will do. hope is fine and summer is nearly here\n"
+)
+
+
+def test_lower_case_names_before_a_verb_or_after_a_cue_in_a_chat(pp_analyzer):
+    got = unknown_names(pp_analyzer, SMS)
+    for name in ("mo", "ryan", "shannon", "yusuf", "fatima"):
+        assert name in got, name
+
+
+def test_common_words_in_a_chat_are_not_names(pp_analyzer):
+    got = [t.lower() for t in unknown_names(pp_analyzer, SMS)]
+    for w in ("will", "hope", "summer", "kids", "town", "nana"):
+        assert w not in got, w
+
+
+def test_lower_case_name_before_a_verb_outside_a_chat_is_left(pp_analyzer):
+    assert "mo" not in unknown_names(pp_analyzer, "Note: mo paid for that according to the file.\n")
+
+
+def test_caps_name_after_a_cue(pp_analyzer):
+    text = ("04/03/26 15:02  IN CALL  RP called back. Her friend TASHA was with her on the call.\n"
+            "18/03/26 14:45  NOTE  Referred to DENNEHY in FIU.\n"
+            "22/04/26 12:12  NOTE  FIU (Dennehy) confirms the payee. Passed to HMRC.\n")
+    got = unknown_names(pp_analyzer, text)
+    assert "TASHA" in got and "DENNEHY" in got and "Dennehy" in got
+    assert "HMRC" not in got and "FIU" not in got
+
+
+def test_caps_names_in_a_logs_author_column(pp_analyzer):
+    text = ("DATE      BY         NOTE\n"
+            "15/07/26  OYELARAN   Initial appt. Client brought CMS calc.\n"
+            "22/07/26  PRICE      Called CMS for client.\n"
+            "29/07/26  NOTE       File review.\n"
+            "12/08/26  MCKENNA    File review.\n")
+    got = unknown_names(pp_analyzer, text)
+    assert "OYELARAN" in got and "PRICE" in got and "MCKENNA" in got
+    assert "NOTE" not in got
+
+
+def test_statement_payee_with_initial_before_reference_words(pp_analyzer):
+    text = ("Date    Description                                   Out       In\n"
+            "06/03   FPO OKORO T RENT SHARE                       120.00\n"
+            "10/03   CARD TESCO STORES 2231                        31.85\n"
+            "14/03   FPI WOJCIK M MOT REFUND                                35.00\n")
+    got = unknown_names(pp_analyzer, text)
+    assert "OKORO T" in got and "WOJCIK M" in got
+    assert not any("TESCO" in t for t in got)
