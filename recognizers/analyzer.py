@@ -252,7 +252,7 @@ def _get_core(settings: DetectSettings) -> _Core:
 # ---------------------------------------------------------------------- per case
 _ORG_PHONE_CUE = re.compile(
     r"(?i)(?:helpline|freephone|textphone|text relay|relay uk|switchboard|enquiry line|contact centre|call centre|"
-    r"customer services|our number|call us|contact us|jobcentre|hmrc|dwp|office)[^\n]{0,30}$"
+    r"customer services|our number|call us|contact us|jobcentre|hmrc|dwp|office)\b[^\n]{0,30}$"  # (not "Housing Officer")
 )
 _PERSONISH = {EntityType.PERSON}
 
@@ -545,6 +545,10 @@ _ORG_LINE = re.compile(
 )
 
 
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'’\-]{2,}")
+_INITIAL_NAME = re.compile(r"[A-Z]\.?[ \u00a0]+[A-Z][^\W\d_]+(?:[\-'’][^\W\d_]+)*")
+
+
 def _restore_context_names(core: _Core, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
     """Lower-case context-recognizer names that Presidio dropped as duplicates inside an NER PERSON
     span ("achterberg" after "miss", also the NER's "achterberg"): put back, so that they are judged on their own
@@ -562,8 +566,12 @@ def _restore_context_names(core: _Core, text: str, results: list[RecognizerResul
     # only names in lower case: the NER span's lower-case checks are stricter than the context
     # recognizer's own; a capitalised NER span rejected as a place, a company or a car ("Fenland
     # Staffing", "Lloyd House", "Skoda Octavia") is evidence against the names inside it
-    extra = [r for r in last[1] if (r.start, r.end) not in have and text[r.start:r.start + 1].islower()
-             and any(a <= r.start and r.end <= b for a, b in ner)]
+    # also a name the NER span equals ("LANG", which the NER answer's checks reject as an abbreviation) or runs
+    # on from only across a line break ("K. Mahmood\nRevenues Officer")
+    extra = [r for r in last[1] if (r.start, r.end) not in have and any(a <= r.start and r.end <= b for a, b in ner)
+             and (text[r.start:r.start + 1].islower() or any(
+                 a == r.start and ((b == r.end and _CAPS_WORD.fullmatch(text, r.start, r.end)) or (
+                     text[r.end:b].startswith("\n") and _INITIAL_NAME.fullmatch(text, r.start, r.end))) for a, b in ner))]
     return results + extra if extra else results
 
 

@@ -45,7 +45,7 @@ from pipeline.codes import PartyKind
 
 ID_NOUN = (
     r"(?:a/c|acct|account|bank|card|phone|mobile|telephone|tel|number|no\.?|e-?mail|address|car|van|vehicle|iban|details|"
-    r"sort\s+code|nhs|passport|licence|payroll|reg(?:istration)?|dob|date\s+of\s+birth|national\s+insurance|ni)"
+    r"sort\s+code|nhs|passport|licence|payroll|reg(?:istration)?|ref(?:erence)?|dob|date\s+of\s+birth|national\s+insurance|ni)"
 )
 # the possessive, then at most three plain words (no other possessive), then an identifier word,
 # then at most one line break before the value
@@ -61,6 +61,8 @@ SUBJECT_PRONOUN = re.compile(r"(?i)\b(he|she)[ \t]+(?:has|had|drives|drove|owns|
                              r"has[ \t]+got|is[ \t]+driving|keeps|pays|paid|banks)\b")
 FIRST_PERSON_WORD = re.compile(r"\b(?:I|my|My|me|mine|Mine)\b")
 MINE_CUE = re.compile(r"(?i)\b(?P<pro>mine)\s+(?:is|are|was|were)\b[^\n]{0,50}$")
+# "it's hers now, the DN19 XWL one": the value is the nearest person's of that gender
+HERS_CUE = re.compile(r"(?i)\b(?:it['’]?s|is|was|are|were)[ \t]+(?:now[ \t]+|still[ \t]+|all[ \t]+)?(?P<pro>hers|his|theirs)\b[^\n]{0,30}$")
 NAMED_POSSESSIVE_CUE = re.compile(
     r"(?i)['’]s\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
     r"|['’]s[ \t]+own\b[ \t)\]:,\-]*$"  # "Payer a/c (PP's own) 30-94-57 ..."
@@ -312,7 +314,7 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     window = text[max(0, s - 110): s]
     base = s - len(window)
     cue = None
-    for rx in (POSSESSIVE_CUE, YOU_CUE, MINE_CUE):
+    for rx in (POSSESSIVE_CUE, YOU_CUE, MINE_CUE, HERS_CUE):
         m = rx.search(window)
         while m is not None:  # the last cue before the value, not the first ("my card ... Liban. My mobile")
             nxt = rx.search(window, m.start() + 1)
@@ -344,7 +346,7 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
             # his / her: the nearest person before the possessive, within the record
             rs = block_start(text, cue_start)
             before = [x for x in mentions if rs <= x.start and x.end <= cue_start]
-            want = {"his": "M", "her": "F"}.get(pro)  # "their": either
+            want = {"his": "M", "her": "F", "hers": "F"}.get(pro)  # "their", "theirs": either
             if not before and doc.subject is not None and (want is None or genders[doc.subject] == want):
                 return doc.subject  # no one named in the paragraph: the person the letter is about
             # the nearest person before it whose gender agrees, passing over listed parties of the

@@ -165,6 +165,10 @@ _RELATION_BEFORE = re.compile(
     r"(?i)\b(?:ex[- ]?|former[ \t]+|new[ \t]+|step-?)?(?P<rel>mother|father|sister|brother|partner|wife|husband|"
     r"boyfriend|girlfriend|cousin|aunt|uncle|landlord|landlady|employer|solicitor|son|daughter)(?:-in-law)?"
     r"[ \t]*,?[ \t]*(?:\(?[ \t]*)$")
+_RELATION_AFTER = re.compile(
+    r"(?i)[ \t]*[,(][ \t]*(?:the[ \t]+|his[ \t]+|her[ \t]+|their[ \t]+|(?:client|PP|RP|paying[ \t]+parent|receiving[ \t]+parent)['’]s[ \t]+)?"
+    r"(?:ex[- ]?|former[ \t]+|new[ \t]+|step-?)?(?P<rel>mother|father|sister|brother|partner|wife|husband|boyfriend|girlfriend|"
+    r"cousin|aunt|uncle|son|daughter)(?:-in-law)?[ \t]*[,)]")
 _CHILDRENS_BEFORE = re.compile(r"(?i)\b(?:their|the[ \t]+(?:child|children|kids|boys|girls)['’]?s?|(?:child|children)['’]?s?)[ \t]+$")
 _INDEFINITE_BEFORE = re.compile(r"(?i)\b(?:a|another|one)[ \t]+$")
 _DEAR_BEFORE = re.compile(r"(?i)\bdear[ \t]+$")
@@ -498,6 +502,12 @@ class PartyMatcher:
                             text, max(0, rel.start() - 30), rel.start()):
                         # "the children's mother, Mrs Okafor": a parent of the case's children
                         fits = {o for o in owners if self.roles[o] is not None}
+                    if fits:
+                        owners = fits
+                ra = _RELATION_AFTER.match(text, end)
+                if ra and len(owners) > 1:
+                    # "Mr Harding (father) says ...", "Mrs Siddiqui, his mother,": the candidate with that role
+                    fits = {o for o in owners if re.search(r"(?i)\b" + ra.group("rel") + r"\b", self.parties[o].role or "")}
                     if fits:
                         owners = fits
                 if title and len(owners) > 1 and 0 in owners and _INDEFINITE_BEFORE.search(text, max(0, r[5] - 12), r[5]):

@@ -164,7 +164,7 @@ CHAT_NAME_MAX_ZIPF = 4.75
 CAPS_CUE_RE = re.compile(
     r"(?i:\b(?:spoke[ \t]+(?:to|with)|referred[ \t]+to|passed[ \t]+to|allocated[ \t]+to|assigned[ \t]+to|escalated[ \t]+to|"
     r"(?:my|her|his|their|your)[ \t]+(?:friend|partner|neighbour|cousin|sister|brother|mother|father|mum|dad|colleague|"
-    r"manager|landlord|landlady)|adviser|advisor|caseworker|officer|caller|named|called))[:,]?[ \t]+"
+    r"manager|landlord|landlady)|partner|neighbour|landlord|landlady|adviser|advisor|caseworker|officer|caller|named|called))[:,]?[ \t]+"
     r"(?P<name>[A-Z][A-Z'’\-]{2,})(?![\w\-])(?![ \t]+[A-Z]{2,})"
 )
 # a log line's author column in capitals: "15/07/26  OYELARAN   Initial appt."

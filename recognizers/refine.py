@@ -44,7 +44,7 @@ ORG_WORDS = (
     r"Ltd|Limited|PLC|LLP|LLC|Inc|CIC|Co|Council|Court|Courts|Tribunals?|Services?|Surgery|Practice|School|Academy|"
     r"College|University|Police|Constabulary|Trust|Office|Centre|Center|Agency|Department|Mediation|Solicitors|"
     r"Chambers|Partnership|Associates|Group|Foundation|Association|Society|Hospital|Clinic|Pharmacy|Housing|Aid|"
-    r"Unit|Team|Appeals|Bank|Building Society|Staffing|Recovery|Enforcement|Bailiffs|Parliament|Commons|Jobcentre|"
+    r"Unit|Team|Appeals|Bank|Homes|Building Society|Staffing|Recovery|Enforcement|Bailiffs|Parliament|Commons|Jobcentre|"
     r"Plus|Restaurants?|Logistics|Engineering|Maintenance|Garage|Motors|Beauty|Salon|Nails"
 )
 # a name ending in an organisation word, in any case ("PENNINE FAMILY MEDIATION")
@@ -525,6 +525,8 @@ def refine_findings(text: str, findings: list[Finding], *, mentions: list[Mentio
             f = _trim_kinship(text, f)
             if ner_person_is_word(text, f):
                 continue
+            if f.text.lower() in ROLE_MAILBOX and f.text[:1].isupper():
+                continue  # "Cc: Lettings <lettings@...>", "To: Payroll": a team, not a person
             out.append(f)
             continue
         if f.entity_type in CONTACT_TYPES and is_org_contact(text, f, orgs, people, org_contacts):

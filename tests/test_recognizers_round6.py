@@ -212,3 +212,38 @@ def test_statement_payee_with_initial_before_reference_words(pp_analyzer):
     got = unknown_names(pp_analyzer, text)
     assert "OKORO T" in got and "WOJCIK M" in got
     assert not any("TESCO" in t for t in got)
+
+
+# ---------------------------------------------------------------- more shapes
+def test_relation_after_a_shared_surname(analyzer):
+    text = "05/08/26  Client's dad called in. Mr Quorndale (father) says he is owed money by the client.\n"
+    assert parties_of(analyzer, text) == [PartyKind.THIRD_PARTY]
+
+
+def test_hers_before_the_value(pp_analyzer):
+    text = ("[02/04/2026, 16:47] Imelda: you took the old car\n"
+            "[02/04/2026, 16:50] Dorian Fellowes: its hers now, the DN19 XWL one\n")
+    assert found(pp_analyzer, text, EntityType.UK_VEHICLE_REG) == ["DN19 XWL"]
+
+
+def test_your_reference_in_a_letter_to_the_requester(pp_analyzer):
+    text = ("To: Dorian Fellowes\n\nDear Mr Fellowes,\n\n"
+            "For your records, your tenancy reference is SWH-T-118204 and your rent is paid up.\n")
+    assert found(pp_analyzer, text, EntityType.CASE_REFERENCE) == []
+
+
+def test_officer_title_is_not_an_office_cue(pp_analyzer):
+    text = ("Kind regards\n\nOwen Pritchard\nHousing Officer, Southway Homes\n0161 496 0826 (direct)\n")
+    got = found(pp_analyzer, text)
+    assert "0161 496 0826" in got
+    assert "Southway" not in got
+
+
+def test_team_display_name_is_not_a_person(pp_analyzer):
+    text = "From: Dorian Fellowes\nTo: Lettings\nCc: Lettings <lettings@southway.example.org.uk>\n\nHi, please confirm.\n"
+    assert "Lettings" not in found(pp_analyzer, text, EntityType.PERSON)
+
+
+def test_bare_partner_cue_before_a_caps_surname(pp_analyzer):
+    text = "15/07/26  Client lives with his father and partner LANG. Arrears approx GBP 1,840.\n"
+    assert "LANG" in unknown_names(pp_analyzer, text)
