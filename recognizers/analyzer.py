@@ -11,6 +11,7 @@ package or an existing folder; sarpack never downloads a model.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
@@ -38,7 +39,7 @@ from recognizers.gazetteer import is_first_name, is_name_like, is_surname, zipf
 from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_terms, load_list
 from recognizers.nhs_number import NhsNumberRecognizer
 from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, block_start, document_parties, label_bindings, label_mentions,
-                                     mention, owner_of)
+                                     label_speakers, mention, owner_of)
 from recognizers.date_of_birth import parse_date
 from recognizers.organisations import org_name_spans
 from recognizers.parties import PartyMatcher, PartySpan, _name_part_regex
@@ -292,6 +293,11 @@ class CaseAnalyzer:
             for t, ms in zip(texts, mentions):
                 ms.extend(label_mentions(t, bindings, ms))
         doc_parties = document_parties(list(texts), mentions)
+        if any(":" in t for t in texts):
+            spk = tuple({x for t, ps in zip(texts, pspans) for x in label_speakers(
+                t, [(p.start, p.end, p.party + 1) for p in ps if p.entity_type != EntityType.PERSON])})
+            if spk:
+                doc_parties = dataclasses.replace(doc_parties, speakers=spk)
         genders = self._document_genders(texts)
         docs = self.core.nlp.pipe(texts, batch_size=self.settings.batch_size)
         for text, doc, ps, ms in zip(texts, docs, pspans, mentions):
@@ -541,7 +547,7 @@ _ATTRIBUTABLE = {
 _ORG_LINE = re.compile(
     r"\b(?:LTD|Ltd|Limited|PLC|plc|LLP|Surgery|Medical Practice|Medical Centre|Health Centre|Council|School|Academy|"
     r"College|University|NHS Trust|Solicitors|Group|Partnership|Association|Housing|Engineering|Hospital|Clinic|"
-    r"Pharmacy|Agency|Department)\b"
+    r"Pharmacy|Agency|Department|Nursery|Pre-?school|Playgroup|Childcare|Homes)\b"
 )
 
 
@@ -730,6 +736,7 @@ def _strip_title(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_TO_LABEL_AFTER = re.compile(r"[ \t]+to[ \t]*:")
 _LABEL_WORDS = {
     "tel", "telephone", "mob", "mobile", "fax", "ref", "reference", "memo", "note", "notes", "ni", "nino", "dob",
     "nhs", "email", "e-mail", "re", "subject", "date", "from", "to", "cc", "attn", "encl", "enc", "sent", "name",
@@ -760,6 +767,8 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
             return False
         if len(toks) == 1 and (toks[0].lower() in _LABEL_WORDS or (toks[0].isupper() and len(toks[0]) <= 4)):
             return False  # a form label or abbreviation ("Tel", "Ref", "NI", "DOB")
+        if len(toks) == 1 and _TO_LABEL_AFTER.match(text, e) and toks[0].lower() in ("bill", "ship", "deliver", "invoice", "send", "sold"):
+            return False  # "Bill to: Mrs P Chauhan"
         if re.fullmatch(r"(?:" + STREET_TYPES + r")", toks[-1]):
             return False  # "Marsh Lane"
         named = [t for t in toks if is_name_like(t)]

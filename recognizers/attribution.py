@@ -97,6 +97,7 @@ class DocParties:
     addressee: int | None = None
     subject: int | None = None   # whom the letter is about: "Re: Mr X", "Employee: X", "Our client: X"
     device: int | None = None    # whose phone a chat was exported from: its "Me"
+    speakers: tuple = ()         # (label, party) for chat labels ("you", "customer") a party's own details identify
 
 
 def _agreeing(values: list[int | None]) -> int | None:
@@ -205,6 +206,45 @@ DEVICE_AFTER = re.compile(r"(?i)['’]s[ \t]+(?:own[ \t]+)?(?:phone|mobile|hands
 DEVICE_BY = re.compile(r"(?i)\b(?:exported|supplied|provided|sent|screenshots?)[ \t]+(?:by|from)[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?$")
 # a chat line written by the exporting phone's owner: "Me 18:10: ...", "[04/03/2026 09:01] Me: ..."
 ME_SPEAKER = re.compile(r"(?i)me\b[ \t]*(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?|\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\))?[ \t]*:")
+# a chat line whose speaker is a label, not a name: "19:42 You: ...", "Customer: ..."
+LABEL_SPEAKER = re.compile(
+    r"(?i)(?P<label>me|you|customer|caller|client|visitor|user|guest|parent)\b[ \t]*(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?|"
+    r"\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\))?[ \t]*:")
+
+
+def label_speakers(text: str, id_spans: list[tuple[int, int, int]]) -> tuple:
+    """(label, party) for each chat speaker label whose lines hold the listed identifiers (case
+    reference, postcode, date of birth...) of one party only: "You: case CMS-2026-051177" makes
+    "You" that party in the whole transcript. ``id_spans``: (start, end, party position)."""
+    if not id_spans or ":" not in text:
+        return ()
+    seen: dict[str, set] = {}
+    for m in _LABEL_LINE.finditer(text):
+        le = text.find("\n", m.end())
+        le = len(text) if le < 0 else le
+        label = m.group("label").lower()
+        for a, b, pos in id_spans:
+            if m.end() <= a and b <= le:
+                seen.setdefault(label, set()).add(pos)
+    return tuple((k, next(iter(v))) for k, v in seen.items() if len(v) == 1)
+
+
+def _label_speaker_owner(text: str, ls: int, doc: "DocParties"):
+    p = SPEAKER_PREFIX.match(text, ls).end()
+    m = LABEL_SPEAKER.match(text, p)
+    if m is None:
+        return _NO_HEADER
+    label = m.group("label").lower()
+    for k, pos in doc.speakers:
+        if k == label:
+            return pos
+    if label == "me" and doc.device is not None:
+        return doc.device
+    return _NO_HEADER
+
+
+# ownership said after the value in the first person: "a car LB68 WXN thats mine not his"
+MINE_AFTER = re.compile(r"(?i)[ \t]*[,)]?[ \t]*(?:(?:that|it|which)['’]?s|(?:that|it|which)[ \t]+is|is)[ \t]+(?:all[ \t]+)?mine\b")
 
 
 # "WITNESS STATEMENT OF <name>", "Statement by <name>", "I, <name>, of ...": written by that person
@@ -230,6 +270,8 @@ def _speaker(text: str, line_start: int, before: int, mentions: list[Mention]) -
     return None
 
 
+# a whole chat line opened by a speaker label, found in one pass
+_LABEL_LINE = re.compile(r"(?m)^" + SPEAKER_PREFIX.pattern + LABEL_SPEAKER.pattern.replace("(?i)", "(?i:", 1) + ")")
 MESSAGE_HEADER_RE = re.compile(
     r"(?im)^[ \t>]*(?:From:[ \t]*[^\n]*|On[ \t][^\n]{0,120}?wrote:|[^\n]{0,80}<[^\n@>]+@[^\n>]+>[ \t]+wrote:)[ \t]*$"
 )
@@ -311,6 +353,19 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         after = _owner_after(text, e, mentions)
         if after is not None:
             return after.pos
+        if MINE_AFTER.match(text, e):
+            ls = text.rfind("\n", 0, s) + 1
+            sp = _speaker(text, ls, s, mentions)
+            if sp is not None:
+                return sp.pos
+            who = _label_speaker_owner(text, ls, doc)
+            if who is not _NO_HEADER:
+                return who
+            hdr = _message_author(text, s, mentions)
+            if hdr is not _NO_HEADER:
+                return hdr
+            if doc.author is not None:
+                return doc.author
     window = text[max(0, s - 110): s]
     base = s - len(window)
     cue = None
@@ -333,8 +388,9 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                 sp = _speaker(text, ls, cue_start, mentions)
                 if sp is not None:
                     return sp.pos  # the chat line's speaker
-                if doc.device is not None and ME_SPEAKER.match(text, SPEAKER_PREFIX.match(text, ls).end()):
-                    return doc.device  # "Me: send it to my account": the exporting phone's owner
+                who = _label_speaker_owner(text, ls, doc)
+                if who is not _NO_HEADER:
+                    return who  # "Me: send it to my account": the exporting phone's owner; "You:" identified
                 hdr = _message_author(text, cue_start, mentions)
                 if hdr is not _NO_HEADER:
                     return hdr  # in an email chain: the writer of the message the cue is in

@@ -132,7 +132,7 @@ CAPS_SURNAME_FIRST_RE = re.compile(
 CHAT_LINE_RE = re.compile(
     r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}"
     r"(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?"
-    r"(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)[ \t]*:[ \t]+\S"
+    r"(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S"
 )
 # a court case's title: "Okonjo v Szabo", "Papadopoulou v. Tran" (each side a short name)
 CAPTION_RE = re.compile(
@@ -192,7 +192,7 @@ QUOTED_NICK_RE = re.compile(
 SPEAKER_RE = re.compile(
     r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}"
     r"(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?(?P<name>" + NAME
-    + r"(?:[ \t]+" + NAME + r")?)[ \t]*:[ \t]+\S"
+    + r"(?:[ \t]+" + NAME + r")?)(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S"
 )
 # a first name addressed at the start of a sentence: "Deb, should we log this?"
 VOCATIVE_RE = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))[ \t]*(?P<name>" + NAME + r"),[ \t]+[a-z]")

@@ -44,7 +44,7 @@ ORG_WORDS = (
     r"Ltd|Limited|PLC|LLP|LLC|Inc|CIC|Co|Council|Court|Courts|Tribunals?|Services?|Surgery|Practice|School|Academy|"
     r"College|University|Police|Constabulary|Trust|Office|Centre|Center|Agency|Department|Mediation|Solicitors|"
     r"Chambers|Partnership|Associates|Group|Foundation|Association|Society|Hospital|Clinic|Pharmacy|Housing|Aid|"
-    r"Unit|Team|Appeals|Bank|Homes|Building Society|Staffing|Recovery|Enforcement|Bailiffs|Parliament|Commons|Jobcentre|"
+    r"Unit|Team|Appeals|Bank|Homes|Nursery|Playgroup|Pre-?school|Childcare|Building Society|Staffing|Recovery|Enforcement|Bailiffs|Parliament|Commons|Jobcentre|"
     r"Plus|Restaurants?|Logistics|Engineering|Maintenance|Garage|Motors|Beauty|Salon|Nails"
 )
 # a name ending in an organisation word, in any case ("PENNINE FAMILY MEDIATION")
@@ -287,7 +287,7 @@ ORG_PAY_CUE = re.compile(
     r"(?im)(?:(?:pay|payments?)[ \t]+(?:should[ \t]+be[ \t]+)?(?:made[ \t]+)?to[ \t]*(?::|us\b|the[ \t]+following\b|our\b)|"
     r"^[ \t]*pay[ \t]+to\b|payable[ \t]+to|make[ \t]+"
     r"(?:your[ \t]+)?payments?[ \t]+to|remit(?:tance)?[ \t]+to|our[ \t]+(?:bank|account|client[ \t]+account|"
-    r"payment)[ \t]*(?:details)?|(?:client|company|office)[ \t]+account|please[ \t]+pay|pay[ \t]+by[ \t]+bank[ \t]+"
+    r"payment)[ \t]*(?:details)?|(?:client|company|office)[ \t]+account|please[ \t]+pay|pay(?:ments?)?[ \t]+by[ \t]+(?:bank[ \t]+)?"
     r"transfer[ \t]+to|bank[ \t]+details[ \t]+for[ \t]+payment|"
     # "Payments should be made to Marston Holdings Ltd, ...", "Account name: Ridgeway Collections Ltd"
     r"(?:(?:pay|payments?)[ \t]+(?:should[ \t]+be[ \t]+|must[ \t]+be[ \t]+)?(?:made[ \t]+)?to|account[ \t]+name[ \t]*:?|payee[ \t]*:?)"

@@ -247,3 +247,47 @@ def test_team_display_name_is_not_a_person(pp_analyzer):
 def test_bare_partner_cue_before_a_caps_surname(pp_analyzer):
     text = "15/07/26  Client lives with his father and partner LANG. Arrears approx GBP 1,840.\n"
     assert "LANG" in unknown_names(pp_analyzer, text)
+
+
+# ---------------------------------------------------------------- webchat and invoices (HOLD-25 shapes)
+@pytest.fixture(scope="module")
+def rp_analyzer(tmp_path_factory):
+    case = CaseRecord(
+        case_id="T-R6c", received=date(2026, 6, 1),
+        requester=Party(name="Rosalind Ashcombe", role="receiving parent", case_references=("CMS-2026-051177",),
+                        addresses=("23 Belgrave Gate, Leicester LE1 3GP",)),
+        third_parties=[Party(name="Casimir Ashcombe", role="paying parent (ex-husband)")],
+        root=Path("."),
+    )
+    return blank_model_analyzer(tmp_path_factory, case)
+
+
+WEBCHAT = (
+    "19:41 Lauren (CMS adviser): Hello, how can I help?\n"
+    "19:42 You: hi its about my payments, case CMS-2026-051177\n"
+    "19:43 Lauren (CMS adviser): Can you confirm your postcode?\n"
+    "19:43 You: le1 3gp\n"
+    "19:45 You: thats not mine!! my acc no is 55302118 s/c 30-96-17\n"
+    "19:47 You: the bailiffs came about a car LB68 WXN thats mine not his\n"
+    "19:48 You: his is the black audi YR17 PZD\n"
+)
+
+
+def test_chat_label_identified_by_the_requesters_own_details(rp_analyzer):
+    got = found(rp_analyzer, WEBCHAT)
+    assert "55302118" not in got and "30-96-17" not in got and "LB68 WXN" not in got
+    assert "YR17 PZD" in got
+
+
+def test_chat_label_without_identifying_details_is_suggested(rp_analyzer):
+    text = WEBCHAT.replace("case CMS-2026-051177", "case").replace("le1 3gp", "done")
+    assert "55302118" in found(rp_analyzer, text)
+
+
+def test_nursery_letterhead_and_pay_to_account(rp_analyzer):
+    text = ("Little Acorns Day Nursery\n41 Humberstone Road, Leicester LE5 3AB\n0116 496 0199\n\n"
+            "Bill to: Mrs R Ashcombe\n\n"
+            "Payment by bank transfer to Little Acorns Day Nursery Ltd, sort code 60-83-71, account 20918834.\n")
+    got = found(rp_analyzer, text)
+    assert not any(x in " ".join(got) for x in ("Humberstone", "0199", "60-83-71", "20918834"))
+    assert "Bill" not in got
