@@ -741,6 +741,8 @@ _LABEL_WORDS = {
     "tel", "telephone", "mob", "mobile", "fax", "ref", "reference", "memo", "note", "notes", "ni", "nino", "dob",
     "nhs", "email", "e-mail", "re", "subject", "date", "from", "to", "cc", "attn", "encl", "enc", "sent", "name",
     "address", "postcode", "signed", "signature", "dear", "regards",
+    # Welsh labels in bilingual letterheads and forms ("Ffôn / Tel", "E-bost / Email")
+    "ffôn", "ffon", "e-bost", "ebost", "cyfeiriad", "dyddiad", "enw", "llofnod", "cyf", "rhif",
 }
 
 
@@ -762,7 +764,7 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
         from recognizers.address import STREET_TYPES
         from recognizers.gazetteer import is_name_like
 
-        toks = [t.strip(".,:;()") for t in span.split() if t.strip(".,:;()")]
+        toks = [t.strip(".,:;()") for t in span.split() if any(c.isalnum() for c in t)]
         if not toks:
             return False
         if len(toks) == 1 and (toks[0].lower() in _LABEL_WORDS or (toks[0].isupper() and len(toks[0]) <= 4)):

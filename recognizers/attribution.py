@@ -60,7 +60,7 @@ SENTENCE_END = re.compile(r"[.!?][\"'’”)]?[ \t]+(?=[A-Z])")
 SUBJECT_PRONOUN = re.compile(r"(?i)\b(he|she)[ \t]+(?:has|had|drives|drove|owns|owned|uses|used|bought|got|now[ \t]+has|"
                              r"has[ \t]+got|is[ \t]+driving|keeps|pays|paid|banks)\b")
 FIRST_PERSON_WORD = re.compile(r"\b(?:I|my|My|me|mine|Mine)\b")
-MINE_CUE = re.compile(r"(?i)\b(?P<pro>mine)\s+(?:is|are|was|were)\b[^\n]{0,50}$")
+MINE_CUE = re.compile(r"(?i)\b(?P<pro>mine)\s+(?:now\s+|still\s+)?(?:is|are|was|were)\b[^\n]{0,50}$")
 # "it's hers now, the DN19 XWL one": the value is the nearest person's of that gender
 HERS_CUE = re.compile(r"(?i)\b(?:it['’]?s|is|was|are|were)[ \t]+(?:now[ \t]+|still[ \t]+|all[ \t]+)?(?P<pro>hers|his|theirs)\b[^\n]{0,30}$")
 NAMED_POSSESSIVE_CUE = re.compile(
@@ -75,7 +75,7 @@ SIGNOFF_RE = re.compile(
     r"(?im)^[ \t]*(?:yours[ \t]+(?:sincerely|faithfully|truly)|(?:kind|best|warm|many)?[ \t]*(?:regards|thanks)|"
     r"best[ \t]+wishes|thank[ \t]+you)[ \t,.!]*$"
 )
-SIGNED_RE = re.compile(r"(?im)^[ \t]*Signed:?[ \t]*(?P<who>[^\n]*)")
+SIGNED_RE = re.compile(r"(?im)^[ \t]*(?:Signed|Signature):?[ \t]*(?P<who>[^\n]*)")
 RECORD_LINES = 4
 
 
@@ -244,6 +244,8 @@ def _label_speaker_owner(text: str, ls: int, doc: "DocParties"):
 
 
 # ownership said after the value in the first person: "a car LB68 WXN thats mine not his"
+NOT_MINE_AFTER = re.compile(
+    r"(?i)[ \t]*[.,;)]?[ \t]*(?:(?:it|that|which)['’]?s[ \t]+|(?:it|that|which)[ \t]+is[ \t]+|is[ \t]+)?(?:not|no[ \t]+longer|isn['’]?t|nt)[ \t]+mine\b")
 MINE_AFTER = re.compile(r"(?i)[ \t]*[,)]?[ \t]*(?:(?:that|it|which)['’]?s|(?:that|it|which)[ \t]+is|is)[ \t]+(?:all[ \t]+)?mine\b")
 
 
@@ -353,6 +355,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         after = _owner_after(text, e, mentions)
         if after is not None:
             return after.pos
+        if NOT_MINE_AFTER.match(text, e):
+            return None  # "the CE19 KXA. not mine now": someone else's, not the writer's
         if MINE_AFTER.match(text, e):
             ls = text.rfind("\n", 0, s) + 1
             sp = _speaker(text, ls, s, mentions)

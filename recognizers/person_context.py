@@ -38,7 +38,7 @@ CUES = [
     r"best wishes,?", r"signed(?: by)?:?", r"signature:?", r"spoke (?:to|with)", r"speaking (?:to|with)", r"talked (?:to|with)",
     r"(?:my|her|his|their|your) (?:new |ex[- ]?)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[eé]e?|son|daughter|"
     r"mother|father|mum|dad|brother|sister|stepson|stepdaughter|cousin|aunt|uncle|neighbour|friend|landlord|landlady|colleague|manager|employer|solicitor|child|children|grandmother|grandfather|nan)",
-    r"from:", r"to:", r"cc:", r"sent by", r"named", r"name:", r"witness:?", r"called", r"contact:", r"partner,?", r"child(?:ren)?:", r"lives with",
+    r"from:", r"to:", r"cc:", r"sent by", r"chat with", r"conversation with", r"messages with", r"named", r"name:", r"witness:?", r"called", r"contact:", r"partner,?", r"child(?:ren)?:", r"lives with",
     r"this is", r"contact", r"caller", r"landlord", r"landlady", r"payroll", r"adviser", r"advisor", r"officer",
     r"neighbour", r"manager", r"solicitor", r"witness", r"attended with", r"accompanied by", r"wrote to", r"emailed",
     r"and", r"&", r"or", r"typed by", r"prepared by", r"written by", r"completed by", r"checked by",
@@ -159,6 +159,8 @@ CHAT_NAME_VERB_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-z]{2,})(?:[ \t]+(
                                r"(?=[ \t]+" + CHAT_VERB + r"\b)")
 CHAT_NAME_CUE_RE = re.compile(r"\b(?:ask|tell|told|with|saw|texted|rang|called|nana|nanna|nan|auntie|aunty|uncle|cousin|grandad)"
                               r"[ \t]+(?P<name>[a-z]{2,})(?![\w'’\-@])")
+# "is dai driving", "is jo still picking them up", "is lee going"
+CHAT_NAME_ING_RE = re.compile(r"\b(?:is|was|are|were|isnt|wasnt)[ \t]+(?P<name>[a-z]{2,})[ \t]+(?:still[ \t]+|not[ \t]+)?[a-z]{2,}ing\b")
 CHAT_NAME_MAX_ZIPF = 4.75
 # a surname or first name in capitals after a cue: "Her friend TASHA was", "Referred to DENNEHY in FIU"
 CAPS_CUE_RE = re.compile(
@@ -371,6 +373,9 @@ class PersonContextRecognizer(EntityRecognizer):
                     for g in names:
                         if _chat_name_ok(w.group(g)):
                             out.append(_res(self, w.start(g), w.end(g), 0.55, "lower-case first name before a verb in a chat"))
+                for w in CHAT_NAME_ING_RE.finditer(text, ls, le):
+                    if _chat_name_ok(w.group("name")):
+                        out.append(_res(self, w.start("name"), w.end("name"), 0.55, "lower-case first name before an -ing verb in a chat"))
                 for w in CHAT_NAME_CUE_RE.finditer(text, ls, le):
                     if _chat_name_ok(w.group("name")) and len(w.group("name")) > 2:
                         out.append(_res(self, w.start("name"), w.end("name"), 0.55, "lower-case first name after a cue in a chat"))

@@ -291,3 +291,33 @@ def test_nursery_letterhead_and_pay_to_account(rp_analyzer):
     got = found(rp_analyzer, text)
     assert not any(x in " ".join(got) for x in ("Humberstone", "0199", "60-83-71", "20918834"))
     assert "Bill" not in got
+
+
+# ---------------------------------------------------------------- HOLD-26 shapes
+def test_mine_now_is_in_a_signed_form(pp_analyzer):
+    text = ("Your full name:   Dorian Fellowes\n\n"
+            "The car you have listed for me (CE19 KXA) is not mine any more, it went to Imelda.\n"
+            "Mine now is a 2012 Corsa, CA12 BZY.\n\nSignature:  D Fellowes\n")
+    assert found(pp_analyzer, text, EntityType.UK_VEHICLE_REG) == ["CE19 KXA"]
+
+
+def test_not_mine_after_the_value_in_a_chat(pp_analyzer):
+    text = ("[18/09/2026, 21:09] Rhys: dai has lost his licence\n"
+            "[18/09/2026, 21:11] Dorian Fellowes: btw she has been driving my old car round, the CE19 KXA. not mine now\n"
+            "[18/09/2026, 21:12] Rhys: ok\n")
+    assert found(pp_analyzer, text, EntityType.UK_VEHICLE_REG) == ["CE19 KXA"]
+
+
+def test_lower_case_name_before_an_ing_verb_in_a_chat(pp_analyzer):
+    text = ("[18/09/2026, 21:02] Rhys: u coming to the match sat\n"
+            "[18/09/2026, 21:08] Dorian Fellowes: go on then. is dai driving\n"
+            "[18/09/2026, 21:09] Rhys: is it raining there\n"
+            "[18/09/2026, 21:10] Dorian Fellowes: ok\n")
+    got = unknown_names(pp_analyzer, text)
+    assert "dai" in got and "it" not in got
+
+
+def test_welsh_bilingual_label_is_not_a_person(pp_analyzer):
+    from recognizers.analyzer import _person_ok
+    text = "Ffôn / Tel: 029 2018 0433"
+    assert not _person_ok(text, 0, 6, "SpacyRecognizer")
