@@ -327,7 +327,7 @@ class PartyMatcher:
                 d = normalise_phone(ph)
                 if len(d) >= 10:
                     rest = _flex_chars(d[1:], r"[\s\-().]*")
-                    out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0)" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
+                    out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)?44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0)" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
             for em in p.emails:
                 if "@" in em:
                     out.append((re.compile(r"(?i)(?<![\w.\-])" + re.escape(em.strip()) + r"(?![\w\-])"), pos, EntityType.EMAIL_ADDRESS))
@@ -348,7 +348,7 @@ class PartyMatcher:
                         # a town alone is not this person's address; only next to another line
                         rx = re.compile(r"(?i)(?:(?<=[,\n])|(?<=,\s)|(?<=\n\s))" + WS.join(re.escape(w) for w in words) + r"\b(?=\s*[,\n]|\s+[A-Z]{1,2}\d)")
                     else:
-                        rx = re.compile(r"(?i)(?<![\w])" + r"[\s,]+".join(re.escape(w.strip(",")) for w in words) + r"(?![\w])")
+                        rx = re.compile(r"(?i)(?<![\w])" + r"[\s,]+".join(_street_word(w.strip(",")) for w in words) + r"(?![\w])")
                     out.append((rx, pos, EntityType.ADDRESS))
         return out
 
@@ -597,6 +597,21 @@ class PartyMatcher:
         # unsure: prefer a third party so that it is suggested, but flag it for review
         tps = {o for o in owners if o != 0}
         return (tps or owners), True
+
+
+# a street type and how it is shortened: "19 Brindley Cl.", "4 Lichfield Rd"
+_STREET_ABBR = {
+    "street": ("st",), "road": ("rd",), "avenue": ("ave", "av"), "close": ("cl",), "drive": ("dr",), "lane": ("ln",),
+    "crescent": ("cres", "cresc"), "gardens": ("gdns",), "terrace": ("terr", "ter"), "place": ("pl",), "court": ("ct",),
+    "grove": ("gr", "gro"), "square": ("sq",), "park": ("pk",), "parade": ("pde",), "mews": ("mws",),
+}
+
+
+def _street_word(w: str) -> str:
+    abbr = _STREET_ABBR.get(w.lower().rstrip("."))
+    if not abbr:
+        return re.escape(w)
+    return r"(?:" + re.escape(w.rstrip(".")) + "|" + "|".join(abbr) + r")\.?"
 
 
 def _id_keys(p: Party) -> set[str]:

@@ -321,3 +321,30 @@ def test_welsh_bilingual_label_is_not_a_person(pp_analyzer):
     from recognizers.analyzer import _person_ok
     text = "Ffôn / Tel: 029 2018 0433"
     assert not _person_ok(text, 0, 6, "SpacyRecognizer")
+
+
+# ---------------------------------------------------------------- requester identifiers in odd shapes
+@pytest.fixture(scope="module")
+def id_analyzer(tmp_path_factory):
+    case = CaseRecord(
+        case_id="T-R6d", received=date(2026, 6, 1),
+        requester=Party(name="Darren Whitlock", role="paying parent", ni_number="JT 41 28 90 B",
+                        case_references=("CMS-2025-448812",), phones=("07700 900471",),
+                        emails=("d.whitlock84@example.com",), addresses=("19 Brindley Close, Wolverhampton WV10 6QS",)),
+        third_parties=[Party(name="Kelly Whitlock", role="receiving parent", addresses=("4 Lichfield Road, Cannock WS11 1DX",))],
+        root=Path("."),
+    )
+    return blank_model_analyzer(tmp_path_factory, case)
+
+
+@pytest.mark.parametrize("value", [
+    "JT-41-28-90-B", "J T 4 1 2 8 9 0 B", "jt 412890 b", "CMS/2025/448812", "cms 2025-448812",
+    "+44 (0) 7700 900471", "07700-900-471", "447700900471", "+447700900471", "D.Whitlock84@Example.com",
+    "19 BRINDLEY CLOSE", "19 Brindley Cl.", "wv10 6qs",
+])
+def test_requester_identifier_in_an_odd_shape_is_kept(id_analyzer, value):
+    assert found(id_analyzer, f"Note from the file: the value {value} was given.\n") == []
+
+
+def test_third_party_street_abbreviated_is_found(id_analyzer):
+    assert "4 Lichfield Rd" in found(id_analyzer, "Note: she has moved back to 4 Lichfield Rd this year.\n")
