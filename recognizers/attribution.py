@@ -478,7 +478,7 @@ def kind_of(pos: int | None) -> PartyKind:
 # a form or decision's label naming a party ("Appellant: <name>", "Account holder: <name>"); "the
 # appellant" later in the same document is then a mention of that party
 ROLE_LABEL_RE = re.compile(
-    r"(?im)^[ \t]*(?P<label>(?:first[ \t]+|second[ \t]+)?respondent|appellant|applicant|claimant|complainant|"
+    r"(?im)^[ \t]*(?:(?:re|subject)[ \t]*:[ \t]*)?(?P<label>(?:first[ \t]+|second[ \t]+)?respondent|appellant|applicant|claimant|complainant|"
     r"customer|tenant|debtor|defendant|account[ \t]+holder|service[ \t]+user|(?:our[ \t]+)?client)[ \t]*:?[ \t]+"
     r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
 )
@@ -496,6 +496,10 @@ def label_bindings(texts: list[str], mentions: list[list[Mention]]) -> dict[str,
             if m is not None and not m.possessive:
                 label = " ".join(lm.group("label").lower().split())
                 found.setdefault(label.replace("our ", ""), set()).add(m.pos)
+        for lm in ACT_FOR_RE.finditer(text):
+            m = starts.get(lm.end())
+            if m is not None and not m.possessive:
+                found.setdefault("client", set()).add(m.pos)  # "We act for (the receiving parent,) Mrs X"
         for lm in ROLE_AFTER_RE.finditer(text):
             for m in ms:
                 if m.end == lm.start() or (m.end < lm.start() and not text[m.end:lm.start()].strip(" \t)")):
@@ -504,6 +508,12 @@ def label_bindings(texts: list[str], mentions: list[list[Mention]]) -> dict[str,
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
+# a solicitor's letter naming its client: "We act for the receiving parent, Mrs Joanne Pryce"
+ACT_FOR_RE = re.compile(
+    r"(?i)\bwe[ \t]+(?:act|are[ \t]+instructed|are[ \t]+acting)[ \t]+(?:for|by|on[ \t]+behalf[ \t]+of)[ \t]+"
+    r"(?:the[ \t]+(?:receiving|paying)[ \t]+parent,?[ \t]+|(?:the[ \t]+)?(?:applicant|respondent|appellant),?[ \t]+)?"
+    r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+)
 # the label written after the name: "MEHMET ARSLAN (Defendant)", "Ms X, the appellant,"
 ROLE_AFTER_RE = re.compile(
     r"[ \t]*\([ \t]*(?P<label>defendant|complainant|appellant|applicant|claimant|respondent|tenant|debtor|customer)[ \t]*\)",

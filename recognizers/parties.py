@@ -170,7 +170,10 @@ _RELATION_AFTER = re.compile(
     r"(?:ex[- ]?|former[ \t]+|new[ \t]+|step-?)?(?P<rel>mother|father|sister|brother|partner|wife|husband|boyfriend|girlfriend|"
     r"cousin|aunt|uncle|son|daughter)(?:-in-law)?[ \t]*[,)]")
 _CHILDRENS_BEFORE = re.compile(r"(?i)\b(?:their|the[ \t]+(?:child|children|kids|boys|girls)['’]?s?|(?:child|children)['’]?s?)[ \t]+$")
-_INDEFINITE_BEFORE = re.compile(r"(?i)\b(?:a|another|one)[ \t]+$")
+# "a Mrs X", "a woman who gave her name as Mrs X", "someone calling herself Mrs X": not the requester
+_INDEFINITE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:a|another|one)|\bgave[ \t]+(?:her|his|their)[ \t]+name[ \t]+as|\bcalling[ \t]+(?:her|him|them)sel(?:f|ves)|"
+    r"\bclaiming[ \t]+to[ \t]+be|\bpretending[ \t]+to[ \t]+be|\bsaying[ \t]+(?:she|he)[ \t]+was)[ \t]+$")
 _DEAR_BEFORE = re.compile(r"(?i)\bdear[ \t]+$")
 _OTHER_PERSON_WORD = re.compile(r"\b(?:[Yy]ou|I|[Mm]e)\b")
 RECENT_CHARS = 120  # a full name this close before a bare surname settles whom it means
@@ -510,7 +513,7 @@ class PartyMatcher:
                     fits = {o for o in owners if re.search(r"(?i)\b" + ra.group("rel") + r"\b", self.parties[o].role or "")}
                     if fits:
                         owners = fits
-                if title and len(owners) > 1 and 0 in owners and _INDEFINITE_BEFORE.search(text, max(0, r[5] - 12), r[5]):
+                if title and len(owners) > 1 and 0 in owners and _INDEFINITE_BEFORE.search(text, max(0, r[5] - 40), r[5]):
                     owners = owners - {0}  # "a Mrs Okafor in Tulse Hill told them": not the requester herself
                 if len(owners) > 1 and _DEAR_BEFORE.search(text, max(0, r[5] - 12), r[5]):
                     # "Dear Mr Haddad" under a header naming the addressee's email or address: that party

@@ -348,3 +348,16 @@ def test_requester_identifier_in_an_odd_shape_is_kept(id_analyzer, value):
 
 def test_third_party_street_abbreviated_is_found(id_analyzer):
     assert "4 Lichfield Rd" in found(id_analyzer, "Note: she has moved back to 4 Lichfield Rd this year.\n")
+
+
+# ---------------------------------------------------------------- HOLD-27 shapes
+def test_we_act_for_binds_our_client(analyzer):
+    text = ("Subject: Our client Mrs S Quorndale\n\nWe act for the receiving parent, Mrs Sabine Quorndale. "
+            "Our client's bank details have not changed (sort code 20-45-77, account 40117753).\n")
+    assert found(analyzer, text, EntityType.BANK_DETAILS) == []
+
+
+def test_gave_her_name_as_is_not_the_requester(analyzer):
+    text = ("Mrs S Quorndale\n14 Fernleigh Rise\n\nDear Mrs Quorndale\n\n"
+            "A woman who gave her name as Mrs Quorndale telephoned on 12 June asking to change your number.\n")
+    assert parties_of(analyzer, text) == [PartyKind.THIRD_PARTY]
