@@ -448,8 +448,10 @@ class CaseAnalyzer:
                     continue  # dropped now, so that it does not swallow a better name inside it ("Mr Nowak Toolkit")
                 if _overlaps(s, e, org_names) and not _overlaps(s, e, tp_spans):
                     continue  # a company or body's name ("Harbour Fresh Foods Ltd") is not a person
-                if rec != "SpacyRecognizer" and _overlaps(s, e, orgs) and not text[s:e].isupper():
-                    continue  # (the NER model's ORG on a line in capitals is no evidence: "TO: ADEBAYO O REF ...")
+                if rec != "SpacyRecognizer" and _overlaps(s, e, orgs) and not text[s:e].isupper() and not (
+                        r.score >= 0.75 and " " not in text[s:e] and (s, e) in orgs and is_name_like(text[s:e])):
+                    continue  # (the NER model's ORG on a line in capitals is no evidence: "TO: ADEBAYO O REF ...";
+                    # nor its ORG on a lone known name that a strong cue marks as a person: "Shaz (tenant's friend)")
                 if not _overlaps(s, e, tp_spans) and _overlaps(s, e, places):
                     continue  # a town in an address ("Road, Keighley BD21")
                 if not _overlaps(s, e, tp_spans) and _STREET_AFTER.match(text, e):

@@ -173,6 +173,13 @@ CAPS_CUE_RE = re.compile(
 LOG_COLUMN_RE = re.compile(
     r"(?m)^[ \t]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?:[ \t]+\d{1,2}[:.]\d{2})?[ \t]+(?P<name>[A-Z][A-Z'’\-]{2,})(?=[ \t]{2,}|\t)"
 )
+# a name with the relation in brackets after it: "Shaz (tenant's friend)", "Kyle (her cousin)"
+PAREN_RELATION_RE = re.compile(
+    r"(?<![\w'’\-])(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r")?)[ \t]*\([ \t]*(?:the[ \t]+|a[ \t]+)?"
+    r"(?:[A-Za-z]+['’]s[ \t]+|his[ \t]+|her[ \t]+|their[ \t]+|my[ \t]+)?(?:best[ \t]+|old[ \t]+|new[ \t]+|ex[- ]?)?"
+    r"(?:friend|neighbour|cousin|sister|brother|aunt|auntie|uncle|partner|boyfriend|girlfriend|mother|father|mum|dad|nan|"
+    r"grandmother|grandfather|landlord|landlady|lodger|flatmate|colleague|manager|son|daughter|niece|nephew)\b[^)\n]{0,20}\)"
+)
 LOG_WORDS = {"call", "post", "case", "memo", "note", "notes", "email", "letter", "visit", "sms", "text", "system", "auto",
              "admin", "inbound", "outbound", "webchat", "phone", "file", "review", "task", "appt", "deo", "payment",
              "manual", "in", "out", "incoming", "outgoing", "action", "update", "contact", "chat", "fax", "doc", "docs",
@@ -387,8 +394,12 @@ class PersonContextRecognizer(EntityRecognizer):
         for m in LOG_COLUMN_RE.finditer(text):
             w = m.group("name")
             if w.lower() not in STOP and w.lower() not in LOG_WORDS and w.lower() not in SPEAKER_LABELS and (
-                    (is_name_like(w) and zipf(w) < 5.5) or (zipf(w) < 1.5 and len(w) >= 4)):
+                    (is_name_like(w) and zipf(w) < 5.5) or (zipf(w) < 2.5 and len(w) >= 4)):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.7, "name in a log's author column"))
+        for m in (PAREN_RELATION_RE.finditer(text) if "(" in text else ()):
+            toks = m.group("name").split()
+            if all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and (is_name_like(t) or zipf(t) < 3.5) for t in toks):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.75, "name before a relation in brackets"))
         for m in (VIET_MIDDLE_RE.finditer(text) if ("Thi" in text or "Thị" in text or "Văn" in text) else ()):
             # a Vietnamese name with the middle name "Thi"/"Văn": "Vo Thi Hoa", "Tran Van Minh"
             if m.group("a").lower() not in STOP and m.group("b").lower() not in STOP and zipf(m.group("b")) < 4.0:

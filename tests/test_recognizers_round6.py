@@ -361,3 +361,16 @@ def test_gave_her_name_as_is_not_the_requester(analyzer):
     text = ("Mrs S Quorndale\n14 Fernleigh Rise\n\nDear Mrs Quorndale\n\n"
             "A woman who gave her name as Mrs Quorndale telephoned on 12 June asking to change your number.\n")
     assert parties_of(analyzer, text) == [PartyKind.THIRD_PARTY]
+
+
+# ---------------------------------------------------------------- HOLD-28 shapes
+def test_name_before_a_relation_in_brackets(pp_analyzer):
+    text = "30/06/26  Call from Shaz (tenant's friend) saying he was outside again. Kyle (her cousin) saw it.\n"
+    got = unknown_names(pp_analyzer, text)
+    assert "Shaz" in got and "Kyle" in got
+
+
+def test_rare_caps_word_in_a_logs_author_column(pp_analyzer):
+    text = ("22/06/26   OKONJO      Case review with team leader.\n"
+            "30/06/26   OKONJO      Call from the tenant.\n")
+    assert unknown_names(pp_analyzer, text) == ["OKONJO", "OKONJO"]
