@@ -290,7 +290,8 @@ ORG_PAY_CUE = re.compile(
     r"payment)[ \t]*(?:details)?|(?:client|company|office)[ \t]+account|please[ \t]+pay|pay(?:ments?)?[ \t]+by[ \t]+(?:bank[ \t]+)?"
     r"transfer[ \t]+to|bank[ \t]+details[ \t]+for[ \t]+payment|"
     # "Payments should be made to Marston Holdings Ltd, ...", "Account name: Ridgeway Collections Ltd"
-    r"(?:(?:pay|payments?)[ \t]+(?:should[ \t]+be[ \t]+|must[ \t]+be[ \t]+)?(?:made[ \t]+)?to|account[ \t]+name[ \t]*:?|payee[ \t]*:?)"
+    r"(?:(?:pay|payments?)[ \t]+(?:should[ \t]+be[ \t]+|must[ \t]+be[ \t]+)?(?:made[ \t]+)?to|account[ \t]+name[ \t]*:?|payee[ \t]*:?|"
+    r"(?:by[ \t]+)?(?:bank[ \t]+)?transfer[ \t]+to)"
     r"[ \t]+(?:the[ \t]+)?(?=[A-Z][^\n]{0,50}?\b(?:Ltd|LTD|Limited|PLC|plc|LLP|Council|Services?|Agency|Solicitors|Court|"
     r"Trust|Collections?|Enforcement|Recovery|Holdings|Group|HMRC|HMCTS)\b))"
 )

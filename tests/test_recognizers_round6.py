@@ -374,3 +374,9 @@ def test_rare_caps_word_in_a_logs_author_column(pp_analyzer):
     text = ("22/06/26   OKONJO      Case review with team leader.\n"
             "30/06/26   OKONJO      Call from the tenant.\n")
     assert unknown_names(pp_analyzer, text) == ["OKONJO", "OKONJO"]
+
+
+def test_bank_transfer_to_an_organisation_in_a_list(pp_analyzer):
+    text = ("You can pay:\n- by phone on 0808 157 0342\n"
+            "- by bank transfer to Justice Recovery Services Ltd, sort code 40-11-62, account 10025634, quoting JRS/559812\n")
+    assert found(pp_analyzer, text, EntityType.BANK_DETAILS) == []
