@@ -162,6 +162,7 @@ CHAT_NAME_CUE_RE = re.compile(r"\b(?:ask|tell|told|with|saw|texted|rang|called|n
 # "is dai driving", "is jo still picking them up", "is lee going"
 CHAT_NAME_ING_RE = re.compile(r"\b(?:is|was|are|were|isnt|wasnt)[ \t]+(?P<name>[a-z]{2,})[ \t]+(?:still[ \t]+|not[ \t]+)?[a-z]{2,}ing\b")
 CHAT_NAME_MAX_ZIPF = 4.75
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|my|your|his|her|our|their|this|that|these|those|some|any|its|every)[ \t]+$")
 # a surname or first name in capitals after a cue: "Her friend TASHA was", "Referred to DENNEHY in FIU"
 CAPS_CUE_RE = re.compile(
     r"(?i:\b(?:spoke[ \t]+(?:to|with)|referred[ \t]+to|passed[ \t]+to|allocated[ \t]+to|assigned[ \t]+to|escalated[ \t]+to|"
@@ -374,6 +375,8 @@ class PersonContextRecognizer(EntityRecognizer):
                 ls, le = m.end("name"), text.find("\n", m.end("name"))
                 le = len(text) if le < 0 else le
                 for w in CHAT_NAME_VERB_RE.finditer(text, ls, le):
+                    if _DETERMINER_BEFORE.search(text, max(ls, w.start() - 8), w.start()):
+                        continue  # "the kit is ready", "my bill was": a thing, not a person
                     names = [g for g in ("name", "b") if w.group(g)]
                     if w.group("b") and not all(_chat_name_ok(w.group(g)) for g in names):
                         continue  # "ryan and shannon want": both must be names

@@ -380,3 +380,11 @@ def test_bank_transfer_to_an_organisation_in_a_list(pp_analyzer):
     text = ("You can pay:\n- by phone on 0808 157 0342\n"
             "- by bank transfer to Justice Recovery Services Ltd, sort code 40-11-62, account 10025634, quoting JRS/559812\n")
     assert found(pp_analyzer, text, EntityType.BANK_DETAILS) == []
+
+
+def test_lower_case_word_after_a_determiner_in_a_chat_is_not_a_name(pp_analyzer):
+    text = ("Imelda 18:02: the kit is ready\n"
+            "Me 18:10: ok the chase was fun\n"
+            "Imelda 18:20: fine\n")
+    got = [t.lower() for t in unknown_names(pp_analyzer, text)]
+    assert "kit" not in got and "chase" not in got
