@@ -172,7 +172,7 @@ CAPS_CUE_RE = re.compile(
 )
 # a log line's author column in capitals: "15/07/26  OYELARAN   Initial appt."
 LOG_COLUMN_RE = re.compile(
-    r"(?m)^[ \t]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?:[ \t]+\d{1,2}[:.]\d{2})?[ \t]+(?P<name>[A-Z][A-Z'’\-]{2,})(?=[ \t]{2,}|\t)"
+    r"(?m)^[ \t]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?:[ \t]+\d{1,2}[:.]\d{2})?[ \t]+(?P<name>[A-Z][A-Z'’\-]{2,})(?=(?:[ \t]{2,}|\t)[ \t]*[A-Z]?[a-z])"  # (then the entry, in mixed case: not a statement's columns)
 )
 # a name with the relation in brackets after it: "Shaz (tenant's friend)", "Kyle (her cousin)"
 PAREN_RELATION_RE = re.compile(
@@ -184,7 +184,8 @@ PAREN_RELATION_RE = re.compile(
 LOG_WORDS = {"call", "post", "case", "memo", "note", "notes", "email", "letter", "visit", "sms", "text", "system", "auto",
              "admin", "inbound", "outbound", "webchat", "phone", "file", "review", "task", "appt", "deo", "payment",
              "manual", "in", "out", "incoming", "outgoing", "action", "update", "contact", "chat", "fax", "doc", "docs",
-             "scan", "mail", "web", "portal", "online", "tel", "msg", "message", "voicemail", "vm", "ivr", "bot"}
+             "scan", "mail", "web", "portal", "online", "tel", "msg", "message", "voicemail", "vm", "ivr", "bot",
+             "card", "cash", "fee", "bill", "standing", "bacs", "branch", "actioned", "logged", "closed"}
 VIET_MIDDLE_RE = re.compile(
     r"(?<![\w'’\-])(?P<a>[A-ZĐ][a-zà-ỹđ]{1,8})[ \u00a0](?:Thi|Thị|Văn)[ \u00a0](?P<b>[A-ZĐ][a-zà-ỹđ]{1,8})"
     r"(?:[ \u00a0][A-ZĐ][a-zà-ỹđ]{1,8})?(?![\w\-])"

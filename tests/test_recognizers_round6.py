@@ -388,3 +388,11 @@ def test_lower_case_word_after_a_determiner_in_a_chat_is_not_a_name(pp_analyzer)
             "Imelda 18:20: fine\n")
     got = [t.lower() for t in unknown_names(pp_analyzer, text)]
     assert "kit" not in got and "chase" not in got
+
+
+def test_statement_type_column_is_not_a_log_author(pp_analyzer):
+    text = ("02/03/26  CARD   TESCO STORES 2231        31.85\n"
+            "03/03/26  CASH   ATM HIGH STREET          20.00\n"
+            "04/03/26  BILL   BRITISH GAS              45.00\n")
+    got = unknown_names(pp_analyzer, text)
+    assert not any(w in got for w in ("CARD", "CASH", "BILL"))
