@@ -290,8 +290,16 @@ class CaseAnalyzer:
         mentions = [self._party_mentions(t, ps) for t, ps in zip(texts, pspans)]
         bindings = label_bindings(list(texts), mentions)
         if bindings:
-            for t, ms in zip(texts, mentions):
-                ms.extend(label_mentions(t, bindings, ms))
+            lms = [label_mentions(t, bindings, ms) for t, ms in zip(texts, mentions)]
+            for i, t in enumerate(texts):
+                if lms[i] and any(p.shared for p in pspans[i]):
+                    # a surname shared by several parties, settled again with "the appellant" (bound to its
+                    # party by "Appellant: <name>") counted as a mention of that party
+                    pspans[i] = self.parties.match(t, tuple((m.start, m.pos) for m in lms[i]))
+                    mentions[i] = self._party_mentions(t, pspans[i])
+                    lms[i] = label_mentions(t, bindings, mentions[i])
+            for ms, lm in zip(mentions, lms):
+                ms.extend(lm)
         doc_parties = document_parties(list(texts), mentions)
         if any(":" in t for t in texts):
             spk = tuple({x for t, ps in zip(texts, pspans) for x in label_speakers(
@@ -549,7 +557,7 @@ _ATTRIBUTABLE = {
 _ORG_LINE = re.compile(
     r"\b(?:LTD|Ltd|Limited|PLC|plc|LLP|Surgery|Medical Practice|Medical Centre|Health Centre|Council|School|Academy|"
     r"College|University|NHS Trust|Solicitors|Group|Partnership|Association|Housing|Engineering|Hospital|Clinic|"
-    r"Pharmacy|Agency|Department|Nursery|Pre-?school|Playgroup|Childcare|Homes)\b"
+    r"Pharmacy|Agency|Department|Nursery|Pre-?school|Playgroup|Childcare|Homes|Insurance|Assurance|Insurers)\b"
 )
 
 

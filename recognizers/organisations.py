@@ -12,13 +12,13 @@ SUFFIX = (
     r"Ltd|LTD|Limited|LIMITED|PLC|plc|Plc|LLP|LLC|Inc|CIC|"
     r"(?:&|and)[ \u00a0]+(?:Co|Sons|Partners)\b\.?|Co\.|Council|Trust|Practice|Surgery|Solicitors|Law|Chambers|"
     r"Partnership|Associates|Group|Foundation|Association|Society|Academy|School|College|University|Hospital|"
-    r"Clinic|Centre|Center|Pharmacy|Agency|Nursery|Playgroup|Pre-?school|Childcare|Housing|Homes|Restaurants?|Services|Logistics|Foods|Motors|Garage|Bank|Tribunal"
+    r"Clinic|Centre|Center|Pharmacy|Agency|Insurance|Assurance|Nursery|Playgroup|Pre-?school|Childcare|Housing|Homes|Restaurants?|Services|Logistics|Foods|Motors|Garage|Bank|Tribunal"
 )
 # the same words in capitals, as a letterhead writes them ("ADEYEMI & COLE SOLICITORS")
 _CAPS = "|".join(w.upper() for w in (
     "Solicitors Council Trust Practice Surgery Law Chambers Partnership Associates Group Foundation Association "
     "Society Academy School College University Hospital Clinic Centre Center Pharmacy Agency Housing Restaurants "
-    "Restaurant Services Logistics Foods Motors Garage Bank Homes Tribunal Nursery Playgroup Preschool Childcare").split())
+    "Restaurant Services Logistics Foods Motors Garage Bank Homes Tribunal Nursery Playgroup Preschool Childcare Insurance Assurance").split())
 # only as a whole line (a letterhead): in a statement line in capitals "... REF GARAGE" is no organisation
 ORG_CAPS_LINE_RE = re.compile(
     r"(?m)^[ \t]*(?P<name>(?:[A-Z][A-Z'’\-]*|&)(?:[ \t]+(?:[A-Z][A-Z'’\-]*|&|[-–|]|\d+)){0,9}[ \t]+(?:" + _CAPS

@@ -72,6 +72,7 @@ class PartySpan:
     score: float = 0.95
     recognizer: str = "PartyRecognizer"
     candidates: tuple[int, ...] = field(default=())
+    shared: bool = False       # a form several parties have (a shared surname), settled by context
 
 
 def _name_part_regex(part: str) -> str:
@@ -359,7 +360,10 @@ class PartyMatcher:
     def _kind(self, pos: int) -> PartyKind:
         return PartyKind.REQUESTER if pos == 0 else PartyKind.THIRD_PARTY
 
-    def match(self, text: str) -> list[PartySpan]:
+    def match(self, text: str, extra_mentions: tuple = ()) -> list[PartySpan]:
+        """Every listed party's names and identifiers in ``text``. ``extra_mentions``: (offset, party
+        position) of mentions found otherwise ("the appellant" bound by "Appellant: <name>"), which
+        count like a full name when a shared surname is settled by the most recent mention."""
         spans: list[PartySpan] = []
         for rx, pos, et in self._id_regexes:
             for m in rx.finditer(text):
@@ -376,7 +380,7 @@ class PartyMatcher:
                      or not any(a <= s.start and s.end <= b for a, b in req_cover)]
         evidence = [(s.start, s.end, 0 if s.party == -1 else s.party + 1)
                     for s in spans if s.entity_type != EntityType.PERSON]
-        for n in self._match_names(text, evidence):
+        for n in self._match_names(text, evidence, extra_mentions):
             # a name inside the requester's own email address or other identifier stays
             if n.kind == PartyKind.THIRD_PARTY and any(a < n.end and n.start < b for a, b in req_ids):
                 continue
@@ -399,7 +403,7 @@ class PartyMatcher:
                 pos = min(owners)
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], EntityType.DATE_OF_BIRTH, form=FULL, score=0.9, recognizer="PartyIdentifierRecognizer"))
 
-    def _match_names(self, text: str, evidence: list[tuple[int, int, int]] = ()) -> list[PartySpan]:
+    def _match_names(self, text: str, evidence: list[tuple[int, int, int]] = (), extra: tuple = ()) -> list[PartySpan]:
         if self.name_re is None:
             return []
         raw: list[tuple[int, int, int, set[int], str | None, int]] = []  # start, end, form, owners, title, name_start
@@ -484,6 +488,8 @@ class PartyMatcher:
         # introduces someone else ("PP's mother")
         roles = [(r.start, r.party + 1) for r in self.role_mentions(text)
                  if not _ROLE_RELATIVE_AFTER.match(text, r.end)]
+        if extra:
+            roles = sorted(roles + [(a, pos) for a, pos in extra if pos is not None])
         ri = 0
         last_end = -1
         for r in raw:
@@ -535,7 +541,7 @@ class PartyMatcher:
             if fuzzy_review:
                 score = 0.6
             out.append(PartySpan(start, end, self._kind(pos), self.index[pos], EntityType.PERSON, form, review, score,
-                                 "PartyNameRecognizer", tuple(sorted(owners))))
+                                 "PartyNameRecognizer", tuple(sorted(owners)), len(r[3]) > 1))
         return out
 
     def _initial_agrees(self, pos: int, surname: str, initial: str) -> bool:

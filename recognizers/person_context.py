@@ -454,6 +454,12 @@ class PersonContextRecognizer(EntityRecognizer):
         for m in STATEMENT_PAYEE_RE.finditer(text):
             if _statement_person(m.group("name")):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.7, "payee on a bank statement line"))
+                continue
+            toks = m.group("name").split()
+            if len(toks) >= 3 and len(toks[0].strip(".")) == 1 and _statement_person(" ".join(toks[:2])):
+                # an initial and a surname, then the payment's reference words: "FPO A RENNIE FOOTBALL SUBS"
+                e = m.start("name") + m.group("name").find(toks[1]) + len(toks[1])
+                out.append(_res(self, m.start("name"), e, 0.7, "payee (initial and surname) on a bank statement line"))
         for m in INITIAL_SURNAME_RE.finditer(text):
             sur = m.group("sur")
             parts = [x for x in re.split(r"-", sur) if x]

@@ -44,7 +44,7 @@ ORG_WORDS = (
     r"Ltd|Limited|PLC|LLP|LLC|Inc|CIC|Co|Council|Court|Courts|Tribunals?|Services?|Surgery|Practice|School|Academy|"
     r"College|University|Police|Constabulary|Trust|Office|Centre|Center|Agency|Department|Mediation|Solicitors|"
     r"Chambers|Partnership|Associates|Group|Foundation|Association|Society|Hospital|Clinic|Pharmacy|Housing|Aid|"
-    r"Unit|Team|Appeals|Bank|Homes|Nursery|Playgroup|Pre-?school|Childcare|Building Society|Staffing|Recovery|Enforcement|Bailiffs|Parliament|Commons|Jobcentre|"
+    r"Unit|Team|Appeals|Bank|Homes|Insurance|Assurance|Nursery|Playgroup|Pre-?school|Childcare|Building Society|Staffing|Recovery|Enforcement|Bailiffs|Parliament|Commons|Jobcentre|"
     r"Plus|Restaurants?|Logistics|Engineering|Maintenance|Garage|Motors|Beauty|Salon|Nails"
 )
 # a name ending in an organisation word, in any case ("PENNINE FAMILY MEDIATION")
@@ -266,7 +266,7 @@ def _field_owned_by_requester(text: str, f: Finding, mentions: list[Mention]) ->
         return False
     ls = text.rfind("\n", 0, near.start) + 1
     lead = text[ls:near.start]
-    return not lead.strip() or re.fullmatch(r"(?i)[ \t]*(?:[\w ]{0,30}:[ \t]*|(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)", lead) is not None
+    return not lead.strip() or re.fullmatch(r"(?i)[ \t]*(?:[\w ]{0,30}:[ \t]*)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?", lead) is not None
 
 
 # ---------------------------------------------------------------------- round 3: ownership by document shape
@@ -433,6 +433,11 @@ VEHICLE_MAKES = {
     "rover", "saab", "seat", "skoda", "škoda", "smart", "ssangyong", "subaru", "suzuki", "tesla", "toyota",
     "vauxhall", "volkswagen", "vw", "volvo",
 }
+_MAKE_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(sorted((re.escape(m) for m in VEHICLE_MAKES), key=len, reverse=True))
+                          + r")[ \t]+$")
+_REG_BEFORE = re.compile(r"\b[A-Z]{2}\d{2}[ \t]?[A-Z]{3}[ \t]*\([ \t]*$")
+_FORM_ROLE_WORDS = {"policyholder", "policy-holder", "householder", "leaseholder", "tenant", "occupier", "borrower",
+                    "guarantor", "payee", "payer", "beneficiary", "employee", "employer", "customer", "patient"}
 DAY_MONTH_ABBR = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar",
                   "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
@@ -473,6 +478,11 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
         return True  # "Cousin", "Nan", "Uncle", "Justice" (of the Peace), "Defendant" alone
     if len(toks) >= 2 and toks[0].lower() in VEHICLE_MAKES and f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer"):
         return True  # "Skoda Octavia", "Vauxhall Corsa"
+    if len(toks) == 1 and f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer") and (
+            _MAKE_BEFORE.search(text, max(0, f.start - 25), f.start) or _REG_BEFORE.search(text, max(0, f.start - 14), f.start)):
+        return True  # "Vauxhall Astra 1.4" (the model after the make), "WR16 ZKP (Astra)"
+    if len(toks) == 1 and toks[0].lower() in _FORM_ROLE_WORDS:
+        return True  # "Main driver: Policyholder"
     if f.recognizer != "SpacyRecognizer":
         return False
     if f.start > 0 and text[f.start - 1] == "-":

@@ -396,3 +396,45 @@ def test_statement_type_column_is_not_a_log_author(pp_analyzer):
             "04/03/26  BILL   BRITISH GAS              45.00\n")
     got = unknown_names(pp_analyzer, text)
     assert not any(w in got for w in ("CARD", "CASH", "BILL"))
+
+
+# ---------------------------------------------------------------- HOLD-30 shapes
+@pytest.fixture(scope="module")
+def br_analyzer(tmp_path_factory):
+    case = CaseRecord(
+        case_id="T-R6e", received=date(2026, 6, 1),
+        requester=Party(name="Stuart Pennycook", role="paying parent"),
+        third_parties=[Party(name="Fiona Pennycook", role="receiving parent (ex-wife)"),
+                       Party(name="Callum Pennycook", role="paying parent's brother")],
+        root=Path("."),
+    )
+    return blank_model_analyzer(tmp_path_factory, case)
+
+
+def test_insurance_schedule_of_the_policyholder(br_analyzer):
+    text = ("Caledonia Direct Insurance\nTanfield House, 1 Tanfield, Edinburgh EH3 5DA\n\n"
+            "Policyholder:        Mr Stuart Pennycook\n"
+            "Vehicle:             Vauxhall Astra 1.4, registration SK18 TWV\n"
+            "Main driver:         Policyholder\n")
+    got = found(br_analyzer, text)
+    assert not any(x in " ".join(got) for x in ("SK18", "Astra", "Policyholder", "Tanfield", "EH3"))
+
+
+def test_appellant_label_settles_a_shared_surname(br_analyzer):
+    text = ("Appellant:          Stuart Pennycook\nSecond Respondent:  Fiona Pennycook\n\n"
+            "2. The appellant's brother, Mr Callum Pennycook, gave evidence. Mr Pennycook said he had lent "
+            "the appellant GBP 1,200.\n\n"
+            "3. The tribunal accepts that the appellant's car is needed for his work.\n\n"
+            "4. Mrs Pennycook had submitted that Mr Pennycook has undeclared income.\n")
+    got = [(f.text, f.start) for f in br_analyzer.analyze(text) if f.entity_type == EntityType.PERSON
+           and f.text == "Pennycook"]
+    para4 = text.index("4. Mrs")
+    assert len([1 for t, s in got if s > para4]) == 1  # Mrs Pennycook only, not "Mr Pennycook has"
+    para2 = text.index("Mr Pennycook said")
+    assert any(s == para2 + 3 for t, s in got)  # "Mr Pennycook said" (the brother) is suggested
+
+
+def test_statement_payee_initial_and_surname_before_reference_words(br_analyzer):
+    text = ("Date   Type  Details                                   Paid out\n"
+            "22/08  FPO   A RENNIE FOOTBALL SUBS                     15.00\n")
+    assert "A RENNIE" in unknown_names(br_analyzer, text)
