@@ -24,7 +24,9 @@ ORG_CAPS_LINE_RE = re.compile(
     r"(?m)^[ \t]*(?P<name>(?:[A-Z][A-Z'’\-]*|&)(?:[ \t]+(?:[A-Z][A-Z'’\-]*|&|[-–|]|\d+)){0,9}[ \t]+(?:" + _CAPS
     + r"|(?:&|AND)[ \t]+(?:CO|SONS|PARTNERS)\.?))[ \t]*$"
 )
-WORD = r"(?:[A-Z][A-Za-z'’\-]*|&)"
+# (a whole word: without the look-ahead the engine retried the suffix after every shorter prefix of
+# each capitalised word, which made this the slowest pattern of detection)
+WORD = r"(?:[A-Z][A-Za-z'’\-]*(?![A-Za-z'’\-])|&)"
 ORG_NAME_RE = re.compile(
     r"(?<![\w'’\-])(?:" + WORD + r"[ \u00a0]*\n?[ \u00a0]*){1,5}?(?:" + SUFFIX + r")(?![\w\-])"
 )
