@@ -562,6 +562,7 @@ _ORG_LINE = re.compile(
 
 
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'’\-]{2,}")
+_ABBR_BEFORE = re.compile(r"[A-Z]{1,4}[ \t]+")  # "TL RAFIQ": a role abbreviation the NER span took in
 _INITIAL_NAME = re.compile(r"[A-Z]\.?[ \u00a0]+[A-Z][^\W\d_]+(?:[\-'’][^\W\d_]+)*")
 
 
@@ -586,7 +587,8 @@ def _restore_context_names(core: _Core, text: str, results: list[RecognizerResul
     # on from only across a line break ("K. Mahmood\nRevenues Officer")
     extra = [r for r in last[1] if (r.start, r.end) not in have and any(a <= r.start and r.end <= b for a, b in ner)
              and (text[r.start:r.start + 1].islower() or any(
-                 a == r.start and ((b == r.end and _CAPS_WORD.fullmatch(text, r.start, r.end)) or (
+                 (a == r.start or (b == r.end and _ABBR_BEFORE.fullmatch(text, a, r.start))) and ((
+                     b == r.end and _CAPS_WORD.fullmatch(text, r.start, r.end)) or (
                      text[r.end:b].startswith("\n") and _INITIAL_NAME.fullmatch(text, r.start, r.end))) for a, b in ner))]
     return results + extra if extra else results
 

@@ -142,6 +142,12 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
             if named:
                 authors.append(named[0])
     last, last_m = texts[-1], mentions[-1]
+    tail = last.rstrip()
+    ll = tail.rfind("\n") + 1
+    named = [x for x in last_m if x.start >= ll and x.end <= len(tail) and not x.possessive]
+    if len(named) == 1 and named[0].pos is not None and len(tail[ll:].strip(" \t.,-")) <= named[0].end - named[0].start + 3 \
+            and "\n\n" in last[max(0, ll - 3):ll + 1]:
+        authors.append(named[0].pos)  # a note ending with its writer's name alone on the last line
     sign = list(SIGNOFF_RE.finditer(last))
     if sign:
         after = sign[-1].end()
@@ -252,7 +258,8 @@ MINE_AFTER = re.compile(r"(?i)[ \t]*[,)]?[ \t]*(?:(?:that|it|which)['’]?s|(?:t
 # "WITNESS STATEMENT OF <name>", "Statement by <name>", "I, <name>, of ...": written by that person
 AUTHOR_CUE_RE = re.compile(
     r"(?im)^[ \t]*(?:(?:witness[ \t]+|personal[ \t]+|supporting[ \t]+)?statement[ \t]+(?:of|by|from)[ \t]+|"
-    r"letter[ \t]+from[ \t]+|I,[ \t]*)(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+    r"letter[ \t]+from[ \t]+|I,[ \t]*|(?:note|letter|statement|message|email)[ \t]+(?:written|sent|typed|handed[ \t]+in|submitted)[ \t]+by[ \t]+(?:the[ \t]+)?)"
+    r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
 )
 YOUR_DETAILS_RE = re.compile(r"(?im)^[ \t]*(?:your[ \t]+(?:personal[ \t]+|own[ \t]+|contact[ \t]+)?details|about[ \t]+you)\b[^\n]{0,40}$")
 # a chat or transcript line's speaker: "[03/05/2025, 18:16] Tomek: ...", "18:16 - Tomek: ...", "Tomek: ..."

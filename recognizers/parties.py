@@ -478,6 +478,12 @@ class PartyMatcher:
                 if not ok or zipf(lw) >= 4.0:
                     continue
                 review = w.title() in first_names() and all(w.lower() != t.lower() for o in ok for t in _tokens(self.parties[o].name))
+                if review:
+                    # a real first name one letter from the requester's ("Sadia" / "Nadia") is someone else,
+                    # not a typo of hers: it must not be kept as her name
+                    ok.discard(0)
+                    if not ok:
+                        continue
                 raw.append((m.start(), m.end(), SINGLE, ok, None, m.start()))
                 if review:
                     raw[-1] = raw[-1] + ("review",)  # type: ignore[assignment]

@@ -167,9 +167,11 @@ _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|my|your|his|her|our|their|th
 CAPS_CUE_RE = re.compile(
     r"(?i:\b(?:spoke[ \t]+(?:to|with)|referred[ \t]+to|passed[ \t]+to|allocated[ \t]+to|assigned[ \t]+to|escalated[ \t]+to|"
     r"(?:my|her|his|their|your)[ \t]+(?:friend|partner|neighbour|cousin|sister|brother|mother|father|mum|dad|colleague|"
-    r"manager|landlord|landlady)|partner|neighbour|landlord|landlady|adviser|advisor|caseworker|officer|caller|named|called))[:,]?[ \t]+"
-    r"(?P<name>[A-Z][A-Z'’\-]{2,})(?![\w\-])(?![ \t]+[A-Z]{2,})"
+    r"manager|landlord|landlady)|partner|neighbour|landlord|landlady|adviser|advisor|caseworker|officer|caller|named|called|"
+    r"tl|adv|agent|cw))[:,]?[ \t]+"
+    r"(?P<name>[A-Z][A-Z'’\-]{2,})(?![\w\-])"
 )
+_CAPS_WORD_AFTER = re.compile(r"[ \t]+[A-Z]{2,}")
 # a log line's author column in capitals: "15/07/26  OYELARAN   Initial appt."
 LOG_COLUMN_RE = re.compile(
     r"(?m)^[ \t]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?:[ \t]+\d{1,2}[:.]\d{2})?[ \t]+(?P<name>[A-Z][A-Z'’\-]{2,})(?=(?:[ \t]{2,}|\t)[ \t]*[A-Z]?[a-z])"  # (then the entry, in mixed case: not a statement's columns)
@@ -392,6 +394,11 @@ class PersonContextRecognizer(EntityRecognizer):
                         out.append(_res(self, w.start("name"), w.end("name"), 0.55, "lower-case first name after a cue in a chat"))
         for m in CAPS_CUE_RE.finditer(text):
             w = m.group("name")
+            if _CAPS_WORD_AFTER.match(text, m.end()):
+                ls, le = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+                line = text[ls:le if le >= 0 else len(text)]
+                if not line.isupper() or not is_name_like(w):
+                    continue  # "Spoke to HMRC OFFICE": a phrase in capitals, unless the whole line is in capitals
             if w.lower() not in STOP and w.lower() not in LOG_WORDS and (
                     (is_name_like(w) and zipf(w) < 4.0) or (zipf(w) < 1.5 and len(w) >= 4)):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.7, "name in capitals after a cue"))

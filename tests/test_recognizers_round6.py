@@ -438,3 +438,35 @@ def test_statement_payee_initial_and_surname_before_reference_words(br_analyzer)
     text = ("Date   Type  Details                                   Paid out\n"
             "22/08  FPO   A RENNIE FOOTBALL SUBS                     15.00\n")
     assert "A RENNIE" in unknown_names(br_analyzer, text)
+
+
+# ---------------------------------------------------------------- HOLD-31 shapes
+@pytest.fixture(scope="module")
+def nh_analyzer(tmp_path_factory):
+    case = CaseRecord(
+        case_id="T-R6f", received=date(2026, 6, 1),
+        requester=Party(name="Nadia Quraishi", role="receiving parent"),
+        third_parties=[Party(name="Imran Quraishi", role="paying parent (ex-husband)")],
+        root=Path("."),
+    )
+    return blank_model_analyzer(tmp_path_factory, case)
+
+
+def test_real_first_name_one_letter_from_the_requesters_is_not_hers(nh_analyzer):
+    text = "Wages are processed by Tariq and Sadia in our accounts office. Sadia Begum is the contact.\n"
+    assert not any(f.party == PartyKind.REQUESTER for f in nh_analyzer.analyze(text))
+    assert "Sadia" not in [f.text for f in nh_analyzer.analyze(text) if f.party == PartyKind.REQUESTER]
+
+
+def test_caps_name_after_a_role_abbreviation_in_an_all_caps_log(nh_analyzer):
+    text = ("19/05/26 10:30 NOTE REFERRED TO TL RAFIQ FOR DEO CONSIDERATION.\n"
+            "02/06/26 14:12 IC RP CALLED. ADV DOBBS EXPLAINED DEO PENDING.\n")
+    got = unknown_names(nh_analyzer, text)
+    assert "RAFIQ" in got and "DOBBS" in got
+
+
+def test_note_written_by_the_requester_and_signed_with_her_name(nh_analyzer):
+    text = ("Note written by the receiving parent and handed in at the Jobcentre (typed copy)\n\n"
+            "to whoever is dealing with my case. my account for payments is the same as before, "
+            "halifax 11-03-86 40418812.\n\nnadia\n")
+    assert found(nh_analyzer, text, EntityType.BANK_DETAILS) == []
