@@ -269,6 +269,24 @@ SPEAKER_PREFIX = re.compile(
 )
 
 
+_TIME_LINE = re.compile(
+    r"[ \t]*(?:\d{1,2}[ \t]+[A-Za-z]{3,9}[ \t]+\d{4}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|[A-Za-z]{3,9}[ \t]+\d{1,2},?[ \t]+\d{4})"
+    r",?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}[^\n]*\n")
+
+
+def _block_speaker(text: str, before: int, mentions: list[Mention]) -> Mention | None:
+    """The speaker of a Messenger-style block: a name alone on a line, the time on the next, then
+    the message holding ``before``."""
+    start = block_start(text, before, 8)
+    le = text.find("\n", start)
+    if le < 0 or le >= before or not _TIME_LINE.match(text, le + 1):
+        return None
+    for x in mentions:
+        if start <= x.start and x.end <= le and not text[start:x.start].strip() and not text[x.end:le].strip():
+            return x
+    return None
+
+
 def _speaker(text: str, line_start: int, before: int, mentions: list[Mention]) -> Mention | None:
     """The mention that opens a chat line as its speaker ("Tomek: send it to my account")."""
     p = SPEAKER_PREFIX.match(text, line_start).end()
@@ -396,7 +414,7 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
             pro = (cue.groupdict().get("pro") or "your").lower()
             if pro in ("my", "mine"):
                 ls = text.rfind("\n", 0, cue_start) + 1
-                sp = _speaker(text, ls, cue_start, mentions)
+                sp = _speaker(text, ls, cue_start, mentions) or _block_speaker(text, cue_start, mentions)
                 if sp is not None:
                     return sp.pos  # the chat line's speaker
                 who = _label_speaker_owner(text, ls, doc)

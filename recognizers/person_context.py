@@ -162,6 +162,12 @@ CHAT_NAME_CUE_RE = re.compile(r"\b(?:ask|tell|told|with|saw|texted|rang|called|n
 # "is dai driving", "is jo still picking them up", "is lee going"
 CHAT_NAME_ING_RE = re.compile(r"\b(?:is|was|are|were|isnt|wasnt)[ \t]+(?P<name>[a-z]{2,})[ \t]+(?:still[ \t]+|not[ \t]+)?[a-z]{2,}ing\b")
 CHAT_NAME_MAX_ZIPF = 4.75
+# a Messenger-style export block: "Grace Okoro\n12 Mar 2026, 19:02\nyou need to pay ...\n"
+MESSENGER_BLOCK_RE = re.compile(
+    r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*){0,2})[ \t]*\n"
+    r"[ \t]*(?:\d{1,2}[ \t]+[A-Za-z]{3,9}[ \t]+\d{4}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|[A-Za-z]{3,9}[ \t]+\d{1,2},?[ \t]+\d{4})"
+    r",?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}[^\n]*\n(?P<body>[^\n]+(?:\n[^\n]+)*)"
+)
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|my|your|his|her|our|their|this|that|these|those|some|any|its|every)[ \t]+$")
 # a surname or first name in capitals after a cue: "Her friend TASHA was", "Referred to DENNEHY in FIU"
 CAPS_CUE_RE = re.compile(
@@ -353,12 +359,20 @@ class PersonContextRecognizer(EntityRecognizer):
         counts: dict[str, int] = {}
         for m in chat:
             counts[m.group("name").lower()] = counts.get(m.group("name").lower(), 0) + 1
+        bodies: list[tuple[int, int]] = []
         if len(chat) >= 3 and len(counts) >= 2 and max(counts.values()) >= 2:
+            for m in chat:
+                le = text.find("\n", m.end("name"))
+                bodies.append((m.end("name"), len(text) if le < 0 else le))
+        if "\n" in text:
+            blocks = list(MESSENGER_BLOCK_RE.finditer(text))
+            if len(blocks) >= 3 and len({b.group("name").lower() for b in blocks}) >= 2:
+                # a Messenger-style export: the speaker's name alone on a line, then the time, then the message
+                bodies += [b.span("body") for b in blocks]
+        if bodies:
             # a chat (several lines "name: ...", a speaker more than once): a first name written in lower
             # case in a message ("is niamh having the kids") that is rare as an English word
-            for m in chat:
-                ls, le = m.end("name"), text.find("\n", m.end("name"))
-                le = len(text) if le < 0 else le
+            for ls, le in bodies:
                 for w in LOWER_PAIR_RE.finditer(text, ls, le):
                     f, l = w.group("f"), w.group("l")
                     if (f not in STOP and l not in STOP and is_first_name(f) and zipf(f) < 4.3
@@ -373,10 +387,8 @@ class PersonContextRecognizer(EntityRecognizer):
                     if (t not in STOP and t not in SPEAKER_LABELS and is_first_name(t) and zipf(t) < 3.0
                             and not STREET_AFTER.match(text, w.end())):
                         out.append(_res(self, w.start(), end, 0.5, "lower-case first name in a chat message"))
-        if len(chat) >= 3 and len(counts) >= 2 and max(counts.values()) >= 2:
-            for m in chat:
-                ls, le = m.end("name"), text.find("\n", m.end("name"))
-                le = len(text) if le < 0 else le
+        if bodies:
+            for ls, le in bodies:
                 for w in CHAT_NAME_VERB_RE.finditer(text, ls, le):
                     if _DETERMINER_BEFORE.search(text, max(ls, w.start() - 8), w.start()):
                         continue  # "the kit is ready", "my bill was": a thing, not a person

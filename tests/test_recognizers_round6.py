@@ -470,3 +470,21 @@ def test_note_written_by_the_requester_and_signed_with_her_name(nh_analyzer):
             "to whoever is dealing with my case. my account for payments is the same as before, "
             "halifax 11-03-86 40418812.\n\nnadia\n")
     assert found(nh_analyzer, text, EntityType.BANK_DETAILS) == []
+
+
+# ---------------------------------------------------------------- HOLD-32 shapes
+MESSENGER = (
+    "Imelda Fellowes\n12 Mar 2026, 19:02\nyou need to pay for the trip. tobi is the only one not going\n\n"
+    "Dorian Fellowes\n12 Mar 2026, 19:10\ni pay the cms every month. ask bisi to lend you it\n\n"
+    "Imelda Fellowes\n12 Mar 2026, 19:12\nfemi says you bought a new car\n\n"
+    "Dorian Fellowes\n12 Mar 2026, 19:15\nmy own car is still the old RK09 FZT\n"
+)
+
+
+def test_messenger_block_speaker_owns_my(pp_analyzer):
+    assert found(pp_analyzer, MESSENGER, EntityType.UK_VEHICLE_REG) == []
+
+
+def test_lower_case_names_in_messenger_blocks(pp_analyzer):
+    got = unknown_names(pp_analyzer, MESSENGER)
+    assert "femi" in got and "bisi" in got
