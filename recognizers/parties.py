@@ -47,7 +47,8 @@ COMMON_WORD_ZIPF = 4.0  # word frequency from which a lower-case name word is re
 NAME_WORD_ZIPF = 4.45  # below it, a first name in lower case after a person cue is the person ("from emma")
 _PERSON_PREV = re.compile(r"(?i)\b(?:from|to|with|told|tell|ask|asked|and|or|by|called|texted|rang|saw|met|spoke[ \t]+to|"
                           r"said[ \t]+to|thanks|thank[ \t]+you|hi|hello|dear|@)[ \t]+$")
-_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|next|last|every|each|in|until|since)[ \t]+$")
+# (not "that": "a joint account that Wayne kept" names him; a word after "that" is in lower case)
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|next|last|every|each|in|until|since)[ \t]+$")
 
 
 def _word_context(text: str, s: int, e: int) -> bool:

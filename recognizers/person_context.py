@@ -189,6 +189,13 @@ PAREN_RELATION_RE = re.compile(
     r"(?:friend|neighbour|cousin|sister|brother|aunt|auntie|uncle|partner|boyfriend|girlfriend|mother|father|mum|dad|nan|"
     r"grandmother|grandfather|landlord|landlady|lodger|flatmate|colleague|manager|son|daughter|niece|nephew)\b[^)\n]{0,20}\)"
 )
+# a name with its role in apposition: "Jenkins, the foreman, drives him", "Hughes, our landlord,"
+APPOSITION_ROLE_RE = re.compile(
+    r"(?<![\w'’\-])(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r")?),[ \t]+(?:the|our|his|her|their|my|your)[ \t]+"
+    r"(?:[a-z]+[ \t]+)?(?:foreman|manager|supervisor|director|owner|landlord|landlady|neighbour|boss|driver|teacher|"
+    r"headteacher|solicitor|officer|nurse|doctor|accountant|caseworker|social[ \t]+worker|receptionist|bailiff|"
+    r"agent|cousin|brother|sister|uncle|aunt|friend|partner|lodger|flatmate|colleague)\b[ \t]*[,.;]"
+)
 LOG_WORDS = {"call", "post", "case", "memo", "note", "notes", "email", "letter", "visit", "sms", "text", "system", "auto",
              "admin", "inbound", "outbound", "webchat", "phone", "file", "review", "task", "appt", "deo", "payment",
              "manual", "in", "out", "incoming", "outgoing", "action", "update", "contact", "chat", "fax", "doc", "docs",
@@ -419,6 +426,10 @@ class PersonContextRecognizer(EntityRecognizer):
             if w.lower() not in STOP and w.lower() not in LOG_WORDS and w.lower() not in SPEAKER_LABELS and (
                     (is_name_like(w) and zipf(w) < 5.5) or (zipf(w) < 2.5 and len(w) >= 4)):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.7, "name in a log's author column"))
+        for m in APPOSITION_ROLE_RE.finditer(text):
+            toks = m.group("name").split()
+            if all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and (is_name_like(t) or zipf(t) < 3.5) for t in toks):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.75, "name with its role in apposition"))
         for m in (PAREN_RELATION_RE.finditer(text) if "(" in text else ()):
             toks = m.group("name").split()
             if all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and (is_name_like(t) or zipf(t) < 3.5) for t in toks):

@@ -192,9 +192,9 @@ ORG_PHONE_AFTER = re.compile(
 # a label on the same line before an organisation's address: "Branch: 1 Balloon Street",
 # "Our office is at Southway House, 2 Lapwing Lane", "write to us at ..."
 ORG_ADDRESS_LABEL = re.compile(
-    r"(?i)\b(?:branch|head[ \t]+office|registered[ \t]+office|main[ \t]+office|our[ \t]+(?:office|offices|branch)"
+    r"(?i)\b(?:branch|head[ \t]+office|registered[ \t]+office|main[ \t]+office|(?:our|its|their)[ \t]+(?:office|offices|branch|premises)"
     r"(?:[ \t]+(?:is|are))?(?:[ \t]+(?:at|in))?|write[ \t]+to[ \t]+us[ \t]+at|visit[ \t]+us[ \t]+at|(?:office|offices)[ \t]+(?:is|are)[ \t]+at)"
-    r"[ \t]*:?[ \t]*(?:(?-i:[A-Z])[\w'’\-]*(?:[ \t]+(?-i:[A-Z])[\w'’\-]*){0,3},[ \t]*)?$"
+    r"[ \t]*[:,]?[ \t]*(?:(?-i:[A-Z])[\w'’\-]*(?:[ \t]+(?-i:[A-Z])[\w'’\-]*){0,3},[ \t]*)?(?:(?:unit|suite|floor|room|building|block)[ \t]*)?$"
 )
 
 

@@ -488,3 +488,22 @@ def test_messenger_block_speaker_owns_my(pp_analyzer):
 def test_lower_case_names_in_messenger_blocks(pp_analyzer):
     got = unknown_names(pp_analyzer, MESSENGER)
     assert "femi" in got and "bisi" in got
+
+
+# ---------------------------------------------------------------- HOLD-33 shapes
+def test_listed_first_name_after_that_is_the_person(pp_analyzer):
+    text = "The other account on my file was a joint account that Imelda kept.\n"
+    assert "Imelda" in found(pp_analyzer, text, EntityType.PERSON)
+
+
+def test_name_with_its_role_in_apposition(pp_analyzer):
+    text = "Jenkins, the foreman, drives him to sites. Hughes, our landlord, saw it too.\n"
+    got = unknown_names(pp_analyzer, text)
+    assert "Jenkins" in got and "Hughes" in got
+
+
+def test_its_office_address_is_the_organisations(pp_analyzer):
+    text = ("You may also contact the Domestic Abuse Service on 0808 157 0611 or at its office, "
+            "Unit 9, Sadler Road, Lincoln LN6 3RS.\n")
+    got = found(pp_analyzer, text)
+    assert not any("Sadler" in t or "LN6" in t for t in got)
