@@ -70,7 +70,7 @@ ORG_PHONE_LABEL = re.compile(
     r"enquiries|office[ \t]+line|payments?[ \t]+line|(?:HR|human[ \t]+resources|payroll|personnel|accounts|finance|"
     r"complaints|collections|customer[ \t]+services)[ \t]+(?:department|dept|team|office|section|unit)|"
     r"(?<![\w'’])(?:HR|human[ \t]+resources|payroll|accounts|main[ \t]+office)(?=[ \t]*(?:tel|phone|telephone|no\.?|number)?[ \t]*:)|advice[ \t]+line|hotline|call[ \t]+us|contact[ \t]+us|"
-    r"our[ \t]+(?:[a-z]+[ \t]+)?(?:line|number|helpline|team))\b[^\n]{0,30}$"
+    r"our[ \t]+(?:[a-z]+[ \t]+){0,2}(?:line|number|helpline|team|department|office|desk))\b[^\n]{0,30}$"
 )
 ROLE_MAILBOX = {
     "enquiries", "enquiry", "info", "hr", "payroll", "office", "admin", "noreply", "no-reply", "casework",
@@ -79,6 +79,7 @@ ROLE_MAILBOX = {
     "careers", "sales", "legal", "housing", "appeals", "referrals", "duty", "mp", "constituency", "surgery",
     "services", "customer", "dataprotection", "protection", "cms", "cmsenquiries", "payments", "sharedcare",
     "lettings", "repairs", "rents", "revenues", "benefits", "wages", "advice", "tenancy", "ctax",
+    "loans", "lending", "members", "membership", "credit", "arrears", "collections", "bookings",
 }
 PUBLIC_DOMAIN = re.compile(r"(?i)@(?:[\w\-]+\.)*(?:gov\.uk|nhs\.uk|nhs\.net|police\.uk|gov\.scot|gov\.wales|sch\.uk|"
                            r"mod\.uk|parliament\.uk)$")
@@ -170,6 +171,32 @@ def _anchor_is_org(text: str, s: int, orgs: list[tuple[int, int]], people: list[
     return True
 
 
+_CONTACT_LABEL_ONLY = re.compile(
+    r"(?i)[ \t]*(?:(?:t|tel|telephone|phone|ph|e|email|e-mail|f|fax|w|web|office|switchboard|reception|enquiries|"
+    r"general[ \t]+enquiries|main[ \t]+line)[ \t]*[.:]?[ \t]*)?")
+
+
+def _document_letterhead(text: str, s: int, people: list[tuple[int, int]]) -> bool:
+    """Is ``s`` (at a line's start, or after a contact label) in the block that opens the document
+    under a first line naming no person, with no digits and no label ("Hunters Estate Agents & Lettings"
+    over its address, phone and email)? A letterhead: the organisation's own contact details."""
+    p0 = len(text) - len(text.lstrip())
+    if s <= p0 or s - p0 > 600:
+        return False
+    l0 = text.find("\n", p0)
+    if l0 < 0 or s <= l0:
+        return False
+    first = text[p0:l0].strip()
+    if not first or len(first) > 80 or ":" in first or any(c.isdigit() for c in first) or not any(c.isalpha() for c in first):
+        return False
+    if "\n\n" in text[p0:s] or text[p0:s].count("\n") > 5:
+        return False
+    if any(p0 <= a and b <= s for a, b in people):
+        return False
+    ls = text.rfind("\n", 0, s) + 1
+    return _CONTACT_LABEL_ONLY.fullmatch(text, ls, s) is not None
+
+
 def _block_headed_by_org(text: str, s: int, people: list[tuple[int, int]]) -> bool:
     start = block_start(text, s, 5)
     first_line = text[start: text.find("\n", start) if text.find("\n", start) >= 0 else len(text)]
@@ -232,7 +259,7 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     if _anchor_is_org(text, s, orgs, people, org_contacts,
                       address=f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE)):
         return True
-    return _block_headed_by_org(text, s, people)
+    return _block_headed_by_org(text, s, people) or _document_letterhead(text, s, people)
 
 
 # ---------------------------------------------------------------------- requester's own values

@@ -507,3 +507,22 @@ def test_its_office_address_is_the_organisations(pp_analyzer):
             "Unit 9, Sadler Road, Lincoln LN6 3RS.\n")
     got = found(pp_analyzer, text)
     assert not any("Sadler" in t or "LN6" in t for t in got)
+
+
+# ---------------------------------------------------------------- HOLD-34 shapes
+def test_letterhead_without_an_organisation_word(pp_analyzer):
+    text = ("Hunters Estate Agents & Lettings\n12 Silver Street, Lincoln LN2 1DY\n"
+            "t. 01632 960 500   e. lincoln@hunters.example.co.uk\n\nMr D Fellowes\n4 Oak Road\nLincoln LN2 5HP\n\n"
+            "Dear Mr Fellowes\n\nPlease contact our credit control team on 01632 960 505.\n")
+    got = found(pp_analyzer, text)
+    assert not any(x in " ".join(got) for x in ("Silver", "LN2 1DY", "960 500", "hunters", "960 505"))
+
+
+def test_first_block_of_a_personal_letter_is_not_a_letterhead(pp_analyzer):
+    text = "Mrs Joan Whitely\n4 Oak Road, Lincoln LN2 5HP\n07700 900123\n\nDear Sir\n\nI write about my neighbour.\n"
+    got = found(pp_analyzer, text)
+    assert "07700 900123" in got
+
+
+def test_loans_mailbox_is_an_organisations(pp_analyzer):
+    assert found(pp_analyzer, "From: Loans Team <loans@moorlandscu.example.org.uk>\n", EntityType.EMAIL_ADDRESS) == []
