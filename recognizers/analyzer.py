@@ -256,6 +256,13 @@ _ORG_PHONE_CUE = re.compile(
     r"customer services|our number|call us|contact us|jobcentre|hmrc|dwp|office)\b[^\n]{0,30}$"  # (not "Housing Officer")
 )
 _PERSONISH = {EntityType.PERSON}
+# a personal label nearer the number than the organisation's cue: "Switchboard: 0117 ... | Mobile: 07700 ..."
+_PERSONAL_PHONE_LABEL = re.compile(r"(?i)\b(?:mobile|mob|m|direct(?:[ \t]+(?:dial|line))?|ddi|personal|home)\b[ \t]*[:.]?[ \t]*$")
+
+
+def _org_phone_cue(text: str, s: int) -> bool:
+    window = text[max(0, s - 60): s]
+    return _ORG_PHONE_CUE.search(window) is not None and _PERSONAL_PHONE_LABEL.search(window) is None
 
 
 def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -490,7 +497,7 @@ class CaseAnalyzer:
                 continue
             if et == EntityType.EMAIL_ADDRESS and is_org_mailbox(value):
                 continue
-            if et == EntityType.PHONE_NUMBER and _ORG_PHONE_CUE.search(text[max(0, s - 60): s]):
+            if et == EntityType.PHONE_NUMBER and _org_phone_cue(text, s):
                 continue
             if _overlaps(s, e, tp_spans):
                 # the third party's own data, already found by the party matcher; keep the wider span
@@ -755,6 +762,7 @@ _LABEL_WORDS = {
     "address", "postcode", "signed", "signature", "dear", "regards",
     # Welsh labels in bilingual letterheads and forms ("Ffôn / Tel", "E-bost / Email")
     "ffôn", "ffon", "e-bost", "ebost", "cyfeiriad", "dyddiad", "enw", "llofnod", "cyf", "rhif",
+    "switchboard", "reception", "helpline", "freephone", "textphone",
 }
 
 

@@ -88,7 +88,7 @@ STOP = {
     "and", "or", "but", "if", "as", "re", "subject", "date", "sent", "from", "to", "cc", "bcc", "street", "road",
     "avenue", "lane", "close", "drive", "court", "council", "school", "plus", "bank", "ltd", "limited", "plc",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "switchboard", "reception", "helpline", "freephone", "textphone",
 }
 # a police officer by rank, with or without a collar number: "PC 3345 Okonedo", "DS Whitlock"
 RANK_RE = re.compile(

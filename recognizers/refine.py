@@ -79,7 +79,7 @@ ROLE_MAILBOX = {
     "careers", "sales", "legal", "housing", "appeals", "referrals", "duty", "mp", "constituency", "surgery",
     "services", "customer", "dataprotection", "protection", "cms", "cmsenquiries", "payments", "sharedcare",
     "lettings", "repairs", "rents", "revenues", "benefits", "wages", "advice", "tenancy", "ctax",
-    "loans", "lending", "members", "membership", "credit", "arrears", "collections", "bookings",
+    "loans", "lending", "members", "membership", "credit", "arrears", "collections", "bookings", "people",
 }
 PUBLIC_DOMAIN = re.compile(r"(?i)@(?:[\w\-]+\.)*(?:gov\.uk|nhs\.uk|nhs\.net|police\.uk|gov\.scot|gov\.wales|sch\.uk|"
                            r"mod\.uk|parliament\.uk)$")
@@ -171,6 +171,8 @@ def _anchor_is_org(text: str, s: int, orgs: list[tuple[int, int]], people: list[
     return True
 
 
+_THEIR_NUMBER = re.compile(r"(?i)\b(?:their|its)[ \t]+(?:phone[ \t]+|telephone[ \t]+|contact[ \t]+|direct[ \t]+|main[ \t]+)?"
+                           r"(?:number|line|helpline|email|e-mail|address)[ \t]+(?:is[ \t]+)?[:,]?[ \t]*$")
 _CONTACT_LABEL_ONLY = re.compile(
     r"(?i)[ \t]*(?:(?:t|tel|telephone|phone|ph|e|email|e-mail|f|fax|w|web|office|switchboard|reception|enquiries|"
     r"general[ \t]+enquiries|main[ \t]+line)[ \t]*[.:]?[ \t]*)?")
@@ -259,6 +261,13 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     if _anchor_is_org(text, s, orgs, people, org_contacts,
                       address=f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE)):
         return True
+    if f.entity_type in (EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS) and _THEIR_NUMBER.search(text, max(0, s - 40), s):
+        # "I have referred you to the Bristol Wellbeing Service ... their number is 0117 ...": "their" with an
+        # organisation the nearest thing named before it in the paragraph
+        ps = block_start(text, s, 6)
+        before_orgs = [b for a, b in orgs if ps <= a and b <= s]
+        if before_orgs and not any(max(before_orgs) <= a and b <= s for a, b in people):
+            return True
     return _block_headed_by_org(text, s, people) or _document_letterhead(text, s, people)
 
 

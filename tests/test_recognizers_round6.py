@@ -526,3 +526,24 @@ def test_first_block_of_a_personal_letter_is_not_a_letterhead(pp_analyzer):
 
 def test_loans_mailbox_is_an_organisations(pp_analyzer):
     assert found(pp_analyzer, "From: Loans Team <loans@moorlandscu.example.org.uk>\n", EntityType.EMAIL_ADDRESS) == []
+
+
+# ---------------------------------------------------------------- HOLD-35 shapes
+def test_mobile_label_after_a_switchboard_on_one_line(pp_analyzer):
+    text = ("Sarah Whitcombe | People Partner | Avon Freight Ltd\n"
+            "Switchboard: 0117 496 0200 | Mobile: 07700 900355\n")
+    got = found(pp_analyzer, text, EntityType.PHONE_NUMBER)
+    assert got == ["07700 900355"]
+    assert "Switchboard" not in found(pp_analyzer, text, EntityType.PERSON)
+
+
+def test_their_number_after_an_organisation(pp_analyzer):
+    text = ("I have referred you to the Bristol Wellbeing Service for talking therapy. They will contact you "
+            "within four weeks. If you want to chase the referral, their number is 0117 496 0360.\n")
+    assert found(pp_analyzer, text, EntityType.PHONE_NUMBER) == []
+
+
+def test_their_number_after_a_person_is_theirs(pp_analyzer):
+    text = ("I spoke to the Bristol Wellbeing Service and to Ms Yolanda Brightwater. "
+            "Her parents gave me their number, 0117 496 0361.\n")
+    assert found(pp_analyzer, text, EntityType.PHONE_NUMBER) == ["0117 496 0361"]
