@@ -57,7 +57,14 @@ SEPARATOR_GAP = re.compile(
     r"(?:(?i:unit|suite|floor|room|building|block)[ \t]+\d*[A-Za-z]?[ \t]*,?[ \t]*)?"
     # the organisation's building, street, town before a postcode: "Lloyd House, Colmore Circus, Birmingham "
     r"(?:[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|upon|on|le|de|&))*[ \t]*(?:,[ \t]*|$|(?=[ \t]*$))){0,4}"
+    # "Next Link, the local domestic abuse service, can help: 0117 ...", "..., can be reached on"
+    r"(?:(?i:can[ \t]+help|can[ \t]+be[ \t]+(?:contacted|reached|called)|(?:is|are)[ \t]+available)[ \t]*(?:on|at)?[ \t]*[:,]?[ \t]*)?"
     r"(?:(?i:t|tel|telephone|phone|ph|e|email|e-mail|address|at|office)[ \t]*[:.]?[\s,;:|()\-–]*)?$"
+)
+# an organisation named with what it is in apposition: "Next Link, the local domestic abuse service,"
+ORG_APPOSITION = re.compile(
+    r"(?<![\w'’\-])(?:[A-Z][\w'’\-]*[ \t]+){0,3}[A-Z][\w'’\-]*,[ \t]+(?:the|a|an|our|your)[ \t]+(?:[a-z\-]+[ \t]+){0,4}"
+    r"(?:service|charity|helpline|organisation|agency|team|project|trust|centre|clinic|line)(?![\w\-])"
 )
 EMAIL_IN_TEXT = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 PERSONAL_LINE = re.compile(r"(?i)(?:direct[ \t]+(?:dial|line)|ddi|mobile|mob|personal|home)\b[^\n]{0,25}$")
@@ -124,7 +131,7 @@ def _name_local_part(parts: list[str]) -> bool:
 
 
 def org_spans(text: str, extra: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = []
+    out = [m.span() for m in ORG_APPOSITION.finditer(text)] if ", the " in text or ", a " in text else []
     for m in ORG_NAME.finditer(text):
         a, b = m.span()
         lead = _LOWER_LEAD.match(text, a, b)

@@ -547,3 +547,14 @@ def test_their_number_after_a_person_is_theirs(pp_analyzer):
     text = ("I spoke to the Bristol Wellbeing Service and to Ms Yolanda Brightwater. "
             "Her parents gave me their number, 0117 496 0361.\n")
     assert found(pp_analyzer, text, EntityType.PHONE_NUMBER) == ["0117 496 0361"]
+
+
+def test_organisation_in_apposition_then_can_help(pp_analyzer):
+    text = ("You mentioned Mr Fellowes has been coming to the house. Next Link, the local domestic abuse "
+            "service, can help: 0117 496 0421.\n")
+    assert found(pp_analyzer, text, EntityType.PHONE_NUMBER) == []
+
+
+def test_person_in_apposition_then_can_help_is_still_theirs(pp_analyzer):
+    text = "Your neighbour, Ms Yolanda Brightwater, can help: 07700 900422.\n"
+    assert found(pp_analyzer, text, EntityType.PHONE_NUMBER) == ["07700 900422"]
