@@ -596,7 +596,8 @@ def _restore_context_names(core: _Core, text: str, results: list[RecognizerResul
              and (text[r.start:r.start + 1].islower() or any(
                  (a == r.start or (b == r.end and _ABBR_BEFORE.fullmatch(text, a, r.start))) and ((
                      b == r.end and _CAPS_WORD.fullmatch(text, r.start, r.end)) or (
-                     text[r.end:b].startswith("\n") and _INITIAL_NAME.fullmatch(text, r.start, r.end))) for a, b in ner))]
+                     text[r.end:b].startswith("\n") and (r.score >= 0.7 or _INITIAL_NAME.fullmatch(text, r.start, r.end))))
+                 for a, b in ner))]
     return results + extra if extra else results
 
 
