@@ -260,9 +260,15 @@ _PERSONISH = {EntityType.PERSON}
 _PERSONAL_PHONE_LABEL = re.compile(r"(?i)\b(?:mobile|mob|m|direct(?:[ \t]+(?:dial|line))?|ddi|personal|home)\b[ \t]*[:.]?[ \t]*$")
 
 
+# an instruction to ring a number, in a letter from an organisation: "Pay online or call 0191 ...", "Please call"
+_CALL_IMPERATIVE = re.compile(r"(?i)(?:^|[.!?:;][ \t]+|\bor[ \t]+|\bplease[ \t]+)(?:call|ring|phone|telephone)[ \t]+(?:us[ \t]+)?(?:on[ \t]+)?$")
+
+
 def _org_phone_cue(text: str, s: int) -> bool:
     window = text[max(0, s - 60): s]
-    return _ORG_PHONE_CUE.search(window) is not None and _PERSONAL_PHONE_LABEL.search(window) is None
+    if _PERSONAL_PHONE_LABEL.search(window) is not None:
+        return False
+    return _ORG_PHONE_CUE.search(window) is not None or _CALL_IMPERATIVE.search(window) is not None
 
 
 def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:

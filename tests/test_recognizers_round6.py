@@ -558,3 +558,14 @@ def test_organisation_in_apposition_then_can_help(pp_analyzer):
 def test_person_in_apposition_then_can_help_is_still_theirs(pp_analyzer):
     text = "Your neighbour, Ms Yolanda Brightwater, can help: 07700 900422.\n"
     assert found(pp_analyzer, text, EntityType.PHONE_NUMBER) == ["07700 900422"]
+
+
+# ---------------------------------------------------------------- HOLD-37 shapes
+def test_call_instruction_in_an_organisations_letter(pp_analyzer):
+    text = ("Dear Registered Keeper\n\nYou must pay GBP 70 within 28 days. Pay online or call 0191 498 0651.\n")
+    assert found(pp_analyzer, text, EntityType.PHONE_NUMBER) == []
+
+
+def test_call_me_is_not_an_organisations_number(pp_analyzer):
+    text = "Imelda said to call her mobile 07700 900425 after six.\n"
+    assert found(pp_analyzer, text, EntityType.PHONE_NUMBER) == ["07700 900425"]
