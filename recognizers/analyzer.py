@@ -11,6 +11,7 @@ package or an existing folder; sarpack never downloads a model.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
@@ -38,7 +39,7 @@ from recognizers.gazetteer import is_first_name, is_name_like, is_surname, zipf
 from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_terms, load_list
 from recognizers.nhs_number import NhsNumberRecognizer
 from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, block_start, document_parties, label_bindings, label_mentions,
-                                     mention, owner_of)
+                                     label_speakers, mention, owner_of)
 from recognizers.date_of_birth import parse_date
 from recognizers.organisations import org_name_spans
 from recognizers.parties import PartyMatcher, PartySpan, _name_part_regex
@@ -252,9 +253,22 @@ def _get_core(settings: DetectSettings) -> _Core:
 # ---------------------------------------------------------------------- per case
 _ORG_PHONE_CUE = re.compile(
     r"(?i)(?:helpline|freephone|textphone|text relay|relay uk|switchboard|enquiry line|contact centre|call centre|"
-    r"customer services|our number|call us|contact us|jobcentre|hmrc|dwp|office)[^\n]{0,30}$"
+    r"customer services|our number|call us|contact us|jobcentre|hmrc|dwp|office)\b[^\n]{0,30}$"  # (not "Housing Officer")
 )
 _PERSONISH = {EntityType.PERSON}
+# a personal label nearer the number than the organisation's cue: "Switchboard: 0117 ... | Mobile: 07700 ..."
+_PERSONAL_PHONE_LABEL = re.compile(r"(?i)\b(?:mobile|mob|m|direct(?:[ \t]+(?:dial|line))?|ddi|personal|home)\b[ \t]*[:.]?[ \t]*$")
+
+
+# an instruction to ring a number, in a letter from an organisation: "Pay online or call 0191 ...", "Please call"
+_CALL_IMPERATIVE = re.compile(r"(?i)(?:^|[.!?:;][ \t]+|\bor[ \t]+|\bplease[ \t]+)(?:call|ring|phone|telephone)[ \t]+(?:us[ \t]+)?(?:on[ \t]+)?$")
+
+
+def _org_phone_cue(text: str, s: int) -> bool:
+    window = text[max(0, s - 60): s]
+    if _PERSONAL_PHONE_LABEL.search(window) is not None:
+        return False
+    return _ORG_PHONE_CUE.search(window) is not None or _CALL_IMPERATIVE.search(window) is not None
 
 
 def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -289,9 +303,22 @@ class CaseAnalyzer:
         mentions = [self._party_mentions(t, ps) for t, ps in zip(texts, pspans)]
         bindings = label_bindings(list(texts), mentions)
         if bindings:
-            for t, ms in zip(texts, mentions):
-                ms.extend(label_mentions(t, bindings, ms))
+            lms = [label_mentions(t, bindings, ms) for t, ms in zip(texts, mentions)]
+            for i, t in enumerate(texts):
+                if lms[i] and any(p.shared for p in pspans[i]):
+                    # a surname shared by several parties, settled again with "the appellant" (bound to its
+                    # party by "Appellant: <name>") counted as a mention of that party
+                    pspans[i] = self.parties.match(t, tuple((m.start, m.pos) for m in lms[i]))
+                    mentions[i] = self._party_mentions(t, pspans[i])
+                    lms[i] = label_mentions(t, bindings, mentions[i])
+            for ms, lm in zip(mentions, lms):
+                ms.extend(lm)
         doc_parties = document_parties(list(texts), mentions)
+        if any(":" in t for t in texts):
+            spk = tuple({x for t, ps in zip(texts, pspans) for x in label_speakers(
+                t, [(p.start, p.end, p.party + 1) for p in ps if p.entity_type != EntityType.PERSON])})
+            if spk:
+                doc_parties = dataclasses.replace(doc_parties, speakers=spk)
         genders = self._document_genders(texts)
         docs = self.core.nlp.pipe(texts, batch_size=self.settings.batch_size)
         for text, doc, ps, ms in zip(texts, docs, pspans, mentions):
@@ -442,8 +469,10 @@ class CaseAnalyzer:
                     continue  # dropped now, so that it does not swallow a better name inside it ("Mr Nowak Toolkit")
                 if _overlaps(s, e, org_names) and not _overlaps(s, e, tp_spans):
                     continue  # a company or body's name ("Harbour Fresh Foods Ltd") is not a person
-                if rec != "SpacyRecognizer" and _overlaps(s, e, orgs) and not text[s:e].isupper():
-                    continue  # (the NER model's ORG on a line in capitals is no evidence: "TO: ADEBAYO O REF ...")
+                if rec != "SpacyRecognizer" and _overlaps(s, e, orgs) and not text[s:e].isupper() and not (
+                        r.score >= 0.75 and " " not in text[s:e] and (s, e) in orgs and is_name_like(text[s:e])):
+                    continue  # (the NER model's ORG on a line in capitals is no evidence: "TO: ADEBAYO O REF ...";
+                    # nor its ORG on a lone known name that a strong cue marks as a person: "Shaz (tenant's friend)")
                 if not _overlaps(s, e, tp_spans) and _overlaps(s, e, places):
                     continue  # a town in an address ("Road, Keighley BD21")
                 if not _overlaps(s, e, tp_spans) and _STREET_AFTER.match(text, e):
@@ -474,7 +503,7 @@ class CaseAnalyzer:
                 continue
             if et == EntityType.EMAIL_ADDRESS and is_org_mailbox(value):
                 continue
-            if et == EntityType.PHONE_NUMBER and _ORG_PHONE_CUE.search(text[max(0, s - 60): s]):
+            if et == EntityType.PHONE_NUMBER and _org_phone_cue(text, s):
                 continue
             if _overlaps(s, e, tp_spans):
                 # the third party's own data, already found by the party matcher; keep the wider span
@@ -541,8 +570,13 @@ _ATTRIBUTABLE = {
 _ORG_LINE = re.compile(
     r"\b(?:LTD|Ltd|Limited|PLC|plc|LLP|Surgery|Medical Practice|Medical Centre|Health Centre|Council|School|Academy|"
     r"College|University|NHS Trust|Solicitors|Group|Partnership|Association|Housing|Engineering|Hospital|Clinic|"
-    r"Pharmacy|Agency|Department)\b"
+    r"Pharmacy|Agency|Department|Nursery|Pre-?school|Playgroup|Childcare|Homes|Insurance|Assurance|Insurers)\b"
 )
+
+
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'’\-]{2,}")
+_ABBR_BEFORE = re.compile(r"[A-Z]{1,4}[ \t]+")  # "TL RAFIQ": a role abbreviation the NER span took in
+_INITIAL_NAME = re.compile(r"[A-Z]\.?[ \u00a0]+[A-Z][^\W\d_]+(?:[\-'’][^\W\d_]+)*")
 
 
 def _restore_context_names(core: _Core, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
@@ -562,8 +596,14 @@ def _restore_context_names(core: _Core, text: str, results: list[RecognizerResul
     # only names in lower case: the NER span's lower-case checks are stricter than the context
     # recognizer's own; a capitalised NER span rejected as a place, a company or a car ("Fenland
     # Staffing", "Lloyd House", "Skoda Octavia") is evidence against the names inside it
-    extra = [r for r in last[1] if (r.start, r.end) not in have and text[r.start:r.start + 1].islower()
-             and any(a <= r.start and r.end <= b for a, b in ner)]
+    # also a name the NER span equals ("LANG", which the NER answer's checks reject as an abbreviation) or runs
+    # on from only across a line break ("K. Mahmood\nRevenues Officer")
+    extra = [r for r in last[1] if (r.start, r.end) not in have and any(a <= r.start and r.end <= b for a, b in ner)
+             and (text[r.start:r.start + 1].islower() or any(
+                 (a == r.start or (b == r.end and _ABBR_BEFORE.fullmatch(text, a, r.start))) and ((
+                     b == r.end and _CAPS_WORD.fullmatch(text, r.start, r.end)) or (
+                     text[r.end:b].startswith("\n") and (r.score >= 0.7 or _INITIAL_NAME.fullmatch(text, r.start, r.end))))
+                 for a, b in ner))]
     return results + extra if extra else results
 
 
@@ -722,10 +762,14 @@ def _strip_title(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_TO_LABEL_AFTER = re.compile(r"[ \t]+to[ \t]*:")
 _LABEL_WORDS = {
     "tel", "telephone", "mob", "mobile", "fax", "ref", "reference", "memo", "note", "notes", "ni", "nino", "dob",
     "nhs", "email", "e-mail", "re", "subject", "date", "from", "to", "cc", "attn", "encl", "enc", "sent", "name",
     "address", "postcode", "signed", "signature", "dear", "regards",
+    # Welsh labels in bilingual letterheads and forms ("Ffôn / Tel", "E-bost / Email")
+    "ffôn", "ffon", "e-bost", "ebost", "cyfeiriad", "dyddiad", "enw", "llofnod", "cyf", "rhif",
+    "switchboard", "reception", "helpline", "freephone", "textphone",
 }
 
 
@@ -747,11 +791,13 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
         from recognizers.address import STREET_TYPES
         from recognizers.gazetteer import is_name_like
 
-        toks = [t.strip(".,:;()") for t in span.split() if t.strip(".,:;()")]
+        toks = [t.strip(".,:;()") for t in span.split() if any(c.isalnum() for c in t)]
         if not toks:
             return False
         if len(toks) == 1 and (toks[0].lower() in _LABEL_WORDS or (toks[0].isupper() and len(toks[0]) <= 4)):
             return False  # a form label or abbreviation ("Tel", "Ref", "NI", "DOB")
+        if len(toks) == 1 and _TO_LABEL_AFTER.match(text, e) and toks[0].lower() in ("bill", "ship", "deliver", "invoice", "send", "sold"):
+            return False  # "Bill to: Mrs P Chauhan"
         if re.fullmatch(r"(?:" + STREET_TYPES + r")", toks[-1]):
             return False  # "Marsh Lane"
         named = [t for t in toks if is_name_like(t)]

@@ -44,8 +44,8 @@ from dataclasses import dataclass
 from pipeline.codes import PartyKind
 
 ID_NOUN = (
-    r"(?:account|bank|card|phone|mobile|telephone|tel|number|no\.?|e-?mail|address|car|van|vehicle|iban|details|"
-    r"sort\s+code|nhs|passport|licence|payroll|reg(?:istration)?|dob|date\s+of\s+birth|national\s+insurance|ni)"
+    r"(?:a/c|acct|account|bank|card|phone|mobile|telephone|tel|number|no\.?|e-?mail|address|car|van|vehicle|iban|details|"
+    r"sort\s+code|nhs|passport|licence|payroll|reg(?:istration)?|ref(?:erence)?|dob|date\s+of\s+birth|national\s+insurance|ni)"
 )
 # the possessive, then at most three plain words (no other possessive), then an identifier word,
 # then at most one line break before the value
@@ -60,11 +60,14 @@ SENTENCE_END = re.compile(r"[.!?][\"'’”)]?[ \t]+(?=[A-Z])")
 SUBJECT_PRONOUN = re.compile(r"(?i)\b(he|she)[ \t]+(?:has|had|drives|drove|owns|owned|uses|used|bought|got|now[ \t]+has|"
                              r"has[ \t]+got|is[ \t]+driving|keeps|pays|paid|banks)\b")
 FIRST_PERSON_WORD = re.compile(r"\b(?:I|my|My|me|mine|Mine)\b")
-MINE_CUE = re.compile(r"(?i)\b(?P<pro>mine)\s+(?:is|are|was|were)\b[^\n]{0,50}$")
+MINE_CUE = re.compile(r"(?i)\b(?P<pro>mine)\s+(?:now\s+|still\s+)?(?:is|are|was|were)\b[^\n]{0,50}$")
+# "it's hers now, the DN19 XWL one": the value is the nearest person's of that gender
+HERS_CUE = re.compile(r"(?i)\b(?:it['’]?s|is|was|are|were)[ \t]+(?:now[ \t]+|still[ \t]+|all[ \t]+)?(?P<pro>hers|his|theirs)\b[^\n]{0,30}$")
 NAMED_POSSESSIVE_CUE = re.compile(
     r"(?i)['’]s\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
+    r"|['’]s[ \t]+own\b[ \t)\]:,\-]*$"  # "Payer a/c (PP's own) 30-94-57 ..."
 )
-POSSESSIVE_ID_AFTER = re.compile(r"(?i)['’]s\s+(?:own\s+)?(?:[a-z]+\s+)?" + ID_NOUN + r"\b")
+POSSESSIVE_ID_AFTER = re.compile(r"(?i)['’]s\s+(?:own\s+)?(?:[a-z]+\s+)?" + ID_NOUN + r"\b|['’]s[ \t]+own\b(?![ \t]+[a-z])")
 FROM_RE = re.compile(r"(?im)^[ \t>]*From:[ \t]*(?:\n[ \t]*)?(?P<who>[^\n]*)")
 TO_RE = re.compile(r"(?im)^[ \t>]*To:[ \t]*(?:\n[ \t]*)?(?P<who>[^\n]*)")
 DEAR_RE = re.compile(r"(?im)^[ \t]*Dear[ \t]+(?P<who>[^\n,]*)")
@@ -72,7 +75,7 @@ SIGNOFF_RE = re.compile(
     r"(?im)^[ \t]*(?:yours[ \t]+(?:sincerely|faithfully|truly)|(?:kind|best|warm|many)?[ \t]*(?:regards|thanks)|"
     r"best[ \t]+wishes|thank[ \t]+you)[ \t,.!]*$"
 )
-SIGNED_RE = re.compile(r"(?im)^[ \t]*Signed:?[ \t]*(?P<who>[^\n]*)")
+SIGNED_RE = re.compile(r"(?im)^[ \t]*(?:Signed|Signature):?[ \t]*(?P<who>[^\n]*)")
 RECORD_LINES = 4
 
 
@@ -92,6 +95,9 @@ class DocParties:
 
     author: int | None = None
     addressee: int | None = None
+    subject: int | None = None   # whom the letter is about: "Re: Mr X", "Employee: X", "Our client: X"
+    device: int | None = None    # whose phone a chat was exported from: its "Me"
+    speakers: tuple = ()         # (label, party) for chat labels ("you", "customer") a party's own details identify
 
 
 def _agreeing(values: list[int | None]) -> int | None:
@@ -136,6 +142,12 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
             if named:
                 authors.append(named[0])
     last, last_m = texts[-1], mentions[-1]
+    tail = last.rstrip()
+    ll = tail.rfind("\n") + 1
+    named = [x for x in last_m if x.start >= ll and x.end <= len(tail) and not x.possessive]
+    if len(named) == 1 and named[0].pos is not None and len(tail[ll:].strip(" \t.,-")) <= named[0].end - named[0].start + 3 \
+            and "\n\n" in last[max(0, ll - 3):ll + 1]:
+        authors.append(named[0].pos)  # a note ending with its writer's name alone on the last line
     sign = list(SIGNOFF_RE.finditer(last))
     if sign:
         after = sign[-1].end()
@@ -169,13 +181,85 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
                 if named:
                     addressees.append(named[0])
                 break
-    return DocParties(_agreeing(authors), _agreeing(addressees))
+    subjects: list[int | None] = []
+    for sm in SUBJECT_LINE_RE.finditer(first, 0, min(len(first), 2000)):
+        le = first.find("\n", sm.end())
+        le = len(first) if le < 0 else le
+        named = [x for x in first_m if sm.end() <= x.start and x.end <= le and not x.possessive]
+        if sm.group("label") is not None:
+            if named:
+                subjects.append(named[0].pos)
+        elif named and not first[named[-1].end:le].strip(" \t.,:;()"):
+            subjects.append(named[-1].pos)  # a heading ending with the name: "Deduction from earnings order - Mr X"
+    device = None
+    head_end = min(len(first), 400)
+    for x in first_m:
+        if x.start < head_end and x.pos is not None and (
+                (x.possessive and DEVICE_AFTER.match(first, x.end)) or
+                (not x.possessive and DEVICE_BY.search(first, max(0, x.start - 40), x.start))):
+            device = x.pos
+            break
+    return DocParties(_agreeing(authors), _agreeing(addressees), _agreeing(subjects), device)
+
+
+# a line saying whom a letter or record is about
+SUBJECT_LINE_RE = re.compile(
+    r"(?im)^[ \t]*(?:(?P<label>re|subject|employee(?:[ \t]+name)?|our[ \t]+client|client|customer|tenant|patient|member|"
+    r"debtor|claimant|appellant)[ \t]*:|[^\n:]{3,60}?[ \t][-–][ \t])[ \t]*(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+)
+# "exported from the paying parent's phone", "screenshots supplied by Mr X"
+DEVICE_AFTER = re.compile(r"(?i)['’]s[ \t]+(?:own[ \t]+)?(?:phone|mobile|handset|device|whatsapp|messenger|account)\b")
+DEVICE_BY = re.compile(r"(?i)\b(?:exported|supplied|provided|sent|screenshots?)[ \t]+(?:by|from)[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?$")
+# a chat line written by the exporting phone's owner: "Me 18:10: ...", "[04/03/2026 09:01] Me: ..."
+ME_SPEAKER = re.compile(r"(?i)me\b[ \t]*(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?|\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\))?[ \t]*:")
+# a chat line whose speaker is a label, not a name: "19:42 You: ...", "Customer: ..."
+LABEL_SPEAKER = re.compile(
+    r"(?i)(?P<label>me|you|customer|caller|client|visitor|user|guest|parent)\b[ \t]*(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?|"
+    r"\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\))?[ \t]*:")
+
+
+def label_speakers(text: str, id_spans: list[tuple[int, int, int]]) -> tuple:
+    """(label, party) for each chat speaker label whose lines hold the listed identifiers (case
+    reference, postcode, date of birth...) of one party only: "You: case CMS-2026-051177" makes
+    "You" that party in the whole transcript. ``id_spans``: (start, end, party position)."""
+    if not id_spans or ":" not in text:
+        return ()
+    seen: dict[str, set] = {}
+    for m in _LABEL_LINE.finditer(text):
+        le = text.find("\n", m.end())
+        le = len(text) if le < 0 else le
+        label = m.group("label").lower()
+        for a, b, pos in id_spans:
+            if m.end() <= a and b <= le:
+                seen.setdefault(label, set()).add(pos)
+    return tuple((k, next(iter(v))) for k, v in seen.items() if len(v) == 1)
+
+
+def _label_speaker_owner(text: str, ls: int, doc: "DocParties"):
+    p = SPEAKER_PREFIX.match(text, ls).end()
+    m = LABEL_SPEAKER.match(text, p)
+    if m is None:
+        return _NO_HEADER
+    label = m.group("label").lower()
+    for k, pos in doc.speakers:
+        if k == label:
+            return pos
+    if label == "me" and doc.device is not None:
+        return doc.device
+    return _NO_HEADER
+
+
+# ownership said after the value in the first person: "a car LB68 WXN thats mine not his"
+NOT_MINE_AFTER = re.compile(
+    r"(?i)[ \t]*[.,;)]?[ \t]*(?:(?:it|that|which)['’]?s[ \t]+|(?:it|that|which)[ \t]+is[ \t]+|is[ \t]+)?(?:not|no[ \t]+longer|isn['’]?t|nt)[ \t]+mine\b")
+MINE_AFTER = re.compile(r"(?i)[ \t]*[,)]?[ \t]*(?:(?:that|it|which)['’]?s|(?:that|it|which)[ \t]+is|is)[ \t]+(?:all[ \t]+)?mine\b")
 
 
 # "WITNESS STATEMENT OF <name>", "Statement by <name>", "I, <name>, of ...": written by that person
 AUTHOR_CUE_RE = re.compile(
     r"(?im)^[ \t]*(?:(?:witness[ \t]+|personal[ \t]+|supporting[ \t]+)?statement[ \t]+(?:of|by|from)[ \t]+|"
-    r"letter[ \t]+from[ \t]+|I,[ \t]*)(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+    r"letter[ \t]+from[ \t]+|I,[ \t]*|(?:note|letter|statement|message|email)[ \t]+(?:written|sent|typed|handed[ \t]+in|submitted)[ \t]+by[ \t]+(?:the[ \t]+)?)"
+    r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
 )
 YOUR_DETAILS_RE = re.compile(r"(?im)^[ \t]*(?:your[ \t]+(?:personal[ \t]+|own[ \t]+|contact[ \t]+)?details|about[ \t]+you)\b[^\n]{0,40}$")
 # a chat or transcript line's speaker: "[03/05/2025, 18:16] Tomek: ...", "18:16 - Tomek: ...", "Tomek: ..."
@@ -183,6 +267,24 @@ SPEAKER_PREFIX = re.compile(
     r"[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|"
     r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?"
 )
+
+
+_TIME_LINE = re.compile(
+    r"[ \t]*(?:\d{1,2}[ \t]+[A-Za-z]{3,9}[ \t]+\d{4}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|[A-Za-z]{3,9}[ \t]+\d{1,2},?[ \t]+\d{4})"
+    r",?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}[^\n]*\n")
+
+
+def _block_speaker(text: str, before: int, mentions: list[Mention]) -> Mention | None:
+    """The speaker of a Messenger-style block: a name alone on a line, the time on the next, then
+    the message holding ``before``."""
+    start = block_start(text, before, 8)
+    le = text.find("\n", start)
+    if le < 0 or le >= before or not _TIME_LINE.match(text, le + 1):
+        return None
+    for x in mentions:
+        if start <= x.start and x.end <= le and not text[start:x.start].strip() and not text[x.end:le].strip():
+            return x
+    return None
 
 
 def _speaker(text: str, line_start: int, before: int, mentions: list[Mention]) -> Mention | None:
@@ -195,6 +297,8 @@ def _speaker(text: str, line_start: int, before: int, mentions: list[Mention]) -
     return None
 
 
+# a whole chat line opened by a speaker label, found in one pass
+_LABEL_LINE = re.compile(r"(?m)^" + SPEAKER_PREFIX.pattern + LABEL_SPEAKER.pattern.replace("(?i)", "(?i:", 1) + ")")
 MESSAGE_HEADER_RE = re.compile(
     r"(?im)^[ \t>]*(?:From:[ \t]*[^\n]*|On[ \t][^\n]{0,120}?wrote:|[^\n]{0,80}<[^\n@>]+@[^\n>]+>[ \t]+wrote:)[ \t]*$"
 )
@@ -276,10 +380,25 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         after = _owner_after(text, e, mentions)
         if after is not None:
             return after.pos
+        if NOT_MINE_AFTER.match(text, e):
+            return None  # "the CE19 KXA. not mine now": someone else's, not the writer's
+        if MINE_AFTER.match(text, e):
+            ls = text.rfind("\n", 0, s) + 1
+            sp = _speaker(text, ls, s, mentions)
+            if sp is not None:
+                return sp.pos
+            who = _label_speaker_owner(text, ls, doc)
+            if who is not _NO_HEADER:
+                return who
+            hdr = _message_author(text, s, mentions)
+            if hdr is not _NO_HEADER:
+                return hdr
+            if doc.author is not None:
+                return doc.author
     window = text[max(0, s - 110): s]
     base = s - len(window)
     cue = None
-    for rx in (POSSESSIVE_CUE, YOU_CUE, MINE_CUE):
+    for rx in (POSSESSIVE_CUE, YOU_CUE, MINE_CUE, HERS_CUE):
         m = rx.search(window)
         while m is not None:  # the last cue before the value, not the first ("my card ... Liban. My mobile")
             nxt = rx.search(window, m.start() + 1)
@@ -295,9 +414,12 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
             pro = (cue.groupdict().get("pro") or "your").lower()
             if pro in ("my", "mine"):
                 ls = text.rfind("\n", 0, cue_start) + 1
-                sp = _speaker(text, ls, cue_start, mentions)
+                sp = _speaker(text, ls, cue_start, mentions) or _block_speaker(text, cue_start, mentions)
                 if sp is not None:
                     return sp.pos  # the chat line's speaker
+                who = _label_speaker_owner(text, ls, doc)
+                if who is not _NO_HEADER:
+                    return who  # "Me: send it to my account": the exporting phone's owner; "You:" identified
                 hdr = _message_author(text, cue_start, mentions)
                 if hdr is not _NO_HEADER:
                     return hdr  # in an email chain: the writer of the message the cue is in
@@ -309,7 +431,9 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
             # his / her: the nearest person before the possessive, within the record
             rs = block_start(text, cue_start)
             before = [x for x in mentions if rs <= x.start and x.end <= cue_start]
-            want = {"his": "M", "her": "F"}.get(pro)  # "their": either
+            want = {"his": "M", "her": "F", "hers": "F"}.get(pro)  # "their", "theirs": either
+            if not before and doc.subject is not None and (want is None or genders[doc.subject] == want):
+                return doc.subject  # no one named in the paragraph: the person the letter is about
             # the nearest person before it whose gender agrees, passing over listed parties of the
             # other gender ("Mr Pugh now holds it. She confirmed her car is ..."); an unknown person
             # or a possessive ("his mother's") in the way means someone else
@@ -379,7 +503,7 @@ def kind_of(pos: int | None) -> PartyKind:
 # a form or decision's label naming a party ("Appellant: <name>", "Account holder: <name>"); "the
 # appellant" later in the same document is then a mention of that party
 ROLE_LABEL_RE = re.compile(
-    r"(?im)^[ \t]*(?P<label>(?:first[ \t]+|second[ \t]+)?respondent|appellant|applicant|claimant|complainant|"
+    r"(?im)^[ \t]*(?:(?:re|subject)[ \t]*:[ \t]*)?(?P<label>(?:first[ \t]+|second[ \t]+)?respondent|appellant|applicant|claimant|complainant|"
     r"customer|tenant|debtor|defendant|account[ \t]+holder|service[ \t]+user|(?:our[ \t]+)?client)[ \t]*:?[ \t]+"
     r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
 )
@@ -397,6 +521,10 @@ def label_bindings(texts: list[str], mentions: list[list[Mention]]) -> dict[str,
             if m is not None and not m.possessive:
                 label = " ".join(lm.group("label").lower().split())
                 found.setdefault(label.replace("our ", ""), set()).add(m.pos)
+        for lm in ACT_FOR_RE.finditer(text):
+            m = starts.get(lm.end())
+            if m is not None and not m.possessive:
+                found.setdefault("client", set()).add(m.pos)  # "We act for (the receiving parent,) Mrs X"
         for lm in ROLE_AFTER_RE.finditer(text):
             for m in ms:
                 if m.end == lm.start() or (m.end < lm.start() and not text[m.end:lm.start()].strip(" \t)")):
@@ -405,6 +533,12 @@ def label_bindings(texts: list[str], mentions: list[list[Mention]]) -> dict[str,
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
+# a solicitor's letter naming its client: "We act for the receiving parent, Mrs Joanne Pryce"
+ACT_FOR_RE = re.compile(
+    r"(?i)\bwe[ \t]+(?:act|are[ \t]+instructed|are[ \t]+acting)[ \t]+(?:for|by|on[ \t]+behalf[ \t]+of)[ \t]+"
+    r"(?:the[ \t]+(?:receiving|paying)[ \t]+parent,?[ \t]+|(?:the[ \t]+)?(?:applicant|respondent|appellant),?[ \t]+)?"
+    r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+)
 # the label written after the name: "MEHMET ARSLAN (Defendant)", "Ms X, the appellant,"
 ROLE_AFTER_RE = re.compile(
     r"[ \t]*\([ \t]*(?P<label>defendant|complainant|appellant|applicant|claimant|respondent|tenant|debtor|customer)[ \t]*\)",

@@ -12,19 +12,21 @@ SUFFIX = (
     r"Ltd|LTD|Limited|LIMITED|PLC|plc|Plc|LLP|LLC|Inc|CIC|"
     r"(?:&|and)[ \u00a0]+(?:Co|Sons|Partners)\b\.?|Co\.|Council|Trust|Practice|Surgery|Solicitors|Law|Chambers|"
     r"Partnership|Associates|Group|Foundation|Association|Society|Academy|School|College|University|Hospital|"
-    r"Clinic|Centre|Center|Pharmacy|Agency|Housing|Restaurants?|Services|Logistics|Foods|Motors|Garage|Bank"
+    r"Clinic|Centre|Center|Pharmacy|Agency|Insurance|Assurance|Nursery|Playgroup|Pre-?school|Childcare|Housing|Homes|Restaurants?|Services|Logistics|Foods|Motors|Garage|Bank|Tribunal"
 )
 # the same words in capitals, as a letterhead writes them ("ADEYEMI & COLE SOLICITORS")
 _CAPS = "|".join(w.upper() for w in (
     "Solicitors Council Trust Practice Surgery Law Chambers Partnership Associates Group Foundation Association "
     "Society Academy School College University Hospital Clinic Centre Center Pharmacy Agency Housing Restaurants "
-    "Restaurant Services Logistics Foods Motors Garage Bank").split())
+    "Restaurant Services Logistics Foods Motors Garage Bank Homes Tribunal Nursery Playgroup Preschool Childcare Insurance Assurance").split())
 # only as a whole line (a letterhead): in a statement line in capitals "... REF GARAGE" is no organisation
 ORG_CAPS_LINE_RE = re.compile(
     r"(?m)^[ \t]*(?P<name>(?:[A-Z][A-Z'’\-]*|&)(?:[ \t]+(?:[A-Z][A-Z'’\-]*|&|[-–|]|\d+)){0,9}[ \t]+(?:" + _CAPS
     + r"|(?:&|AND)[ \t]+(?:CO|SONS|PARTNERS)\.?))[ \t]*$"
 )
-WORD = r"(?:[A-Z][A-Za-z'’\-]*|&)"
+# (a whole word: without the look-ahead the engine retried the suffix after every shorter prefix of
+# each capitalised word, which made this the slowest pattern of detection)
+WORD = r"(?:[A-Z][A-Za-z'’\-]*(?![A-Za-z'’\-])|&)"
 ORG_NAME_RE = re.compile(
     r"(?<![\w'’\-])(?:" + WORD + r"[ \u00a0]*\n?[ \u00a0]*){1,5}?(?:" + SUFFIX + r")(?![\w\-])"
 )

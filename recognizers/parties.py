@@ -47,7 +47,8 @@ COMMON_WORD_ZIPF = 4.0  # word frequency from which a lower-case name word is re
 NAME_WORD_ZIPF = 4.45  # below it, a first name in lower case after a person cue is the person ("from emma")
 _PERSON_PREV = re.compile(r"(?i)\b(?:from|to|with|told|tell|ask|asked|and|or|by|called|texted|rang|saw|met|spoke[ \t]+to|"
                           r"said[ \t]+to|thanks|thank[ \t]+you|hi|hello|dear|@)[ \t]+$")
-_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|next|last|every|each|in|until|since)[ \t]+$")
+# (not "that": "a joint account that Wayne kept" names him; a word after "that" is in lower case)
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|next|last|every|each|in|until|since)[ \t]+$")
 
 
 def _word_context(text: str, s: int, e: int) -> bool:
@@ -72,6 +73,7 @@ class PartySpan:
     score: float = 0.95
     recognizer: str = "PartyRecognizer"
     candidates: tuple[int, ...] = field(default=())
+    shared: bool = False       # a form several parties have (a shared surname), settled by context
 
 
 def _name_part_regex(part: str) -> str:
@@ -165,6 +167,17 @@ _RELATION_BEFORE = re.compile(
     r"(?i)\b(?:ex[- ]?|former[ \t]+|new[ \t]+|step-?)?(?P<rel>mother|father|sister|brother|partner|wife|husband|"
     r"boyfriend|girlfriend|cousin|aunt|uncle|landlord|landlady|employer|solicitor|son|daughter)(?:-in-law)?"
     r"[ \t]*,?[ \t]*(?:\(?[ \t]*)$")
+_RELATION_AFTER = re.compile(
+    r"(?i)[ \t]*[,(][ \t]*(?:the[ \t]+|his[ \t]+|her[ \t]+|their[ \t]+|(?:client|PP|RP|paying[ \t]+parent|receiving[ \t]+parent)['’]s[ \t]+)?"
+    r"(?:ex[- ]?|former[ \t]+|new[ \t]+|step-?)?(?P<rel>mother|father|sister|brother|partner|wife|husband|boyfriend|girlfriend|"
+    r"cousin|aunt|uncle|son|daughter)(?:-in-law)?[ \t]*[,)]")
+_CHILDRENS_BEFORE = re.compile(r"(?i)\b(?:their|the[ \t]+(?:child|children|kids|boys|girls)['’]?s?|(?:child|children)['’]?s?)[ \t]+$")
+# "a Mrs X", "a woman who gave her name as Mrs X", "someone calling herself Mrs X": not the requester
+_INDEFINITE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:a|another|one)|\bgave[ \t]+(?:her|his|their)[ \t]+name[ \t]+as|\bcalling[ \t]+(?:her|him|them)sel(?:f|ves)|"
+    r"\bclaiming[ \t]+to[ \t]+be|\bpretending[ \t]+to[ \t]+be|\bsaying[ \t]+(?:she|he)[ \t]+was)[ \t]+$")
+_DEAR_BEFORE = re.compile(r"(?i)\bdear[ \t]+$")
+_OTHER_PERSON_WORD = re.compile(r"\b(?:[Yy]ou|I|[Mm]e)\b")
 RECENT_CHARS = 120  # a full name this close before a bare surname settles whom it means
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n[ \t]*\n")
 _MIDDLE_INITIALS = r"(?:" + WS + r"(?-i:[A-Z])\.?){0,2}"
@@ -259,6 +272,8 @@ class PartyMatcher:
         ) if alts else None
         self.word_re = re.compile(r"(?<![\w'’])[A-Za-z][A-Za-z'’]{3,}(?![\w'’])")
         self._id_regexes = self._build_identifier_regexes()
+        req_ids = _id_keys(self.parties[0])
+        self._shared_ids = any(req_ids & _id_keys(p) for p in self.parties[1:])
 
     def _roles(self) -> list[str | None]:
         """Each party's parent role. The requester's, when case.json does not state it, is the
@@ -317,7 +332,7 @@ class PartyMatcher:
                 d = normalise_phone(ph)
                 if len(d) >= 10:
                     rest = _flex_chars(d[1:], r"[\s\-().]*")
-                    out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0)" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
+                    out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)?44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0)" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
             for em in p.emails:
                 if "@" in em:
                     out.append((re.compile(r"(?i)(?<![\w.\-])" + re.escape(em.strip()) + r"(?![\w\-])"), pos, EntityType.EMAIL_ADDRESS))
@@ -338,7 +353,7 @@ class PartyMatcher:
                         # a town alone is not this person's address; only next to another line
                         rx = re.compile(r"(?i)(?:(?<=[,\n])|(?<=,\s)|(?<=\n\s))" + WS.join(re.escape(w) for w in words) + r"\b(?=\s*[,\n]|\s+[A-Z]{1,2}\d)")
                     else:
-                        rx = re.compile(r"(?i)(?<![\w])" + r"[\s,]+".join(re.escape(w.strip(",")) for w in words) + r"(?![\w])")
+                        rx = re.compile(r"(?i)(?<![\w])" + r"[\s,]+".join(_street_word(w.strip(",")) for w in words) + r"(?![\w])")
                     out.append((rx, pos, EntityType.ADDRESS))
         return out
 
@@ -346,16 +361,27 @@ class PartyMatcher:
     def _kind(self, pos: int) -> PartyKind:
         return PartyKind.REQUESTER if pos == 0 else PartyKind.THIRD_PARTY
 
-    def match(self, text: str) -> list[PartySpan]:
+    def match(self, text: str, extra_mentions: tuple = ()) -> list[PartySpan]:
+        """Every listed party's names and identifiers in ``text``. ``extra_mentions``: (offset, party
+        position) of mentions found otherwise ("the appellant" bound by "Appellant: <name>"), which
+        count like a full name when a shared surname is settled by the most recent mention."""
         spans: list[PartySpan] = []
         for rx, pos, et in self._id_regexes:
             for m in rx.finditer(text):
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], et, form=FULL, score=1.0, recognizer="PartyIdentifierRecognizer"))
         self._match_dobs(text, spans)
         req_ids = [(s.start, s.end) for s in spans if s.kind == PartyKind.REQUESTER]
+        if req_ids and self._shared_ids:
+            # an identifier listed for the requester and for a third party too (father and son at one
+            # address, a joint phone): it is the requester's own data as well, so it stays
+            # (a town alone, listed for both, is no evidence: only a value with a number or an @ counts)
+            req_cover = [(s.start, s.end) for s in spans if s.kind == PartyKind.REQUESTER and s.entity_type != EntityType.DATE_OF_BIRTH
+                         and any(ch.isdigit() or ch == "@" for ch in text[s.start:s.end])]
+            spans = [s for s in spans if s.kind == PartyKind.REQUESTER or s.entity_type == EntityType.DATE_OF_BIRTH
+                     or not any(a <= s.start and s.end <= b for a, b in req_cover)]
         evidence = [(s.start, s.end, 0 if s.party == -1 else s.party + 1)
                     for s in spans if s.entity_type != EntityType.PERSON]
-        for n in self._match_names(text, evidence):
+        for n in self._match_names(text, evidence, extra_mentions):
             # a name inside the requester's own email address or other identifier stays
             if n.kind == PartyKind.THIRD_PARTY and any(a < n.end and n.start < b for a, b in req_ids):
                 continue
@@ -378,7 +404,7 @@ class PartyMatcher:
                 pos = min(owners)
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], EntityType.DATE_OF_BIRTH, form=FULL, score=0.9, recognizer="PartyIdentifierRecognizer"))
 
-    def _match_names(self, text: str, evidence: list[tuple[int, int, int]] = ()) -> list[PartySpan]:
+    def _match_names(self, text: str, evidence: list[tuple[int, int, int]] = (), extra: tuple = ()) -> list[PartySpan]:
         if self.name_re is None:
             return []
         raw: list[tuple[int, int, int, set[int], str | None, int]] = []  # start, end, form, owners, title, name_start
@@ -453,6 +479,12 @@ class PartyMatcher:
                 if not ok or zipf(lw) >= 4.0:
                     continue
                 review = w.title() in first_names() and all(w.lower() != t.lower() for o in ok for t in _tokens(self.parties[o].name))
+                if review:
+                    # a real first name one letter from the requester's ("Sadia" / "Nadia") is someone else,
+                    # not a typo of hers: it must not be kept as her name
+                    ok.discard(0)
+                    if not ok:
+                        continue
                 raw.append((m.start(), m.end(), SINGLE, ok, None, m.start()))
                 if review:
                     raw[-1] = raw[-1] + ("review",)  # type: ignore[assignment]
@@ -463,6 +495,8 @@ class PartyMatcher:
         # introduces someone else ("PP's mother")
         roles = [(r.start, r.party + 1) for r in self.role_mentions(text)
                  if not _ROLE_RELATIVE_AFTER.match(text, r.end)]
+        if extra:
+            roles = sorted(roles + [(a, pos) for a, pos in extra if pos is not None])
         ri = 0
         last_end = -1
         for r in raw:
@@ -480,8 +514,25 @@ class PartyMatcher:
                 if rel:
                     # "her ex-mother-in-law, Mrs Siddiqui": the candidate whose role is that relation
                     fits = {o for o in owners if re.search(r"(?i)\b" + rel.group("rel") + r"\b", self.parties[o].role or "")}
+                    if not fits and rel.group("rel").lower() in ("mother", "father") and _CHILDRENS_BEFORE.search(
+                            text, max(0, rel.start() - 30), rel.start()):
+                        # "the children's mother, Mrs Okafor": a parent of the case's children
+                        fits = {o for o in owners if self.roles[o] is not None}
                     if fits:
                         owners = fits
+                ra = _RELATION_AFTER.match(text, end)
+                if ra and len(owners) > 1:
+                    # "Mr Harding (father) says ...", "Mrs Siddiqui, his mother,": the candidate with that role
+                    fits = {o for o in owners if re.search(r"(?i)\b" + ra.group("rel") + r"\b", self.parties[o].role or "")}
+                    if fits:
+                        owners = fits
+                if title and len(owners) > 1 and 0 in owners and _INDEFINITE_BEFORE.search(text, max(0, r[5] - 40), r[5]):
+                    owners = owners - {0}  # "a Mrs Okafor in Tulse Hill told them": not the requester herself
+                if len(owners) > 1 and _DEAR_BEFORE.search(text, max(0, r[5] - 12), r[5]):
+                    # "Dear Mr Haddad" under a header naming the addressee's email or address: that party
+                    head = {pos for a, b, pos in evidence if b <= start and start - a <= 800 and pos in owners}
+                    if len(head) == 1:
+                        owners = head
             if len(owners) > 1:
                 owners, review2 = self._resolve(owners, title, last_full,
                                                 self._evidence(text, start, end, owners, evidence),
@@ -491,11 +542,13 @@ class PartyMatcher:
             pos = min(owners)
             if form == FULL or (form == INITIALS and len(owners) == 1 and not review):
                 last_full[pos] = start
+            elif form == SINGLE and len(r[3]) == 1 and not review and text[start:end].lower() not in self.surnames:
+                last_full[pos] = start  # a given name only one party has ("Chioma") says whom the text is about
             score = {FULL: 0.99, INITIALS: 0.95, TITLED: 0.95, SINGLE: 0.85}[form]
             if fuzzy_review:
                 score = 0.6
             out.append(PartySpan(start, end, self._kind(pos), self.index[pos], EntityType.PERSON, form, review, score,
-                                 "PartyNameRecognizer", tuple(sorted(owners))))
+                                 "PartyNameRecognizer", tuple(sorted(owners)), len(r[3]) > 1))
         return out
 
     def _initial_agrees(self, pos: int, surname: str, initial: str) -> bool:
@@ -513,6 +566,9 @@ class PartyMatcher:
         the sentence after the name ("Mrs Siddiqui has an email address on file, a.siddiqui@...")."""
         stop = _SENTENCE_END.search(text, end, min(len(text), end + 160))
         limit = stop.start() if stop else min(len(text), end + 160)
+        other = _OTHER_PERSON_WORD.search(text, end, limit)
+        if other is not None:
+            limit = other.start()  # "If Mrs Okafor attends, we will telephone you on <your number>"
         return {pos for a, b, pos in evidence if end <= a and b <= limit and pos in owners}
 
     def _primary_surname_owner(self, owners: set[int], surname: str) -> int | None:
@@ -557,6 +613,31 @@ class PartyMatcher:
         # unsure: prefer a third party so that it is suggested, but flag it for review
         tps = {o for o in owners if o != 0}
         return (tps or owners), True
+
+
+# a street type and how it is shortened: "19 Brindley Cl.", "4 Lichfield Rd"
+_STREET_ABBR = {
+    "street": ("st",), "road": ("rd",), "avenue": ("ave", "av"), "close": ("cl",), "drive": ("dr",), "lane": ("ln",),
+    "crescent": ("cres", "cresc"), "gardens": ("gdns",), "terrace": ("terr", "ter"), "place": ("pl",), "court": ("ct",),
+    "grove": ("gr", "gro"), "square": ("sq",), "park": ("pk",), "parade": ("pde",), "mews": ("mws",),
+}
+
+
+def _street_word(w: str) -> str:
+    abbr = _STREET_ABBR.get(w.lower().rstrip("."))
+    if not abbr:
+        return re.escape(w)
+    return r"(?:" + re.escape(w.rstrip(".")) + "|" + "|".join(abbr) + r")\.?"
+
+
+def _id_keys(p: Party) -> set[str]:
+    """A party's listed identifiers, normalised, to see whether two parties share one."""
+    keys = {squash(x).lower() for x in (p.ni_number, *p.case_references, *p.emails) if x}
+    keys |= {normalise_phone(x) for x in p.phones}
+    for a in p.addresses:
+        keys |= {squash(c).lower() for c in re.split(r"[,\n]+", a) if any(ch.isdigit() for ch in c)}
+    keys.discard("")
+    return keys
 
 
 def _one_edit(a: str, b: str) -> bool:

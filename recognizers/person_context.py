@@ -38,7 +38,7 @@ CUES = [
     r"best wishes,?", r"signed(?: by)?:?", r"signature:?", r"spoke (?:to|with)", r"speaking (?:to|with)", r"talked (?:to|with)",
     r"(?:my|her|his|their|your) (?:new |ex[- ]?)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[eé]e?|son|daughter|"
     r"mother|father|mum|dad|brother|sister|stepson|stepdaughter|cousin|aunt|uncle|neighbour|friend|landlord|landlady|colleague|manager|employer|solicitor|child|children|grandmother|grandfather|nan)",
-    r"from:", r"to:", r"cc:", r"sent by", r"named", r"name:", r"witness:?", r"called", r"contact:", r"partner,?", r"child(?:ren)?:", r"lives with",
+    r"from:", r"to:", r"cc:", r"sent by", r"chat with", r"conversation with", r"messages with", r"named", r"name:", r"witness:?", r"called", r"contact:", r"partner,?", r"child(?:ren)?:", r"lives with",
     r"this is", r"contact", r"caller", r"landlord", r"landlady", r"payroll", r"adviser", r"advisor", r"officer",
     r"neighbour", r"manager", r"solicitor", r"witness", r"attended with", r"accompanied by", r"wrote to", r"emailed",
     r"and", r"&", r"or", r"typed by", r"prepared by", r"written by", r"completed by", r"checked by",
@@ -88,7 +88,7 @@ STOP = {
     "and", "or", "but", "if", "as", "re", "subject", "date", "sent", "from", "to", "cc", "bcc", "street", "road",
     "avenue", "lane", "close", "drive", "court", "council", "school", "plus", "bank", "ltd", "limited", "plc",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "switchboard", "reception", "helpline", "freephone", "textphone",
 }
 # a police officer by rank, with or without a collar number: "PC 3345 Okonedo", "DS Whitlock"
 RANK_RE = re.compile(
@@ -119,7 +119,9 @@ STATEMENT_PAYEE_RE = re.compile(
     r"FROM|TO)\b:?[ \t,\"]+"
     r"(?:(?:[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?(?=[A-Z0-9]{0,3}\d)[A-Z0-9]{1,4})?)[ \t]+)?"
     r"(?P<name>(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}(?:[ \t][A-Z]\b(?![.'’]\w))?)"
-    r"(?=[ \t]+(?:REF\b|\d{6}\b|\d{2}-\d{2}-\d{2})|[ \t]{2,}|\t|[ \t]+[£$€]?\d[\d,]*\.\d\d\b|[ \t]*(?:\"|,|\||$))"
+    r"(?=[ \t]+(?:REF\b|\d{6}\b|\d{2}-\d{2}-\d{2})|[ \t]{2,}|\t|[ \t]+[£$€]?\d[\d,]*\.\d\d\b|[ \t]*(?:\"|,|\||$)"
+    # a surname and its initial, then the payment's reference words: "FPO OKORO T RENT SHARE"
+    r"|(?<=[A-Z][A-Z][ \t][A-Z])[ \t]+[A-Z]{2,})"
 )
 
 # a surname in capitals written before the given name(s): "NGUYEN Thi Lan", "KOWALSKI Jan"
@@ -130,7 +132,7 @@ CAPS_SURNAME_FIRST_RE = re.compile(
 CHAT_LINE_RE = re.compile(
     r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}"
     r"(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?"
-    r"(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)[ \t]*:[ \t]+\S"
+    r"(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S"
 )
 # a court case's title: "Okonjo v Szabo", "Papadopoulou v. Tran" (each side a short name)
 CAPTION_RE = re.compile(
@@ -148,6 +150,57 @@ CHAT_LINE_TIME_AFTER_RE = re.compile(
     r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)[ \t]+(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
     r"|\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\))[ \t]*:[ \t]+\S"
 )
+# a chat message's lower-case first name in a person's place: before a verb ("mo paid for that",
+# "yusuf says", "ryan and shannon want"), or after a cue ("with mo", "nana fatima")
+CHAT_VERB = (r"(?:says|said|is|was|has|had|wants|want|will|moved|paid|does|did|knows|told|rang|texted|called|sent|came|"
+             r"went|lives|picked|got|can|cant|can['’]t|should|thinks|reckons|saw|needs|loves|owes|works|left|isnt|"
+             r"isn['’]t|wont|won['’]t|aint|doesnt|doesn['’]t|didnt|didn['’]t|hasnt|hasn['’]t)")
+CHAT_NAME_VERB_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-z]{2,})(?:[ \t]+(?:and|&)[ \t]+(?P<b>[a-z]{2,}))?"
+                               r"(?=[ \t]+" + CHAT_VERB + r"\b)")
+CHAT_NAME_CUE_RE = re.compile(r"\b(?:ask|tell|told|with|saw|texted|rang|called|nana|nanna|nan|auntie|aunty|uncle|cousin|grandad)"
+                              r"[ \t]+(?P<name>[a-z]{2,})(?![\w'’\-@])")
+# "is dai driving", "is jo still picking them up", "is lee going"
+CHAT_NAME_ING_RE = re.compile(r"\b(?:is|was|are|were|isnt|wasnt)[ \t]+(?P<name>[a-z]{2,})[ \t]+(?:still[ \t]+|not[ \t]+)?[a-z]{2,}ing\b")
+CHAT_NAME_MAX_ZIPF = 4.75
+# a Messenger-style export block: "Grace Okoro\n12 Mar 2026, 19:02\nyou need to pay ...\n"
+MESSENGER_BLOCK_RE = re.compile(
+    r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*){0,2})[ \t]*\n"
+    r"[ \t]*(?:\d{1,2}[ \t]+[A-Za-z]{3,9}[ \t]+\d{4}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|[A-Za-z]{3,9}[ \t]+\d{1,2},?[ \t]+\d{4})"
+    r",?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}[^\n]*\n(?P<body>[^\n]+(?:\n[^\n]+)*)"
+)
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|my|your|his|her|our|their|this|that|these|those|some|any|its|every)[ \t]+$")
+# a surname or first name in capitals after a cue: "Her friend TASHA was", "Referred to DENNEHY in FIU"
+CAPS_CUE_RE = re.compile(
+    r"(?i:\b(?:spoke[ \t]+(?:to|with)|referred[ \t]+to|passed[ \t]+to|allocated[ \t]+to|assigned[ \t]+to|escalated[ \t]+to|"
+    r"(?:my|her|his|their|your)[ \t]+(?:friend|partner|neighbour|cousin|sister|brother|mother|father|mum|dad|colleague|"
+    r"manager|landlord|landlady)|partner|neighbour|landlord|landlady|adviser|advisor|caseworker|officer|caller|named|called|"
+    r"tl|adv|agent|cw))[:,]?[ \t]+"
+    r"(?P<name>[A-Z][A-Z'’\-]{2,})(?![\w\-])"
+)
+_CAPS_WORD_AFTER = re.compile(r"[ \t]+[A-Z]{2,}")
+# a log line's author column in capitals: "15/07/26  OYELARAN   Initial appt."
+LOG_COLUMN_RE = re.compile(
+    r"(?m)^[ \t]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?:[ \t]+\d{1,2}[:.]\d{2})?[ \t]+(?P<name>[A-Z][A-Z'’\-]{2,})(?=(?:[ \t]{2,}|\t)[ \t]*[A-Z]?[a-z])"  # (then the entry, in mixed case: not a statement's columns)
+)
+# a name with the relation in brackets after it: "Shaz (tenant's friend)", "Kyle (her cousin)"
+PAREN_RELATION_RE = re.compile(
+    r"(?<![\w'’\-])(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r")?)[ \t]*\([ \t]*(?:the[ \t]+|a[ \t]+)?"
+    r"(?:[A-Za-z]+['’]s[ \t]+|his[ \t]+|her[ \t]+|their[ \t]+|my[ \t]+)?(?:best[ \t]+|old[ \t]+|new[ \t]+|ex[- ]?)?"
+    r"(?:friend|neighbour|cousin|sister|brother|aunt|auntie|uncle|partner|boyfriend|girlfriend|mother|father|mum|dad|nan|"
+    r"grandmother|grandfather|landlord|landlady|lodger|flatmate|colleague|manager|son|daughter|niece|nephew)\b[^)\n]{0,20}\)"
+)
+# a name with its role in apposition: "Jenkins, the foreman, drives him", "Hughes, our landlord,"
+APPOSITION_ROLE_RE = re.compile(
+    r"(?<![\w'’\-])(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r")?),[ \t]+(?:the|our|his|her|their|my|your)[ \t]+"
+    r"(?:[a-z]+[ \t]+)?(?:foreman|manager|supervisor|director|owner|landlord|landlady|neighbour|boss|driver|teacher|"
+    r"headteacher|solicitor|officer|nurse|doctor|accountant|caseworker|social[ \t]+worker|receptionist|bailiff|"
+    r"agent|cousin|brother|sister|uncle|aunt|friend|partner|lodger|flatmate|colleague)\b[ \t]*[,.;]"
+)
+LOG_WORDS = {"call", "post", "case", "memo", "note", "notes", "email", "letter", "visit", "sms", "text", "system", "auto",
+             "admin", "inbound", "outbound", "webchat", "phone", "file", "review", "task", "appt", "deo", "payment",
+             "manual", "in", "out", "incoming", "outgoing", "action", "update", "contact", "chat", "fax", "doc", "docs",
+             "scan", "mail", "web", "portal", "online", "tel", "msg", "message", "voicemail", "vm", "ivr", "bot",
+             "card", "cash", "fee", "bill", "standing", "bacs", "branch", "actioned", "logged", "closed"}
 VIET_MIDDLE_RE = re.compile(
     r"(?<![\w'’\-])(?P<a>[A-ZĐ][a-zà-ỹđ]{1,8})[ \u00a0](?:Thi|Thị|Văn)[ \u00a0](?P<b>[A-ZĐ][a-zà-ỹđ]{1,8})"
     r"(?:[ \u00a0][A-ZĐ][a-zà-ỹđ]{1,8})?(?![\w\-])"
@@ -165,7 +218,7 @@ QUOTED_NICK_RE = re.compile(
 SPEAKER_RE = re.compile(
     r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}"
     r"(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?(?P<name>" + NAME
-    + r"(?:[ \t]+" + NAME + r")?)[ \t]*:[ \t]+\S"
+    + r"(?:[ \t]+" + NAME + r")?)(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S"
 )
 # a first name addressed at the start of a sentence: "Deb, should we log this?"
 VOCATIVE_RE = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))[ \t]*(?P<name>" + NAME + r"),[ \t]+[a-z]")
@@ -174,6 +227,15 @@ VOCATIVE_RE = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))[ \t]*(?P<name>" + NAME 
 # Vietnamese middle names that are also words elsewhere ("Thi Mai Pham", "Van Minh Tran"): part of a
 # name when more name words follow
 NAME_PARTICLES = {"thi", "thị", "van", "văn"}
+
+
+def _chat_name_ok(w: str) -> bool:
+    """A lower-case word in a chat that is a first name and not too common a word ("mo", "yusuf", "ryan";
+    not "will", "hope", "summer")."""
+    if w in STOP or w in SPEAKER_LABELS or not is_first_name(w):
+        return False
+    z = zipf(w)
+    return z < (4.5 if len(w) == 2 else CHAT_NAME_MAX_ZIPF)
 
 
 def _common(tok: str) -> bool:
@@ -304,12 +366,20 @@ class PersonContextRecognizer(EntityRecognizer):
         counts: dict[str, int] = {}
         for m in chat:
             counts[m.group("name").lower()] = counts.get(m.group("name").lower(), 0) + 1
+        bodies: list[tuple[int, int]] = []
         if len(chat) >= 3 and len(counts) >= 2 and max(counts.values()) >= 2:
+            for m in chat:
+                le = text.find("\n", m.end("name"))
+                bodies.append((m.end("name"), len(text) if le < 0 else le))
+        if "\n" in text:
+            blocks = list(MESSENGER_BLOCK_RE.finditer(text))
+            if len(blocks) >= 3 and len({b.group("name").lower() for b in blocks}) >= 2:
+                # a Messenger-style export: the speaker's name alone on a line, then the time, then the message
+                bodies += [b.span("body") for b in blocks]
+        if bodies:
             # a chat (several lines "name: ...", a speaker more than once): a first name written in lower
             # case in a message ("is niamh having the kids") that is rare as an English word
-            for m in chat:
-                ls, le = m.end("name"), text.find("\n", m.end("name"))
-                le = len(text) if le < 0 else le
+            for ls, le in bodies:
                 for w in LOWER_PAIR_RE.finditer(text, ls, le):
                     f, l = w.group("f"), w.group("l")
                     if (f not in STOP and l not in STOP and is_first_name(f) and zipf(f) < 4.3
@@ -324,6 +394,46 @@ class PersonContextRecognizer(EntityRecognizer):
                     if (t not in STOP and t not in SPEAKER_LABELS and is_first_name(t) and zipf(t) < 3.0
                             and not STREET_AFTER.match(text, w.end())):
                         out.append(_res(self, w.start(), end, 0.5, "lower-case first name in a chat message"))
+        if bodies:
+            for ls, le in bodies:
+                for w in CHAT_NAME_VERB_RE.finditer(text, ls, le):
+                    if _DETERMINER_BEFORE.search(text, max(ls, w.start() - 8), w.start()):
+                        continue  # "the kit is ready", "my bill was": a thing, not a person
+                    names = [g for g in ("name", "b") if w.group(g)]
+                    if w.group("b") and not all(_chat_name_ok(w.group(g)) for g in names):
+                        continue  # "ryan and shannon want": both must be names
+                    for g in names:
+                        if _chat_name_ok(w.group(g)):
+                            out.append(_res(self, w.start(g), w.end(g), 0.55, "lower-case first name before a verb in a chat"))
+                for w in CHAT_NAME_ING_RE.finditer(text, ls, le):
+                    if _chat_name_ok(w.group("name")):
+                        out.append(_res(self, w.start("name"), w.end("name"), 0.55, "lower-case first name before an -ing verb in a chat"))
+                for w in CHAT_NAME_CUE_RE.finditer(text, ls, le):
+                    if _chat_name_ok(w.group("name")) and len(w.group("name")) > 2:
+                        out.append(_res(self, w.start("name"), w.end("name"), 0.55, "lower-case first name after a cue in a chat"))
+        for m in CAPS_CUE_RE.finditer(text):
+            w = m.group("name")
+            if _CAPS_WORD_AFTER.match(text, m.end()):
+                ls, le = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+                line = text[ls:le if le >= 0 else len(text)]
+                if not line.isupper() or not is_name_like(w):
+                    continue  # "Spoke to HMRC OFFICE": a phrase in capitals, unless the whole line is in capitals
+            if w.lower() not in STOP and w.lower() not in LOG_WORDS and (
+                    (is_name_like(w) and zipf(w) < 4.0) or (zipf(w) < 1.5 and len(w) >= 4)):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.7, "name in capitals after a cue"))
+        for m in LOG_COLUMN_RE.finditer(text):
+            w = m.group("name")
+            if w.lower() not in STOP and w.lower() not in LOG_WORDS and w.lower() not in SPEAKER_LABELS and (
+                    (is_name_like(w) and zipf(w) < 5.5) or (zipf(w) < 2.5 and len(w) >= 4)):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.7, "name in a log's author column"))
+        for m in APPOSITION_ROLE_RE.finditer(text):
+            toks = m.group("name").split()
+            if all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and (is_name_like(t) or zipf(t) < 3.5) for t in toks):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.75, "name with its role in apposition"))
+        for m in (PAREN_RELATION_RE.finditer(text) if "(" in text else ()):
+            toks = m.group("name").split()
+            if all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and (is_name_like(t) or zipf(t) < 3.5) for t in toks):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.75, "name before a relation in brackets"))
         for m in (VIET_MIDDLE_RE.finditer(text) if ("Thi" in text or "Thị" in text or "Văn" in text) else ()):
             # a Vietnamese name with the middle name "Thi"/"Văn": "Vo Thi Hoa", "Tran Van Minh"
             if m.group("a").lower() not in STOP and m.group("b").lower() not in STOP and zipf(m.group("b")) < 4.0:
@@ -374,6 +484,12 @@ class PersonContextRecognizer(EntityRecognizer):
         for m in STATEMENT_PAYEE_RE.finditer(text):
             if _statement_person(m.group("name")):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.7, "payee on a bank statement line"))
+                continue
+            toks = m.group("name").split()
+            if len(toks) >= 3 and len(toks[0].strip(".")) == 1 and _statement_person(" ".join(toks[:2])):
+                # an initial and a surname, then the payment's reference words: "FPO A RENNIE FOOTBALL SUBS"
+                e = m.start("name") + m.group("name").find(toks[1]) + len(toks[1])
+                out.append(_res(self, m.start("name"), e, 0.7, "payee (initial and surname) on a bank statement line"))
         for m in INITIAL_SURNAME_RE.finditer(text):
             sur = m.group("sur")
             parts = [x for x in re.split(r"-", sur) if x]

@@ -44,7 +44,7 @@ ORG_WORDS = (
     r"Ltd|Limited|PLC|LLP|LLC|Inc|CIC|Co|Council|Court|Courts|Tribunals?|Services?|Surgery|Practice|School|Academy|"
     r"College|University|Police|Constabulary|Trust|Office|Centre|Center|Agency|Department|Mediation|Solicitors|"
     r"Chambers|Partnership|Associates|Group|Foundation|Association|Society|Hospital|Clinic|Pharmacy|Housing|Aid|"
-    r"Unit|Team|Appeals|Bank|Building Society|Staffing|Recovery|Enforcement|Bailiffs|Parliament|Commons|Jobcentre|"
+    r"Unit|Team|Appeals|Bank|Homes|Insurance|Assurance|Nursery|Playgroup|Pre-?school|Childcare|Building Society|Staffing|Recovery|Enforcement|Bailiffs|Parliament|Commons|Jobcentre|"
     r"Plus|Restaurants?|Logistics|Engineering|Maintenance|Garage|Motors|Beauty|Salon|Nails"
 )
 # a name ending in an organisation word, in any case ("PENNINE FAMILY MEDIATION")
@@ -57,7 +57,14 @@ SEPARATOR_GAP = re.compile(
     r"(?:(?i:unit|suite|floor|room|building|block)[ \t]+\d*[A-Za-z]?[ \t]*,?[ \t]*)?"
     # the organisation's building, street, town before a postcode: "Lloyd House, Colmore Circus, Birmingham "
     r"(?:[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|upon|on|le|de|&))*[ \t]*(?:,[ \t]*|$|(?=[ \t]*$))){0,4}"
+    # "Next Link, the local domestic abuse service, can help: 0117 ...", "..., can be reached on"
+    r"(?:(?i:can[ \t]+help|can[ \t]+be[ \t]+(?:contacted|reached|called)|(?:is|are)[ \t]+available)[ \t]*(?:on|at)?[ \t]*[:,]?[ \t]*)?"
     r"(?:(?i:t|tel|telephone|phone|ph|e|email|e-mail|address|at|office)[ \t]*[:.]?[\s,;:|()\-–]*)?$"
+)
+# an organisation named with what it is in apposition: "Next Link, the local domestic abuse service,"
+ORG_APPOSITION = re.compile(
+    r"(?<![\w'’\-])(?:[A-Z][\w'’\-]*[ \t]+){0,3}[A-Z][\w'’\-]*,[ \t]+(?:the|a|an|our|your)[ \t]+(?:[a-z\-]+[ \t]+){0,4}"
+    r"(?:service|charity|helpline|organisation|agency|team|project|trust|centre|clinic|line)(?![\w\-])"
 )
 EMAIL_IN_TEXT = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 PERSONAL_LINE = re.compile(r"(?i)(?:direct[ \t]+(?:dial|line)|ddi|mobile|mob|personal|home)\b[^\n]{0,25}$")
@@ -70,7 +77,7 @@ ORG_PHONE_LABEL = re.compile(
     r"enquiries|office[ \t]+line|payments?[ \t]+line|(?:HR|human[ \t]+resources|payroll|personnel|accounts|finance|"
     r"complaints|collections|customer[ \t]+services)[ \t]+(?:department|dept|team|office|section|unit)|"
     r"(?<![\w'’])(?:HR|human[ \t]+resources|payroll|accounts|main[ \t]+office)(?=[ \t]*(?:tel|phone|telephone|no\.?|number)?[ \t]*:)|advice[ \t]+line|hotline|call[ \t]+us|contact[ \t]+us|"
-    r"our[ \t]+(?:[a-z]+[ \t]+)?(?:line|number|helpline|team))\b[^\n]{0,30}$"
+    r"our[ \t]+(?:[a-z]+[ \t]+){0,2}(?:line|number|helpline|team|department|office|desk))\b[^\n]{0,30}$"
 )
 ROLE_MAILBOX = {
     "enquiries", "enquiry", "info", "hr", "payroll", "office", "admin", "noreply", "no-reply", "casework",
@@ -78,6 +85,8 @@ ROLE_MAILBOX = {
     "mail", "sar", "dpo", "correspondence", "admissions", "finance", "billing", "customerservices", "recruitment",
     "careers", "sales", "legal", "housing", "appeals", "referrals", "duty", "mp", "constituency", "surgery",
     "services", "customer", "dataprotection", "protection", "cms", "cmsenquiries", "payments", "sharedcare",
+    "lettings", "repairs", "rents", "revenues", "benefits", "wages", "advice", "tenancy", "ctax",
+    "loans", "lending", "members", "membership", "credit", "arrears", "collections", "bookings", "people",
 }
 PUBLIC_DOMAIN = re.compile(r"(?i)@(?:[\w\-]+\.)*(?:gov\.uk|nhs\.uk|nhs\.net|police\.uk|gov\.scot|gov\.wales|sch\.uk|"
                            r"mod\.uk|parliament\.uk)$")
@@ -88,6 +97,7 @@ VENUE_CUE = re.compile(
 HOME_WORDS = re.compile(r"(?i)\b(?:home|house|flat|his|her|their|my|your)\b|['’]s\b")
 PO_BOX = re.compile(r"(?i)\b(?:P\.?[ \t]?O\.?[ \t]*Box|Freepost)\b")
 ORG_ADDRESS_CUE = re.compile(r"(?i)(?:['’]s?[ \t]+|[ \t]+)(?:postal[ \t]+)?address\b[^\n.;]{0,60}$")
+_PARTY_RECS = {"PartyIdentifierRecognizer", "PartyNameRecognizer", "PartyRecognizer"}
 CONTACT_TYPES = {EntityType.ADDRESS, EntityType.UK_POSTCODE, EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS}
 
 
@@ -121,8 +131,19 @@ def _name_local_part(parts: list[str]) -> bool:
 
 
 def org_spans(text: str, extra: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = [m.span() for m in ORG_NAME.finditer(text) if _org_name_ok(m.group(0))]
+    out = [m.span() for m in ORG_APPOSITION.finditer(text)] if ", the " in text or ", a " in text else []
+    for m in ORG_NAME.finditer(text):
+        a, b = m.span()
+        lead = _LOWER_LEAD.match(text, a, b)
+        if lead is not None:
+            a = lead.end()  # "you can appeal to the Valuation Tribunal": the name starts at "Valuation"
+        if _org_name_ok(text[a:b]):
+            out.append((a, b))
     return sorted(set(out) | set(extra))
+
+
+# lower-case words (and "the") before an organisation's name that ORG_NAME took in with it
+_LOWER_LEAD = re.compile(r"(?:(?:[a-z][\w'’\-]*|The)[ \u00a0]+)+")
 
 
 def _org_name_ok(name: str) -> bool:
@@ -157,6 +178,34 @@ def _anchor_is_org(text: str, s: int, orgs: list[tuple[int, int]], people: list[
     return True
 
 
+_THEIR_NUMBER = re.compile(r"(?i)\b(?:their|its)[ \t]+(?:phone[ \t]+|telephone[ \t]+|contact[ \t]+|direct[ \t]+|main[ \t]+)?"
+                           r"(?:number|line|helpline|email|e-mail|address)[ \t]+(?:is[ \t]+)?[:,]?[ \t]*$")
+_CONTACT_LABEL_ONLY = re.compile(
+    r"(?i)[ \t]*(?:(?:t|tel|telephone|phone|ph|e|email|e-mail|f|fax|w|web|office|switchboard|reception|enquiries|"
+    r"general[ \t]+enquiries|main[ \t]+line)[ \t]*[.:]?[ \t]*)?")
+
+
+def _document_letterhead(text: str, s: int, people: list[tuple[int, int]]) -> bool:
+    """Is ``s`` (at a line's start, or after a contact label) in the block that opens the document
+    under a first line naming no person, with no digits and no label ("Hunters Estate Agents & Lettings"
+    over its address, phone and email)? A letterhead: the organisation's own contact details."""
+    p0 = len(text) - len(text.lstrip())
+    if s <= p0 or s - p0 > 600:
+        return False
+    l0 = text.find("\n", p0)
+    if l0 < 0 or s <= l0:
+        return False
+    first = text[p0:l0].strip()
+    if not first or len(first) > 80 or ":" in first or any(c.isdigit() for c in first) or not any(c.isalpha() for c in first):
+        return False
+    if "\n\n" in text[p0:s] or text[p0:s].count("\n") > 5:
+        return False
+    if any(p0 <= a and b <= s for a, b in people):
+        return False
+    ls = text.rfind("\n", 0, s) + 1
+    return _CONTACT_LABEL_ONLY.fullmatch(text, ls, s) is not None
+
+
 def _block_headed_by_org(text: str, s: int, people: list[tuple[int, int]]) -> bool:
     start = block_start(text, s, 5)
     first_line = text[start: text.find("\n", start) if text.find("\n", start) >= 0 else len(text)]
@@ -172,6 +221,16 @@ NON_GEOGRAPHIC = re.compile(r"^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|0)(?:800|808|3\d\d|
 ORG_PHONE_AFTER = re.compile(
     r"(?i)[^\n]{0,40}?\b(?:switchboard|helpline|help[ \t]+line|reception|main[ \t]+(?:office|line|number)|"
     r"general[ \t]+enquiries|enquiry[ \t]+line|customer[ \t]+services)\b"
+    # "0121 496 0163 (transport office)", not "(direct line)" nor "(mobile)"
+    r"|[ \t]*\((?!(?:direct|personal|private|home|mobile|own|his|her|my)\b)(?:[a-z&]+[ \t]+){0,2}(?:office|desk|team|department|dept|"
+    r"switchboard|reception|enquiries)\)"
+)
+# a label on the same line before an organisation's address: "Branch: 1 Balloon Street",
+# "Our office is at Southway House, 2 Lapwing Lane", "write to us at ..."
+ORG_ADDRESS_LABEL = re.compile(
+    r"(?i)\b(?:branch|head[ \t]+office|registered[ \t]+office|main[ \t]+office|(?:our|its|their)[ \t]+(?:office|offices|branch|premises)"
+    r"(?:[ \t]+(?:is|are))?(?:[ \t]+(?:at|in))?|write[ \t]+to[ \t]+us[ \t]+at|visit[ \t]+us[ \t]+at|(?:office|offices)[ \t]+(?:is|are)[ \t]+at)"
+    r"[ \t]*[:,]?[ \t]*(?:(?-i:[A-Z])[\w'’\-]*(?:[ \t]+(?-i:[A-Z])[\w'’\-]*){0,3},[ \t]*)?(?:(?:unit|suite|floor|room|building|block)[ \t]*)?$"
 )
 
 
@@ -198,6 +257,8 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
         vm = VENUE_CUE.search(text, max(0, s - 90), s)
         if vm is not None and not HOME_WORDS.search(text, vm.end(), s) and not any(vm.end() <= a and b <= s for a, b in people):
             return True  # "The hearing will take place at Fox Court, 30 Brooke Street, ..."
+        if ORG_ADDRESS_LABEL.search(before):
+            return True
         am = ORG_ADDRESS_CUE.search(before)
         if am is not None:
             at = line_start + am.start()
@@ -207,7 +268,14 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     if _anchor_is_org(text, s, orgs, people, org_contacts,
                       address=f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE)):
         return True
-    return _block_headed_by_org(text, s, people)
+    if f.entity_type in (EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS) and _THEIR_NUMBER.search(text, max(0, s - 40), s):
+        # "I have referred you to the Bristol Wellbeing Service ... their number is 0117 ...": "their" with an
+        # organisation the nearest thing named before it in the paragraph
+        ps = block_start(text, s, 6)
+        before_orgs = [b for a, b in orgs if ps <= a and b <= s]
+        if before_orgs and not any(max(before_orgs) <= a and b <= s for a, b in people):
+            return True
+    return _block_headed_by_org(text, s, people) or _document_letterhead(text, s, people)
 
 
 # ---------------------------------------------------------------------- requester's own values
@@ -241,7 +309,7 @@ def _field_owned_by_requester(text: str, f: Finding, mentions: list[Mention]) ->
         return False
     ls = text.rfind("\n", 0, near.start) + 1
     lead = text[ls:near.start]
-    return not lead.strip() or re.fullmatch(r"(?i)[ \t]*(?:[\w ]{0,30}:[ \t]*|(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)", lead) is not None
+    return not lead.strip() or re.fullmatch(r"(?i)[ \t]*(?:[\w ]{0,30}:[ \t]*)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?", lead) is not None
 
 
 # ---------------------------------------------------------------------- round 3: ownership by document shape
@@ -262,10 +330,11 @@ ORG_PAY_CUE = re.compile(
     r"(?im)(?:(?:pay|payments?)[ \t]+(?:should[ \t]+be[ \t]+)?(?:made[ \t]+)?to[ \t]*(?::|us\b|the[ \t]+following\b|our\b)|"
     r"^[ \t]*pay[ \t]+to\b|payable[ \t]+to|make[ \t]+"
     r"(?:your[ \t]+)?payments?[ \t]+to|remit(?:tance)?[ \t]+to|our[ \t]+(?:bank|account|client[ \t]+account|"
-    r"payment)[ \t]*(?:details)?|(?:client|company|office)[ \t]+account|please[ \t]+pay|pay[ \t]+by[ \t]+bank[ \t]+"
+    r"payment)[ \t]*(?:details)?|(?:client|company|office)[ \t]+account|please[ \t]+pay|pay(?:ments?)?[ \t]+by[ \t]+(?:bank[ \t]+)?"
     r"transfer[ \t]+to|bank[ \t]+details[ \t]+for[ \t]+payment|"
     # "Payments should be made to Marston Holdings Ltd, ...", "Account name: Ridgeway Collections Ltd"
-    r"(?:(?:pay|payments?)[ \t]+(?:should[ \t]+be[ \t]+|must[ \t]+be[ \t]+)?(?:made[ \t]+)?to|account[ \t]+name[ \t]*:?|payee[ \t]*:?)"
+    r"(?:(?:pay|payments?)[ \t]+(?:should[ \t]+be[ \t]+|must[ \t]+be[ \t]+)?(?:made[ \t]+)?to|account[ \t]+name[ \t]*:?|payee[ \t]*:?|"
+    r"(?:by[ \t]+)?(?:bank[ \t]+)?transfer[ \t]+to)"
     r"[ \t]+(?:the[ \t]+)?(?=[A-Z][^\n]{0,50}?\b(?:Ltd|LTD|Limited|PLC|plc|LLP|Council|Services?|Agency|Solicitors|Court|"
     r"Trust|Collections?|Enforcement|Recovery|Holdings|Group|HMRC|HMCTS)\b))"
 )
@@ -407,6 +476,11 @@ VEHICLE_MAKES = {
     "rover", "saab", "seat", "skoda", "škoda", "smart", "ssangyong", "subaru", "suzuki", "tesla", "toyota",
     "vauxhall", "volkswagen", "vw", "volvo",
 }
+_MAKE_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(sorted((re.escape(m) for m in VEHICLE_MAKES), key=len, reverse=True))
+                          + r")[ \t]+$")
+_REG_BEFORE = re.compile(r"\b[A-Z]{2}\d{2}[ \t]?[A-Z]{3}[ \t]*\([ \t]*$")
+_FORM_ROLE_WORDS = {"policyholder", "policy-holder", "householder", "leaseholder", "tenant", "occupier", "borrower",
+                    "guarantor", "payee", "payer", "beneficiary", "employee", "employer", "customer", "patient"}
 DAY_MONTH_ABBR = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar",
                   "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
@@ -447,6 +521,11 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
         return True  # "Cousin", "Nan", "Uncle", "Justice" (of the Peace), "Defendant" alone
     if len(toks) >= 2 and toks[0].lower() in VEHICLE_MAKES and f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer"):
         return True  # "Skoda Octavia", "Vauxhall Corsa"
+    if len(toks) == 1 and f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer") and (
+            _MAKE_BEFORE.search(text, max(0, f.start - 25), f.start) or _REG_BEFORE.search(text, max(0, f.start - 14), f.start)):
+        return True  # "Vauxhall Astra 1.4" (the model after the make), "WR16 ZKP (Astra)"
+    if len(toks) == 1 and toks[0].lower() in _FORM_ROLE_WORDS:
+        return True  # "Main driver: Policyholder"
     if f.recognizer != "SpacyRecognizer":
         return False
     if f.start > 0 and text[f.start - 1] == "-":
@@ -488,12 +567,20 @@ def refine_findings(text: str, findings: list[Finding], *, mentions: list[Mentio
                                            if "@" in m.group(0) and is_org_mailbox(m.group(0))]
     for f in sorted(findings, key=lambda f: f.start):
         if f.party == PartyKind.THIRD_PARTY:
+            if (f.entity_type in (EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS) and f.recognizer not in _PARTY_RECS
+                    and is_org_contact(text, f, orgs, people, org_contacts)):
+                # given to a third party only as the nearest person on the line ("... a Mrs X told them.
+                # The bailiff firm is Y Enforcement, 0113 ..."): the organisation's contact detail
+                org_contacts.append((f.start, f.end))
+                continue
             out.append(f)
             continue
         if f.entity_type == EntityType.PERSON:
             f = _trim_kinship(text, f)
             if ner_person_is_word(text, f):
                 continue
+            if f.text.lower() in ROLE_MAILBOX and f.text[:1].isupper():
+                continue  # "Cc: Lettings <lettings@...>", "To: Payroll": a team, not a person
             out.append(f)
             continue
         if f.entity_type in CONTACT_TYPES and is_org_contact(text, f, orgs, people, org_contacts):
