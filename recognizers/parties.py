@@ -151,10 +151,35 @@ def party_role(p: Party) -> str | None:
     return None
 
 
+# street words and the abbreviations letters and forms use for them ("Rd", "Ave", "Cres")
+_STREET_ABBR = {
+    "street": ("street", "st", "str"), "road": ("road", "rd"), "avenue": ("avenue", "ave", "av"),
+    "lane": ("lane", "ln"), "close": ("close", "cl"), "drive": ("drive", "dr", "drv"),
+    "crescent": ("crescent", "cres", "cresc", "cr"), "court": ("court", "ct"), "place": ("place", "pl"),
+    "grove": ("grove", "gr", "gro"), "gardens": ("gardens", "gdns", "gdn"), "terrace": ("terrace", "terr", "ter"),
+    "square": ("square", "sq"), "parade": ("parade", "pde"), "park": ("park", "pk"), "mews": ("mews",),
+    "walk": ("walk", "wlk"), "house": ("house", "hse"), "hill": ("hill",), "way": ("way",), "row": ("row",),
+    "view": ("view",), "rise": ("rise",), "green": ("green", "grn"), "vale": ("vale",), "boulevard": ("boulevard", "blvd"),
+    "estate": ("estate", "est"), "mount": ("mount", "mt"), "saint": ("saint", "st"),
+}
+_ABBR_OF = {a: full for full, abbrs in _STREET_ABBR.items() for a in abbrs if full != "saint"}
+_STREET_WORDS = "|".join(sorted({a for full, abbrs in _STREET_ABBR.items() if full not in ("saint", "house", "estate", "mount")
+                                 for a in abbrs}, key=len, reverse=True))
 _STREET_ONLY = re.compile(
-    r"^(?:(?:flat|apartment|apt|unit|room)\s+\w+,?\s+)?\d{1,4}[a-z]?,?\s+(?P<street>(?:[A-Z][\w'’\-]*\s+){1,3}"
-    r"(?:Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Place|Grove|Gardens|Terrace|Walk|Row|Hill|Square|"
-    r"Park|Mews|View|Rise|Green|Parade|Vale)\.?)$", re.I)
+    r"^(?:(?:flat|apartment|apt|unit|room)\s+[\w/]+,?\s+)?(?P<num>\d{1,4}[a-z]?),?\s+(?P<street>(?:[A-Z][\w'’\-]*\s+){1,3}"
+    r"(?:" + _STREET_WORDS + r")\.?)(?=\s|$)", re.I)
+_STREET_TYPE_AFTER = r"(?![ \t\u00a0]*(?:\n[ \t]*)?(?:" + _STREET_WORDS + r")\b)"
+
+
+def _addr_word_rx(word: str) -> str:
+    """One word of a listed address: a street word also in its usual abbreviations, with or without
+    a full stop ("Road" / "Rd" / "Rd.")."""
+    w = word.strip(",").rstrip(".")
+    full = _ABBR_OF.get(w.lower())
+    if full is None:
+        return re.escape(word.strip(","))
+    alts = _STREET_ABBR[full] + (("saint",) if w.lower() == "st" else ())
+    return r"(?:" + "|".join(sorted(set(alts), key=len, reverse=True)) + r")\b\.?"
 
 
 _POSTCODE_AT_END = re.compile(r"(?i)(?<![\w])[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]*\d[A-Z]{2}$")
@@ -321,25 +346,36 @@ class PartyMatcher:
             for em in p.emails:
                 if "@" in em:
                     out.append((re.compile(r"(?i)(?<![\w.\-])" + re.escape(em.strip()) + r"(?![\w\-])"), pos, EntityType.EMAIL_ADDRESS))
+            addr_forms: list[str] = []
+            postcodes: list[str] = []
             for addr in p.addresses:
                 comps = [c.strip() for c in re.split(r"[,\n]+", addr) if c.strip()]
                 for c in comps:
                     pc = _POSTCODE_AT_END.search(c)
                     if pc and pc.start() > 0:
                         # the postcode of a listed address, written on its own ("Postcode: M11 2NB")
-                        out.append((re.compile(r"(?i)(?<![\w])" + r"[\s\u00a0]*".join(re.escape(x) for x in pc.group(0).split()) + r"(?![\w])"), pos, EntityType.UK_POSTCODE))
+                        postcodes.append(r"(?<![\w])" + r"[\s\u00a0]*".join(re.escape(x) for x in pc.group(0).split()) + r"(?![\w])")
                     words = c.split()
                     has_digit = any(ch.isdigit() for ch in c)
                     street = _STREET_ONLY.match(c)
                     if street and len(street.group("street").split()) >= 2:
-                        # "8 Ferncliffe Road" -> also "Ferncliffe Road" named alone
-                        out.append((re.compile(r"(?i)(?<![\w])" + WS.join(re.escape(w) for w in street.group("street").split()) + r"(?![\w])"), pos, EntityType.ADDRESS))
+                        sw = street.group("street").split()
+                        # "8 Ferncliffe Road" -> also "Ferncliffe Road" / "Ferncliffe Rd" named alone
+                        addr_forms.append(r"(?<![\w])" + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
+                        # and the house number with the street's name but not its street word ("33 Broadwater")
+                        addr_forms.append(r"(?<![\w/.,£$€\-])" + re.escape(street.group("num")) + r",?" + WS
+                                          + r"(?-i:" + WS.join(re.escape(w) for w in sw[:-1]) + r")(?![\w])" + _STREET_TYPE_AFTER)
                     if not has_digit and len(words) < 2:
                         # a town alone is not this person's address; only next to another line
-                        rx = re.compile(r"(?i)(?:(?<=[,\n])|(?<=,\s)|(?<=\n\s))" + WS.join(re.escape(w) for w in words) + r"\b(?=\s*[,\n]|\s+[A-Z]{1,2}\d)")
+                        addr_forms.append(r"(?:(?<=[,\n])|(?<=,\s)|(?<=\n\s))" + WS.join(re.escape(w) for w in words) + r"\b(?=\s*[,\n]|\s+[A-Z]{1,2}\d)")
                     else:
-                        rx = re.compile(r"(?i)(?<![\w])" + r"[\s,]+".join(re.escape(w.strip(",")) for w in words) + r"(?![\w])")
-                    out.append((rx, pos, EntityType.ADDRESS))
+                        addr_forms.append(r"(?<![\w])" + r"[\s,]+".join(_addr_word_rx(w) for w in words if w.strip(",")) + r"(?![\w])")
+            # one pattern per party and type: the longer forms first, so that a whole line wins over its parts
+            if postcodes:
+                out.append((re.compile(r"(?i)(?:" + "|".join(dict.fromkeys(postcodes)) + r")"), pos, EntityType.UK_POSTCODE))
+            if addr_forms:
+                forms = sorted(dict.fromkeys(addr_forms), key=len, reverse=True)
+                out.append((re.compile(r"(?i)(?:" + "|".join(forms) + r")"), pos, EntityType.ADDRESS))
         return out
 
     # ------------------------------------------------------------------ matching
