@@ -61,3 +61,25 @@ def test_requester_address_abbreviated_stays(analyzer):
 def test_house_number_form_needs_the_capitalised_name(analyzer):
     # the name-only form is case-sensitive: "33 broadwater" in running lower-case text is not matched by it
     assert not any(v == "33 broadwater" for v in found(analyzer, "we had 33 broadwater pipes fitted", EntityType.ADDRESS))
+
+
+# ---------------------------------------------------------------------- bank details
+@pytest.mark.parametrize("text,values", [
+    ("Bank account for payments:\n  Sort code   77 - 14 - 90\n  Account     6611 0473\n", ["77 - 14 - 90", "6611 0473"]),
+    ("Her account for receiving payments is now 771490-66110473 (Nationwide).", ["771490", "66110473"]),
+    ("His bank details for refunds: s/c 207164 a/c 53018822.", ["207164", "53018822"]),
+    ("Payee details given as 80 22 60 / 39904417 by phone.", ["80 22 60", "39904417"]),
+])
+def test_bank_layouts(analyzer, text, values):
+    got = " | ".join(found(analyzer, text, EntityType.BANK_DETAILS))
+    for v in values:
+        assert v in got, (v, got)
+
+
+def test_legacy_reference_is_not_an_account(analyzer):
+    text = "Her old CSA number was 1207 3345 9990 on the letters."
+    assert not found(analyzer, text, EntityType.BANK_DETAILS)
+
+
+def test_split_account_needs_a_sort_code_or_label(analyzer):
+    assert not found(analyzer, "Meeting room 1207 4410 is booked.", EntityType.BANK_DETAILS)
