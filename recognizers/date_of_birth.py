@@ -18,7 +18,7 @@ _MONTHS = {
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 DATE_REGEX = re.compile(
     r"(?i)(?<![\w/.\-])(?:"
-    r"(?P<d1>\d{1,2})[/.\-](?P<m1>\d{1,2})[/.\-](?P<y1>(?:19|20)?\d{2})"
+    r"(?P<d1>\d{1,2})(?:[/.\-]|[ \u00a0]/[ \u00a0]?|/[ \u00a0])(?P<m1>\d{1,2})(?:[/.\-]|[ \u00a0]/[ \u00a0]?|/[ \u00a0])(?P<y1>(?:19|20)?\d{2})"
     r"|(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"
     r"|(?P<d3>\d{1,2})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?P<m3>" + _MON + r")\.?,?[ \u00a0]+(?P<y3>(?:19|20)\d{2})"
     r"|(?P<m4>" + _MON + r")\.?[ \u00a0]+(?P<d4>\d{1,2})(?:st|nd|rd|th)?,?[ \u00a0]+(?P<y4>(?:19|20)\d{2})"
@@ -31,6 +31,8 @@ DOB_CUE = re.compile(
 DOB_CUE_FLAT = re.compile(
     r"(?i)(?:\bborn\b|\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date|\bdate\s+born)[^.;\d]{0,20}$"
 )
+# a form's dotted or underlined leader between a label and its value ("Date of birth ....... 04/09/1977")
+LEADER = re.compile(r"(?:[ \t]*(?:\.[ \t]*){2,}|…+|_{2,})")
 # "Name (12/03/2015)" or "Name, 12/03/2015," — a date stated for a person
 NAME_BEFORE = re.compile(r"(?:[A-Z][a-z'’\-]+)[ \u00a0]*[(,][ \u00a0]*$")
 
@@ -77,6 +79,8 @@ class DateOfBirthRecognizer(EntityRecognizer):
         for m in DATE_REGEX.finditer(text):
             s, e = m.span()
             before = text[max(0, s - 40): s]
+            if "." in before or "…" in before or "_" in before:
+                before = LEADER.sub(" ", text[max(0, s - 80): s])[-40:]
             # the cue may be on the line above ("Date of birth:\n12/03/1985"), or a form label
             # wrapped over lines ("date of birth (if\nknown)\n\n02/09/1985")
             flat = re.sub(r"\s+", " ", before)

@@ -83,3 +83,18 @@ def test_legacy_reference_is_not_an_account(analyzer):
 
 def test_split_account_needs_a_sort_code_or_label(analyzer):
     assert not found(analyzer, "Meeting room 1207 4410 is booked.", EntityType.BANK_DETAILS)
+
+
+# ---------------------------------------------------------------------- dates of birth
+@pytest.mark.parametrize("text,value", [
+    ("About the other parent\n  Date of birth ................. 04/09/1977\n", "04/09/1977"),
+    ("Date of birth ________ 21/08/1985", "21/08/1985"),
+    ("D.O.B. 12/03/1985", "12/03/1985"),
+    ("Her date of birth: 04 / 09 / 1977", "04 / 09 / 1977"),
+])
+def test_dob_forms(analyzer, text, value):
+    assert value in found(analyzer, text, EntityType.DATE_OF_BIRTH)
+
+
+def test_dotted_leader_without_birth_cue_is_not_a_dob(analyzer):
+    assert not found(analyzer, "Date received ................. 04/09/2025", EntityType.DATE_OF_BIRTH)
