@@ -177,7 +177,8 @@ def _addr_word_rx(word: str) -> str:
     w = word.strip(",").rstrip(".")
     full = _ABBR_OF.get(w.lower())
     if full is None:
-        return re.escape(word.strip(","))
+        # "St John's" / "St Johns" / "St John’s"
+        return re.sub(r"(?:\\?['’])", "['’]?", re.escape(word.strip(",")))
     alts = _STREET_ABBR[full] + (("saint",) if w.lower() == "st" else ())
     return r"(?:" + "|".join(sorted(set(alts), key=len, reverse=True)) + r")\b\.?"
 
@@ -195,6 +196,19 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n[ \t]*\n")
 _MIDDLE_INITIALS = r"(?:" + WS + r"(?-i:[A-Z])\.?){0,2}"
 _MIDDLE_INITIALS_TEXT = re.compile(r"(?<= )(?:[a-z]\.? )+")
 _TRAILING_INITIALS = re.compile(r"(?:,[ \t]*|[ \t]+)(?-i:[A-Z])\.?(?:[ \t]?(?-i:[A-Z])\.?)?(?![\w'’])")
+
+
+# a CMS case reference in either format (CMS-YYYY-NNNNNN, legacy 1234 5678 9012)
+OTHER_REF_RE = re.compile(
+    r"(?i)(?<![A-Za-z0-9])(?:CMS[ \-/–]?(?:19|20)\d{2}[ \-/–]?\d{6}(?![A-Za-z0-9])"
+    r"|(?<![\d\-/.,£$€])(?P<legacy>\d{4}(?P<sep>[ \u00a0\-]?)\d{4}(?P=sep)\d{4})(?![\d\-/]|[.,]\d))")
+# a 12-digit number is a case reference when a case word leads up to it on its line
+_LEGACY_CUE = re.compile(r"(?i)\b(?:case|cms|csa|child[ \t]+maintenance|ref(?:erence)?|scheme|legacy)\b")
+_CMS_WORD = re.compile(r"(?i)\b(?:cms|csa|child[ \t]+maintenance)\b")
+_NOT_CMS_LABEL = re.compile(
+    r"(?i)\b(?:court|tribunal|claim|warrant|liability[ \t]+order|magistrates['’]?|hmcts|bailiffs?|enforcement|summons|"
+    r"complaint|application|hearing|appeal|policy|invoice|ticket|transaction|receipt|account|card|payroll|employee|"
+    r"customer|tenancy|pension|patient|student|phone|tel|mobile)\b")
 
 
 def _deletes(w: str) -> set[str]:
@@ -284,6 +298,7 @@ class PartyMatcher:
         ) if alts else None
         self.word_re = re.compile(r"(?<![\w'’])[A-Za-z][A-Za-z'’]{3,}(?![\w'’])")
         self._id_regexes = self._build_identifier_regexes()
+        self._other_ref_owner = self._other_reference_owner()
 
     def _roles(self) -> list[str | None]:
         """Each party's parent role. The requester's, when case.json does not state it, is the
@@ -352,9 +367,11 @@ class PartyMatcher:
                 comps = [c.strip() for c in re.split(r"[,\n]+", addr) if c.strip()]
                 for c in comps:
                     pc = _POSTCODE_AT_END.search(c)
-                    if pc and pc.start() > 0:
+                    if pc:
                         # the postcode of a listed address, written on its own ("Postcode: M11 2NB")
                         postcodes.append(r"(?<![\w])" + r"[\s\u00a0]*".join(re.escape(x) for x in pc.group(0).split()) + r"(?![\w])")
+                        if pc.start() == 0:
+                            continue  # (a line of its own in case.json: "..., Bedford, MK40 3SJ")
                     words = c.split()
                     has_digit = any(ch.isdigit() for ch in c)
                     street = _STREET_ONLY.match(c)
@@ -362,6 +379,9 @@ class PartyMatcher:
                         sw = street.group("street").split()
                         # "8 Ferncliffe Road" -> also "Ferncliffe Road" / "Ferncliffe Rd" named alone
                         addr_forms.append(r"(?<![\w])" + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
+                        # the house number and street without the flat ("27 Kingsley Rd" of "Flat 3, 27 Kingsley Road")
+                        addr_forms.append(r"(?<![\w/.,£$€\-])" + re.escape(street.group("num")) + r",?" + WS
+                                          + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
                         # and the house number with the street's name but not its street word ("33 Broadwater")
                         addr_forms.append(r"(?<![\w/.,£$€\-])" + re.escape(street.group("num")) + r",?" + WS
                                           + r"(?-i:" + WS.join(re.escape(w) for w in sw[:-1]) + r")(?![\w])" + _STREET_TYPE_AFTER)
@@ -378,6 +398,34 @@ class PartyMatcher:
                 out.append((re.compile(r"(?i)(?:" + "|".join(forms) + r")"), pos, EntityType.ADDRESS))
         return out
 
+    def _other_reference_owner(self) -> tuple[int, bool] | None:
+        """Whose is a CMS case reference that is not the requester's? When case.json lists the
+        requester's own references, another reference of the same kind is someone else's data: the
+        other parent's (their own case, "his case number"), or, when no listed third party holds a
+        parent role, the first listed third party, flagged for review."""
+        if not self.case.requester.case_references or len(self.parties) < 2:
+            return None
+        other = {PAYING: RECEIVING, RECEIVING: PAYING}.get(self.roles[0] or "")
+        pos = self.role_owner(other) if other else None
+        if pos is not None and pos > 0:
+            return pos, False
+        return 1, True
+
+    def _match_other_references(self, text: str, spans: list[PartySpan]) -> None:
+        if self._other_ref_owner is None:
+            return
+        pos, review = self._other_ref_owner
+        taken = [(s.start, s.end) for s in spans if s.entity_type == EntityType.CASE_REFERENCE]
+        for m in OTHER_REF_RE.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if m.group("legacy") is not None:
+                before = text[max(text.rfind("\n", 0, m.start()) + 1, m.start() - 70): m.start()]
+                if not _LEGACY_CUE.search(before) or (_NOT_CMS_LABEL.search(before) and not _CMS_WORD.search(before)):
+                    continue  # a bare 12-digit number, or a court, claim or order number
+            spans.append(PartySpan(m.start(), m.end(), PartyKind.THIRD_PARTY, self.index[pos], EntityType.CASE_REFERENCE,
+                                   form=FULL, needs_review=review, score=0.8, recognizer="PartyOtherReferenceRecognizer"))
+
     # ------------------------------------------------------------------ matching
     def _kind(self, pos: int) -> PartyKind:
         return PartyKind.REQUESTER if pos == 0 else PartyKind.THIRD_PARTY
@@ -391,6 +439,7 @@ class PartyMatcher:
         req_ids = [(s.start, s.end) for s in spans if s.kind == PartyKind.REQUESTER]
         evidence = [(s.start, s.end, 0 if s.party == -1 else s.party + 1)
                     for s in spans if s.entity_type != EntityType.PERSON]
+        self._match_other_references(text, spans)  # (after the evidence: an owner guessed by role is no evidence)
         for n in self._match_names(text, evidence):
             # a name inside the requester's own email address or other identifier stays
             if n.kind == PartyKind.THIRD_PARTY and any(a < n.end and n.start < b for a, b in req_ids):

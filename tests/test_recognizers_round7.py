@@ -27,7 +27,7 @@ def _case() -> CaseRecord:
             Party(name="Ysolde Marchbank", role="receiving parent",
                   addresses=("33 Broadwater Crescent, Stevenage SG2 8EH",)),
             Party(name="Oriel Marchbank", role="receiving parent's father",
-                  addresses=("2 Comiston Drive, Edinburgh EH10 5QR",)),
+                  addresses=("2 Comiston Drive, Edinburgh, EH10 5QR", "Flat 4, 9 St John's Road, Leith")),
         ],
         root=Path("."),
     )
@@ -98,3 +98,42 @@ def test_dob_forms(analyzer, text, value):
 
 def test_dotted_leader_without_birth_cue_is_not_a_dob(analyzer):
     assert not found(analyzer, "Date received ................. 04/09/2025", EntityType.DATE_OF_BIRTH)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Postcode given by the RP: EH105QR.", "EH105QR"),           # a postcode listed on a line of its own
+    ("His other flat is at 9 St Johns Rd, Leith.", "9 St Johns Rd"),  # without the apostrophe, abbreviated
+    ("Try St John’s Road as well.", "St John’s Road"),
+])
+def test_listed_address_more_forms(analyzer, text, value):
+    got = " | ".join(_tp(analyzer, text, EntityType.ADDRESS) + _tp(analyzer, text, EntityType.UK_POSTCODE))
+    assert value in got, got
+
+
+# ---------------------------------------------------------------------- case references of others
+def _tp_refs(analyzer, text):
+    return [f.text for f in analyzer.analyze(text)
+            if f.entity_type == EntityType.CASE_REFERENCE and f.party == PartyKind.THIRD_PARTY]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("For the avoidance of doubt my client's CMS reference is CMS-2025-300129.", "CMS-2025-300129"),
+    ("Payment reference CMS2025300129 on the statement.", "CMS2025300129"),
+    ("You have got his case as 441022876649 on the letter you sent me.", "441022876649"),
+    ("Her old CSA case number 4410-2287-6649 is closed.", "4410-2287-6649"),
+])
+def test_unlisted_reference_is_the_other_parents(analyzer, text, value):
+    assert value in _tp_refs(analyzer, text)
+
+
+def test_requesters_own_reference_stays(analyzer):
+    text = "Your reference: CMS-2025-300111 (CMS 2025 300111)."
+    assert not [f for f in analyzer.analyze(text) if f.entity_type == EntityType.CASE_REFERENCE]
+
+
+@pytest.mark.parametrize("text", [
+    "Magistrates' Court claim no. 4410 2287 6649 was listed.",
+    "Invoice 441022876649 is overdue.",
+])
+def test_other_twelve_digit_numbers_are_not_the_other_parents(analyzer, text):
+    assert not [f for f in analyzer.analyze(text) if f.recognizer == "PartyOtherReferenceRecognizer"]
