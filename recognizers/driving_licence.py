@@ -4,7 +4,10 @@ from presidio_analyzer import Pattern
 from pipeline.codes import EntityType
 from recognizers.base import UkPatternRecognizer, squash
 
-LICENCE_REGEX = r"(?i)\b[A-Z9]{5}\d[0156]\d(?:[0][1-9]|[12]\d|3[01])\d[A-Z9]{2}\d[A-Z]{2}(?:[ \u00a0]?\d{2})?\b"
+# also written in its printed groups: "MORGA 753116 SM9IJ", "MORGA-753116-SM-9IJ"
+_S = r"[ \u00a0\-]?"
+LICENCE_REGEX = (r"(?i)\b[A-Z9]{5}" + _S + r"\d[0156]\d(?:[0][1-9]|[12]\d|3[01])\d" + _S + r"[A-Z9]{2}" + _S
+                 + r"\d[A-Z0-9]{2}(?:[ \u00a0]?\d{2})?\b")
 
 
 class UkDrivingLicenceRecognizer(UkPatternRecognizer):

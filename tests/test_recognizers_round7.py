@@ -137,3 +137,23 @@ def test_requesters_own_reference_stays(analyzer):
 ])
 def test_other_twelve_digit_numbers_are_not_the_other_parents(analyzer, text):
     assert not [f for f in analyzer.analyze(text) if f.recognizer == "PartyOtherReferenceRecognizer"]
+
+
+# ---------------------------------------------------------------------- generic identifier shapes
+@pytest.mark.parametrize("text,et,value", [
+    ("Her partner's own case is CMS/2024/551234.", EntityType.CASE_REFERENCE, "CMS/2024/551234"),
+    ("Old CSA case number 5521-0087-3319 for her new partner.", EntityType.CASE_REFERENCE, "5521-0087-3319"),
+    ("His driving licence number is MORGA 753116 SM9IJ.", EntityType.UK_DRIVING_LICENCE, "MORGA 753116 SM9IJ"),
+    ("Licence: MORGA-753116-SM-9IJ", EntityType.UK_DRIVING_LICENCE, "MORGA-753116-SM-9IJ"),
+    ("her boyfriend's car reg is kx19 plm i think", EntityType.UK_VEHICLE_REG, "kx19 plm"),
+])
+def test_generic_identifier_shapes(analyzer, text, et, value):
+    assert value in found(analyzer, text, et), analyzer.analyze(text)
+
+
+def test_lower_case_registration_needs_a_vehicle_word(analyzer):
+    assert not found(analyzer, "see you at ab12 cde tomorrow", EntityType.UK_VEHICLE_REG)
+
+
+def test_card_number_is_not_a_legacy_reference(analyzer):
+    assert not found(analyzer, "Card 4929-1234-5678-9012 was used.", EntityType.CASE_REFERENCE)
