@@ -423,8 +423,10 @@ class PartyMatcher:
                 before = text[max(text.rfind("\n", 0, m.start()) + 1, m.start() - 70): m.start()]
                 if not _LEGACY_CUE.search(before) or (_NOT_CMS_LABEL.search(before) and not _CMS_WORD.search(before)):
                     continue  # a bare 12-digit number, or a court, claim or order number
+            # (a 12-digit number is less sure to be a CMS reference at all: suggested, and flagged)
             spans.append(PartySpan(m.start(), m.end(), PartyKind.THIRD_PARTY, self.index[pos], EntityType.CASE_REFERENCE,
-                                   form=FULL, needs_review=review, score=0.8, recognizer="PartyOtherReferenceRecognizer"))
+                                   form=FULL, needs_review=review or m.group("legacy") is not None, score=0.8,
+                                   recognizer="PartyOtherReferenceRecognizer"))
 
     # ------------------------------------------------------------------ matching
     def _kind(self, pos: int) -> PartyKind:
