@@ -20,7 +20,7 @@ DATE_REGEX = re.compile(
     r"(?i)(?<![\w/.\-])(?:"
     r"(?P<d1>\d{1,2})(?:[/.\-]|[ \u00a0]/[ \u00a0]?|/[ \u00a0])(?P<m1>\d{1,2})(?:[/.\-]|[ \u00a0]/[ \u00a0]?|/[ \u00a0])(?P<y1>(?:19|20)?\d{2})"
     r"|(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"
-    r"|(?P<d3>\d{1,2})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?P<m3>" + _MON + r")\.?,?[ \u00a0]+(?P<y3>(?:19|20)\d{2})"
+    r"|(?P<d3>\d{1,2})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?P<m3>" + _MON + r")\.?,?[ \u00a0]+(?P<y3>(?:19|20)\d{2}|['’]?\d{2}(?![\d:.]\d))"
     r"|(?P<m4>" + _MON + r")\.?[ \u00a0]+(?P<d4>\d{1,2})(?:st|nd|rd|th)?,?[ \u00a0]+(?P<y4>(?:19|20)\d{2})"
     r")(?![\w/])"
 )
@@ -56,7 +56,7 @@ def parse_date(value: str) -> Optional[tuple[int, int, int]]:
         if g["y2"]:
             return int(g["y2"]), int(g["m2"]), int(g["d2"])
         if g["d3"]:
-            return int(g["y3"]), _MONTHS[g["m3"][:3].lower()], int(g["d3"])
+            return _year(g["y3"].lstrip("'’")), _MONTHS[g["m3"][:3].lower()], int(g["d3"])
         if g["m4"]:
             return int(g["y4"]), _MONTHS[g["m4"][:3].lower()], int(g["d4"])
     except (KeyError, ValueError):

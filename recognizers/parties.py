@@ -168,6 +168,8 @@ _STREET_WORDS = "|".join(sorted({a for full, abbrs in _STREET_ABBR.items() if fu
 _STREET_ONLY = re.compile(
     r"^(?:(?:flat|apartment|apt|unit|room)\s+[\w/]+,?\s+)?(?P<num>\d{1,4}[a-z]?),?\s+(?P<street>(?:[A-Z][\w'’\-]*\s+){1,3}"
     r"(?:" + _STREET_WORDS + r")\.?)(?=\s|$)", re.I)
+_NUMBERED_NAME = re.compile(
+    r"^(?:(?:flat|apartment|apt|unit|room)\s+[\w/]+,?\s+)?\d{1,4}[a-z]?,?\s+(?P<street>(?:[A-Z][\w'’\-]*)(?:\s+[A-Z][\w'’\-]*){1,3})$")
 _STREET_TYPE_AFTER = r"(?![ \t\u00a0]*(?:\n[ \t]*)?(?:" + _STREET_WORDS + r")\b)"
 
 
@@ -385,6 +387,13 @@ class PartyMatcher:
                         # and the house number with the street's name but not its street word ("33 Broadwater")
                         addr_forms.append(r"(?<![\w/.,£$€\-])" + re.escape(street.group("num")) + r",?" + WS
                                           + r"(?-i:" + WS.join(re.escape(w) for w in sw[:-1]) + r")(?![\w])" + _STREET_TYPE_AFTER)
+                    elif not street:
+                        other = _NUMBERED_NAME.match(c)
+                        if other and len(other.group("street").split()) >= 2:
+                            # a street with no street word ("5 The Paddocks", "12 Marlborough Heights"): the
+                            # name alone as written, capitalised
+                            addr_forms.append(r"(?<![\w])(?-i:" + WS.join(re.escape(w) for w in other.group("street").split())
+                                              + r")(?![\w])")
                     if not has_digit and len(words) < 2:
                         # a town alone is not this person's address; only next to another line
                         addr_forms.append(r"(?:(?<=[,\n])|(?<=,\s)|(?<=\n\s))" + WS.join(re.escape(w) for w in words) + r"\b(?=\s*[,\n]|\s+[A-Z]{1,2}\d)")

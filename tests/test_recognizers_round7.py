@@ -157,3 +157,41 @@ def test_lower_case_registration_needs_a_vehicle_word(analyzer):
 
 def test_card_number_is_not_a_legacy_reference(analyzer):
     assert not found(analyzer, "Card 4929-1234-5678-9012 was used.", EntityType.CASE_REFERENCE)
+
+
+# ---------------------------------------------------------------------- more shapes
+def _case2() -> CaseRecord:
+    return CaseRecord(
+        case_id="T-R7b", received=date(2026, 8, 1),
+        requester=Party(name="Quentin Harrowgate", role="paying parent"),
+        third_parties=[Party(name="Tamsin Quarrie", role="receiving parent",
+                             addresses=("5 The Paddocks, Wixford, B49 6DR",))],
+        root=Path("."),
+    )
+
+
+@pytest.fixture(scope="module")
+def analyzer2(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _case2())
+
+
+def test_street_without_street_word(analyzer2):
+    assert "The Paddocks" in _tp(analyzer2, "She moved back to The Paddocks last year.", EntityType.ADDRESS)
+    assert not _tp(analyzer2, "we walked past the paddocks", EntityType.ADDRESS)
+
+
+@pytest.mark.parametrize("text,et,value", [
+    ("she said her new address postcode is mk40 3sj", EntityType.UK_POSTCODE, "mk40 3sj"),
+    ("Sort code: 20.71.64, account 53018822", EntityType.BANK_DETAILS, "20.71.64"),
+    ("Date of birth: 15 March 87", EntityType.DATE_OF_BIRTH, "15 March 87"),
+])
+def test_more_generic_shapes(analyzer, text, et, value):
+    assert value in found(analyzer, text, et), analyzer.analyze(text)
+
+
+def test_lower_case_postcode_needs_an_address_word(analyzer):
+    assert not found(analyzer, "ok so mk40 3sj it is", EntityType.UK_POSTCODE)
+
+
+def test_two_digit_year_is_not_a_time(analyzer):
+    assert not found(analyzer, "Date of birth check booked for 3 May 12:30", EntityType.DATE_OF_BIRTH)
