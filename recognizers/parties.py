@@ -202,7 +202,7 @@ _TRAILING_INITIALS = re.compile(r"(?:,[ \t]*|[ \t]+)(?-i:[A-Z])\.?(?:[ \t]?(?-i:
 
 # a CMS case reference in either format (CMS-YYYY-NNNNNN, legacy 1234 5678 9012)
 OTHER_REF_RE = re.compile(
-    r"(?i)(?<![A-Za-z0-9])(?:CMS[ \-/–]?(?:19|20)\d{2}[ \-/–]?\d{6}(?![A-Za-z0-9])"
+    r"(?i)(?<![A-Za-z0-9])(?:CMS(?:[ \u00a0]?[\-/–][ \u00a0]?|[ \u00a0])?(?:19|20)\d{2}(?:[ \u00a0]?[\-/–][ \u00a0]?|[ \u00a0])?\d{6}(?![A-Za-z0-9])"
     r"|(?<![\d\-/.,£$€])(?P<legacy>\d{4}(?P<sep>[ \u00a0\-]?)\d{4}(?P=sep)\d{4})(?![\d\-/]|[.,]\d))")
 # a 12-digit number is a case reference when a case word leads up to it on its line
 _LEGACY_CUE = re.compile(r"(?i)\b(?:case|cms|csa|child[ \t]+maintenance|ref(?:erence)?|scheme|legacy)\b")

@@ -119,6 +119,7 @@ def _tp_refs(analyzer, text):
 @pytest.mark.parametrize("text,value", [
     ("For the avoidance of doubt my client's CMS reference is CMS-2025-300129.", "CMS-2025-300129"),
     ("Payment reference CMS2025300129 on the statement.", "CMS2025300129"),
+    ("Case ref: CMS - 2025 - 300129", "CMS - 2025 - 300129"),
     ("You have got his case as 441022876649 on the letter you sent me.", "441022876649"),
     ("Her old CSA case number 4410-2287-6649 is closed.", "4410-2287-6649"),
 ])
