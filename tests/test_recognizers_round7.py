@@ -196,3 +196,16 @@ def test_lower_case_postcode_needs_an_address_word(analyzer):
 
 def test_two_digit_year_is_not_a_time(analyzer):
     assert not found(analyzer, "Date of birth check booked for 3 May 12:30", EntityType.DATE_OF_BIRTH)
+
+
+@pytest.mark.parametrize("text,et,value", [
+    ("Her new address is 4 Mill Lane, Wixford QA1 4CK.", EntityType.UK_POSTCODE, "QA1 4CK"),
+    ("His driving licence: SMITH823456AB1CD", EntityType.UK_DRIVING_LICENCE, "SMITH823456AB1CD"),
+    ("Her boyfriend's van, registration ZQ19 XBC, was outside.", EntityType.UK_VEHICLE_REG, "ZQ19 XBC"),
+])
+def test_shapes_outside_the_issued_ranges(analyzer, text, et, value):
+    assert value in found(analyzer, text, et), analyzer.analyze(text)
+
+
+def test_licence_shape_needs_a_licence_word(analyzer):
+    assert not found(analyzer, "Order SMITH823456AB1CD shipped.", EntityType.UK_DRIVING_LICENCE)
