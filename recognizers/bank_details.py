@@ -15,7 +15,7 @@ _SEP = r"(?:[ \u00a0]?[\-–][ \u00a0]?|[ \u00a0])"
 SORT_CODE = re.compile(r"(?<![\d\-–])(?<!\d[ \u00a0])\d{2}" + _SEP + r"\d{2}" + _SEP + r"\d{2}(?![\d\-–])(?![ \u00a0]\d{2}\b)")
 SORT_LABELLED_6 = re.compile(r"(?i)(?:\bsort[\s\-]*code|\bs/c|\bs\.c\.|\bsc)[\s:.\-]*(?:is[\s:]*)?(?P<v>\d{6}|\d{2}\.\d{2}\.\d{2})(?![\d\-])")
 # an account number: eight digits, also written in two fours ("6611 0473"); not part of a longer number
-ACCOUNT = re.compile(r"(?<![\d\-])(?:\d{8}(?![\d\-])|(?<!\d[ \u00a0])\d{4}[ \u00a0]\d{4}(?![\d\-])(?![ \u00a0]?\d))")
+ACCOUNT = re.compile(r"(?<![\d\-])(?:\d{8}(?![\d\-])|(?<!\d{4}[ \u00a0])\d{4}[ \u00a0]\d{4}(?![\d\-])(?![ \u00a0]?\d))")
 # sort code and account written together: "203258 71234560", "771490-66110473", "301557/02938476"
 BARE_PAIR = re.compile(r"(?<![\d\-.,/£$€])(?P<sort>\d{6})(?:[ \t]+|[ \t]*[\-/][ \t]*)(?P<acct>\d{8})(?![\d\-.,/])")
 SORT_LABEL = re.compile(r"(?i)(?:sort[\s\-]*code|\bs/c)[\s:.\-]*(?:is[\s:]*)?$")

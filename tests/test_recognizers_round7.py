@@ -69,6 +69,7 @@ def test_house_number_form_needs_the_capitalised_name(analyzer):
     ("Her account for receiving payments is now 771490-66110473 (Nationwide).", ["771490", "66110473"]),
     ("His bank details for refunds: s/c 207164 a/c 53018822.", ["207164", "53018822"]),
     ("Payee details given as 80 22 60 / 39904417 by phone.", ["80 22 60", "39904417"]),
+    ("TFR TO K PRICE 20-32-58 7123 4560", ["20-32-58", "7123 4560"]),
 ])
 def test_bank_layouts(analyzer, text, values):
     got = " | ".join(found(analyzer, text, EntityType.BANK_DETAILS))
