@@ -182,7 +182,9 @@ def _addr_word_rx(word: str) -> str:
         # "St John's" / "St Johns" / "St John’s"
         return re.sub(r"(?:\\?['’])", "['’]?", re.escape(word.strip(",")))
     alts = _STREET_ABBR[full] + (("saint",) if w.lower() == "st" else ())
-    return r"(?:" + "|".join(sorted(set(alts), key=len, reverse=True)) + r")\b\.?"
+    # (the full stop only after an abbreviation: "Drive." ends a sentence)
+    words = sorted(set(alts), key=len, reverse=True)
+    return r"(?:" + "|".join(a + r"\b" if a in (full, "saint") else a + r"\b\.?" for a in words) + r")"
 
 
 _POSTCODE_AT_END = re.compile(r"(?i)(?<![\w])[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]*\d[A-Z]{2}$")
