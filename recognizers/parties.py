@@ -173,6 +173,14 @@ _NUMBERED_NAME = re.compile(
 _STREET_TYPE_AFTER = r"(?![ \t\u00a0]*(?:\n[ \t]*)?(?:" + _STREET_WORDS + r")\b)"
 
 
+def _form_key(words) -> str | None:
+    """A word that any text matched by an address form built from ``words`` contains (lower case):
+    the longest plain word that is not a street word (those are also matched abbreviated)."""
+    plain = [w.strip(",.").lower() for w in words]
+    plain = [w for w in plain if len(w) >= 3 and w.isalpha() and w not in _ABBR_OF and w not in _STREET_ABBR]
+    return max(plain, key=len) if plain else None
+
+
 def _addr_word_rx(word: str) -> str:
     """One word of a listed address: a street word also in its usual abbreviations, with or without
     a full stop ("Road" / "Rd" / "Rd.")."""
@@ -350,6 +358,9 @@ class PartyMatcher:
     # ------------------------------------------------------------------ identifiers
     def _build_identifier_regexes(self) -> list[tuple[re.Pattern[str], int, EntityType]]:
         out: list[tuple[re.Pattern[str], int, EntityType]] = []
+        # regex position -> words one of which is in any text it can match: a document without any
+        # of them is not searched with it (a case's address patterns are long alternations)
+        self._rx_keys: dict[int, frozenset[str]] = {}
         for pos, p in enumerate(self.parties):
             if p.ni_number and len(squash(p.ni_number)) >= 8:
                 out.append((re.compile(r"(?i)(?<![A-Za-z0-9])" + _flex_chars(squash(p.ni_number), r"[\s\-]*") + r"(?![A-Za-z0-9])"), pos, EntityType.UK_NINO))
@@ -367,6 +378,14 @@ class PartyMatcher:
                     out.append((re.compile(r"(?i)(?<![\w.\-])" + re.escape(em.strip()) + r"(?![\w\-])"), pos, EntityType.EMAIL_ADDRESS))
             addr_forms: list[str] = []
             postcodes: list[str] = []
+            pc_keys: set[str] = set()
+            keys: set[str] | None = set()  # a word each form must contain (None: a form without one)
+
+            def add_form(form_words, rx: str) -> None:
+                nonlocal keys
+                addr_forms.append(rx)
+                k = _form_key(form_words)
+                keys = None if k is None or keys is None else keys | {k}
             for addr in p.addresses:
                 comps = [c.strip() for c in re.split(r"[,\n]+", addr) if c.strip()]
                 for c in comps:
@@ -374,6 +393,7 @@ class PartyMatcher:
                     if pc:
                         # the postcode of a listed address, written on its own ("Postcode: M11 2NB")
                         postcodes.append(r"(?<![\w])" + r"[\s\u00a0]*".join(re.escape(x) for x in pc.group(0).split()) + r"(?![\w])")
+                        pc_keys.add(pc.group(0).split()[-1].lower()[-3:])  # (the inward code: "3sj")
                         if pc.start() == 0:
                             continue  # (a line of its own in case.json: "..., Bedford, MK40 3SJ")
                     words = c.split()
@@ -382,31 +402,34 @@ class PartyMatcher:
                     if street and len(street.group("street").split()) >= 2:
                         sw = street.group("street").split()
                         # "8 Ferncliffe Road" -> also "Ferncliffe Road" / "Ferncliffe Rd" named alone
-                        addr_forms.append(r"(?<![\w])" + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
+                        add_form(sw, r"(?<![\w])" + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
                         # the house number and street without the flat ("27 Kingsley Rd" of "Flat 3, 27 Kingsley Road")
-                        addr_forms.append(r"(?<![\w/.,£$€\-])" + re.escape(street.group("num")) + r",?" + WS
-                                          + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
+                        add_form(sw, r"(?<![\w/.,£$€\-])" + re.escape(street.group("num")) + r",?" + WS
+                                 + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
                         # and the house number with the street's name but not its street word ("33 Broadwater")
-                        addr_forms.append(r"(?<![\w/.,£$€\-])" + re.escape(street.group("num")) + r",?" + WS
+                        add_form(sw[:-1], r"(?<![\w/.,£$€\-])" + re.escape(street.group("num")) + r",?" + WS
                                           + r"(?-i:" + WS.join(re.escape(w) for w in sw[:-1]) + r")(?![\w])" + _STREET_TYPE_AFTER)
                     elif not street:
                         other = _NUMBERED_NAME.match(c)
                         if other and len(other.group("street").split()) >= 2:
                             # a street with no street word ("5 The Paddocks", "12 Marlborough Heights"): the
                             # name alone as written, capitalised
-                            addr_forms.append(r"(?<![\w])(?-i:" + WS.join(re.escape(w) for w in other.group("street").split())
+                            add_form(other.group("street").split(), r"(?<![\w])(?-i:" + WS.join(re.escape(w) for w in other.group("street").split())
                                               + r")(?![\w])")
                     if not has_digit and len(words) < 2:
                         # a town alone is not this person's address; only next to another line
-                        addr_forms.append(r"(?:(?<=[,\n])|(?<=,\s)|(?<=\n\s))" + WS.join(re.escape(w) for w in words) + r"\b(?=\s*[,\n]|\s+[A-Z]{1,2}\d)")
+                        add_form(words, r"(?:(?<=[,\n])|(?<=,\s)|(?<=\n\s))" + WS.join(re.escape(w) for w in words) + r"\b(?=\s*[,\n]|\s+[A-Z]{1,2}\d)")
                     else:
-                        addr_forms.append(r"(?<![\w])" + r"[\s,]+".join(_addr_word_rx(w) for w in words if w.strip(",")) + r"(?![\w])")
+                        add_form(words, r"(?<![\w])" + r"[\s,]+".join(_addr_word_rx(w) for w in words if w.strip(",")) + r"(?![\w])")
             # one pattern per party and type: the longer forms first, so that a whole line wins over its parts
             if postcodes:
                 out.append((re.compile(r"(?i)(?:" + "|".join(dict.fromkeys(postcodes)) + r")"), pos, EntityType.UK_POSTCODE))
+                self._rx_keys[len(out) - 1] = frozenset(pc_keys)
             if addr_forms:
                 forms = sorted(dict.fromkeys(addr_forms), key=len, reverse=True)
                 out.append((re.compile(r"(?i)(?:" + "|".join(forms) + r")"), pos, EntityType.ADDRESS))
+                if keys:
+                    self._rx_keys[len(out) - 1] = frozenset(keys)
         return out
 
     def _other_reference_owner(self) -> tuple[int, bool] | None:
@@ -445,7 +468,11 @@ class PartyMatcher:
 
     def match(self, text: str) -> list[PartySpan]:
         spans: list[PartySpan] = []
-        for rx, pos, et in self._id_regexes:
+        low = text.lower() if self._rx_keys else ""
+        for i, (rx, pos, et) in enumerate(self._id_regexes):
+            keys = self._rx_keys.get(i)
+            if keys is not None and not any(k in low for k in keys):
+                continue
             for m in rx.finditer(text):
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], et, form=FULL, score=1.0, recognizer="PartyIdentifierRecognizer"))
         self._match_dobs(text, spans)

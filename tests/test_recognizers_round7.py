@@ -210,3 +210,25 @@ def test_shapes_outside_the_issued_ranges(analyzer, text, et, value):
 
 def test_licence_shape_needs_a_licence_word(analyzer):
     assert not found(analyzer, "Order SMITH823456AB1CD shipped.", EntityType.UK_DRIVING_LICENCE)
+
+
+# ---------------------------------------------------------------------- speed: word prefilter
+def test_address_prefilter_changes_nothing():
+    """A listed address pattern is skipped on a document with none of its key words: same spans as
+    running every pattern, over the dev cases."""
+    from pipeline.case_store import list_case_ids, load_case
+    from recognizers.parties import PartyMatcher
+
+    corpus = Path(__file__).resolve().parents[1] / "sample_docs" / "eval_holdout"
+    checked = 0
+    for case_id in list_case_ids(corpus):
+        case = load_case(corpus, case_id)
+        pm = PartyMatcher(case)
+        full = PartyMatcher(case)
+        full._rx_keys = {}
+        for doc in sorted((case.root / "documents").glob("*.txt")):
+            text = doc.read_text(encoding="utf-8")
+            key = lambda s: (s.start, s.end, s.party, s.entity_type)  # noqa: E731
+            assert sorted(map(key, pm.match(text))) == sorted(map(key, full.match(text))), doc
+            checked += 1
+    assert checked >= 8
