@@ -161,6 +161,10 @@ _STREET_ABBR = {
     "walk": ("walk", "wlk"), "house": ("house", "hse"), "hill": ("hill",), "way": ("way",), "row": ("row",),
     "view": ("view",), "rise": ("rise",), "green": ("green", "grn"), "vale": ("vale",), "boulevard": ("boulevard", "blvd"),
     "estate": ("estate", "est"), "mount": ("mount", "mt"), "saint": ("saint", "st"),
+    "wynd": ("wynd",), "brow": ("brow",), "chase": ("chase",), "croft": ("croft",), "meadows": ("meadows",),
+    "meadow": ("meadow",), "fields": ("fields",), "gate": ("gate",), "heights": ("heights", "hts"), "quay": ("quay",),
+    "wharf": ("wharf",), "yard": ("yard",), "approach": ("approach",), "circus": ("circus",), "nook": ("nook",),
+    "garth": ("garth",), "embankment": ("embankment",), "promenade": ("promenade", "prom"), "broadway": ("broadway",),
 }
 _ABBR_OF = {a: full for full, abbrs in _STREET_ABBR.items() for a in abbrs if full != "saint"}
 _STREET_WORDS = "|".join(sorted({a for full, abbrs in _STREET_ABBR.items() if full not in ("saint", "house", "estate", "mount")

@@ -232,3 +232,16 @@ def test_address_prefilter_changes_nothing():
             assert sorted(map(key, pm.match(text))) == sorted(map(key, full.match(text))), doc
             checked += 1
     assert checked >= 8
+
+
+def test_other_street_words(tmp_path_factory):
+    case = CaseRecord(
+        case_id="T-R7c", received=date(2026, 8, 1),
+        requester=Party(name="Quentin Harrowgate", role="paying parent"),
+        third_parties=[Party(name="Tamsin Quarrie", role="receiving parent",
+                             addresses=("12 Marlborough Heights, Hexham NE46 1AA",))],
+        root=Path("."),
+    )
+    an = blank_model_analyzer(tmp_path_factory, case)
+    assert "12 Marlborough" in _tp(an, "She is not at 12 Marlborough now.", EntityType.ADDRESS)
+    assert any("Marlborough Hts" in v for v in _tp(an, "Post returned from Marlborough Hts.", EntityType.ADDRESS))
