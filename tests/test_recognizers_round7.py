@@ -245,3 +245,21 @@ def test_other_street_words(tmp_path_factory):
     an = blank_model_analyzer(tmp_path_factory, case)
     assert "12 Marlborough" in _tp(an, "She is not at 12 Marlborough now.", EntityType.ADDRESS)
     assert any("Marlborough Hts" in v for v in _tp(an, "Post returned from Marlborough Hts.", EntityType.ADDRESS))
+
+
+# ---------------------------------------------------------------------- unlisted streets after a cue
+@pytest.mark.parametrize("text,value", [
+    ("Her new partner has moved to Orchard Close last month.", "Orchard Close"),
+    ("They are staying at Church Walk, Kempston.", "Church Walk, Kempston"),
+])
+def test_street_after_address_cue(analyzer, text, value):
+    assert value in found(analyzer, text, EntityType.ADDRESS)
+
+
+@pytest.mark.parametrize("text", [
+    "The meeting is now at Victoria Park Road.",
+    "He moved the Ford Focus to the car park.",
+    "I still live at Dalkeith Road with the children.",   # the requester's own listed street
+])
+def test_no_cued_street(analyzer, text):
+    assert not found(analyzer, text, EntityType.ADDRESS)
