@@ -251,6 +251,7 @@ def test_other_street_words(tmp_path_factory):
 @pytest.mark.parametrize("text,value", [
     ("Her new partner has moved to Orchard Close last month.", "Orchard Close"),
     ("They are staying at Church Walk, Kempston.", "Church Walk, Kempston"),
+    ("she lives at 4 mill lane now with him", "4 mill lane"),
 ])
 def test_street_after_address_cue(analyzer, text, value):
     assert value in found(analyzer, text, EntityType.ADDRESS)
@@ -259,6 +260,7 @@ def test_street_after_address_cue(analyzer, text, value):
 @pytest.mark.parametrize("text", [
     "The meeting is now at Victoria Park Road.",
     "He moved the Ford Focus to the car park.",
+    "they live in 3 different houses on the road",
     "I still live at Dalkeith Road with the children.",   # the requester's own listed street
 ])
 def test_no_cued_street(analyzer, text):
