@@ -33,6 +33,31 @@ DOB_CUE_FLAT = re.compile(
 )
 # a form's dotted or underlined leader between a label and its value ("Date of birth ....... 04/09/1977")
 LEADER = re.compile(r"(?:[ \t]*(?:\.[ \t]*){2,}|…+|_{2,})")
+# a column header naming the date of birth, for a table row below it
+DOB_HEADER = re.compile(r"(?i)\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s*date|born)")
+HEADER_LINES_UP = 4  # a table's rows under its header
+
+
+def _under_dob_header(text: str, s: int) -> bool:
+    """Is the date at ``s`` in a table column headed "DOB" / "Date of birth" a few lines up?
+    The header must start near the date's column and no line between may be blank."""
+    ls = text.rfind("\n", 0, s) + 1
+    col = s - ls
+    end = ls - 1
+    for _ in range(HEADER_LINES_UP):
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if not line.strip():
+            return False
+        for m in DOB_HEADER.finditer(line):
+            if abs(m.start() - col) <= 6 or m.start() <= col < m.end():
+                return True
+        end = start - 1
+    return False
+
+
 # "Name (12/03/2015)" or "Name, 12/03/2015," — a date stated for a person
 NAME_BEFORE = re.compile(r"(?:[A-Z][a-z'’\-]+)[ \u00a0]*[(,][ \u00a0]*$")
 
@@ -86,6 +111,8 @@ class DateOfBirthRecognizer(EntityRecognizer):
             flat = re.sub(r"\s+", " ", before)
             if DOB_CUE.search(before) or DOB_CUE.search(before.rstrip(" \t:\n") + " ") or DOB_CUE_FLAT.search(flat):
                 score, why = 0.85, "birth cue before the date"
+            elif _under_dob_header(text, s):
+                score, why = 0.8, "date in a date-of-birth column"
             elif NAME_BEFORE.search(before):
                 score, why = 0.45, "date stated for a person"
             else:

@@ -265,3 +265,17 @@ def test_street_after_address_cue(analyzer, text, value):
 ])
 def test_no_cued_street(analyzer, text):
     assert not found(analyzer, text, EntityType.ADDRESS)
+
+
+def test_dob_in_a_table_column(analyzer):
+    text = ("Name              DOB           NI number\n"
+            "Kevin Dorrell     04/09/1977    JT480217C\n"
+            "Anna Pellow       12/11/1990    JT480218D\n")
+    got = found(analyzer, text, EntityType.DATE_OF_BIRTH)
+    assert "04/09/1977" in got and "12/11/1990" in got
+
+
+def test_date_in_another_column_is_not_a_dob(analyzer):
+    text = ("Name              DOB           Date received\n"
+            "Kevin Dorrell     04/09/1977    12/05/2026\n")
+    assert "12/05/2026" not in found(analyzer, text, EntityType.DATE_OF_BIRTH)
