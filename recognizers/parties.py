@@ -371,7 +371,7 @@ class PartyMatcher:
             for ref in p.case_references:
                 s = squash(ref)
                 if len(s) >= 6:
-                    out.append((re.compile(r"(?i)(?<![A-Za-z0-9])" + _flex_chars(s, r"[\s\-/]*") + r"(?![A-Za-z0-9])"), pos, EntityType.CASE_REFERENCE))
+                    out.append((re.compile(r"(?i)(?<![A-Za-z0-9])" + _flex_chars(s, r"[\s\-/–]*") + r"(?![A-Za-z0-9])"), pos, EntityType.CASE_REFERENCE))
             for ph in p.phones:
                 d = normalise_phone(ph)
                 if len(d) >= 10:

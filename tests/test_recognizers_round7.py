@@ -279,3 +279,7 @@ def test_date_in_another_column_is_not_a_dob(analyzer):
     text = ("Name              DOB           Date received\n"
             "Kevin Dorrell     04/09/1977    12/05/2026\n")
     assert "12/05/2026" not in found(analyzer, text, EntityType.DATE_OF_BIRTH)
+
+
+def test_requesters_reference_with_en_dashes_stays(analyzer):
+    assert not found(analyzer, "Your ref CMS–2025–300111.", EntityType.CASE_REFERENCE)
