@@ -44,6 +44,14 @@ NUMBERED_LINE_RE = re.compile(
     r"(?<![\w/])\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:" + UW + r"[ \u00a0]+|(?:y|yr|de|la|le|du|of|the|on|upon|in)[ \u00a0]+){0,4}"
     + UW + r",[ \t]*(?:" + UW + r"[ \t]*){1,3},?[ \t]*(?=" + POSTCODE_REGEX + r")"
 )
+# a street named without a house number after an address cue: "she now lives on Mill Lane, Hitchin",
+# "moved to Orchard Close", "address: Linden Grove, Luton"
+CUED_STREET_RE = re.compile(
+    r"(?i:\b(?:lives|living|live|moved|moving|move|staying|stays|stay|resides|residing|relocated|address(?:[ \t]+is)?|"
+    r"lodging)[ \t]+(?:(?:at|on|in|to|into|round)[ \t]+)?(?:the[ \t]+)?|\baddress[ \t]*:[ \t]*)"
+    r"(?:(?P<street>(?:" + W + r"[ \u00a0]+){1,3}(?:" + STREET_TYPES + r")\b\.?)(?![ \u00a0]+[A-Z][a-z])"
+    # in lower case, as typed in a message, only with a house number: "she lives at 4 mill lane now"
+    r"|(?P<lower>\d{1,4}[a-z]?,?[ \u00a0]+(?:[a-z][a-z'’\-]+[ \u00a0]+){1,3}(?i:" + STREET_TYPES + r")\b))")
 # a US state and ZIP code closing an address: "TX 77008", "CA 94105-1234"
 US_STATE_ZIP = re.compile(r"[ \t\u00a0]*(?:,[ \t\u00a0]*\n?|\n|,?[ \t\u00a0]+)[ \t\u00a0]*[A-Z]{2}[ \u00a0]+\d{5}(?:-\d{4})?(?![\w])")
 # a following component: a line/segment of 1-3 capitalised words (town, county) or a postcode
@@ -100,6 +108,11 @@ class AddressRecognizer(EntityRecognizer):
                     e -= 1
                 e2 = extend_address(text, e)
                 out.append(_res(self, m.start(), e2, 0.8 if e2 > e else 0.65, why))
+        for m in CUED_STREET_RE.finditer(text):
+            g = "street" if m.group("street") else "lower"
+            e = m.end(g)
+            e2 = extend_address(text, e)
+            out.append(_res(self, m.start(g), e2, 0.7 if e2 > e else 0.6, "street after an address cue"))
         for m in FLAT_IN_BLOCK_RE.finditer(text):
             e2 = extend_address(text, m.end())
             out.append(_res(self, m.start(), e2, 0.6 if e2 == m.end() else 0.75, "flat in a named block"))

@@ -10,10 +10,15 @@ from recognizers.base import result
 
 from pipeline.codes import EntityType
 
-SORT_CODE = re.compile(r"(?<![\d\-])\d{2}[ \-\u00a0]\d{2}[ \-\u00a0]\d{2}(?![\d\-])|(?<=sort code )\d{6}(?!\d)|(?<=sort code: )\d{6}(?!\d)", re.I)
-ACCOUNT = re.compile(r"(?<![\d\-])\d{8}(?![\d\-])")
-BARE_PAIR = re.compile(r"(?<![\d\-.,/£$€])(?P<sort>\d{6})[ \t]+(?P<acct>\d{8})(?![\d\-.,/])")
-SORT_LABEL = re.compile(r"(?i)sort[\s\-]*code[\s:.\-]*(?:is[\s:]*)?$")
+# a sort code: "20-71-64", "20 71 64", "77 - 14 - 90"; six digits straight after a sort-code label
+_SEP = r"(?:[ \u00a0]?[\-–][ \u00a0]?|[ \u00a0])"
+SORT_CODE = re.compile(r"(?<![\d\-–])(?<!\d[ \u00a0])\d{2}" + _SEP + r"\d{2}" + _SEP + r"\d{2}(?![\d\-–])(?![ \u00a0]\d{2}\b)")
+SORT_LABELLED_6 = re.compile(r"(?i)(?:\bsort[\s\-]*code|\bs/c|\bs\.c\.|\bsc)[\s:.\-]*(?:is[\s:]*)?(?P<v>\d{6}|\d{2}\.\d{2}\.\d{2})(?![\d\-])")
+# an account number: eight digits, also written in two fours ("6611 0473"); not part of a longer number
+ACCOUNT = re.compile(r"(?<![\d\-])(?:\d{8}(?![\d\-])|(?<!\d{4}[ \u00a0])\d{4}[ \u00a0]\d{4}(?![\d\-])(?![ \u00a0]?\d))")
+# sort code and account written together: "203258 71234560", "771490-66110473", "301557/02938476"
+BARE_PAIR = re.compile(r"(?<![\d\-.,/£$€])(?P<sort>\d{6})(?:[ \t]+|[ \t]*[\-/][ \t]*)(?P<acct>\d{8})(?![\d\-.,/])")
+SORT_LABEL = re.compile(r"(?i)(?:sort[\s\-]*code|\bs/c)[\s:.\-]*(?:is[\s:]*)?$")
 ACCOUNT_LABEL = re.compile(r"(?i)(?:account|acc(?:ount)?\.?|a/c)[\s\-]*(?:number|no\.?|num)?[\s:.\-]*(?:is[\s:]*)?$")
 
 
@@ -32,6 +37,8 @@ class BankDetailsRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: List[str], nlp_artifacts=None) -> List[RecognizerResult]:
         out = []
         sorts = [m.span() for m in SORT_CODE.finditer(text)]
+        sorts += [m.span("v") for m in SORT_LABELLED_6.finditer(text)]
+        sorts.sort()
         accts = [m.span() for m in ACCOUNT.finditer(text)]
         used_accts = set()
         for s, e in sorts:

@@ -7,8 +7,9 @@ from pipeline.codes import EntityType
 from recognizers.base import UkPatternRecognizer
 
 DEFAULT_CASE_REF_PATTERNS: tuple[str, ...] = (
-    r"(?i)\bCMS[ \-]?(?:19|20)\d{2}[ \-]?\d{6}\b",
-    r"(?<![\d\-])\d{4}[ \u00a0]?\d{4}[ \u00a0]?\d{4}(?![\d\-])",
+    r"(?i)\bCMS(?:[ \u00a0]?[\-/–][ \u00a0]?|[ \u00a0])?(?:19|20)\d{2}(?:[ \u00a0]?[\-/–][ \u00a0]?|[ \u00a0])?\d{6}\b",
+    # the legacy 12-digit number, in fours with one kind of separator ("1234 5678 9012", "1234-5678-9012")
+    r"(?<![\d\-])\d{4}(?P<sep>[ \u00a0\-]?)\d{4}(?P=sep)\d{4}(?![\d\-])",
 )
 _SCORES = (0.85, 0.45)
 

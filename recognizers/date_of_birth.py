@@ -18,9 +18,9 @@ _MONTHS = {
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 DATE_REGEX = re.compile(
     r"(?i)(?<![\w/.\-])(?:"
-    r"(?P<d1>\d{1,2})[/.\-](?P<m1>\d{1,2})[/.\-](?P<y1>(?:19|20)?\d{2})"
+    r"(?P<d1>\d{1,2})(?:[/.\-]|[ \u00a0]/[ \u00a0]?|/[ \u00a0])(?P<m1>\d{1,2})(?:[/.\-]|[ \u00a0]/[ \u00a0]?|/[ \u00a0])(?P<y1>(?:19|20)?\d{2})"
     r"|(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})"
-    r"|(?P<d3>\d{1,2})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?P<m3>" + _MON + r")\.?,?[ \u00a0]+(?P<y3>(?:19|20)\d{2})"
+    r"|(?P<d3>\d{1,2})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?P<m3>" + _MON + r")\.?,?[ \u00a0]+(?P<y3>(?:19|20)\d{2}|['’]?\d{2}(?![\d:.]\d))"
     r"|(?P<m4>" + _MON + r")\.?[ \u00a0]+(?P<d4>\d{1,2})(?:st|nd|rd|th)?,?[ \u00a0]+(?P<y4>(?:19|20)\d{2})"
     r")(?![\w/])"
 )
@@ -31,6 +31,33 @@ DOB_CUE = re.compile(
 DOB_CUE_FLAT = re.compile(
     r"(?i)(?:\bborn\b|\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date|\bdate\s+born)[^.;\d]{0,20}$"
 )
+# a form's dotted or underlined leader between a label and its value ("Date of birth ....... 04/09/1977")
+LEADER = re.compile(r"(?:[ \t]*(?:\.[ \t]*){2,}|…+|_{2,})")
+# a column header naming the date of birth, for a table row below it
+DOB_HEADER = re.compile(r"(?i)\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s*date|born)")
+HEADER_LINES_UP = 4  # a table's rows under its header
+
+
+def _under_dob_header(text: str, s: int) -> bool:
+    """Is the date at ``s`` in a table column headed "DOB" / "Date of birth" a few lines up?
+    The header must start near the date's column and no line between may be blank."""
+    ls = text.rfind("\n", 0, s) + 1
+    col = s - ls
+    end = ls - 1
+    for _ in range(HEADER_LINES_UP):
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if not line.strip():
+            return False
+        for m in DOB_HEADER.finditer(line):
+            if abs(m.start() - col) <= 6 or m.start() <= col < m.end():
+                return True
+        end = start - 1
+    return False
+
+
 # "Name (12/03/2015)" or "Name, 12/03/2015," — a date stated for a person
 NAME_BEFORE = re.compile(r"(?:[A-Z][a-z'’\-]+)[ \u00a0]*[(,][ \u00a0]*$")
 
@@ -54,7 +81,7 @@ def parse_date(value: str) -> Optional[tuple[int, int, int]]:
         if g["y2"]:
             return int(g["y2"]), int(g["m2"]), int(g["d2"])
         if g["d3"]:
-            return int(g["y3"]), _MONTHS[g["m3"][:3].lower()], int(g["d3"])
+            return _year(g["y3"].lstrip("'’")), _MONTHS[g["m3"][:3].lower()], int(g["d3"])
         if g["m4"]:
             return int(g["y4"]), _MONTHS[g["m4"][:3].lower()], int(g["d4"])
     except (KeyError, ValueError):
@@ -77,11 +104,15 @@ class DateOfBirthRecognizer(EntityRecognizer):
         for m in DATE_REGEX.finditer(text):
             s, e = m.span()
             before = text[max(0, s - 40): s]
+            if "." in before or "…" in before or "_" in before:
+                before = LEADER.sub(" ", text[max(0, s - 80): s])[-40:]
             # the cue may be on the line above ("Date of birth:\n12/03/1985"), or a form label
             # wrapped over lines ("date of birth (if\nknown)\n\n02/09/1985")
             flat = re.sub(r"\s+", " ", before)
             if DOB_CUE.search(before) or DOB_CUE.search(before.rstrip(" \t:\n") + " ") or DOB_CUE_FLAT.search(flat):
                 score, why = 0.85, "birth cue before the date"
+            elif _under_dob_header(text, s):
+                score, why = 0.8, "date in a date-of-birth column"
             elif NAME_BEFORE.search(before):
                 score, why = 0.45, "date stated for a person"
             else:

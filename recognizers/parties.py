@@ -153,10 +153,52 @@ def party_role(p: Party) -> str | None:
     return None
 
 
+# street words and the abbreviations letters and forms use for them ("Rd", "Ave", "Cres")
+_STREET_ABBR = {
+    "street": ("street", "st", "str"), "road": ("road", "rd"), "avenue": ("avenue", "ave", "av"),
+    "lane": ("lane", "ln"), "close": ("close", "cl"), "drive": ("drive", "dr", "drv"),
+    "crescent": ("crescent", "cres", "cresc", "cr"), "court": ("court", "ct"), "place": ("place", "pl"),
+    "grove": ("grove", "gr", "gro"), "gardens": ("gardens", "gdns", "gdn"), "terrace": ("terrace", "terr", "ter"),
+    "square": ("square", "sq"), "parade": ("parade", "pde"), "park": ("park", "pk"), "mews": ("mews",),
+    "walk": ("walk", "wlk"), "house": ("house", "hse"), "hill": ("hill",), "way": ("way",), "row": ("row",),
+    "view": ("view",), "rise": ("rise",), "green": ("green", "grn"), "vale": ("vale",), "boulevard": ("boulevard", "blvd"),
+    "estate": ("estate", "est"), "mount": ("mount", "mt"), "saint": ("saint", "st"),
+    "wynd": ("wynd",), "brow": ("brow",), "chase": ("chase",), "croft": ("croft",), "meadows": ("meadows",),
+    "meadow": ("meadow",), "fields": ("fields",), "gate": ("gate",), "heights": ("heights", "hts"), "quay": ("quay",),
+    "wharf": ("wharf",), "yard": ("yard",), "approach": ("approach",), "circus": ("circus",), "nook": ("nook",),
+    "garth": ("garth",), "embankment": ("embankment",), "promenade": ("promenade", "prom"), "broadway": ("broadway",),
+}
+_ABBR_OF = {a: full for full, abbrs in _STREET_ABBR.items() for a in abbrs if full != "saint"}
+_STREET_WORDS = "|".join(sorted({a for full, abbrs in _STREET_ABBR.items() if full not in ("saint", "house", "estate", "mount")
+                                 for a in abbrs}, key=len, reverse=True))
 _STREET_ONLY = re.compile(
-    r"^(?:(?:flat|apartment|apt|unit|room)\s+\w+,?\s+)?\d{1,4}[a-z]?,?\s+(?P<street>(?:[A-Z][\w'’\-]*\s+){1,3}"
-    r"(?:Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Court|Place|Grove|Gardens|Terrace|Walk|Row|Hill|Square|"
-    r"Park|Mews|View|Rise|Green|Parade|Vale)\.?)$", re.I)
+    r"^(?:(?:flat|apartment|apt|unit|room)\s+[\w/]+,?\s+)?(?P<num>\d{1,4}[a-z]?),?\s+(?P<street>(?:[A-Z][\w'’\-]*\s+){1,3}"
+    r"(?:" + _STREET_WORDS + r")\.?)(?=\s|$)", re.I)
+_NUMBERED_NAME = re.compile(
+    r"^(?:(?:flat|apartment|apt|unit|room)\s+[\w/]+,?\s+)?\d{1,4}[a-z]?,?\s+(?P<street>(?:[A-Z][\w'’\-]*)(?:\s+[A-Z][\w'’\-]*){1,3})$")
+_STREET_TYPE_AFTER = r"(?![ \t\u00a0]*(?:\n[ \t]*)?(?:" + _STREET_WORDS + r")\b)"
+
+
+def _form_key(words) -> str | None:
+    """A word that any text matched by an address form built from ``words`` contains (lower case):
+    the longest plain word that is not a street word (those are also matched abbreviated)."""
+    plain = [w.strip(",.").lower() for w in words]
+    plain = [w for w in plain if len(w) >= 3 and w.isalpha() and w not in _ABBR_OF and w not in _STREET_ABBR]
+    return max(plain, key=len) if plain else None
+
+
+def _addr_word_rx(word: str) -> str:
+    """One word of a listed address: a street word also in its usual abbreviations, with or without
+    a full stop ("Road" / "Rd" / "Rd.")."""
+    w = word.strip(",").rstrip(".")
+    full = _ABBR_OF.get(w.lower())
+    if full is None:
+        # "St John's" / "St Johns" / "St John’s"
+        return re.sub(r"(?:\\?['’])", "['’]?", re.escape(word.strip(",")))
+    alts = _STREET_ABBR[full] + (("saint",) if w.lower() == "st" else ())
+    # (the full stop only after an abbreviation: "Drive." ends a sentence)
+    words = sorted(set(alts), key=len, reverse=True)
+    return r"(?:" + "|".join(a + r"\b" if a in (full, "saint") else a + r"\b\.?" for a in words) + r")"
 
 
 _POSTCODE_AT_END = re.compile(r"(?i)(?<![\w])[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]*\d[A-Z]{2}$")
@@ -183,6 +225,19 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n[ \t]*\n")
 _MIDDLE_INITIALS = r"(?:" + WS + r"(?-i:[A-Z])\.?){0,2}"
 _MIDDLE_INITIALS_TEXT = re.compile(r"(?<= )(?:[a-z]\.? )+")
 _TRAILING_INITIALS = re.compile(r"(?:,[ \t]*|[ \t]+)(?-i:[A-Z])\.?(?:[ \t]?(?-i:[A-Z])\.?)?(?![\w'’])")
+
+
+# a CMS case reference in either format (CMS-YYYY-NNNNNN, legacy 1234 5678 9012)
+OTHER_REF_RE = re.compile(
+    r"(?i)(?<![A-Za-z0-9])(?:CMS(?:[ \u00a0]?[\-/–][ \u00a0]?|[ \u00a0])?(?:19|20)\d{2}(?:[ \u00a0]?[\-/–][ \u00a0]?|[ \u00a0])?\d{6}(?![A-Za-z0-9])"
+    r"|(?<![\d\-/.,£$€])(?P<legacy>\d{4}(?P<sep>[ \u00a0\-]?)\d{4}(?P=sep)\d{4})(?![\d\-/]|[.,]\d))")
+# a 12-digit number is a case reference when a case word leads up to it on its line
+_LEGACY_CUE = re.compile(r"(?i)\b(?:case|cms|csa|child[ \t]+maintenance|ref(?:erence)?|scheme|legacy)\b")
+_CMS_WORD = re.compile(r"(?i)\b(?:cms|csa|child[ \t]+maintenance)\b")
+_NOT_CMS_LABEL = re.compile(
+    r"(?i)\b(?:court|tribunal|claim|warrant|liability[ \t]+order|magistrates['’]?|hmcts|bailiffs?|enforcement|summons|"
+    r"complaint|application|hearing|appeal|policy|invoice|ticket|transaction|receipt|account|card|payroll|employee|"
+    r"customer|tenancy|pension|patient|student|phone|tel|mobile)\b")
 
 
 def _deletes(w: str) -> set[str]:
@@ -274,6 +329,7 @@ class PartyMatcher:
         self._id_regexes = self._build_identifier_regexes()
         req_ids = _id_keys(self.parties[0])
         self._shared_ids = any(req_ids & _id_keys(p) for p in self.parties[1:])
+        self._other_ref_owner = self._other_reference_owner()
 
     def _roles(self) -> list[str | None]:
         """Each party's parent role. The requester's, when case.json does not state it, is the
@@ -321,13 +377,16 @@ class PartyMatcher:
     # ------------------------------------------------------------------ identifiers
     def _build_identifier_regexes(self) -> list[tuple[re.Pattern[str], int, EntityType]]:
         out: list[tuple[re.Pattern[str], int, EntityType]] = []
+        # regex position -> words one of which is in any text it can match: a document without any
+        # of them is not searched with it (a case's address patterns are long alternations)
+        self._rx_keys: dict[int, frozenset[str]] = {}
         for pos, p in enumerate(self.parties):
             if p.ni_number and len(squash(p.ni_number)) >= 8:
                 out.append((re.compile(r"(?i)(?<![A-Za-z0-9])" + _flex_chars(squash(p.ni_number), r"[\s\-]*") + r"(?![A-Za-z0-9])"), pos, EntityType.UK_NINO))
             for ref in p.case_references:
                 s = squash(ref)
                 if len(s) >= 6:
-                    out.append((re.compile(r"(?i)(?<![A-Za-z0-9])" + _flex_chars(s, r"[\s\-/]*") + r"(?![A-Za-z0-9])"), pos, EntityType.CASE_REFERENCE))
+                    out.append((re.compile(r"(?i)(?<![A-Za-z0-9])" + _flex_chars(s, r"[\s\-/–]*") + r"(?![A-Za-z0-9])"), pos, EntityType.CASE_REFERENCE))
             for ph in p.phones:
                 d = normalise_phone(ph)
                 if len(d) >= 10:
@@ -336,26 +395,91 @@ class PartyMatcher:
             for em in p.emails:
                 if "@" in em:
                     out.append((re.compile(r"(?i)(?<![\w.\-])" + re.escape(em.strip()) + r"(?![\w\-])"), pos, EntityType.EMAIL_ADDRESS))
+            addr_forms: list[str] = []
+            postcodes: list[str] = []
+            pc_keys: set[str] = set()
+            keys: set[str] | None = set()  # a word each form must contain (None: a form without one)
+
+            def add_form(form_words, rx: str) -> None:
+                nonlocal keys
+                addr_forms.append(rx)
+                k = _form_key(form_words)
+                keys = None if k is None or keys is None else keys | {k}
             for addr in p.addresses:
                 comps = [c.strip() for c in re.split(r"[,\n]+", addr) if c.strip()]
                 for c in comps:
                     pc = _POSTCODE_AT_END.search(c)
-                    if pc and pc.start() > 0:
+                    if pc:
                         # the postcode of a listed address, written on its own ("Postcode: M11 2NB")
-                        out.append((re.compile(r"(?i)(?<![\w])" + r"[\s\u00a0]*".join(re.escape(x) for x in pc.group(0).split()) + r"(?![\w])"), pos, EntityType.UK_POSTCODE))
+                        postcodes.append(r"(?<![\w])" + r"[\s\u00a0]*".join(re.escape(x) for x in pc.group(0).split()) + r"(?![\w])")
+                        pc_keys.add(pc.group(0).split()[-1].lower()[-3:])  # (the inward code: "3sj")
+                        if pc.start() == 0:
+                            continue  # (a line of its own in case.json: "..., Bedford, MK40 3SJ")
                     words = c.split()
                     has_digit = any(ch.isdigit() for ch in c)
                     street = _STREET_ONLY.match(c)
                     if street and len(street.group("street").split()) >= 2:
-                        # "8 Ferncliffe Road" -> also "Ferncliffe Road" named alone
-                        out.append((re.compile(r"(?i)(?<![\w])" + WS.join(re.escape(w) for w in street.group("street").split()) + r"(?![\w])"), pos, EntityType.ADDRESS))
+                        sw = street.group("street").split()
+                        # "8 Ferncliffe Road" -> also "Ferncliffe Road" / "Ferncliffe Rd" named alone
+                        add_form(sw, r"(?<![\w])" + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
+                        # the house number and street without the flat ("27 Kingsley Rd" of "Flat 3, 27 Kingsley Road")
+                        add_form(sw, r"(?<![\w/.,£$€\-])" + re.escape(street.group("num")) + r",?" + WS
+                                 + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
+                        # and the house number with the street's name but not its street word ("33 Broadwater")
+                        add_form(sw[:-1], r"(?<![\w/.,£$€\-])" + re.escape(street.group("num")) + r",?" + WS
+                                          + r"(?-i:" + WS.join(re.escape(w) for w in sw[:-1]) + r")(?![\w])" + _STREET_TYPE_AFTER)
+                    elif not street:
+                        other = _NUMBERED_NAME.match(c)
+                        if other and len(other.group("street").split()) >= 2:
+                            # a street with no street word ("5 The Paddocks", "12 Marlborough Heights"): the
+                            # name alone as written, capitalised
+                            add_form(other.group("street").split(), r"(?<![\w])(?-i:" + WS.join(re.escape(w) for w in other.group("street").split())
+                                              + r")(?![\w])")
                     if not has_digit and len(words) < 2:
                         # a town alone is not this person's address; only next to another line
-                        rx = re.compile(r"(?i)(?:(?<=[,\n])|(?<=,\s)|(?<=\n\s))" + WS.join(re.escape(w) for w in words) + r"\b(?=\s*[,\n]|\s+[A-Z]{1,2}\d)")
+                        add_form(words, r"(?:(?<=[,\n])|(?<=,\s)|(?<=\n\s))" + WS.join(re.escape(w) for w in words) + r"\b(?=\s*[,\n]|\s+[A-Z]{1,2}\d)")
                     else:
-                        rx = re.compile(r"(?i)(?<![\w])" + r"[\s,]+".join(_street_word(w.strip(",")) for w in words) + r"(?![\w])")
-                    out.append((rx, pos, EntityType.ADDRESS))
+                        add_form(words, r"(?<![\w])" + r"[\s,]+".join(_addr_word_rx(w) for w in words if w.strip(",")) + r"(?![\w])")
+            # one pattern per party and type: the longer forms first, so that a whole line wins over its parts
+            if postcodes:
+                out.append((re.compile(r"(?i)(?:" + "|".join(dict.fromkeys(postcodes)) + r")"), pos, EntityType.UK_POSTCODE))
+                self._rx_keys[len(out) - 1] = frozenset(pc_keys)
+            if addr_forms:
+                forms = sorted(dict.fromkeys(addr_forms), key=len, reverse=True)
+                out.append((re.compile(r"(?i)(?:" + "|".join(forms) + r")"), pos, EntityType.ADDRESS))
+                if keys:
+                    self._rx_keys[len(out) - 1] = frozenset(keys)
         return out
+
+    def _other_reference_owner(self) -> tuple[int, bool] | None:
+        """Whose is a CMS case reference that is not the requester's? When case.json lists the
+        requester's own references, another reference of the same kind is someone else's data: the
+        other parent's (their own case, "his case number"), or, when no listed third party holds a
+        parent role, the first listed third party, flagged for review."""
+        if not self.case.requester.case_references or len(self.parties) < 2:
+            return None
+        other = {PAYING: RECEIVING, RECEIVING: PAYING}.get(self.roles[0] or "")
+        pos = self.role_owner(other) if other else None
+        if pos is not None and pos > 0:
+            return pos, False
+        return 1, True
+
+    def _match_other_references(self, text: str, spans: list[PartySpan]) -> None:
+        if self._other_ref_owner is None:
+            return
+        pos, review = self._other_ref_owner
+        taken = [(s.start, s.end) for s in spans if s.entity_type == EntityType.CASE_REFERENCE]
+        for m in OTHER_REF_RE.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if m.group("legacy") is not None:
+                before = text[max(text.rfind("\n", 0, m.start()) + 1, m.start() - 70): m.start()]
+                if not _LEGACY_CUE.search(before) or (_NOT_CMS_LABEL.search(before) and not _CMS_WORD.search(before)):
+                    continue  # a bare 12-digit number, or a court, claim or order number
+            # (a 12-digit number is less sure to be a CMS reference at all: suggested, and flagged)
+            spans.append(PartySpan(m.start(), m.end(), PartyKind.THIRD_PARTY, self.index[pos], EntityType.CASE_REFERENCE,
+                                   form=FULL, needs_review=review or m.group("legacy") is not None, score=0.8,
+                                   recognizer="PartyOtherReferenceRecognizer"))
 
     # ------------------------------------------------------------------ matching
     def _kind(self, pos: int) -> PartyKind:
@@ -366,7 +490,11 @@ class PartyMatcher:
         position) of mentions found otherwise ("the appellant" bound by "Appellant: <name>"), which
         count like a full name when a shared surname is settled by the most recent mention."""
         spans: list[PartySpan] = []
-        for rx, pos, et in self._id_regexes:
+        low = text.lower() if self._rx_keys else ""
+        for i, (rx, pos, et) in enumerate(self._id_regexes):
+            keys = self._rx_keys.get(i)
+            if keys is not None and not any(k in low for k in keys):
+                continue
             for m in rx.finditer(text):
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], et, form=FULL, score=1.0, recognizer="PartyIdentifierRecognizer"))
         self._match_dobs(text, spans)
@@ -381,6 +509,7 @@ class PartyMatcher:
                      or not any(a <= s.start and s.end <= b for a, b in req_cover)]
         evidence = [(s.start, s.end, 0 if s.party == -1 else s.party + 1)
                     for s in spans if s.entity_type != EntityType.PERSON]
+        self._match_other_references(text, spans)  # (after the evidence: an owner guessed by role is no evidence)
         for n in self._match_names(text, evidence, extra_mentions):
             # a name inside the requester's own email address or other identifier stays
             if n.kind == PartyKind.THIRD_PARTY and any(a < n.end and n.start < b for a, b in req_ids):
@@ -616,20 +745,6 @@ class PartyMatcher:
 
 
 # a street type and how it is shortened: "19 Brindley Cl.", "4 Lichfield Rd"
-_STREET_ABBR = {
-    "street": ("st",), "road": ("rd",), "avenue": ("ave", "av"), "close": ("cl",), "drive": ("dr",), "lane": ("ln",),
-    "crescent": ("cres", "cresc"), "gardens": ("gdns",), "terrace": ("terr", "ter"), "place": ("pl",), "court": ("ct",),
-    "grove": ("gr", "gro"), "square": ("sq",), "park": ("pk",), "parade": ("pde",), "mews": ("mws",),
-}
-
-
-def _street_word(w: str) -> str:
-    abbr = _STREET_ABBR.get(w.lower().rstrip("."))
-    if not abbr:
-        return re.escape(w)
-    return r"(?:" + re.escape(w.rstrip(".")) + "|" + "|".join(abbr) + r")\.?"
-
-
 def _id_keys(p: Party) -> set[str]:
     """A party's listed identifiers, normalised, to see whether two parties share one."""
     keys = {squash(x).lower() for x in (p.ni_number, *p.case_references, *p.emails) if x}

@@ -5,13 +5,16 @@ from pipeline.codes import EntityType
 from recognizers.base import UkPatternRecognizer, squash
 
 CURRENT = r"\b[A-HJ-PR-Y][A-HJ-PR-Y](?:0[2-9]|[1-7]\d)[ \u00a0]?[A-HJ-PR-Z]{3}\b"
+# the shape alone, in any case and with letters or ages not issued ("kx19 plm" typed in a message,
+# "ZQ19 ABC"): only with a vehicle word near it
+SHAPE = r"(?i)\b[A-Z]{2}\d{2}[ \u00a0]?[A-Z]{3}\b"
 PREFIX = r"\b[A-HJ-NPR-TV-Y]\d{1,3}[ \u00a0]?[A-HJ-PR-Y]{3}\b"
 SUFFIX = r"\b[A-HJ-PR-Y]{3}[ \u00a0]?\d{1,3}[A-HJ-NPR-TV-Y]\b"
 
 
 class UkVehicleRegRecognizer(UkPatternRecognizer):
     ENTITY = EntityType.UK_VEHICLE_REG.value
-    PATTERNS = [Pattern("current", CURRENT, 0.5), Pattern("prefix", PREFIX, 0.2), Pattern("suffix", SUFFIX, 0.2)]
+    PATTERNS = [Pattern("current", CURRENT, 0.5), Pattern("shape", SHAPE, 0.2), Pattern("prefix", PREFIX, 0.2), Pattern("suffix", SUFFIX, 0.2)]
     CONTEXT = ["registration", "reg", "vehicle", "car", "van", "number plate", "plate", "drives", "driving", "vrm"]
 
     def validate_result(self, pattern_text: str):
