@@ -462,7 +462,7 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         sent = m.end()
     if not any(sent <= x.start for x in on_line):
         # nobody named in the value's own sentence: "Gethin took the car. I now drive a Kia, CU19 HKE."
-        if sent > line_start and FIRST_PERSON_WORD.search(text, sent, s):
+        if _sentence_starts_at(text, sent, line_start) and FIRST_PERSON_WORD.search(text, sent, s):
             return doc.author if doc.author is not None else "none"
         pm = SUBJECT_PRONOUN.search(text, sent, s)
         if pm is not None:
@@ -485,6 +485,16 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
             return None
         return near.pos
     return "none"
+
+
+def _sentence_starts_at(text: str, sent: int, line_start: int) -> bool:
+    """Does a sentence start at ``sent``? After a full stop on the line, yes; at the start of a
+    line only when the line before ended one (or a blank line, a heading's colon, the text's
+    start is there): a line that continues a wrapped sentence does not start one."""
+    if sent > line_start:
+        return True
+    before = text[:max(0, line_start - 1)].rstrip(" \t")  # up to the end of the line before
+    return not before.strip() or before.endswith("\n") or before[-1] in ".!?:"
 
 
 def mention(start: int, end: int, pos: int | None, text: str) -> Mention:

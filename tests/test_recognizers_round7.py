@@ -283,3 +283,27 @@ def test_date_in_another_column_is_not_a_dob(analyzer):
 
 def test_requesters_reference_with_en_dashes_stays(analyzer):
     assert not found(analyzer, "Your ref CMS–2025–300111.", EntityType.CASE_REFERENCE)
+
+
+@pytest.mark.parametrize("line", ["Payments: I pay from Monzo, sort 04-00-04 acc 5118 4402. Please\n",
+                                  "I pay from Monzo, sort 04-00-04 acc 5118 4402. Please\n"])
+def test_a_first_person_sentence_at_the_start_of_a_line_is_the_authors(analyzer, line):
+    """A line of its own (after a blank line) saying 'I pay from ...' in the requester's signed
+    form is the requester's account: a sentence starts there."""
+    text = ("RECONSIDERATION REQUEST\n\nWhy do you think the decision is wrong?\nThe calculation uses my old "
+            "wage. Ysolde Marchbank still lives in the old house.\n\n" + line
+            + "do not use the old joint account, that is closed.\n\nSigned: Quentin Harrowgate\n")
+    assert not found(analyzer, text, EntityType.BANK_DETAILS)
+    assert found(analyzer, text, EntityType.PERSON) == ["Ysolde Marchbank"]
+
+
+def test_a_wrapped_line_does_not_start_a_sentence():
+    from recognizers.attribution import _sentence_starts_at
+
+    text = "Ysolde said the account that\nI pay into is 04-00-04.\n\nI pay from 04-00-04.\nPayments: x"
+    second = text.index("I pay into")
+    assert not _sentence_starts_at(text, second, second)
+    third = text.index("I pay from")
+    assert _sentence_starts_at(text, third, third)
+    assert _sentence_starts_at(text, text.index("Payments"), text.index("Payments"))
+    assert _sentence_starts_at(text, 0, 0)
