@@ -513,8 +513,8 @@ def kind_of(pos: int | None) -> PartyKind:
 # a form or decision's label naming a party ("Appellant: <name>", "Account holder: <name>"); "the
 # appellant" later in the same document is then a mention of that party
 ROLE_LABEL_RE = re.compile(
-    r"(?im)^[ \t]*(?:(?:re|subject)[ \t]*:[ \t]*)?(?P<label>(?:first[ \t]+|second[ \t]+)?respondent|appellant|applicant|claimant|complainant|"
-    r"customer|tenant|debtor|defendant|account[ \t]+holder|service[ \t]+user|(?:our[ \t]+)?client)[ \t]*:?[ \t]+"
+    r"(?im)^[ \t|]*(?:(?:re|subject)[ \t]*:[ \t]*)?(?P<label>(?:first[ \t]+|second[ \t]+)?respondent|appellant|applicant|claimant|complainant|"
+    r"customer|tenant|debtor|defendant|account[ \t]+holder|service[ \t]+user|(?:our[ \t]+)?client)(?:[ \t]+name)?[ \t]*[:|]?[ \t]+"
     r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
 )
 
@@ -563,10 +563,11 @@ def label_mentions(text: str, bindings: dict[str, int | None], taken: list[Menti
     rx = _label_use_regex(tuple(sorted(bindings, key=len, reverse=True)))
     out = []
     for m in rx.finditer(text):
-        label = " ".join(m.group("label").lower().split())
+        g = "label" if m.group("label") else "bare"
+        label = " ".join(m.group(g).lower().split())
         if label not in bindings:
             continue
-        s, e = m.start("label"), m.end("label")
+        s, e = m.start(g), m.end(g)
         if any(x.start < e and s < x.end for x in taken):
             continue
         out.append(mention(s, e, bindings[label], text))
@@ -580,7 +581,11 @@ def _label_use_regex(labels: tuple[str, ...]) -> re.Pattern:
     rx = _label_rx_cache.get(labels)
     if rx is None:
         alts = "|".join(r"[ \t]+".join(re.escape(w) for w in l.split()) for l in labels)
+        # a capitalised one-word label with no article, as an adviser's log writes it: "Client's car is ...",
+        # "Client pays from ..." (not "client" in lower case, which is any client)
+        bare = "|".join(re.escape(l[0].upper() + l[1:]) for l in labels if " " not in l)
         # "the appellant", not "the second respondent" for "respondent"
-        rx = re.compile(r"(?i)\b(?:the|this|that|our|your)[ \t]+(?P<label>" + alts + r")\b")
+        rx = re.compile(r"(?i)\b(?:the|this|that|our|your)[ \t]+(?P<label>" + alts + r")\b"
+                        + (r"|(?<![\w'’\-])(?P<bare>(?-i:" + bare + r"))(?![\w\-]|[ \t]*:|[ \t]+(?-i:[A-Z]))" if bare else ""))
         _label_rx_cache[labels] = rx
     return rx

@@ -57,6 +57,15 @@ def _word_context(text: str, s: int, e: int) -> bool:
     return bool(_DETERMINER_BEFORE.search(text[max(0, s - 20): s]))
 
 
+# a company or trade word right after a lone name word: the name is a business's ("Pryce Plastering Ltd")
+_TRADING_AFTER = re.compile(
+    r"(?i)[ \t]+(?:&[ \t]+(?:co|sons?|daughters?|partners)\b|(?:ltd|limited|llp|plc)\b|(?:motors|plastering|plumbing|roofing|"
+    r"joinery|builders|construction|electrical|electrics|cleaning|haulage|transport|decorating|landscaping|carpentry|"
+    r"scaffolding|barbers|tyres|autos|bodyshop|catering|bakery|logistics|engineering|garage|solicitors|lettings|"
+    r"accountants|groundworks|glazing|fencing|flooring|removals|couriers|school[ \t]+of[ \t]+motoring|driving[ \t]+school)(?![\w\-]))"
+)
+
+
 # Specificity of each form: a longer, more specific form wins an overlap.
 FULL, INITIALS, TITLED, SINGLE = 4, 3, 2, 1
 
@@ -569,6 +578,8 @@ class PartyMatcher:
                 if w[:1].isupper() and zipf(w) >= COMMON_WORD_ZIPF and _word_context(text, m.start("name"), m.end("name")):
                     continue
             end = m.end("name")
+            if kind == SINGLE and not init and not title and _TRADING_AFTER.match(text, end):
+                continue  # a trading name with a party's name in it: "Pryce Plastering", "BAKARE MOTORS", "Hale & Sons Ltd"
             if kind == SINGLE and not init and not title:
                 # a surname followed by initials, as in lists and forms: "SANTOS R O", "Hargreaves, E."
                 after = _TRAILING_INITIALS.match(text, end)
