@@ -129,3 +129,37 @@ def test_referrer_and_model_year_are_not_names(analyzer):
     text = "Referrer: Tamsin Rowe, Tenancy Officer\nHe drives a 2014 Astra, on finance.\n"
     people = found(analyzer, text, EntityType.PERSON)
     assert "Referrer" not in people and "Astra" not in people
+
+
+# ---------------------------------------------------------------- unlisted people in chats and quotes
+_CHAT = (
+    "[03/09/2026, 19:02] Zed: he's done it again, no payment\n"
+    "[03/09/2026, 19:03] Lou: omg. has CMS said anything\n"
+    "[03/09/2026, 19:05] Zed: no. craigs mum is picking them up later\n"
+    "[03/09/2026, 19:06] Lou: classic. they moved to Derby last year didnt they\n"
+    "[03/09/2026, 19:08] Zed: yeah. he lives with that Reed lad now on Normanton Road\n"
+    "[03/09/2026, 19:09] Lou: that's him. Reed is a right piece of work\n"
+)
+
+
+def test_capitalised_name_in_a_lower_case_chat(analyzer):
+    people = found(analyzer, _CHAT, EntityType.PERSON)
+    assert people.count("Reed") == 2
+    assert "craig" in people
+    assert "Derby" not in people and "Normanton" not in people and "CMS" not in people
+
+
+def test_capitals_in_a_normally_written_chat_are_left_to_the_model(analyzer):
+    chat = (
+        "[03/09/2026, 19:02] Zed: He has done it again.\n"
+        "[03/09/2026, 19:03] Lou: Has the CMS said anything?\n"
+        "[03/09/2026, 19:05] Zed: No. Reed says nothing.\n"
+        "[03/09/2026, 19:06] Lou: Classic. Ask again.\n"
+    )
+    assert "Reed" not in found(analyzer, chat, EntityType.PERSON)
+
+
+def test_lower_case_name_in_quotes(analyzer):
+    text = 'Client rang back. Said "gaz" at work (foreman) will confirm overtime. He is "self employed" now.'
+    people = found(analyzer, text, EntityType.PERSON)
+    assert "gaz" in people and "self" not in people and "employed" not in people
