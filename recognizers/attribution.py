@@ -531,6 +531,10 @@ def label_bindings(texts: list[str], mentions: list[list[Mention]]) -> dict[str,
             if m is not None and not m.possessive:
                 label = " ".join(lm.group("label").lower().split())
                 found.setdefault(label.replace("our ", ""), set()).add(m.pos)
+        for lm in HEADED_NAME_RE.finditer(text):
+            m = starts.get(lm.end())
+            if m is not None and not m.possessive:
+                found.setdefault("client", set()).add(m.pos)  # "PERSON REFERRED / | Name | <name>"
         for lm in ACT_FOR_RE.finditer(text):
             m = starts.get(lm.end())
             if m is not None and not m.possessive:
@@ -543,6 +547,12 @@ def label_bindings(texts: list[str], mentions: list[list[Mention]]) -> dict[str,
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
+# a form's section about the client, its first row the name: "SECTION 2: PERSON REFERRED\n| Name | <name>",
+# "Client details\nName: <name>"; "Client's ..." later in the form is that person's
+HEADED_NAME_RE = re.compile(
+    r"(?im)^[^\n]{0,40}\b(?:client|person[ \t]+referred|service[ \t]+user)(?:[ \t]+details)?[ \t:)]*\n[ \t|]*"
+    r"(?:full[ \t]+)?name[ \t]*[:|]?[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+)
 # a solicitor's letter naming its client: "We act for the receiving parent, Mrs Joanne Pryce"
 ACT_FOR_RE = re.compile(
     r"(?i)\bwe[ \t]+(?:act|are[ \t]+instructed|are[ \t]+acting)[ \t]+(?:for|by|on[ \t]+behalf[ \t]+of)[ \t]+"

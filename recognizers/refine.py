@@ -47,7 +47,7 @@ ORG_WORDS = (
     r"Unit|Team|Appeals|Bank|Homes|Insurance|Assurance|Nursery|Playgroup|Pre-?school|Childcare|Building Society|Staffing|Recovery|Enforcement|Bailiffs|Parliament|Commons|Jobcentre|"
     r"Plus|Restaurants?|Logistics|Engineering|Maintenance|Garage|Motors|Beauty|Salon|Nails|Law|Legal|Plastering|Plumbing|"
     r"Roofing|Joinery|Builders|Construction|Electrical|Electrics|Cleaning|Haulage|Transport|Decorating|Landscaping|"
-    r"Carpentry|Scaffolding|Barbers|Hair|Tyres|Autos|Bodyshop|Catering|Bakery|Cafe|Takeaway|Lettings|Estates"
+    r"Carpentry|Scaffolding|Barbers|Hair|Tyres|Autos|Bodyshop|Catering|Bakery|Cafe|Takeaway|Lettings|Estates|Rights|Advice"
 )
 # a name ending in an organisation word, in any case ("PENNINE FAMILY MEDIATION")
 ORG_NAME = re.compile(
@@ -60,7 +60,7 @@ SEPARATOR_GAP = re.compile(
     # the organisation's building, street, town before a postcode: "Lloyd House, Colmore Circus, Birmingham "
     r"(?:(?:\d{1,4}[A-Za-z]{0,2}[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|upon|on|le|de|&))*[ \t]*(?:[,|][ \t]*|$|(?=[ \t]*$))){0,4}"
     # "Next Link, the local domestic abuse service, can help: 0117 ...", "..., can be reached on"
-    r"(?:(?i:can[ \t]+help|can[ \t]+be[ \t]+(?:contacted|reached|called)|(?:is|are)[ \t]+available)[ \t]*(?:on|at)?[ \t]*[:,]?[ \t]*)?"
+    r"(?:(?i:can[ \t]+help|(?:can|may)[ \t]+be[ \t]+(?:contacted|reached|called)|(?:is|are)[ \t]+available)[ \t]*(?:on|at)?[ \t]*[:,]?[ \t]*)?"
     r"(?:(?i:or|and)[ \t]+)?(?:(?i:t|tel|telephone|phone|ph|e|email|e-mail|address|at|office)[ \t]*[:.]?[\s,;:|()\-–]*)?$"
 )
 # an organisation named with what it is in apposition: "Next Link, the local domestic abuse service,"

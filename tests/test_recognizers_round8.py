@@ -163,3 +163,24 @@ def test_lower_case_name_in_quotes(analyzer):
     text = 'Client rang back. Said "gaz" at work (foreman) will confirm overtime. He is "self employed" now.'
     people = found(analyzer, text, EntityType.PERSON)
     assert "gaz" in people and "self" not in people and "employed" not in people
+
+
+# ---------------------------------------------------------------- a form's client section; a representative's office
+def test_person_referred_section_binds_client(analyzer):
+    text = ("SECTION 2: PERSON REFERRED\n| Name              | Osric Penhallow |\n\n"
+            "SECTION 3: OTHER PEOPLE\n| Ex-partner | Wenna Penhallow |\n\n"
+            "Client's income is UC. Mrs Wenna Penhallow has not paid. Client's bank is Nationwide, "
+            "s/c 07-04-36 a/c 18820594.\n")
+    assert found(analyzer, text, EntityType.BANK_DETAILS) == []
+
+
+def test_other_section_heading_does_not_bind_client(analyzer):
+    text = ("SECTION 1: REFERRING AGENCY\n| Name | Jago Trevithick |\n\n"
+            "Mrs Wenna Penhallow's bank is Nationwide, s/c 07-04-36 a/c 18820594.\n")
+    assert found(analyzer, text, EntityType.BANK_DETAILS) == ["07-04-36", "18820594"]
+
+
+def test_representative_of_an_advice_org_may_be_contacted(analyzer):
+    text = ("5. The appellant's representative, Ewan Crichton of Edinburgh Welfare Rights, may be contacted at "
+            "0131 496 0455.")
+    assert "0131 496 0455" not in found(analyzer, text, PHONE)
