@@ -292,9 +292,15 @@ def _speaker(text: str, line_start: int, before: int, mentions: list[Mention]) -
     p = SPEAKER_PREFIX.match(text, line_start).end()
     for x in mentions:
         if x.start == p and x.end <= before:
-            rest = text[x.end:x.end + 3].lstrip(" \t")
-            return x if rest.startswith(":") else None
+            # "Tomek: ...", also with the time (and date) after the name: "Jess 18:02: ...",
+            # "Sophie Turnbull 02/11/2026 21:18: ..."
+            return x if _SPEAKER_TAIL.match(text, x.end) else None
     return None
+
+
+_SPEAKER_TAIL = re.compile(
+    r"[ \t]*(?:(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?|\[[^\]\n]{1,40}\]|"
+    r"\([^)\n]{1,40}\))?[ \t]*:")
 
 
 # a whole chat line opened by a speaker label, found in one pass

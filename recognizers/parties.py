@@ -66,6 +66,13 @@ _TRADING_AFTER = re.compile(
 )
 
 
+# a listed first name in lower case with a possessive before a relation or a home: "saw lee's mum"
+_NAME_POSS_AFTER = re.compile(
+    r"['’]s[ \t]+(?:new[ \t]+|old[ \t]+)?(?:mum|mam|mom|dad|nan|nana|nanna|sister|brother|missus|wife|husband|girlfriend|"
+    r"boyfriend|gf|bf|partner|ex|mate|mates|cousin|family|house|place|flat|car|van|kids|son|daughter|auntie|uncle)\b"
+)
+
+
 # Specificity of each form: a longer, more specific form wins an overlap.
 FULL, INITIALS, TITLED, SINGLE = 4, 3, 2, 1
 
@@ -571,7 +578,8 @@ class PartyMatcher:
                 # "mark") is not the person; a listed name that is not an ordinary word
                 # ("whitfield", "joanne") is, whatever its case
                 if w[:1].islower() and zipf(w) >= COMMON_WORD_ZIPF and not (
-                        zipf(w) < NAME_WORD_ZIPF and is_first_name(w) and _PERSON_PREV.search(text, max(0, m.start("name") - 25), m.start("name"))):
+                        zipf(w) < NAME_WORD_ZIPF and is_first_name(w) and _PERSON_PREV.search(text, max(0, m.start("name") - 25), m.start("name"))) and not (
+                        zipf(w) < 5.0 and is_first_name(w) and _NAME_POSS_AFTER.match(text, m.end("name"))):
                     continue  # (but "a statement from emma": a first name that is rare as a word, after a person cue)
                 # "Will call her back", "the May review": a capitalised ordinary word at the start
                 # of a sentence or after a determiner is read as the word

@@ -147,7 +147,7 @@ LOWER_TITLE_RE = re.compile(
 LOWER_PAIR_RE = re.compile(r"(?<![\w'’\-@./])(?P<f>[a-zà-ÿ\u0100-\u017f]{3,})[ \t](?P<l>[a-zà-ÿ\u0100-\u017f'’\-]{3,})(?![\w\-@])")
 # the same with the time after the speaker: "Jess 18:02: ...", "Me [18:05]: ..."
 CHAT_LINE_TIME_AFTER_RE = re.compile(
-    r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)[ \t]+(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+    r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)[ \t]+(?:(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
     r"|\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\))[ \t]*:[ \t]+\S"
 )
 # a chat message's lower-case first name in a person's place: before a verb ("mo paid for that",
@@ -157,7 +157,7 @@ CHAT_VERB = (r"(?:says|said|is|was|has|had|wants|want|will|moved|paid|does|did|k
              r"isn['’]t|wont|won['’]t|aint|doesnt|doesn['’]t|didnt|didn['’]t|hasnt|hasn['’]t)")
 CHAT_NAME_VERB_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-z]{2,})(?:[ \t]+(?:and|&)[ \t]+(?P<b>[a-z]{2,}))?"
                                r"(?=[ \t]+" + CHAT_VERB + r"\b)")
-CHAT_NAME_CUE_RE = re.compile(r"\b(?:ask|tell|told|with|saw|texted|rang|called|nana|nanna|nan|auntie|aunty|uncle|cousin|grandad)"
+CHAT_NAME_CUE_RE = re.compile(r"\b(?:ask|tell|told|with|saw|texted|rang|called|nana|nanna|nan|auntie|aunty|uncle|cousin|grandad|our)"
                               r"[ \t]+(?P<name>[a-z]{2,})(?![\w'’\-@])")
 # "is dai driving", "is jo still picking them up", "is lee going"
 CHAT_NAME_ING_RE = re.compile(r"\b(?:is|was|are|were|isnt|wasnt)[ \t]+(?P<name>[a-z]{2,})[ \t]+(?:still[ \t]+|not[ \t]+)?[a-z]{2,}ing\b")

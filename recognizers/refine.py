@@ -234,7 +234,7 @@ ORG_PHONE_AFTER = re.compile(
     r"(?!(?i:home|mobile|personal|private|own|house|new|old)\b)[a-z]+[ \t]+(?i:number|line|landline)\b"
 )
 # "any queries can go to them direct on 0161 ...", "call them 0115 ...": "them" for a body, with a landline
-_THEM_ON = re.compile(r"(?i)\b(?:call|ring|phone|contact|reach|go[ \t]+to|speak[ \t]+to)[ \t]+them\b(?:[ \t]+direct(?:ly)?)?"
+_THEM_ON = re.compile(r"(?i)\b(?:call|ring|phone|contact|reach|go[ \t]+to|speak[ \t]+to)[ \t]+them\b(?:[ \t]+back)?(?:[ \t]+direct(?:ly)?)?"
                       r"[ \t]*(?:on|at)?[ \t]*:?[ \t]*$")
 LANDLINE = re.compile(r"^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|0)[12]")
 # a label on the same line before an organisation's address: "Branch: 1 Balloon Street",

@@ -184,3 +184,27 @@ def test_representative_of_an_advice_org_may_be_contacted(analyzer):
     text = ("5. The appellant's representative, Ewan Crichton of Edinburgh Welfare Rights, may be contacted at "
             "0131 496 0455.")
     assert "0131 496 0455" not in found(analyzer, text, PHONE)
+
+
+# ---------------------------------------------------------------- chats with the date and time after the speaker
+_MSG = (
+    "Jodie Hepple 02/11/2026 21:04: u ok hun? saw wenna's mum outside yours again\n"
+    "Osric Penhallow 02/11/2026 21:06: yeah she was banging on the door at 11\n"
+    "Jodie Hepple 02/11/2026 21:07: shes mental. stacey's brother got him the job\n"
+    "Osric Penhallow 02/11/2026 21:09: they helped our kelsey with hers\n"
+    "Jodie Hepple 02/11/2026 21:10: so hes working?? tell the cms\n"
+    "Osric Penhallow 02/11/2026 21:18: knew it. my bank is still halifax 11-05-96 30817722 if the cms ever pays lol\n"
+)
+
+
+def test_chat_with_date_and_time_after_the_speaker(analyzer):
+    people = found(analyzer, _MSG, EntityType.PERSON)
+    assert "stacey" in people and "kelsey" in people
+    assert "wenna" in people  # a listed first name in lower case before "'s mum"
+    # the requester's own account in her own message
+    assert found(analyzer, _MSG, EntityType.BANK_DETAILS) == []
+
+
+def test_call_them_back_on_a_landline(analyzer):
+    text = "They will ring you on your mobile. If you miss them, call them back on 0191 498 0433."
+    assert "0191 498 0433" not in found(analyzer, text, PHONE)
