@@ -82,6 +82,11 @@ ORG_PHONE_LABEL = re.compile(
     r"our[ \t]+(?:[a-z]+[ \t]+){0,2}(?:line|number|helpline|team|department|office|desk)|"
     # a referrer writes from an agency: "Referrer tel:", "| Referrer phone |", "Referring agency tel"
     r"referr(?:er|ing[ \t]+(?:agency|organisation|worker))(?:['’]s)?[ \t]+(?:tel|telephone|phone|ph|contact|no|number)|"
+    # "reach the GP surgery on", "ring the nursery on", "the council's benefits team:", "the bank (...) can be called on"
+    r"(?<![\w'’])(?:the|our|your|their|its)[ \t]+(?:[\w'’\-]+[ \t]+){0,2}(?:surgery|nursery|practice|school|office|council|team|bank|"
+    r"branch|clinic|hospital|helpline|desk|department|dept|jobcentre|pharmacy|garage|company|firm|employer|charity|agency|"
+    r"service)(?:['’]s)?(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*(?:(?:can|may)[ \t]+be[ \t]+(?:called|contacted|reached)[ \t]+)?"
+    r"(?:(?:on|at)(?=[ \t]*$)|(?=:[ \t]*$))|"
     r"(?<![\w'’])(?:collections|revenues|customer[ \t]+services)(?=[ \t]+(?:on|line|number)\b|[ \t]*:))\b[^\n]{0,30}$"
 )
 ROLE_MAILBOX = {
@@ -241,7 +246,8 @@ LANDLINE = re.compile(r"^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|0)[12]")
 # "Our office is at Southway House, 2 Lapwing Lane", "write to us at ..."
 ORG_ADDRESS_LABEL = re.compile(
     r"(?i)\b(?:branch|head[ \t]+office|registered[ \t]+office|main[ \t]+office|(?:our|its|their)[ \t]+(?:office|offices|branch|premises)"
-    r"(?:[ \t]+(?:is|are))?(?:[ \t]+(?:at|in))?|write[ \t]+to[ \t]+us[ \t]+at|visit[ \t]+us[ \t]+at|(?:office|offices)[ \t]+(?:is|are)[ \t]+at)"
+    r"(?:[ \t]+(?:is|are))?(?:[ \t]+(?:at|in))?|write[ \t]+to[ \t]+(?:us|the[ \t]+(?:court|tribunal|council|office|service|team|"
+    r"agency|school|surgery|practice|bank|company|centre))[ \t]+at|visit[ \t]+us[ \t]+at|(?:office|offices)[ \t]+(?:is|are)[ \t]+at)"
     r"[ \t]*[:,]?[ \t]*(?:(?-i:[A-Z])[\w'’\-]*(?:[ \t]+(?-i:[A-Z])[\w'’\-]*){0,3},[ \t]*)?(?:(?:unit|suite|floor|room|building|block)[ \t]*)?$"
 )
 

@@ -208,3 +208,23 @@ def test_chat_with_date_and_time_after_the_speaker(analyzer):
 def test_call_them_back_on_a_landline(analyzer):
     text = "They will ring you on your mobile. If you miss them, call them back on 0191 498 0433."
     assert "0191 498 0433" not in found(analyzer, text, PHONE)
+
+
+# ---------------------------------------------------------------- an organisation named by what it is, then "on" a number
+@pytest.mark.parametrize("text,number", [
+    ("You can reach the GP surgery on 0113 496 0555 between 8am and 6pm.", "0113 496 0555"),
+    ("Ring the nursery on 0117 496 0312 to book.", "0117 496 0312"),
+    ("The council's benefits team: 0191 498 0923.", "0191 498 0923"),
+    ("The bank (Halifax, Sunderland branch) can be called on 0191 498 0301.", "0191 498 0301"),
+])
+def test_org_noun_on_a_number(analyzer, text, number):
+    assert number not in found(analyzer, text, PHONE)
+
+
+@pytest.mark.parametrize("text,number", [
+    ("Her friend Lisa rang from 0191 498 0888 asking for money.", "0191 498 0888"),
+    ("Mrs Penhallow's new number is 0191 498 0999.", "0191 498 0999"),
+    ("Ring his mum on 0117 496 0313 about the weekend.", "0117 496 0313"),
+])
+def test_person_numbers_stay(analyzer, text, number):
+    assert number in found(analyzer, text, PHONE)
