@@ -173,7 +173,7 @@ CHAT_CAP_WORD_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[A-Z][a-z]{2,})(?![\w
 _CAP_BEFORE = re.compile(r"[A-Z][\w'’\-]*[ \t]+$")
 _CHAT_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|at|near|via|of|to|from|on|into|round|outside)[ \t]+$")
 # a first name or nickname in lower case in double quotes: 'said "gaz" at work will confirm'
-QUOTED_LOWER_RE = re.compile(r"[\"“](?P<name>[a-z]{2,12})[\"”]")
+QUOTED_LOWER_RE = re.compile(r"[\"“](?P<kin>(?:uncle|auntie|aunty|aunt|nan|nana|nanna|cousin|big|little|lil)[ \t]+)?(?P<name>[a-z]{2,12})[\"”]")
 # a Messenger-style export block: "Grace Okoro\n12 Mar 2026, 19:02\nyou need to pay ...\n"
 MESSENGER_BLOCK_RE = re.compile(
     r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*){0,2})[ \t]*\n"
@@ -443,7 +443,7 @@ class PersonContextRecognizer(EntityRecognizer):
                         out.append(_res(self, w.start("name"), w.end("name"), 0.55, "capitalised name in a lower-case chat"))
         for m in (QUOTED_LOWER_RE.finditer(text) if ('"' in text or "“" in text) else ()):
             w = m.group("name")
-            if w not in STOP and w not in SPEAKER_LABELS and is_first_name(w) and zipf(w) < 3.5:
+            if w not in STOP and w not in SPEAKER_LABELS and is_first_name(w) and zipf(w) < (4.5 if m.group("kin") else 3.5):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "lower-case first name in quotes"))
         for m in CAPS_CUE_RE.finditer(text):
             w = m.group("name")

@@ -228,3 +228,9 @@ def test_org_noun_on_a_number(analyzer, text, number):
 ])
 def test_person_numbers_stay(analyzer, text, number):
     assert number in found(analyzer, text, PHONE)
+
+
+def test_quoted_kinship_nickname(analyzer):
+    text = 'Both children talk about "uncle dee" a lot; mum says that is her brother. They said "hello" and "thanks".'
+    people = found(analyzer, text, EntityType.PERSON)
+    assert "dee" in people and "hello" not in people and "thanks" not in people
