@@ -292,9 +292,15 @@ def _speaker(text: str, line_start: int, before: int, mentions: list[Mention]) -
     p = SPEAKER_PREFIX.match(text, line_start).end()
     for x in mentions:
         if x.start == p and x.end <= before:
-            rest = text[x.end:x.end + 3].lstrip(" \t")
-            return x if rest.startswith(":") else None
+            # "Tomek: ...", also with the time (and date) after the name: "Jess 18:02: ...",
+            # "Sophie Turnbull 02/11/2026 21:18: ..."
+            return x if _SPEAKER_TAIL.match(text, x.end) else None
     return None
+
+
+_SPEAKER_TAIL = re.compile(
+    r"[ \t]*(?:(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?|\[[^\]\n]{1,40}\]|"
+    r"\([^)\n]{1,40}\))?[ \t]*:")
 
 
 # a whole chat line opened by a speaker label, found in one pass
@@ -513,8 +519,8 @@ def kind_of(pos: int | None) -> PartyKind:
 # a form or decision's label naming a party ("Appellant: <name>", "Account holder: <name>"); "the
 # appellant" later in the same document is then a mention of that party
 ROLE_LABEL_RE = re.compile(
-    r"(?im)^[ \t]*(?:(?:re|subject)[ \t]*:[ \t]*)?(?P<label>(?:first[ \t]+|second[ \t]+)?respondent|appellant|applicant|claimant|complainant|"
-    r"customer|tenant|debtor|defendant|account[ \t]+holder|service[ \t]+user|(?:our[ \t]+)?client)[ \t]*:?[ \t]+"
+    r"(?im)^[ \t|]*(?:(?:re|subject)[ \t]*:[ \t]*)?(?P<label>(?:first[ \t]+|second[ \t]+)?respondent|appellant|applicant|claimant|complainant|"
+    r"customer|tenant|debtor|defendant|account[ \t]+holder|service[ \t]+user|(?:our[ \t]+)?client)(?:[ \t]+name)?[ \t]*[:|]?[ \t]+"
     r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
 )
 
@@ -531,6 +537,10 @@ def label_bindings(texts: list[str], mentions: list[list[Mention]]) -> dict[str,
             if m is not None and not m.possessive:
                 label = " ".join(lm.group("label").lower().split())
                 found.setdefault(label.replace("our ", ""), set()).add(m.pos)
+        for lm in HEADED_NAME_RE.finditer(text):
+            m = starts.get(lm.end())
+            if m is not None and not m.possessive:
+                found.setdefault("client", set()).add(m.pos)  # "PERSON REFERRED / | Name | <name>"
         for lm in ACT_FOR_RE.finditer(text):
             m = starts.get(lm.end())
             if m is not None and not m.possessive:
@@ -543,6 +553,12 @@ def label_bindings(texts: list[str], mentions: list[list[Mention]]) -> dict[str,
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
+# a form's section about the client, its first row the name: "SECTION 2: PERSON REFERRED\n| Name | <name>",
+# "Client details\nName: <name>"; "Client's ..." later in the form is that person's
+HEADED_NAME_RE = re.compile(
+    r"(?im)^[^\n]{0,40}\b(?:client|person[ \t]+referred|service[ \t]+user)(?:[ \t]+details)?[ \t:)]*\n[ \t|]*"
+    r"(?:full[ \t]+)?name[ \t]*[:|]?[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+)
 # a solicitor's letter naming its client: "We act for the receiving parent, Mrs Joanne Pryce"
 ACT_FOR_RE = re.compile(
     r"(?i)\bwe[ \t]+(?:act|are[ \t]+instructed|are[ \t]+acting)[ \t]+(?:for|by|on[ \t]+behalf[ \t]+of)[ \t]+"
@@ -563,10 +579,11 @@ def label_mentions(text: str, bindings: dict[str, int | None], taken: list[Menti
     rx = _label_use_regex(tuple(sorted(bindings, key=len, reverse=True)))
     out = []
     for m in rx.finditer(text):
-        label = " ".join(m.group("label").lower().split())
+        g = "label" if m.group("label") else "bare"
+        label = " ".join(m.group(g).lower().split())
         if label not in bindings:
             continue
-        s, e = m.start("label"), m.end("label")
+        s, e = m.start(g), m.end(g)
         if any(x.start < e and s < x.end for x in taken):
             continue
         out.append(mention(s, e, bindings[label], text))
@@ -580,7 +597,11 @@ def _label_use_regex(labels: tuple[str, ...]) -> re.Pattern:
     rx = _label_rx_cache.get(labels)
     if rx is None:
         alts = "|".join(r"[ \t]+".join(re.escape(w) for w in l.split()) for l in labels)
+        # a capitalised one-word label with no article, as an adviser's log writes it: "Client's car is ...",
+        # "Client pays from ..." (not "client" in lower case, which is any client)
+        bare = "|".join(re.escape(l[0].upper() + l[1:]) for l in labels if " " not in l)
         # "the appellant", not "the second respondent" for "respondent"
-        rx = re.compile(r"(?i)\b(?:the|this|that|our|your)[ \t]+(?P<label>" + alts + r")\b")
+        rx = re.compile(r"(?i)\b(?:the|this|that|our|your)[ \t]+(?P<label>" + alts + r")\b"
+                        + (r"|(?<![\w'’\-])(?P<bare>(?-i:" + bare + r"))(?![\w\-]|[ \t]*:|[ \t]+(?-i:[A-Z]))" if bare else ""))
         _label_rx_cache[labels] = rx
     return rx

@@ -57,6 +57,22 @@ def _word_context(text: str, s: int, e: int) -> bool:
     return bool(_DETERMINER_BEFORE.search(text[max(0, s - 20): s]))
 
 
+# a company or trade word right after a lone name word: the name is a business's ("Pryce Plastering Ltd")
+_TRADING_AFTER = re.compile(
+    r"(?i)[ \t]+(?:&[ \t]+(?:co|sons?|daughters?|partners)\b|(?:ltd|limited|llp|plc)\b|(?:motors|plastering|plumbing|roofing|"
+    r"joinery|builders|construction|electrical|electrics|cleaning|haulage|transport|decorating|landscaping|carpentry|"
+    r"scaffolding|barbers|tyres|autos|bodyshop|catering|bakery|logistics|engineering|garage|solicitors|lettings|"
+    r"accountants|groundworks|glazing|fencing|flooring|removals|couriers|school[ \t]+of[ \t]+motoring|driving[ \t]+school)(?![\w\-]))"
+)
+
+
+# a listed first name in lower case with a possessive before a relation or a home: "saw lee's mum"
+_NAME_POSS_AFTER = re.compile(
+    r"['’]s[ \t]+(?:new[ \t]+|old[ \t]+)?(?:mum|mam|mom|dad|nan|nana|nanna|sister|brother|missus|wife|husband|girlfriend|"
+    r"boyfriend|gf|bf|partner|ex|mate|mates|cousin|family|house|place|flat|car|van|kids|son|daughter|auntie|uncle)\b"
+)
+
+
 # Specificity of each form: a longer, more specific form wins an overlap.
 FULL, INITIALS, TITLED, SINGLE = 4, 3, 2, 1
 
@@ -562,13 +578,16 @@ class PartyMatcher:
                 # "mark") is not the person; a listed name that is not an ordinary word
                 # ("whitfield", "joanne") is, whatever its case
                 if w[:1].islower() and zipf(w) >= COMMON_WORD_ZIPF and not (
-                        zipf(w) < NAME_WORD_ZIPF and is_first_name(w) and _PERSON_PREV.search(text, max(0, m.start("name") - 25), m.start("name"))):
+                        zipf(w) < NAME_WORD_ZIPF and is_first_name(w) and _PERSON_PREV.search(text, max(0, m.start("name") - 25), m.start("name"))) and not (
+                        zipf(w) < 5.0 and is_first_name(w) and _NAME_POSS_AFTER.match(text, m.end("name"))):
                     continue  # (but "a statement from emma": a first name that is rare as a word, after a person cue)
                 # "Will call her back", "the May review": a capitalised ordinary word at the start
                 # of a sentence or after a determiner is read as the word
                 if w[:1].isupper() and zipf(w) >= COMMON_WORD_ZIPF and _word_context(text, m.start("name"), m.end("name")):
                     continue
             end = m.end("name")
+            if kind == SINGLE and not init and not title and _TRADING_AFTER.match(text, end):
+                continue  # a trading name with a party's name in it: "Pryce Plastering", "BAKARE MOTORS", "Hale & Sons Ltd"
             if kind == SINGLE and not init and not title:
                 # a surname followed by initials, as in lists and forms: "SANTOS R O", "Hargreaves, E."
                 after = _TRAILING_INITIALS.match(text, end)

@@ -147,7 +147,7 @@ LOWER_TITLE_RE = re.compile(
 LOWER_PAIR_RE = re.compile(r"(?<![\w'’\-@./])(?P<f>[a-zà-ÿ\u0100-\u017f]{3,})[ \t](?P<l>[a-zà-ÿ\u0100-\u017f'’\-]{3,})(?![\w\-@])")
 # the same with the time after the speaker: "Jess 18:02: ...", "Me [18:05]: ..."
 CHAT_LINE_TIME_AFTER_RE = re.compile(
-    r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)[ \t]+(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+    r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)[ \t]+(?:(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
     r"|\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\))[ \t]*:[ \t]+\S"
 )
 # a chat message's lower-case first name in a person's place: before a verb ("mo paid for that",
@@ -157,11 +157,23 @@ CHAT_VERB = (r"(?:says|said|is|was|has|had|wants|want|will|moved|paid|does|did|k
              r"isn['’]t|wont|won['’]t|aint|doesnt|doesn['’]t|didnt|didn['’]t|hasnt|hasn['’]t)")
 CHAT_NAME_VERB_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-z]{2,})(?:[ \t]+(?:and|&)[ \t]+(?P<b>[a-z]{2,}))?"
                                r"(?=[ \t]+" + CHAT_VERB + r"\b)")
-CHAT_NAME_CUE_RE = re.compile(r"\b(?:ask|tell|told|with|saw|texted|rang|called|nana|nanna|nan|auntie|aunty|uncle|cousin|grandad)"
+CHAT_NAME_CUE_RE = re.compile(r"\b(?:ask|tell|told|with|saw|texted|rang|called|nana|nanna|nan|auntie|aunty|uncle|cousin|grandad|our)"
                               r"[ \t]+(?P<name>[a-z]{2,})(?![\w'’\-@])")
 # "is dai driving", "is jo still picking them up", "is lee going"
 CHAT_NAME_ING_RE = re.compile(r"\b(?:is|was|are|were|isnt|wasnt)[ \t]+(?P<name>[a-z]{2,})[ \t]+(?:still[ \t]+|not[ \t]+)?[a-z]{2,}ing\b")
 CHAT_NAME_MAX_ZIPF = 4.75
+# a lower-case first name with a possessive before a relation or a home: "ryan's new place", "craigs mum"
+CHAT_NAME_POSS_RE = re.compile(
+    r"(?<![\w'’\-@./])(?P<name>[a-z]{2,})(?:['’]s|s)[ \t]+(?:new[ \t]+|old[ \t]+)?(?:mum|mam|mom|dad|nan|nana|nanna|sister|"
+    r"brother|missus|wife|husband|girlfriend|boyfriend|gf|bf|partner|ex|mate|mates|cousin|family|house|place|flat|car|van|"
+    r"kids|son|daughter|baby|auntie|uncle)\b"
+)
+# a capitalised single word inside a message of a chat written in lower case: "with that Reed lad"
+CHAT_CAP_WORD_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[A-Z][a-z]{2,})(?![\w\-@'’]|[ \t]+[A-Z])")
+_CAP_BEFORE = re.compile(r"[A-Z][\w'’\-]*[ \t]+$")
+_CHAT_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|at|near|via|of|to|from|on|into|round|outside)[ \t]+$")
+# a first name or nickname in lower case in double quotes: 'said "gaz" at work will confirm'
+QUOTED_LOWER_RE = re.compile(r"[\"“](?P<kin>(?:uncle|auntie|aunty|aunt|nan|nana|nanna|cousin|big|little|lil)[ \t]+)?(?P<name>[a-z]{2,12})[\"”]")
 # a Messenger-style export block: "Grace Okoro\n12 Mar 2026, 19:02\nyou need to pay ...\n"
 MESSENGER_BLOCK_RE = re.compile(
     r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*){0,2})[ \t]*\n"
@@ -411,6 +423,28 @@ class PersonContextRecognizer(EntityRecognizer):
                 for w in CHAT_NAME_CUE_RE.finditer(text, ls, le):
                     if _chat_name_ok(w.group("name")) and len(w.group("name")) > 2:
                         out.append(_res(self, w.start("name"), w.end("name"), 0.55, "lower-case first name after a cue in a chat"))
+                for w in CHAT_NAME_POSS_RE.finditer(text, ls, le):
+                    if _chat_name_ok(w.group("name")) and len(w.group("name")) > 2 and not _DETERMINER_BEFORE.search(
+                            text, max(ls, w.start() - 8), w.start()):
+                        out.append(_res(self, w.start("name"), w.end("name"), 0.55, "lower-case first name with a possessive in a chat"))
+            # a chat written in lower case (most messages start in lower case): a capitalised known name
+            # inside a message is a deliberate capital, not a sentence's
+            firsts = [text[ls:le].lstrip(":- \t\"'“")[:1] for ls, le in bodies]
+            firsts = [c for c in firsts if c.isalpha()]
+            if len(firsts) >= 4 and sum(c.islower() for c in firsts) >= 0.6 * len(firsts):
+                for ls, le in bodies:
+                    for w in CHAT_CAP_WORD_RE.finditer(text, ls, le):
+                        t = w.group("name")
+                        if (t.lower() in STOP or t.lower() in SPEAKER_LABELS or not (is_first_name(t) or is_surname(t))
+                                or zipf(t) >= 4.6 or STREET_AFTER.match(text, w.end())
+                                or _CAP_BEFORE.search(text, max(ls, w.start() - 30), w.start())
+                                or _CHAT_PLACE_BEFORE.search(text, max(ls, w.start() - 10), w.start())):
+                            continue
+                        out.append(_res(self, w.start("name"), w.end("name"), 0.55, "capitalised name in a lower-case chat"))
+        for m in (QUOTED_LOWER_RE.finditer(text) if ('"' in text or "“" in text) else ()):
+            w = m.group("name")
+            if w not in STOP and w not in SPEAKER_LABELS and is_first_name(w) and zipf(w) < (4.5 if m.group("kin") else 3.5):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.6, "lower-case first name in quotes"))
         for m in CAPS_CUE_RE.finditer(text):
             w = m.group("name")
             if _CAPS_WORD_AFTER.match(text, m.end()):

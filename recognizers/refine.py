@@ -45,7 +45,9 @@ ORG_WORDS = (
     r"College|University|Police|Constabulary|Trust|Office|Centre|Center|Agency|Department|Mediation|Solicitors|"
     r"Chambers|Partnership|Associates|Group|Foundation|Association|Society|Hospital|Clinic|Pharmacy|Housing|Aid|"
     r"Unit|Team|Appeals|Bank|Homes|Insurance|Assurance|Nursery|Playgroup|Pre-?school|Childcare|Building Society|Staffing|Recovery|Enforcement|Bailiffs|Parliament|Commons|Jobcentre|"
-    r"Plus|Restaurants?|Logistics|Engineering|Maintenance|Garage|Motors|Beauty|Salon|Nails"
+    r"Plus|Restaurants?|Logistics|Engineering|Maintenance|Garage|Motors|Beauty|Salon|Nails|Law|Legal|Plastering|Plumbing|"
+    r"Roofing|Joinery|Builders|Construction|Electrical|Electrics|Cleaning|Haulage|Transport|Decorating|Landscaping|"
+    r"Carpentry|Scaffolding|Barbers|Hair|Tyres|Autos|Bodyshop|Catering|Bakery|Cafe|Takeaway|Lettings|Estates|Rights|Advice"
 )
 # a name ending in an organisation word, in any case ("PENNINE FAMILY MEDIATION")
 ORG_NAME = re.compile(
@@ -56,10 +58,10 @@ SEPARATOR_GAP = re.compile(
     r"^[\s,;:|()\[\]\-–—/•·]*"
     r"(?:(?i:unit|suite|floor|room|building|block)[ \t]+\d*[A-Za-z]?[ \t]*,?[ \t]*)?"
     # the organisation's building, street, town before a postcode: "Lloyd House, Colmore Circus, Birmingham "
-    r"(?:[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|upon|on|le|de|&))*[ \t]*(?:,[ \t]*|$|(?=[ \t]*$))){0,4}"
+    r"(?:(?:\d{1,4}[A-Za-z]{0,2}[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|upon|on|le|de|&))*[ \t]*(?:[,|][ \t]*|$|(?=[ \t]*$))){0,4}"
     # "Next Link, the local domestic abuse service, can help: 0117 ...", "..., can be reached on"
-    r"(?:(?i:can[ \t]+help|can[ \t]+be[ \t]+(?:contacted|reached|called)|(?:is|are)[ \t]+available)[ \t]*(?:on|at)?[ \t]*[:,]?[ \t]*)?"
-    r"(?:(?i:t|tel|telephone|phone|ph|e|email|e-mail|address|at|office)[ \t]*[:.]?[\s,;:|()\-–]*)?$"
+    r"(?:(?i:can[ \t]+help|(?:can|may)[ \t]+be[ \t]+(?:contacted|reached|called)|(?:is|are)[ \t]+available)[ \t]*(?:on|at)?[ \t]*[:,]?[ \t]*)?"
+    r"(?:(?i:or|and)[ \t]+)?(?:(?i:t|tel|telephone|phone|ph|e|email|e-mail|address|at|office)[ \t]*[:.]?[\s,;:|()\-–]*)?$"
 )
 # an organisation named with what it is in apposition: "Next Link, the local domestic abuse service,"
 ORG_APPOSITION = re.compile(
@@ -77,7 +79,15 @@ ORG_PHONE_LABEL = re.compile(
     r"enquiries|office[ \t]+line|payments?[ \t]+line|(?:HR|human[ \t]+resources|payroll|personnel|accounts|finance|"
     r"complaints|collections|customer[ \t]+services)[ \t]+(?:department|dept|team|office|section|unit)|"
     r"(?<![\w'’])(?:HR|human[ \t]+resources|payroll|accounts|main[ \t]+office)(?=[ \t]*(?:tel|phone|telephone|no\.?|number)?[ \t]*:)|advice[ \t]+line|hotline|call[ \t]+us|contact[ \t]+us|"
-    r"our[ \t]+(?:[a-z]+[ \t]+){0,2}(?:line|number|helpline|team|department|office|desk))\b[^\n]{0,30}$"
+    r"our[ \t]+(?:[a-z]+[ \t]+){0,2}(?:line|number|helpline|team|department|office|desk)|"
+    # a referrer writes from an agency: "Referrer tel:", "| Referrer phone |", "Referring agency tel"
+    r"referr(?:er|ing[ \t]+(?:agency|organisation|worker))(?:['’]s)?[ \t]+(?:tel|telephone|phone|ph|contact|no|number)|"
+    # "reach the GP surgery on", "ring the nursery on", "the council's benefits team:", "the bank (...) can be called on"
+    r"(?<![\w'’])(?:the|our|your|their|its)[ \t]+(?:[\w'’\-]+[ \t]+){0,2}(?:surgery|nursery|practice|school|office|council|team|bank|"
+    r"branch|clinic|hospital|helpline|desk|department|dept|jobcentre|pharmacy|garage|company|firm|employer|charity|agency|"
+    r"service)(?:['’]s)?(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*(?:(?:can|may)[ \t]+be[ \t]+(?:called|contacted|reached)[ \t]+)?"
+    r"(?:(?:on|at)(?=[ \t]*$)|(?=:[ \t]*$))|"
+    r"(?<![\w'’])(?:collections|revenues|customer[ \t]+services)(?=[ \t]+(?:on|line|number)\b|[ \t]*:))\b[^\n]{0,30}$"
 )
 ROLE_MAILBOX = {
     "enquiries", "enquiry", "info", "hr", "payroll", "office", "admin", "noreply", "no-reply", "casework",
@@ -224,12 +234,20 @@ ORG_PHONE_AFTER = re.compile(
     # "0121 496 0163 (transport office)", not "(direct line)" nor "(mobile)"
     r"|[ \t]*\((?!(?:direct|personal|private|home|mobile|own|his|her|my)\b)(?:[a-z&]+[ \t]+){0,2}(?:office|desk|team|department|dept|"
     r"switchboard|reception|enquiries)\)"
+    # "... call 0161 496 0790. That's the garage number", not "that's the home number"
+    r"|[.,;]?[ \t]*(?i:that['’]?s|this[ \t]+is|it['’]?s)[ \t]+(?i:the|their|its)[ \t]+"
+    r"(?!(?i:home|mobile|personal|private|own|house|new|old)\b)[a-z]+[ \t]+(?i:number|line|landline)\b"
 )
+# "any queries can go to them direct on 0161 ...", "call them 0115 ...": "them" for a body, with a landline
+_THEM_ON = re.compile(r"(?i)\b(?:call|ring|phone|contact|reach|go[ \t]+to|speak[ \t]+to)[ \t]+them\b(?:[ \t]+back)?(?:[ \t]+direct(?:ly)?)?"
+                      r"[ \t]*(?:on|at)?[ \t]*:?[ \t]*$")
+LANDLINE = re.compile(r"^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|0)[12]")
 # a label on the same line before an organisation's address: "Branch: 1 Balloon Street",
 # "Our office is at Southway House, 2 Lapwing Lane", "write to us at ..."
 ORG_ADDRESS_LABEL = re.compile(
     r"(?i)\b(?:branch|head[ \t]+office|registered[ \t]+office|main[ \t]+office|(?:our|its|their)[ \t]+(?:office|offices|branch|premises)"
-    r"(?:[ \t]+(?:is|are))?(?:[ \t]+(?:at|in))?|write[ \t]+to[ \t]+us[ \t]+at|visit[ \t]+us[ \t]+at|(?:office|offices)[ \t]+(?:is|are)[ \t]+at)"
+    r"(?:[ \t]+(?:is|are))?(?:[ \t]+(?:at|in))?|write[ \t]+to[ \t]+(?:us|the[ \t]+(?:court|tribunal|council|office|service|team|"
+    r"agency|school|surgery|practice|bank|company|centre))[ \t]+at|visit[ \t]+us[ \t]+at|(?:office|offices)[ \t]+(?:is|are)[ \t]+at)"
     r"[ \t]*[:,]?[ \t]*(?:(?-i:[A-Z])[\w'’\-]*(?:[ \t]+(?-i:[A-Z])[\w'’\-]*){0,3},[ \t]*)?(?:(?:unit|suite|floor|room|building|block)[ \t]*)?$"
 )
 
@@ -251,6 +269,8 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
         return True  # freephone and 03/084/087 numbers are organisations' lines, not a person's phone
     if f.entity_type == EntityType.PHONE_NUMBER and (ORG_PHONE_LABEL.search(before) or ORG_PHONE_AFTER.match(text, f.end)):
         return True  # (also a label after the number: "01633 960 014  Employer switchboard")
+    if f.entity_type == EntityType.PHONE_NUMBER and LANDLINE.match(f.text) and _THEM_ON.search(text, max(0, s - 40), s):
+        return True
     if f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE):
         if PO_BOX.search(before) or PO_BOX.match(text, s):
             return True  # "PO Box 12626, Harlow CM20 9QF": a mailbox is an organisation's
@@ -479,6 +499,8 @@ VEHICLE_MAKES = {
 _MAKE_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(sorted((re.escape(m) for m in VEHICLE_MAKES), key=len, reverse=True))
                           + r")[ \t]+$")
 _REG_BEFORE = re.compile(r"\b[A-Z]{2}\d{2}[ \t]?[A-Z]{3}[ \t]*\([ \t]*$")
+# a model year after an article: "a 2014 Astra", "her old 2009 Polo" (a car, not a person)
+_YEAR_BEFORE = re.compile(r"(?i)\b(?:a|an|the|his|her|my|their|your|old|new)[ \t]+(?:19[89]\d|20[0-3]\d)[ \t]+$")
 _FORM_ROLE_WORDS = {"policyholder", "policy-holder", "householder", "leaseholder", "tenant", "occupier", "borrower",
                     "guarantor", "payee", "payer", "beneficiary", "employee", "employer", "customer", "patient"}
 DAY_MONTH_ABBR = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar",
@@ -493,7 +515,8 @@ KINSHIP = re.compile(r"(?i)(?:auntie|aunty|aunt|uncle|nan|nana|nanna|grandma|gra
 
 ROLE_WORDS = {"justice", "judge", "magistrate", "registrar", "clerk", "usher", "sheriff", "bailiff", "coroner", "recorder",
               "counsel", "solicitor", "barrister", "mediator", "interpreter", "defendant", "claimant", "complainant",
-              "respondent", "appellant", "applicant", "caseworker", "headteacher", "chair", "chairman", "chairperson"}
+              "respondent", "appellant", "applicant", "caseworker", "headteacher", "chair", "chairman", "chairperson",
+              "referrer", "adviser", "advisor", "supervisor", "keyworker"}
 KINSHIP_WORDS = {"nonna", "nonno", "zio", "zia", "babcia", "dziadek", "ciocia", "wujek", "babushka", "abuela", "abuelo",
                  "auntie", "aunty", "aunt", "uncle", "nan", "nana", "nanna", "grandma", "grandad", "granny", "grandpa",
                  "cousin", "mummy", "mum", "mam", "daddy", "dad", "brother", "sister", "bro", "sis", "nephew", "niece"}
@@ -522,7 +545,8 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
     if len(toks) >= 2 and toks[0].lower() in VEHICLE_MAKES and f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer"):
         return True  # "Skoda Octavia", "Vauxhall Corsa"
     if len(toks) == 1 and f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer") and (
-            _MAKE_BEFORE.search(text, max(0, f.start - 25), f.start) or _REG_BEFORE.search(text, max(0, f.start - 14), f.start)):
+            _MAKE_BEFORE.search(text, max(0, f.start - 25), f.start) or _REG_BEFORE.search(text, max(0, f.start - 14), f.start)
+            or _YEAR_BEFORE.search(text, max(0, f.start - 16), f.start)):
         return True  # "Vauxhall Astra 1.4" (the model after the make), "WR16 ZKP (Astra)"
     if len(toks) == 1 and toks[0].lower() in _FORM_ROLE_WORDS:
         return True  # "Main driver: Policyholder"
