@@ -68,6 +68,7 @@ class Settings:
     lower_sentence_rate: float = 0.05
     upper_names_rate: float = 0.0  # copies with the names in CAPITALS ("spoke to PATEL")
     synthetic_version: int = 1  # 1: synthetic.py; 2: synthetic_v2.py (chat, capitals, no-cue names)
+    n_synthetic_extra: int = 0  # extra documents of synthetic_v2's new genres only, on top of the above
 
 
 # ------------------------------------------------------------------ pipeline
@@ -265,6 +266,16 @@ def train(data_dir: Path, out_dir: Path, s: Settings) -> dict:
     synth = generate(s.n_synthetic, seed=s.seed, pools=pools)
     n_name_groups = len(pools.groups)
     del pools
+    n_extra = 0
+    if s.n_synthetic_extra:
+        from . import synthetic_v2
+
+        pools2 = synthetic_v2.NamePools.load()
+        extra = synthetic_v2.generate(s.n_synthetic_extra, seed=s.seed + 1, pools=pools2,
+                                      genres=synthetic_v2.NEW_GENRES)
+        synth += extra
+        n_extra = len(extra)
+        del pools2
 
     nlp = build_nlp(s)
     examples = [sentence_example(nlp, x) for x in train_sents]
@@ -272,7 +283,9 @@ def train(data_dir: Path, out_dir: Path, s: Settings) -> dict:
     counts: dict[str, int] = {}
     for x in train_sents:
         counts[x.source] = counts.get(x.source, 0) + 1
-    counts["synthetic"] = len(synth)
+    counts["synthetic"] = len(synth) - n_extra
+    if n_extra:
+        counts["synthetic_v2_new_genres"] = n_extra
     n_words = sum(len(e.reference) for e in examples)
     log(f"training examples: {len(examples)} ({n_words} tokens); dev sentences: {len(dev_sents)}")
     log("by source: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
@@ -474,6 +487,13 @@ some names split over a line break."""
 forms and e-mails (`recognizers/ner/synthetic.py`), names from the `names-dataset` package (top
 names for {r.get("name_groups", "several")} country/community groups incl. Polish, Nigerian, South Asian, Chinese,
 Arabic, Somali); some documents lower-cased, some names split over a line break."""
+    if st.get("n_synthetic_extra"):
+        synthetic_note += f"""
+Plus {st['n_synthetic_extra']} documents of `recognizers/ner/synthetic_v2.py`'s additional genres only
+(chat/SMS exports with lower-case names and nicknames, case-note lines with SURNAMES IN CAPITALS and
+"SURNAME, First", bank-statement payee lines, names with no cue word, negative text with capitalised
+ordinary words, job titles, towns and "Will"/"May"/"Mark" as words), more name groups
+(Vietnamese, Ukrainian, Eritrean, Welsh/Scottish/Irish, West African...)."""
     upper_note = ""
     if st.get("upper_names_rate"):
         upper_note = f" ({int(st['upper_names_rate'] * 100)}% of the rest a copy with the names in capitals)"
@@ -587,6 +607,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--synthetic", type=int, default=Settings.n_synthetic, help="number of synthetic documents")
     ap.add_argument("--synthetic-version", type=int, choices=(1, 2), default=Settings.synthetic_version,
                     help="synthetic text generator: 1 = synthetic.py, 2 = synthetic_v2.py")
+    ap.add_argument("--synthetic-extra", type=int, default=Settings.n_synthetic_extra,
+                    help="extra documents of synthetic_v2's new genres (chat, capitals, bank lines, no-cue names, negatives)")
     ap.add_argument("--upper-names", type=float, default=Settings.upper_names_rate,
                     help="share of real-corpus sentences with a person that get a copy with the names in capitals")
     ap.add_argument("--eval-only", action="store_true",
@@ -599,7 +621,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         r = train(data, args.out, Settings(seed=args.seed, epochs=args.epochs, n_synthetic=args.synthetic, width=args.width,
                                                 max_minutes=args.max_minutes, upper_names_rate=args.upper_names,
-                                                synthetic_version=args.synthetic_version))
+                                                synthetic_version=args.synthetic_version,
+                                                n_synthetic_extra=args.synthetic_extra))
     p = r["person"]["span_raw_text"]
     print(f"PERSON P {p['precision']:.3f} R {p['recall']:.3f} F1 {p['f1']:.3f} on {corpora.HELD_OUT}; "
           f"{r['speed']['words_per_second']} words/s; {r['size_bytes'] / 1e6:.1f} MB; {r['train_seconds']:.0f}s")
