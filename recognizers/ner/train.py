@@ -69,6 +69,7 @@ class Settings:
     upper_names_rate: float = 0.0  # copies with the names in CAPITALS ("spoke to PATEL")
     synthetic_version: int = 1  # 1: synthetic.py; 2: synthetic_v2.py (chat, capitals, no-cue names)
     n_synthetic_extra: int = 0  # extra documents of synthetic_v2's new genres only, on top of the above
+    synthetic_extra_genres: str = ""  # comma-separated subset of synthetic_v2.NEW_GENRES ("" = all)
 
 
 # ------------------------------------------------------------------ pipeline
@@ -272,7 +273,8 @@ def train(data_dir: Path, out_dir: Path, s: Settings) -> dict:
 
         pools2 = synthetic_v2.NamePools.load()
         extra = synthetic_v2.generate(s.n_synthetic_extra, seed=s.seed + 1, pools=pools2,
-                                      genres=synthetic_v2.NEW_GENRES)
+                                      genres=tuple(s.synthetic_extra_genres.split(",")) if s.synthetic_extra_genres
+                                      else synthetic_v2.NEW_GENRES)
         synth += extra
         n_extra = len(extra)
         del pools2
@@ -490,9 +492,10 @@ Arabic, Somali); some documents lower-cased, some names split over a line break.
     if st.get("n_synthetic_extra"):
         synthetic_note += f"""
 Plus {st['n_synthetic_extra']} documents of `recognizers/ner/synthetic_v2.py`'s additional genres only
-(chat/SMS exports with lower-case names and nicknames, case-note lines with SURNAMES IN CAPITALS and
-"SURNAME, First", bank-statement payee lines, names with no cue word, negative text with capitalised
-ordinary words, job titles, towns and "Will"/"May"/"Mark" as words), more name groups
+({st.get('synthetic_extra_genres') or 'chat,log,bank,nocue,negative2'}; chat: chat/SMS exports with lower-case names
+and nicknames; log: case-note lines with SURNAMES IN CAPITALS and "SURNAME, First"; bank: bank-statement
+payee lines; nocue: names with no cue word; negative2: capitalised ordinary words, job titles, towns and
+"Will"/"May"/"Mark" as words), with more name groups
 (Vietnamese, Ukrainian, Eritrean, Welsh/Scottish/Irish, West African...)."""
     upper_note = ""
     if st.get("upper_names_rate"):
@@ -609,6 +612,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="synthetic text generator: 1 = synthetic.py, 2 = synthetic_v2.py")
     ap.add_argument("--synthetic-extra", type=int, default=Settings.n_synthetic_extra,
                     help="extra documents of synthetic_v2's new genres (chat, capitals, bank lines, no-cue names, negatives)")
+    ap.add_argument("--synthetic-extra-genres", default=Settings.synthetic_extra_genres,
+                    help="comma-separated genres for --synthetic-extra (default: chat,log,bank,nocue,negative2)")
     ap.add_argument("--upper-names", type=float, default=Settings.upper_names_rate,
                     help="share of real-corpus sentences with a person that get a copy with the names in capitals")
     ap.add_argument("--eval-only", action="store_true",
@@ -622,7 +627,8 @@ def main(argv: list[str] | None = None) -> int:
         r = train(data, args.out, Settings(seed=args.seed, epochs=args.epochs, n_synthetic=args.synthetic, width=args.width,
                                                 max_minutes=args.max_minutes, upper_names_rate=args.upper_names,
                                                 synthetic_version=args.synthetic_version,
-                                                n_synthetic_extra=args.synthetic_extra))
+                                                n_synthetic_extra=args.synthetic_extra,
+                                                synthetic_extra_genres=args.synthetic_extra_genres))
     p = r["person"]["span_raw_text"]
     print(f"PERSON P {p['precision']:.3f} R {p['recall']:.3f} F1 {p['f1']:.3f} on {corpora.HELD_OUT}; "
           f"{r['speed']['words_per_second']} words/s; {r['size_bytes'] / 1e6:.1f} MB; {r['train_seconds']:.0f}s")
