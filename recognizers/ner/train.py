@@ -66,6 +66,10 @@ class Settings:
     dev_other_fraction: float = 0.05
     lower_names_rate: float = 0.2
     lower_sentence_rate: float = 0.05
+    upper_names_rate: float = 0.0  # copies with the names in CAPITALS ("spoke to PATEL")
+    synthetic_version: int = 1  # 1: synthetic.py; 2: synthetic_v2.py (chat, capitals, no-cue names)
+    n_synthetic_extra: int = 0  # extra documents of synthetic_v2's new genres only, on top of the above
+    synthetic_extra_genres: str = ""  # comma-separated subset of synthetic_v2.NEW_GENRES ("" = all)
 
 
 # ------------------------------------------------------------------ pipeline
@@ -127,14 +131,18 @@ def split_dev(sents: list[Sentence], s: "Settings") -> tuple[list[Sentence], lis
 
 
 def augment_case(sents: list[Sentence], rng: random.Random, names_rate: float,
-                 sentence_rate: float) -> list[Sentence]:
-    """Extra copies with PERSON tokens lower-cased, or the whole sentence lower-cased."""
+                 sentence_rate: float, upper_rate: float = 0.0) -> list[Sentence]:
+    """Extra copies with PERSON tokens lower-cased (or, at ``upper_rate``, upper-cased),
+    or the whole sentence lower-cased."""
     extra = []
     for s in sents:
         has_person = any(t.endswith("PERSON") for t in s.tags)
         if has_person and rng.random() < names_rate:
             words = tuple(w.lower() if t.endswith("PERSON") else w for w, t in zip(s.words, s.tags))
             extra.append(Sentence(words, s.tags, s.spaces, s.source + "+lownames", s.doc_id))
+        elif has_person and upper_rate and rng.random() < upper_rate:
+            words = tuple(w.upper() if t.endswith("PERSON") else w for w, t in zip(s.words, s.tags))
+            extra.append(Sentence(words, s.tags, s.spaces, s.source + "+upnames", s.doc_id))
         elif rng.random() < sentence_rate:
             words = tuple(w.lower() for w in s.words)
             extra.append(Sentence(words, s.tags, s.spaces, s.source + "+lower", s.doc_id))
@@ -248,14 +256,28 @@ def train(data_dir: Path, out_dir: Path, s: Settings) -> dict:
                    if x.source != "btc" or _stable_fraction("keep\t" + x.text) < s.btc_fraction]
     uner_train = [x for x in train_sents if x.source == "uner_en_ewt"]
     train_sents = train_sents + uner_train * (s.uner_repeat - 1)
-    train_sents += augment_case(train_sents, rng, s.lower_names_rate, s.lower_sentence_rate)
+    train_sents += augment_case(train_sents, rng, s.lower_names_rate, s.lower_sentence_rate, s.upper_names_rate)
 
-    from .synthetic import NamePools, generate
+    if s.synthetic_version == 2:
+        from .synthetic_v2 import NamePools, generate
+    else:
+        from .synthetic import NamePools, generate
 
     pools = NamePools.load()
     synth = generate(s.n_synthetic, seed=s.seed, pools=pools)
     n_name_groups = len(pools.groups)
     del pools
+    n_extra = 0
+    if s.n_synthetic_extra:
+        from . import synthetic_v2
+
+        pools2 = synthetic_v2.NamePools.load()
+        extra = synthetic_v2.generate(s.n_synthetic_extra, seed=s.seed + 1, pools=pools2,
+                                      genres=tuple(s.synthetic_extra_genres.split(",")) if s.synthetic_extra_genres
+                                      else synthetic_v2.NEW_GENRES)
+        synth += extra
+        n_extra = len(extra)
+        del pools2
 
     nlp = build_nlp(s)
     examples = [sentence_example(nlp, x) for x in train_sents]
@@ -263,7 +285,9 @@ def train(data_dir: Path, out_dir: Path, s: Settings) -> dict:
     counts: dict[str, int] = {}
     for x in train_sents:
         counts[x.source] = counts.get(x.source, 0) + 1
-    counts["synthetic"] = len(synth)
+    counts["synthetic"] = len(synth) - n_extra
+    if n_extra:
+        counts["synthetic_v2_new_genres"] = n_extra
     n_words = sum(len(e.reference) for e in examples)
     log(f"training examples: {len(examples)} ({n_words} tokens); dev sentences: {len(dev_sents)}")
     log("by source: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
@@ -451,6 +475,31 @@ def render_model_card(r: dict, out_dir: Path) -> str:
     history = "\n".join(f"| {h['epoch']} | {h['loss_ner']} | {h['dev_person_f1']:.3f} | {h['seconds']} |"
                         for h in r.get("history", []))
     sp = r["speed"]
+    if st.get("synthetic_version", 1) == 2:
+        synthetic_note = f"""Synthetic text: {st['n_synthetic']} invented UK child-maintenance letters, case notes, call logs,
+forms, e-mails, chat/SMS exports (names and nicknames typed in lower case), case-note lines with
+SURNAMES IN CAPITALS and "SURNAME, First" forms, bank-statement payee lines, names with no cue word
+(lists, sentence subjects) and negative text (capitalised ordinary words, job titles, "Will"/"May"/"Mark"
+as words) (`recognizers/ner/synthetic_v2.py`), names from the `names-dataset` package (top
+names for {r.get("name_groups", "several")} country/community groups incl. Polish, Nigerian, South Asian, Chinese,
+Arabic, Somali, Vietnamese, Ukrainian, Eritrean, Welsh/Scottish/Irish); some documents lower-cased,
+some names split over a line break."""
+    else:
+        synthetic_note = f"""Synthetic text: {st['n_synthetic']} invented UK child-maintenance letters, case notes, call logs,
+forms and e-mails (`recognizers/ner/synthetic.py`), names from the `names-dataset` package (top
+names for {r.get("name_groups", "several")} country/community groups incl. Polish, Nigerian, South Asian, Chinese,
+Arabic, Somali); some documents lower-cased, some names split over a line break."""
+    if st.get("n_synthetic_extra"):
+        synthetic_note += f"""
+Plus {st['n_synthetic_extra']} documents of `recognizers/ner/synthetic_v2.py`'s additional genres only
+({st.get('synthetic_extra_genres') or 'chat,log,bank,nocue,negative2'}; chat: chat/SMS exports with lower-case names
+and nicknames; log: case-note lines with SURNAMES IN CAPITALS and "SURNAME, First"; bank: bank-statement
+payee lines; nocue: names with no cue word; negative2: capitalised ordinary words, job titles, towns and
+"Will"/"May"/"Mark" as words), with more name groups
+(Vietnamese, Ukrainian, Eritrean, Welsh/Scottish/Irish, West African...)."""
+    upper_note = ""
+    if st.get("upper_names_rate"):
+        upper_note = f" ({int(st['upper_names_rate'] * 100)}% of the rest a copy with the names in capitals)"
     rescored = ""
     if r.get("rescored_with"):
         rescored = (f"The evaluation and speed figures below were then re-measured on the saved pipeline with\n"
@@ -486,17 +535,14 @@ produced identical `tok2vec/model` and `ner/model` files. Stopping by `--max-min
 one exception, and is recorded as `stopped_for_time` in meta.json.
 
 Training sentences by source (after UNER dev upsampling x{st['uner_repeat']}, keeping {int(st.get('btc_fraction', 1) * 100)}% of BTC, and case augmentation:
-{int(st['lower_names_rate'] * 100)}% of sentences with a person get a copy with the names lower-cased,
+{int(st['lower_names_rate'] * 100)}% of sentences with a person get a copy with the names lower-cased{upper_note},
 {int(st['lower_sentence_rate'] * 100)}% of the others a fully lower-cased copy): {counts}.
 
 Label mapping: PER/person -> PERSON; ORG/corporation/group -> ORG; LOC/location -> LOC; MISC,
 product, creative-work -> not an entity. In sec-filings the contract roles "Borrower"/"Lender"
 (tagged PER there) are treated as not an entity.
 
-Synthetic text: {st['n_synthetic']} invented UK child-maintenance letters, case notes, call logs,
-forms and e-mails (`recognizers/ner/synthetic.py`), names from the `names-dataset` package (top
-names for {r.get("name_groups", "several")} country/community groups incl. Polish, Nigerian, South Asian, Chinese,
-Arabic, Somali); some documents lower-cased, some names split over a line break.
+{synthetic_note}
 
 ## Evaluation (held out: `{r['heldout']}`, {r['heldout_sentences']} sentences, never trained on)
 PERSON, exact span match:
@@ -562,6 +608,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="do not start another epoch past this wall-clock budget")
     ap.add_argument("--width", type=int, default=Settings.width, help="tok2vec width")
     ap.add_argument("--synthetic", type=int, default=Settings.n_synthetic, help="number of synthetic documents")
+    ap.add_argument("--synthetic-version", type=int, choices=(1, 2), default=Settings.synthetic_version,
+                    help="synthetic text generator: 1 = synthetic.py, 2 = synthetic_v2.py")
+    ap.add_argument("--synthetic-extra", type=int, default=Settings.n_synthetic_extra,
+                    help="extra documents of synthetic_v2's new genres (chat, capitals, bank lines, no-cue names, negatives)")
+    ap.add_argument("--synthetic-extra-genres", default=Settings.synthetic_extra_genres,
+                    help="comma-separated genres for --synthetic-extra (default: chat,log,bank,nocue,negative2)")
+    ap.add_argument("--upper-names", type=float, default=Settings.upper_names_rate,
+                    help="share of real-corpus sentences with a person that get a copy with the names in capitals")
     ap.add_argument("--eval-only", action="store_true",
                     help="do not train: re-score and re-time the pipeline in --out, rewrite meta.json and the model card")
     args = ap.parse_args(argv)
@@ -571,7 +625,10 @@ def main(argv: list[str] | None = None) -> int:
         r = reevaluate(data, args.out)
     else:
         r = train(data, args.out, Settings(seed=args.seed, epochs=args.epochs, n_synthetic=args.synthetic, width=args.width,
-                                                max_minutes=args.max_minutes))
+                                                max_minutes=args.max_minutes, upper_names_rate=args.upper_names,
+                                                synthetic_version=args.synthetic_version,
+                                                n_synthetic_extra=args.synthetic_extra,
+                                                synthetic_extra_genres=args.synthetic_extra_genres))
     p = r["person"]["span_raw_text"]
     print(f"PERSON P {p['precision']:.3f} R {p['recall']:.3f} F1 {p['f1']:.3f} on {corpora.HELD_OUT}; "
           f"{r['speed']['words_per_second']} words/s; {r['size_bytes'] / 1e6:.1f} MB; {r['train_seconds']:.0f}s")
