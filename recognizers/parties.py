@@ -40,13 +40,27 @@ TITLE_RE = r"(?:" + "|".join(ALL_TITLES) + r")\.?"
 _ROLE_M = re.compile(r"(?i)\b(father|dad|husband|son|brother|grandfather|stepfather|uncle|boyfriend|male|he|him)\b")
 _ROLE_F = re.compile(r"(?i)\b(mother|mum|wife|daughter|sister|grandmother|stepmother|aunt|girlfriend|female|she|her)\b")
 WS = r"[\s\u00a0]+"
-_B = r"(?<![\w'’\-.@])"
+_B = r"(?<![\w'’\-.])(?<![\w.\-]@)"  # ("@lee" in a chat is the name; "x@lee.com" is not)
 _E = r"(?![\w\-]|['’](?!s\b)\w)"  # allow a possessive 's after the name
 
 COMMON_WORD_ZIPF = 4.0  # word frequency from which a lower-case name word is read as an ordinary word
 NAME_WORD_ZIPF = 4.45  # below it, a first name in lower case after a person cue is the person ("from emma")
 _PERSON_PREV = re.compile(r"(?i)\b(?:from|to|with|told|tell|ask|asked|and|or|by|called|texted|rang|saw|met|spoke[ \t]+to|"
                           r"said[ \t]+to|thanks|thank[ \t]+you|hi|hello|dear|@)[ \t]+$")
+# a chat's speaker label ("[28/10/2026 18:02] craig: ...") or addressee ("@craig")
+_CHAT_SPEAKER_BEFORE = re.compile(
+    r"[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}"
+    r"(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?")
+_CHAT_SPEAKER_AFTER = re.compile(r"[ \t]*:[ \t]+\S")
+
+
+def _chat_label(text: str, s: int, e: int) -> bool:
+    if s > 0 and text[s - 1] == "@":
+        return True
+    ls = text.rfind("\n", 0, s) + 1
+    return _CHAT_SPEAKER_AFTER.match(text, e) is not None and _CHAT_SPEAKER_BEFORE.fullmatch(text, ls, s) is not None
+
+
 # (not "that": "a joint account that Wayne kept" names him; a word after "that" is in lower case)
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|next|last|every|each|in|until|since)[ \t]+$")
 
@@ -407,7 +421,7 @@ class PartyMatcher:
                 d = normalise_phone(ph)
                 if len(d) >= 10:
                     rest = _flex_chars(d[1:], r"[\s\-().]*")
-                    out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)?44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0)" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
+                    out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)?44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0\)?)" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
             for em in p.emails:
                 if "@" in em:
                     out.append((re.compile(r"(?i)(?<![\w.\-])" + re.escape(em.strip()) + r"(?![\w\-])"), pos, EntityType.EMAIL_ADDRESS))
@@ -579,7 +593,8 @@ class PartyMatcher:
                 # ("whitfield", "joanne") is, whatever its case
                 if w[:1].islower() and zipf(w) >= COMMON_WORD_ZIPF and not (
                         zipf(w) < NAME_WORD_ZIPF and is_first_name(w) and _PERSON_PREV.search(text, max(0, m.start("name") - 25), m.start("name"))) and not (
-                        zipf(w) < 5.0 and is_first_name(w) and _NAME_POSS_AFTER.match(text, m.end("name"))):
+                        zipf(w) < 5.0 and is_first_name(w) and _NAME_POSS_AFTER.match(text, m.end("name"))) and not (
+                        zipf(w) < 5.0 and is_first_name(w) and _chat_label(text, m.start("name"), m.end("name"))):
                     continue  # (but "a statement from emma": a first name that is rare as a word, after a person cue)
                 # "Will call her back", "the May review": a capitalised ordinary word at the start
                 # of a sentence or after a determiner is read as the word

@@ -241,6 +241,19 @@ VOCATIVE_RE = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))[ \t]*(?P<name>" + NAME 
 NAME_PARTICLES = {"thi", "thị", "van", "văn"}
 
 
+# "@bill does ours", ": mark - can u drop": a first name addressed in a chat message
+CHAT_AT_RE = re.compile(r"(?<![\w@.])@(?P<name>[A-Za-z][a-z]{1,14})(?![\w@.\-])")
+CHAT_ADDRESSEE_RE = re.compile(r"[ \t]*:[ \t]*(?P<name>[a-z]{2,14})[ \t]+[-–][ \t]+\S")
+_CHAT_KIN_LABELS = {"mum", "mam", "mom", "mummy", "mother", "dad", "daddy", "father", "nan", "nana", "nanna", "gran",
+                    "grandad", "grandma", "sis", "bro", "babe", "hun", "auntie", "aunty", "uncle", "cousin", "son", "baby"}
+
+
+def _chat_label_name_ok(w: str) -> bool:
+    """A chat's lower-case speaker label or addressee that is a first name (not a role or kin label)."""
+    return (w not in STOP and w not in SPEAKER_LABELS and w not in LOG_WORDS and w not in _CHAT_KIN_LABELS
+            and is_first_name(w))
+
+
 def _chat_name_ok(w: str) -> bool:
     """A lower-case word in a chat that is a first name and not too common a word ("mo", "yusuf", "ryan";
     not "will", "hope", "summer")."""
@@ -388,6 +401,19 @@ class PersonContextRecognizer(EntityRecognizer):
             if len(blocks) >= 3 and len({b.group("name").lower() for b in blocks}) >= 2:
                 # a Messenger-style export: the speaker's name alone on a line, then the time, then the message
                 bodies += [b.span("body") for b in blocks]
+        if bodies:
+            # a chat's speakers and addressees written in lower case: "[..] craig: ...", "@bill", ": mark - can u"
+            for m in chat:
+                w = m.group("name")
+                if w[:1].islower() and _chat_label_name_ok(w) and (counts.get(w, 0) >= 2 or zipf(w) < 4.5):
+                    out.append(_res(self, m.start("name"), m.end("name"), 0.65, "lower-case speaker's name in a chat"))
+            for ls, le in bodies:
+                for w in CHAT_AT_RE.finditer(text, ls, le):
+                    if _chat_label_name_ok(w.group("name").lower()):
+                        out.append(_res(self, w.start("name"), w.end("name"), 0.6, "@name in a chat"))
+                w = CHAT_ADDRESSEE_RE.match(text, ls, le)
+                if w is not None and _chat_label_name_ok(w.group("name")) and zipf(w.group("name")) < 5.5:
+                    out.append(_res(self, w.start("name"), w.end("name"), 0.6, "addressee at the start of a chat message"))
         if bodies:
             # a chat (several lines "name: ...", a speaker more than once): a first name written in lower
             # case in a message ("is niamh having the kids") that is rare as an English word

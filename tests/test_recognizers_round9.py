@@ -1,0 +1,89 @@
+"""Detection round 9: lower-case speaker labels and addressees in chat exports ("craig: ...", "@grace",
+"mark - ..."), a listed party's phone written "(0)7700 ...", name particles inside non-Anglo names.
+
+Blank spaCy pipeline (no NER) unless stated. Every name and value here is made up.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.codes import EntityType, PartyKind
+from pipeline.models import CaseRecord, Party
+from tests.detect_fixtures import blank_model_analyzer, found
+
+
+def _case() -> CaseRecord:
+    return CaseRecord(
+        case_id="T-R9", received=date(2026, 11, 20),
+        requester=Party(name="Lorna Haigh", role="receiving parent", aliases=("Lorn Haigh",),
+                        phones=("07700 900111",)),
+        third_parties=[
+            Party(name="Craig Pellow", role="paying parent", phones=("07700 900222",)),
+            Party(name="Kerry Ashdown", role="paying parent's partner", phones=("07700 900333",)),
+        ],
+        root=Path("."),
+    )
+
+
+@pytest.fixture(scope="module")
+def analyzer(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _case())
+
+
+PERSON = EntityType.PERSON
+CHAT = (
+    "[28/10/2026 18:02] craig: cant do saturday\n"
+    "[28/10/2026 18:05] lorn: you said that last week\n"
+    "[28/10/2026 18:09] craig: ask kerry then\n"
+    "[28/10/2026 18:11] lorn: no\n"
+    "[28/10/2026 18:12] grace: @lorn hes at it again\n"
+    "[28/10/2026 18:13] grace: @dawn - sorry wrong chat\n"
+    "[28/10/2026 18:14] lorn: mark - can u have them saturday\n"
+)
+
+
+def test_lower_case_speaker_label_of_a_listed_party(analyzer):
+    fs = [f for f in analyzer.analyze(CHAT) if f.entity_type == PERSON]
+    crais = [f for f in fs if f.text == "craig"]
+    assert len(crais) == 2
+    assert all(f.party == PartyKind.THIRD_PARTY for f in crais)
+
+
+def test_lower_case_speaker_and_addressees_of_unknown_people(analyzer):
+    got = found(analyzer, CHAT, PERSON)
+    assert got.count("grace") == 2  # a speaker twice
+    assert "dawn" in got  # "@dawn"
+    assert "mark" in got  # "mark - can u"
+
+
+def test_requester_addressed_with_at_is_not_redacted(analyzer):
+    assert "lorn" not in found(analyzer, CHAT, PERSON)
+
+
+def test_kin_and_role_labels_are_not_names(analyzer):
+    chat = ("[01/11/2026 10:00] mum: are you coming\n[01/11/2026 10:01] lorn: yes\n"
+            "[01/11/2026 10:02] mum: @nan is here\n[01/11/2026 10:03] lorn: ok\n")
+    got = found(analyzer, chat, PERSON)
+    assert "mum" not in got and "nan" not in got
+
+
+def test_no_chat_no_speaker_rule(analyzer):
+    # one line "word: ..." outside a chat is a label, not a speaker
+    assert "mark" not in found(analyzer, "mark: see attached\n", PERSON)
+
+
+def test_email_after_at_is_not_a_name(analyzer):
+    text = "[01/11/2026 10:00] lorn: his email is k.p@craig.example.com\n[01/11/2026 10:01] grace: ok\n" \
+           "[01/11/2026 10:02] lorn: ta\n"
+    assert "craig" not in found(analyzer, text, PERSON)
+
+
+@pytest.mark.parametrize("phone", ["(0)7700 900222", "+44 (0)7700 900 222", "07700-900-222", "077009 00222",
+                                   "+447700900222"])
+def test_listed_party_phone_in_other_groupings(analyzer, phone):
+    fs = analyzer.analyze(f"Call from PP, he gave his number as {phone} this morning.")
+    assert any(f.entity_type == EntityType.PHONE_NUMBER and f.party == PartyKind.THIRD_PARTY
+               and phone.endswith(f.text[-3:]) for f in fs)
