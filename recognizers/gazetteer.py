@@ -61,3 +61,17 @@ def is_surname(tok: str) -> bool:
 
 def is_name_like(tok: str) -> bool:
     return is_first_name(tok) or is_surname(tok)
+
+
+# name particles and given-name parts of non-Anglo names that are also (or look like) ordinary words or
+# abbreviations: "Nguyen Thi Hoa", "Inam Ul Haq", "Joao dos Reis", "Siti binti Yusof"; a name part only
+# inside a longer name, never a name on its own
+NAME_PARTICLES = frozenset({
+    "thi", "thị", "van", "văn", "bin", "binti", "binte", "bint", "ibn", "ul", "ud", "ur", "al", "el", "de", "da",
+    "dos", "das", "do", "di", "del", "della", "der", "den", "von", "la", "le", "ter", "ap", "abu", "abd", "kumar",
+})
+
+
+def is_inner_particle(toks: list[str], i: int) -> bool:
+    """Is ``toks[i]`` a name particle between two other words of a name?"""
+    return 0 < i < len(toks) - 1 and toks[i].lower() in NAME_PARTICLES

@@ -37,7 +37,7 @@ from typing import Sequence
 from pipeline.codes import EntityType, PartyKind
 from pipeline.models import Finding
 from recognizers.attribution import DocParties, Mention, block_start, owner_of
-from recognizers.gazetteer import is_first_name, is_name_like, is_surname, zipf
+from recognizers.gazetteer import is_first_name, is_inner_particle, is_name_like, is_surname, zipf
 
 # ---------------------------------------------------------------------- organisations
 ORG_WORDS = (
@@ -558,10 +558,14 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
         return True  # "recd", "calc", "yuh deh"
     if any(t.lower() in PLACE_WORDS for t in toks[1:]):
         return True  # "Centenary House", "Bristol Central"
-    words = [t for t in toks if len(t.rstrip(".")) > 1]  # initials are not words
     if len(toks) == 1:
         return not _name_word(toks[0]) and zipf(toks[0]) >= 2.5  # "Headteacher", "Footer", "Claimant"
-    return any(not _name_word(t) and zipf(t) >= 3.0 for t in words)  # "Fenland Staffing", "Toyota Yaris"
+    if len(toks) >= 3 and toks[1].lower() in ("thi", "thị", "văn") and is_surname(toks[0]) and all(
+            t[:1].isupper() and len(t) <= 8 for t in toks[2:]):
+        return False  # a Vietnamese name, family name first: "Nguyen Thi Hoa" ("Hoa" is no gazetteer name)
+    # (initials are not words; nor is a particle inside a name: "Inam Ul Haq", "Joao dos Reis")
+    return any(not _name_word(t) and zipf(t) >= 3.0 for i, t in enumerate(toks)
+               if len(t.rstrip(".")) > 1 and not is_inner_particle(toks, i))  # "Fenland Staffing", "Toyota Yaris"
 
 
 def _name_word(tok: str) -> bool:

@@ -87,3 +87,43 @@ def test_listed_party_phone_in_other_groupings(analyzer, phone):
     fs = analyzer.analyze(f"Call from PP, he gave his number as {phone} this morning.")
     assert any(f.entity_type == EntityType.PHONE_NUMBER and f.party == PartyKind.THIRD_PARTY
                and phone.endswith(f.text[-3:]) for f in fs)
+
+
+def _ner_finding(text, name):
+    from pipeline.models import Finding
+    from pipeline.codes import ReasonCode
+
+    s = text.index(name)
+    return Finding(s, s + len(name), PERSON, "SpacyRecognizer", 0.85, PartyKind.UNKNOWN, ReasonCode.TP, False, name)
+
+
+@pytest.mark.parametrize("name", ["Inam Ul Haq", "Joao dos Reis", "Nguyen Thi Hoa", "Siti Aminah binti Yusof",
+                                  "Ahmad Bin Salleh", "Hans van der Berg"])
+def test_particle_inside_a_name_is_a_name_part(name):
+    from recognizers.refine import ner_person_is_word
+
+    text = f"The form was signed by {name} for the business."
+    assert not ner_person_is_word(text, _ner_finding(text, name))
+
+
+@pytest.mark.parametrize("name", ["Fenland Staffing", "Toyota Yaris", "Dos Staffing", "Thi Toolkit"])
+def test_particle_at_an_edge_or_ordinary_words_still_not_a_name(name):
+    from recognizers.refine import ner_person_is_word
+
+    text = f"The form was sent by {name} for the business."
+    assert ner_person_is_word(text, _ner_finding(text, name))
+
+
+@pytest.fixture(scope="module")
+def real_analyzer():
+    from recognizers import build_analyzer
+
+    return build_analyzer(_case())
+
+
+def test_particle_names_with_the_shipped_model(real_analyzer):
+    text = ("07/11/2026 09:30  Employer details form returned, signed by Inam Ul Haq for the business. "
+            "The private hire firm is run by Joao dos Reis.\n")
+    got = found(real_analyzer, text, PERSON)
+    assert any("Inam Ul Haq" in g for g in got)
+    assert any("Joao dos Reis" in g for g in got)
