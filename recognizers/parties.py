@@ -186,7 +186,7 @@ def party_role(p: Party) -> str | None:
 # street words and the abbreviations letters and forms use for them ("Rd", "Ave", "Cres")
 _STREET_ABBR = {
     "street": ("street", "st", "str"), "road": ("road", "rd"), "avenue": ("avenue", "ave", "av"),
-    "lane": ("lane", "ln"), "close": ("close", "cl"), "drive": ("drive", "dr", "drv"),
+    "lane": ("lane", "ln", "la"), "close": ("close", "cl"), "drive": ("drive", "dr", "drv"),
     "crescent": ("crescent", "cres", "cresc", "cr"), "court": ("court", "ct"), "place": ("place", "pl"),
     "grove": ("grove", "gr", "gro"), "gardens": ("gardens", "gdns", "gdn"), "terrace": ("terrace", "terr", "ter"),
     "square": ("square", "sq"), "parade": ("parade", "pde"), "park": ("park", "pk"), "mews": ("mews",),

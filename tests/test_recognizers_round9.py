@@ -127,3 +127,33 @@ def test_particle_names_with_the_shipped_model(real_analyzer):
     got = found(real_analyzer, text, PERSON)
     assert any("Inam Ul Haq" in g for g in got)
     assert any("Joao dos Reis" in g for g in got)
+
+
+def _address_case() -> CaseRecord:
+    return CaseRecord(
+        case_id="T-R9A", received=date(2026, 11, 20),
+        requester=Party(name="Lorna Haigh", role="receiving parent"),
+        third_parties=[Party(name="Craig Pellow", role="paying parent", phones=("0113 496 0572",),
+                             addresses=("Flat 2, 61 Harehills Lane, Leeds LS8 5HS",))],
+        root=Path("."),
+    )
+
+
+@pytest.fixture(scope="module")
+def addr_analyzer(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _address_case())
+
+
+@pytest.mark.parametrize("value,expect", [
+    ("61 Harehills La", "61 Harehills La"), ("Harehills La.", "Harehills La"), ("61 Harehills Ln", "61 Harehills Ln"),
+    ("ls8 5hs", "ls8 5hs"), ("LS85HS", "LS85HS"),
+    ("(0113) 496 0572", "(0113) 496 0572"), ("+44 (0)113 496 0572", "+44 (0)113 496 0572"), ("(0)113 4960572", "(0)113 4960572"),
+])
+def test_listed_address_postcode_phone_written_differently(addr_analyzer, value, expect):
+    fs = addr_analyzer.analyze(f"He said it was {value} last week.\n")
+    assert any(expect in f.text and f.party == PartyKind.THIRD_PARTY for f in fs)
+
+
+def test_la_is_not_a_street_word_on_its_own(addr_analyzer):
+    assert not [f for f in addr_analyzer.analyze("We ate at La Tasca on Harehills Road.\n")
+                if f.party == PartyKind.THIRD_PARTY]
