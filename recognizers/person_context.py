@@ -79,6 +79,8 @@ LOWER_CUE_RE = re.compile(
 )
 SEQ_RE = re.compile(r"(?<![\w'’])(?<!\w-)(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})(?![\w\-])")
 INITIAL_SURNAME_RE = re.compile(r"(?<![\w.])(?:[B-HJ-Z]\.?|[A-Z]\.)[ \u00a0](?P<sur>" + NAME + r")(?![\w\-])")
+# an initial and a double-barrelled surname in capitals: "T NGUYEN-BARCLAY", "D. OKONKWO-BELLO"
+CAPS_INITIAL_DOUBLE_RE = re.compile(r"(?<![\w.\-])[A-Z]\.?[ \u00a0](?P<sur>[A-Z]{2,}(?:-[A-Z]{2,})+)(?![\w\-])")
 STOP = {
     "sir", "madam", "customer", "colleague", "all", "team", "the", "a", "an", "i", "we", "you", "he", "she", "they",
     "it", "this", "that", "mr", "mrs", "ms", "miss", "dr", "child", "maintenance", "service", "department",
@@ -550,6 +552,10 @@ class PersonContextRecognizer(EntityRecognizer):
                 # an initial and a surname, then the payment's reference words: "FPO A RENNIE FOOTBALL SUBS"
                 e = m.start("name") + m.group("name").find(toks[1]) + len(toks[1])
                 out.append(_res(self, m.start("name"), e, 0.7, "payee (initial and surname) on a bank statement line"))
+        for m in (CAPS_INITIAL_DOUBLE_RE.finditer(text) if "-" in text else ()):
+            parts = m.group("sur").split("-")
+            if all(len(x) > 2 and is_surname(x) and not _common(x) for x in parts):
+                out.append(_res(self, m.start(), m.end(), 0.6, "initial and double-barrelled surname in capitals"))
         for m in INITIAL_SURNAME_RE.finditer(text):
             sur = m.group("sur")
             parts = [x for x in re.split(r"-", sur) if x]

@@ -157,3 +157,17 @@ def test_listed_address_postcode_phone_written_differently(addr_analyzer, value,
 def test_la_is_not_a_street_word_on_its_own(addr_analyzer):
     assert not [f for f in addr_analyzer.analyze("We ate at La Tasca on Harehills Road.\n")
                 if f.party == PartyKind.THIRD_PARTY]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Compliance: letter from T NGUYEN-BARCLAY, licensing officer, confirms the licence.", "T NGUYEN-BARCLAY"),
+    ("Payroll contact: D. OKONKWO-BELLO\n", "D. OKONKWO-BELLO"),
+])
+def test_initial_and_double_barrelled_surname_in_capitals(analyzer, text, name):
+    assert name in found(analyzer, text, PERSON)
+
+
+@pytest.mark.parametrize("text", ["See form A ROAD-SAFETY for details.", "Ref X CHILD-MAINTENANCE 2026",
+                                  "Order a T-SHIRT now.", "Section B FULL-TIME WORK"])
+def test_capitals_with_hyphens_that_are_not_names(analyzer, text):
+    assert not found(analyzer, text, PERSON)
