@@ -25,9 +25,34 @@ Everything is driven by one ``random.Random(seed)``: same seed, same text.
 from __future__ import annotations
 
 import random
-import re
-import unicodedata
 from dataclasses import dataclass
+
+# the templates, lists and helpers that are the same as the first generator's
+from recognizers.ner.synthetic import (  # noqa: F401 - also this module's API
+    FALLBACK,
+    _NAME_OK,
+    _NOT_NAMES,
+    _is_latin,
+    _common_word,
+    _clean,
+    STREETS,
+    ORG_PATTERNS,
+    MONTHS,
+    DAYS,
+    KIN,
+    ROLES,
+    LETTER_OPEN,
+    LETTER_BODY,
+    LETTER_CLOSE,
+    NOTES,
+    CALLS,
+    FORMS,
+    EMAILS,
+    NEGATIVE,
+    _SLOT,
+    LITERAL_ORGS,
+    _literal_org_spans,
+)
 
 # --------------------------------------------------------------------- name pools
 
@@ -145,45 +170,6 @@ NICKS = [
 NICK_PREFIX = ["Big", "Little", "Big", "Young"]
 
 
-# Fallback if names-dataset is unavailable (keeps the generator usable in tests).
-FALLBACK = (
-    ["James", "David", "Daniel", "Thomas", "Craig", "Wayne", "Liam", "Connor", "Gareth", "Ryan"],
-    ["Sarah", "Emma", "Claire", "Louise", "Gemma", "Kirsty", "Leanne", "Hayley", "Natalie", "Zoe"],
-    ["Smith", "Jones", "Taylor", "Williams", "Evans", "Walsh", "Hughes", "Murphy", "Roberts",
-     "Patel", "Begum", "Okafor", "Nowak", "Kowalczyk"],
-)
-
-_NAME_OK = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)?$")
-
-
-#: Junk that the names dataset lists as names (initials, "Md", Lithuanian "no matter"...).
-_NOT_NAMES = {"md", "mohd", "muhd", "gh", "sy", "sh", "nesvarbu", "haji", "abu", "ab", "el", "al",
-              "syr", "homs", "unruly", "afghan", "abo"}
-
-
-def _is_latin(name: str) -> bool:
-    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in name)
-
-
-def _common_word(name: str) -> bool:
-    """An everyday English word ("Can", "Man", "Will"), which would teach bad habits."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover
-        return False
-    return zipf_frequency(name.lower(), "en") >= 5.5
-
-
-def _clean(names: list[str]) -> list[str]:
-    out = []
-    for n in names:
-        n = n.strip()
-        if (3 <= len(n) <= 16 and _NAME_OK.match(n) and _is_latin(n)
-                and n.lower() not in _NOT_NAMES and not _common_word(n)):
-            out.append(n[0].upper() + n[1:])
-    return out
-
-
 @dataclass
 class NamePools:
     groups: list[tuple[str, list[str], list[str], list[str]]]  # (key, male, female, surnames)
@@ -268,8 +254,6 @@ LOCS = [
     "Lisbon", "Madrid", "Vilnius", "Budapest", "Bucharest", "Kyiv", "Lviv", "Hanoi", "Asmara",
     "Addis Ababa", "Athens", "Sofia", "Tirana", "Moss Side", "Handsworth",
 ]
-STREETS = ["High Street", "Church Road", "Station Road", "Victoria Road", "Park Avenue",
-           "Mill Lane", "Queens Road", "Manor Way", "Albert Street", "Green Lane"]
 ORGS_FIXED = [
     "Tesco", "Sainsbury's", "Asda", "Morrisons", "Aldi", "Lidl", "Royal Mail", "Amazon",
     "Greggs", "Network Rail", "the NHS", "Barclays", "Lloyds Bank", "NatWest", "Nationwide",
@@ -281,12 +265,6 @@ ORGS_FIXED = [
     "First Direct", "TSB", "Virgin Money", "Klarna", "PayPal", "Octopus Energy", "British Gas",
     "Vodafone",
 ]
-ORG_PATTERNS = [
-    "{S} & Sons Ltd", "{S} Builders Ltd", "{S} Transport Ltd", "{L} City Council",
-    "{L} Borough Council", "{L} College", "{L} Teaching Hospitals NHS Trust", "{L} Taxis",
-    "{S} Solicitors", "{S} and Co Accountants", "{L} Care Homes Ltd", "{S} Logistics",
-    "{L} Academy", "{L} Primary School", "{S} Haulage",
-]
 JOBS = ["payroll officer", "Payroll Officer", "HR manager", "HR Advisor", "case worker",
         "Caseworker", "Case Manager", "team leader", "Team Leader", "solicitor",
         "office manager", "Director", "accounts assistant", "Senior Caseworker",
@@ -295,130 +273,12 @@ JOBS = ["payroll officer", "Payroll Officer", "HR manager", "HR Advisor", "case 
         "Police Constable", "Health Visitor", "Debt Adviser", "Operations Manager", "Customer Relations",
         "Client Services Team", "Practice Manager", "Designated Safeguarding Lead", "Mediator",
         "Senior Associate", "Paralegal", "Office Manager", "Account Manager", "Complaints Team"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
-DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
-KIN = ["son", "daughter", "ex-partner", "ex-husband", "ex-wife", "ex", "partner",
-       "new partner", "brother", "sister", "mum", "mother", "dad", "father", "cousin",
-       "friend", "neighbour", "boyfriend", "girlfriend", "landlord", "employer", "solicitor"]
-ROLES = ["paying parent", "receiving parent", "PP", "RP", "NRP", "PWC", "third party",
-         "employer", "representative"]
 
 # --------------------------------------------------------------------- templates
 # Slots: {P} full name, {F} first name, {S} surname, {T} title + surname (title outside
 # span), {TF} title + full name, {P2}/{F2}/{T2}: a second person, {F3} a third,
 # {ORG}, {LOC}, {DATE}, {DAY}, {MONTH}, {TIME}, {AMT}, {JOB}, {KIN}, {ROLE}, {PHONE},
 # {REF}, {EMAIL}, {ADDR}, {he}/{him}/{his} for the first person.
-
-LETTER_OPEN = ["Dear {T},", "Dear {F},", "Dear {TF},", "Dear {T}", "Dear Sir or Madam,",
-               "Dear {P},", "Dear {F} and {F2},"]
-LETTER_BODY = [
-    "Thank you for your letter of {DATE} about your child maintenance case.",
-    "We have written to {P2} to ask for details of {his2} income.",
-    "{P2} told us on {DATE} that {he2} is no longer working for {ORG}.",
-    "We have contacted {T2}'s employer, {ORG}, about a deduction from earnings order.",
-    "The paying parent, {P2}, has been asked to pay £{AMT} a week.",
-    "Your case is now managed by our office in {LOC}.",
-    "If you have any questions please call us on {PHONE}.",
-    "We have asked {ORG} to deduct £{AMT} from {T2}'s wages each month.",
-    "{T2} says {he2} has moved to {LOC} and now lives with {F3}.",
-    "We spoke to {F2} on {DATE} and {he2} agreed to a payment plan.",
-    "Our records show that {P2} of {ADDR} has not paid since {MONTH}.",
-    "You told us that your ex-partner {F2} earns more than the amount shown.",
-    "I am writing on behalf of my client, {TF2}, regarding the arrears.",
-    "Please send any evidence to us at the address above, quoting reference {REF}.",
-    "We received information from {ORG} on {DATE}.",
-    "{F2}'s new employer is {ORG} in {LOC}.",
-    "The qualifying child, {F3}, lives with you for more than 52 nights a year.",
-    "As explained in our letter of {DATE}, the calculation is based on figures from HMRC.",
-]
-LETTER_CLOSE = [
-    "Yours sincerely,\n\n{P}\n{JOB}\n{ORG}", "Yours sincerely\n{P}\n{JOB}",
-    "Yours faithfully,\n{P}\n{JOB}", "signed: {P}, {JOB}", "Signed {P} ({JOB}, {ORG})",
-    "Kind regards,\n{F}", "Many thanks\n{P}", "Regards\n{P}\n{JOB}", "Yours sincerely,\n{TF}",
-    "Yours faithfully,\nCase Management Team\nChild Maintenance Service",
-]
-NOTES = [
-    "{DATE} Spoke to {T} about the payment.",
-    "{DATE} - call from {P}. Advised {him} of arrears of £{AMT}.",
-    "spoke to {T} re missed payment, {he} said {F2} lost {his2} job at {ORG}.",
-    "PWC states her ex-partner {F2} is working cash in hand in {LOC}.",
-    "NRP {P} called, wants to discuss a variation. Said {his} new partner {F2} is expecting.",
-    "Rang {ORG} payroll and spoke to {P2} who confirmed {T} left on {DATE}.",
-    "Left voicemail for {F}.",
-    "Email received from {P} ({EMAIL}) with payslips attached.",
-    "{T} called to say {he} had not received the money from {F2}.",
-    "my ex-partner {F} has not paid anything since {MONTH}.",
-    "my son {F2} lives with me full time and {F} only sees him at weekends.",
-    "Mum ({P}) says the children {F2} and {F3} stay with dad two nights a week.",
-    "Receiving parent's sister {P2} answered the phone.",
-    "Checked with HMRC - no employment recorded for {P} since {MONTH}.",
-    "{P} DOB {DOB} - identity confirmed via security questions.",
-    "{P} says {he} now lives in {LOC} with {his} {KIN} {F2}.",
-    "Spoke to {F} {S} ({ROLE}). {He} disputes the shared care nights.",
-    "Third party {P2} rang on behalf of {T}; no consent on file so no information given.",
-    "Called {F} back on {PHONE}, no answer.",
-    "{T} confirmed {his} {KIN} {P2} is now living at the property.",
-    "Note from {F}: {he} will pay the rest on {DAY}.",
-    "Visit to {ADDR} on {DATE}. {T} not home, neighbour {F2} said {he} had moved out.",
-    "{DAY} - tried {T} twice, phone off. Will write.",
-    "Payment of £{AMT} received from {P}.",
-    "Deduction order sent to {ORG} for {P}.",
-    "{F} is the {ROLE}, {F2} is the {ROLE2}.",
-    "Complaint from {TF} about the way {his} case was handled by {P2}.",
-    "I told {F2} that I could not discuss {F}'s income with {him2}.",
-    "{P2} from {ORG} confirmed {T} works 30 hours a week.",
-    "Referred to {ORG} for debt advice. {F} happy with this.",
-]
-CALLS = [
-    "{TIME} Inbound call from {P} ({ROLE}). Discussed enforcement.",
-    "{TIME} Outbound call to {T} - no answer.",
-    "{TIME} Call with {ORG} ({P2}, {JOB}) re DEO.",
-    "Caller: {P}\nRelationship: {ROLE}\nSummary: wants an update on payments from {F2}.",
-    "{TIME} {F} rang, upset, says {F2} has not collected the children.",
-    "{TIME} Call transferred to {P2} in the {LOC} office.",
-    "{DATE} {TIME} - {T} called from a withheld number.",
-]
-FORMS = [
-    "Name: {P}\nAddress: {ADDR}\nEmployer: {ORG}",
-    "Case worker: {P}",
-    "Paying parent: {P}\nReceiving parent: {P2}\nQualifying child: {F3} {S}",
-    "Full name {P}\nDate of birth {DOB}\nNational Insurance number {NINO}",
-    "Employee name: {P}\nPayroll contact: {P2}, {JOB}\nCompany: {ORG}",
-    "Surname: {S}\nForename(s): {F}\nTitle: {TITLE}",
-    "Parent with care: {SU}, {F}",
-    "Child: {F3} {S}, born {DOB}",
-    "Prepared by: {P}\nChecked by: {P2}",
-]
-EMAILS = [
-    "From: {P}\nTo: {P2}\nSubject: Payment plan\n\nHi {F2},\n\nAs discussed, I will pay £{AMT} on {DAY}.\n\nThanks\n{F}",
-    "From: {P} <{EMAIL}>\nSent: {DATE}\nTo: Child Maintenance Service\n\nPlease stop contacting my employer.",
-    "Hi {F},\nCan you check whether {F2} has paid this month?\n{P2}",
-]
-NEGATIVE = [
-    "Please contact the Child Maintenance Service on {PHONE}.",
-    "Collect and Pay fees apply from {DATE}.",
-    "The Direct Pay arrangement ended on {DATE}.",
-    "Universal Credit deduction of £{AMT} started in {MONTH}.",
-    "Statutory Maintenance Calculation - Annual Review",
-    "{DAY}: no answer. {DAY2}: voicemail left.",
-    "Reference: {REF}",
-    "Mandatory Reconsideration request received on {DATE}.",
-    "Deduction from Earnings Order (DEO) issued.",
-    "Liability Order application sent to the Magistrates' Court.",
-    "Shared care: 104 nights a year. Gross weekly income £{AMT}.",
-    "Arrears as at {DATE}: £{AMT}.",
-    "Yours sincerely,\nCase Management Team",
-    "PP and RP both informed of the new calculation.",
-    "Dear Sir or Madam,",
-    "Thank you for contacting us. Your call may be recorded for training purposes.",
-    "Fees: Collect and Pay collection fee 20% (paying parent) and 4% (receiving parent).",
-    "Appeal lodged with HM Courts & Tribunals Service on {DATE}.",
-    "Summary of Calculation\nIncome: Gross weekly income\nRate: Basic rate",
-    "Security questions passed. Address and phone number confirmed.",
-    "Please Note: Payment Due Dates have Changed.",
-    "Page {N} of {N2}",
-]
 
 
 # Chat / SMS / WhatsApp exports: speakers and messages, mostly typed in lower case.
@@ -521,21 +381,6 @@ GENRES: list[tuple[str, float]] = [
     ("negative", 0.09), ("chat", 0.13), ("log", 0.10), ("bank", 0.04), ("nocue", 0.09),
     ("negative2", 0.11),
 ]
-
-_SLOT = re.compile(r"\{(\w+)\}")
-
-#: Organisations written literally in templates; labelled ORG wherever they occur.
-LITERAL_ORGS = ["Child Maintenance Service", "HMRC", "HM Courts & Tribunals Service",
-]
-
-
-def _literal_org_spans(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    out = list(spans)
-    for org in LITERAL_ORGS:
-        for m in re.finditer(re.escape(org), text):
-            if not any(s < m.end() and m.start() < e for s, e, _ in out):
-                out.append((m.start(), m.end(), "ORG"))
-    return sorted(out)
 
 
 def _merge_adjacent_people(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
