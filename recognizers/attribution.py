@@ -269,9 +269,12 @@ SPEAKER_PREFIX = re.compile(
 )
 
 
-_TIME_LINE = re.compile(
+# the date-and-time line under a Messenger-style export's sender name ("12 Mar 2026, 19:02")
+MESSENGER_TIME_LINE = (
     r"[ \t]*(?:\d{1,2}[ \t]+[A-Za-z]{3,9}[ \t]+\d{4}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|[A-Za-z]{3,9}[ \t]+\d{1,2},?[ \t]+\d{4})"
-    r",?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}[^\n]*\n")
+    r",?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}[^\n]*\n"
+)
+_TIME_LINE = re.compile(MESSENGER_TIME_LINE)
 
 
 def _block_speaker(text: str, before: int, mentions: list[Mention]) -> Mention | None:

@@ -15,6 +15,7 @@ import re
 from typing import List
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
+from recognizers.attribution import MESSENGER_TIME_LINE
 from recognizers.base import result
 
 from pipeline.codes import EntityType
@@ -179,8 +180,7 @@ QUOTED_LOWER_RE = re.compile(r"[\"“](?P<kin>(?:uncle|auntie|aunty|aunt|nan|nan
 # a Messenger-style export block: "Grace Okoro\n12 Mar 2026, 19:02\nyou need to pay ...\n"
 MESSENGER_BLOCK_RE = re.compile(
     r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*){0,2})[ \t]*\n"
-    r"[ \t]*(?:\d{1,2}[ \t]+[A-Za-z]{3,9}[ \t]+\d{4}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|[A-Za-z]{3,9}[ \t]+\d{1,2},?[ \t]+\d{4})"
-    r",?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}[^\n]*\n(?P<body>[^\n]+(?:\n[^\n]+)*)"
+    + MESSENGER_TIME_LINE + r"(?P<body>[^\n]+(?:\n[^\n]+)*)"
 )
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|my|your|his|her|our|their|this|that|these|those|some|any|its|every)[ \t]+$")
 # a surname or first name in capitals after a cue: "Her friend TASHA was", "Referred to DENNEHY in FIU"
