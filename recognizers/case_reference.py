@@ -6,10 +6,13 @@ from presidio_analyzer import Pattern
 from pipeline.codes import EntityType
 from recognizers.base import UkPatternRecognizer
 
+# the two formats without their edges (parties.OTHER_REF_RE puts other edges round the same bodies)
+CMS_REF_BODY = r"CMS(?:[ \u00a0]?[\-/–][ \u00a0]?|[ \u00a0])?(?:19|20)\d{2}(?:[ \u00a0]?[\-/–][ \u00a0]?|[ \u00a0])?\d{6}"
+# the legacy 12-digit number, in fours with one kind of separator ("1234 5678 9012", "1234-5678-9012")
+LEGACY_REF_BODY = r"\d{4}(?P<sep>[ \u00a0\-]?)\d{4}(?P=sep)\d{4}"
 DEFAULT_CASE_REF_PATTERNS: tuple[str, ...] = (
-    r"(?i)\bCMS(?:[ \u00a0]?[\-/–][ \u00a0]?|[ \u00a0])?(?:19|20)\d{2}(?:[ \u00a0]?[\-/–][ \u00a0]?|[ \u00a0])?\d{6}\b",
-    # the legacy 12-digit number, in fours with one kind of separator ("1234 5678 9012", "1234-5678-9012")
-    r"(?<![\d\-])\d{4}(?P<sep>[ \u00a0\-]?)\d{4}(?P=sep)\d{4}(?![\d\-])",
+    r"(?i)\b" + CMS_REF_BODY + r"\b",
+    r"(?<![\d\-])" + LEGACY_REF_BODY + r"(?![\d\-])",
 )
 _SCORES = (0.85, 0.45)
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pipeline.codes import EntityType, PartyKind
 from pipeline.models import CaseRecord, Party
 from recognizers.base import digits, squash
+from recognizers.case_reference import CMS_REF_BODY, LEGACY_REF_BODY
 from recognizers.date_of_birth import DATE_REGEX, parse_date
 from recognizers.gazetteer import first_names, is_first_name, is_name_like, zipf
 from recognizers.uk_phone import normalise_phone
@@ -259,8 +260,8 @@ _TRAILING_INITIALS = re.compile(r"(?:,[ \t]*|[ \t]+)(?-i:[A-Z])\.?(?:[ \t]?(?-i:
 
 # a CMS case reference in either format (CMS-YYYY-NNNNNN, legacy 1234 5678 9012)
 OTHER_REF_RE = re.compile(
-    r"(?i)(?<![A-Za-z0-9])(?:CMS(?:[ \u00a0]?[\-/–][ \u00a0]?|[ \u00a0])?(?:19|20)\d{2}(?:[ \u00a0]?[\-/–][ \u00a0]?|[ \u00a0])?\d{6}(?![A-Za-z0-9])"
-    r"|(?<![\d\-/.,£$€])(?P<legacy>\d{4}(?P<sep>[ \u00a0\-]?)\d{4}(?P=sep)\d{4})(?![\d\-/]|[.,]\d))")
+    r"(?i)(?<![A-Za-z0-9])(?:" + CMS_REF_BODY + r"(?![A-Za-z0-9])"
+    r"|(?<![\d\-/.,£$€])(?P<legacy>" + LEGACY_REF_BODY + r")(?![\d\-/]|[.,]\d))")
 # a 12-digit number is a case reference when a case word leads up to it on its line
 _LEGACY_CUE = re.compile(r"(?i)\b(?:case|cms|csa|child[ \t]+maintenance|ref(?:erence)?|scheme|legacy)\b")
 _CMS_WORD = re.compile(r"(?i)\b(?:cms|csa|child[ \t]+maintenance)\b")
