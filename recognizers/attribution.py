@@ -56,6 +56,15 @@ YOU_CUE = re.compile(
     r"(?i)\b" + ID_NOUN + r"\s+(?:that\s+|which\s+)?you\s+(?:gave|provided|told|sent|gave\s+us|supplied)\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+KIN = (r"(?:ex[- ]?|former[ \t]+|new[ \t]+|late[ \t]+|step-?)?(?:mother|father|mum|mam|dad|brother|sister|partner|wife|husband|"
+       r"boyfriend|girlfriend|fianc[eé]e?|son|daughter|cousin|aunt|auntie|uncle|friend|mate|landlord|landlady|employer|boss|"
+       r"neighbour|nan|nana|gran|granny|grandmother|grandfather|grandad|in-laws?|mother-in-law|father-in-law)")
+# "my brother's account (30561122)", "her mum's number": a relative's, not the possessive's owner's
+KIN_POSSESSIVE_CUE = re.compile(
+    r"(?i)\b(?:my|your|his|her|their|our|the)[ \t]+" + KIN + r"['’]s?[ \t]+(?:own[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN
+    + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
+)
+_KIN_OF_PRONOUN = re.compile(r"(?i)\b(?:his|her|their)[ \t]+(?:[a-z]+[ \t]+)?" + KIN + r"\b")
 SENTENCE_END = re.compile(r"[.!?][\"'’”)]?[ \t]+(?=[A-Z])")
 SUBJECT_PRONOUN = re.compile(r"(?i)\b(he|she)[ \t]+(?:has|had|drives|drove|owns|owned|uses|used|bought|got|now[ \t]+has|"
                              r"has[ \t]+got|is[ \t]+driving|keeps|pays|paid|banks)\b")
@@ -363,7 +372,22 @@ HOLDER_VERB = re.compile(r"[ \t]+(?:now[ \t]+|still[ \t]+)?(?:holds|owns|uses|ha
 NAME_AFTER = re.compile(r"['’]s[ \t]+(?:sole[ \t]+|own[ \t]+)?name\b")
 
 
+# the same said after a short phrase about where the value was seen: "the Honda Jazz MX66 FBO seen at
+# the restaurant belongs to our client", "LK67 RZT, parked outside, is registered to Mr X"
+AFTER_OWNER_GAP = re.compile(
+    r"[ \t]*,?[ \t]*(?:seen|parked|used|kept|photographed|left|found|noted|spotted|driven|mentioned|listed|shown|recorded)\b"
+    r"[^,.;:()\n]{0,40}?[ \t]*,?[ \t]+(?:which[ \t]+|that[ \t]+|it[ \t]+)?(?:(?:is|was)[ \t]+(?:registered|owned)[ \t]+(?:to|by)|"
+    r"belongs[ \t]+to|belonged[ \t]+to)[ \t]+(?:the[ \t]+|our[ \t]+|my[ \t]+|your[ \t]+)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?",
+    re.I,
+)
+
+
 def _owner_after(text: str, e: int, mentions: list[Mention]) -> Mention | None:
+    g = AFTER_OWNER_GAP.match(text, e)
+    if g is not None:
+        for x in mentions:
+            if x.start == g.end() and not x.possessive:
+                return x
     m = AFTER_OWNER.match(text, e)
     if m is not None:
         for x in mentions:
@@ -416,6 +440,10 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
             m = nxt
         if m and (cue is None or m.start() > cue.start()):
             cue = m
+    kin = KIN_POSSESSIVE_CUE.search(window)
+    if kin is not None and (cue is None or kin.start() >= cue.start()) and not any(
+            base + kin.start() <= x.start and x.end <= s for x in mentions):
+        return None  # "please stop paying into my brother's account (30561122)": the brother's
     if cue is not None:
         cue_start = base + cue.start()
         between = [x for x in mentions if cue_start <= x.start and x.end <= s]
@@ -493,7 +521,100 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         if near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end):
             return None
         return near.pos
+    who = _pronoun_owner(text, s, mentions, genders)
+    if who is not _NO_HEADER:
+        return who
+    who = _form_row_owner(text, s, mentions)
+    if who is not _NO_HEADER:
+        return who
     return "none"
+
+
+# he/she, his/her in the value's sentence, which names nobody: "She confirmed she still drives / the
+# Vauxhall Corsa, MA17 RZO", "the card is in her own name, bank details for refunds: sort code ..."
+_PRONOUN_OWN = re.compile(
+    r"(?i)\b(?:(?P<own>his|her)[ \t]+own\b|in[ \t]+(?P<name>his|her)[ \t]+(?:own[ \t]+|sole[ \t]+)?name\b|"
+    r"(?P<subj>he|she)[ \t]+(?:(?:still|now|also|currently|usually|always|only|then|later)[ \t]+)?(?:has|had|drives|drove|owns|"
+    r"owned|uses|used|bought|got|keeps|kept|pays|paid|banks|runs|gave|confirmed|said|says|stated|holds|held)\b)"
+)
+_THIRD_PRONOUN = re.compile(r"(?i)\b(?P<p>he|she|his|her|him|hers|himself|herself)\b")
+
+
+def _wrapped_sentence_start(text: str, s: int, max_lines: int = 3) -> int:
+    """Start of the sentence holding ``s`` when it may have begun on an earlier line of the same
+    paragraph (a wrapped sentence): back over lines that do not end a sentence."""
+    line_start = text.rfind("\n", 0, s) + 1
+    sent = line_start
+    for m in SENTENCE_END.finditer(text, line_start, s):
+        sent = m.end()
+    if sent > line_start:
+        return sent
+    for _ in range(max_lines):
+        if line_start == 0:
+            return 0
+        prev_end = line_start - 1
+        before = text[:prev_end].rstrip(" \t")
+        if not before or before.endswith("\n") or before[-1] in ".!?:":
+            return line_start
+        prev = text.rfind("\n", 0, prev_end) + 1
+        if not text[prev:prev_end].strip():
+            return line_start
+        last = prev
+        for m in SENTENCE_END.finditer(text, prev, prev_end):
+            last = m.end()
+        if last > prev:
+            return last
+        line_start = prev
+    return line_start
+
+
+def _pronoun_owner(text: str, s: int, mentions: list[Mention], genders: list[str | None]):
+    """The owner of a value whose sentence names nobody but says "she"/"her own"/"in his name":
+    the nearest person mentioned before the sentence (within its paragraph) of that gender."""
+    sent = _wrapped_sentence_start(text, s)
+    if any(sent <= x.start and x.end <= s for x in mentions):
+        return _NO_HEADER
+    span = text[sent:s]
+    pm = _PRONOUN_OWN.search(span)
+    if pm is None or _KIN_OF_PRONOUN.search(span):
+        return _NO_HEADER  # ("her brother's van, ..." is the brother's)
+    want = "M" if (pm.group("own") or pm.group("name") or pm.group("subj")).lower() in ("his", "he") else "F"
+    if any((p.group("p").lower() in ("he", "his", "him", "himself")) != (want == "M") for p in _THIRD_PRONOUN.finditer(span)):
+        return _NO_HEADER  # "she said his car is ...": two people
+    rs = block_start(text, sent, 8)
+    for near in sorted((x for x in mentions if rs <= x.start and x.end <= sent), key=lambda x: -x.end):
+        if near.possessive or near.pos is None:
+            return _NO_HEADER
+        g = genders[near.pos]
+        if g == want:
+            return near.pos
+        if g is None:
+            return _NO_HEADER
+    return _NO_HEADER
+
+
+# a form's row "Vehicle: MA17 RZO" in a block whose "Name:" row names the person the block is about
+_ROW_LABEL = re.compile(r"[ \t|]*[A-Za-z][A-Za-z /()'’\-]{0,30}?(?:[ \t]*[:|][ \t]*|[ \t]{2,})")
+_NAME_ROW = re.compile(r"(?im)^[ \t|]*(?:full[ \t]+|customer[ \t]+|client[ \t]+)?name[ \t]*[:|]?[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?")
+
+
+def _form_row_owner(text: str, s: int, mentions: list[Mention]):
+    ls = text.rfind("\n", 0, s) + 1
+    lab = _ROW_LABEL.match(text, ls)
+    if lab is None or lab.end() != s:
+        return _NO_HEADER
+    rs = block_start(text, ls, 8)
+    owner = _NO_HEADER
+    for nm in _NAME_ROW.finditer(text, rs, ls):
+        at = [x for x in mentions if x.start == nm.end() and not x.possessive]
+        if not at:
+            return _NO_HEADER
+        owner = at[0]
+    if owner is _NO_HEADER or owner.pos is None:
+        return _NO_HEADER
+    if any(owner.end <= x.start and x.end <= ls and x.pos != owner.pos for x in mentions):
+        return _NO_HEADER  # someone else named in the rows between
+    return owner.pos
 
 
 def _sentence_starts_at(text: str, sent: int, line_start: int) -> bool:

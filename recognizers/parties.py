@@ -250,6 +250,24 @@ _INDEFINITE_BEFORE = re.compile(
     r"(?i)(?:\b(?:a|another|one)|\bgave[ \t]+(?:her|his|their)[ \t]+name[ \t]+as|\bcalling[ \t]+(?:her|him|them)sel(?:f|ves)|"
     r"\bclaiming[ \t]+to[ \t]+be|\bpretending[ \t]+to[ \t]+be|\bsaying[ \t]+(?:she|he)[ \t]+was)[ \t]+$")
 _DEAR_BEFORE = re.compile(r"(?i)\bdear[ \t]+$")
+# a titled surname said to the letter's reader: "We will write to you, Mr Hussain, at ...",
+# "Mrs Okafor, if you would like ..." (the addressee of the "Dear ..." line)
+_VOCATIVE_BEFORE = re.compile(r"(?i)\b(?:you|thank[ \t]+you|thanks)[ \t]*,[ \t]*$")
+_VOCATIVE_AFTER = re.compile(r"(?i)[ \t]*,[ \t]*(?:if[ \t]+you|you\b|please\b|thank[ \t]+you|may[ \t]+we|can[ \t]+you|could[ \t]+you)")
+# "Mr Wong (me, not Kevin)", "Mr Wong (that's me)": the writer of the message
+_SELF_AFTER = re.compile(r"(?i)[ \t]*\([ \t]*(?:that['’]?s[ \t]+|i[ \t]+am[ \t]+|i['’]m[ \t]+)?(?:me|myself)\b")
+_FROM_LINE = re.compile(r"(?i)[ \t>]*From:")
+# "the younger Mr Hussain", "Mrs Murphy senior": the candidate of the younger or older generation
+# by case.json's roles (a son or daughter is younger than the parents; a parent's mother older)
+_AGE_BEFORE = re.compile(r"(?i)\bthe[ \t]+(?P<age>younger|elder|older|junior|senior)[ \t]+$")
+_AGE_AFTER = re.compile(r"(?i)[ \t]*,?[ \t]*\(?(?P<age>junior|senior|jnr|snr|jr|sr)\b\.?")
+_YOUNGER_ROLE = re.compile(r"(?i)\b(?:son|daughter|child|grandson|granddaughter|niece|nephew)\b")
+_OLDER_ROLE = re.compile(r"(?i)\b(?:mother|father|mum|dad|grandmother|grandfather|grandparent|aunt|uncle)\b")
+_ROLE_WORDS = (r"(?:(?P<pay>(?-i:PP|NRP)|paying[ \t]+parent|non[- ]resident[ \t]+parent)|"
+               r"(?P<rec>(?-i:RP|PWC)|receiving[ \t]+parent|parent[ \t]+with[ \t]+care))")
+_ROLE_APPOS_AFTER = re.compile(r"(?i)[ \t]*(?:,[ \t]*(?:the|our)[ \t]+|\([ \t]*(?:the[ \t]+)?)" + _ROLE_WORDS + r"(?![\w'’])")
+_ROLE_APPOS_BEFORE = re.compile(r"(?i)(?<![\w'’])(?:the[ \t]+|our[ \t]+)?" + _ROLE_WORDS + r"[ \t]*(?:,|:)[ \t]*$")
+_TITLE_CLASS = {"mrs": "F", "ms": "F", "miss": "F"}
 _OTHER_PERSON_WORD = re.compile(r"\b(?:[Yy]ou|I|[Mm]e)\b")
 RECENT_CHARS = 120  # a full name this close before a bare surname settles whom it means
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n[ \t]*\n")
@@ -663,6 +681,9 @@ class PartyMatcher:
             roles = sorted(roles + [(a, pos) for a, pos in extra if pos is not None])
         ri = 0
         last_end = -1
+        seen_titles: dict[int, set[str]] = {}  # party position -> titles written with its settled mentions here
+        dear_owner: int | None = None  # the party the "Dear ..." line names
+        from_owner: int | None = None  # the party the latest "From:" line names
         for r in raw:
             start, end, form, owners, title, _ = r[:6]
             fuzzy_review = len(r) > 6
@@ -670,6 +691,7 @@ class PartyMatcher:
                 continue
             last_end = end
             review = fuzzy_review
+            settled = len(owners) == 1  # by the name itself, or by evidence below (not by recency or a guess)
             if len(owners) > 1:
                 while ri < len(roles) and roles[ri][0] < start:
                     last_full[roles[ri][1]] = max(last_full.get(roles[ri][1], -1), roles[ri][0])
@@ -697,6 +719,10 @@ class PartyMatcher:
                     head = {pos for a, b, pos in evidence if b <= start and start - a <= 800 and pos in owners}
                     if len(head) == 1:
                         owners = head
+                if len(owners) > 1:
+                    owners, how = self._settle_in_document(text, r[5], end, owners, title, seen_titles,
+                                                           dear_owner, from_owner)
+                    settled = settled or how
             if len(owners) > 1:
                 owners, review2 = self._resolve(owners, title, last_full,
                                                 self._evidence(text, start, end, owners, evidence),
@@ -704,6 +730,13 @@ class PartyMatcher:
                                                 surname=re.sub(r"[\s\u00a0]+", " ", text[start:end]).lower(), at=start)
                 review = review or review2
             pos = min(owners)
+            if len(owners) == 1 and not review:
+                if title in _TITLE_CLASS and settled:
+                    seen_titles.setdefault(pos, set()).add(title)
+                if _DEAR_BEFORE.search(text, max(0, r[5] - 12), r[5]):
+                    dear_owner = pos
+                if form == FULL and _FROM_LINE.match(text, text.rfind("\n", 0, start) + 1):
+                    from_owner = pos
             if form == FULL or (form == INITIALS and len(owners) == 1 and not review):
                 last_full[pos] = start
             elif form == SINGLE and len(r[3]) == 1 and not review and text[start:end].lower() not in self.surnames:
@@ -714,6 +747,64 @@ class PartyMatcher:
             out.append(PartySpan(start, end, self._kind(pos), self.index[pos], EntityType.PERSON, form, review, score,
                                  "PartyNameRecognizer", tuple(sorted(owners)), len(r[3]) > 1))
         return out
+
+    def _generation(self, pos: int) -> int:
+        """-1 for a listed relative of the younger generation ("paying parent's adult son"), +1 for
+        one of the older ("receiving parent's mother"), 0 otherwise (the parents themselves)."""
+        role = self.parties[pos].role or ""
+        i = max(role.find("'s"), role.find("’s"))
+        if i < 0:
+            return 0
+        rel = role[i:]
+        if _YOUNGER_ROLE.search(rel):
+            return -1
+        if _OLDER_ROLE.search(rel):
+            return 1
+        return 0
+
+    def _role_apposition(self, text: str, name_start: int, end: int) -> int | None:
+        """The party whose parent role is written right beside the name as its apposition: "the
+        paying parent, Ms Murphy", "Ms Murphy (paying parent)", "Mrs Okafor, the receiving parent"."""
+        m = _ROLE_APPOS_AFTER.match(text, end)
+        if m is None:
+            b = _ROLE_APPOS_BEFORE.search(text, max(0, name_start - 40), name_start)
+            m = b
+        if m is None:
+            return None
+        return self.role_owner(PAYING if m.group("pay") else RECEIVING)
+
+    def _settle_in_document(self, text: str, name_start: int, end: int, owners: set[int], title: str | None,
+                            seen_titles: dict[int, set[str]], dear_owner: int | None,
+                            from_owner: int | None) -> tuple[set[int], bool]:
+        """Settle a shared surname from what this document has already said: (owners, settled)."""
+        appos = self._role_apposition(text, name_start, end)
+        if appos in owners:
+            return {appos}, True  # "The paying parent, Ms Murphy, says", "Caller: Ms Murphy (paying parent)"
+        if _SELF_AFTER.match(text, end) and from_owner in owners:
+            return {from_owner}, True  # "Mr Wong (me, not Kevin)" in Daniel Wong's own email
+        if title and dear_owner in owners and (
+                _VOCATIVE_BEFORE.search(text, max(0, name_start - 20), name_start) or (
+                _VOCATIVE_AFTER.match(text, end) and not text[text.rfind("\n", 0, name_start) + 1:name_start].strip())):
+            return {dear_owner}, True  # "We will write to you, Mr Hussain, ...": the letter's addressee
+        age = _AGE_BEFORE.search(text, max(0, name_start - 20), name_start) or _AGE_AFTER.match(text, end)
+        if age is not None:
+            gens = {o: self._generation(o) for o in owners}
+            if len(set(gens.values())) > 1:
+                want = min(gens.values()) if age.group("age").lower().startswith(("young", "j")) else max(gens.values())
+                pick = {o for o, g in gens.items() if g == want}
+                if len(pick) == 1:
+                    return pick, True
+        if title in _TITLE_CLASS:
+            # a woman's title is written the same way for her all through one document: "Ms Murphy"
+            # where the document has called the other candidate "Mrs Bridget Murphy" is not her
+            cand = {o for o in owners if self.genders[o] in ("F", None)}
+            other = {o for o in cand if seen_titles.get(o) and title not in seen_titles[o]}
+            same = {o for o in cand if title in seen_titles.get(o, ())}
+            if len(same) == 1 and not (cand - other - same):
+                return same, True
+            if other and len(cand - other) == 1:
+                return cand - other, True
+        return owners, False
 
     def _initial_agrees(self, pos: int, surname: str, initial: str) -> bool:
         """Does party ``pos`` have a name whose surname is ``surname`` and whose first given
