@@ -200,6 +200,10 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
                 subjects.append(named[0].pos)
         elif named and not first[named[-1].end:le].strip(" \t.,:;()"):
             subjects.append(named[-1].pos)  # a heading ending with the name: "Deduction from earnings order - Mr X"
+    for hm in SUBJECT_HEADING_RE.finditer(first, 0, min(len(first), 2000)):
+        named = [x for x in first_m if x.start == hm.end() and not x.possessive]
+        if named:
+            subjects.append(named[0].pos)  # "SUBJECT OF REFERRAL / Name: X", "CLAIMANT DETAILS / Name X"
     device = None
     head_end = min(len(first), 400)
     for x in first_m:
@@ -215,6 +219,19 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
 SUBJECT_LINE_RE = re.compile(
     r"(?im)^[ \t]*(?:(?P<label>re|subject|employee(?:[ \t]+name)?|our[ \t]+client|client|customer|tenant|patient|member|"
     r"debtor|claimant|appellant)[ \t]*:|[^\n:]{3,60}?[ \t][-–][ \t])[ \t]*(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+)
+# a form's section heading for the person it is about, its first row the name: "SUBJECT OF REFERRAL\nName: X",
+# "SUBJECT (CMS client)\nName   X", "CLAIMANT DETAILS\nFull name: X"
+SUBJECT_HEADING_RE = re.compile(
+    r"(?im)^[ \t]*(?:subject|claimant|customer|client|employee|applicant|tenant)(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?"
+    r"(?:referral|request|notification|report|investigation)|details))?[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:?[ \t]*\n"
+    r"[ \t|]*(?:(?:full[ \t]+)?name[ \t]*[:|]?[ \t]+)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+)
+# "the claimant's declared vehicle (...)" where no "Claimant: <name>" label binds the word: the person the
+# document is about (its subject heading, "Re:" line)
+UNBOUND_ROLE_POSSESSIVE_CUE = re.compile(
+    r"(?i)\bthe[ \t]+(?:claimant|customer|client|subject|applicant|employee|tenant|service[ \t]+user)['’]s[ \t]+(?:own[ \t]+)?"
+    r"(?:[a-z\-]+[ \t]+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
 # "exported from the paying parent's phone", "screenshots supplied by Mr X"
 DEVICE_AFTER = re.compile(r"(?i)['’]s[ \t]+(?:own[ \t]+)?(?:phone|mobile|handset|device|whatsapp|messenger|account)\b")
@@ -484,6 +501,10 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                     return None
             return None
         # someone else is mentioned after the possessive: fall through to the line rule
+    if doc.subject is not None:
+        um = UNBOUND_ROLE_POSSESSIVE_CUE.search(window)
+        if um is not None and not any(base + um.start() <= x.start and x.end <= s for x in mentions):
+            return doc.subject
     # a named possessive: "our client's own\naccount, sort code ...", "Mr Nowak's bank details: ..."
     near = None
     for x in mentions:
@@ -595,7 +616,10 @@ def _pronoun_owner(text: str, s: int, mentions: list[Mention], genders: list[str
 
 # a form's row "Vehicle: MA17 RZO" in a block whose "Name:" row names the person the block is about
 _ROW_LABEL = re.compile(r"[ \t|]*[A-Za-z][A-Za-z /()'’\-]{0,30}?(?:[ \t]*[:|][ \t]*|[ \t]{2,})")
-_NAME_ROW = re.compile(r"(?im)^[ \t|]*(?:full[ \t]+|customer[ \t]+|client[ \t]+)?name[ \t]*[:|]?[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?")
+_NAME_ROW = re.compile(
+    r"(?im)^[ \t|]*(?:(?:full[ \t]+|customer[ \t]+|client[ \t]+|employee[ \t]+|claimant[ \t]+|applicant[ \t]+|tenant[ \t]+)?name|"
+    r"account[ \t]+(?:holder|name)|name[ \t]+of[ \t]+account[ \t]+holder|employee|claimant|customer|applicant|tenant|"
+    r"policy[ \t]?holder|card[ \t]?holder|registered[ \t]+keeper|payee|member|patient)[ \t]*[:|]?[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?")
 
 
 def _form_row_owner(text: str, s: int, mentions: list[Mention]):

@@ -263,10 +263,15 @@ _AGE_BEFORE = re.compile(r"(?i)\bthe[ \t]+(?P<age>younger|elder|older|junior|sen
 _AGE_AFTER = re.compile(r"(?i)[ \t]*,?[ \t]*\(?(?P<age>junior|senior|jnr|snr|jr|sr)\b\.?")
 _YOUNGER_ROLE = re.compile(r"(?i)\b(?:son|daughter|child|grandson|granddaughter|niece|nephew)\b")
 _OLDER_ROLE = re.compile(r"(?i)\b(?:mother|father|mum|dad|grandmother|grandfather|grandparent|aunt|uncle)\b")
+# a parent role, or the requester named as such, written beside a name as its apposition
 _ROLE_WORDS = (r"(?:(?P<pay>(?-i:PP|NRP)|paying[ \t]+parent|non[- ]resident[ \t]+parent)|"
-               r"(?P<rec>(?-i:RP|PWC)|receiving[ \t]+parent|parent[ \t]+with[ \t]+care))")
+               r"(?P<rec>(?-i:RP|PWC)|receiving[ \t]+parent|parent[ \t]+with[ \t]+care)|"
+               r"(?P<req>requester|data[ \t]+subject|person[ \t]+making[ \t]+(?:the|this)[ \t]+request))")
 _ROLE_APPOS_AFTER = re.compile(r"(?i)[ \t]*(?:,[ \t]*(?:the|our)[ \t]+|\([ \t]*(?:the[ \t]+)?)" + _ROLE_WORDS + r"(?![\w'’])")
 _ROLE_APPOS_BEFORE = re.compile(r"(?i)(?<![\w'’])(?:the[ \t]+|our[ \t]+)?" + _ROLE_WORDS + r"[ \t]*(?:,|:)[ \t]*$")
+_BIRTH_ROLE = re.compile(r"(?i)\b(?:sister|half-sister|daughter|niece|granddaughter)\b")
+_WIFE_ROLE = re.compile(r"(?i)\b(?:ex-?wife|wife|widow|former[ \t]+wife)\b")
+_MOTHER_ROLE = re.compile(r"(?i)\b(?:mother|grandmother|mother-in-law)\b")
 _TITLE_CLASS = {"mrs": "F", "ms": "F", "miss": "F"}
 _OTHER_PERSON_WORD = re.compile(r"\b(?:[Yy]ou|I|[Mm]e)\b")
 RECENT_CHARS = 120  # a full name this close before a bare surname settles whom it means
@@ -762,6 +767,24 @@ class PartyMatcher:
             return 1
         return 0
 
+    def _birth_surname(self, pos: int) -> bool:
+        """A listed sister or daughter of someone in the case: her surname is her birth family's."""
+        role = self.parties[pos].role or ""
+        i = max(role.find("'s"), role.find("’s"))
+        return i >= 0 and bool(_BIRTH_ROLE.search(role[i:])) and not self._former_surname(pos)
+
+    def _former_surname(self, pos: int) -> bool:
+        p = self.parties[pos]
+        sur = (_tokens(p.name) or [""])[-1].lower()
+        return any(len(_tokens(a)) >= 2 and _tokens(a)[-1].lower() != sur for a in p.aliases)
+
+    def _married(self, pos: int) -> bool:
+        """Known by a married name: a former surname listed, or a wife's, widow's or (relative's)
+        mother's role."""
+        role = self.parties[pos].role or ""
+        i = max(role.find("'s"), role.find("’s"))
+        return self._former_surname(pos) or bool(_WIFE_ROLE.search(role)) or (i >= 0 and bool(_MOTHER_ROLE.search(role[i:])))
+
     def _role_apposition(self, text: str, name_start: int, end: int) -> int | None:
         """The party whose parent role is written right beside the name as its apposition: "the
         paying parent, Ms Murphy", "Ms Murphy (paying parent)", "Mrs Okafor, the receiving parent"."""
@@ -771,6 +794,8 @@ class PartyMatcher:
             m = b
         if m is None:
             return None
+        if m.group("req"):
+            return 0  # "Mrs Campbell (the requester)", "the data subject, Mrs Campbell"
         return self.role_owner(PAYING if m.group("pay") else RECEIVING)
 
     def _settle_in_document(self, text: str, name_start: int, end: int, owners: set[int], title: str | None,
@@ -792,6 +817,17 @@ class PartyMatcher:
             if len(set(gens.values())) > 1:
                 want = min(gens.values()) if age.group("age").lower().startswith(("young", "j")) else max(gens.values())
                 pick = {o for o, g in gens.items() if g == want}
+                if len(pick) == 1:
+                    return pick, True
+        if title in ("mrs", "miss"):
+            # "Mrs" is a married woman's title: "Mrs Campbell" is not the paying parent's sister, who has
+            # the surname from birth, when the other candidate has it by marriage (a former surname
+            # listed, or a wife's or mother's role); "Miss Campbell" is the other way round
+            cand = {o for o in owners if self.genders[o] in ("F", None)}
+            born = {o for o in cand if self._birth_surname(o)}
+            wed = {o for o in cand - born if self._married(o)}
+            if born and wed and not (cand - born - wed):
+                pick = wed if title == "mrs" else born
                 if len(pick) == 1:
                     return pick, True
         if title in _TITLE_CLASS:
