@@ -687,6 +687,9 @@ class PartyMatcher:
         ri = 0
         last_end = -1
         seen_titles: dict[int, set[str]] = {}  # party position -> titles written with its settled mentions here
+        for r in raw:  # (first those a name only one party has settles, wherever they are in the document)
+            if len(r[3]) == 1 and r[4] in _TITLE_CLASS and len(r) == 6:
+                seen_titles.setdefault(next(iter(r[3])), set()).add(r[4])
         dear_owner: int | None = None  # the party the "Dear ..." line names
         from_owner: int | None = None  # the party the latest "From:" line names
         for r in raw:

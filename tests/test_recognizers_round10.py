@@ -1,0 +1,207 @@
+"""Detection round 10: the requester's own data kept. A surname the requester shares with third
+parties settled from what the document says (a role beside the name, a woman's title kept through
+the document, "the younger Mr X", "to you, Mr X,", "Mr X (me, ...)", "Mrs" / "Miss" against who has
+the surname by birth or by marriage), and the requester's car and bank details in the shapes a
+caseworker, a DWP officer, an employer or a solicitor writes them (a form's rows under a "Name:"
+row, "she still drives ...", "in her own name", "... seen at X belongs to our client", "the
+claimant's vehicle" under a subject heading), while a relative's ("my brother's account") is not.
+
+Blank spaCy pipeline (no NER). Every name and value here is made up.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.codes import EntityType, PartyKind
+from pipeline.models import CaseRecord, Party
+from tests.detect_fixtures import blank_model_analyzer, found
+
+PERSON = EntityType.PERSON
+CAR = EntityType.UK_VEHICLE_REG
+BANK = EntityType.BANK_DETAILS
+
+
+def _okafor() -> CaseRecord:
+    # two women with the requester's surname: the requester has it by marriage, the sister from birth
+    return CaseRecord(
+        case_id="T-R10A", received=date(2026, 11, 20),
+        requester=Party(name="Grace Okafor", role="receiving parent", aliases=("Grace Eze",)),
+        third_parties=[
+            Party(name="Chinedu Okafor", role="paying parent (ex-husband)"),
+            Party(name="Ngozi Okafor", role="paying parent's sister"),
+        ],
+        root=Path("."),
+    )
+
+
+def _hussain() -> CaseRecord:
+    # two men with the surname: the requester and his adult son
+    return CaseRecord(
+        case_id="T-R10B", received=date(2026, 11, 20),
+        requester=Party(name="Imran Hussain", role="paying parent"),
+        third_parties=[
+            Party(name="Sadia Hussain", role="receiving parent (ex-wife)"),
+            Party(name="Bilal Hussain", role="paying parent's adult son"),
+        ],
+        root=Path("."),
+    )
+
+
+def _murphy() -> CaseRecord:
+    # two women with the surname, both married into it: the requester and her former mother-in-law
+    return CaseRecord(
+        case_id="T-R10C", received=date(2026, 11, 20),
+        requester=Party(name="Siobhan Murphy", role="paying parent"),
+        third_parties=[
+            Party(name="Declan Murphy", role="receiving parent (ex-husband)"),
+            Party(name="Bridget Murphy", role="receiving parent's mother"),
+        ],
+        root=Path("."),
+    )
+
+
+@pytest.fixture(scope="module")
+def okafor(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _okafor())
+
+
+@pytest.fixture(scope="module")
+def hussain(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _hussain())
+
+
+@pytest.fixture(scope="module")
+def murphy(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _murphy())
+
+
+def _surnames(analyzer, text: str, surname: str) -> list[PartyKind]:
+    """The party of each finding that is the bare surname, in order."""
+    return [f.party for f in analyzer.analyze(text) if f.entity_type == PERSON and f.text == surname]
+
+
+# ---------------------------------------------------------------- shared surnames (parties.py)
+
+def test_role_apposition_settles_a_shared_surname(murphy):
+    text = ("Bridget Murphy rang on Monday.\n"
+            "Ms Murphy (paying parent) called back on Tuesday.\n")
+    assert _surnames(murphy, text, "Murphy") == []  # the requester's, not the last-named Bridget's
+
+
+def test_the_requester_named_as_such_beside_the_surname(murphy):
+    assert _surnames(murphy, "Bridget Murphy rang. Later Ms Murphy (the requester) called back.", "Murphy") == []
+    assert _surnames(murphy, "Bridget Murphy rang. The data subject, Ms Murphy, called back.", "Murphy") == []
+
+
+def test_a_womans_title_is_kept_through_the_document(murphy):
+    text = ("Ms Murphy says his mother, Mrs Bridget Murphy, looks after them.\n"
+            "Ms Murphy supplied photographs of the handover.\n")
+    # "Ms Murphy" is not the woman this document calls "Mrs Bridget Murphy"
+    assert _surnames(murphy, text, "Murphy") == []
+
+
+def test_title_kept_through_the_document_redacts_the_other_woman_too(murphy):
+    text = ("The paying parent, Ms Murphy, called about the handover.\n"
+            "The receiving parent's mother rang to complain about the paying parent. Mrs Murphy was told we could not help.\n")
+    assert _surnames(murphy, text, "Murphy") == [PartyKind.THIRD_PARTY]
+
+
+def test_the_younger_mr_x_is_the_son(hussain):
+    text = "The car registered to Mr Imran Hussain is a company car; the younger Mr Hussain's car is not.\n"
+    assert _surnames(hussain, text, "Hussain") == [PartyKind.THIRD_PARTY]
+
+
+def test_x_senior_is_the_older_generation(murphy):
+    text = "Siobhan Murphy collects the children. Murphy senior is understood to be a pensioner.\n"
+    assert _surnames(murphy, text, "Murphy") == [PartyKind.THIRD_PARTY]
+
+
+def test_a_titled_surname_said_to_the_reader_is_the_addressee(hussain):
+    text = ("Mr Imran Hussain\n\nDear Mr Hussain\n\n"
+            "Your son, Mr Bilal Hussain, is still a cardholder on your card.\n"
+            "We will write to you, Mr Hussain, at the address above.\n")
+    assert _surnames(hussain, text, "Hussain") == []
+
+
+def test_surname_followed_by_me_is_the_writer(hussain):
+    text = ("From: Imran Hussain <ih@example.com>\nTo: CMS\n\n"
+            "My son Bilal Hussain got your letter by mistake.\n"
+            "Mr Hussain (me, not my son) is the one on the case.\n")
+    assert _surnames(hussain, text, "Hussain") == []
+
+
+def test_mrs_is_the_woman_with_the_surname_by_marriage(okafor):
+    text = ("The order was served at the address of Ngozi Okafor.\n"
+            "The order forbids contact with Mrs Okafor except through a solicitor.\n")
+    assert _surnames(okafor, text, "Okafor") == []
+
+
+def test_miss_is_the_woman_with_the_surname_from_birth(okafor):
+    text = "Grace Okafor called on Monday. Miss Okafor rang the office later that day.\n"
+    assert _surnames(okafor, text, "Okafor") == [PartyKind.THIRD_PARTY]
+
+
+# ---------------------------------------------------------------- whose identifier (attribution.py)
+
+def test_a_relatives_possessive_is_someone_else(hussain):
+    text = "From: Imran Hussain\nTo: CMS\n\nPlease stop paying into my brother's account 30561122 now.\n"
+    assert "30561122" in found(hussain, text, BANK)
+
+
+def test_she_in_a_wrapped_sentence_naming_nobody(murphy):
+    text = ("07/11/2026 17:45  Inbound. Caller: Ms Murphy, the paying parent. She confirmed she still drives\n"
+            "the Vauxhall Corsa, MA17 RZO. Updated.\n")
+    assert found(murphy, text, CAR) == []
+
+
+def test_in_her_own_name_in_a_wrapped_sentence(murphy):
+    text = ("05/11/2026 08:55  Inbound. Caller: Ms Murphy (paying parent). Passed security. Card taken by phone and set up for the 15th of\n"
+            "each month; the card is in her own name, bank details for refunds: sort code 09-01-29\n"
+            "account 44812076 (Santander).\n")
+    assert found(murphy, text, BANK) == []
+
+
+def test_her_relatives_car_is_not_hers(murphy):
+    text = ("Caller: Ms Murphy, the paying parent. She said her brother still drives\n"
+            "the Vauxhall Corsa, MA17 RZO.\n")
+    assert found(murphy, text, CAR) == ["MA17 RZO"]
+
+
+def test_a_form_row_under_the_name_row(murphy):
+    text = ("REFERRED BY / OTHER PARENT\n"
+            "Name: Siobhan Murphy (paying parent)\n"
+            "Vehicle: MA17 RZO\n\n"
+            "SUBJECT OF REFERRAL\n"
+            "Name: Declan Murphy\n"
+            "Vehicle: PK20 LXE\n")
+    assert found(murphy, text, CAR) == ["PK20 LXE"]
+
+
+def test_a_form_row_under_an_employee_row(hussain):
+    rows = "Payroll number: AVT-20417\nCompany car: BD70 XKM\n"
+    assert found(hussain, "Employee: Mr Imran Hussain\n" + rows) == []  # his payroll number too
+    assert found(hussain, "Employee: Mr Bilal Hussain\n" + rows) == ["Bilal Hussain", "AVT-20417", "BD70 XKM"]
+
+
+def test_owner_said_after_a_seen_at_phrase(hussain):
+    text = ("Our client: Mr Imran Hussain\n\n"
+            "For the avoidance of doubt, the Honda Jazz MX66 FBO seen at the restaurant belongs to our client.\n")
+    assert found(hussain, text, CAR) == []
+
+
+def test_the_claimants_vehicle_under_a_subject_heading(hussain):
+    text = ("SUBJECT (CMS client)\n"
+            "Name            Imran Hussain\n\n"
+            "CMS ACTION REQUIRED\n"
+            "- Check the claimant's declared vehicle (VW Passat FN16 WUB) against the claim.\n")
+    assert found(hussain, text, CAR) == []
+
+
+def test_the_claimants_vehicle_when_the_subject_is_a_third_party(hussain):
+    text = ("SUBJECT OF REFERRAL\n"
+            "Name: Sadia Hussain\n\n"
+            "- Check the claimant's declared vehicle (VW Passat FN16 WUB) against the claim.\n")
+    assert found(hussain, text, CAR) == ["FN16 WUB"]
