@@ -230,8 +230,8 @@ SUBJECT_HEADING_RE = re.compile(
 # "the claimant's declared vehicle (...)" where no "Claimant: <name>" label binds the word: the person the
 # document is about (its subject heading, "Re:" line)
 UNBOUND_ROLE_POSSESSIVE_CUE = re.compile(
-    r"(?i)\bthe[ \t]+(?:claimant|customer|client|subject|applicant|employee|tenant|service[ \t]+user)['’]s[ \t]+(?:own[ \t]+)?"
-    r"(?:[a-z\-]+[ \t]+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
+    r"(?im)(?:\bthe[ \t]+|^[ \t|]*)(?:claimant|customer|client|subject|applicant|employee|tenant|service[ \t]+user)['’]s[ \t]+(?:own[ \t]+)?"
+    r"(?:[a-z\-]+[ \t]+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?\Z"
 )
 # "exported from the paying parent's phone", "screenshots supplied by Mr X"
 DEVICE_AFTER = re.compile(r"(?i)['’]s[ \t]+(?:own[ \t]+)?(?:phone|mobile|handset|device|whatsapp|messenger|account)\b")
@@ -618,6 +618,7 @@ def _pronoun_owner(text: str, s: int, mentions: list[Mention], genders: list[str
 _ROW_LABEL = re.compile(r"[ \t|]*[A-Za-z][A-Za-z /()'’\-]{0,30}?(?:[ \t]*[:|][ \t]*|[ \t]{2,})")
 _NAME_ROW = re.compile(
     r"(?im)^[ \t|]*(?:(?:full[ \t]+|customer[ \t]+|client[ \t]+|employee[ \t]+|claimant[ \t]+|applicant[ \t]+|tenant[ \t]+)?name|"
+    r"surname|last[ \t]+name|family[ \t]+name|fore-?names?(?:[ \t]*\(s\))?|first[ \t]+names?(?:[ \t]*\(s\))?|given[ \t]+names?(?:[ \t]*\(s\))?|"
     r"account[ \t]+(?:holder|name)|name[ \t]+of[ \t]+account[ \t]+holder|employee|claimant|customer|applicant|tenant|"
     r"policy[ \t]?holder|card[ \t]?holder|registered[ \t]+keeper|payee|member|patient)[ \t]*[:|]?[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?")
 
@@ -628,17 +629,18 @@ def _form_row_owner(text: str, s: int, mentions: list[Mention]):
     if lab is None or lab.end() != s:
         return _NO_HEADER
     rs = block_start(text, ls, 8)
-    owner = _NO_HEADER
+    rows = []
     for nm in _NAME_ROW.finditer(text, rs, ls):
         at = [x for x in mentions if x.start == nm.end() and not x.possessive]
         if not at:
             return _NO_HEADER
-        owner = at[0]
-    if owner is _NO_HEADER or owner.pos is None:
-        return _NO_HEADER
-    if any(owner.end <= x.start and x.end <= ls and x.pos != owner.pos for x in mentions):
+        rows.append(at[0])
+    if not rows or len({x.pos for x in rows}) != 1 or rows[0].pos is None:
+        return _NO_HEADER  # ("Surname: OKAFOR / Forename(s): Grace": both rows must name the same person)
+    first = rows[0]
+    if any(first.end <= x.start and x.end <= ls and x.pos != first.pos for x in mentions):
         return _NO_HEADER  # someone else named in the rows between
-    return owner.pos
+    return first.pos
 
 
 def _sentence_starts_at(text: str, sent: int, line_start: int) -> bool:
@@ -668,7 +670,7 @@ def kind_of(pos: int | None) -> PartyKind:
 # appellant" later in the same document is then a mention of that party
 ROLE_LABEL_RE = re.compile(
     r"(?im)^[ \t|]*(?:(?:re|subject)[ \t]*:[ \t]*)?(?P<label>(?:first[ \t]+|second[ \t]+)?respondent|appellant|applicant|claimant|complainant|"
-    r"customer|tenant|debtor|defendant|account[ \t]+holder|service[ \t]+user|(?:our[ \t]+)?client)(?:[ \t]+name)?[ \t]*[:|]?[ \t]+"
+    r"customer|tenant|debtor|defendant|account[ \t]+holder|service[ \t]+user|caller|(?:our[ \t]+)?client)(?:[ \t]+name)?[ \t]*[:|]?[ \t]+"
     r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
 )
 

@@ -272,6 +272,30 @@ _ROLE_APPOS_BEFORE = re.compile(r"(?i)(?<![\w'’])(?:the[ \t]+|our[ \t]+)?" + _
 _BIRTH_ROLE = re.compile(r"(?i)\b(?:sister|half-sister|daughter|niece|granddaughter)\b")
 _WIFE_ROLE = re.compile(r"(?i)\b(?:ex-?wife|wife|widow|former[ \t]+wife)\b")
 _MOTHER_ROLE = re.compile(r"(?i)\b(?:mother|grandmother|mother-in-law)\b")
+# a form's surname row and the forename row beside it: "Surname: OKAFOR\nForename(s): Grace"
+_SURNAME_ROW = re.compile(r"(?i)[ \t|]*(?:surname|last[ \t]+name|family[ \t]+name)[ \t]*[:|]?[ \t]*")
+_FORENAME_ROW = re.compile(
+    r"(?im)^[ \t|]*(?:fore-?names?|first[ \t]+names?|given[ \t]+names?|christian[ \t]+names?)(?:[ \t]*\(s\))?[ \t]*[:|]?[ \t]*"
+    r"(?P<g>[^\W\d_][\w'’\-]*)")
+
+
+def _forename_beside(text: str, name_start: int) -> str | None:
+    """The first forename in a forename row within two lines of a surname row holding ``name_start``."""
+    ls = text.rfind("\n", 0, name_start) + 1
+    m = _SURNAME_ROW.match(text, ls)
+    if m is None or m.end() != name_start:
+        return None
+    a = ls
+    for _ in range(2):
+        a = text.rfind("\n", 0, max(0, a - 1)) + 1 if a > 0 else 0
+    b = name_start
+    for _ in range(3):
+        nxt = text.find("\n", b + 1)
+        b = len(text) if nxt < 0 else nxt
+    fm = _FORENAME_ROW.search(text, a, b)
+    return fm.group("g").lower() if fm else None
+
+
 _TITLE_CLASS = {"mrs": "F", "ms": "F", "miss": "F"}
 _OTHER_PERSON_WORD = re.compile(r"\b(?:[Yy]ou|I|[Mm]e)\b")
 RECENT_CHARS = 120  # a full name this close before a bare surname settles whom it means
@@ -805,6 +829,12 @@ class PartyMatcher:
                             seen_titles: dict[int, set[str]], dear_owner: int | None,
                             from_owner: int | None) -> tuple[set[int], bool]:
         """Settle a shared surname from what this document has already said: (owners, settled)."""
+        given = _forename_beside(text, name_start)
+        if given:
+            fits = {o for o in owners if any(len(_tokens(n)) >= 2 and given in (t.lower() for t in _tokens(n)[:-1])
+                                             for n in (self.parties[o].name, *self.parties[o].aliases))}
+            if len(fits) == 1:
+                return fits, True  # "Surname: OKAFOR / Forename(s): Grace"
         appos = self._role_apposition(text, name_start, end)
         if appos in owners:
             return {appos}, True  # "The paying parent, Ms Murphy, says", "Caller: Ms Murphy (paying parent)"

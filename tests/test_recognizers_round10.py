@@ -205,3 +205,21 @@ def test_the_claimants_vehicle_when_the_subject_is_a_third_party(hussain):
             "Name: Sadia Hussain\n\n"
             "- Check the claimant's declared vehicle (VW Passat FN16 WUB) against the claim.\n")
     assert found(hussain, text, CAR) == ["FN16 WUB"]
+
+
+def test_surname_row_settled_by_the_forename_row(okafor):
+    rows = "Vehicle registration: LR68 KVA\n"
+    assert found(okafor, "APPLICATION FORM\nSurname: OKAFOR\nForename(s): Grace\n" + rows) == []
+    assert found(okafor, "APPLICATION FORM\nSurname: OKAFOR\nForename(s): Ngozi\n" + rows) == ["OKAFOR", "Ngozi", "LR68 KVA"]
+
+
+def test_the_callers_own_details_when_one_caller_is_named(okafor):
+    text = "Caller: Mrs Grace Okafor. DPA passed.\nThe caller's own mobile is 07700 900615 and the caller's car is LR68 KVA.\n"
+    assert found(okafor, text) == []
+    text = "Caller: Ms Ngozi Okafor. Failed security.\nThe caller's own mobile is 07700 900615 and the caller's car is LR68 KVA.\n"
+    assert found(okafor, text) == ["Ngozi Okafor", "07700 900615", "LR68 KVA"]
+
+
+def test_a_bare_role_possessive_row_under_a_subject_heading(hussain):
+    text = "SUBJECT (CMS client)\nName   Imran Hussain\n\nCustomer's vehicle: FN16 WUB\n"
+    assert found(hussain, text, CAR) == []
