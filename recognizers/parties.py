@@ -279,6 +279,20 @@ _FORENAME_ROW = re.compile(
     r"(?P<g>[^\W\d_][\w'’\-]*)")
 
 
+# "your guarantor, Mrs Kowalski, ...": a name in apposition to a noun phrase, not said to the reader
+_NOUN_PHRASE_COMMA = re.compile(r"(?i)\b(?:your|his|her|their|my|our|the|a|an)[ \t]+(?:[\w\-]+[ \t]+){0,2}[\w\-]+[ \t]*,[ \t]*$")
+_YOU_WORD = re.compile(r"(?i)\b(?:you|your|yours|yourself)\b")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end] (to a full stop or a blank line either side)."""
+    a = max(0, start - 240)
+    for m in _SENTENCE_END.finditer(text, a, start):
+        a = m.end()
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + 240))
+    return text[a:stop.start() if stop else min(len(text), end + 240)]
+
+
 def _forename_beside(text: str, name_start: int) -> str | None:
     """The first forename in a forename row within two lines of a surname row holding ``name_start``."""
     ls = text.rfind("\n", 0, name_start) + 1
@@ -300,7 +314,10 @@ _TITLE_CLASS = {"mrs": "F", "ms": "F", "miss": "F"}
 _OTHER_PERSON_WORD = re.compile(r"\b(?:[Yy]ou|I|[Mm]e)\b")
 RECENT_CHARS = 120  # a full name this close before a bare surname settles whom it means
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n[ \t]*\n")
-_MIDDLE_INITIALS = r"(?:" + WS + r"(?-i:[A-Z])\.?){0,2}"
+# the space between a name's words: may wrap onto the next line, but not across a blank line
+# ("Dear Mrs Okafor\n\nNgozi Okafor called" is not "OKAFOR NGOZI", a name written surname first)
+NAME_WS = r"(?:[ \t\u00a0]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*)"
+_MIDDLE_INITIALS = r"(?:" + NAME_WS + r"(?-i:[A-Z])\.?){0,2}"
 _MIDDLE_INITIALS_TEXT = re.compile(r"(?<= )(?:[a-z]\.? )+")
 _TRAILING_INITIALS = re.compile(r"(?:,[ \t]*|[ \t]+)(?-i:[A-Z])\.?(?:[ \t]?(?-i:[A-Z])\.?)?(?![\w'’])")
 
@@ -393,14 +410,14 @@ class PartyMatcher:
             parts = key.split(" ")
             if kind == FULL and len(parts) >= 2 and "," not in key:
                 # middle initials between given name and surname: "Marcia A Campbell", "KWAME O. MENSAH"
-                alts.append(WS.join(_name_part_regex(p) for p in parts[:-1]) + _MIDDLE_INITIALS + WS
+                alts.append(NAME_WS.join(_name_part_regex(p) for p in parts[:-1]) + _MIDDLE_INITIALS + NAME_WS
                             + _name_part_regex(parts[-1]))
             else:
-                alts.append(WS.join(_name_part_regex(p) for p in parts))
+                alts.append(NAME_WS.join(_name_part_regex(p) for p in parts))
         # names: optional title, optional initials before a surname
         self.name_re = re.compile(
-            r"(?i)" + _B + r"(?:(?P<title>" + TITLE_RE + r")" + WS + r")?"
-            r"(?P<init>(?-i:(?:[A-Z]\.?" + WS + r"|[A-Z]\.){1,2}))?"
+            r"(?i)" + _B + r"(?:(?P<title>" + TITLE_RE + r")" + NAME_WS + r")?"
+            r"(?P<init>(?-i:(?:[A-Z]\.?" + NAME_WS + r"|[A-Z]\.){1,2}))?"
             r"(?P<name>" + "|".join(alts) + r")" + _E
         ) if alts else None
         self.word_re = re.compile(r"(?<![\w'’])[A-Za-z][A-Za-z'’]{3,}(?![\w'’])")
@@ -755,6 +772,8 @@ class PartyMatcher:
                     owners, how = self._settle_in_document(text, r[5], end, owners, title, seen_titles,
                                                            dear_owner, from_owner)
                     settled = settled or how
+                else:
+                    settled = True  # by a relation written beside it, "a Mrs X", the addressee's header
             if len(owners) > 1:
                 owners, review2 = self._resolve(owners, title, last_full,
                                                 self._evidence(text, start, end, owners, evidence),
@@ -763,7 +782,7 @@ class PartyMatcher:
                 review = review or review2
             pos = min(owners)
             if len(owners) == 1 and not review:
-                if title in _TITLE_CLASS and settled:
+                if title in _TITLE_CLASS and (settled or _DEAR_BEFORE.search(text, max(0, r[5] - 12), r[5])):
                     seen_titles.setdefault(pos, set()).add(title)
                 if _DEAR_BEFORE.search(text, max(0, r[5] - 12), r[5]):
                     dear_owner = pos
@@ -829,6 +848,12 @@ class PartyMatcher:
                             seen_titles: dict[int, set[str]], dear_owner: int | None,
                             from_owner: int | None) -> tuple[set[int], bool]:
         """Settle a shared surname from what this document has already said: (owners, settled)."""
+        g = "M" if title in TITLES_M else "F" if title in TITLES_F else None
+        if g:
+            fit = {o for o in owners if self.genders[o] in (g, None)}
+            if len(fit) <= 1:
+                return owners, False  # left to the title rule in _resolve (which flags a guessed gender)
+            owners = fit  # "Ms Wong" is not Mr Daniel Wong, whatever else is said
         given = _forename_beside(text, name_start)
         if given:
             fits = {o for o in owners if any(len(_tokens(n)) >= 2 and given in (t.lower() for t in _tokens(n)[:-1])
@@ -844,6 +869,19 @@ class PartyMatcher:
                 _VOCATIVE_BEFORE.search(text, max(0, name_start - 20), name_start) or (
                 _VOCATIVE_AFTER.match(text, end) and not text[text.rfind("\n", 0, name_start) + 1:name_start].strip())):
             return {dear_owner}, True  # "We will write to you, Mr Hussain, ...": the letter's addressee
+        if title and dear_owner in owners and re.search(r",[ \t]*$", text[max(0, name_start - 3):name_start]) \
+                and not _NOUN_PHRASE_COMMA.search(text, max(0, name_start - 50), name_start) \
+                and re.match(r"[ \t]*,", text[end:end + 3]) and _YOU_WORD.search(_sentence_around(text, name_start, end)):
+            return {dear_owner}, True  # "As we discussed, Mrs Okafor, your payments ...": set off by commas
+        if dear_owner in owners and _YOU_WORD.search(_sentence_around(text, name_start, end)):
+            # in a letter to X, a third-person "Mrs X" in a sentence that says "you"/"your" is someone
+            # else: "We will not discuss your case with Mrs Murphy"
+            g = "M" if title in TITLES_M else "F" if title in TITLES_F else None
+            rest = {o for o in owners - {dear_owner} if g is None or self.genders[o] in (g, None)}
+            if len(rest) == 1:
+                return rest, True
+            if rest:
+                owners = rest
         age = _AGE_BEFORE.search(text, max(0, name_start - 20), name_start) or _AGE_AFTER.match(text, end)
         if age is not None:
             gens = {o: self._generation(o) for o in owners}

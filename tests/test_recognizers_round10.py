@@ -223,3 +223,30 @@ def test_the_callers_own_details_when_one_caller_is_named(okafor):
 def test_a_bare_role_possessive_row_under_a_subject_heading(hussain):
     text = "SUBJECT (CMS client)\nName   Imran Hussain\n\nCustomer's vehicle: FN16 WUB\n"
     assert found(hussain, text, CAR) == []
+
+
+LETTER_TO_SIOBHAN = "Siobhan Murphy\n3 Glenview Terrace\n\nDear Ms Murphy\n\n"
+
+
+def test_third_person_title_in_a_you_sentence_of_a_letter_is_not_the_addressee(murphy):
+    text = LETTER_TO_SIOBHAN + "We will not discuss your case with Mrs Murphy.\n"
+    assert _surnames(murphy, text, "Murphy") == [PartyKind.THIRD_PARTY]
+
+
+def test_a_title_set_off_by_commas_in_a_you_sentence_is_the_addressee(okafor):
+    text = ("Grace Okafor\n44 Blackstock Road\n\nDear Mrs Okafor\n\nNgozi Okafor called us on Monday.\n"
+            "As we discussed, Mrs Okafor, your payments will start in May.\n")
+    assert _surnames(okafor, text, "Okafor") == []
+
+
+def test_a_name_in_apposition_to_your_relative_is_not_the_addressee(hussain):
+    text = ("Mr Imran Hussain\n17 Whetley Lane\n\nDear Mr Hussain\n\n"
+            "We have written to your former wife, Mrs Hussain, at her address, and you may call us.\n")
+    assert _surnames(hussain, text, "Hussain") == [PartyKind.THIRD_PARTY]
+
+
+def test_a_name_written_surname_first_does_not_span_a_blank_line(okafor):
+    from recognizers.parties import PartyMatcher
+    text = "Dear Mrs Okafor\n\nNgozi Okafor called us on Monday.\n"
+    spans = [text[p.start:p.end] for p in PartyMatcher(_okafor()).match(text)]
+    assert spans == ["Okafor", "Ngozi Okafor"]  # not "Okafor\n\nNgozi"
