@@ -623,12 +623,29 @@ _NAME_ROW = re.compile(
     r"policy[ \t]?holder|card[ \t]?holder|registered[ \t]+keeper|payee|member|patient)[ \t]*[:|]?[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?")
 
 
+# a row label of identifier words with no colon: "Sort code 30-94-12   Account 58201746"
+_ROW_ID_LABEL = re.compile(r"(?i)[ \t|]*(?:[A-Za-z]+[ \t]+){0,2}" + ID_NOUN + r"\.?[ \t]*(?:[:|#][ \t]*)?")
+
+
+def _is_form_row(text: str, ls: int, s: int, mentions: list[Mention]) -> bool:
+    """Is the value written on a form's row: a short label at the line's start, then (perhaps after a
+    make and model, or the row's other values) the value, with no sentence and nobody named?"""
+    lab = _ROW_LABEL.match(text, ls)
+    idl = _ROW_ID_LABEL.match(text, ls)
+    ends = [m.end() for m in (lab, idl) if m is not None]
+    if not ends:
+        return False
+    pre = text[min(ends):s]
+    if len(pre) > 40 or re.search(r"[.!?;][ \t]", pre) or any(ls <= x.start < s for x in mentions):
+        return False
+    return True
+
+
 def _form_row_owner(text: str, s: int, mentions: list[Mention]):
     ls = text.rfind("\n", 0, s) + 1
-    lab = _ROW_LABEL.match(text, ls)
-    if lab is None or lab.end() != s:
+    if not _is_form_row(text, ls, s, mentions):
         return _NO_HEADER
-    rs = block_start(text, ls, 8)
+    rs = block_start(text, ls, 14)
     rows = []
     for nm in _NAME_ROW.finditer(text, rs, ls):
         at = [x for x in mentions if x.start == nm.end() and not x.possessive]

@@ -250,3 +250,29 @@ def test_a_name_written_surname_first_does_not_span_a_blank_line(okafor):
     text = "Dear Mrs Okafor\n\nNgozi Okafor called us on Monday.\n"
     spans = [text[p.start:p.end] for p in PartyMatcher(_okafor()).match(text)]
     assert spans == ["Okafor", "Ngozi Okafor"]  # not "Okafor\n\nNgozi"
+
+
+def test_a_statement_row_with_labels_and_no_colons(hussain):
+    # (a guard: a short block like this one was already kept by refine's block rule)
+    rows = "Statement date: 1 Nov 2026\nSort code 30-94-12   Account number 58201746\n"
+    assert found(hussain, "Account name: MR IMRAN HUSSAIN\n" + rows) == []
+    assert found(hussain, "Account name: MR BILAL HUSSAIN\n" + rows) == ["BILAL HUSSAIN", "30-94-12", "58201746"]
+
+
+def test_a_vehicle_row_with_the_make_and_model_before_the_registration(okafor):
+    # (a guard, as above)
+    rows = "Cover: Comprehensive\nVehicle: Ford Focus 1.0 LR68 KVA\n"
+    assert found(okafor, "Policyholder: Mrs Grace Okafor\n" + rows) == []
+    assert found(okafor, "Policyholder: Ms Ngozi Okafor\n" + rows) == ["Ngozi Okafor", "LR68 KVA"]
+
+
+def test_a_long_about_you_section(okafor):
+    # the rows further than a few lines below the name rows: the form-row rule looks up to 14 lines back
+    text = ("SECTION 1 ABOUT YOU\nTitle: Mrs\nFirst name: Grace\nSurname: Okafor\nDate of birth: 09/04/1988\n"
+            "Mobile: 07700 900614\nEmail: g@example.com\nBank: Lloyds\nSort code: 60-83-71\n"
+            "Account number: 27715540\nVehicle registration: LR68 KVA\n")
+    assert found(okafor, text) == []
+
+
+def test_a_sentence_on_a_notes_row_is_not_a_form_row(okafor):
+    assert found(okafor, "Name: Grace Okafor\nNotes: She said the PP drives LR68 KVA.\n", CAR) == ["LR68 KVA"]
