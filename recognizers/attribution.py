@@ -381,10 +381,15 @@ AFTER_OWNER = re.compile(
     r"[ \t]*[,)]?[ \t]*(?:which[ \t]+|that[ \t]+|it[ \t]+)?(?:(?:is|are|was|were)[ \t]+(?:now[ \t]+|still[ \t]+)?"
     r"(?:(?:registered|owned|used|held|kept)[ \t]+(?P<by>to|by)[ \t]+|(?P<in>in|under)[ \t]+(?:the[ \t]+name[ \t]+of[ \t]+)?)?|"
     r"(?P<belongs>belongs|belonged)[ \t]+to[ \t]+)"
-    r"(?:the[ \t]+|our[ \t]+|my[ \t]+|your[ \t]+)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+    r"(?:the[ \t]+|our[ \t]+|my[ \t]+|your[ \t]+)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?",
+    re.I,  # ("registered to Mrs Grace Okafor": the title in capitals)
 )
 # "(sort code ..., account ...), which Mr Pugh now holds alone"
-AFTER_HOLDER = re.compile(r"[ \t]*[,)]*[ \t]*,?[ \t]*(?:which|that)[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?")
+AFTER_HOLDER = re.compile(r"[ \t]*[,)]*[ \t]*,?[ \t]*(?:which|that)[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?", re.I)
+# "LR68 KVA (the RP's car)", "30561122 (Mr Wong's account)"
+AFTER_PAREN_OWNER = re.compile(r"[ \t]*\([ \t]*(?:the[ \t]+|our[ \t]+)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?", re.I)
+# "LR68 KVA, which is Mrs Grace Okafor's, and ...": the possessive ends the clause
+_POSSESSIVE_CLAUSE_END = re.compile(r"['’]s\b[ \t]*(?:[,.;:)]|$|and\b|not\b)", re.I | re.M)
 HOLDER_VERB = re.compile(r"[ \t]+(?:now[ \t]+|still[ \t]+)?(?:holds|owns|uses|has|drives|runs|kept|keeps|took|has[ \t]+kept)\b")
 NAME_AFTER = re.compile(r"['’]s[ \t]+(?:sole[ \t]+|own[ \t]+)?name\b")
 
@@ -414,6 +419,14 @@ def _owner_after(text: str, e: int, mentions: list[Mention]) -> Mention | None:
                     return x
                 if m.group("in") and not x.possessive and text[m.start("in") - 1:m.end()].lower().rstrip().endswith("of"):
                     return x  # "in the name of Mr Pugh"
+                if x.possessive and not m.group("in") and re.search(r"(?i)\b(?:is|was)\b", text[m.start():m.end()]) \
+                        and _POSSESSIVE_CLAUSE_END.match(text, x.end):
+                    return x  # "LR68 KVA, which is Mrs Grace Okafor's, and ..."
+    pm = AFTER_PAREN_OWNER.match(text, e)
+    if pm is not None:
+        for x in mentions:
+            if x.start == pm.end() and x.possessive and POSSESSIVE_ID_AFTER.match(text, x.end):
+                return x  # "LR68 KVA (the RP's car)"
     h = AFTER_HOLDER.match(text, e)
     if h is not None:
         for x in mentions:

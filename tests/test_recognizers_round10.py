@@ -276,3 +276,18 @@ def test_a_long_about_you_section(okafor):
 
 def test_a_sentence_on_a_notes_row_is_not_a_form_row(okafor):
     assert found(okafor, "Name: Grace Okafor\nNotes: She said the PP drives LR68 KVA.\n", CAR) == ["LR68 KVA"]
+
+
+def test_registered_to_a_titled_name_in_capitals(okafor):
+    text = "Ngozi Okafor attended. The vehicle LR68 KVA is registered to Mrs Grace Okafor.\n"
+    assert found(okafor, text, CAR) == []
+
+
+def test_owner_in_brackets_after_the_value(okafor):
+    text = "Officers noted LR68 KVA (the RP's car) and YE21 HFD (the PP's van) outside.\n"
+    assert found(okafor, text, CAR) == ["YE21 HFD"]
+
+
+def test_which_is_x_s_after_the_value(okafor):
+    text = "Two cars were seen: LR68 KVA, which is Mrs Grace Okafor's, and YE21 HFD.\n"
+    assert found(okafor, text, CAR) == ["YE21 HFD"]
