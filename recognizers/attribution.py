@@ -569,8 +569,15 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
 _PRONOUN_OWN = re.compile(
     r"(?i)\b(?:(?P<own>his|her)[ \t]+own\b|in[ \t]+(?P<name>his|her)[ \t]+(?:own[ \t]+|sole[ \t]+)?name\b|"
     r"(?P<subj>he|she)[ \t]+(?:(?:still|now|also|currently|usually|always|only|then|later)[ \t]+)?(?:has|had|drives|drove|owns|"
-    r"owned|uses|used|bought|got|keeps|kept|pays|paid|banks|runs|gave|confirmed|said|says|stated|holds|held)\b)"
+    r"owned|uses|used|bought|got|keeps|kept|pays|paid|banks|runs|holds|held)\b)"
 )
+# someone else spoken of in the sentence: a parent role, a relative or contact ("the PP's sister", "a friend")
+_OTHER_PERSON_IN_SENTENCE = re.compile(
+    r"(?i)(?<![\w'’])(?:(?-i:PP|RP|NRP|PWC)|paying[ \t]+parent|receiving[ \t]+parent|other[ \t]+parent|" + KIN + r")(?![\w])")
+# a row whose label says it is someone else's: "Ex-partner's vehicle:", "Emergency contact:", "Employer tel:"
+_OTHER_ROW_LABEL = re.compile(
+    r"(?i)['’]s\b|\b(?:ex|other|contact|kin|employer|landlord|landlady|emergency|partner|referee|reference|gp|doctor|school|"
+    r"solicitor|agent|guarantor|spouse|husband|wife|mother|father|son|daughter|brother|sister|child|children)\b")
 _THIRD_PRONOUN = re.compile(r"(?i)\b(?P<p>he|she|his|her|him|hers|himself|herself)\b")
 
 
@@ -610,8 +617,8 @@ def _pronoun_owner(text: str, s: int, mentions: list[Mention], genders: list[str
         return _NO_HEADER
     span = text[sent:s]
     pm = _PRONOUN_OWN.search(span)
-    if pm is None or _KIN_OF_PRONOUN.search(span):
-        return _NO_HEADER  # ("her brother's van, ..." is the brother's)
+    if pm is None or _KIN_OF_PRONOUN.search(span) or _OTHER_PERSON_IN_SENTENCE.search(span):
+        return _NO_HEADER  # ("her brother's van, ...", "she has the PP's old car ..." are someone else's)
     want = "M" if (pm.group("own") or pm.group("name") or pm.group("subj")).lower() in ("his", "he") else "F"
     if any((p.group("p").lower() in ("he", "his", "him", "himself")) != (want == "M") for p in _THIRD_PRONOUN.finditer(span)):
         return _NO_HEADER  # "she said his car is ...": two people
@@ -651,7 +658,7 @@ def _is_form_row(text: str, ls: int, s: int, mentions: list[Mention]) -> bool:
     pre = text[min(ends):s]
     if len(pre) > 40 or re.search(r"[.!?;][ \t]", pre) or any(ls <= x.start < s for x in mentions):
         return False
-    return True
+    return not _OTHER_ROW_LABEL.search(text, ls, s)  # ("Ex-partner's vehicle:", "Emergency contact:")
 
 
 def _form_row_owner(text: str, s: int, mentions: list[Mention]):

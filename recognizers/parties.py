@@ -252,7 +252,7 @@ _INDEFINITE_BEFORE = re.compile(
 _DEAR_BEFORE = re.compile(r"(?i)\bdear[ \t]+$")
 # a titled surname said to the letter's reader: "We will write to you, Mr Hussain, at ...",
 # "Mrs Okafor, if you would like ..." (the addressee of the "Dear ..." line)
-_VOCATIVE_BEFORE = re.compile(r"(?i)\b(?:you|thank[ \t]+you|thanks)[ \t]*,[ \t]*$")
+_VOCATIVE_BEFORE = re.compile(r"(?i)\b(?:you[ \t]*,|thank[ \t]+you[ \t]*,?|thanks[ \t]*,?)[ \t]*$")
 _VOCATIVE_AFTER = re.compile(r"(?i)[ \t]*,[ \t]*(?:if[ \t]+you|you\b|please\b|thank[ \t]+you|may[ \t]+we|can[ \t]+you|could[ \t]+you)")
 # "Mr Wong (me, not Kevin)", "Mr Wong (that's me)": the writer of the message
 _SELF_AFTER = re.compile(r"(?i)[ \t]*\([ \t]*(?:that['’]?s[ \t]+|i[ \t]+am[ \t]+|i['’]m[ \t]+)?(?:me|myself)\b")

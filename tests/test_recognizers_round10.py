@@ -291,3 +291,18 @@ def test_owner_in_brackets_after_the_value(okafor):
 def test_which_is_x_s_after_the_value(okafor):
     text = "Two cars were seen: LR68 KVA, which is Mrs Grace Okafor's, and YE21 HFD.\n"
     assert found(okafor, text, CAR) == ["YE21 HFD"]
+
+
+def test_pronoun_rule_leaves_a_sentence_about_someone_else(okafor):
+    text = "Caller: Mrs Grace Okafor. She said PP's sister keeps calling\nher from 07700 900695 most nights.\n"
+    assert found(okafor, text) == ["07700 900695"]
+
+
+def test_a_row_labelled_as_someone_elses_is_not_the_name_rows_person(okafor):
+    text = "Name: Grace Okafor\nDOB: 09/04/1988\nEx-partner's vehicle: YE21 HFD\nEmergency contact: 07700 900111\n"
+    assert found(okafor, text) == ["YE21 HFD", "07700 900111"]
+
+
+def test_thank_you_mrs_x_without_a_comma_is_the_addressee(okafor):
+    text = "Grace Okafor\n\nDear Mrs Okafor\n\nNgozi Okafor rang us.\nThank you Mrs Okafor for your call.\n"
+    assert _surnames(okafor, text, "Okafor") == []
