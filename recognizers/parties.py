@@ -281,6 +281,7 @@ _FORENAME_ROW = re.compile(
 
 # "your guarantor, Mrs Kowalski, ...": a name in apposition to a noun phrase, not said to the reader
 _NOUN_PHRASE_COMMA = re.compile(r"(?i)\b(?:your|his|her|their|my|our|the|a|an)[ \t]+(?:[\w\-]+[ \t]+){0,2}[\w\-]+[ \t]*,[ \t]*$")
+_YOUR_BEFORE_ID = re.compile(r"(?i)\byour\b(?![ \t]+(?:ex|former|partner|husband|wife|son|daughter|mother|father|brother|sister)\b)[^.\n]{0,30}$")
 _YOU_WORD = re.compile(r"(?i)\b(?:you|your|yours|yourself)\b")
 
 
@@ -766,6 +767,10 @@ class PartyMatcher:
                 if len(owners) > 1 and _DEAR_BEFORE.search(text, max(0, r[5] - 12), r[5]):
                     # "Dear Mr Haddad" under a header naming the addressee's email or address: that party
                     head = {pos for a, b, pos in evidence if b <= start and start - a <= 800 and pos in owners}
+                    if not head:
+                        # or in the letter below it, as the reader's own: "Your case reference is CMS-..."
+                        head = {pos for a, b, pos in evidence if a > end and a - end <= 1500 and pos in owners
+                                and _YOUR_BEFORE_ID.search(text, max(end, a - 40), a)}
                     if len(head) == 1:
                         owners = head
                 if len(owners) > 1:

@@ -306,3 +306,18 @@ def test_a_row_labelled_as_someone_elses_is_not_the_name_rows_person(okafor):
 def test_thank_you_mrs_x_without_a_comma_is_the_addressee(okafor):
     text = "Grace Okafor\n\nDear Mrs Okafor\n\nNgozi Okafor rang us.\nThank you Mrs Okafor for your call.\n"
     assert _surnames(okafor, text, "Okafor") == []
+
+
+def test_dear_settled_by_the_readers_own_reference_in_the_letter(tmp_path_factory):
+    case = CaseRecord(
+        case_id="T-R10D", received=date(2026, 11, 20),
+        requester=Party(name="Siobhan Murphy", role="paying parent", case_references=("CMS-2026-451288",)),
+        third_parties=[
+            Party(name="Declan Murphy", role="receiving parent (ex-husband)", case_references=("CMS-2026-451296",)),
+            Party(name="Bridget Murphy", role="receiving parent's mother"),
+        ],
+        root=Path("."),
+    )
+    an = blank_model_analyzer(tmp_path_factory, case)
+    text = "Dear Ms Murphy\n\nThank you for your call. Your case reference is CMS-2026-451288. Mrs Murphy called us too.\n"
+    assert _surnames(an, text, "Murphy") == [PartyKind.THIRD_PARTY]  # "Dear Ms Murphy" kept, "Mrs Murphy" redacted
