@@ -282,6 +282,8 @@ _FORENAME_ROW = re.compile(
 # "your guarantor, Mrs Kowalski, ...": a name in apposition to a noun phrase, not said to the reader
 _NOUN_PHRASE_COMMA = re.compile(r"(?i)\b(?:your|his|her|their|my|our|the|a|an)[ \t]+(?:[\w\-]+[ \t]+){0,2}[\w\-]+[ \t]*,[ \t]*$")
 _YOUR_BEFORE_ID = re.compile(r"(?i)\byour\b(?![ \t]+(?:ex|former|partner|husband|wife|son|daughter|mother|father|brother|sister)\b)[^.\n]{0,30}$")
+_PARTNER_WORD = re.compile(r"(?i)\b(husband|wife|partner|boyfriend|girlfriend|civil[ \t]+partner)\b")
+_YOUR_PARTNER = re.compile(r"(?i)\byour[ \t]+(?:ex[- ]?|former[ \t]+|estranged[ \t]+|separated[ \t]+)(?P<rel>husband|wife|partner|boyfriend|girlfriend)\b")
 _YOU_WORD = re.compile(r"(?i)\b(?:you|your|yours|yourself)\b")
 
 
@@ -773,6 +775,8 @@ class PartyMatcher:
                                 and _YOUR_BEFORE_ID.search(text, max(end, a - 40), a)}
                     if len(head) == 1:
                         owners = head
+                    elif 0 in owners and self._reader_is_requester(text, end):
+                        owners = {0}  # "Dear Mrs Okafor ... your ex-husband": case.json's "(ex-husband)" is the requester's
                 if len(owners) > 1:
                     owners, how = self._settle_in_document(text, r[5], end, owners, title, seen_titles,
                                                            dear_owner, from_owner)
@@ -803,6 +807,22 @@ class PartyMatcher:
             out.append(PartySpan(start, end, self._kind(pos), self.index[pos], EntityType.PERSON, form, review, score,
                                  "PartyNameRecognizer", tuple(sorted(owners)), len(r[3]) > 1))
         return out
+
+    def _reader_is_requester(self, text: str, end: int) -> bool:
+        """Does the letter below a shared "Dear ..." speak of the reader's partner or former partner
+        whom case.json lists as the requester's ("your ex-husband" where a third party's role is
+        "paying parent (ex-husband)")? A third party's role describes that person from the requester."""
+        rels = set()
+        for p in self.parties[1:]:
+            for inner in re.findall(r"\(([^)]*)\)", p.role or ""):
+                for w in _PARTNER_WORD.findall(inner):
+                    rels.add(w.lower())
+        if not rels:
+            return False
+        for m in _YOUR_PARTNER.finditer(text, end, min(len(text), end + 3000)):
+            if m.group("rel").lower() in rels:
+                return True
+        return False
 
     def _generation(self, pos: int) -> int:
         """-1 for a listed relative of the younger generation ("paying parent's adult son"), +1 for

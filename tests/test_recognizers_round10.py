@@ -321,3 +321,9 @@ def test_dear_settled_by_the_readers_own_reference_in_the_letter(tmp_path_factor
     an = blank_model_analyzer(tmp_path_factory, case)
     text = "Dear Ms Murphy\n\nThank you for your call. Your case reference is CMS-2026-451288. Mrs Murphy called us too.\n"
     assert _surnames(an, text, "Murphy") == [PartyKind.THIRD_PARTY]  # "Dear Ms Murphy" kept, "Mrs Murphy" redacted
+
+
+def test_dear_settled_by_your_ex_husband_in_the_letter(okafor):
+    # case.json's "paying parent (ex-husband)" is the requester's ex-husband, so the reader is the requester
+    text = "Dear Mrs Okafor\n\nWe have written to your ex-husband about the arrears. Ms Okafor called.\n"
+    assert _surnames(okafor, text, "Okafor") == [PartyKind.THIRD_PARTY]  # only the sister's "Ms Okafor"
