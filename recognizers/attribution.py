@@ -53,7 +53,8 @@ POSSESSIVE_CUE = re.compile(
     r"(?i)\b(?P<pro>my|your|his|her|their)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
 YOU_CUE = re.compile(
-    r"(?i)\b" + ID_NOUN + r"\s+(?:that\s+|which\s+)?you\s+(?:gave|provided|told|sent|gave\s+us|supplied)\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
+    r"(?i)\b" + ID_NOUN + r"\s+(?:that\s+|which\s+)?you\s+(?:gave|provided|told|sent|gave\s+us|supplied|asked|chose|nominated|"
+    r"(?:now\s+|still\s+)?(?:use|used|hold|held|own|owned|drive|drove|registered|opened|set\s+up|confirmed))\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 KIN = (r"(?:ex[- ]?|former[ \t]+|new[ \t]+|late[ \t]+|step-?)?(?:mother|father|mum|mam|dad|brother|sister|partner|wife|husband|"
@@ -388,6 +389,10 @@ AFTER_OWNER = re.compile(
 AFTER_HOLDER = re.compile(r"[ \t]*[,)]*[ \t]*,?[ \t]*(?:which|that)[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?", re.I)
 # "LR68 KVA (the RP's car)", "30561122 (Mr Wong's account)"
 AFTER_PAREN_OWNER = re.compile(r"[ \t]*\([ \t]*(?:the[ \t]+|our[ \t]+)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?", re.I)
+# "LR68 KVA (registered keeper: Grace OKAFOR)", "BV67 OTH, registered keeper Shanice BROWN"
+AFTER_KEEPER = re.compile(
+    r"[ \t]*[,(][ \t]*(?:registered[ \t]+keeper|keeper|registered[ \t]+owner|owner|account[ \t]+holder|(?-i:RK))[ \t]*[:\-]?[ \t]*"
+    r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?", re.I)
 # "LR68 KVA, which is Mrs Grace Okafor's, and ...": the possessive ends the clause
 _POSSESSIVE_CLAUSE_END = re.compile(r"['’]s\b[ \t]*(?:[,.;:)]|$|and\b|not\b)", re.I | re.M)
 HOLDER_VERB = re.compile(r"[ \t]+(?:now[ \t]+|still[ \t]+)?(?:holds|owns|uses|has|drives|runs|kept|keeps|took|has[ \t]+kept)\b")
@@ -422,6 +427,11 @@ def _owner_after(text: str, e: int, mentions: list[Mention]) -> Mention | None:
                 if x.possessive and not m.group("in") and re.search(r"(?i)\b(?:is|was)\b", text[m.start():m.end()]) \
                         and _POSSESSIVE_CLAUSE_END.match(text, x.end):
                     return x  # "LR68 KVA, which is Mrs Grace Okafor's, and ..."
+    km = AFTER_KEEPER.match(text, e)
+    if km is not None:
+        for x in mentions:
+            if x.start == km.end() and not x.possessive:
+                return x
     pm = AFTER_PAREN_OWNER.match(text, e)
     if pm is not None:
         for x in mentions:
@@ -535,6 +545,9 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         # nobody named in the value's own sentence: "Gethin took the car. I now drive a Kia, CU19 HKE."
         if _sentence_starts_at(text, sent, line_start) and FIRST_PERSON_WORD.search(text, sent, s):
             return doc.author if doc.author is not None else "none"
+        ym = _YOU_SUBJECT.search(text, sent, s)
+        if ym is not None and doc.addressee is not None and not _OTHER_PERSON_IN_SENTENCE.search(text, sent, s):
+            return doc.addressee  # "You told us you now drive a Ford Focus, LR68 KVA" in a letter to X: X's
         pm = SUBJECT_PRONOUN.search(text, sent, s)
         if pm is not None:
             # "He has a new van (LK67 RZT)": the nearest person before the sentence of that gender
@@ -562,6 +575,12 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     if who is not _NO_HEADER:
         return who
     return "none"
+
+
+# "you" owning the value, in a letter to its addressee: "you now drive a Kia", "you bank with Lloyds"
+_YOU_SUBJECT = re.compile(
+    r"(?i)\byou[ \t]+(?:(?:still|now|also|currently|usually|only)[ \t]+)?(?:have|had|drive|drove|own|owned|use|used|bought|"
+    r"keep|kept|bank|banked|hold|held|pay[ \t]+from|paid[ \t]+from|have[ \t]+got|registered|opened)\b")
 
 
 # he/she, his/her in the value's sentence, which names nobody: "She confirmed she still drives / the

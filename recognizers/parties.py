@@ -284,6 +284,21 @@ _NOUN_PHRASE_COMMA = re.compile(r"(?i)\b(?:your|his|her|their|my|our|the|a|an)[ 
 _YOUR_BEFORE_ID = re.compile(r"(?i)\byour\b(?![ \t]+(?:ex|former|partner|husband|wife|son|daughter|mother|father|brother|sister)\b)[^.\n]{0,30}$")
 _PARTNER_WORD = re.compile(r"(?i)\b(husband|wife|partner|boyfriend|girlfriend|civil[ \t]+partner)\b")
 _YOUR_PARTNER = re.compile(r"(?i)\byour[ \t]+(?:ex[- ]?|former[ \t]+|estranged[ \t]+|separated[ \t]+)(?P<rel>husband|wife|partner|boyfriend|girlfriend)\b")
+# a phone call's caller, and the call note saying the caller passed the case's security questions
+_CALLER_BEFORE = re.compile(r"(?i)(?:\bcaller[ \t]*:?|\bcall(?:ed)?[ \t]+from|\bspoke[ \t]+to)[ \t]*$")
+_CALLED_AFTER = re.compile(r"(?i)[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?(?:called|rang|phoned|telephoned)\b")
+_PASSED_SECURITY = re.compile(
+    r"(?i)\b(?:passed|pass(?:es)?|cleared)[ \t]+(?:the[ \t]+)?(?:security|dpa|id[ \t]*&[ \t]*v|data[ \t]+protection|verification)\b|"
+    r"\b(?:security|dpa|id[ \t]*&[ \t]*v)[ \t]+(?:passed|ok|confirmed|completed)\b")
+
+
+def _record_end(text: str, end: int) -> int:
+    """The end of the note holding ``end``: a blank line, a new dated entry, or 300 characters."""
+    stop = min(len(text), end + 300)
+    m = re.compile(r"\n[ \t]*\n|\n[ \t]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}").search(text, end, stop)
+    return m.start() if m else stop
+
+
 _YOU_WORD = re.compile(r"(?i)\b(?:you|your|yours|yourself)\b")
 
 
@@ -907,6 +922,12 @@ class PartyMatcher:
                 return rest, True
             if rest:
                 owners = rest
+        if (_CALLER_BEFORE.search(text, max(0, name_start - 30), name_start) or _CALLED_AFTER.match(text, end)) \
+                and _PASSED_SECURITY.search(text, end, _record_end(text, end)):
+            # a caller who passed security on this case is one of its parents, not a relative
+            parents = {o for o in owners if self.roles[o] is not None}
+            if len(parents) == 1:
+                return parents, True
         age = _AGE_BEFORE.search(text, max(0, name_start - 20), name_start) or _AGE_AFTER.match(text, end)
         if age is not None:
             gens = {o: self._generation(o) for o in owners}

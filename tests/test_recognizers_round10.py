@@ -327,3 +327,26 @@ def test_dear_settled_by_your_ex_husband_in_the_letter(okafor):
     # case.json's "paying parent (ex-husband)" is the requester's ex-husband, so the reader is the requester
     text = "Dear Mrs Okafor\n\nWe have written to your ex-husband about the arrears. Ms Okafor called.\n"
     assert _surnames(okafor, text, "Okafor") == [PartyKind.THIRD_PARTY]  # only the sister's "Ms Okafor"
+
+
+def test_you_own_the_value_in_a_letter_to_you(okafor):
+    head = "Mrs G Okafor\n\nDear Mrs Okafor\n\n"
+    assert found(okafor, head + "You told us you now drive a Ford Focus, LR68 KVA.\n", CAR) == []
+    assert found(okafor, head + "You told us your ex-husband now drives a van, YE21 HFD.\n", CAR) == ["YE21 HFD"]
+    assert found(okafor, head + "You said you saw a Ford Focus, YE21 HFD, outside.\n", CAR) == ["YE21 HFD"]
+
+
+def test_registered_keeper_after_the_value(okafor):
+    text = "Ngozi Okafor was stopped in vehicle LR68 KVA (registered keeper: Grace OKAFOR) on 3 May.\n"
+    assert found(okafor, text, CAR) == []
+    text = "Grace Okafor reported a grey Ford Ranger YE21 HFD, registered keeper Ngozi OKAFOR, outside.\n"
+    assert found(okafor, text, CAR) == ["YE21 HFD"]
+
+
+def test_a_caller_who_passed_security_is_a_parent_on_the_case(okafor):
+    text = ("14/10/2026 Inbound call. Ngozi Okafor's number was given.\n"
+            "15/10/2026 Inbound call. Caller: Ms Okafor. Passed security (DOB and postcode). Asked about arrears.\n"
+            "16/10/2026 Inbound call. Caller: Ms Okafor. Failed security, no information given.\n")
+    got = [f for f in okafor.analyze(text) if f.entity_type == PERSON]
+    assert [f.text for f in got] == ["Ngozi Okafor", "Okafor"]
+    assert got[1].start > text.index("16/10/2026")  # the caller who failed security is still redacted
