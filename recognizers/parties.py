@@ -299,6 +299,15 @@ def _record_end(text: str, end: int) -> int:
     return m.start() if m else stop
 
 
+# "Mr Hussain's son", "Mrs Okafor's ex-husband's sister" (the first relation only)
+_KIN_AFTER_NAME = re.compile(
+    r"(?i)['’]s[ \t]+(?:adult[ \t]+|eldest[ \t]+|youngest[ \t]+|older[ \t]+|younger[ \t]+|new[ \t]+|late[ \t]+)?"
+    r"(?P<kin>(?:ex-?|former[ \t]+)?(?:son|daughter|child|sister|brother|mother|father|partner|wife|husband|girlfriend|boyfriend|"
+    r"nephew|niece|cousin|aunt|uncle))\b")
+# a listed relative's role: "paying parent's adult son", "receiving parent's mother"
+_ROLE_OF_KIN = re.compile(
+    r"(?i)(?:(?P<pay>paying[ \t]+parent|non[- ]resident[ \t]+parent|PP|NRP)|(?P<rec>receiving[ \t]+parent|parent[ \t]+with[ \t]+care|RP|PWC))"
+    r"['’]s[ \t]+(?P<kin>[^(),;]+)")
 _YOU_WORD = re.compile(r"(?i)\b(?:you|your|yours|yourself)\b")
 
 
@@ -928,6 +937,26 @@ class PartyMatcher:
             parents = {o for o in owners if self.roles[o] is not None}
             if len(parents) == 1:
                 return parents, True
+        km = _KIN_AFTER_NAME.match(text, end)
+        if km is not None:
+            # "Mr Hussain's son" where case.json lists "paying parent's adult son": Mr Hussain is the paying parent
+            kin = km.group("kin").lower()
+            holders = set()
+            for o, p in enumerate(self.parties):
+                rm = _ROLE_OF_KIN.search(p.role or "")
+                if rm and re.search(r"(?i)\b" + re.escape(kin) + r"\b", rm.group("kin")):
+                    holder = self.role_owner(PAYING if rm.group("pay") else RECEIVING)
+                    if holder is not None and holder != o:
+                        holders.add(holder)
+                if o and any(re.search(r"(?i)\b" + re.escape(kin) + r"\b", inner) for inner in re.findall(r"\(([^)]*)\)", p.role or "")):
+                    holders.add(0)  # "Ms Murphy's ex-husband" where case.json lists "(ex-husband)": the requester's
+                if rm and kin in ("son", "daughter", "child") and re.search(r"(?i)\b(?:mother|father)\b", rm.group("kin")):
+                    # "Mrs Murphy's son" where she is listed as "receiving parent's mother": she is
+                    holder = self.role_owner(PAYING if rm.group("pay") else RECEIVING)
+                    if holder is not None and holder != o:
+                        holders.add(o)
+            if len(holders) == 1 and holders <= owners:
+                return holders, True
         age = _AGE_BEFORE.search(text, max(0, name_start - 20), name_start) or _AGE_AFTER.match(text, end)
         if age is not None:
             gens = {o: self._generation(o) for o in owners}

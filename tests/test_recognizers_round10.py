@@ -350,3 +350,12 @@ def test_a_caller_who_passed_security_is_a_parent_on_the_case(okafor):
     got = [f for f in okafor.analyze(text) if f.entity_type == PERSON]
     assert [f.text for f in got] == ["Ngozi Okafor", "Okafor"]
     assert got[1].start > text.index("16/10/2026")  # the caller who failed security is still redacted
+
+
+def test_x_s_relative_names_whose_relative_case_json_lists(hussain, murphy):
+    # "paying parent's adult son" makes "Mr Hussain's son" the paying parent's
+    assert _surnames(hussain, "Bilal Hussain attended. Mr Hussain's son works in the warehouse.\n", "Hussain") == []
+    # "receiving parent (ex-husband)" is the requester's ex-husband
+    assert _surnames(murphy, "Bridget Murphy rang. Ms Murphy's ex-husband has the children.\n", "Murphy") == []
+    # "receiving parent's mother": "Mrs Murphy's son" is said of her
+    assert _surnames(murphy, "Siobhan Murphy rang. Mrs Murphy's son has the children.\n", "Murphy") == [PartyKind.THIRD_PARTY]
