@@ -28,6 +28,14 @@ Rules, in order:
    line ("Mr Popescu paid from RO77 ...", "IN PP from 07700 ..."); a sentence naming nobody
    but written in the first person is the author's ("I now drive a Kia, CU19 HKE"); one
    starting "He has / She drives ..." is the nearest person of that gender before it.
+Also (round 10): ownership after the value in more shapes ("... seen at X belongs to our client",
+"(registered keeper: X)", "(the RP's car)", "which is Mrs X's,"); a relative's possessive ("my
+brother's account") is someone else's; "the claimant's vehicle" unbound by a label is the
+document's subject (a "SUBJECT OF REFERRAL / Name: X" heading); when nothing else applies, "you now
+drive ..." in a letter is the addressee's, "she still drives / in her own name" in a (wrapped)
+sentence naming nobody else is the nearest person of that gender in the record, and a form row is
+the person its block's name rows name ("Name:", "Employee:", "Account holder:", "Surname:" /
+"Forename(s):"), unless its label says it is someone else's.
 A mention is a listed party's name, a role written in the text ("PP", "receiving
 parent") when case.json says who holds it, a role label bound by the document
 ("Appellant: <name>", "<NAME> (Defendant)", "Our client: <name>" make "the appellant",

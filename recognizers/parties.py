@@ -11,7 +11,13 @@ decided by title, then by the nearest preceding full-name mention; when that doe
 settle it the span is suggested for review rather than guessed. A party's gender comes
 from a title in case.json, else from the role ("ex-husband", "mother"), else from the
 usual gender of the first name (gazetteer); a third party chosen on that last guess is
-still flagged for review.
+still flagged for review. Before the nearest full name, what the document itself says
+settles it (PartyMatcher._settle_in_document): a parent role or "the requester" beside the
+name, a "Surname:" row's forename row, "Mr X (me, ...)" under a From: line, "to you, Mr X,"
+in a letter to X (and a third-person "Mrs X" in a sentence saying "you" is someone else), a
+caller who passed security (a parent on the case), "Mr X's son" against case.json's roles,
+"the younger Mr X" / "X senior", "Mrs" / "Miss" against who has the surname by marriage or
+by birth, and a woman's title kept the same through one document.
 
 A bare name word matches in any case ("whitfield", "joanne") unless, written in lower
 case, it is an ordinary English word ("mark", "will"), or, capitalised, it follows a
