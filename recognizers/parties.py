@@ -301,8 +301,11 @@ _PASSED_SECURITY = re.compile(
 def _record_end(text: str, end: int) -> int:
     """The end of the note holding ``end``: a blank line, a new dated entry, or 300 characters."""
     stop = min(len(text), end + 300)
-    m = re.compile(r"\n[ \t]*\n|\n[ \t]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}").search(text, end, stop)
+    m = _NEXT_RECORD.search(text, end, stop)
     return m.start() if m else stop
+
+
+_NEXT_RECORD = re.compile(r"\n[ \t]*\n|\n[ \t]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}")
 
 
 # "Mr Hussain's son", "Mrs Okafor's ex-husband's sister" (the first relation only)
