@@ -299,7 +299,14 @@ class CaseAnalyzer:
         ... "Stott", "B Stott")."""
         extra_re = _extra_names_regex(tuple(extra_names))
         results: list[tuple[list[Finding], list[tuple[int, int]]]] = []
-        pspans = [self.parties.match(t) if t.strip() else [] for t in texts]
+        # the pages in order, each told what the earlier ones said that settles a shared surname
+        # (a woman's title, the "Dear ..." addressee, the From: writer)
+        carries: list[dict] = []
+        pspans = []
+        carry: dict = {}
+        for t in texts:
+            carries.append({k: (dict(v) if isinstance(v, dict) else v) for k, v in carry.items()})
+            pspans.append(self.parties.match(t, carry=carry) if t.strip() else [])
         mentions = [self._party_mentions(t, ps) for t, ps in zip(texts, pspans)]
         bindings = label_bindings(list(texts), mentions)
         if bindings:
@@ -308,7 +315,7 @@ class CaseAnalyzer:
                 if lms[i] and any(p.shared for p in pspans[i]):
                     # a surname shared by several parties, settled again with "the appellant" (bound to its
                     # party by "Appellant: <name>") counted as a mention of that party
-                    pspans[i] = self.parties.match(t, tuple((m.start, m.pos) for m in lms[i]))
+                    pspans[i] = self.parties.match(t, tuple((m.start, m.pos) for m in lms[i]), carry=dict(carries[i]))
                     mentions[i] = self._party_mentions(t, pspans[i])
                     lms[i] = label_mentions(t, bindings, mentions[i])
             for ms, lm in zip(mentions, lms):

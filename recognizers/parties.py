@@ -616,10 +616,12 @@ class PartyMatcher:
     def _kind(self, pos: int) -> PartyKind:
         return PartyKind.REQUESTER if pos == 0 else PartyKind.THIRD_PARTY
 
-    def match(self, text: str, extra_mentions: tuple = ()) -> list[PartySpan]:
+    def match(self, text: str, extra_mentions: tuple = (), carry: dict | None = None) -> list[PartySpan]:
         """Every listed party's names and identifiers in ``text``. ``extra_mentions``: (offset, party
         position) of mentions found otherwise ("the appellant" bound by "Appellant: <name>"), which
-        count like a full name when a shared surname is settled by the most recent mention."""
+        count like a full name when a shared surname is settled by the most recent mention.
+        ``carry``: what the document's earlier pages said that settles a shared surname (the titles
+        written for each party, the "Dear ..." addressee, the latest From: writer); read and updated."""
         spans: list[PartySpan] = []
         low = text.lower() if self._rx_keys else ""
         for i, (rx, pos, et) in enumerate(self._id_regexes):
@@ -641,7 +643,7 @@ class PartyMatcher:
         evidence = [(s.start, s.end, 0 if s.party == -1 else s.party + 1)
                     for s in spans if s.entity_type != EntityType.PERSON]
         self._match_other_references(text, spans)  # (after the evidence: an owner guessed by role is no evidence)
-        for n in self._match_names(text, evidence, extra_mentions):
+        for n in self._match_names(text, evidence, extra_mentions, carry):
             # a name inside the requester's own email address or other identifier stays
             if n.kind == PartyKind.THIRD_PARTY and any(a < n.end and n.start < b for a, b in req_ids):
                 continue
@@ -664,7 +666,8 @@ class PartyMatcher:
                 pos = min(owners)
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], EntityType.DATE_OF_BIRTH, form=FULL, score=0.9, recognizer="PartyIdentifierRecognizer"))
 
-    def _match_names(self, text: str, evidence: list[tuple[int, int, int]] = (), extra: tuple = ()) -> list[PartySpan]:
+    def _match_names(self, text: str, evidence: list[tuple[int, int, int]] = (), extra: tuple = (),
+                     carry: dict | None = None) -> list[PartySpan]:
         if self.name_re is None:
             return []
         raw: list[tuple[int, int, int, set[int], str | None, int]] = []  # start, end, form, owners, title, name_start
@@ -763,12 +766,14 @@ class PartyMatcher:
             roles = sorted(roles + [(a, pos) for a, pos in extra if pos is not None])
         ri = 0
         last_end = -1
-        seen_titles: dict[int, set[str]] = {}  # party position -> titles written with its settled mentions here
-        for r in raw:  # (first those a name only one party has settles, wherever they are in the document)
+        carry = {} if carry is None else carry
+        # party position -> titles written with its settled mentions in this document
+        seen_titles: dict[int, set[str]] = {k: set(v) for k, v in carry.get("titles", {}).items()}
+        for r in raw:  # (first those a name only one party has settles, wherever they are in the page)
             if len(r[3]) == 1 and r[4] in _TITLE_CLASS and len(r) == 6:
                 seen_titles.setdefault(next(iter(r[3])), set()).add(r[4])
-        dear_owner: int | None = None  # the party the "Dear ..." line names
-        from_owner: int | None = None  # the party the latest "From:" line names
+        dear_owner: int | None = carry.get("dear")  # the party the "Dear ..." line names
+        from_owner: int | None = carry.get("from")  # the party the latest "From:" line names
         for r in raw:
             start, end, form, owners, title, _ = r[:6]
             fuzzy_review = len(r) > 6
@@ -839,6 +844,7 @@ class PartyMatcher:
                 score = 0.6
             out.append(PartySpan(start, end, self._kind(pos), self.index[pos], EntityType.PERSON, form, review, score,
                                  "PartyNameRecognizer", tuple(sorted(owners)), len(r[3]) > 1))
+        carry["titles"], carry["dear"], carry["from"] = seen_titles, dear_owner, from_owner
         return out
 
     def _reader_is_requester(self, text: str, end: int) -> bool:

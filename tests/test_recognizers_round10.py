@@ -359,3 +359,10 @@ def test_x_s_relative_names_whose_relative_case_json_lists(hussain, murphy):
     assert _surnames(murphy, "Bridget Murphy rang. Ms Murphy's ex-husband has the children.\n", "Murphy") == []
     # "receiving parent's mother": "Mrs Murphy's son" is said of her
     assert _surnames(murphy, "Siobhan Murphy rang. Mrs Murphy's son has the children.\n", "Murphy") == [PartyKind.THIRD_PARTY]
+
+
+def test_what_page_one_says_settles_a_surname_on_page_two(hussain):
+    page1 = "Mr Imran Hussain\n17 Whetley Lane\n\nDear Mr Hussain\n\nYour son, Mr Bilal Hussain, is a cardholder.\n"
+    page2 = "We will write to you, Mr Hussain, at the address above.\n"
+    got = hussain.analyze_many([page1, page2])
+    assert [f.text for f in got[1] if f.entity_type == PERSON] == []
