@@ -300,7 +300,7 @@ class CaseAnalyzer:
         extra_re = _extra_names_regex(tuple(extra_names))
         results: list[tuple[list[Finding], list[tuple[int, int]]]] = []
         # the pages in order, each told what the earlier ones said that settles a shared surname
-        # (a woman's title, the "Dear ..." addressee, the From: writer)
+        # (a woman's title, the "Dear ..." addressee, the From: writer, the parties last named)
         carries: list[dict] = []
         pspans = []
         carry: dict = {}
@@ -311,11 +311,18 @@ class CaseAnalyzer:
         bindings = label_bindings(list(texts), mentions)
         if bindings:
             lms = [label_mentions(t, bindings, ms) for t, ms in zip(texts, mentions)]
-            for i, t in enumerate(texts):
-                if lms[i] and any(p.shared for p in pspans[i]):
-                    # a surname shared by several parties, settled again with "the appellant" (bound to its
-                    # party by "Appellant: <name>") counted as a mention of that party
-                    pspans[i] = self.parties.match(t, tuple((m.start, m.pos) for m in lms[i]), carry=dict(carries[i]))
+            need = [bool(lms[i]) and any(p.shared for p in pspans[i]) for i in range(len(texts))]
+            if any(need):
+                # a surname shared by several parties, settled again with "the appellant" (bound to its
+                # party by "Appellant: <name>") counted as a mention of that party; the pages after the
+                # first such one again in order, each told what the pages before it said
+                first = need.index(True)
+                carry = carries[first]
+                for i in range(first, len(texts)):
+                    t = texts[i]
+                    if not t.strip():
+                        continue
+                    pspans[i] = self.parties.match(t, tuple((m.start, m.pos) for m in lms[i]), carry=carry)
                     mentions[i] = self._party_mentions(t, pspans[i])
                     lms[i] = label_mentions(t, bindings, mentions[i])
             for ms, lm in zip(mentions, lms):

@@ -757,7 +757,10 @@ class PartyMatcher:
                     raw[-1] = raw[-1] + ("review",)  # type: ignore[assignment]
         raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
         out: list[PartySpan] = []
-        last_full: dict[int, int] = {}  # party position -> offset of its latest full-name mention
+        carry = {} if carry is None else carry
+        # party position -> offset of its latest full-name mention (on an earlier page: below 0, as far
+        # before this page's start as it was before that page's end)
+        last_full: dict[int, int] = {pos: -d for pos, d in carry.get("last", {}).items()}
         # a parent role written in the text ("RP says ...") is a mention of its holder too, unless it
         # introduces someone else ("PP's mother")
         roles = [(r.start, r.party + 1) for r in self.role_mentions(text)
@@ -766,7 +769,6 @@ class PartyMatcher:
             roles = sorted(roles + [(a, pos) for a, pos in extra if pos is not None])
         ri = 0
         last_end = -1
-        carry = {} if carry is None else carry
         # party position -> titles written with its settled mentions in this document
         seen_titles: dict[int, set[str]] = {k: set(v) for k, v in carry.get("titles", {}).items()}
         for r in raw:  # (first those a name only one party has settles, wherever they are in the page)
@@ -844,7 +846,10 @@ class PartyMatcher:
                 score = 0.6
             out.append(PartySpan(start, end, self._kind(pos), self.index[pos], EntityType.PERSON, form, review, score,
                                  "PartyNameRecognizer", tuple(sorted(owners)), len(r[3]) > 1))
+        for a, pos in roles[ri:]:
+            last_full[pos] = max(last_full.get(pos, -1), a)
         carry["titles"], carry["dear"], carry["from"] = seen_titles, dear_owner, from_owner
+        carry["last"] = {pos: len(text) - a for pos, a in last_full.items()}
         return out
 
     def _reader_is_requester(self, text: str, end: int) -> bool:

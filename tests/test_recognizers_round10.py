@@ -366,3 +366,10 @@ def test_what_page_one_says_settles_a_surname_on_page_two(hussain):
     page2 = "We will write to you, Mr Hussain, at the address above.\n"
     got = hussain.analyze_many([page1, page2])
     assert [f.text for f in got[1] if f.entity_type == PERSON] == []
+
+
+def test_the_party_last_named_on_page_one_counts_on_page_two(hussain):
+    page1 = "Bilal Hussain has moved out.\nOur client: Mr Imran Hussain\n"
+    page2 = "Mr Hussain tells us that the payments stopped.\n"
+    got = hussain.analyze_many([page1, page2])
+    assert [f.text for f in got[1] if f.entity_type == PERSON] == []
