@@ -942,15 +942,6 @@ class PartyMatcher:
                 and not _NOUN_PHRASE_COMMA.search(text, max(0, name_start - 50), name_start) \
                 and re.match(r"[ \t]*,", text[end:end + 3]) and _YOU_WORD.search(_sentence_around(text, name_start, end)):
             return {dear_owner}, True  # "As we discussed, Mrs Okafor, your payments ...": set off by commas
-        if dear_owner in owners and _YOU_WORD.search(_sentence_around(text, name_start, end)):
-            # in a letter to X, a third-person "Mrs X" in a sentence that says "you"/"your" is someone
-            # else: "We will not discuss your case with Mrs Murphy"
-            g = "M" if title in TITLES_M else "F" if title in TITLES_F else None
-            rest = {o for o in owners - {dear_owner} if g is None or self.genders[o] in (g, None)}
-            if len(rest) == 1:
-                return rest, True
-            if rest:
-                owners = rest
         if (_CALLER_BEFORE.search(text, max(0, name_start - 30), name_start) or _CALLED_AFTER.match(text, end)) \
                 and _PASSED_SECURITY.search(text, end, _record_end(text, end)):
             # a caller who passed security on this case is one of its parents, not a relative
@@ -985,6 +976,15 @@ class PartyMatcher:
                 pick = {o for o, g in gens.items() if g == want}
                 if len(pick) == 1:
                     return pick, True
+        if dear_owner in owners and _YOU_WORD.search(_sentence_around(text, name_start, end)):
+            # in a letter to X, a third-person "Mrs X" in a sentence that says "you"/"your" is someone
+            # else: "We will not discuss your case with Mrs Murphy"
+            g = "M" if title in TITLES_M else "F" if title in TITLES_F else None
+            rest = {o for o in owners - {dear_owner} if g is None or self.genders[o] in (g, None)}
+            if len(rest) == 1:
+                return rest, True
+            if rest:
+                owners = rest
         if title in ("mrs", "miss"):
             # "Mrs" is a married woman's title: "Mrs Campbell" is not the paying parent's sister, who has
             # the surname from birth, when the other candidate has it by marriage (a former surname
