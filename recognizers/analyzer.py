@@ -299,16 +299,30 @@ class CaseAnalyzer:
         ... "Stott", "B Stott")."""
         extra_re = _extra_names_regex(tuple(extra_names))
         results: list[tuple[list[Finding], list[tuple[int, int]]]] = []
-        pspans = [self.parties.match(t) if t.strip() else [] for t in texts]
+        # the pages in order, each told what the earlier ones said that settles a shared surname
+        # (a woman's title, the "Dear ..." addressee, the From: writer, the parties last named)
+        carries: list[dict] = []
+        pspans = []
+        carry: dict = {}
+        for t in texts:
+            carries.append({k: (dict(v) if isinstance(v, dict) else v) for k, v in carry.items()})
+            pspans.append(self.parties.match(t, carry=carry) if t.strip() else [])
         mentions = [self._party_mentions(t, ps) for t, ps in zip(texts, pspans)]
         bindings = label_bindings(list(texts), mentions)
         if bindings:
             lms = [label_mentions(t, bindings, ms) for t, ms in zip(texts, mentions)]
-            for i, t in enumerate(texts):
-                if lms[i] and any(p.shared for p in pspans[i]):
-                    # a surname shared by several parties, settled again with "the appellant" (bound to its
-                    # party by "Appellant: <name>") counted as a mention of that party
-                    pspans[i] = self.parties.match(t, tuple((m.start, m.pos) for m in lms[i]))
+            need = [bool(lms[i]) and any(p.shared for p in pspans[i]) for i in range(len(texts))]
+            if any(need):
+                # a surname shared by several parties, settled again with "the appellant" (bound to its
+                # party by "Appellant: <name>") counted as a mention of that party; the pages after the
+                # first such one again in order, each told what the pages before it said
+                first = need.index(True)
+                carry = carries[first]
+                for i in range(first, len(texts)):
+                    t = texts[i]
+                    if not t.strip():
+                        continue
+                    pspans[i] = self.parties.match(t, tuple((m.start, m.pos) for m in lms[i]), carry=carry)
                     mentions[i] = self._party_mentions(t, pspans[i])
                     lms[i] = label_mentions(t, bindings, mentions[i])
             for ms, lm in zip(mentions, lms):

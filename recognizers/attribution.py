@@ -28,6 +28,14 @@ Rules, in order:
    line ("Mr Popescu paid from RO77 ...", "IN PP from 07700 ..."); a sentence naming nobody
    but written in the first person is the author's ("I now drive a Kia, CU19 HKE"); one
    starting "He has / She drives ..." is the nearest person of that gender before it.
+Also (round 10): ownership after the value in more shapes ("... seen at X belongs to our client",
+"(registered keeper: X)", "(the RP's car)", "which is Mrs X's,"); a relative's possessive ("my
+brother's account") is someone else's; "the claimant's vehicle" unbound by a label is the
+document's subject (a "SUBJECT OF REFERRAL / Name: X" heading); when nothing else applies, "you now
+drive ..." in a letter is the addressee's, "she still drives / in her own name" in a (wrapped)
+sentence naming nobody else is the nearest person of that gender in the record, and a form row is
+the person its block's name rows name ("Name:", "Employee:", "Account holder:", "Surname:" /
+"Forename(s):"), unless its label says it is someone else's.
 A mention is a listed party's name, a role written in the text ("PP", "receiving
 parent") when case.json says who holds it, a role label bound by the document
 ("Appellant: <name>", "<NAME> (Defendant)", "Our client: <name>" make "the appellant",
@@ -53,9 +61,19 @@ POSSESSIVE_CUE = re.compile(
     r"(?i)\b(?P<pro>my|your|his|her|their)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
 YOU_CUE = re.compile(
-    r"(?i)\b" + ID_NOUN + r"\s+(?:that\s+|which\s+)?you\s+(?:gave|provided|told|sent|gave\s+us|supplied)\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
+    r"(?i)\b" + ID_NOUN + r"\s+(?:that\s+|which\s+)?you\s+(?:gave|provided|told|sent|gave\s+us|supplied|asked|chose|nominated|"
+    r"(?:now\s+|still\s+)?(?:use|used|hold|held|own|owned|drive|drove|registered|opened|set\s+up|confirmed))\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+KIN = (r"(?:ex[- ]?|former[ \t]+|new[ \t]+|late[ \t]+|step-?)?(?:mother|father|mum|mam|dad|brother|sister|partner|wife|husband|"
+       r"boyfriend|girlfriend|fianc[eé]e?|son|daughter|cousin|aunt|auntie|uncle|friend|mate|landlord|landlady|employer|boss|"
+       r"neighbour|nan|nana|gran|granny|grandmother|grandfather|grandad|in-laws?|mother-in-law|father-in-law)")
+# "my brother's account (30561122)", "her mum's number": a relative's, not the possessive's owner's
+KIN_POSSESSIVE_CUE = re.compile(
+    r"(?i)\b(?:my|your|his|her|their|our|the)[ \t]+" + KIN + r"['’]s?[ \t]+(?:own[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN
+    + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
+)
+_KIN_OF_PRONOUN = re.compile(r"(?i)\b(?:his|her|their)[ \t]+(?:[a-z]+[ \t]+)?" + KIN + r"\b")
 SENTENCE_END = re.compile(r"[.!?][\"'’”)]?[ \t]+(?=[A-Z])")
 SUBJECT_PRONOUN = re.compile(r"(?i)\b(he|she)[ \t]+(?:has|had|drives|drove|owns|owned|uses|used|bought|got|now[ \t]+has|"
                              r"has[ \t]+got|is[ \t]+driving|keeps|pays|paid|banks)\b")
@@ -191,6 +209,10 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
                 subjects.append(named[0].pos)
         elif named and not first[named[-1].end:le].strip(" \t.,:;()"):
             subjects.append(named[-1].pos)  # a heading ending with the name: "Deduction from earnings order - Mr X"
+    for hm in SUBJECT_HEADING_RE.finditer(first, 0, min(len(first), 2000)):
+        named = [x for x in first_m if x.start == hm.end() and not x.possessive]
+        if named:
+            subjects.append(named[0].pos)  # "SUBJECT OF REFERRAL / Name: X", "CLAIMANT DETAILS / Name X"
     device = None
     head_end = min(len(first), 400)
     for x in first_m:
@@ -206,6 +228,19 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
 SUBJECT_LINE_RE = re.compile(
     r"(?im)^[ \t]*(?:(?P<label>re|subject|employee(?:[ \t]+name)?|our[ \t]+client|client|customer|tenant|patient|member|"
     r"debtor|claimant|appellant)[ \t]*:|[^\n:]{3,60}?[ \t][-–][ \t])[ \t]*(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+)
+# a form's section heading for the person it is about, its first row the name: "SUBJECT OF REFERRAL\nName: X",
+# "SUBJECT (CMS client)\nName   X", "CLAIMANT DETAILS\nFull name: X"
+SUBJECT_HEADING_RE = re.compile(
+    r"(?im)^[ \t]*(?:subject|claimant|customer|client|employee|applicant|tenant)(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?"
+    r"(?:referral|request|notification|report|investigation)|details))?[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:?[ \t]*\n"
+    r"[ \t|]*(?:(?:full[ \t]+)?name[ \t]*[:|]?[ \t]+)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+)
+# "the claimant's declared vehicle (...)" where no "Claimant: <name>" label binds the word: the person the
+# document is about (its subject heading, "Re:" line)
+UNBOUND_ROLE_POSSESSIVE_CUE = re.compile(
+    r"(?im)(?:\bthe[ \t]+|^[ \t|]*)(?:claimant|customer|client|subject|applicant|employee|tenant|service[ \t]+user)['’]s[ \t]+(?:own[ \t]+)?"
+    r"(?:[a-z\-]+[ \t]+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?\Z"
 )
 # "exported from the paying parent's phone", "screenshots supplied by Mr X"
 DEVICE_AFTER = re.compile(r"(?i)['’]s[ \t]+(?:own[ \t]+)?(?:phone|mobile|handset|device|whatsapp|messenger|account)\b")
@@ -355,15 +390,39 @@ AFTER_OWNER = re.compile(
     r"[ \t]*[,)]?[ \t]*(?:which[ \t]+|that[ \t]+|it[ \t]+)?(?:(?:is|are|was|were)[ \t]+(?:now[ \t]+|still[ \t]+)?"
     r"(?:(?:registered|owned|used|held|kept)[ \t]+(?P<by>to|by)[ \t]+|(?P<in>in|under)[ \t]+(?:the[ \t]+name[ \t]+of[ \t]+)?)?|"
     r"(?P<belongs>belongs|belonged)[ \t]+to[ \t]+)"
-    r"(?:the[ \t]+|our[ \t]+|my[ \t]+|your[ \t]+)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+    r"(?:the[ \t]+|our[ \t]+|my[ \t]+|your[ \t]+)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?",
+    re.I,  # ("registered to Mrs Grace Okafor": the title in capitals)
 )
 # "(sort code ..., account ...), which Mr Pugh now holds alone"
-AFTER_HOLDER = re.compile(r"[ \t]*[,)]*[ \t]*,?[ \t]*(?:which|that)[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?")
+AFTER_HOLDER = re.compile(r"[ \t]*[,)]*[ \t]*,?[ \t]*(?:which|that)[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?", re.I)
+# "LR68 KVA (the RP's car)", "30561122 (Mr Wong's account)"
+AFTER_PAREN_OWNER = re.compile(r"[ \t]*\([ \t]*(?:the[ \t]+|our[ \t]+)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?", re.I)
+# "LR68 KVA (registered keeper: Grace OKAFOR)", "BV67 OTH, registered keeper Shanice BROWN"
+AFTER_KEEPER = re.compile(
+    r"[ \t]*[,(][ \t]*(?:registered[ \t]+keeper|keeper|registered[ \t]+owner|owner|account[ \t]+holder|(?-i:RK))[ \t]*[:\-]?[ \t]*"
+    r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?", re.I)
+# "LR68 KVA, which is Mrs Grace Okafor's, and ...": the possessive ends the clause
+_POSSESSIVE_CLAUSE_END = re.compile(r"['’]s\b[ \t]*(?:[,.;:)]|$|and\b|not\b)", re.I | re.M)
 HOLDER_VERB = re.compile(r"[ \t]+(?:now[ \t]+|still[ \t]+)?(?:holds|owns|uses|has|drives|runs|kept|keeps|took|has[ \t]+kept)\b")
 NAME_AFTER = re.compile(r"['’]s[ \t]+(?:sole[ \t]+|own[ \t]+)?name\b")
 
 
+# the same said after a short phrase about where the value was seen: "the Honda Jazz MX66 FBO seen at
+# the restaurant belongs to our client", "LK67 RZT, parked outside, is registered to Mr X"
+AFTER_OWNER_GAP = re.compile(
+    r"[ \t]*,?[ \t]*(?:seen|parked|used|kept|photographed|left|found|noted|spotted|driven|mentioned|listed|shown|recorded)\b"
+    r"[^,.;:()\n]{0,40}?[ \t]*,?[ \t]+(?:which[ \t]+|that[ \t]+|it[ \t]+)?(?:(?:is|was)[ \t]+(?:registered|owned)[ \t]+(?:to|by)|"
+    r"belongs[ \t]+to|belonged[ \t]+to)[ \t]+(?:the[ \t]+|our[ \t]+|my[ \t]+|your[ \t]+)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?",
+    re.I,
+)
+
+
 def _owner_after(text: str, e: int, mentions: list[Mention]) -> Mention | None:
+    g = AFTER_OWNER_GAP.match(text, e)
+    if g is not None:
+        for x in mentions:
+            if x.start == g.end() and not x.possessive:
+                return x
     m = AFTER_OWNER.match(text, e)
     if m is not None:
         for x in mentions:
@@ -373,6 +432,19 @@ def _owner_after(text: str, e: int, mentions: list[Mention]) -> Mention | None:
                     return x
                 if m.group("in") and not x.possessive and text[m.start("in") - 1:m.end()].lower().rstrip().endswith("of"):
                     return x  # "in the name of Mr Pugh"
+                if x.possessive and not m.group("in") and re.search(r"(?i)\b(?:is|was)\b", text[m.start():m.end()]) \
+                        and _POSSESSIVE_CLAUSE_END.match(text, x.end):
+                    return x  # "LR68 KVA, which is Mrs Grace Okafor's, and ..."
+    km = AFTER_KEEPER.match(text, e)
+    if km is not None:
+        for x in mentions:
+            if x.start == km.end() and not x.possessive:
+                return x
+    pm = AFTER_PAREN_OWNER.match(text, e)
+    if pm is not None:
+        for x in mentions:
+            if x.start == pm.end() and x.possessive and POSSESSIVE_ID_AFTER.match(text, x.end):
+                return x  # "LR68 KVA (the RP's car)"
     h = AFTER_HOLDER.match(text, e)
     if h is not None:
         for x in mentions:
@@ -416,6 +488,10 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
             m = nxt
         if m and (cue is None or m.start() > cue.start()):
             cue = m
+    kin = KIN_POSSESSIVE_CUE.search(window)
+    if kin is not None and (cue is None or kin.start() >= cue.start()) and not any(
+            base + kin.start() <= x.start and x.end <= s for x in mentions):
+        return None  # "please stop paying into my brother's account (30561122)": the brother's
     if cue is not None:
         cue_start = base + cue.start()
         between = [x for x in mentions if cue_start <= x.start and x.end <= s]
@@ -456,6 +532,10 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                     return None
             return None
         # someone else is mentioned after the possessive: fall through to the line rule
+    if doc.subject is not None:
+        um = UNBOUND_ROLE_POSSESSIVE_CUE.search(window)
+        if um is not None and not any(base + um.start() <= x.start and x.end <= s for x in mentions):
+            return doc.subject
     # a named possessive: "our client's own\naccount, sort code ...", "Mr Nowak's bank details: ..."
     near = None
     for x in mentions:
@@ -473,6 +553,9 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         # nobody named in the value's own sentence: "Gethin took the car. I now drive a Kia, CU19 HKE."
         if _sentence_starts_at(text, sent, line_start) and FIRST_PERSON_WORD.search(text, sent, s):
             return doc.author if doc.author is not None else "none"
+        ym = _YOU_SUBJECT.search(text, sent, s)
+        if ym is not None and doc.addressee is not None and not _OTHER_PERSON_IN_SENTENCE.search(text, sent, s):
+            return doc.addressee  # "You told us you now drive a Ford Focus, LR68 KVA" in a letter to X: X's
         pm = SUBJECT_PRONOUN.search(text, sent, s)
         if pm is not None:
             # "He has a new van (LK67 RZT)": the nearest person before the sentence of that gender
@@ -493,7 +576,135 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         if near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end):
             return None
         return near.pos
+    who = _pronoun_owner(text, s, mentions, genders)
+    if who is not _NO_HEADER:
+        return who
+    who = _form_row_owner(text, s, mentions)
+    if who is not _NO_HEADER:
+        return who
     return "none"
+
+
+# "you" owning the value, in a letter to its addressee: "you now drive a Kia", "you bank with Lloyds"
+_YOU_SUBJECT = re.compile(
+    r"(?i)\byou[ \t]+(?:(?:still|now|also|currently|usually|only)[ \t]+)?(?:have|had|drive|drove|own|owned|use|used|bought|"
+    r"keep|kept|bank|banked|hold|held|pay[ \t]+from|paid[ \t]+from|have[ \t]+got|registered|opened)\b")
+
+
+# he/she, his/her in the value's sentence, which names nobody: "She confirmed she still drives / the
+# Vauxhall Corsa, MA17 RZO", "the card is in her own name, bank details for refunds: sort code ..."
+_PRONOUN_OWN = re.compile(
+    r"(?i)\b(?:(?P<own>his|her)[ \t]+own\b|in[ \t]+(?P<name>his|her)[ \t]+(?:own[ \t]+|sole[ \t]+)?name\b|"
+    r"(?P<subj>he|she)[ \t]+(?:(?:still|now|also|currently|usually|always|only|then|later)[ \t]+)?(?:has|had|drives|drove|owns|"
+    r"owned|uses|used|bought|got|keeps|kept|pays|paid|banks|runs|holds|held)\b)"
+)
+# someone else spoken of in the sentence: a parent role, a relative or contact ("the PP's sister", "a friend")
+_OTHER_PERSON_IN_SENTENCE = re.compile(
+    r"(?i)(?<![\w'’])(?:(?-i:PP|RP|NRP|PWC)|paying[ \t]+parent|receiving[ \t]+parent|other[ \t]+parent|" + KIN + r")(?![\w])")
+# a row whose label says it is someone else's: "Ex-partner's vehicle:", "Emergency contact:", "Employer tel:"
+_OTHER_ROW_LABEL = re.compile(
+    r"(?i)['’]s\b|\b(?:ex|other|contact|kin|employer|landlord|landlady|emergency|partner|referee|reference|gp|doctor|school|"
+    r"solicitor|agent|guarantor|spouse|husband|wife|mother|father|son|daughter|brother|sister|child|children)\b")
+_THIRD_PRONOUN = re.compile(r"(?i)\b(?P<p>he|she|his|her|him|hers|himself|herself)\b")
+
+
+def _wrapped_sentence_start(text: str, s: int, max_lines: int = 3) -> int:
+    """Start of the sentence holding ``s`` when it may have begun on an earlier line of the same
+    paragraph (a wrapped sentence): back over lines that do not end a sentence."""
+    line_start = text.rfind("\n", 0, s) + 1
+    sent = line_start
+    for m in SENTENCE_END.finditer(text, line_start, s):
+        sent = m.end()
+    if sent > line_start:
+        return sent
+    for _ in range(max_lines):
+        if line_start == 0:
+            return 0
+        prev_end = line_start - 1
+        before = text[:prev_end].rstrip(" \t")
+        if not before or before.endswith("\n") or before[-1] in ".!?:":
+            return line_start
+        prev = text.rfind("\n", 0, prev_end) + 1
+        if not text[prev:prev_end].strip():
+            return line_start
+        last = prev
+        for m in SENTENCE_END.finditer(text, prev, prev_end):
+            last = m.end()
+        if last > prev:
+            return last
+        line_start = prev
+    return line_start
+
+
+def _pronoun_owner(text: str, s: int, mentions: list[Mention], genders: list[str | None]):
+    """The owner of a value whose sentence names nobody but says "she"/"her own"/"in his name":
+    the nearest person mentioned before the sentence (within its paragraph) of that gender."""
+    sent = _wrapped_sentence_start(text, s)
+    if any(sent <= x.start and x.end <= s for x in mentions):
+        return _NO_HEADER
+    span = text[sent:s]
+    pm = _PRONOUN_OWN.search(span)
+    if pm is None or _KIN_OF_PRONOUN.search(span) or _OTHER_PERSON_IN_SENTENCE.search(span):
+        return _NO_HEADER  # ("her brother's van, ...", "she has the PP's old car ..." are someone else's)
+    want = "M" if (pm.group("own") or pm.group("name") or pm.group("subj")).lower() in ("his", "he") else "F"
+    if any((p.group("p").lower() in ("he", "his", "him", "himself")) != (want == "M") for p in _THIRD_PRONOUN.finditer(span)):
+        return _NO_HEADER  # "she said his car is ...": two people
+    rs = block_start(text, sent, 8)
+    for near in sorted((x for x in mentions if rs <= x.start and x.end <= sent), key=lambda x: -x.end):
+        if near.possessive or near.pos is None:
+            return _NO_HEADER
+        g = genders[near.pos]
+        if g == want:
+            return near.pos
+        if g is None:
+            return _NO_HEADER
+    return _NO_HEADER
+
+
+# a form's row "Vehicle: MA17 RZO" in a block whose "Name:" row names the person the block is about
+_ROW_LABEL = re.compile(r"[ \t|]*[A-Za-z][A-Za-z /()'’\-]{0,30}?(?:[ \t]*[:|][ \t]*|[ \t]{2,})")
+_NAME_ROW = re.compile(
+    r"(?im)^[ \t|]*(?:(?:full[ \t]+|customer[ \t]+|client[ \t]+|employee[ \t]+|claimant[ \t]+|applicant[ \t]+|tenant[ \t]+)?name|"
+    r"surname|last[ \t]+name|family[ \t]+name|fore-?names?(?:[ \t]*\(s\))?|first[ \t]+names?(?:[ \t]*\(s\))?|given[ \t]+names?(?:[ \t]*\(s\))?|"
+    r"account[ \t]+(?:holder|name)|name[ \t]+of[ \t]+account[ \t]+holder|employee|claimant|customer|applicant|tenant|"
+    r"policy[ \t]?holder|card[ \t]?holder|registered[ \t]+keeper|payee|member|patient)[ \t]*[:|]?[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?")
+
+
+# a row label of identifier words with no colon: "Sort code 30-94-12   Account 58201746"
+_ROW_ID_LABEL = re.compile(r"(?i)[ \t|]*(?:[A-Za-z]+[ \t]+){0,2}" + ID_NOUN + r"\.?[ \t]*(?:[:|#][ \t]*)?")
+
+
+def _is_form_row(text: str, ls: int, s: int, mentions: list[Mention]) -> bool:
+    """Is the value written on a form's row: a short label at the line's start, then (perhaps after a
+    make and model, or the row's other values) the value, with no sentence and nobody named?"""
+    lab = _ROW_LABEL.match(text, ls)
+    idl = _ROW_ID_LABEL.match(text, ls)
+    ends = [m.end() for m in (lab, idl) if m is not None]
+    if not ends:
+        return False
+    pre = text[min(ends):s]
+    if len(pre) > 40 or re.search(r"[.!?;][ \t]", pre) or any(ls <= x.start < s for x in mentions):
+        return False
+    return not _OTHER_ROW_LABEL.search(text, ls, s)  # ("Ex-partner's vehicle:", "Emergency contact:")
+
+
+def _form_row_owner(text: str, s: int, mentions: list[Mention]):
+    ls = text.rfind("\n", 0, s) + 1
+    if not _is_form_row(text, ls, s, mentions):
+        return _NO_HEADER
+    rs = block_start(text, ls, 14)
+    rows = []
+    for nm in _NAME_ROW.finditer(text, rs, ls):
+        at = [x for x in mentions if x.start == nm.end() and not x.possessive]
+        if not at:
+            return _NO_HEADER
+        rows.append(at[0])
+    if not rows or len({x.pos for x in rows}) != 1 or rows[0].pos is None:
+        return _NO_HEADER  # ("Surname: OKAFOR / Forename(s): Grace": both rows must name the same person)
+    first = rows[0]
+    if any(first.end <= x.start and x.end <= ls and x.pos != first.pos for x in mentions):
+        return _NO_HEADER  # someone else named in the rows between
+    return first.pos
 
 
 def _sentence_starts_at(text: str, sent: int, line_start: int) -> bool:
@@ -523,7 +734,7 @@ def kind_of(pos: int | None) -> PartyKind:
 # appellant" later in the same document is then a mention of that party
 ROLE_LABEL_RE = re.compile(
     r"(?im)^[ \t|]*(?:(?:re|subject)[ \t]*:[ \t]*)?(?P<label>(?:first[ \t]+|second[ \t]+)?respondent|appellant|applicant|claimant|complainant|"
-    r"customer|tenant|debtor|defendant|account[ \t]+holder|service[ \t]+user|(?:our[ \t]+)?client)(?:[ \t]+name)?[ \t]*[:|]?[ \t]+"
+    r"customer|tenant|debtor|defendant|account[ \t]+holder|service[ \t]+user|caller|(?:our[ \t]+)?client)(?:[ \t]+name)?[ \t]*[:|]?[ \t]+"
     r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
 )
 

@@ -11,7 +11,13 @@ decided by title, then by the nearest preceding full-name mention; when that doe
 settle it the span is suggested for review rather than guessed. A party's gender comes
 from a title in case.json, else from the role ("ex-husband", "mother"), else from the
 usual gender of the first name (gazetteer); a third party chosen on that last guess is
-still flagged for review.
+still flagged for review. Before the nearest full name, what the document itself says
+settles it (PartyMatcher._settle_in_document): a parent role or "the requester" beside the
+name, a "Surname:" row's forename row, "Mr X (me, ...)" under a From: line, "to you, Mr X,"
+in a letter to X (and a third-person "Mrs X" in a sentence saying "you" is someone else), a
+caller who passed security (a parent on the case), "Mr X's son" against case.json's roles,
+"the younger Mr X" / "X senior", "Mrs" / "Miss" against who has the surname by marriage or
+by birth, and a woman's title kept the same through one document.
 
 A bare name word matches in any case ("whitfield", "joanne") unless, written in lower
 case, it is an ordinary English word ("mark", "will"), or, capitalised, it follows a
@@ -250,10 +256,104 @@ _INDEFINITE_BEFORE = re.compile(
     r"(?i)(?:\b(?:a|another|one)|\bgave[ \t]+(?:her|his|their)[ \t]+name[ \t]+as|\bcalling[ \t]+(?:her|him|them)sel(?:f|ves)|"
     r"\bclaiming[ \t]+to[ \t]+be|\bpretending[ \t]+to[ \t]+be|\bsaying[ \t]+(?:she|he)[ \t]+was)[ \t]+$")
 _DEAR_BEFORE = re.compile(r"(?i)\bdear[ \t]+$")
+# a titled surname said to the letter's reader: "We will write to you, Mr Hussain, at ...",
+# "Mrs Okafor, if you would like ..." (the addressee of the "Dear ..." line)
+_VOCATIVE_BEFORE = re.compile(r"(?i)\b(?:you[ \t]*,|thank[ \t]+you[ \t]*,?|thanks[ \t]*,?)[ \t]*$")
+_VOCATIVE_AFTER = re.compile(r"(?i)[ \t]*,[ \t]*(?:if[ \t]+you|you\b|please\b|thank[ \t]+you|may[ \t]+we|can[ \t]+you|could[ \t]+you)")
+# "Mr Wong (me, not Kevin)", "Mr Wong (that's me)": the writer of the message
+_SELF_AFTER = re.compile(r"(?i)[ \t]*\([ \t]*(?:that['’]?s[ \t]+|i[ \t]+am[ \t]+|i['’]m[ \t]+)?(?:me|myself)\b")
+_FROM_LINE = re.compile(r"(?i)[ \t>]*From:")
+# "the younger Mr Hussain", "Mrs Murphy senior": the candidate of the younger or older generation
+# by case.json's roles (a son or daughter is younger than the parents; a parent's mother older)
+_AGE_BEFORE = re.compile(r"(?i)\bthe[ \t]+(?P<age>younger|elder|older|junior|senior)[ \t]+$")
+_AGE_AFTER = re.compile(r"(?i)[ \t]*,?[ \t]*\(?(?P<age>junior|senior|jnr|snr|jr|sr)\b\.?")
+_YOUNGER_ROLE = re.compile(r"(?i)\b(?:son|daughter|child|grandson|granddaughter|niece|nephew)\b")
+_OLDER_ROLE = re.compile(r"(?i)\b(?:mother|father|mum|dad|grandmother|grandfather|grandparent|aunt|uncle)\b")
+# a parent role, or the requester named as such, written beside a name as its apposition
+_ROLE_WORDS = (r"(?:(?P<pay>(?-i:PP|NRP)|paying[ \t]+parent|non[- ]resident[ \t]+parent)|"
+               r"(?P<rec>(?-i:RP|PWC)|receiving[ \t]+parent|parent[ \t]+with[ \t]+care)|"
+               r"(?P<req>requester|data[ \t]+subject|person[ \t]+making[ \t]+(?:the|this)[ \t]+request))")
+_ROLE_APPOS_AFTER = re.compile(r"(?i)[ \t]*(?:,[ \t]*(?:the|our)[ \t]+|\([ \t]*(?:the[ \t]+)?)" + _ROLE_WORDS + r"(?![\w'’])")
+_ROLE_APPOS_BEFORE = re.compile(r"(?i)(?<![\w'’])(?:the[ \t]+|our[ \t]+)?" + _ROLE_WORDS + r"[ \t]*(?:,|:)[ \t]*$")
+_BIRTH_ROLE = re.compile(r"(?i)\b(?:sister|half-sister|daughter|niece|granddaughter)\b")
+_WIFE_ROLE = re.compile(r"(?i)\b(?:ex-?wife|wife|widow|former[ \t]+wife)\b")
+_MOTHER_ROLE = re.compile(r"(?i)\b(?:mother|grandmother|mother-in-law)\b")
+# a form's surname row and the forename row beside it: "Surname: OKAFOR\nForename(s): Grace"
+_SURNAME_ROW = re.compile(r"(?i)[ \t|]*(?:surname|last[ \t]+name|family[ \t]+name)[ \t]*[:|]?[ \t]*")
+_FORENAME_ROW = re.compile(
+    r"(?im)^[ \t|]*(?:fore-?names?|first[ \t]+names?|given[ \t]+names?|christian[ \t]+names?)(?:[ \t]*\(s\))?[ \t]*[:|]?[ \t]*"
+    r"(?P<g>[^\W\d_][\w'’\-]*)")
+
+
+# "your guarantor, Mrs Kowalski, ...": a name in apposition to a noun phrase, not said to the reader
+_NOUN_PHRASE_COMMA = re.compile(r"(?i)\b(?:your|his|her|their|my|our|the|a|an)[ \t]+(?:[\w\-]+[ \t]+){0,2}[\w\-]+[ \t]*,[ \t]*$")
+_YOUR_BEFORE_ID = re.compile(r"(?i)\byour\b(?![ \t]+(?:ex|former|partner|husband|wife|son|daughter|mother|father|brother|sister)\b)[^.\n]{0,30}$")
+_PARTNER_WORD = re.compile(r"(?i)\b(husband|wife|partner|boyfriend|girlfriend|civil[ \t]+partner)\b")
+_YOUR_PARTNER = re.compile(r"(?i)\byour[ \t]+(?:ex[- ]?|former[ \t]+|estranged[ \t]+|separated[ \t]+)(?P<rel>husband|wife|partner|boyfriend|girlfriend)\b")
+# a phone call's caller, and the call note saying the caller passed the case's security questions
+_CALLER_BEFORE = re.compile(r"(?i)(?:\bcaller[ \t]*:?|\bcall(?:ed)?[ \t]+from|\bspoke[ \t]+to)[ \t]*$")
+_CALLED_AFTER = re.compile(r"(?i)[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?(?:called|rang|phoned|telephoned)\b")
+_PASSED_SECURITY = re.compile(
+    r"(?i)\b(?:passed|pass(?:es)?|cleared)[ \t]+(?:the[ \t]+)?(?:security|dpa|id[ \t]*&[ \t]*v|data[ \t]+protection|verification)\b|"
+    r"\b(?:security|dpa|id[ \t]*&[ \t]*v)[ \t]+(?:passed|ok|confirmed|completed)\b")
+
+
+def _record_end(text: str, end: int) -> int:
+    """The end of the note holding ``end``: a blank line, a new dated entry, or 300 characters."""
+    stop = min(len(text), end + 300)
+    m = _NEXT_RECORD.search(text, end, stop)
+    return m.start() if m else stop
+
+
+_NEXT_RECORD = re.compile(r"\n[ \t]*\n|\n[ \t]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}")
+
+
+# "Mr Hussain's son", "Mrs Okafor's ex-husband's sister" (the first relation only)
+_KIN_AFTER_NAME = re.compile(
+    r"(?i)['’]s[ \t]+(?:adult[ \t]+|eldest[ \t]+|youngest[ \t]+|older[ \t]+|younger[ \t]+|new[ \t]+|late[ \t]+)?"
+    r"(?P<kin>(?:ex-?|former[ \t]+)?(?:son|daughter|child|sister|brother|mother|father|partner|wife|husband|girlfriend|boyfriend|"
+    r"nephew|niece|cousin|aunt|uncle))\b")
+# a listed relative's role: "paying parent's adult son", "receiving parent's mother"
+_ROLE_OF_KIN = re.compile(
+    r"(?i)(?:(?P<pay>paying[ \t]+parent|non[- ]resident[ \t]+parent|PP|NRP)|(?P<rec>receiving[ \t]+parent|parent[ \t]+with[ \t]+care|RP|PWC))"
+    r"['’]s[ \t]+(?P<kin>[^(),;]+)")
+_YOU_WORD = re.compile(r"(?i)\b(?:you|your|yours|yourself)\b")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end] (to a full stop or a blank line either side)."""
+    a = max(0, start - 240)
+    for m in _SENTENCE_END.finditer(text, a, start):
+        a = m.end()
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + 240))
+    return text[a:stop.start() if stop else min(len(text), end + 240)]
+
+
+def _forename_beside(text: str, name_start: int) -> str | None:
+    """The first forename in a forename row within two lines of a surname row holding ``name_start``."""
+    ls = text.rfind("\n", 0, name_start) + 1
+    m = _SURNAME_ROW.match(text, ls)
+    if m is None or m.end() != name_start:
+        return None
+    a = ls
+    for _ in range(2):
+        a = text.rfind("\n", 0, max(0, a - 1)) + 1 if a > 0 else 0
+    b = name_start
+    for _ in range(3):
+        nxt = text.find("\n", b + 1)
+        b = len(text) if nxt < 0 else nxt
+    fm = _FORENAME_ROW.search(text, a, b)
+    return fm.group("g").lower() if fm else None
+
+
+_TITLE_CLASS = {"mrs": "F", "ms": "F", "miss": "F"}
 _OTHER_PERSON_WORD = re.compile(r"\b(?:[Yy]ou|I|[Mm]e)\b")
 RECENT_CHARS = 120  # a full name this close before a bare surname settles whom it means
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n[ \t]*\n")
-_MIDDLE_INITIALS = r"(?:" + WS + r"(?-i:[A-Z])\.?){0,2}"
+# the space between a name's words: may wrap onto the next line, but not across a blank line
+# ("Dear Mrs Okafor\n\nNgozi Okafor called" is not "OKAFOR NGOZI", a name written surname first)
+NAME_WS = r"(?:[ \t\u00a0]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*)"
+_MIDDLE_INITIALS = r"(?:" + NAME_WS + r"(?-i:[A-Z])\.?){0,2}"
 _MIDDLE_INITIALS_TEXT = re.compile(r"(?<= )(?:[a-z]\.? )+")
 _TRAILING_INITIALS = re.compile(r"(?:,[ \t]*|[ \t]+)(?-i:[A-Z])\.?(?:[ \t]?(?-i:[A-Z])\.?)?(?![\w'’])")
 
@@ -346,14 +446,14 @@ class PartyMatcher:
             parts = key.split(" ")
             if kind == FULL and len(parts) >= 2 and "," not in key:
                 # middle initials between given name and surname: "Marcia A Campbell", "KWAME O. MENSAH"
-                alts.append(WS.join(_name_part_regex(p) for p in parts[:-1]) + _MIDDLE_INITIALS + WS
+                alts.append(NAME_WS.join(_name_part_regex(p) for p in parts[:-1]) + _MIDDLE_INITIALS + NAME_WS
                             + _name_part_regex(parts[-1]))
             else:
-                alts.append(WS.join(_name_part_regex(p) for p in parts))
+                alts.append(NAME_WS.join(_name_part_regex(p) for p in parts))
         # names: optional title, optional initials before a surname
         self.name_re = re.compile(
-            r"(?i)" + _B + r"(?:(?P<title>" + TITLE_RE + r")" + WS + r")?"
-            r"(?P<init>(?-i:(?:[A-Z]\.?" + WS + r"|[A-Z]\.){1,2}))?"
+            r"(?i)" + _B + r"(?:(?P<title>" + TITLE_RE + r")" + NAME_WS + r")?"
+            r"(?P<init>(?-i:(?:[A-Z]\.?" + NAME_WS + r"|[A-Z]\.){1,2}))?"
             r"(?P<name>" + "|".join(alts) + r")" + _E
         ) if alts else None
         self.word_re = re.compile(r"(?<![\w'’])[A-Za-z][A-Za-z'’]{3,}(?![\w'’])")
@@ -516,10 +616,12 @@ class PartyMatcher:
     def _kind(self, pos: int) -> PartyKind:
         return PartyKind.REQUESTER if pos == 0 else PartyKind.THIRD_PARTY
 
-    def match(self, text: str, extra_mentions: tuple = ()) -> list[PartySpan]:
+    def match(self, text: str, extra_mentions: tuple = (), carry: dict | None = None) -> list[PartySpan]:
         """Every listed party's names and identifiers in ``text``. ``extra_mentions``: (offset, party
         position) of mentions found otherwise ("the appellant" bound by "Appellant: <name>"), which
-        count like a full name when a shared surname is settled by the most recent mention."""
+        count like a full name when a shared surname is settled by the most recent mention.
+        ``carry``: what the document's earlier pages said that settles a shared surname (the titles
+        written for each party, the "Dear ..." addressee, the latest From: writer); read and updated."""
         spans: list[PartySpan] = []
         low = text.lower() if self._rx_keys else ""
         for i, (rx, pos, et) in enumerate(self._id_regexes):
@@ -541,7 +643,7 @@ class PartyMatcher:
         evidence = [(s.start, s.end, 0 if s.party == -1 else s.party + 1)
                     for s in spans if s.entity_type != EntityType.PERSON]
         self._match_other_references(text, spans)  # (after the evidence: an owner guessed by role is no evidence)
-        for n in self._match_names(text, evidence, extra_mentions):
+        for n in self._match_names(text, evidence, extra_mentions, carry):
             # a name inside the requester's own email address or other identifier stays
             if n.kind == PartyKind.THIRD_PARTY and any(a < n.end and n.start < b for a, b in req_ids):
                 continue
@@ -564,7 +666,8 @@ class PartyMatcher:
                 pos = min(owners)
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], EntityType.DATE_OF_BIRTH, form=FULL, score=0.9, recognizer="PartyIdentifierRecognizer"))
 
-    def _match_names(self, text: str, evidence: list[tuple[int, int, int]] = (), extra: tuple = ()) -> list[PartySpan]:
+    def _match_names(self, text: str, evidence: list[tuple[int, int, int]] = (), extra: tuple = (),
+                     carry: dict | None = None) -> list[PartySpan]:
         if self.name_re is None:
             return []
         raw: list[tuple[int, int, int, set[int], str | None, int]] = []  # start, end, form, owners, title, name_start
@@ -654,7 +757,10 @@ class PartyMatcher:
                     raw[-1] = raw[-1] + ("review",)  # type: ignore[assignment]
         raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
         out: list[PartySpan] = []
-        last_full: dict[int, int] = {}  # party position -> offset of its latest full-name mention
+        carry = {} if carry is None else carry
+        # party position -> offset of its latest full-name mention (on an earlier page: below 0, as far
+        # before this page's start as it was before that page's end)
+        last_full: dict[int, int] = {pos: -d for pos, d in carry.get("last", {}).items()}
         # a parent role written in the text ("RP says ...") is a mention of its holder too, unless it
         # introduces someone else ("PP's mother")
         roles = [(r.start, r.party + 1) for r in self.role_mentions(text)
@@ -663,6 +769,13 @@ class PartyMatcher:
             roles = sorted(roles + [(a, pos) for a, pos in extra if pos is not None])
         ri = 0
         last_end = -1
+        # party position -> titles written with its settled mentions in this document
+        seen_titles: dict[int, set[str]] = {k: set(v) for k, v in carry.get("titles", {}).items()}
+        for r in raw:  # (first those a name only one party has settles, wherever they are in the page)
+            if len(r[3]) == 1 and r[4] in _TITLE_CLASS and len(r) == 6:
+                seen_titles.setdefault(next(iter(r[3])), set()).add(r[4])
+        dear_owner: int | None = carry.get("dear")  # the party the "Dear ..." line names
+        from_owner: int | None = carry.get("from")  # the party the latest "From:" line names
         for r in raw:
             start, end, form, owners, title, _ = r[:6]
             fuzzy_review = len(r) > 6
@@ -670,6 +783,7 @@ class PartyMatcher:
                 continue
             last_end = end
             review = fuzzy_review
+            settled = len(owners) == 1  # by the name itself, or by evidence below (not by recency or a guess)
             if len(owners) > 1:
                 while ri < len(roles) and roles[ri][0] < start:
                     last_full[roles[ri][1]] = max(last_full.get(roles[ri][1], -1), roles[ri][0])
@@ -695,8 +809,20 @@ class PartyMatcher:
                 if len(owners) > 1 and _DEAR_BEFORE.search(text, max(0, r[5] - 12), r[5]):
                     # "Dear Mr Haddad" under a header naming the addressee's email or address: that party
                     head = {pos for a, b, pos in evidence if b <= start and start - a <= 800 and pos in owners}
+                    if not head:
+                        # or in the letter below it, as the reader's own: "Your case reference is CMS-..."
+                        head = {pos for a, b, pos in evidence if a > end and a - end <= 1500 and pos in owners
+                                and _YOUR_BEFORE_ID.search(text, max(end, a - 40), a)}
                     if len(head) == 1:
                         owners = head
+                    elif 0 in owners and self._reader_is_requester(text, end):
+                        owners = {0}  # "Dear Mrs Okafor ... your ex-husband": case.json's "(ex-husband)" is the requester's
+                if len(owners) > 1:
+                    owners, how = self._settle_in_document(text, r[5], end, owners, title, seen_titles,
+                                                           dear_owner, from_owner)
+                    settled = settled or how
+                else:
+                    settled = True  # by a relation written beside it, "a Mrs X", the addressee's header
             if len(owners) > 1:
                 owners, review2 = self._resolve(owners, title, last_full,
                                                 self._evidence(text, start, end, owners, evidence),
@@ -704,6 +830,13 @@ class PartyMatcher:
                                                 surname=re.sub(r"[\s\u00a0]+", " ", text[start:end]).lower(), at=start)
                 review = review or review2
             pos = min(owners)
+            if len(owners) == 1 and not review:
+                if title in _TITLE_CLASS and (settled or _DEAR_BEFORE.search(text, max(0, r[5] - 12), r[5])):
+                    seen_titles.setdefault(pos, set()).add(title)
+                if _DEAR_BEFORE.search(text, max(0, r[5] - 12), r[5]):
+                    dear_owner = pos
+                if form == FULL and _FROM_LINE.match(text, text.rfind("\n", 0, start) + 1):
+                    from_owner = pos
             if form == FULL or (form == INITIALS and len(owners) == 1 and not review):
                 last_full[pos] = start
             elif form == SINGLE and len(r[3]) == 1 and not review and text[start:end].lower() not in self.surnames:
@@ -713,7 +846,167 @@ class PartyMatcher:
                 score = 0.6
             out.append(PartySpan(start, end, self._kind(pos), self.index[pos], EntityType.PERSON, form, review, score,
                                  "PartyNameRecognizer", tuple(sorted(owners)), len(r[3]) > 1))
+        for a, pos in roles[ri:]:
+            last_full[pos] = max(last_full.get(pos, -1), a)
+        carry["titles"], carry["dear"], carry["from"] = seen_titles, dear_owner, from_owner
+        carry["last"] = {pos: len(text) - a for pos, a in last_full.items()}
         return out
+
+    def _reader_is_requester(self, text: str, end: int) -> bool:
+        """Does the letter below a shared "Dear ..." speak of the reader's partner or former partner
+        whom case.json lists as the requester's ("your ex-husband" where a third party's role is
+        "paying parent (ex-husband)")? A third party's role describes that person from the requester."""
+        rels = set()
+        for p in self.parties[1:]:
+            for inner in re.findall(r"\(([^)]*)\)", p.role or ""):
+                for w in _PARTNER_WORD.findall(inner):
+                    rels.add(w.lower())
+        if not rels:
+            return False
+        for m in _YOUR_PARTNER.finditer(text, end, min(len(text), end + 3000)):
+            if m.group("rel").lower() in rels:
+                return True
+        return False
+
+    def _generation(self, pos: int) -> int:
+        """-1 for a listed relative of the younger generation ("paying parent's adult son"), +1 for
+        one of the older ("receiving parent's mother"), 0 otherwise (the parents themselves)."""
+        role = self.parties[pos].role or ""
+        i = max(role.find("'s"), role.find("’s"))
+        if i < 0:
+            return 0
+        rel = role[i:]
+        if _YOUNGER_ROLE.search(rel):
+            return -1
+        if _OLDER_ROLE.search(rel):
+            return 1
+        return 0
+
+    def _birth_surname(self, pos: int) -> bool:
+        """A listed sister or daughter of someone in the case: her surname is her birth family's."""
+        role = self.parties[pos].role or ""
+        i = max(role.find("'s"), role.find("’s"))
+        return i >= 0 and bool(_BIRTH_ROLE.search(role[i:])) and not self._former_surname(pos)
+
+    def _former_surname(self, pos: int) -> bool:
+        p = self.parties[pos]
+        sur = (_tokens(p.name) or [""])[-1].lower()
+        return any(len(_tokens(a)) >= 2 and _tokens(a)[-1].lower() != sur for a in p.aliases)
+
+    def _married(self, pos: int) -> bool:
+        """Known by a married name: a former surname listed, or a wife's, widow's or (relative's)
+        mother's role."""
+        role = self.parties[pos].role or ""
+        i = max(role.find("'s"), role.find("’s"))
+        return self._former_surname(pos) or bool(_WIFE_ROLE.search(role)) or (i >= 0 and bool(_MOTHER_ROLE.search(role[i:])))
+
+    def _role_apposition(self, text: str, name_start: int, end: int) -> int | None:
+        """The party whose parent role is written right beside the name as its apposition: "the
+        paying parent, Ms Murphy", "Ms Murphy (paying parent)", "Mrs Okafor, the receiving parent"."""
+        m = _ROLE_APPOS_AFTER.match(text, end)
+        if m is None:
+            b = _ROLE_APPOS_BEFORE.search(text, max(0, name_start - 40), name_start)
+            m = b
+        if m is None:
+            return None
+        if m.group("req"):
+            return 0  # "Mrs Campbell (the requester)", "the data subject, Mrs Campbell"
+        return self.role_owner(PAYING if m.group("pay") else RECEIVING)
+
+    def _settle_in_document(self, text: str, name_start: int, end: int, owners: set[int], title: str | None,
+                            seen_titles: dict[int, set[str]], dear_owner: int | None,
+                            from_owner: int | None) -> tuple[set[int], bool]:
+        """Settle a shared surname from what this document has already said: (owners, settled)."""
+        g = "M" if title in TITLES_M else "F" if title in TITLES_F else None
+        if g:
+            fit = {o for o in owners if self.genders[o] in (g, None)}
+            if len(fit) <= 1:
+                return owners, False  # left to the title rule in _resolve (which flags a guessed gender)
+            owners = fit  # "Ms Wong" is not Mr Daniel Wong, whatever else is said
+        given = _forename_beside(text, name_start)
+        if given:
+            fits = {o for o in owners if any(len(_tokens(n)) >= 2 and given in (t.lower() for t in _tokens(n)[:-1])
+                                             for n in (self.parties[o].name, *self.parties[o].aliases))}
+            if len(fits) == 1:
+                return fits, True  # "Surname: OKAFOR / Forename(s): Grace"
+        appos = self._role_apposition(text, name_start, end)
+        if appos in owners:
+            return {appos}, True  # "The paying parent, Ms Murphy, says", "Caller: Ms Murphy (paying parent)"
+        if _SELF_AFTER.match(text, end) and from_owner in owners:
+            return {from_owner}, True  # "Mr Wong (me, not Kevin)" in Daniel Wong's own email
+        if title and dear_owner in owners and (
+                _VOCATIVE_BEFORE.search(text, max(0, name_start - 20), name_start) or (
+                _VOCATIVE_AFTER.match(text, end) and not text[text.rfind("\n", 0, name_start) + 1:name_start].strip())):
+            return {dear_owner}, True  # "We will write to you, Mr Hussain, ...": the letter's addressee
+        if title and dear_owner in owners and re.search(r",[ \t]*$", text[max(0, name_start - 3):name_start]) \
+                and not _NOUN_PHRASE_COMMA.search(text, max(0, name_start - 50), name_start) \
+                and re.match(r"[ \t]*,", text[end:end + 3]) and _YOU_WORD.search(_sentence_around(text, name_start, end)):
+            return {dear_owner}, True  # "As we discussed, Mrs Okafor, your payments ...": set off by commas
+        if (_CALLER_BEFORE.search(text, max(0, name_start - 30), name_start) or _CALLED_AFTER.match(text, end)) \
+                and _PASSED_SECURITY.search(text, end, _record_end(text, end)):
+            # a caller who passed security on this case is one of its parents, not a relative
+            parents = {o for o in owners if self.roles[o] is not None}
+            if len(parents) == 1:
+                return parents, True
+        km = _KIN_AFTER_NAME.match(text, end)
+        if km is not None:
+            # "Mr Hussain's son" where case.json lists "paying parent's adult son": Mr Hussain is the paying parent
+            kin = km.group("kin").lower()
+            holders = set()
+            for o, p in enumerate(self.parties):
+                rm = _ROLE_OF_KIN.search(p.role or "")
+                if rm and re.search(r"(?i)\b" + re.escape(kin) + r"\b", rm.group("kin")):
+                    holder = self.role_owner(PAYING if rm.group("pay") else RECEIVING)
+                    if holder is not None and holder != o:
+                        holders.add(holder)
+                if o and any(re.search(r"(?i)\b" + re.escape(kin) + r"\b", inner) for inner in re.findall(r"\(([^)]*)\)", p.role or "")):
+                    holders.add(0)  # "Ms Murphy's ex-husband" where case.json lists "(ex-husband)": the requester's
+                if rm and kin in ("son", "daughter", "child") and re.search(r"(?i)\b(?:mother|father)\b", rm.group("kin")):
+                    # "Mrs Murphy's son" where she is listed as "receiving parent's mother": she is
+                    holder = self.role_owner(PAYING if rm.group("pay") else RECEIVING)
+                    if holder is not None and holder != o:
+                        holders.add(o)
+            if len(holders) == 1 and holders <= owners:
+                return holders, True
+        age = _AGE_BEFORE.search(text, max(0, name_start - 20), name_start) or _AGE_AFTER.match(text, end)
+        if age is not None:
+            gens = {o: self._generation(o) for o in owners}
+            if len(set(gens.values())) > 1:
+                want = min(gens.values()) if age.group("age").lower().startswith(("young", "j")) else max(gens.values())
+                pick = {o for o, g in gens.items() if g == want}
+                if len(pick) == 1:
+                    return pick, True
+        if dear_owner in owners and _YOU_WORD.search(_sentence_around(text, name_start, end)):
+            # in a letter to X, a third-person "Mrs X" in a sentence that says "you"/"your" is someone
+            # else: "We will not discuss your case with Mrs Murphy"
+            g = "M" if title in TITLES_M else "F" if title in TITLES_F else None
+            rest = {o for o in owners - {dear_owner} if g is None or self.genders[o] in (g, None)}
+            if len(rest) == 1:
+                return rest, True
+            if rest:
+                owners = rest
+        if title in ("mrs", "miss"):
+            # "Mrs" is a married woman's title: "Mrs Campbell" is not the paying parent's sister, who has
+            # the surname from birth, when the other candidate has it by marriage (a former surname
+            # listed, or a wife's or mother's role); "Miss Campbell" is the other way round
+            cand = {o for o in owners if self.genders[o] in ("F", None)}
+            born = {o for o in cand if self._birth_surname(o)}
+            wed = {o for o in cand - born if self._married(o)}
+            if born and wed and not (cand - born - wed):
+                pick = wed if title == "mrs" else born
+                if len(pick) == 1:
+                    return pick, True
+        if title in _TITLE_CLASS:
+            # a woman's title is written the same way for her all through one document: "Ms Murphy"
+            # where the document has called the other candidate "Mrs Bridget Murphy" is not her
+            cand = {o for o in owners if self.genders[o] in ("F", None)}
+            other = {o for o in cand if seen_titles.get(o) and title not in seen_titles[o]}
+            same = {o for o in cand if title in seen_titles.get(o, ())}
+            if len(same) == 1 and not (cand - other - same):
+                return same, True
+            if other and len(cand - other) == 1:
+                return cand - other, True
+        return owners, False
 
     def _initial_agrees(self, pos: int, surname: str, initial: str) -> bool:
         """Does party ``pos`` have a name whose surname is ``surname`` and whose first given
