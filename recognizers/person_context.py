@@ -409,6 +409,10 @@ class PersonContextRecognizer(EntityRecognizer):
                 w = m.group("name")
                 if w[:1].islower() and _chat_label_name_ok(w) and (counts.get(w, 0) >= 2 or zipf(w) < 4.5):
                     out.append(_res(self, m.start("name"), m.end("name"), 0.65, "lower-case speaker's name in a chat"))
+                elif (w[:1].islower() and w.isalpha() and len(w) >= 3 and counts.get(w, 0) >= 2 and zipf(w) < 2.5
+                      and w not in STOP and w not in SPEAKER_LABELS and w not in LOG_WORDS and w not in _CHAT_KIN_LABELS):
+                    # a speaker that recurs, written in lower case, that is no English word ("laci", "erzsi")
+                    out.append(_res(self, m.start("name"), m.end("name"), 0.6, "recurring lower-case speaker in a chat"))
             for ls, le in bodies:
                 for w in CHAT_AT_RE.finditer(text, ls, le):
                     if _chat_label_name_ok(w.group("name").lower()):
@@ -597,7 +601,312 @@ class PersonContextRecognizer(EntityRecognizer):
             for s, e, t in toks:
                 if is_first_name(t) and zipf(t) < 3.2 and t.lower() not in STOP and len(t) > 2:
                     out.append(_res(self, base + s, base + e, 0.5, "first name (gazetteer), rare as a word"))
+        out += caps_log_names(self, text)
+        if bodies:
+            out += chat_frame_names(self, text, bodies, out)
+        out += document_mentions(self, text, out, bodies, nlp_artifacts)
         # kept for the analyzer: Presidio drops a result inside a higher-scored NER span, and when the
         # analyzer then rejects that NER span the name found here must not be lost with it
         self.last = (text, out)
         return out
+
+
+# ---------------------------------------------------------------------- round 11: a name's place in its sentence
+from recognizers.gazetteer import NAME_PARTICLES as _GAZ_PARTICLES  # noqa: E402
+# Words that are also first names ("will", "mark", "rose", "bill", "hope", "penny", "may") read as names only
+# where their ordinary sense does not fit the words around them. Evidence for a person: a verb that takes a
+# person before it ("ask mark", "tell hope", "a man called ray", "talking to rose"), coordination with a
+# person ("me and sonny", "will n rob", "jade, kayleigh and tom"), a possessive ("will's site"), a person's
+# place after it ("may from work", "joy at the nursery", "bill next door"). Evidence against: a determiner
+# or a subject pronoun before it ("the gas bill", "i hope", "no joy"), an object after it ("mark my words"),
+# "be"/"at"/"in"/"of" before it ("to be frank", "at dawn", "in summer"), a modal's verb after it ("will do").
+_FRAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+|[^\w\s]")
+_F_DETS = frozenset({"the", "a", "an", "my", "your", "ur", "his", "her", "our", "their", "this", "that", "these",
+                     "those", "some", "any", "every", "each", "no", "what", "which", "whose", "another", "per", "gas",
+                     "phone", "electric", "water", "council", "tax", "last", "next", "one", "good", "new", "old",
+                     "big", "of", "in", "on", "at", "be", "been", "being", "such", "much", "more", "less"})
+_F_SUBJ = frozenset({"i", "you", "u", "he", "she", "it", "we", "they", "who", "there", "ill", "youll", "hell", "shell",
+                     "itll", "well", "theyll", "id", "youd", "im", "i'll", "i'd", "we'll", "you'll", "they'll",
+                     "he'll", "she'll", "it'll", "also", "just", "really", "only", "to", "not", "never", "please",
+                     "dont", "don't", "cant", "can't", "wont", "won't"})
+_F_OBJ_AFTER = frozenset({"my", "your", "ur", "his", "her", "their", "our", "the", "a", "an", "them", "him", "me", "us",
+                          "it", "you", "u", "this", "these", "those", "some", "any", "so", "not", "that", "be",
+                          "have", "do", "get", "go", "come", "of", "up", "out", "off"})
+_F_MODALS = frozenset({"will", "may", "might", "must", "shall", "can"})
+_F_VERBS_AFTER = frozenset({
+    "says", "said", "is", "was", "has", "had", "told", "tells", "reckons", "knows", "knew", "wants", "does", "did",
+    "rang", "rings", "texted", "texts", "lives", "lived", "works", "worked", "thinks", "thought", "aint", "isnt",
+    "isn't", "wasnt", "wasn't", "wont", "won't", "cant", "can't", "doesnt", "doesn't", "didnt", "didn't", "hasnt",
+    "hasn't", "might", "would", "could", "should", "sent", "gave", "got", "paid", "owes", "helped", "asked", "saw",
+    "called", "messaged", "came", "went", "left", "moved", "drives", "does", "do", "are", "were", "both", "dropped",
+    "picked", "brought", "took", "keeps", "kept", "started", "stopped", "shes", "hes", "she's", "he's"})
+_F_STRONG_BEFORE = frozenset({"ask", "asked", "asking", "tell", "told", "telling", "rang", "texted", "messaged",
+                              "phoned", "met", "hi", "hiya", "hey", "thanks", "ta", "cheers", "called", "named",
+                              "bye"})
+_F_SPEECH_BEFORE_TO = frozenset({"talk", "talking", "talked", "speak", "speaking", "spoke", "spoken", "chat",
+                                 "chatting", "said", "say", "listen", "explained", "complained", "lied", "sent",
+                                 "gave", "give", "lent", "owes", "married", "engaged", "introduced", "hello", "hi"})
+_F_PREP_BEFORE = frozenset({"with", "for", "from", "by"})
+_F_PAIR_PRONOUNS = frozenset({"me", "him", "her", "them", "us", "you", "u"})
+_F_CONJ = frozenset({"and", "n", "&", ","})
+_F_BOUNDARY = frozenset({".", ",", "!", "?", ";", ":", "-", "–", ")", "x", "xx"})
+
+
+def _frame_tokens(text: str, ls: int, le: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0).lower()) for m in _FRAME_TOKEN.finditer(text, ls, le)]
+
+
+def _is_name_at(toks, j: int, names: list[tuple[int, int]]) -> bool:
+    if j < 0 or j >= len(toks):
+        return False
+    s, e, w = toks[j]
+    if any(a < e and s < b for a, b in names):
+        return True
+    return w.isalpha() and w not in STOP and is_first_name(w) and zipf(w) < 3.5
+
+
+def name_frame(toks, i: int, names: list[tuple[int, int]]) -> tuple[int, bool]:
+    """(evidence for a person, evidence against) for the word ``toks[i]`` from its neighbours (lower-cased
+    tokens of one message or line). ``names`` are spans already taken for people in the same text."""
+    w = toks[i][2]
+    p = toks[i - 1][2] if i >= 1 else ""
+    p2 = toks[i - 2][2] if i >= 2 else ""
+    n = toks[i + 1][2] if i + 1 < len(toks) else ""
+    n2 = toks[i + 2][2] if i + 2 < len(toks) else ""
+    poss = n in ("'s", "’s") or w.endswith(("'s", "’s"))
+    # against
+    if p in _F_DETS or p in _F_SUBJ and p != "to":
+        return 0, True
+    if p in ("is", "was", "its", "it's") and p2 in ("it", "this", "that", "there", "what"):
+        return 0, True  # "it is may", "this was summer"
+    if p == "to" and p2 not in _F_SPEECH_BEFORE_TO and not (n == "" or n in _F_BOUNDARY or n in ("at", "from", "about")):
+        return 0, True  # "to mark the forms", "to bill you"
+    if n in _F_OBJ_AFTER and not poss:
+        return 0, True  # "mark my words", "hope so", "rob the place"
+    if w in _F_MODALS and not (n == "" or n in _F_BOUNDARY or n in _F_CONJ or n in ("from", "at", "next", "with", "in")
+                               or n in _F_VERBS_AFTER and n not in ("do", "are", "were", "both", "might", "would",
+                                                                      "could", "should")):
+        return 0, True  # "will do", "may be", "i will ring": a modal before its verb
+    pos = 0
+    if p in _F_STRONG_BEFORE:
+        pos += 2
+    elif p == "to" and p2 in _F_SPEECH_BEFORE_TO:
+        pos += 2  # "talking to rose", "spoke to penny"
+    elif p in _F_PREP_BEFORE:
+        pos += 1
+    elif p in ("is", "its", "it's", "thats", "that's") and p2 in ("who", "where", "how", "not", "thats", "that's"):
+        pos += 2  # "who is will?"
+    if p in _F_CONJ and (p != "," or n == "" or n in _F_BOUNDARY or n in _F_CONJ) and (
+            _is_name_at(toks, i - 2, names) or p2 in _F_PAIR_PRONOUNS and p != ","):
+        pos += 2  # "me and sonny", "her and andrei", "kayleigh and tom" (not "Carol Bird, said")
+    if n in _F_CONJ and n2 and (_is_name_at(toks, i + 2, names) or (
+            n != "," and i + 2 < len(toks) and n2 not in STOP and is_first_name(n2) and n2 not in _F_MODALS
+            and zipf(n2) < 4.5 and (i + 3 >= len(toks) or toks[i + 3][2] not in _F_OBJ_AFTER))):
+        pos += 2  # "will n rob both do ...", "ray, penny, whoever"
+    if poss:
+        pos += 2
+    if n in ("from", "at") or (n == "next" and n2 == "door"):
+        pos += 1  # a person's place: "may from work", "joy at the nursery", "bill next door"
+        k = i + 2
+        while k < len(toks) and k <= i + 5 and toks[k][2] not in _F_VERBS_AFTER and toks[k][2] not in _F_BOUNDARY:
+            k += 1
+        if k < len(toks) and k <= i + 5 and toks[k][2] in _F_VERBS_AFTER:
+            pos += 1  # "... at the nursery said"
+    elif n in _F_VERBS_AFTER and (i == 0 or p in _F_BOUNDARY or p in _F_CONJ or p in ("so", "and", "but", "tho", "lol")):
+        pos += 1  # a message's subject: "bill is a star", "mark wont say owt"
+    return pos, False
+
+
+# a line in capitals (a case log): the share of its letters that are capitals
+def _caps_line(text: str, s: int) -> tuple[int, int] | None:
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", s)
+    le = len(text) if le < 0 else le
+    letters = [c for c in text[ls:le] if c.isalpha()]
+    if len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters):
+        return ls, le
+    return None
+
+
+# a name in a capitals log after a role: "PP'S LANDLORD STONE CAN CONFIRM", "RP'S MOTHER GULSEN",
+# "NEW EMPLOYER IS PRICE", "TEAM LEADER J HOPE", "INTERPRETER MEHMET YILDIZ"
+CAPS_ROLE_RE = re.compile(
+    r"\b(?:(?:PP|RP|NRP|PWC|CLIENT|CALLER|HER|HIS|THEIR|MY)['’]?S?[ \t]+)?(?:NEW[ \t]+|EX[- ]?)?"
+    r"(?:MOTHER|FATHER|SISTER|BROTHER|MUM|DAD|PARTNER|LANDLORD|LANDLADY|EMPLOYER|NEIGHBOUR|FRIEND|COUSIN|AUNT|"
+    r"UNCLE|INTERPRETER|ACCOUNTANT|SOLICITOR|MANAGER|TEAM[ \t]+LEADER|SUPERVISOR|COLLEAGUE|BOSS|FOREMAN|GP|"
+    r"CARETAKER|DRIVER|LODGER|GIRLFRIEND|BOYFRIEND|WIFE|HUSBAND)(?:[ \t]+IS)?[:,]?[ \t]+"
+    r"(?P<name>(?:[A-Z]\.?[ \t]+)?(?P<w>[A-Z][A-Z'’\-]{1,}))(?![\w\-])"
+)
+# a surname in capitals between a preposition and a person's place or a reference: "FOR BAKER AT THE CAR PARK",
+# "CALLBACK FROM HOPE RE THE DEO", "REVIEWED WITH WOOD (COMPLIANCE)", "SAYS BIRD AT THE JOBCENTRE"
+CAPS_PREP_AFFIL_RE = re.compile(
+    r"\b(?:FOR|FROM|WITH|BY|SAYS|SAID|TOLD|ASKED|AND)[ \t]+(?P<name>(?P<w>[A-Z][A-Z'’\-]{2,}))"
+    r"(?=[ \t]*\(|[ \t]+AT[ \t]+THE\b|[ \t]+RE\b|[ \t]+[-–][ \t])"
+)
+# an initial and a surname in capitals: "SIGNED R SHIELDS", "COPY TO TEAM LEADER J HOPE"
+CAPS_INITIAL_SURNAME_RE = re.compile(r"(?<![\w.'’\-&])(?P<name>[B-HJ-Z]\.?[ \t](?P<w>[A-Z]{3,}))(?![\w\-'’])")
+_CAPS_FUNC_AFTER = frozenset({"to", "at", "re", "by", "and", "from", "for", "with", "says", "said", "told", "can",
+                              "will", "is", "was", "has", "had", "called", "rang", "states", "stated", "confirmed",
+                              "who", "on", "in", "of", "&", "not", "also", "agreed", "advised", "asked", "says",
+                              "could", "would", "should", "did", "does", "to", "emailed", "wrote", "phoned"})
+
+
+def _caps_word_ok(w: str, max_zipf: float) -> bool:
+    lw = w.lower()
+    if lw in STOP or lw in LOG_WORDS or lw in SPEAKER_LABELS or lw in _F_MODALS or lw in _CHAT_KIN_LABELS:
+        return False
+    parts = [x for x in lw.split("-") if x]
+    if not parts:
+        return False
+    return all((is_name_like(x) and zipf(x) < max_zipf) or (zipf(x) < 2.0 and len(x) >= 4) for x in parts)
+
+
+def _caps_next_ok(text: str, e: int) -> bool:
+    """After a capitals surname: a function word, a bracket or the end, not another content word
+    ("STONE WALL", "PRICE LIST")."""
+    m = re.match(r"[ \t]*([A-Za-z'’]+|\S)?", text[e:e + 40])
+    nxt = (m.group(1) or "") if m else ""
+    if not nxt or not nxt[:1].isalpha():
+        return True
+    return nxt.lower() in _CAPS_FUNC_AFTER or is_name_like(nxt) and zipf(nxt) < 4.0
+
+
+def caps_log_names(rec, text: str) -> list:
+    out = []
+    for rx, why, max_z in ((CAPS_ROLE_RE, "name in capitals after a role", 5.5),
+                           (CAPS_PREP_AFFIL_RE, "surname in capitals before a person's place", 5.3),
+                           (CAPS_INITIAL_SURNAME_RE, "initial and surname in capitals", 5.5)):
+        for m in rx.finditer(text):
+            if _caps_line(text, m.start()) is None:
+                continue
+            w = m.group("w")
+            if not _caps_word_ok(w, max_z) or not _caps_next_ok(text, m.end("name")):
+                continue
+            if STREET_AFTER.match(text.title(), m.end("name")):
+                continue
+            out.append(_res(rec, m.start("name"), m.end("name"), 0.65, why))
+    return out
+
+
+def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list) -> list:
+    """A chat message's lower-case word that is a first name, where the words around it make it a person
+    (name_frame), even when it is also a common word ("ask mark", "with will from the garage")."""
+    out = []
+    names = [(r.start, r.end) for r in found]
+    for ls, le in bodies:
+        toks = _frame_tokens(text, ls, le)
+        for i, (s, e, w) in enumerate(toks):
+            if not w.isalpha() and not w.endswith(("'s", "’s")):
+                continue
+            base = w[:-2] if w.endswith(("'s", "’s")) else w
+            if not text[s:s + 1].islower() or not base.isalpha() or any(a < e and s < b for a, b in names):
+                continue
+            if (base in STOP and base != "may") or base in SPEAKER_LABELS or base in _CHAT_KIN_LABELS:
+                continue
+            gaz = is_first_name(base)
+            if not gaz and not (zipf(base) < 2.5 and len(base) >= 4):
+                continue
+            if len(base) < 3 and zipf(base) >= 4.5:
+                continue
+            pos, neg = name_frame(toks, i, names)
+            if neg:
+                continue
+            if pos >= 2 and (gaz or (i > 0 and toks[i - 1][2] in _F_STRONG_BEFORE)):
+                out.append(_res(rec, s, s + len(base), 0.55, "first name in a person's place in a chat message"))
+                names.append((s, s + len(base)))
+    return out
+
+
+def _sentence_start(text: str, s: int) -> bool:
+    k = s - 1
+    while k >= 0 and text[k] in " \t\"'“‘(":
+        k -= 1
+    return k < 0 or text[k] in ".!?:\n-–•*"
+
+
+def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]], nlp_artifacts=None) -> list:
+    """One sense per document: a word taken for a person's name somewhere in the text is the same
+    person's name where it recurs ("who is grace" ... "helping grace move"), in any case, unless its
+    neighbours make it the ordinary word there ("the gas bill", "i will ring", "STONE WALL")."""
+    keys: dict[str, bool] = {}  # name word -> found written in lower case
+
+    def add(tok: str) -> None:
+        t = tok.strip(".,:;()'\"’")
+        if t.endswith(("'s", "’s")):
+            t = t[:-2]
+        lw = t.lower()
+        if (len(lw) < 2 or not lw.isalpha() or lw in STOP or lw in SPEAKER_LABELS or lw in _CHAT_KIN_LABELS
+                or lw in LOG_WORDS or lw in _GAZ_PARTICLES):
+            return
+        if not (is_name_like(lw) or zipf(lw) < 2.5):
+            return
+        keys[lw] = keys.get(lw, False) or t.islower()
+
+    from recognizers.refine import ORG_NAME
+
+    ents = list(getattr(nlp_artifacts, "entities", None) or ())
+    # organisations and places: "Luton Freight Ltd", "Pryce Plastering", the model's "Bolton"
+    orgs = [m.span() for m in ORG_NAME.finditer(text)] + [
+        (e.start_char, e.end_char) for e in ents if getattr(e, "label_", "") in ("ORG", "LOC", "GPE", "FAC")]
+    for r in found:
+        if r.score >= 0.5 and not any(a < r.end and r.start < b for a, b in orgs):
+            for tok in text[r.start:r.end].split():
+                t = tok.strip(".,:;()'\"’")
+                if len(t) > 1 and (t.islower() or t.isupper() or is_name_like(t)):
+                    add(tok)  # (a capitalised word unknown to the gazetteer, "To: Lettings", is no name to spread)
+    for ent in ents:
+        if getattr(ent, "label_", "") == "PERSON" and "\n" not in ent.text and len(ent.text.split()) <= 3:
+            for tok in ent.text.split():
+                if tok[:1].isupper() and is_name_like(tok.strip(".,:;()'\"’")):
+                    add(tok)  # (the model's lower-case answers are no evidence: "with grace and patience")
+    if not keys:
+        return []
+    taken = [(r.start, r.end) for r in found] + orgs
+    rx = re.compile(r"(?i)(?<![\w'’@.\-])(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+                    + r")(?![\w\-])")
+    out = []
+    for m in rx.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        w = m.group(0)
+        lw = w.lower()
+        z = zipf(lw)
+        in_body = next(((a, b) for a, b in bodies if a <= s < b), None)
+        if w.islower():
+            if in_body is None and not keys[lw]:
+                continue  # a lower-case word in prose: the ordinary word
+            ls, le = in_body or _line_span(text, s)
+        elif w.isupper() and len(w) > 1:
+            line = _caps_line(text, s)
+            if line is None and not (len(w) <= 12 and z < 3.0):
+                continue
+            if not _caps_next_ok(text, e) or z >= 5.5:
+                continue
+            ls, le = line or _line_span(text, s)
+        else:
+            if STREET_AFTER.match(text, e) or (z >= 3.0 and PLACE_BEFORE.search(text, max(0, s - 8), s)):
+                continue
+            ls, le = in_body or _line_span(text, s)
+            if z < 4.0 and not _sentence_start(text, s):
+                out.append(_res(rec, s, e, 0.6, "another mention of a name found in the document"))
+                taken.append((s, e))
+                continue
+        toks = _frame_tokens(text, ls, le)
+        i = next((k for k, t in enumerate(toks) if t[0] == s), None)
+        if i is None:
+            continue
+        if toks[i][1] > e:
+            toks[i] = (s, toks[i][1], toks[i][2])  # "will's": the possessive is the name's
+        pos, neg = name_frame(toks, i, taken)
+        if neg or (z >= 4.0 and pos < 1) or (lw == "may" and pos < 2):
+            continue
+        out.append(_res(rec, s, e, 0.6, "another mention of a name found in the document"))
+        taken.append((s, e))
+    return out
+
+
+def _line_span(text: str, s: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", s)
+    return ls, len(text) if le < 0 else le
