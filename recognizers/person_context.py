@@ -602,6 +602,7 @@ class PersonContextRecognizer(EntityRecognizer):
                 if is_first_name(t) and zipf(t) < 3.2 and t.lower() not in STOP and len(t) > 2:
                     out.append(_res(self, base + s, base + e, 0.5, "first name (gazetteer), rare as a word"))
         out += caps_log_names(self, text)
+        out += caps_frame_names(self, text, out)
         if bodies:
             out += chat_frame_names(self, text, bodies, out)
         out += document_mentions(self, text, out, bodies, nlp_artifacts)
@@ -641,12 +642,23 @@ _F_VERBS_AFTER = frozenset({
     "called", "messaged", "came", "went", "left", "moved", "drives", "does", "do", "are", "were", "both", "dropped",
     "picked", "brought", "took", "keeps", "kept", "started", "stopped", "shes", "hes", "she's", "he's"})
 _F_STRONG_BEFORE = frozenset({"ask", "asked", "asking", "tell", "told", "telling", "rang", "texted", "messaged",
-                              "phoned", "met", "hi", "hiya", "hey", "thanks", "ta", "cheers", "called", "named",
-                              "bye"})
+                              "phoned", "met", "called", "named"})
+_F_GREETING = frozenset({"hi", "hiya", "hey", "thanks", "ta", "cheers", "bye", "morning", "night", "love"})
+# what a person's possessive is usually of, in these documents: "will's site", "pats van", "bill's mum"
+_F_POSSESSED = frozenset({
+    "mum", "mam", "mom", "dad", "nan", "nana", "sister", "brother", "missus", "wife", "husband", "girlfriend",
+    "boyfriend", "gf", "bf", "partner", "ex", "mate", "mates", "cousin", "family", "house", "place", "flat", "car",
+    "van", "kids", "son", "daughter", "baby", "auntie", "uncle", "site", "yard", "garage", "shop", "work", "job",
+    "number", "phone", "mobile", "address", "party", "birthday", "wedding", "funeral", "lad", "lass", "boy", "girl",
+    "husbands", "new", "old", "for", "till", "tonight", "tomorrow", "on", "at", "now", "again", "and", "n", "&"})
 _F_SPEECH_BEFORE_TO = frozenset({"talk", "talking", "talked", "speak", "speaking", "spoke", "spoken", "chat",
-                                 "chatting", "said", "say", "listen", "explained", "complained", "lied", "sent",
+                                 "chatting", "said", "say", "explained", "complained", "lied", "sent",
                                  "gave", "give", "lent", "owes", "married", "engaged", "introduced", "hello", "hi"})
 _F_PREP_BEFORE = frozenset({"with", "for", "from", "by"})
+_F_WEAK_DETS = frozenset({"which", "that", "this", "what", "whose"})
+_F_PERSON_OBJ = frozenset({"help", "helping", "helped", "visit", "visiting", "visited", "see", "seeing", "seen",
+                           "meet", "meeting", "blame", "blamed", "trust", "believe", "ringing", "calling",
+                           "texting", "messaging", "married", "marry", "dating", "babysit", "babysitting"})
 _F_PAIR_PRONOUNS = frozenset({"me", "him", "her", "them", "us", "you", "u"})
 _F_CONJ = frozenset({"and", "n", "&", ","})
 _F_BOUNDARY = frozenset({".", ",", "!", "?", ";", ":", "-", "–", ")", "x", "xx"})
@@ -656,27 +668,31 @@ def _frame_tokens(text: str, ls: int, le: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0).lower()) for m in _FRAME_TOKEN.finditer(text, ls, le)]
 
 
-def _is_name_at(toks, j: int, names: list[tuple[int, int]]) -> bool:
+def _is_name_at(toks, j: int, names: list[tuple[int, int]], known=frozenset()) -> bool:
     if j < 0 or j >= len(toks):
         return False
     s, e, w = toks[j]
-    if any(a < e and s < b for a, b in names):
+    if any(a < e and s < b for a, b in names) or w in known:
         return True
     return w.isalpha() and w not in STOP and is_first_name(w) and zipf(w) < 3.5
 
 
-def name_frame(toks, i: int, names: list[tuple[int, int]]) -> tuple[int, bool]:
+def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), caps: bool = False) -> tuple[int, bool]:
     """(evidence for a person, evidence against) for the word ``toks[i]`` from its neighbours (lower-cased
-    tokens of one message or line). ``names`` are spans already taken for people in the same text."""
+    tokens of one message or line). ``names`` are spans already taken for people in the same text, ``known``
+    words already taken for names in it; ``caps``: a line of a log written in capitals."""
     w = toks[i][2]
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
     p = toks[i - 1][2] if i >= 1 else ""
     p2 = toks[i - 2][2] if i >= 2 else ""
     n = toks[i + 1][2] if i + 1 < len(toks) else ""
     n2 = toks[i + 2][2] if i + 2 < len(toks) else ""
-    poss = n in ("'s", "’s") or w.endswith(("'s", "’s"))
+    poss = n in ("'s", "’s") or toks[i][2].endswith(("'s", "’s"))
     # against
-    if p in _F_DETS or p in _F_SUBJ and p != "to":
-        return 0, True
+    if p in _F_DETS and not (poss and p in ("at", "in", "on", "of", "from", "to")) and not (
+            p in _F_WEAK_DETS and w in known and zipf(w) < 4.0) or p in _F_SUBJ and p != "to":
+        return 0, True  # (but "at will's site", "which stefan?" where "stefan" is a name elsewhere)
     if p in ("is", "was", "its", "it's") and p2 in ("it", "this", "that", "there", "what"):
         return 0, True  # "it is may", "this was summer"
     if p == "to" and p2 not in _F_SPEECH_BEFORE_TO and not (n == "" or n in _F_BOUNDARY or n in ("at", "from", "about")):
@@ -687,30 +703,44 @@ def name_frame(toks, i: int, names: list[tuple[int, int]]) -> tuple[int, bool]:
                                or n in _F_VERBS_AFTER and n not in ("do", "are", "were", "both", "might", "would",
                                                                       "could", "should")):
         return 0, True  # "will do", "may be", "i will ring": a modal before its verb
+    if p == "st" or p == "." and p2 == "st":
+        return 0, True  # "St Mark's"
     pos = 0
     if p in _F_STRONG_BEFORE:
         pos += 2
+    elif p in _F_GREETING:
+        pos += 1  # "hi will" (but "hi sunshine", "thanks man")
     elif p == "to" and p2 in _F_SPEECH_BEFORE_TO:
         pos += 2  # "talking to rose", "spoke to penny"
     elif p in _F_PREP_BEFORE:
         pos += 1
     elif p in ("is", "its", "it's", "thats", "that's") and p2 in ("who", "where", "how", "not", "thats", "that's"):
         pos += 2  # "who is will?"
+    elif p in _F_PERSON_OBJ:
+        pos += 1  # "helping grace move", "did u see dean"
+    if n in ("who", "whos", "who's"):
+        pos += 2 if zipf(w) < 4.5 else 1  # "Shields who does the nights": "who" follows a person (not "guy who")
+    if caps and n == "to" and (i == 0 or p in _F_BOUNDARY):
+        pos += 1  # a log's action for a person: "WOOD TO ACTION", "HOPE TO REVIEW ON RETURN"
     if p in _F_CONJ and (p != "," or n == "" or n in _F_BOUNDARY or n in _F_CONJ) and (
-            _is_name_at(toks, i - 2, names) or p2 in _F_PAIR_PRONOUNS and p != ","):
+            _is_name_at(toks, i - 2, names, known) or p2 in _F_PAIR_PRONOUNS and p != ","):
         pos += 2  # "me and sonny", "her and andrei", "kayleigh and tom" (not "Carol Bird, said")
-    if n in _F_CONJ and n2 and (_is_name_at(toks, i + 2, names) or (
+    if n in _F_CONJ and n2 and (_is_name_at(toks, i + 2, names, known) or (
             n != "," and i + 2 < len(toks) and n2 not in STOP and is_first_name(n2) and n2 not in _F_MODALS
             and zipf(n2) < 4.5 and (i + 3 >= len(toks) or toks[i + 3][2] not in _F_OBJ_AFTER))):
         pos += 2  # "will n rob both do ...", "ray, penny, whoever"
     if poss:
-        pos += 2
-    if n in ("from", "at") or (n == "next" and n2 == "door"):
+        # "will's site", "bill's mum" (but "China's exports", "wendy's calling": a place, a firm, "is")
+        after = toks[i + 2][2] if n in ("'s", "’s") and i + 2 < len(toks) else n
+        pos += 2 if after in _F_POSSESSED else 1
+    if (n in ("from", "at") and n2 not in _F_PAIR_PRONOUNS and n2 not in ("it", "all", "least", "last", "first", "once")
+            or (n == "next" and n2 == "door")):
         pos += 1  # a person's place: "may from work", "joy at the nursery", "bill next door"
         k = i + 2
-        while k < len(toks) and k <= i + 5 and toks[k][2] not in _F_VERBS_AFTER and toks[k][2] not in _F_BOUNDARY:
+        while (k < len(toks) and k <= i + 4 and toks[k][2] not in _F_VERBS_AFTER and toks[k][2] not in _F_BOUNDARY
+               and toks[k][2] not in _F_CONJ):
             k += 1
-        if k < len(toks) and k <= i + 5 and toks[k][2] in _F_VERBS_AFTER:
+        if k < len(toks) and k <= i + 4 and toks[k][2] in _F_VERBS_AFTER:
             pos += 1  # "... at the nursery said"
     elif n in _F_VERBS_AFTER and (i == 0 or p in _F_BOUNDARY or p in _F_CONJ or p in ("so", "and", "but", "tho", "lol")):
         pos += 1  # a message's subject: "bill is a star", "mark wont say owt"
@@ -789,31 +819,62 @@ def caps_log_names(rec, text: str) -> list:
 
 
 def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list) -> list:
-    """A chat message's lower-case word that is a first name, where the words around it make it a person
-    (name_frame), even when it is also a common word ("ask mark", "with will from the garage")."""
+    """A chat message's word that is a first name (or, capitalised, a surname), where the words around it
+    make it a person (name_frame), even when it is also a common word ("ask mark", "with will from the
+    garage", "Shields who does the nights")."""
     out = []
     names = [(r.start, r.end) for r in found]
     for ls, le in bodies:
         toks = _frame_tokens(text, ls, le)
         for i, (s, e, w) in enumerate(toks):
-            if not w.isalpha() and not w.endswith(("'s", "’s")):
-                continue
             base = w[:-2] if w.endswith(("'s", "’s")) else w
-            if not text[s:s + 1].islower() or not base.isalpha() or any(a < e and s < b for a, b in names):
+            if not base.isalpha() or any(a < e and s < b for a, b in names):
+                continue
+            raw = text[s:s + len(base)]
+            if not (raw.islower() or raw[:1].isupper() and raw[1:].islower()):
                 continue
             if (base in STOP and base != "may") or base in SPEAKER_LABELS or base in _CHAT_KIN_LABELS:
                 continue
-            gaz = is_first_name(base)
-            if not gaz and not (zipf(base) < 2.5 and len(base) >= 4):
+            gaz = is_first_name(base) or (not raw.islower() and is_surname(base) and zipf(base) < 4.0)
+            if not gaz:
                 continue
             if len(base) < 3 and zipf(base) >= 4.5:
                 continue
             pos, neg = name_frame(toks, i, names)
             if neg:
                 continue
-            if pos >= 2 and (gaz or (i > 0 and toks[i - 1][2] in _F_STRONG_BEFORE)):
+            if pos >= 2:
                 out.append(_res(rec, s, s + len(base), 0.55, "first name in a person's place in a chat message"))
                 names.append((s, s + len(base)))
+    return out
+
+
+def caps_frame_names(rec, text: str, found: list) -> list:
+    """A known name in a line of a log written in capitals, where the words around it make it a person
+    ("WORKS FOR NAZ'S CARS", "AND WOOD AGREED"); a word that is common in English needs more."""
+    out = []
+    names = [(r.start, r.end) for r in found]
+    pos_line = 0
+    while True:
+        le = text.find("\n", pos_line)
+        le = len(text) if le < 0 else le
+        line = text[pos_line:le]
+        if sum(c.isupper() for c in line) >= 12 and _caps_line(text, pos_line) is not None:
+            toks = _frame_tokens(text, pos_line, le)
+            for i, (s, e, w) in enumerate(toks):
+                base = w[:-2] if w.endswith(("'s", "’s")) else w
+                if not base.isalpha() or len(base) < 3 or any(a < e and s < b for a, b in names):
+                    continue
+                if not _caps_word_ok(base, 5.3):
+                    continue
+                z = zipf(base)
+                pos, neg = name_frame(toks, i, names, caps=True)
+                if not neg and pos >= (2 if z < 4.0 else 3) and _caps_next_ok(text, s + len(base)):
+                    out.append(_res(rec, s, s + len(base), 0.6, "name in a person's place in a log in capitals"))
+                    names.append((s, s + len(base)))
+        if le >= len(text):
+            break
+        pos_line = le + 1
     return out
 
 
@@ -824,11 +885,20 @@ def _sentence_start(text: str, s: int) -> bool:
     return k < 0 or text[k] in ".!?:\n-–•*"
 
 
+_FIELD_VALUE_AFTER = re.compile(r"[ \t]*[:#.]?[ \t]*(?:[A-Z]{2}[ \t]*)?\d")
+
+
+def _form(t: str) -> str:
+    return "lower" if t.islower() else "upper" if t.isupper() and len(t) > 1 else "title"
+
+
 def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]], nlp_artifacts=None) -> list:
     """One sense per document: a word taken for a person's name somewhere in the text is the same
     person's name where it recurs ("who is grace" ... "helping grace move"), in any case, unless its
     neighbours make it the ordinary word there ("the gas bill", "i will ring", "STONE WALL")."""
-    keys: dict[str, bool] = {}  # name word -> found written in lower case
+    from recognizers.refine import ORG_NAME
+
+    keys: dict[str, set] = {}  # name word -> the forms it was found in (lower, upper, title)
 
     def add(tok: str) -> None:
         t = tok.strip(".,:;()'\"’")
@@ -836,13 +906,11 @@ def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]]
             t = t[:-2]
         lw = t.lower()
         if (len(lw) < 2 or not lw.isalpha() or lw in STOP or lw in SPEAKER_LABELS or lw in _CHAT_KIN_LABELS
-                or lw in LOG_WORDS or lw in _GAZ_PARTICLES):
+                or lw in _GAZ_PARTICLES):
             return
         if not (is_name_like(lw) or zipf(lw) < 2.5):
             return
-        keys[lw] = keys.get(lw, False) or t.islower()
-
-    from recognizers.refine import ORG_NAME
+        keys.setdefault(lw, set()).add(_form(t))
 
     ents = list(getattr(nlp_artifacts, "entities", None) or ())
     # organisations and places: "Luton Freight Ltd", "Pryce Plastering", the model's "Bolton"
@@ -857,10 +925,11 @@ def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]]
     for ent in ents:
         if getattr(ent, "label_", "") == "PERSON" and "\n" not in ent.text and len(ent.text.split()) <= 3:
             for tok in ent.text.split():
-                if tok[:1].isupper() and is_name_like(tok.strip(".,:;()'\"’")):
+                if tok[:1].isupper() and is_name_like(tok.strip(".,:;()'\"’")) and not (tok.isupper() and len(tok) <= 4):
                     add(tok)  # (the model's lower-case answers are no evidence: "with grace and patience")
     if not keys:
         return []
+    known = frozenset(keys)
     taken = [(r.start, r.end) for r in found] + orgs
     rx = re.compile(r"(?i)(?<![\w'’@.\-])(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
                     + r")(?![\w\-])")
@@ -869,20 +938,25 @@ def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]]
         s, e = m.span()
         if any(a < e and s < b for a, b in taken):
             continue
+        if _FIELD_VALUE_AFTER.match(text, e):
+            continue  # a form's label before its value: "NINO  RG 54 19 82 A", "Room 4"
         w = m.group(0)
         lw = w.lower()
+        forms = keys[lw]
         z = zipf(lw)
         in_body = next(((a, b) for a, b in bodies if a <= s < b), None)
+        caps = False
         if w.islower():
-            if in_body is None and not keys[lw]:
+            if in_body is None and "lower" not in forms:
                 continue  # a lower-case word in prose: the ordinary word
             ls, le = in_body or _line_span(text, s)
         elif w.isupper() and len(w) > 1:
             line = _caps_line(text, s)
-            if line is None and not (len(w) <= 12 and z < 3.0):
+            if line is None and "upper" not in forms and not (len(w) <= 12 and z < 3.0):
+                continue  # (a word in capitals in mixed-case text is a name where the name was found so)
+            if lw in LOG_WORDS or not _caps_next_ok(text, e) or z >= 5.5:
                 continue
-            if not _caps_next_ok(text, e) or z >= 5.5:
-                continue
+            caps = line is not None
             ls, le = line or _line_span(text, s)
         else:
             if STREET_AFTER.match(text, e) or (z >= 3.0 and PLACE_BEFORE.search(text, max(0, s - 8), s)):
@@ -896,9 +970,7 @@ def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]]
         i = next((k for k, t in enumerate(toks) if t[0] == s), None)
         if i is None:
             continue
-        if toks[i][1] > e:
-            toks[i] = (s, toks[i][1], toks[i][2])  # "will's": the possessive is the name's
-        pos, neg = name_frame(toks, i, taken)
+        pos, neg = name_frame(toks, i, taken, known, caps)
         if neg or (z >= 4.0 and pos < 1) or (lw == "may" and pos < 2):
             continue
         out.append(_res(rec, s, e, 0.6, "another mention of a name found in the document"))
