@@ -699,7 +699,7 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
         return 0, True  # "to mark the forms", "to bill you"
     if n in _F_OBJ_AFTER and not poss:
         return 0, True  # "mark my words", "hope so", "rob the place"
-    if w in _F_MODALS and not (n == "" or n in _F_BOUNDARY or n in _F_CONJ or n in ("from", "at", "next", "with", "in")
+    if w in _F_MODALS and not poss and not (n == "" or n in _F_BOUNDARY or n in _F_CONJ or n in ("from", "at", "next", "with", "in")
                                or n in _F_VERBS_AFTER and n not in ("do", "are", "were", "both", "might", "would",
                                                                       "could", "should")):
         return 0, True  # "will do", "may be", "i will ring": a modal before its verb
@@ -801,6 +801,9 @@ def _caps_next_ok(text: str, e: int) -> bool:
     return nxt.lower() in _CAPS_FUNC_AFTER or is_name_like(nxt) and zipf(nxt) < 4.0
 
 
+_CAPS_NEXT_WORD = re.compile(r"[ \t](?P<x>[A-Z][A-Z'’\-]+)(?![\w\-])")
+
+
 def caps_log_names(rec, text: str) -> list:
     out = []
     for rx, why, max_z in ((CAPS_ROLE_RE, "name in capitals after a role", 5.5),
@@ -812,9 +815,18 @@ def caps_log_names(rec, text: str) -> list:
             w = m.group("w")
             if not _caps_word_ok(w, max_z) or not _caps_next_ok(text, m.end("name")):
                 continue
-            if STREET_AFTER.match(text.title(), m.end("name")):
+            end = m.end("name")
+            for t in _CAPS_NEXT_WORD.finditer(text, end):  # "INTERPRETER MEHMET YILDIZ ARRANGED"
+                if t.start() != end:
+                    break
+                x = t.group("x")
+                if x.lower() in STOP or x.lower() in _CAPS_FUNC_AFTER or not (
+                        is_name_like(x) and zipf(x) < 4.0 or zipf(x) < 2.0 and len(x) >= 4):
+                    break
+                end = t.end()
+            if STREET_AFTER.match(text.title(), end):
                 continue
-            out.append(_res(rec, m.start("name"), m.end("name"), 0.65, why))
+            out.append(_res(rec, m.start("name"), end, 0.65, why))
     return out
 
 

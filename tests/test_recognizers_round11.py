@@ -1,0 +1,164 @@
+"""Detection round 11: unknown people's names that are also common words ("will", "mark", "bill", "hope"),
+read from the words around them (name_frame); names in logs written in capitals; a recurring lower-case
+chat speaker unknown to English; one sense per document (a name found once recurs).
+
+Blank spaCy pipeline (no NER): the rules on their own. Every name and value here is made up.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.codes import EntityType
+from pipeline.models import CaseRecord, Party
+from recognizers.person_context import _frame_tokens, name_frame
+from tests.detect_fixtures import blank_model_analyzer, found
+
+
+def _case() -> CaseRecord:
+    return CaseRecord(
+        case_id="T-R11", received=date(2026, 11, 22),
+        requester=Party(name="Tamsin Ollerenshaw", role="receiving parent", phones=("07700 900111",)),
+        third_parties=[Party(name="Radomir Quenby", role="paying parent", phones=("07700 900222",))],
+        root=Path("."),
+    )
+
+
+@pytest.fixture(scope="module")
+def analyzer(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _case())
+
+
+PERSON = EntityType.PERSON
+
+
+def _frame(sentence: str, word: str, known=frozenset(), caps=False):
+    toks = _frame_tokens(sentence, 0, len(sentence))
+    i = next(k for k, t in enumerate(toks) if t[2] == word)
+    return name_frame(toks, i, [], known, caps)
+
+
+# ---------------------------------------------------------------- name_frame on its own
+@pytest.mark.parametrize("sentence,word", [
+    ("ask mark he knows", "mark"),
+    ("i was talking to rose at bingo", "rose"),
+    ("me and sonny are doing it", "sonny"),
+    ("her and andrei share the car", "andrei"),
+    ("may from work might have the kids", "may"),
+    ("joy at the nursery said they lost them", "joy"),
+    ("a man called ray", "ray"),
+    ("who is will.", "will"),
+])
+def test_a_person_s_place(sentence, word):
+    pos, neg = _frame(sentence, word)
+    assert not neg and pos >= 2
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("mark my words he will pay", "mark"),
+    ("i will ring them monday", "will"),
+    ("did the gas bill come", "bill"),
+    ("i hope the cms sort it", "hope"),
+    ("will do. see you later", "will"),
+    ("to be frank i dont care", "frank"),
+    ("no joy with the forms", "joy"),
+    ("i start at dawn all week", "dawn"),
+    ("not paying a penny more", "penny"),
+    ("it is may already", "may"),
+    ("mass at st mark's tonight", "mark's"),
+])
+def test_the_ordinary_word(sentence, word):
+    pos, neg = _frame(sentence, word)
+    assert neg or pos < 1
+
+
+def test_a_possessive_counts_by_what_it_is_of():
+    assert _frame("working at will's site today", "will's")[0] >= 2
+    assert _frame("why china's exports fell", "china's")[0] < 2
+
+
+def test_which_before_a_name_known_in_the_document():
+    assert _frame("which stefan? the tall one", "stefan")[1]
+    assert not _frame("which stefan? the tall one", "stefan", known=frozenset({"stefan"}))[1]
+
+
+def test_a_log_s_action_for_a_person_in_capitals():
+    assert _frame("AGREED: WRITE TO HMRC. WOOD TO ACTION.".lower(), "wood", caps=True)[0] >= 1
+    assert _frame("AGREED: WRITE TO HMRC. WOOD TO ACTION.".lower(), "wood", caps=False)[0] == 0
+
+
+# ---------------------------------------------------------------- in a chat export
+CHAT = (
+    "[01/11/2026, 10:02] Tamsin Ollerenshaw: he came in the van with will from the garage. i will ring the cms\n"
+    "[01/11/2026, 10:04] Nell: ask mark he knows everyone there\n"
+    "[01/11/2026, 10:05] Tamsin Ollerenshaw: mark my words hes working. the gas bill came too\n"
+    "[01/11/2026, 10:07] Nell: me and sonny saw him. tell hope i said hi\n"
+    "[01/11/2026, 10:09] Tamsin Ollerenshaw: i hope so. will do\n"
+    "[01/11/2026, 10:11] Nell: who is grace\n"
+    "[01/11/2026, 10:12] Tamsin Ollerenshaw: his cousin. hes helping grace move, no grace period for me\n"
+)
+
+
+def test_common_word_names_in_a_chat(analyzer):
+    got = found(analyzer, CHAT, PERSON)
+    assert got.count("will") == 1  # "with will from the garage", not "i will ring", not "will do"
+    assert got.count("mark") == 1  # "ask mark", not "mark my words"
+    assert "sonny" in got and got.count("hope") == 1  # "tell hope", not "i hope so"
+    assert got.count("grace") == 2  # "who is grace", then "helping grace" (the same person), not "no grace period"
+    assert "bill" not in got
+
+
+def test_a_capitalised_surname_before_who_in_a_chat(analyzer):
+    chat = ("[02/11/2026, 21:04] jo: u ok hun\n[02/11/2026, 21:06] Tamsin Ollerenshaw: yeah fine\n"
+            "[02/11/2026, 21:07] jo: shes nice. Shields who does the nights says hes on the rota\n"
+            "[02/11/2026, 21:09] Tamsin Ollerenshaw: knew it\n")
+    assert "Shields" in found(analyzer, chat, PERSON)
+
+
+def test_a_recurring_lower_case_speaker_unknown_to_english(analyzer):
+    chat = ("[10/11/2026, 18:00] zdravka: did u eat\n[10/11/2026, 18:04] Tamsin Ollerenshaw: yes\n"
+            "[10/11/2026, 18:05] zdravka: good\n[10/11/2026, 18:06] Tamsin Ollerenshaw: x\n")
+    assert found(analyzer, chat, PERSON).count("zdravka") == 2
+
+
+# ---------------------------------------------------------------- a log in capitals
+LOG = (
+    "02/11/2026 09:12 AH  INBOUND CALL FROM PP. NEW EMPLOYER IS PRICE (SOLE TRADER). PAID CASH WEEKLY.\n"
+    "02/11/2026 09:31 AH  EMPLOYER DETAILS REQUESTED FROM PRICE BY LETTER. COPY TO TEAM LEADER J HOPE.\n"
+    "04/11/2026 14:05 MK  RP STATES PP ALSO WORKS WEEKENDS FOR BAKER AT THE CAR PARK. NO EVIDENCE.\n"
+    "10/11/2026 10:15 MK  INTERPRETER MEHMET YILDIZ ARRANGED FOR RP'S MOTHER ZEYNEPSU - NOT A PARTY.\n"
+    "10/11/2026 10:40 MK  PP'S LANDLORD STONE CAN CONFIRM THE BUSINESS. STONE WALL AT FRONT HAS HER SIGN.\n"
+    "12/11/2026 16:30 AH  FILE REVIEWED WITH WOOD (COMPLIANCE). AGREED: WRITE TO HMRC. WOOD TO ACTION.\n"
+    "14/11/2026 09:05 AH  THE PRICE OF THE VAN WAS NOT GIVEN. NO HOPE OF A DEO.\n"
+)
+
+
+def test_names_in_a_log_in_capitals(analyzer):
+    got = found(analyzer, LOG, PERSON)
+    assert got.count("PRICE") == 2  # "EMPLOYER IS PRICE", then "FROM PRICE BY LETTER"; not "THE PRICE OF"
+    assert "J HOPE" in got and "HOPE" not in got  # not "NO HOPE OF"
+    assert "BAKER" in got and "MEHMET YILDIZ" in got and "ZEYNEPSU" in got
+    assert got.count("STONE") == 1  # the landlord, not "STONE WALL"
+    assert got.count("WOOD") == 2
+
+
+def test_a_form_label_is_not_a_mention(analyzer):
+    text = ("NINO            LA276305B\nNote            Couple claim since 02/2025 with\n"
+            "                JANKAUSKAS DARIUS (NINO YH 73 06 41 D, DOB 17/11/1986).\n")
+    assert not [f for f in analyzer.analyze(text) if f.entity_type == PERSON and f.start < 20]
+
+
+# ---------------------------------------------------------------- one sense per document, in prose
+def test_a_lower_case_word_in_prose_is_not_the_name(analyzer):
+    text = ("Our practice nurse, Grace Oduya, has seen her. Please call Mrs Sandhu. "
+            "With grace and patience she will answer any query.")
+    got = found(analyzer, text, PERSON)
+    assert "grace" not in got
+
+
+def test_a_rare_name_recurs_in_a_chat(analyzer):
+    chat = ("Bogi Farkas 08/11/2026 19:02: hi\nTamsin Ollerenshaw 08/11/2026 19:05: stefan saw him there every day\n"
+            "Bogi Farkas 08/11/2026 19:06: which stefan? the tall one?\nTamsin Ollerenshaw 08/11/2026 19:08: yes\n")
+    assert found(analyzer, chat, PERSON).count("stefan") == 2
