@@ -632,6 +632,7 @@ _F_SUBJ = frozenset({"i", "you", "u", "he", "she", "it", "we", "they", "who", "t
                      "dont", "don't", "cant", "can't", "wont", "won't"})
 _F_OBJ_AFTER = frozenset({"my", "your", "ur", "his", "her", "their", "our", "the", "a", "an", "them", "him", "me", "us",
                           "it", "you", "u", "this", "these", "those", "some", "any", "so", "not", "that", "be",
+                          "you're", "youre", "you’re", "youve", "you've", "everyone", "everything", "all",
                           "have", "do", "get", "go", "come", "of", "up", "out", "off"})
 _F_MODALS = frozenset({"will", "may", "might", "must", "shall", "can"})
 _F_VERBS_AFTER = frozenset({
@@ -781,9 +782,15 @@ _CAPS_FUNC_AFTER = frozenset({"to", "at", "re", "by", "and", "from", "for", "wit
                               "could", "would", "should", "did", "does", "to", "emailed", "wrote", "phoned"})
 
 
+# answers in a log that are no names: "EMPLOYER IS SELF", "PARTNER IS UNKNOWN"
+_CAPS_NOT_NAMES = frozenset({"self", "none", "unknown", "same", "other", "not", "no", "yes", "nil", "tbc", "n/a", "na",
+                             "still", "also", "now", "currently", "pregnant", "unemployed", "deceased", "abroad"})
+
+
 def _caps_word_ok(w: str, max_zipf: float) -> bool:
     lw = w.lower()
-    if lw in STOP or lw in LOG_WORDS or lw in SPEAKER_LABELS or lw in _F_MODALS or lw in _CHAT_KIN_LABELS:
+    if (lw in STOP or lw in LOG_WORDS or lw in SPEAKER_LABELS or lw in _F_MODALS or lw in _CHAT_KIN_LABELS
+            or lw in _CAPS_NOT_NAMES):
         return False
     parts = [x for x in lw.split("-") if x]
     if not parts:

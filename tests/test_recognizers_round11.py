@@ -162,3 +162,34 @@ def test_a_rare_name_recurs_in_a_chat(analyzer):
     chat = ("Bogi Farkas 08/11/2026 19:02: hi\nTamsin Ollerenshaw 08/11/2026 19:05: stefan saw him there every day\n"
             "Bogi Farkas 08/11/2026 19:06: which stefan? the tall one?\nTamsin Ollerenshaw 08/11/2026 19:08: yes\n")
     assert found(analyzer, chat, PERSON).count("stefan") == 2
+
+
+# ---------------------------------------------------------------- the NER model's common words (refine)
+def _ner(text: str, word: str):
+    from pipeline.codes import PartyKind, ReasonCode
+    from pipeline.models import Finding
+
+    s = text.index(word)
+    return Finding(s, s + len(word), PERSON, "SpacyRecognizer", 0.85, PartyKind.UNKNOWN, ReasonCode.TP, False, word)
+
+
+def test_ner_common_word_at_a_sentence_start_in_its_ordinary_frame():
+    from recognizers.refine import ner_person_is_word
+
+    assert ner_person_is_word("Nell: Will you be at the school later", _ner("Nell: Will you be at the school later", "Will"))
+    assert ner_person_is_word("ok. Mark my words he is working", _ner("ok. Mark my words he is working", "Mark"))
+    assert not ner_person_is_word("ok. Will said he is working", _ner("ok. Will said he is working", "Will"))
+
+
+def test_ner_common_word_capitalised_only_at_sentence_starts_and_lower_case_elsewhere():
+    from recognizers.refine import ner_person_is_word
+
+    text = "Did u get the bill from the council?\nYeah. Bill is due on the 5th so after that"
+    assert ner_person_is_word(text, _ner(text, "Bill"))
+    named = text + "\nI asked Bill about it"
+    assert not ner_person_is_word(named, _ner(named, "Bill"))  # capitalised inside a sentence: a name here
+
+
+def test_an_answer_in_a_capitals_log_is_no_name(analyzer):
+    text = "14/10/2026 09:10 AH  PP'S NEW PARTNER IS PREGNANT. PP'S EMPLOYER IS SELF (SOLE TRADER). FOR REVIEW.\n"
+    assert found(analyzer, text, PERSON) == []
