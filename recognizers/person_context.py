@@ -603,8 +603,11 @@ class PersonContextRecognizer(EntityRecognizer):
                     out.append(_res(self, base + s, base + e, 0.5, "first name (gazetteer), rare as a word"))
         out += caps_log_names(self, text)
         out += caps_frame_names(self, text, out)
+        out += role_is_names(self, text)
         if bodies:
-            out += chat_frame_names(self, text, bodies, out)
+            ner = [(e.start_char, e.end_char) for e in (getattr(nlp_artifacts, "entities", None) or ())
+                   if getattr(e, "label_", "") == "PERSON"]
+            out += chat_frame_names(self, text, bodies, out, ner)
         out += document_mentions(self, text, out, bodies, nlp_artifacts)
         # kept for the analyzer: Presidio drops a result inside a higher-scored NER span, and when the
         # analyzer then rejects that NER span the name found here must not be lost with it
@@ -837,12 +840,13 @@ def caps_log_names(rec, text: str) -> list:
     return out
 
 
-def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list) -> list:
+def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list, ner=()) -> list:
     """A chat message's word that is a first name (or, capitalised, a surname), where the words around it
     make it a person (name_frame), even when it is also a common word ("ask mark", "with will from the
     garage", "Shields who does the nights")."""
     out = []
     names = [(r.start, r.end) for r in found]
+    others = names + list(ner)  # (the model's people count as people to be coordinated with: "me n dani")
     for ls, le in bodies:
         toks = _frame_tokens(text, ls, le)
         for i, (s, e, w) in enumerate(toks):
@@ -859,12 +863,12 @@ def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list)
                 continue
             if len(base) < 3 and zipf(base) >= 4.5:
                 continue
-            pos, neg = name_frame(toks, i, names)
+            pos, neg = name_frame(toks, i, others)
             if neg:
                 continue
             if pos >= 2:
                 out.append(_res(rec, s, s + len(base), 0.55, "first name in a person's place in a chat message"))
-                names.append((s, s + len(base)))
+                others.append((s, s + len(base)))
     return out
 
 
@@ -894,6 +898,27 @@ def caps_frame_names(rec, text: str, found: list) -> list:
         if le >= len(text):
             break
         pos_line = le + 1
+    return out
+
+
+# a role, "is"/"was", then a capitalised name: "the health visitor was Faith", "her solicitor is Harjit Kaur"
+ROLE_IS_RE = re.compile(
+    r"(?i:\b(?:the|my|her|his|their|your|our)[ \t]+(?:new[ \t]+|old[ \t]+|ex[- ]?)?(?:health[ \t]+visitor|social[ \t]+worker|"
+    r"support[ \t]+worker|key[ \t]?worker|case[ \t]?worker|caretaker|landlord|landlady|manager|boss|foreman|solicitor|"
+    r"accountant|teacher|headteacher|midwife|nurse|doctor|gp|interpreter|adviser|advisor|partner|boyfriend|girlfriend|"
+    r"husband|wife|neighbour|friend|cousin|lodger|childminder|mediator|officer|supervisor|employer)"
+    r"[ \t]+(?:is|was|'s|’s)[ \t]+(?:called[ \t]+|named[ \t]+)?)"
+    r"(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r")?)(?![\w\-])"
+)
+
+
+def role_is_names(rec, text: str) -> list:
+    out = []
+    for m in ROLE_IS_RE.finditer(text):
+        toks = m.group("name").split()
+        if all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and (
+                is_name_like(t) and zipf(t) < 5.5 or zipf(t) < 2.5) for t in toks) and not STREET_AFTER.match(text, m.end()):
+            out.append(_res(rec, m.start("name"), m.end("name"), 0.7, "name after a role and 'is'"))
     return out
 
 

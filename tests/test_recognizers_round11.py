@@ -193,3 +193,17 @@ def test_ner_common_word_capitalised_only_at_sentence_starts_and_lower_case_else
 def test_an_answer_in_a_capitals_log_is_no_name(analyzer):
     text = "14/10/2026 09:10 AH  PP'S NEW PARTNER IS PREGNANT. PP'S EMPLOYER IS SELF (SOLE TRADER). FOR REVIEW.\n"
     assert found(analyzer, text, PERSON) == []
+
+
+def test_a_name_after_a_role_and_is(analyzer):
+    text = "My GP is at the Merridale practice, and the health visitor was Faith. I have faith the letters will help."
+    got = found(analyzer, text, PERSON)
+    assert got == ["Faith"]
+
+
+def test_coordination_with_a_person_in_a_chat(analyzer):
+    chat = ("[01/11/2026, 10:30] Nell: me and jade, kayleigh and tom are going sunday\n"
+            "[01/11/2026, 10:31] Tamsin Ollerenshaw: ok\n[01/11/2026, 10:32] Nell: will n rob both do cash jobs\n"
+            "[01/11/2026, 10:33] Tamsin Ollerenshaw: ok\n")
+    got = found(analyzer, chat, PERSON)
+    assert {"jade", "kayleigh", "tom", "will", "rob"} <= set(got)
