@@ -756,10 +756,15 @@ def _caps_line(text: str, s: int) -> tuple[int, int] | None:
     ls = text.rfind("\n", 0, s) + 1
     le = text.find("\n", s)
     le = len(text) if le < 0 else le
-    letters = [c for c in text[ls:le] if c.isalpha()]
-    if len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters):
+    line = text[ls:le]
+    up = len(_UPPER_CHARS.findall(line))
+    if up >= 11 and len(_LOWER_CHARS.findall(line)) <= up / 9:
         return ls, le
     return None
+
+
+_UPPER_CHARS = re.compile(r"[^\W\d_a-zß-ÿ]")
+_LOWER_CHARS = re.compile(r"[a-zß-ÿ]")
 
 
 # a name in a capitals log after a role: "PP'S LANDLORD STONE CAN CONFIRM", "RP'S MOTHER GULSEN",
@@ -881,8 +886,7 @@ def caps_frame_names(rec, text: str, found: list) -> list:
     while True:
         le = text.find("\n", pos_line)
         le = len(text) if le < 0 else le
-        line = text[pos_line:le]
-        if sum(c.isupper() for c in line) >= 12 and _caps_line(text, pos_line) is not None:
+        if le - pos_line >= 12 and _caps_line(text, pos_line) is not None:
             toks = _frame_tokens(text, pos_line, le)
             for i, (s, e, w) in enumerate(toks):
                 base = w[:-2] if w.endswith(("'s", "’s")) else w
@@ -958,10 +962,17 @@ def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]]
 
     ents = list(getattr(nlp_artifacts, "entities", None) or ())
     # organisations and places: "Luton Freight Ltd", "Pryce Plastering", the model's "Bolton"
-    orgs = [m.span() for m in ORG_NAME.finditer(text)] + [
-        (e.start_char, e.end_char) for e in ents if getattr(e, "label_", "") in ("ORG", "LOC", "GPE", "FAC")]
+    orgs = [(e.start_char, e.end_char) for e in ents if getattr(e, "label_", "") in ("ORG", "LOC", "GPE", "FAC")]
+
+    org_names: list[tuple[int, int]] = []
+
+    def in_org(s: int, e: int) -> bool:
+        if not org_names:
+            org_names.extend([m.span() for m in ORG_NAME.finditer(text)] or [(-1, -1)])  # once, when first asked
+        return any(a < e and s < b for a, b in orgs) or any(a < e and s < b for a, b in org_names)
+
     for r in found:
-        if r.score >= 0.5 and not any(a < r.end and r.start < b for a, b in orgs):
+        if r.score >= 0.5 and not in_org(r.start, r.end):
             for tok in text[r.start:r.end].split():
                 t = tok.strip(".,:;()'\"’")
                 if len(t) > 1 and (t.islower() or t.isupper() or is_name_like(t)):
@@ -982,8 +993,8 @@ def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]]
         s, e = m.span()
         if any(a < e and s < b for a, b in taken):
             continue
-        if _FIELD_VALUE_AFTER.match(text, e):
-            continue  # a form's label before its value: "NINO  RG 54 19 82 A", "Room 4"
+        if _FIELD_VALUE_AFTER.match(text, e) or in_org(s, e):
+            continue  # a form's label before its value: "NINO  RG 54 19 82 A", "Room 4"; a firm's name
         w = m.group(0)
         lw = w.lower()
         forms = keys[lw]
