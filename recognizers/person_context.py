@@ -415,8 +415,9 @@ class PersonContextRecognizer(EntityRecognizer):
                     out.append(_res(self, m.start("name"), m.end("name"), 0.6, "recurring lower-case speaker in a chat"))
             for ls, le in bodies:
                 for w in CHAT_AT_RE.finditer(text, ls, le):
-                    if _chat_label_name_ok(w.group("name").lower()):
-                        out.append(_res(self, w.start("name"), w.end("name"), 0.6, "@name in a chat"))
+                    if _chat_label_name_ok(w.group("name").lower()) or (
+                            w.group("name").lower() in LOG_WORDS and is_first_name(w.group("name"))):
+                        out.append(_res(self, w.start("name"), w.end("name"), 0.6, "@name in a chat"))  # (also "@bill")
                 w = CHAT_ADDRESSEE_RE.match(text, ls, le)
                 if w is not None and _chat_label_name_ok(w.group("name")) and zipf(w.group("name")) < 5.5:
                     out.append(_res(self, w.start("name"), w.end("name"), 0.6, "addressee at the start of a chat message"))
@@ -608,7 +609,8 @@ class PersonContextRecognizer(EntityRecognizer):
             ner = [(e.start_char, e.end_char) for e in (getattr(nlp_artifacts, "entities", None) or ())
                    if getattr(e, "label_", "") == "PERSON"]
             out += chat_frame_names(self, text, bodies, out, ner)
-        out += document_mentions(self, text, out, bodies, nlp_artifacts)
+        out += document_mentions(self, text, out, bodies, nlp_artifacts,
+                                 [m.span("name") for m in chat] if bodies else [])
         # kept for the analyzer: Presidio drops a result inside a higher-scored NER span, and when the
         # analyzer then rejects that NER span the name found here must not be lost with it
         self.last = (text, out)
@@ -940,7 +942,8 @@ def _form(t: str) -> str:
     return "lower" if t.islower() else "upper" if t.isupper() and len(t) > 1 else "title"
 
 
-def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]], nlp_artifacts=None) -> list:
+def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]], nlp_artifacts=None,
+                      speakers: list[tuple[int, int]] = ()) -> list:
     """One sense per document: a word taken for a person's name somewhere in the text is the same
     person's name where it recurs ("who is grace" ... "helping grace move"), in any case, unless its
     neighbours make it the ordinary word there ("the gas bill", "i will ring", "STONE WALL")."""
@@ -999,6 +1002,10 @@ def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]]
         lw = w.lower()
         forms = keys[lw]
         z = zipf(lw)
+        if (s, e) in speakers and " " not in w:
+            out.append(_res(rec, s, e, 0.6, "another mention of a name found in the document"))
+            taken.append((s, e))
+            continue  # a chat's speaker label: "hope: grace - thats her" where "@hope" is a name
         in_body = next(((a, b) for a, b in bodies if a <= s < b), None)
         caps = False
         if w.islower():

@@ -207,3 +207,12 @@ def test_coordination_with_a_person_in_a_chat(analyzer):
             "[01/11/2026, 10:33] Tamsin Ollerenshaw: ok\n")
     got = found(analyzer, chat, PERSON)
     assert {"jade", "kayleigh", "tom", "will", "rob"} <= set(got)
+
+
+def test_a_speaker_label_of_a_name_found_elsewhere_and_at_bill(analyzer):
+    chat = ("[03/11/2026, 19:20] Dawn: anyone know a cheap plumber\n"
+            "[03/11/2026, 19:22] grace: @bill does ours\n"
+            "[03/11/2026, 19:33] hope: grace - thats her\n"
+            "[03/11/2026, 19:35] Dawn: @hope dont start lol\n")
+    got = found(analyzer, chat, PERSON)
+    assert "bill" in got and got.count("hope") == 2
