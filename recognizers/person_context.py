@@ -637,7 +637,7 @@ _F_SUBJ = frozenset({"i", "you", "u", "he", "she", "it", "we", "they", "who", "t
                      "dont", "don't", "cant", "can't", "wont", "won't"})
 _F_OBJ_AFTER = frozenset({"my", "your", "ur", "his", "her", "their", "our", "the", "a", "an", "them", "him", "me", "us",
                           "it", "you", "u", "this", "these", "those", "some", "any", "so", "not", "that", "be",
-                          "you're", "youre", "you’re", "youve", "you've", "everyone", "everything", "all",
+                          "you're", "youre", "you’re", "youve", "you've", "everyone", "everything",
                           "have", "do", "get", "go", "come", "of", "up", "out", "off"})
 _F_MODALS = frozenset({"will", "may", "might", "must", "shall", "can"})
 _F_VERBS_AFTER = frozenset({
@@ -646,7 +646,10 @@ _F_VERBS_AFTER = frozenset({
     "isn't", "wasnt", "wasn't", "wont", "won't", "cant", "can't", "doesnt", "doesn't", "didnt", "didn't", "hasnt",
     "hasn't", "might", "would", "could", "should", "sent", "gave", "got", "paid", "owes", "helped", "asked", "saw",
     "called", "messaged", "came", "went", "left", "moved", "drives", "does", "do", "are", "were", "both", "dropped",
-    "picked", "brought", "took", "keeps", "kept", "started", "stopped", "shes", "hes", "she's", "he's"})
+    "picked", "brought", "took", "keeps", "kept", "started", "stopped", "shes", "hes", "she's", "he's", "pays",
+    "gets", "goes", "comes", "takes", "makes", "needs", "sees", "tells", "buys", "sells", "runs", "helps", "likes",
+    "loves", "hates", "calls", "sends", "picks", "drops", "brings", "reckoned", "lives", "used", "wants", "will",
+    "won", "lost", "bought", "sold", "made", "ran"})
 _F_STRONG_BEFORE = frozenset({"ask", "asked", "asking", "tell", "told", "telling", "rang", "texted", "messaged",
                               "phoned", "met", "called", "named"})
 _F_GREETING = frozenset({"hi", "hiya", "hey", "thanks", "ta", "cheers", "bye", "morning", "night", "love"})
@@ -666,7 +669,7 @@ _F_PERSON_OBJ = frozenset({"help", "helping", "helped", "visit", "visiting", "vi
                            "meet", "meeting", "blame", "blamed", "trust", "believe", "ringing", "calling",
                            "texting", "messaging", "married", "marry", "dating", "babysit", "babysitting"})
 _F_PAIR_PRONOUNS = frozenset({"me", "him", "her", "them", "us", "you", "u"})
-_F_CONJ = frozenset({"and", "n", "&", ","})
+_F_CONJ = frozenset({"and", "n", "&", ",", "or"})
 _F_BOUNDARY = frozenset({".", ",", "!", "?", ";", ":", "-", "–", ")", "x", "xx"})
 
 
@@ -681,6 +684,13 @@ def _is_name_at(toks, j: int, names: list[tuple[int, int]], known=frozenset()) -
     if any(a < e and s < b for a, b in names) or w in known:
         return True
     return w.isalpha() and w not in STOP and is_first_name(w) and zipf(w) < 3.5
+
+
+_F_OBJECTS = frozenset({"my", "your", "ur", "his", "her", "their", "our", "the", "a", "an", "them", "him", "me", "us", "it"})
+
+
+def _first_name_word(w: str) -> bool:
+    return bool(w) and w.isalpha() and w not in STOP and w not in _F_MODALS and is_first_name(w) and zipf(w) < 5.5
 
 
 def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), caps: bool = False) -> tuple[int, bool]:
@@ -731,10 +741,14 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
     if p in _F_CONJ and (p != "," or n == "" or n in _F_BOUNDARY or n in _F_CONJ) and (
             _is_name_at(toks, i - 2, names, known) or p2 in _F_PAIR_PRONOUNS and p != ","):
         pos += 2  # "me and sonny", "her and andrei", "kayleigh and tom" (not "Carol Bird, said")
+    elif p in _F_CONJ and p != "," and _first_name_word(p2):
+        pos += 1  # "jack and miles": two first names coordinated
     if n in _F_CONJ and n2 and (_is_name_at(toks, i + 2, names, known) or (
             n != "," and i + 2 < len(toks) and n2 not in STOP and is_first_name(n2) and n2 not in _F_MODALS
             and zipf(n2) < 4.5 and (i + 3 >= len(toks) or toks[i + 3][2] not in _F_OBJ_AFTER))):
         pos += 2  # "will n rob both do ...", "ray, penny, whoever"
+    elif n in _F_CONJ and n != "," and _first_name_word(n2) and (i + 3 >= len(toks) or toks[i + 3][2] not in _F_OBJECTS):
+        pos += 1  # "with jack and miles"
     if poss:
         # "will's site", "bill's mum" (but "China's exports", "wendy's calling": a place, a firm, "is")
         after = toks[i + 2][2] if n in ("'s", "’s") and i + 2 < len(toks) else n
@@ -873,7 +887,10 @@ def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list,
             pos, neg = name_frame(toks, i, others)
             if neg:
                 continue
-            if pos >= 2:
+            n = toks[i + 1][2] if i + 1 < len(toks) else ""
+            subject = ((i == 0 or toks[i - 1][2] in _F_BOUNDARY) and n in _F_VERBS_AFTER
+                       and n not in ("are", "were", "both", "will", "do", "used"))
+            if pos >= 2 or subject and zipf(base) < 4.0:  # (a rarer word needs less: "lance pays everyone")
                 out.append(_res(rec, s, s + len(base), 0.55, "first name in a person's place in a chat message"))
                 others.append((s, s + len(base)))
     return out

@@ -216,3 +216,13 @@ def test_a_speaker_label_of_a_name_found_elsewhere_and_at_bill(analyzer):
             "[03/11/2026, 19:35] Dawn: @hope dont start lol\n")
     got = found(analyzer, chat, PERSON)
     assert "bill" in got and got.count("hope") == 2
+
+
+def test_two_common_first_names_coordinated_and_a_rarer_name_as_a_subject(analyzer):
+    chat = ("[12/11/2026, 20:03] ruth: he was down the pub with jack and miles all night\n"
+            "[12/11/2026, 20:04] Tamsin Ollerenshaw: typical. try ruby or carol\n"
+            "[12/11/2026, 20:06] ruth: lance pays everyone cash\n"
+            "[12/11/2026, 20:07] Tamsin Ollerenshaw: drew the short straw there. i need to jack this in. miles away\n")
+    got = found(analyzer, chat, PERSON)
+    assert got.count("jack") == 1 and got.count("miles") == 1  # not "jack this in", "miles away"
+    assert {"ruby", "carol", "lance"} <= set(got) and "drew" not in got
