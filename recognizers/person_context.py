@@ -605,6 +605,7 @@ class PersonContextRecognizer(EntityRecognizer):
         out += caps_log_names(self, text)
         out += caps_frame_names(self, text, out)
         out += role_is_names(self, text)
+        out += assigned_names(self, text)
         if bodies:
             ner = [(e.start_char, e.end_char) for e in (getattr(nlp_artifacts, "entities", None) or ())
                    if getattr(e, "label_", "") == "PERSON"]
@@ -833,6 +834,32 @@ def _caps_next_ok(text: str, e: int) -> bool:
 
 
 _CAPS_NEXT_WORD = re.compile(r"[ \t](?P<x>[A-Z][A-Z'’\-]+)(?![\w\-])")
+
+
+# a log's action assigned to a person: "CASE TO FIU. FOX TO REVIEW.", "Agreed: Wood to action."
+ASSIGN_RE = re.compile(
+    r"(?:^|(?<=[.;:!?])[ \t]+|(?<=[ \t]{2}))(?P<name>[A-Z][A-Za-z'’\-]{2,})[ \t]+(?i:to)[ \t]+"
+    r"(?i:review|action|chase|call|ring|phone|check|write|send|follow[ \t]+up|update|contact|decide|authorise|approve|"
+    r"arrange|confirm|discuss|refer|assess|investigate|reply|respond|visit|complete|sign)\b", re.M
+)
+_ASSIGN_ROLES = frozenset({"manager", "team", "supervisor", "caseworker", "officer", "adviser", "advisor", "client",
+                           "agent", "staff", "compliance", "legal", "finance", "payroll", "admin", "system", "someone",
+                           "nobody", "who", "what", "need", "needs", "plan", "unable", "able", "going", "due", "back",
+                           "ok", "okay", "agreed", "decided", "asked", "told", "wants", "want", "tried", "try",
+                           "rp", "pp", "tl", "cw", "fiu", "hmrc", "dwp", "cms", "court", "letter", "file"})
+
+
+def assigned_names(rec, text: str) -> list:
+    out = []
+    for m in ASSIGN_RE.finditer(text):
+        w = m.group("name")
+        if w.lower() in _ASSIGN_ROLES or not (w.isupper() or w[1:].islower()):
+            continue
+        if w.isupper() and _caps_line(text, m.start()) is None:
+            continue
+        if _caps_word_ok(w, 5.0 if w.isupper() else 4.5) and is_name_like(w):
+            out.append(_res(rec, m.start("name"), m.end("name"), 0.6, "a log's action assigned to a person"))
+    return out
 
 
 def caps_log_names(rec, text: str) -> list:

@@ -226,3 +226,11 @@ def test_two_common_first_names_coordinated_and_a_rarer_name_as_a_subject(analyz
     got = found(analyzer, chat, PERSON)
     assert got.count("jack") == 1 and got.count("miles") == 1  # not "jack this in", "miles away"
     assert {"ruby", "carol", "lance"} <= set(got) and "drew" not in got
+
+
+def test_a_log_s_action_assigned_to_a_person(analyzer):
+    log = ("19/11/2026 14:20 JT  DISCUSSED WITH TEAM. AGREED: DEO NOT APPROPRIATE. CASE TO FIU. FOX TO REVIEW.\n"
+           "20/11/2026 09:00 JT  Agreed with compliance. Pickering to action. Letter to send. Need to review in May.\n"
+           "21/11/2026 09:00 JT  PP SAYS HE WILL PAY. WILL TO ACTION NEXT WEEK. BACK TO WORK IN MAY.\n")
+    got = found(analyzer, log, PERSON)
+    assert got == ["FOX", "Pickering"]
