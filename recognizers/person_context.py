@@ -606,12 +606,15 @@ class PersonContextRecognizer(EntityRecognizer):
         out += caps_frame_names(self, text, out)
         out += role_is_names(self, text)
         out += assigned_names(self, text)
+        ner = [(e.start_char, e.end_char) for e in (getattr(nlp_artifacts, "entities", None) or ())
+               if getattr(e, "label_", "") == "PERSON"]
+        speakers = [m.span("name") for m in chat] if bodies else []
+        if not bodies and _lower_case_text(text):
+            bodies = [_line_span(text, m.start()) for m in re.finditer(r"(?m)^(?=.*\S)", text)]  # a note in lower case
         if bodies:
-            ner = [(e.start_char, e.end_char) for e in (getattr(nlp_artifacts, "entities", None) or ())
-                   if getattr(e, "label_", "") == "PERSON"]
             out += chat_frame_names(self, text, bodies, out, ner)
-        out += document_mentions(self, text, out, bodies, nlp_artifacts,
-                                 [m.span("name") for m in chat] if bodies else [])
+        out += title_frame_names(self, text, out, ner)
+        out += document_mentions(self, text, out, bodies, nlp_artifacts, speakers)
         # kept for the analyzer: Presidio drops a result inside a higher-scored NER span, and when the
         # analyzer then rejects that NER span the name found here must not be lost with it
         self.last = (text, out)
@@ -637,9 +640,9 @@ _F_SUBJ = frozenset({"i", "you", "u", "he", "she", "it", "we", "they", "who", "t
                      "he'll", "she'll", "it'll", "also", "just", "really", "only", "to", "not", "never", "please",
                      "dont", "don't", "cant", "can't", "wont", "won't"})
 _F_OBJ_AFTER = frozenset({"my", "your", "ur", "his", "her", "their", "our", "the", "a", "an", "them", "him", "me", "us",
-                          "it", "you", "u", "this", "these", "those", "some", "any", "so", "not", "that", "be",
+                          "it", "you", "u", "this", "these", "those", "some", "any", "so", "not", "that",
                           "you're", "youre", "you’re", "youve", "you've", "everyone", "everything",
-                          "have", "do", "get", "go", "come", "of", "up", "out", "off"})
+                          "of", "up", "out", "off"})
 _F_MODALS = frozenset({"will", "may", "might", "must", "shall", "can"})
 _F_VERBS_AFTER = frozenset({
     "says", "said", "is", "was", "has", "had", "told", "tells", "reckons", "knows", "knew", "wants", "does", "did",
@@ -969,6 +972,44 @@ def role_is_names(rec, text: str) -> list:
         if all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and (
                 is_name_like(t) and zipf(t) < 5.5 or zipf(t) < 2.5) for t in toks) and not STREET_AFTER.match(text, m.end()):
             out.append(_res(rec, m.start("name"), m.end("name"), 0.7, "name after a role and 'is'"))
+    return out
+
+
+_CAP_WORD = re.compile(r"(?<![\w'’@.\-])[A-Z][a-z]+(?:['’]s)?(?![\w\-])")
+_ANY_WORD = re.compile(r"(?<![\w'’@.\-])[^\W\d_]{2,}")
+
+
+def _lower_case_text(text: str) -> bool:
+    """A note or letter written in lower case ("to the cms. my ex says ..."): hardly a capital in it."""
+    words = len(_ANY_WORD.findall(text[:4000]))
+    return words >= 20 and len(_CAP_WORD.findall(text[:4000])) <= 0.03 * words
+
+
+def title_frame_names(rec, text: str, found: list, ner=()) -> list:
+    """A capitalised first name inside a sentence that is also a common word, where the words around it
+    make it a person: "I spoke to Will at the CMS", "with Mark and Jo" (not "Mark the envelope")."""
+    out = []
+    names = [(r.start, r.end) for r in found] + list(ner)
+    for m in _CAP_WORD.finditer(text):
+        s = m.start()
+        w = m.group(0)
+        base = w[:-2] if w.endswith(("'s", "’s")) else w
+        lw = base.lower()
+        if lw in STOP or lw in SPEAKER_LABELS or lw in _CHAT_KIN_LABELS or lw in _F_MODALS and lw != "will":
+            continue
+        if zipf(lw) < 3.2 or not is_first_name(lw) or any(a < m.end() and s < b for a, b in names):
+            continue
+        if _sentence_start(text, s) or STREET_AFTER.match(text, s + len(base)):
+            continue
+        ls, le = _line_span(text, s)
+        toks = _frame_tokens(text, ls, le)
+        i = next((k for k, t in enumerate(toks) if t[0] == s), None)
+        if i is None:
+            continue
+        pos, neg = name_frame(toks, i, names)
+        if not neg and pos >= 2:
+            out.append(_res(rec, s, s + len(base), 0.6, "capitalised first name in a person's place"))
+            names.append((s, s + len(base)))
     return out
 
 

@@ -234,3 +234,19 @@ def test_a_log_s_action_assigned_to_a_person(analyzer):
            "21/11/2026 09:00 JT  PP SAYS HE WILL PAY. WILL TO ACTION NEXT WEEK. BACK TO WORK IN MAY.\n")
     got = found(analyzer, log, PERSON)
     assert got == ["FOX", "Pickering"]
+
+
+def test_a_note_written_in_lower_case(analyzer):
+    note = ("to the cms. my ex says he has no money but he works every day with mark at the car wash on the ring "
+            "road. ask mark yourself. his new girlfriend is called summer. me and dawn have seen them both. i hope "
+            "you will look at this again because i cant pay the gas bill. mark my words he is lying.")
+    got = found(analyzer, note, PERSON)
+    assert got.count("mark") == 2 and "summer" in got and "dawn" in got
+    assert "bill" not in got and "hope" not in got
+
+
+def test_a_capitalised_common_word_name_inside_a_sentence(analyzer):
+    text = ("Hi Bev, thanks for the call today. I spoke to Will at the CMS and he said to send the payslips. "
+            "Mark the envelope private. We will pay in May.")
+    got = found(analyzer, text, PERSON)
+    assert "Will" in got and "Mark" not in got and "May" not in got
