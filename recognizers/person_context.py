@@ -975,6 +975,8 @@ def role_is_names(rec, text: str) -> list:
     return out
 
 
+_CAP_OR_CAPS_WORD = re.compile(r"(?<![\w'’@.\-])(?:[A-Z][a-z]+|[A-Z]{3,})(?:['’]s)?(?![\w\-])")
+_MIXED_AROUND = re.compile(r"[a-z]{3,}[^\n]*$")
 _CAP_WORD = re.compile(r"(?<![\w'’@.\-])[A-Z][a-z]+(?:['’]s)?(?![\w\-])")
 _ANY_WORD = re.compile(r"(?<![\w'’@.\-])[^\W\d_]{2,}")
 
@@ -990,16 +992,24 @@ def title_frame_names(rec, text: str, found: list, ner=()) -> list:
     make it a person: "I spoke to Will at the CMS", "with Mark and Jo" (not "Mark the envelope")."""
     out = []
     names = [(r.start, r.end) for r in found] + list(ner)
-    for m in _CAP_WORD.finditer(text):
+    for m in _CAP_OR_CAPS_WORD.finditer(text):
         s = m.start()
         w = m.group(0)
         base = w[:-2] if w.endswith(("'s", "’s")) else w
         lw = base.lower()
+        caps = base.isupper()
         if lw in STOP or lw in SPEAKER_LABELS or lw in _CHAT_KIN_LABELS or lw in _F_MODALS and lw != "will":
             continue
-        if zipf(lw) < 3.2 or not is_first_name(lw) or any(a < m.end() and s < b for a, b in names):
+        if any(a < m.end() and s < b for a, b in names):
             continue
-        if _sentence_start(text, s) or STREET_AFTER.match(text, s + len(base)):
+        if caps:
+            # a surname in capitals inside a mixed-case line ("Next appt with PRICE."): the capitals are deliberate
+            if len(base) < 3 or lw in LOG_WORDS or lw in _CAPS_NOT_NAMES or not is_name_like(lw) or zipf(lw) >= 5.5 \
+                    or _caps_line(text, s) is not None or not _MIXED_AROUND.search(text, max(0, s - 40), s):
+                continue
+        elif zipf(lw) < 3.2 or not is_first_name(lw):
+            continue
+        if (not caps and _sentence_start(text, s)) or STREET_AFTER.match(text.title() if caps else text, s + len(base)):
             continue
         ls, le = _line_span(text, s)
         toks = _frame_tokens(text, ls, le)

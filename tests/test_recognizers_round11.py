@@ -250,3 +250,9 @@ def test_a_capitalised_common_word_name_inside_a_sentence(analyzer):
             "Mark the envelope private. We will pay in May.")
     got = found(analyzer, text, PERSON)
     assert "Will" in got and "Mark" not in got and "May" not in got
+
+
+def test_a_surname_in_capitals_in_a_mixed_case_log(analyzer):
+    log = ("22/07/26  Called PRICE re DD date change. Next appt 02/09/26 with PRICE.\n"
+           "23/07/26  Paid with CASH at the counter. Sent to HMRC. Letter from DWP re UC. Client in LEEDS today.\n")
+    assert found(analyzer, log, PERSON) == ["PRICE", "PRICE"]
