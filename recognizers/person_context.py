@@ -409,6 +409,12 @@ class PersonContextRecognizer(EntityRecognizer):
                 w = m.group("name")
                 if w[:1].islower() and _chat_label_name_ok(w) and (counts.get(w, 0) >= 2 or zipf(w) < 4.5):
                     out.append(_res(self, m.start("name"), m.end("name"), 0.65, "lower-case speaker's name in a chat"))
+                elif (w[:1].isupper() and w[1:].islower() and w.isalpha() and counts.get(w.lower(), 0) >= 2
+                      and is_first_name(w) and 4.0 <= zipf(w) < 5.5 and w.lower() not in STOP
+                      and w.lower() not in SPEAKER_LABELS and w.lower() not in _CHAT_KIN_LABELS
+                      and w.lower() not in LOG_WORDS and w.lower() not in _F_MODALS):
+                    # a chat's speaker, more than once, whose first name is also a common word ("Dean: ...")
+                    out.append(_res(self, m.start("name"), m.end("name"), 0.6, "recurring speaker's first name in a chat"))
                 elif (w[:1].islower() and w.isalpha() and len(w) >= 3 and counts.get(w, 0) >= 2 and zipf(w) < 2.5
                       and w not in STOP and w not in SPEAKER_LABELS and w not in LOG_WORDS and w not in _CHAT_KIN_LABELS):
                     # a speaker that recurs, written in lower case, that is no English word ("laci", "erzsi")
@@ -740,6 +746,8 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
         pos += 1  # "helping grace move", "did u see dean"
     if n in ("who", "whos", "who's"):
         pos += 2 if zipf(w) < 4.5 else 1  # "Shields who does the nights": "who" follows a person (not "guy who")
+    if w in known and (n == "" or n in (".", "!", "?", "x", "xx")) and p not in _F_CONJ:
+        pos += 1  # a name known in the text, at a message's end: "summer is only 15 dean."
     if caps and n == "to" and (i == 0 or p in _F_BOUNDARY):
         pos += 1  # a log's action for a person: "WOOD TO ACTION", "HOPE TO REVIEW ON RETURN"
     if p in _F_CONJ and (p != "," or n == "" or n in _F_BOUNDARY or n in _F_CONJ) and (

@@ -256,3 +256,12 @@ def test_a_surname_in_capitals_in_a_mixed_case_log(analyzer):
     log = ("22/07/26  Called PRICE re DD date change. Next appt 02/09/26 with PRICE.\n"
            "23/07/26  Paid with CASH at the counter. Sent to HMRC. Letter from DWP re UC. Client in LEEDS today.\n")
     assert found(analyzer, log, PERSON) == ["PRICE", "PRICE"]
+
+
+def test_a_recurring_speaker_s_common_first_name_and_its_mention_at_a_message_end(analyzer):
+    sms = ("[05/11/2026 17:40] Dawn: cant have them this weekend\n"
+           "[05/11/2026 17:42] Tamsin Ollerenshaw: u said saturday\n"
+           "[05/11/2026 17:45] Dawn: whatever\n"
+           "[06/11/2026 08:31] Tamsin Ollerenshaw: summer is only 15 dawn. ill ask my mum\n")
+    got = found(analyzer, sms, PERSON)
+    assert got.count("Dawn") == 2 and got.count("dawn") == 1
