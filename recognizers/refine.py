@@ -562,6 +562,8 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
         if _name_word(toks[0]) and zipf(toks[0]) >= 4.3 and (_ordinary_at_sentence_start(text, f.start)
                                                               or _ordinary_in_document(text, f.start, toks[0])):
             return True  # "Will you be there", "Mark my words", "May be late": the word, capitalised as a sentence's first
+        if not _name_word(toks[0]) and _IN_PLACE_BEFORE.search(text, max(0, f.start - 12), f.start):
+            return True  # "stays with a friend in Belgrave": a place the gazetteer does not know as a name
         return not _name_word(toks[0]) and zipf(toks[0]) >= 2.5  # "Headteacher", "Footer", "Claimant"
     if len(toks) >= 3 and toks[1].lower() in ("thi", "thị", "văn") and is_surname(toks[0]) and all(
             t[:1].isupper() and len(t) <= 8 for t in toks[2:]):
@@ -569,6 +571,9 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
     # (initials are not words; nor is a particle inside a name: "Inam Ul Haq", "Joao dos Reis")
     return any(not _name_word(t) and zipf(t) >= 3.0 for i, t in enumerate(toks)
                if len(t.rstrip(".")) > 1 and not is_inner_particle(toks, i))  # "Fenland Staffing", "Toyota Yaris"
+
+
+_IN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|near|around|outside|lives[ \t]+in|living[ \t]+in)[ \t]+$")
 
 
 def _ordinary_at_sentence_start(text: str, s: int) -> bool:

@@ -265,3 +265,11 @@ def test_a_recurring_speaker_s_common_first_name_and_its_mention_at_a_message_en
            "[06/11/2026 08:31] Tamsin Ollerenshaw: summer is only 15 dawn. ill ask my mum\n")
     got = found(analyzer, sms, PERSON)
     assert got.count("Dawn") == 2 and got.count("dawn") == 1
+
+
+def test_ner_word_unknown_to_the_gazetteer_after_in_is_a_place():
+    from recognizers.refine import ner_person_is_word
+
+    text = "He also stays some nights with a friend called Tariq in Belgrave."
+    assert ner_person_is_word(text, _ner(text, "Belgrave"))
+    assert not ner_person_is_word(text, _ner(text, "Tariq"))
