@@ -273,3 +273,10 @@ def test_ner_word_unknown_to_the_gazetteer_after_in_is_a_place():
     text = "He also stays some nights with a friend called Tariq in Belgrave."
     assert ner_person_is_word(text, _ner(text, "Belgrave"))
     assert not ner_person_is_word(text, _ner(text, "Tariq"))
+
+
+def test_gazetteer_carries_more_communities_names_but_no_new_common_words():
+    from recognizers.gazetteer import is_first_name
+
+    assert all(is_first_name(n) for n in ("Bogi", "Laci", "Peti", "Erzsi", "Zsofi"))  # Hungarian
+    assert not is_first_name("Mate")  # Croatian/Hungarian, but an English word: not added
