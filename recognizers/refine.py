@@ -592,10 +592,14 @@ def _ordinary_in_document(text: str, s: int, word: str) -> bool:
     """A common word capitalised only where a sentence starts ("Bill is due on the 5th", "Grace period ends")
     in a text that writes it in lower case elsewhere ("the gas bill") and never capitalised inside a sentence:
     the ordinary word, one sense per document."""
-    from recognizers.person_context import _sentence_start
+    from recognizers.person_context import _frame_tokens, _sentence_start, name_frame
 
     if not _sentence_start(text, s):
         return False
+    le = text.find("\n", s)
+    toks = _frame_tokens(text, s, len(text) if le < 0 else le)
+    if toks and name_frame([("", "", "")] + toks, 1, [])[0] >= 2:
+        return False  # "Bill next door said ...": a person's place all the same
     lower = False
     for m in re.finditer(r"(?<![\w'’\-])" + re.escape(word) + r"(?![\w\-])", text, re.I):
         w = m.group(0)

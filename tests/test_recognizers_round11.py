@@ -280,3 +280,10 @@ def test_gazetteer_carries_more_communities_names_but_no_new_common_words():
 
     assert all(is_first_name(n) for n in ("Bogi", "Laci", "Peti", "Erzsi", "Zsofi"))  # Hungarian
     assert not is_first_name("Mate")  # Croatian/Hungarian, but an English word: not added
+
+
+def test_ner_sentence_start_word_kept_in_a_person_s_place():
+    from recognizers.refine import ner_person_is_word
+
+    text = "Did the gas bill come?\nYeah. Bill next door said to ring the council"
+    assert not ner_person_is_word(text, _ner(text, "Bill"))
