@@ -953,7 +953,9 @@ def caps_frame_names(rec, text: str, found: list) -> list:
                     continue
                 z = zipf(base)
                 pos, neg = name_frame(toks, i, names, caps=True)
-                if not neg and pos >= (2 if z < 4.0 else 3) and _caps_next_ok(text, s + len(base)):
+                p = toks[i - 1][2] if i else ""
+                cue = p in _F_STRONG_BEFORE or p == "to" and i > 1 and toks[i - 2][2] in _F_SPEECH_BEFORE_TO
+                if not neg and pos >= (2 if z < 4.0 or cue and is_surname(base) else 3) and _caps_next_ok(text, s + len(base)):
                     out.append(_res(rec, s, s + len(base), 0.6, "name in a person's place in a log in capitals"))
                     names.append((s, s + len(base)))
         if le >= len(text):

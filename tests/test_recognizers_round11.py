@@ -287,3 +287,9 @@ def test_ner_sentence_start_word_kept_in_a_person_s_place():
 
     text = "Did the gas bill come?\nYeah. Bill next door said to ring the council"
     assert not ner_person_is_word(text, _ner(text, "Bill"))
+
+
+def test_a_surname_that_is_a_word_after_spoke_to_in_a_capitals_log(analyzer):
+    log = ("03/12/2026 10:00 JT  SPOKE TO COOK RE ARREARS. COOK SAYS PP WORKS NIGHTS.\n"
+           "03/12/2026 10:10 JT  REFERRED TO FIU. WROTE TO COUNCIL. SPOKE TO RP. PASSED TO COMPLIANCE. SPOKE TO MOTHER.\n")
+    assert found(analyzer, log, PERSON) == ["COOK", "COOK"]
