@@ -559,6 +559,9 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
     if any(t.lower() in PLACE_WORDS for t in toks[1:]):
         return True  # "Centenary House", "Bristol Central"
     if len(toks) == 1:
+        if toks[0].lower() in _MONTH_NAMES and (_MONTH_BEFORE.search(text, max(0, f.start - 12), f.start)
+                                               or _MONTH_AFTER.match(text, f.end)):
+            return True  # "Payments from May to June", "in April", "August 2026": a month
         if _name_word(toks[0]) and zipf(toks[0]) >= 4.3 and (_ordinary_at_sentence_start(text, f.start)
                                                               or _ordinary_in_document(text, f.start, toks[0])):
             return True  # "Will you be there", "Mark my words", "May be late": the word, capitalised as a sentence's first
@@ -573,6 +576,12 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
                if len(t.rstrip(".")) > 1 and not is_inner_particle(toks, i))  # "Fenland Staffing", "Toyota Yaris"
 
 
+_MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december"})
+_MONTH_BEFORE = re.compile(r"(?i)\b(?:in|from|since|until|till|of|early|late|mid|end|last|next|this|during|before|"
+                           r"after|\d{1,2}(?:st|nd|rd|th)?)[ \t]+$")
+_MONTH_AFTER = re.compile(r"(?i)[ \t]*(?:\d|to[ \t]+(?:january|february|march|april|may|june|july|august|september|"
+                          r"october|november|december)\b)")
 _IN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|near|around|outside|lives[ \t]+in|living[ \t]+in)[ \t]+$")
 
 

@@ -293,3 +293,15 @@ def test_a_surname_that_is_a_word_after_spoke_to_in_a_capitals_log(analyzer):
     log = ("03/12/2026 10:00 JT  SPOKE TO COOK RE ARREARS. COOK SAYS PP WORKS NIGHTS.\n"
            "03/12/2026 10:10 JT  REFERRED TO FIU. WROTE TO COUNCIL. SPOKE TO RP. PASSED TO COMPLIANCE. SPOKE TO MOTHER.\n")
     assert found(analyzer, log, PERSON) == ["COOK", "COOK"]
+
+
+def test_ner_month_is_no_person():
+    from recognizers.refine import ner_person_is_word
+
+    text = "Payments from May to June. Paid in April 2026. I spoke to May at reception."
+    assert ner_person_is_word(text, _ner(text, "May"))
+    assert ner_person_is_word(text, _ner(text, "April"))
+    later = text.index("May at")
+    f = _ner(text, "May")
+    f = type(f)(later, later + 3, f.entity_type, f.recognizer, f.score, f.party, f.reason, f.needs_review, "May")
+    assert not ner_person_is_word(text, f)
