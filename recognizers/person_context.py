@@ -811,11 +811,24 @@ CAPS_PREP_AFFIL_RE = re.compile(
     r"(?=[ \t]*\(|[ \t]+AT[ \t]+THE\b|[ \t]+RE\b|[ \t]+[-–][ \t])"
 )
 # an initial and a surname in capitals: "SIGNED R SHIELDS", "COPY TO TEAM LEADER J HOPE"
+# a name in capitals with its role in brackets: "IONESCU (INTERPRETER)", "HUGHES (RP'S LANDLORD)"
+CAPS_PAREN_ROLE_RE = re.compile(
+    r"(?<![\w'’\-])(?P<name>(?P<w>[A-Z][A-Z'’\-]{2,}))[ \t]*\((?:[A-Z'’]+[ \t]+){0,2}(?:INTERPRETER|SOLICITOR|MOTHER|"
+    r"FATHER|SISTER|BROTHER|COUSIN|AUNT|UNCLE|LANDLORD|LANDLADY|FRIEND|NEIGHBOUR|PARTNER|EMPLOYER|ACCOUNTANT|CARETAKER|"
+    r"MANAGER|SUPERVISOR|FOREMAN|COMPLIANCE|TEAM[ \t]+LEADER|TL|CW|CASEWORKER|ADVISER|ADVISOR|SOCIAL[ \t]+WORKER|"
+    r"GP|NURSE|HEALTH[ \t]+VISITOR|TEACHER|HEADTEACHER|WITNESS)\)"
+)
 CAPS_INITIAL_SURNAME_RE = re.compile(r"(?<![\w.'’\-&])(?P<name>[B-HJ-Z]\.?[ \t](?P<w>[A-Z]{3,}))(?![\w\-'’])")
 _CAPS_FUNC_AFTER = frozenset({"to", "at", "re", "by", "and", "from", "for", "with", "says", "said", "told", "can",
                               "will", "is", "was", "has", "had", "called", "rang", "states", "stated", "confirmed",
                               "who", "on", "in", "of", "&", "not", "also", "agreed", "advised", "asked", "says",
-                              "could", "would", "should", "did", "does", "to", "emailed", "wrote", "phoned"})
+                              "could", "would", "should", "did", "does", "to", "emailed", "wrote", "phoned",
+                              # a log's verbs after its subject: "HIS WIFE FARZANA ATTENDED"
+                              "attended", "arrived", "left", "confirms", "declined", "refused", "visited", "came",
+                              "went", "paid", "sent", "signed", "works", "worked", "lives", "lived", "moved",
+                              "explained", "reported", "disputed", "accepted", "denied", "says", "rang", "texted",
+                              "collected", "dropped", "answered", "returned", "requested", "wants", "needs",
+                              "present", "absent", "joined"})
 
 
 # answers in a log that are no names: "EMPLOYER IS SELF", "PARTNER IS UNKNOWN"
@@ -877,7 +890,8 @@ def caps_log_names(rec, text: str) -> list:
     out = []
     for rx, why, max_z in ((CAPS_ROLE_RE, "name in capitals after a role", 5.5),
                            (CAPS_PREP_AFFIL_RE, "surname in capitals before a person's place", 5.3),
-                           (CAPS_INITIAL_SURNAME_RE, "initial and surname in capitals", 5.5)):
+                           (CAPS_INITIAL_SURNAME_RE, "initial and surname in capitals", 5.5),
+                           (CAPS_PAREN_ROLE_RE, "name in capitals before its role in brackets", 5.3)):
         for m in rx.finditer(text):
             if _caps_line(text, m.start()) is None:
                 continue
@@ -955,7 +969,10 @@ def caps_frame_names(rec, text: str, found: list) -> list:
                 pos, neg = name_frame(toks, i, names, caps=True)
                 p = toks[i - 1][2] if i else ""
                 cue = p in _F_STRONG_BEFORE or p == "to" and i > 1 and toks[i - 2][2] in _F_SPEECH_BEFORE_TO
-                if not neg and pos >= (2 if z < 4.0 or cue and is_surname(base) else 3) and _caps_next_ok(text, s + len(base)):
+                need = 2 if z < 4.0 or cue and is_surname(base) else 3
+                if z < 3.0 and is_name_like(base):
+                    need = 1  # a rare name as a log entry's subject: "NGUYEN CALLED BACK AT 3", "KOWALCZYK SAYS"
+                if not neg and pos >= need and _caps_next_ok(text, s + len(base)):
                     out.append(_res(rec, s, s + len(base), 0.6, "name in a person's place in a log in capitals"))
                     names.append((s, s + len(base)))
         if le >= len(text):

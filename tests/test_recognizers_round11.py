@@ -305,3 +305,12 @@ def test_ner_month_is_no_person():
     f = _ner(text, "May")
     f = type(f)(later, later + 3, f.entity_type, f.recognizer, f.score, f.party, f.reason, f.needs_review, "May")
     assert not ner_person_is_word(text, f)
+
+
+def test_more_capitals_log_shapes(analyzer):
+    log = ("05/12/2026 11:00 JT  SPOKE TO OKONKWO AT THE GARAGE. KOWALCZYK SAYS PP WORKS NIGHTS.\n"
+           "05/12/2026 11:10 JT  PP'S COUSIN TAHIR AND HIS WIFE FARZANA ATTENDED. ALSO PRESENT: IONESCU (INTERPRETER).\n"
+           "05/12/2026 11:20 JT  PP SAYS HE WORKS NIGHTS. DEO NOT APPROPRIATE (TL). HMRC SAYS NO RECORD.\n")
+    got = found(analyzer, log, PERSON)
+    assert {"OKONKWO", "KOWALCZYK", "TAHIR", "FARZANA", "IONESCU"} <= set(got)
+    assert not {"DEO", "HMRC", "PP"} & set(got)
