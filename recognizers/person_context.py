@@ -611,6 +611,7 @@ class PersonContextRecognizer(EntityRecognizer):
         out += caps_log_names(self, text)
         out += caps_frame_names(self, text, out)
         out += role_is_names(self, text)
+        out += signoff_names(self, text)
         out += assigned_names(self, text)
         ner = [(e.start_char, e.end_char) for e in (getattr(nlp_artifacts, "entities", None) or ())
                if getattr(e, "label_", "") == "PERSON"]
@@ -990,6 +991,24 @@ ROLE_IS_RE = re.compile(
     r"[ \t]+(?:is|was|'s|’s)[ \t]+(?:called[ \t]+|named[ \t]+)?)"
     r"(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r")?)(?![\w\-])"
 )
+
+
+# a sign-off, then a name alone at the end of its line, even a common word: "Kind regards\nHope", "Cheers, Bill"
+SIGNOFF_RE = re.compile(
+    r"(?im)(?:^|[.!?][ \t]+)[ \t]*(?:many[ \t]+thanks|thanks(?:[ \t]+again)?|thank[ \t]+you|kind[ \t]+regards|best[ \t]+regards|"
+    r"warm[ \t]+regards|regards|best[ \t]+wishes|best|cheers|love|take[ \t]+care|speak[ \t]+soon|yours[ \t]+(?:sincerely|faithfully|truly))"
+    r"(?:[ \t]*[,!.]?[ \t]*\n[ \t]*|[ \t]*,[ \t]*)(?-i:(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r")?))[ \t]*[.!]*[ \t]*x{0,3}[ \t]*$"
+)
+
+
+def signoff_names(rec, text: str) -> list:
+    out = []
+    for m in SIGNOFF_RE.finditer(text):
+        toks = m.group("name").split()
+        if (is_first_name(toks[0]) and toks[0].lower() not in STOP and toks[0].lower() not in SPEAKER_LABELS
+                and zipf(toks[0]) < 6.6 and all(is_name_like(t) or zipf(t) < 3.0 for t in toks[1:])):
+            out.append(_res(rec, m.start("name"), m.end("name"), 0.7, "name alone after a sign-off"))
+    return out
 
 
 def role_is_names(rec, text: str) -> list:

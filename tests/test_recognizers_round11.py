@@ -314,3 +314,10 @@ def test_more_capitals_log_shapes(analyzer):
     got = found(analyzer, log, PERSON)
     assert {"OKONKWO", "KOWALCZYK", "TAHIR", "FARZANA", "IONESCU"} <= set(got)
     assert not {"DEO", "HMRC", "PP"} & set(got)
+
+
+def test_a_common_word_name_alone_after_a_sign_off(analyzer):
+    text = ("Hi Tamsin,\n\nThanks for sending the payslips.\n\nKind regards\nHope\n\n-----\n"
+            "Thanks,\nWill\nFamily Adviser\n\n-----\nThanks again. Love\nMum\n")
+    got = found(analyzer, text, PERSON)
+    assert "Hope" in got and "Will" in got and "Mum" not in got
