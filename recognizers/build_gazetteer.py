@@ -51,6 +51,24 @@ COUNTRIES = {
     # Eritrea has no entries in names-dataset; Ethiopia's list carries the Tigrinya names too
     "ET": (300, 500),
 }
+# round 11: more of the communities UK case files name (names-dataset has no Ukraine, Slovakia, Vietnam,
+# Sri Lanka or Nepal lists). Only their names that are rare as English words are added (Hungarian "Máté"
+# folds to "Mate", a common word), and nothing already listed changes.
+COUNTRIES_RARE_ONLY = {
+    "HU": (300, 400),
+    "BG": (200, 300),
+    "CZ": (200, 300),
+    "AL": (200, 300),
+    "GR": (150, 300),
+    "BR": (200, 300),
+    "HR": (150, 200),
+    "RS": (150, 200),
+    "RU": (200, 300),
+    "SD": (150, 200),
+    "MY": (150, 200),
+    "ID": (150, 200),
+}
+RARE_ZIPF = 3.0
 _OK = re.compile(r"^[A-Za-z][A-Za-z'\-]*[A-Za-z]$")
 
 
@@ -67,6 +85,19 @@ def main() -> int:
                     first.setdefault(name.title(), set()).add(gender)
         for name in nd.get_top_names(n=n_last, use_first_names=False, country_alpha2=cc).get(cc, []):
             if _OK.match(name):
+                surnames.add(name.title())
+    from wordfreq import zipf_frequency
+
+    def rare(name: str) -> bool:
+        return zipf_frequency(name.lower(), "en") < RARE_ZIPF
+
+    for cc, (n_first, n_last) in COUNTRIES_RARE_ONLY.items():
+        for gender, names in nd.get_top_names(n=n_first, country_alpha2=cc).get(cc, {}).items():
+            for name in names:
+                if _OK.match(name) and name.title() not in first and rare(name):
+                    first[name.title()] = {gender}
+        for name in nd.get_top_names(n=n_last, use_first_names=False, country_alpha2=cc).get(cc, []):
+            if _OK.match(name) and name.title() not in surnames and rare(name):
                 surnames.add(name.title())
     DATA.mkdir(exist_ok=True)
     with open(DATA / "first_names.tsv", "w", encoding="utf-8") as fh:

@@ -409,10 +409,21 @@ class PersonContextRecognizer(EntityRecognizer):
                 w = m.group("name")
                 if w[:1].islower() and _chat_label_name_ok(w) and (counts.get(w, 0) >= 2 or zipf(w) < 4.5):
                     out.append(_res(self, m.start("name"), m.end("name"), 0.65, "lower-case speaker's name in a chat"))
+                elif (w[:1].isupper() and w[1:].islower() and w.isalpha() and counts.get(w.lower(), 0) >= 2
+                      and is_first_name(w) and 4.0 <= zipf(w) < 5.5 and w.lower() not in STOP
+                      and w.lower() not in SPEAKER_LABELS and w.lower() not in _CHAT_KIN_LABELS
+                      and w.lower() not in LOG_WORDS and w.lower() not in _F_MODALS):
+                    # a chat's speaker, more than once, whose first name is also a common word ("Dean: ...")
+                    out.append(_res(self, m.start("name"), m.end("name"), 0.6, "recurring speaker's first name in a chat"))
+                elif (w[:1].islower() and w.isalpha() and len(w) >= 3 and counts.get(w, 0) >= 2 and zipf(w) < 2.5
+                      and w not in STOP and w not in SPEAKER_LABELS and w not in LOG_WORDS and w not in _CHAT_KIN_LABELS):
+                    # a speaker that recurs, written in lower case, that is no English word ("laci", "erzsi")
+                    out.append(_res(self, m.start("name"), m.end("name"), 0.6, "recurring lower-case speaker in a chat"))
             for ls, le in bodies:
                 for w in CHAT_AT_RE.finditer(text, ls, le):
-                    if _chat_label_name_ok(w.group("name").lower()):
-                        out.append(_res(self, w.start("name"), w.end("name"), 0.6, "@name in a chat"))
+                    if _chat_label_name_ok(w.group("name").lower()) or (
+                            w.group("name").lower() in LOG_WORDS and is_first_name(w.group("name"))):
+                        out.append(_res(self, w.start("name"), w.end("name"), 0.6, "@name in a chat"))  # (also "@bill")
                 w = CHAT_ADDRESSEE_RE.match(text, ls, le)
                 if w is not None and _chat_label_name_ok(w.group("name")) and zipf(w.group("name")) < 5.5:
                     out.append(_res(self, w.start("name"), w.end("name"), 0.6, "addressee at the start of a chat message"))
@@ -597,7 +608,580 @@ class PersonContextRecognizer(EntityRecognizer):
             for s, e, t in toks:
                 if is_first_name(t) and zipf(t) < 3.2 and t.lower() not in STOP and len(t) > 2:
                     out.append(_res(self, base + s, base + e, 0.5, "first name (gazetteer), rare as a word"))
+        out += caps_log_names(self, text)
+        out += caps_frame_names(self, text, out)
+        out += role_is_names(self, text)
+        out += signoff_names(self, text)
+        out += assigned_names(self, text)
+        ner = [(e.start_char, e.end_char) for e in (getattr(nlp_artifacts, "entities", None) or ())
+               if getattr(e, "label_", "") == "PERSON"]
+        speakers = [m.span("name") for m in chat] if bodies else []
+        if not bodies and _lower_case_text(text):
+            bodies = [_line_span(text, m.start()) for m in re.finditer(r"(?m)^(?=.*\S)", text)]  # a note in lower case
+        if bodies:
+            out += chat_frame_names(self, text, bodies, out, ner)
+        out += title_frame_names(self, text, out, ner)
+        out += document_mentions(self, text, out, bodies, nlp_artifacts, speakers)
         # kept for the analyzer: Presidio drops a result inside a higher-scored NER span, and when the
         # analyzer then rejects that NER span the name found here must not be lost with it
         self.last = (text, out)
         return out
+
+
+# ---------------------------------------------------------------------- round 11: a name's place in its sentence
+from recognizers.gazetteer import NAME_PARTICLES as _GAZ_PARTICLES  # noqa: E402
+# Words that are also first names ("will", "mark", "rose", "bill", "hope", "penny", "may") read as names only
+# where their ordinary sense does not fit the words around them. Evidence for a person: a verb that takes a
+# person before it ("ask mark", "tell hope", "a man called ray", "talking to rose"), coordination with a
+# person ("me and sonny", "will n rob", "jade, kayleigh and tom"), a possessive ("will's site"), a person's
+# place after it ("may from work", "joy at the nursery", "bill next door"). Evidence against: a determiner
+# or a subject pronoun before it ("the gas bill", "i hope", "no joy"), an object after it ("mark my words"),
+# "be"/"at"/"in"/"of" before it ("to be frank", "at dawn", "in summer"), a modal's verb after it ("will do").
+_FRAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+|[^\w\s]")
+_F_DETS = frozenset({"the", "a", "an", "my", "your", "ur", "his", "her", "our", "their", "this", "that", "these",
+                     "those", "some", "any", "every", "each", "no", "what", "which", "whose", "another", "per", "gas",
+                     "phone", "electric", "water", "council", "tax", "last", "next", "one", "good", "new", "old",
+                     "big", "of", "in", "on", "at", "be", "been", "being", "such", "much", "more", "less"})
+_F_SUBJ = frozenset({"i", "you", "u", "he", "she", "it", "we", "they", "who", "there", "ill", "youll", "hell", "shell",
+                     "itll", "well", "theyll", "id", "youd", "im", "i'll", "i'd", "we'll", "you'll", "they'll",
+                     "he'll", "she'll", "it'll", "also", "just", "really", "only", "to", "not", "never", "please",
+                     "dont", "don't", "cant", "can't", "wont", "won't"})
+_F_OBJ_AFTER = frozenset({"my", "your", "ur", "his", "her", "their", "our", "the", "a", "an", "them", "him", "me", "us",
+                          "it", "you", "u", "this", "these", "those", "some", "any", "so", "not", "that",
+                          "you're", "youre", "you’re", "youve", "you've", "everyone", "everything",
+                          "of", "up", "out", "off"})
+_F_MODALS = frozenset({"will", "may", "might", "must", "shall", "can"})
+_F_VERBS_AFTER = frozenset({
+    "says", "said", "is", "was", "has", "had", "told", "tells", "reckons", "knows", "knew", "wants", "does", "did",
+    "rang", "rings", "texted", "texts", "lives", "lived", "works", "worked", "thinks", "thought", "aint", "isnt",
+    "isn't", "wasnt", "wasn't", "wont", "won't", "cant", "can't", "doesnt", "doesn't", "didnt", "didn't", "hasnt",
+    "hasn't", "might", "would", "could", "should", "sent", "gave", "got", "paid", "owes", "helped", "asked", "saw",
+    "called", "messaged", "came", "went", "left", "moved", "drives", "does", "do", "are", "were", "both", "dropped",
+    "picked", "brought", "took", "keeps", "kept", "started", "stopped", "shes", "hes", "she's", "he's", "pays",
+    "gets", "goes", "comes", "takes", "makes", "needs", "sees", "tells", "buys", "sells", "runs", "helps", "likes",
+    "loves", "hates", "calls", "sends", "picks", "drops", "brings", "reckoned", "lives", "used", "wants", "will",
+    "won", "lost", "bought", "sold", "made", "ran"})
+_F_STRONG_BEFORE = frozenset({"ask", "asked", "asking", "tell", "told", "telling", "rang", "texted", "messaged",
+                              "phoned", "met", "called", "named"})
+_F_GREETING = frozenset({"hi", "hiya", "hey", "thanks", "ta", "cheers", "bye", "morning", "night", "love"})
+# what a person's possessive is usually of, in these documents: "will's site", "pats van", "bill's mum"
+_F_POSSESSED = frozenset({
+    "mum", "mam", "mom", "dad", "nan", "nana", "sister", "brother", "missus", "wife", "husband", "girlfriend",
+    "boyfriend", "gf", "bf", "partner", "ex", "mate", "mates", "cousin", "family", "house", "place", "flat", "car",
+    "van", "kids", "son", "daughter", "baby", "auntie", "uncle", "site", "yard", "garage", "shop", "work", "job",
+    "number", "phone", "mobile", "address", "party", "birthday", "wedding", "funeral", "lad", "lass", "boy", "girl",
+    "husbands", "new", "old", "for", "till", "tonight", "tomorrow", "on", "at", "now", "again", "and", "n", "&"})
+_F_SPEECH_BEFORE_TO = frozenset({"talk", "talking", "talked", "speak", "speaking", "spoke", "spoken", "chat",
+                                 "chatting", "said", "say", "explained", "complained", "lied", "sent",
+                                 "gave", "give", "lent", "owes", "married", "engaged", "introduced", "hello", "hi"})
+_F_PREP_BEFORE = frozenset({"with", "for", "from", "by"})
+_F_WEAK_DETS = frozenset({"which", "that", "this", "what", "whose"})
+_F_PERSON_OBJ = frozenset({"help", "helping", "helped", "visit", "visiting", "visited", "see", "seeing", "seen",
+                           "meet", "meeting", "blame", "blamed", "trust", "believe", "ringing", "calling",
+                           "texting", "messaging", "married", "marry", "dating", "babysit", "babysitting"})
+_F_PAIR_PRONOUNS = frozenset({"me", "him", "her", "them", "us", "you", "u"})
+_F_CONJ = frozenset({"and", "n", "&", ",", "or"})
+_F_BOUNDARY = frozenset({".", ",", "!", "?", ";", ":", "-", "–", ")", "x", "xx"})
+
+
+def _frame_tokens(text: str, ls: int, le: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0).lower()) for m in _FRAME_TOKEN.finditer(text, ls, le)]
+
+
+def _is_name_at(toks, j: int, names: list[tuple[int, int]], known=frozenset()) -> bool:
+    if j < 0 or j >= len(toks):
+        return False
+    s, e, w = toks[j]
+    if any(a < e and s < b for a, b in names) or w in known:
+        return True
+    return w.isalpha() and w not in STOP and is_first_name(w) and zipf(w) < 3.5
+
+
+_F_OBJECTS = frozenset({"my", "your", "ur", "his", "her", "their", "our", "the", "a", "an", "them", "him", "me", "us", "it"})
+
+
+def _first_name_word(w: str) -> bool:
+    return bool(w) and w.isalpha() and w not in STOP and w not in _F_MODALS and is_first_name(w) and zipf(w) < 5.5
+
+
+def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), caps: bool = False) -> tuple[int, bool]:
+    """(evidence for a person, evidence against) for the word ``toks[i]`` from its neighbours (lower-cased
+    tokens of one message or line). ``names`` are spans already taken for people in the same text, ``known``
+    words already taken for names in it; ``caps``: a line of a log written in capitals."""
+    w = toks[i][2]
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
+    p = toks[i - 1][2] if i >= 1 else ""
+    p2 = toks[i - 2][2] if i >= 2 else ""
+    n = toks[i + 1][2] if i + 1 < len(toks) else ""
+    n2 = toks[i + 2][2] if i + 2 < len(toks) else ""
+    poss = n in ("'s", "’s") or toks[i][2].endswith(("'s", "’s"))
+    # against
+    if p in _F_DETS and not (poss and p in ("at", "in", "on", "of", "from", "to")) and not (
+            p in _F_WEAK_DETS and w in known and zipf(w) < 4.0) or p in _F_SUBJ and p != "to":
+        return 0, True  # (but "at will's site", "which stefan?" where "stefan" is a name elsewhere)
+    if p in ("is", "was", "its", "it's") and p2 in ("it", "this", "that", "there", "what"):
+        return 0, True  # "it is may", "this was summer"
+    if p == "to" and p2 not in _F_SPEECH_BEFORE_TO and not (n == "" or n in _F_BOUNDARY or n in ("at", "from", "about")):
+        return 0, True  # "to mark the forms", "to bill you"
+    if n in _F_OBJ_AFTER and not poss:
+        return 0, True  # "mark my words", "hope so", "rob the place"
+    if w in _F_MODALS and not poss and not (n == "" or n in _F_BOUNDARY or n in _F_CONJ or n in ("from", "at", "next", "with", "in")
+                               or n in _F_VERBS_AFTER and n not in ("do", "are", "were", "both", "might", "would",
+                                                                      "could", "should")):
+        return 0, True  # "will do", "may be", "i will ring": a modal before its verb
+    if p == "st" or p == "." and p2 == "st":
+        return 0, True  # "St Mark's"
+    pos = 0
+    if p in _F_STRONG_BEFORE:
+        pos += 2
+    elif p in _F_GREETING:
+        pos += 1  # "hi will" (but "hi sunshine", "thanks man")
+    elif p == "to" and p2 in _F_SPEECH_BEFORE_TO:
+        pos += 2  # "talking to rose", "spoke to penny"
+    elif p in _F_PREP_BEFORE:
+        pos += 1
+    elif p in ("is", "its", "it's", "thats", "that's") and p2 in ("who", "where", "how", "not", "thats", "that's"):
+        pos += 2  # "who is will?"
+    elif p in _F_PERSON_OBJ:
+        pos += 1  # "helping grace move", "did u see dean"
+    if n in ("who", "whos", "who's"):
+        pos += 2 if zipf(w) < 4.5 else 1  # "Shields who does the nights": "who" follows a person (not "guy who")
+    if w in known and (n == "" or n in (".", "!", "?", "x", "xx")) and p not in _F_CONJ:
+        pos += 1  # a name known in the text, at a message's end: "summer is only 15 dean."
+    if caps and n == "to" and (i == 0 or p in _F_BOUNDARY):
+        pos += 1  # a log's action for a person: "WOOD TO ACTION", "HOPE TO REVIEW ON RETURN"
+    if p in _F_CONJ and (p != "," or n == "" or n in _F_BOUNDARY or n in _F_CONJ) and (
+            _is_name_at(toks, i - 2, names, known) or p2 in _F_PAIR_PRONOUNS and p != ","):
+        pos += 2  # "me and sonny", "her and andrei", "kayleigh and tom" (not "Carol Bird, said")
+    elif p in _F_CONJ and p != "," and _first_name_word(p2):
+        pos += 1  # "jack and miles": two first names coordinated
+    if n in _F_CONJ and n2 and (_is_name_at(toks, i + 2, names, known) or (
+            n != "," and i + 2 < len(toks) and n2 not in STOP and is_first_name(n2) and n2 not in _F_MODALS
+            and zipf(n2) < 4.5 and (i + 3 >= len(toks) or toks[i + 3][2] not in _F_OBJ_AFTER))):
+        pos += 2  # "will n rob both do ...", "ray, penny, whoever"
+    elif n in _F_CONJ and n != "," and _first_name_word(n2) and (i + 3 >= len(toks) or toks[i + 3][2] not in _F_OBJECTS):
+        pos += 1  # "with jack and miles"
+    if poss:
+        # "will's site", "bill's mum" (but "China's exports", "wendy's calling": a place, a firm, "is")
+        after = toks[i + 2][2] if n in ("'s", "’s") and i + 2 < len(toks) else n
+        pos += 2 if after in _F_POSSESSED else 1
+    if (n in ("from", "at") and n2 not in _F_PAIR_PRONOUNS and n2 not in ("it", "all", "least", "last", "first", "once")
+            or (n == "next" and n2 == "door")):
+        pos += 1  # a person's place: "may from work", "joy at the nursery", "bill next door"
+        k = i + 2
+        while (k < len(toks) and k <= i + 4 and toks[k][2] not in _F_VERBS_AFTER and toks[k][2] not in _F_BOUNDARY
+               and toks[k][2] not in _F_CONJ):
+            k += 1
+        if k < len(toks) and k <= i + 4 and toks[k][2] in _F_VERBS_AFTER:
+            pos += 1  # "... at the nursery said"
+    elif n in _F_VERBS_AFTER and (i == 0 or p in _F_BOUNDARY or p in _F_CONJ or p in ("so", "and", "but", "tho", "lol")):
+        pos += 1  # a message's subject: "bill is a star", "mark wont say owt"
+    return pos, False
+
+
+# a line in capitals (a case log): the share of its letters that are capitals
+def _caps_line(text: str, s: int) -> tuple[int, int] | None:
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", s)
+    le = len(text) if le < 0 else le
+    line = text[ls:le]
+    up = len(_UPPER_CHARS.findall(line))
+    if up >= 11 and len(_LOWER_CHARS.findall(line)) <= up / 9:
+        return ls, le
+    return None
+
+
+_UPPER_CHARS = re.compile(r"[^\W\d_a-zß-ÿ]")
+_LOWER_CHARS = re.compile(r"[a-zß-ÿ]")
+
+
+# a name in a capitals log after a role: "PP'S LANDLORD STONE CAN CONFIRM", "RP'S MOTHER GULSEN",
+# "NEW EMPLOYER IS PRICE", "TEAM LEADER J HOPE", "INTERPRETER MEHMET YILDIZ"
+CAPS_ROLE_RE = re.compile(
+    r"\b(?:(?:PP|RP|NRP|PWC|CLIENT|CALLER|HER|HIS|THEIR|MY)['’]?S?[ \t]+)?(?:NEW[ \t]+|EX[- ]?)?"
+    r"(?:MOTHER|FATHER|SISTER|BROTHER|MUM|DAD|PARTNER|LANDLORD|LANDLADY|EMPLOYER|NEIGHBOUR|FRIEND|COUSIN|AUNT|"
+    r"UNCLE|INTERPRETER|ACCOUNTANT|SOLICITOR|MANAGER|TEAM[ \t]+LEADER|SUPERVISOR|COLLEAGUE|BOSS|FOREMAN|GP|"
+    r"CARETAKER|DRIVER|LODGER|GIRLFRIEND|BOYFRIEND|WIFE|HUSBAND)(?:[ \t]+IS)?[:,]?[ \t]+"
+    r"(?P<name>(?:[A-Z]\.?[ \t]+)?(?P<w>[A-Z][A-Z'’\-]{1,}))(?![\w\-])"
+)
+# a surname in capitals between a preposition and a person's place or a reference: "FOR BAKER AT THE CAR PARK",
+# "CALLBACK FROM HOPE RE THE DEO", "REVIEWED WITH WOOD (COMPLIANCE)", "SAYS BIRD AT THE JOBCENTRE"
+CAPS_PREP_AFFIL_RE = re.compile(
+    r"\b(?:FOR|FROM|WITH|BY|SAYS|SAID|TOLD|ASKED|AND)[ \t]+(?P<name>(?P<w>[A-Z][A-Z'’\-]{2,}))"
+    r"(?=[ \t]*\(|[ \t]+AT[ \t]+THE\b|[ \t]+RE\b|[ \t]+[-–][ \t])"
+)
+# an initial and a surname in capitals: "SIGNED R SHIELDS", "COPY TO TEAM LEADER J HOPE"
+# a name in capitals with its role in brackets: "IONESCU (INTERPRETER)", "HUGHES (RP'S LANDLORD)"
+CAPS_PAREN_ROLE_RE = re.compile(
+    r"(?<![\w'’\-])(?P<name>(?P<w>[A-Z][A-Z'’\-]{2,}))[ \t]*\((?:[A-Z'’]+[ \t]+){0,2}(?:INTERPRETER|SOLICITOR|MOTHER|"
+    r"FATHER|SISTER|BROTHER|COUSIN|AUNT|UNCLE|LANDLORD|LANDLADY|FRIEND|NEIGHBOUR|PARTNER|EMPLOYER|ACCOUNTANT|CARETAKER|"
+    r"MANAGER|SUPERVISOR|FOREMAN|COMPLIANCE|TEAM[ \t]+LEADER|TL|CW|CASEWORKER|ADVISER|ADVISOR|SOCIAL[ \t]+WORKER|"
+    r"GP|NURSE|HEALTH[ \t]+VISITOR|TEACHER|HEADTEACHER|WITNESS)\)"
+)
+CAPS_INITIAL_SURNAME_RE = re.compile(r"(?<![\w.'’\-&])(?P<name>[B-HJ-Z]\.?[ \t](?P<w>[A-Z]{3,}))(?![\w\-'’])")
+_CAPS_FUNC_AFTER = frozenset({"to", "at", "re", "by", "and", "from", "for", "with", "says", "said", "told", "can",
+                              "will", "is", "was", "has", "had", "called", "rang", "states", "stated", "confirmed",
+                              "who", "on", "in", "of", "&", "not", "also", "agreed", "advised", "asked", "says",
+                              "could", "would", "should", "did", "does", "to", "emailed", "wrote", "phoned",
+                              # a log's verbs after its subject: "HIS WIFE FARZANA ATTENDED"
+                              "attended", "arrived", "left", "confirms", "declined", "refused", "visited", "came",
+                              "went", "paid", "sent", "signed", "works", "worked", "lives", "lived", "moved",
+                              "explained", "reported", "disputed", "accepted", "denied", "says", "rang", "texted",
+                              "collected", "dropped", "answered", "returned", "requested", "wants", "needs",
+                              "present", "absent", "joined"})
+
+
+# answers in a log that are no names: "EMPLOYER IS SELF", "PARTNER IS UNKNOWN"
+_CAPS_NOT_NAMES = frozenset({"self", "none", "unknown", "same", "other", "not", "no", "yes", "nil", "tbc", "n/a", "na",
+                             "still", "also", "now", "currently", "pregnant", "unemployed", "deceased", "abroad"})
+
+
+def _caps_word_ok(w: str, max_zipf: float) -> bool:
+    lw = w.lower()
+    if (lw in STOP or lw in LOG_WORDS or lw in SPEAKER_LABELS or lw in _F_MODALS or lw in _CHAT_KIN_LABELS
+            or lw in _CAPS_NOT_NAMES):
+        return False
+    parts = [x for x in lw.split("-") if x]
+    if not parts:
+        return False
+    return all((is_name_like(x) and zipf(x) < max_zipf) or (zipf(x) < 2.0 and len(x) >= 4) for x in parts)
+
+
+def _caps_next_ok(text: str, e: int) -> bool:
+    """After a capitals surname: a function word, a bracket or the end, not another content word
+    ("STONE WALL", "PRICE LIST")."""
+    m = re.match(r"[ \t]*([A-Za-z'’]+|\S)?", text[e:e + 40])
+    nxt = (m.group(1) or "") if m else ""
+    if not nxt or not nxt[:1].isalpha():
+        return True
+    return nxt.lower() in _CAPS_FUNC_AFTER or is_name_like(nxt) and zipf(nxt) < 4.0
+
+
+_CAPS_NEXT_WORD = re.compile(r"[ \t](?P<x>[A-Z][A-Z'’\-]+)(?![\w\-])")
+
+
+# a log's action assigned to a person: "CASE TO FIU. FOX TO REVIEW.", "Agreed: Wood to action."
+ASSIGN_RE = re.compile(
+    r"(?:^|(?<=[.;:!?])[ \t]+|(?<=[ \t]{2}))(?P<name>[A-Z][A-Za-z'’\-]{2,})[ \t]+(?i:to)[ \t]+"
+    r"(?i:review|action|chase|call|ring|phone|check|write|send|follow[ \t]+up|update|contact|decide|authorise|approve|"
+    r"arrange|confirm|discuss|refer|assess|investigate|reply|respond|visit|complete|sign)\b", re.M
+)
+_ASSIGN_ROLES = frozenset({"manager", "team", "supervisor", "caseworker", "officer", "adviser", "advisor", "client",
+                           "agent", "staff", "compliance", "legal", "finance", "payroll", "admin", "system", "someone",
+                           "nobody", "who", "what", "need", "needs", "plan", "unable", "able", "going", "due", "back",
+                           "ok", "okay", "agreed", "decided", "asked", "told", "wants", "want", "tried", "try",
+                           "rp", "pp", "tl", "cw", "fiu", "hmrc", "dwp", "cms", "court", "letter", "file"})
+
+
+def assigned_names(rec, text: str) -> list:
+    out = []
+    for m in ASSIGN_RE.finditer(text):
+        w = m.group("name")
+        if w.lower() in _ASSIGN_ROLES or not (w.isupper() or w[1:].islower()):
+            continue
+        if w.isupper() and _caps_line(text, m.start()) is None:
+            continue
+        if _caps_word_ok(w, 5.0 if w.isupper() else 4.5) and is_name_like(w):
+            out.append(_res(rec, m.start("name"), m.end("name"), 0.6, "a log's action assigned to a person"))
+    return out
+
+
+def caps_log_names(rec, text: str) -> list:
+    out = []
+    for rx, why, max_z in ((CAPS_ROLE_RE, "name in capitals after a role", 5.5),
+                           (CAPS_PREP_AFFIL_RE, "surname in capitals before a person's place", 5.3),
+                           (CAPS_INITIAL_SURNAME_RE, "initial and surname in capitals", 5.5),
+                           (CAPS_PAREN_ROLE_RE, "name in capitals before its role in brackets", 5.3)):
+        for m in rx.finditer(text):
+            if _caps_line(text, m.start()) is None:
+                continue
+            w = m.group("w")
+            if not _caps_word_ok(w, max_z) or not _caps_next_ok(text, m.end("name")):
+                continue
+            end = m.end("name")
+            for t in _CAPS_NEXT_WORD.finditer(text, end):  # "INTERPRETER MEHMET YILDIZ ARRANGED"
+                if t.start() != end:
+                    break
+                x = t.group("x")
+                if x.lower() in STOP or x.lower() in _CAPS_FUNC_AFTER or not (
+                        is_name_like(x) and zipf(x) < 4.0 or zipf(x) < 2.0 and len(x) >= 4):
+                    break
+                end = t.end()
+            if STREET_AFTER.match(text.title(), end):
+                continue
+            out.append(_res(rec, m.start("name"), end, 0.65, why))
+    return out
+
+
+def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list, ner=()) -> list:
+    """A chat message's word that is a first name (or, capitalised, a surname), where the words around it
+    make it a person (name_frame), even when it is also a common word ("ask mark", "with will from the
+    garage", "Shields who does the nights")."""
+    out = []
+    names = [(r.start, r.end) for r in found]
+    others = names + list(ner)  # (the model's people count as people to be coordinated with: "me n dani")
+    for ls, le in bodies:
+        toks = _frame_tokens(text, ls, le)
+        for i, (s, e, w) in enumerate(toks):
+            base = w[:-2] if w.endswith(("'s", "’s")) else w
+            if not base.isalpha() or any(a < e and s < b for a, b in names):
+                continue
+            raw = text[s:s + len(base)]
+            if not (raw.islower() or raw[:1].isupper() and raw[1:].islower()):
+                continue
+            if (base in STOP and base != "may") or base in SPEAKER_LABELS or base in _CHAT_KIN_LABELS:
+                continue
+            gaz = is_first_name(base) or (not raw.islower() and is_surname(base) and zipf(base) < 4.0)
+            if not gaz:
+                continue
+            if len(base) < 3 and zipf(base) >= 4.5:
+                continue
+            pos, neg = name_frame(toks, i, others)
+            if neg:
+                continue
+            n = toks[i + 1][2] if i + 1 < len(toks) else ""
+            subject = ((i == 0 or toks[i - 1][2] in _F_BOUNDARY) and n in _F_VERBS_AFTER
+                       and n not in ("are", "were", "both", "will", "do", "used"))
+            if pos >= 2 or subject and zipf(base) < 4.0:  # (a rarer word needs less: "lance pays everyone")
+                out.append(_res(rec, s, s + len(base), 0.55, "first name in a person's place in a chat message"))
+                others.append((s, s + len(base)))
+    return out
+
+
+def caps_frame_names(rec, text: str, found: list) -> list:
+    """A known name in a line of a log written in capitals, where the words around it make it a person
+    ("WORKS FOR NAZ'S CARS", "AND WOOD AGREED"); a word that is common in English needs more."""
+    out = []
+    names = [(r.start, r.end) for r in found]
+    pos_line = 0
+    while True:
+        le = text.find("\n", pos_line)
+        le = len(text) if le < 0 else le
+        if le - pos_line >= 12 and _caps_line(text, pos_line) is not None:
+            toks = _frame_tokens(text, pos_line, le)
+            for i, (s, e, w) in enumerate(toks):
+                base = w[:-2] if w.endswith(("'s", "’s")) else w
+                if not base.isalpha() or len(base) < 3 or any(a < e and s < b for a, b in names):
+                    continue
+                if not _caps_word_ok(base, 5.3):
+                    continue
+                z = zipf(base)
+                pos, neg = name_frame(toks, i, names, caps=True)
+                p = toks[i - 1][2] if i else ""
+                cue = p in _F_STRONG_BEFORE or p == "to" and i > 1 and toks[i - 2][2] in _F_SPEECH_BEFORE_TO
+                need = 2 if z < 4.0 or cue and is_surname(base) else 3
+                if z < 3.0 and is_name_like(base):
+                    need = 1  # a rare name as a log entry's subject: "NGUYEN CALLED BACK AT 3", "KOWALCZYK SAYS"
+                if not neg and pos >= need and _caps_next_ok(text, s + len(base)):
+                    out.append(_res(rec, s, s + len(base), 0.6, "name in a person's place in a log in capitals"))
+                    names.append((s, s + len(base)))
+        if le >= len(text):
+            break
+        pos_line = le + 1
+    return out
+
+
+# a role, "is"/"was", then a capitalised name: "the health visitor was Faith", "her solicitor is Harjit Kaur"
+ROLE_IS_RE = re.compile(
+    r"(?i:\b(?:the|my|her|his|their|your|our)[ \t]+(?:new[ \t]+|old[ \t]+|ex[- ]?)?(?:health[ \t]+visitor|social[ \t]+worker|"
+    r"support[ \t]+worker|key[ \t]?worker|case[ \t]?worker|caretaker|landlord|landlady|manager|boss|foreman|solicitor|"
+    r"accountant|teacher|headteacher|midwife|nurse|doctor|gp|interpreter|adviser|advisor|partner|boyfriend|girlfriend|"
+    r"husband|wife|neighbour|friend|cousin|lodger|childminder|mediator|officer|supervisor|employer)"
+    r"[ \t]+(?:is|was|'s|’s)[ \t]+(?:called[ \t]+|named[ \t]+)?)"
+    r"(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r")?)(?![\w\-])"
+)
+
+
+# a sign-off, then a name alone at the end of its line, even a common word: "Kind regards\nHope", "Cheers, Bill"
+SIGNOFF_RE = re.compile(
+    r"(?im)(?:^|[.!?][ \t]+)[ \t]*(?:many[ \t]+thanks|thanks(?:[ \t]+again)?|thank[ \t]+you|kind[ \t]+regards|best[ \t]+regards|"
+    r"warm[ \t]+regards|regards|best[ \t]+wishes|best|cheers|love|take[ \t]+care|speak[ \t]+soon|yours[ \t]+(?:sincerely|faithfully|truly))"
+    r"(?:[ \t]*[,!.]?[ \t]*\n[ \t]*|[ \t]*,[ \t]*)(?-i:(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r")?))[ \t]*[.!]*[ \t]*x{0,3}[ \t]*$"
+)
+
+
+def signoff_names(rec, text: str) -> list:
+    out = []
+    for m in SIGNOFF_RE.finditer(text):
+        toks = m.group("name").split()
+        if (is_first_name(toks[0]) and toks[0].lower() not in STOP and toks[0].lower() not in SPEAKER_LABELS
+                and zipf(toks[0]) < 6.6 and all(is_name_like(t) or zipf(t) < 3.0 for t in toks[1:])):
+            out.append(_res(rec, m.start("name"), m.end("name"), 0.7, "name alone after a sign-off"))
+    return out
+
+
+def role_is_names(rec, text: str) -> list:
+    out = []
+    for m in ROLE_IS_RE.finditer(text):
+        toks = m.group("name").split()
+        if all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and (
+                is_name_like(t) and zipf(t) < 5.5 or zipf(t) < 2.5) for t in toks) and not STREET_AFTER.match(text, m.end()):
+            out.append(_res(rec, m.start("name"), m.end("name"), 0.7, "name after a role and 'is'"))
+    return out
+
+
+_CAP_OR_CAPS_WORD = re.compile(r"(?<![\w'’@.\-])(?:[A-Z][a-z]+|[A-Z]{3,})(?:['’]s)?(?![\w\-])")
+_MIXED_AROUND = re.compile(r"[a-z]{3,}[^\n]*$")
+_CAP_WORD = re.compile(r"(?<![\w'’@.\-])[A-Z][a-z]+(?:['’]s)?(?![\w\-])")
+_ANY_WORD = re.compile(r"(?<![\w'’@.\-])[^\W\d_]{2,}")
+
+
+def _lower_case_text(text: str) -> bool:
+    """A note or letter written in lower case ("to the cms. my ex says ..."): hardly a capital in it."""
+    words = len(_ANY_WORD.findall(text[:4000]))
+    return words >= 20 and len(_CAP_WORD.findall(text[:4000])) <= 0.03 * words
+
+
+def title_frame_names(rec, text: str, found: list, ner=()) -> list:
+    """A capitalised first name inside a sentence that is also a common word, where the words around it
+    make it a person: "I spoke to Will at the CMS", "with Mark and Jo" (not "Mark the envelope")."""
+    out = []
+    names = [(r.start, r.end) for r in found] + list(ner)
+    for m in _CAP_OR_CAPS_WORD.finditer(text):
+        s = m.start()
+        w = m.group(0)
+        base = w[:-2] if w.endswith(("'s", "’s")) else w
+        lw = base.lower()
+        caps = base.isupper()
+        if lw in STOP or lw in SPEAKER_LABELS or lw in _CHAT_KIN_LABELS or lw in _F_MODALS and lw != "will":
+            continue
+        if any(a < m.end() and s < b for a, b in names):
+            continue
+        if caps:
+            # a surname in capitals inside a mixed-case line ("Next appt with PRICE."): the capitals are deliberate
+            if len(base) < 3 or lw in LOG_WORDS or lw in _CAPS_NOT_NAMES or not is_name_like(lw) or zipf(lw) >= 5.5 \
+                    or _caps_line(text, s) is not None or not _MIXED_AROUND.search(text, max(0, s - 40), s):
+                continue
+        elif zipf(lw) < 3.2 or not is_first_name(lw):
+            continue
+        if (not caps and _sentence_start(text, s)) or STREET_AFTER.match(text.title() if caps else text, s + len(base)):
+            continue
+        ls, le = _line_span(text, s)
+        toks = _frame_tokens(text, ls, le)
+        i = next((k for k, t in enumerate(toks) if t[0] == s), None)
+        if i is None:
+            continue
+        pos, neg = name_frame(toks, i, names)
+        if not neg and pos >= 2:
+            out.append(_res(rec, s, s + len(base), 0.6, "capitalised first name in a person's place"))
+            names.append((s, s + len(base)))
+    return out
+
+
+def _sentence_start(text: str, s: int) -> bool:
+    k = s - 1
+    while k >= 0 and text[k] in " \t\"'“‘(":
+        k -= 1
+    return k < 0 or text[k] in ".!?:\n-–•*"
+
+
+_FIELD_VALUE_AFTER = re.compile(r"[ \t]*[:#.]?[ \t]*(?:[A-Z]{2}[ \t]*)?\d")
+
+
+def _form(t: str) -> str:
+    return "lower" if t.islower() else "upper" if t.isupper() and len(t) > 1 else "title"
+
+
+def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]], nlp_artifacts=None,
+                      speakers: list[tuple[int, int]] = ()) -> list:
+    """One sense per document: a word taken for a person's name somewhere in the text is the same
+    person's name where it recurs ("who is grace" ... "helping grace move"), in any case, unless its
+    neighbours make it the ordinary word there ("the gas bill", "i will ring", "STONE WALL")."""
+    from recognizers.refine import ORG_NAME
+
+    keys: dict[str, set] = {}  # name word -> the forms it was found in (lower, upper, title)
+
+    def add(tok: str) -> None:
+        t = tok.strip(".,:;()'\"’")
+        if t.endswith(("'s", "’s")):
+            t = t[:-2]
+        lw = t.lower()
+        if (len(lw) < 2 or not lw.isalpha() or lw in STOP or lw in SPEAKER_LABELS or lw in _CHAT_KIN_LABELS
+                or lw in _GAZ_PARTICLES):
+            return
+        if not (is_name_like(lw) or zipf(lw) < 2.5):
+            return
+        keys.setdefault(lw, set()).add(_form(t))
+
+    ents = list(getattr(nlp_artifacts, "entities", None) or ())
+    # organisations and places: "Luton Freight Ltd", "Pryce Plastering", the model's "Bolton"
+    orgs = [(e.start_char, e.end_char) for e in ents if getattr(e, "label_", "") in ("ORG", "LOC", "GPE", "FAC")]
+
+    org_names: list[tuple[int, int]] = []
+
+    def in_org(s: int, e: int) -> bool:
+        if not org_names:
+            org_names.extend([m.span() for m in ORG_NAME.finditer(text)] or [(-1, -1)])  # once, when first asked
+        return any(a < e and s < b for a, b in orgs) or any(a < e and s < b for a, b in org_names)
+
+    for r in found:
+        if r.score >= 0.5 and not in_org(r.start, r.end):
+            for tok in text[r.start:r.end].split():
+                t = tok.strip(".,:;()'\"’")
+                if len(t) > 1 and (t.islower() or t.isupper() or is_name_like(t)):
+                    add(tok)  # (a capitalised word unknown to the gazetteer, "To: Lettings", is no name to spread)
+    for ent in ents:
+        if getattr(ent, "label_", "") == "PERSON" and "\n" not in ent.text and len(ent.text.split()) <= 3:
+            for tok in ent.text.split():
+                if tok[:1].isupper() and is_name_like(tok.strip(".,:;()'\"’")) and not (tok.isupper() and len(tok) <= 4):
+                    add(tok)  # (the model's lower-case answers are no evidence: "with grace and patience")
+    if not keys:
+        return []
+    known = frozenset(keys)
+    taken = [(r.start, r.end) for r in found] + orgs
+    rx = re.compile(r"(?i)(?<![\w'’@.\-])(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+                    + r")(?![\w\-])")
+    out = []
+    for m in rx.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        if _FIELD_VALUE_AFTER.match(text, e) or in_org(s, e):
+            continue  # a form's label before its value: "NINO  RG 54 19 82 A", "Room 4"; a firm's name
+        w = m.group(0)
+        lw = w.lower()
+        forms = keys[lw]
+        z = zipf(lw)
+        if (s, e) in speakers and " " not in w:
+            out.append(_res(rec, s, e, 0.6, "another mention of a name found in the document"))
+            taken.append((s, e))
+            continue  # a chat's speaker label: "hope: grace - thats her" where "@hope" is a name
+        in_body = next(((a, b) for a, b in bodies if a <= s < b), None)
+        caps = False
+        if w.islower():
+            if in_body is None and "lower" not in forms:
+                continue  # a lower-case word in prose: the ordinary word
+            ls, le = in_body or _line_span(text, s)
+        elif w.isupper() and len(w) > 1:
+            line = _caps_line(text, s)
+            if line is None and "upper" not in forms and not (len(w) <= 12 and z < 3.0):
+                continue  # (a word in capitals in mixed-case text is a name where the name was found so)
+            if lw in LOG_WORDS or not _caps_next_ok(text, e) or z >= 5.5:
+                continue
+            caps = line is not None
+            ls, le = line or _line_span(text, s)
+        else:
+            if STREET_AFTER.match(text, e) or (z >= 3.0 and PLACE_BEFORE.search(text, max(0, s - 8), s)):
+                continue
+            ls, le = in_body or _line_span(text, s)
+            if z < 4.0 and not _sentence_start(text, s):
+                out.append(_res(rec, s, e, 0.6, "another mention of a name found in the document"))
+                taken.append((s, e))
+                continue
+        toks = _frame_tokens(text, ls, le)
+        i = next((k for k, t in enumerate(toks) if t[0] == s), None)
+        if i is None:
+            continue
+        pos, neg = name_frame(toks, i, taken, known, caps)
+        if neg or (z >= 4.0 and pos < 1) or (lw == "may" and pos < 2):
+            continue
+        out.append(_res(rec, s, e, 0.6, "another mention of a name found in the document"))
+        taken.append((s, e))
+    return out
+
+
+def _line_span(text: str, s: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", s)
+    return ls, len(text) if le < 0 else le

@@ -559,6 +559,14 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
     if any(t.lower() in PLACE_WORDS for t in toks[1:]):
         return True  # "Centenary House", "Bristol Central"
     if len(toks) == 1:
+        if toks[0].lower() in _MONTH_NAMES and (_MONTH_BEFORE.search(text, max(0, f.start - 12), f.start)
+                                               or _MONTH_AFTER.match(text, f.end)):
+            return True  # "Payments from May to June", "in April", "August 2026": a month
+        if _name_word(toks[0]) and zipf(toks[0]) >= 4.3 and (_ordinary_at_sentence_start(text, f.start)
+                                                              or _ordinary_in_document(text, f.start, toks[0])):
+            return True  # "Will you be there", "Mark my words", "May be late": the word, capitalised as a sentence's first
+        if not _name_word(toks[0]) and _IN_PLACE_BEFORE.search(text, max(0, f.start - 12), f.start):
+            return True  # "stays with a friend in Belgrave": a place the gazetteer does not know as a name
         return not _name_word(toks[0]) and zipf(toks[0]) >= 2.5  # "Headteacher", "Footer", "Claimant"
     if len(toks) >= 3 and toks[1].lower() in ("thi", "thị", "văn") and is_surname(toks[0]) and all(
             t[:1].isupper() and len(t) <= 8 for t in toks[2:]):
@@ -566,6 +574,49 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
     # (initials are not words; nor is a particle inside a name: "Inam Ul Haq", "Joao dos Reis")
     return any(not _name_word(t) and zipf(t) >= 3.0 for i, t in enumerate(toks)
                if len(t.rstrip(".")) > 1 and not is_inner_particle(toks, i))  # "Fenland Staffing", "Toyota Yaris"
+
+
+_MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december"})
+_MONTH_BEFORE = re.compile(r"(?i)\b(?:in|from|since|until|till|of|early|late|mid|end|last|next|this|during|before|"
+                           r"after|\d{1,2}(?:st|nd|rd|th)?)[ \t]+$")
+_MONTH_AFTER = re.compile(r"(?i)[ \t]*(?:\d|to[ \t]+(?:january|february|march|april|may|june|july|august|september|"
+                          r"october|november|december)\b)")
+_IN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|near|around|outside|lives[ \t]+in|living[ \t]+in)[ \t]+$")
+
+
+def _ordinary_at_sentence_start(text: str, s: int) -> bool:
+    """A capitalised word at the start of a sentence or message whose neighbours make it the ordinary word
+    (person_context.name_frame: a modal before its verb, a verb before its object)."""
+    from recognizers.person_context import _frame_tokens, _sentence_start, name_frame
+
+    if not _sentence_start(text, s):
+        return False
+    le = text.find("\n", s)
+    toks = _frame_tokens(text, s, len(text) if le < 0 else le)
+    return bool(toks) and name_frame([("", "", "")] + toks, 1, [])[1]
+
+
+def _ordinary_in_document(text: str, s: int, word: str) -> bool:
+    """A common word capitalised only where a sentence starts ("Bill is due on the 5th", "Grace period ends")
+    in a text that writes it in lower case elsewhere ("the gas bill") and never capitalised inside a sentence:
+    the ordinary word, one sense per document."""
+    from recognizers.person_context import _frame_tokens, _sentence_start, name_frame
+
+    if not _sentence_start(text, s):
+        return False
+    le = text.find("\n", s)
+    toks = _frame_tokens(text, s, len(text) if le < 0 else le)
+    if toks and name_frame([("", "", "")] + toks, 1, [])[0] >= 2:
+        return False  # "Bill next door said ...": a person's place all the same
+    lower = False
+    for m in re.finditer(r"(?<![\w'’\-])" + re.escape(word) + r"(?![\w\-])", text, re.I):
+        w = m.group(0)
+        if w.islower():
+            lower = True
+        elif m.start() != s and not _sentence_start(text, m.start()):
+            return False  # "... and Bill said": a name somewhere in the text
+    return lower
 
 
 def _name_word(tok: str) -> bool:
