@@ -18,6 +18,19 @@ SORT_LABELLED_6 = re.compile(r"(?i)(?:\bsort[\s\-]*code|\bs/c|\bs\.c\.|\bsc)[\s:
 ACCOUNT = re.compile(r"(?<![\d\-])(?:\d{8}(?![\d\-])|(?<!\d{4}[ \u00a0])\d{4}[ \u00a0]\d{4}(?![\d\-])(?![ \u00a0]?\d))")
 # sort code and account written together: "203258 71234560", "771490-66110473", "301557/02938476"
 BARE_PAIR = re.compile(r"(?<![\d\-.,/£$€])(?P<sort>\d{6})(?:[ \t]+|[ \t]*[\-/][ \t]*)(?P<acct>\d{8})(?![\d\-.,/])")
+# the last digits of an account, said instead of the whole number: "the account ends 8812", "account
+# number ending in 6604", "a/c finishing 0931". Next to a sort code it pins the account down and is
+# redacted like a full number; alone it is what a bank or insurer prints to name an account without
+# giving it away, and stays.
+ACCOUNT_TAIL = re.compile(
+    r"(?i)\b(?:account|acc(?:ount)?\.?|a/c)(?:[ \t]+(?:number|no\.?|num))?[ \t]+(?:that[ \t]+|which[ \t]+)?"
+    r"(?:ends|ending|finishing|finishes|ended)(?:[ \t]+(?:in|with))?[ \t]*:?\s*(?P<v>\d{3,4})(?![\d\-/.,]\d|[\d%])")
+# an organisation's own account for payments to it: "our client account", "our office account", "our bank
+# details are", "pay it to us": its bank details stay (not "our client's account", the client's)
+ORG_ACCOUNT = re.compile(
+    r"(?i)\bour[ \t]+(?:client|office|business|company|firm(?:['’]s)?|general|trust)[ \t]+(?:bank[ \t]+)?account\b(?!['’])"
+    r"|\bour[ \t]+(?:bank(?:ing)?|payment)[ \t]+details\b|\b(?:payable|pay(?:ments?)?|transfers?)[ \t]+(?:it[ \t]+)?(?:to|into)[ \t]+us\b")
+_SENTENCE_START = re.compile(r"(?:[.!?][ \t]+(?=[A-Z(])|\n[ \t]*\n)")
 SORT_LABEL = re.compile(r"(?i)(?:sort[\s\-]*code|\bs/c)[\s:.\-]*(?:is[\s:]*)?$")
 ACCOUNT_LABEL = re.compile(r"(?i)(?:account|acc(?:ount)?\.?|a/c)[\s\-]*(?:number|no\.?|num)?[\s:.\-]*(?:is[\s:]*)?$")
 
@@ -40,6 +53,8 @@ class BankDetailsRecognizer(EntityRecognizer):
         sorts += [m.span("v") for m in SORT_LABELLED_6.finditer(text)]
         sorts.sort()
         accts = [m.span() for m in ACCOUNT.finditer(text)]
+        tails = [m.span("v") for m in ACCOUNT_TAIL.finditer(text)]
+        accts = sorted(set(accts) | set(tails))
         used_accts = set()
         for s, e in sorts:
             labelled = SORT_LABEL.search(text[max(0, s - 25): s]) is not None
@@ -65,6 +80,15 @@ class BankDetailsRecognizer(EntityRecognizer):
         for a in accts:
             if a in used_accts:
                 continue
+            if a in tails:
+                continue  # (the last digits alone are what a bank or insurer prints to name an account without giving it)
             if ACCOUNT_LABEL.search(text[max(0, a[0] - 30): a[0]]):
                 out.append(_result(self, a[0], a[1], 0.7, "labelled account number"))
-        return out
+        return [r for r in out if not _org_account(text, r.start)]
+
+
+def _org_account(text: str, s: int) -> bool:
+    """Is the value at ``s`` in a sentence that gives an organisation's own account ("our client account")?"""
+    lo = max(0, s - 160)
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, s)]
+    return ORG_ACCOUNT.search(text, starts[-1] if starts else lo, s) is not None

@@ -12,13 +12,15 @@ SUFFIX = (
     r"Ltd|LTD|Limited|LIMITED|PLC|plc|Plc|LLP|LLC|Inc|CIC|"
     r"(?:&|and)[ \u00a0]+(?:Co|Sons|Partners)\b\.?|Co\.|Council|Trust|Practice|Surgery|Solicitors|Law|Chambers|"
     r"Partnership|Associates|Group|Foundation|Association|Society|Academy|School|College|University|Hospital|"
-    r"Clinic|Centre|Center|Pharmacy|Agency|Insurance|Assurance|Nursery|Playgroup|Pre-?school|Childcare|Housing|Homes|Restaurants?|Services|Logistics|Foods|Motors|Garage|Bank|Tribunal"
+    r"Clinic|Centre|Center|Pharmacy|Agency|Insurance|Assurance|Nursery|Playgroup|Pre-?school|Childcare|Housing|Homes|Restaurants?|Services|Logistics|Foods|Motors|Garage|Bank|Tribunal|"
+    r"Lettings|Estate[ \u00a0]+Agents|Properties"
 )
 # the same words in capitals, as a letterhead writes them ("ADEYEMI & COLE SOLICITORS")
 _CAPS = "|".join(w.upper() for w in (
     "Solicitors Council Trust Practice Surgery Law Chambers Partnership Associates Group Foundation Association "
     "Society Academy School College University Hospital Clinic Centre Center Pharmacy Agency Housing Restaurants "
-    "Restaurant Services Logistics Foods Motors Garage Bank Homes Tribunal Nursery Playgroup Preschool Childcare Insurance Assurance").split())
+    "Restaurant Services Logistics Foods Motors Garage Bank Homes Tribunal Nursery Playgroup Preschool Childcare Insurance Assurance "
+    "Lettings Properties").split())
 # only as a whole line (a letterhead): in a statement line in capitals "... REF GARAGE" is no organisation
 ORG_CAPS_LINE_RE = re.compile(
     r"(?m)^[ \t]*(?P<name>(?:[A-Z][A-Z'’\-]*|&)(?:[ \t]+(?:[A-Z][A-Z'’\-]*|&|[-–|]|\d+)){0,9}[ \t]+(?:" + _CAPS
@@ -52,3 +54,59 @@ def org_name_spans(text: str) -> list[tuple[int, int]]:
     if "\n" in text or text.isupper():
         out += [m.span("name") for m in ORG_CAPS_LINE_RE.finditer(text)]
     return out
+
+
+
+# ---------------------------------------------------------------- organisations' contact details
+# An organisation's address, postcode or phone written in prose or over several lines, where no
+# letterhead or label on the same line says so. A careful DPO leaves these in: they are the
+# organisation's, not a person's.
+
+# one part of an address as a letter writes it: "Westgate Point", "6 Westgate", "Unit 9", "PO Box 88",
+# "Leeds LS1 2AX", "Newcastle upon Tyne"
+_COMP = (r"(?:(?:(?i:unit|suite|floor|room|block|building|p\.?[ \t]?o\.?[ \t]*box)[ \t]+\d{1,6}[A-Za-z]?)"
+         r"|(?:\d{1,4}[A-Za-z]?[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|upon|on|le|de|the|of|in|by|&))*)")
+# the address parts between a cue (or an organisation's name) and the value: at most five, two line breaks
+_RUN = re.compile(r"[ \t]*[:,]?[ \t]*(?:\n[ \t|]*)?(?:" + _COMP + r"[ \t]*[,|]?[ \t]*(?:\n[ \t|]*)?){0,5}")
+# a cue that an address which follows is an organisation's: its office or premises, where to write
+# to or visit it, a civic building ("County Hall", "Civic Centre")
+ORG_ADDRESS_CUE = re.compile(
+    r"(?i)\b(?:(?:please[ \t]+)?reply[ \t]+to(?:[ \t]+us)?(?:[ \t]+at)?|write[ \t]+to[ \t]+(?:us|them)[ \t]+at|"
+    r"visit[ \t]+(?:us|them)[ \t]+at|(?:registered|head|main|branch|regional|area)[ \t]+office|"
+    r"offices?[ \t]+(?:is|are)(?:[ \t]+(?:at|in|on))?|premises[ \t]+(?:(?:is|are)[ \t]+)?(?:at|in|on)|"
+    r"(?-i:County[ \t]+Hall|Civic[ \t]+Cent(?:re|er)|Town[ \t]+Hall|Council[ \t]+(?:Offices|House)|Guildhall|"
+    r"Justice[ \t]+Centre|Law[ \t]+Courts|Combined[ \t]+Court|County[ \t]+Court|Crown[ \t]+Court|"
+    r"Magistrates['’]?[ \t]+Court|Jobcentre(?:[ \t]+Plus)?))(?![\w])")
+# a cue on the same line that a (landline or non-geographic) number which follows is an organisation's line
+ORG_PHONE_CUE = re.compile(
+    r"(?i)\b(?:out[ \t\-]+of[ \t\-]+hours|emergency[ \t]+(?:line|number|repairs)|repairs[ \t]+(?:line|number|team)|"
+    r"textphone|text[ \t]*relay|relay[ \t]+uk|minicom|freephone|lines?[ \t]+(?:are[ \t]+)?open|"
+    r"(?:ring|call|phone|contact|try)[ \t]+(?:the|their)[ \t]+(?:[\w'’\-]+[ \t]+){0,2}"
+    r"(?:advice|council|office|centre|helpline|line|surgery|school|nursery|housing|jobcentre|shelter|charity|"
+    r"court|service|team|place|hub|clinic|practice|bank)\b)")
+# a person's number between the cue and the value: "ring the council and give them his mum's number ..."
+_PERSONAL_NUMBER = re.compile(r"(?i)\b(?:his|her|my|your|their|'?s)[ \t]+(?:own[ \t]+|new[ \t]+|mobile[ \t]+|home[ \t]+)?"
+                              r"(?:number|mobile|mob|landline|phone)\b|\b(?:mobile|mob|direct[ \t]+(?:dial|line)|ddi|home)\b")
+_LANDLINE_OR_ORG_RANGE = re.compile(r"^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|\(?0)(?:[1238]|\(?[1238])")
+
+
+def org_contact_cue(text: str, s: int, kind: str, orgs: list[tuple[int, int]] = ()) -> bool:
+    """Is the contact detail at ``s`` an organisation's by what comes before it? ``kind``: "address"
+    (an address or postcode: after an address cue or an organisation's name, through the address
+    parts between, "Leeds Citizens Advice, Westgate Point, 6 Westgate, Leeds LS1 2AX", "visit us at
+    County Hall,\\nAykley Heads, Durham DH1 5UL") or "phone" (a landline or non-geographic number after
+    a line cue on its line: "out of hours: 01254 ...", "ring the advice place ... 0191 ...")."""
+    if kind == "address":
+        lo = max(0, s - 160)
+        anchors = [m.end() for m in ORG_ADDRESS_CUE.finditer(text, lo, s)]
+        anchors += [b for a, b in orgs if lo <= b <= s]
+        return any(text.count("\n", b, s) <= 2 and _RUN.fullmatch(text, b, s) is not None for b in anchors)
+    if kind == "phone":
+        if not _LANDLINE_OR_ORG_RANGE.match(text[s:s + 8]):
+            return False  # a mobile is a person's
+        line_start = max(text.rfind("\n", 0, s) + 1, s - 120)
+        cue = None
+        for cue in ORG_PHONE_CUE.finditer(text, line_start, s):
+            pass
+        return cue is not None and _PERSONAL_NUMBER.search(text, cue.end(), s) is None
+    return False

@@ -271,6 +271,39 @@ _NOT_CMS_LABEL = re.compile(
     r"customer|tenancy|pension|patient|student|phone|tel|mobile)\b")
 
 
+# a listed number in another country's format: "+48 512 345 678", "0048 512345678", "+353 (0)87 ..."
+_INTL_PHONE = re.compile(r"^(?:\+|00)[ \t]*(?!44)(?P<cc>[1-9]\d{0,2})[ \t\-]*(?:\(0\))?(?P<rest>[\d \t\-().]{6,})$")
+_COUNTRY_CODES_2 = {"20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "45", "46", "47", "48", "49",
+                    "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65", "66", "81", "82",
+                    "84", "86", "90", "91", "92", "93", "94", "95", "98"}
+
+
+def _intl_phone_regex(cc: str, rest: str) -> "re.Pattern[str]":
+    """A listed foreign number as written elsewhere: with "+cc" or "00cc", any separators, an optional
+    "(0)", or without the country code (its national number alone, when long enough to be unique)."""
+    if len(cc) > 2 and cc[:2] in _COUNTRY_CODES_2:
+        cc, rest = cc[:2], cc[2:] + rest  # ("+48512..." written without a space)
+    elif len(cc) > 1 and cc[:1] in "17":
+        cc, rest = cc[:1], cc[1:] + rest
+    sep = r"[\s\-().]*"
+    body = _flex_chars(rest.lstrip("0"), sep)
+    alts = [r"(?:\+|00)[ \t]*" + _flex_chars(cc, sep) + sep + r"(?:\(0\)" + sep + r")?" + body]
+    if len(rest.lstrip("0")) >= 9:
+        alts.append(r"0?" + body)
+    return re.compile(r"(?<![\d+])(?:" + "|".join(alts) + r")(?!\d)")
+
+
+# the house number of a listed address ("27" of "27 Whitehouse Avenue", "42A" of "42A Whalley Range")
+_HOUSE_NUMBER = re.compile(r"^(?:(?:flat|apartment|apt|unit)\s+[\w/]+\s+)?(\d{1,4}[a-z]?)\s+[A-Za-z]", re.I)
+# ... written alone: "No. 27", "number 27", "the flat at 42a", "the ground floor flat at No. 3"
+_HOUSE_NUMBER_CUE = (r"(?i)(?:(?P<no>\b(?:no\.?|number)[ \t]*)(?=\d{2}|\d[ \t]?[a-z]\b)"
+                     r"|\b(?:flat|house|home|place|property|maisonette|bungalow)[ \t]+at[ \t]+(?P<no2>(?:no\.?|number)[ \t]*)?)")
+HOUSE_NUMBER_REACH = 300  # characters from the same party's street or postcode to a house number alone
+# between two parts of one address: a comma, table bars, one line break, or "in" ("Mercer House in
+# Accrington": the town of a listed house says where a person lives as much as its postcode does)
+_PART_GAP = re.compile(r"[ \t]*(?:[,;][ \t]*|[ \t]+in[ \t]+|(?:[ \t]*\|)*[ \t]*\n(?:[ \t]*\|)*[ \t]*|[ \t]*\|[ \t]*)")
+
+
 def _deletes(w: str) -> set[str]:
     return {w[:i] + w[i + 1:] for i in range(len(w))}
 
@@ -408,6 +441,8 @@ class PartyMatcher:
     # ------------------------------------------------------------------ identifiers
     def _build_identifier_regexes(self) -> list[tuple[re.Pattern[str], int, EntityType]]:
         out: list[tuple[re.Pattern[str], int, EntityType]] = []
+        self._addr_parts: dict[int, re.Pattern[str]] = {}
+        self._house_numbers: dict[int, re.Pattern[str]] = {}
         # regex position -> words one of which is in any text it can match: a document without any
         # of them is not searched with it (a case's address patterns are long alternations)
         self._rx_keys: dict[int, frozenset[str]] = {}
@@ -419,6 +454,10 @@ class PartyMatcher:
                 if len(s) >= 6:
                     out.append((re.compile(r"(?i)(?<![A-Za-z0-9])" + _flex_chars(s, r"[\s\-/–]*") + r"(?![A-Za-z0-9])"), pos, EntityType.CASE_REFERENCE))
             for ph in p.phones:
+                intl = _INTL_PHONE.match(ph.strip())
+                if intl:
+                    out.append((_intl_phone_regex(intl.group("cc"), digits(intl.group("rest"))), pos, EntityType.PHONE_NUMBER))
+                    continue
                 d = normalise_phone(ph)
                 if len(d) >= 10:
                     rest = _flex_chars(d[1:], r"[\s\-().]*")
@@ -436,9 +475,17 @@ class PartyMatcher:
                 addr_forms.append(rx)
                 k = _form_key(form_words)
                 keys = None if k is None or keys is None else keys | {k}
+            parts: set[str] = set()
+            numbers: set[str] = set()
             for addr in p.addresses:
                 comps = [c.strip() for c in re.split(r"[,\n]+", addr) if c.strip()]
                 for c in comps:
+                    bare = _POSTCODE_AT_END.sub("", c).strip(" ,")
+                    if not any(ch.isdigit() for ch in bare) and len(bare) >= 3:
+                        parts.add(bare)  # a town, district, street or house name: taken next to another part
+                    hn = _HOUSE_NUMBER.match(c)
+                    if hn:
+                        numbers.add(hn.group(1).lower())
                     pc = _POSTCODE_AT_END.search(c)
                     if pc:
                         # the postcode of a listed address, written on its own ("Postcode: M11 2NB")
@@ -471,6 +518,13 @@ class PartyMatcher:
                         add_form(words, r"(?:(?<=[,\n])|(?<=,\s)|(?<=\n\s))" + WS.join(re.escape(w) for w in words) + r"\b(?=\s*[,\n]|\s+[A-Z]{1,2}\d)")
                     else:
                         add_form(words, r"(?<![\w])" + r"[\s,]+".join(_addr_word_rx(w) for w in words if w.strip(",")) + r"(?![\w])")
+            if parts:
+                alts = sorted((WS.join(_addr_word_rx(w) for w in c.split()) for c in parts), key=len, reverse=True)
+                self._addr_parts[pos] = re.compile(r"(?i)(?:" + "|".join(alts) + r")(?![\w])")
+            if numbers:
+                self._house_numbers[pos] = re.compile(_HOUSE_NUMBER_CUE + r"(?P<n>" + "|".join(
+                    r"(?<![\d])" + re.escape(n[:-1] if n[-1:].isalpha() else n) + (r"[ \t]?" + re.escape(n[-1]) if n[-1:].isalpha() else "")
+                    for n in sorted(numbers)) + r")(?![\w/:.,]\d|[\w/%£$€]|[ \t]*(?:%|pm|am|years?|yrs|days?|weeks?|months?|hours?|mins?|minutes|pounds|quid|miles|percent|per)\b)")
             # one pattern per party and type: the longer forms first, so that a whole line wins over its parts
             if postcodes:
                 out.append((re.compile(r"(?i)(?:" + "|".join(dict.fromkeys(postcodes)) + r")"), pos, EntityType.UK_POSTCODE))
@@ -528,6 +582,7 @@ class PartyMatcher:
                 continue
             for m in rx.finditer(text):
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], et, form=FULL, score=1.0, recognizer="PartyIdentifierRecognizer"))
+        self._match_address_parts(text, spans)
         self._match_dobs(text, spans)
         req_ids = [(s.start, s.end) for s in spans if s.kind == PartyKind.REQUESTER]
         if req_ids and self._shared_ids:
@@ -547,6 +602,45 @@ class PartyMatcher:
                 continue
             spans.append(n)
         return spans
+
+    def _match_address_parts(self, text: str, spans: list[PartySpan]) -> None:
+        """The parts of a listed address next to another of its parts, however the document splits
+        it: the town or district after a comma, on the next line or table row ("12 Otley Road / Headingley /
+        LEEDS"), after "in" ("Mercer House in Accrington"); and the house number alone after "No." or "the flat
+        at" ("yeah No. 27", "the flat at 42a"), which names the listed house to anyone who knows the street."""
+        pos_of = {self.index[pos]: pos for pos in range(len(self.parties))}
+        taken = [(sp.start, sp.end) for sp in spans]
+        todo = [sp for sp in spans if sp.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE)]
+        while todo:
+            sp = todo.pop()
+            pos = pos_of.get(sp.party)
+            rx = self._addr_parts.get(pos) if pos is not None else None
+            if rx is None:
+                continue
+            g = _PART_GAP.match(text, sp.end)
+            if g is None or g.end() == sp.end and text[sp.end:sp.end + 1].isalnum():
+                continue
+            m = rx.match(text, g.end())
+            if m is None or m.end() == m.start() or any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            new = PartySpan(m.start(), m.end(), sp.kind, sp.party, EntityType.ADDRESS, form=FULL, score=0.9,
+                            recognizer="PartyIdentifierRecognizer")
+            spans.append(new)
+            taken.append((m.start(), m.end()))
+            todo.append(new)
+        for pos, rx in self._house_numbers.items():
+            # (only near the same party's street or postcode: "No. 27" completes the address named just
+            # before; "the man at number 61" with no street anywhere near says little)
+            near = [(sp.start, sp.end) for sp in spans if sp.party == self.index[pos] and sp.entity_type in (
+                EntityType.ADDRESS, EntityType.UK_POSTCODE) and sp.recognizer == "PartyIdentifierRecognizer"]
+            for m in rx.finditer(text):
+                s0 = m.start("no") if m.group("no") else m.start("no2") if m.group("no2") else m.start("n")
+                if any(a < m.end() and s0 < b for a, b in taken) or not any(
+                        abs(a - s0) <= HOUSE_NUMBER_REACH for a, b in near):
+                    continue
+                spans.append(PartySpan(s0, m.end(), self._kind(pos), self.index[pos], EntityType.ADDRESS, form=FULL,
+                                       score=0.8, recognizer="PartyIdentifierRecognizer"))
+                taken.append((s0, m.end()))
 
     def _match_dobs(self, text: str, spans: list[PartySpan]) -> None:
         dobs = {}

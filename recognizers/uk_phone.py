@@ -64,8 +64,9 @@ class CuedPhoneRecognizer(EntityRecognizer):
         for m in CUED_PHONE.finditer(text):
             value = m.group("num")
             n = len(digits(value))
-            if not 10 <= n <= 13 or value.lstrip("( ").startswith(("0", "+44", "0044")):
-                continue  # UK numbers are the pattern recognizer's
+            lead = value.lstrip("( ")
+            if not 10 <= n <= 13 or lead.startswith(("+44", "0044")) or (lead.startswith("0") and not lead.startswith("00")):
+                continue  # UK numbers are the pattern recognizer's ("0048 512 ...", another country's, is not)
             s, e = m.span("num")
             out.append(result(self, EntityType.PHONE_NUMBER.value, s, e, 0.6, "number after a phone word"))
         return out
