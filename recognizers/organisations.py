@@ -13,7 +13,7 @@ SUFFIX = (
     r"(?:&|and)[ \u00a0]+(?:Co|Sons|Partners)\b\.?|Co\.|Council|Trust|Practice|Surgery|Solicitors|Law|Chambers|"
     r"Partnership|Associates|Group|Foundation|Association|Society|Academy|School|College|University|Hospital|"
     r"Clinic|Centre|Center|Pharmacy|Agency|Insurance|Assurance|Nursery|Playgroup|Pre-?school|Childcare|Housing|Homes|Restaurants?|Services|Logistics|Foods|Motors|Garage|Bank|Tribunal|"
-    r"Lettings|Estate[ \u00a0]+Agents|Properties"
+    r"Lettings|Estate[ \u00a0]+Agents|Properties|Hub"
 )
 # the same words in capitals, as a letterhead writes them ("ADEYEMI & COLE SOLICITORS")
 _CAPS = "|".join(w.upper() for w in (
@@ -36,8 +36,10 @@ ORG_NAME_RE = re.compile(
 _LEAD_STOP = re.compile(r"^(?:The|A|An|At|For|From|To|By|Of|In|On|Dear|Re|Employer|Your|Our|My|His|Her)[ \u00a0\n]+")
 
 
-def org_name_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every organisation name in ``text``."""
+def org_name_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of every organisation name in ``text`` (plus ``offset``: ``text`` is a slice)."""
+    if offset:
+        return [(a + offset, b + offset) for a, b in org_name_spans(text)]
     out = []
     for m in ORG_NAME_RE.finditer(text):
         s, e = m.span()
@@ -67,20 +69,26 @@ def org_name_spans(text: str) -> list[tuple[int, int]]:
 _COMP = (r"(?:(?:(?i:unit|suite|floor|room|block|building|p\.?[ \t]?o\.?[ \t]*box)[ \t]+\d{1,6}[A-Za-z]?)"
          r"|(?:\d{1,4}[A-Za-z]?[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|upon|on|le|de|the|of|in|by|&))*)")
 # the address parts between a cue (or an organisation's name) and the value: at most five, two line breaks
-_RUN = re.compile(r"[ \t]*[:,]?[ \t]*(?:\n[ \t|]*)?(?:" + _COMP + r"[ \t]*[,|]?[ \t]*(?:\n[ \t|]*)?){0,5}")
+_RUN = re.compile(r"[ \t]*[:,(]?[ \t]*(?:\n[ \t|]*)?(?:(?:" + _COMP + r"|\([^()\n]{1,40}\))[ \t]*[,|(]?[ \t]*(?:\n[ \t|]*)?){0,5}")
 # a cue that an address which follows is an organisation's: its office or premises, where to write
 # to or visit it, a civic building ("County Hall", "Civic Centre")
 ORG_ADDRESS_CUE = re.compile(
     r"(?i)\b(?:(?:please[ \t]+)?reply[ \t]+to(?:[ \t]+us)?(?:[ \t]+at)?|write[ \t]+to[ \t]+(?:us|them)[ \t]+at|"
     r"visit[ \t]+(?:us|them)[ \t]+at|(?:registered|head|main|branch|regional|area)[ \t]+office|"
     r"offices?[ \t]+(?:is|are)(?:[ \t]+(?:at|in|on))?|premises[ \t]+(?:(?:is|are)[ \t]+)?(?:at|in|on)|"
+    # "the nursery is at 12 Kings Road", "their branch is based on ..."
+    r"(?:the|our|their|its)[ \t]+(?:nursery|school|surgery|practice|centre|clinic|hospital|council|court|tribunal|branch|"
+    r"bank|jobcentre|library|hub|academy|college|pharmacy|depot|headquarters|hq)[ \t]+(?:is|are)[ \t]+(?:based[ \t]+)?(?:at|on|in)|"
     r"(?-i:County[ \t]+Hall|Civic[ \t]+Cent(?:re|er)|Town[ \t]+Hall|Council[ \t]+(?:Offices|House)|Guildhall|"
     r"Justice[ \t]+Centre|Law[ \t]+Courts|Combined[ \t]+Court|County[ \t]+Court|Crown[ \t]+Court|"
     r"Magistrates['’]?[ \t]+Court|Jobcentre(?:[ \t]+Plus)?))(?![\w])")
 # a cue on the same line that a (landline or non-geographic) number which follows is an organisation's line
 ORG_PHONE_CUE = re.compile(
     r"(?i)\b(?:out[ \t\-]+of[ \t\-]+hours|emergency[ \t]+(?:line|number|repairs)|repairs[ \t]+(?:line|number|team)|"
-    r"textphone|text[ \t]*relay|relay[ \t]+uk|minicom|freephone|lines?[ \t]+(?:are[ \t]+)?open|"
+    r"textphone|text[ \t]*relay|relay[ \t]+uk|minicom|freephone|lines?[ \t]+(?:are[ \t]+)?open|fax|\bDX[ \t]+\d+|"
+    # "the cab number is ...", "the school office number": an organisation's number named by what it is
+    r"the[ \t]+(?:[\w'’\-]+[ \t]+){0,2}(?:advice|council|office|centre|helpline|surgery|school|nursery|housing|jobcentre|"
+    r"cab|court|hub|clinic|practice|bank|shelter|charity|service|team|reception)[ \t]+(?:number|no\.?|phone|tel)\b|"
     r"(?:ring|call|phone|contact|try)[ \t]+(?:the|their)[ \t]+(?:[\w'’\-]+[ \t]+){0,2}"
     r"(?:advice|council|office|centre|helpline|line|surgery|school|nursery|housing|jobcentre|shelter|charity|"
     r"court|service|team|place|hub|clinic|practice|bank)\b)")
@@ -99,7 +107,7 @@ def org_contact_cue(text: str, s: int, kind: str, orgs: list[tuple[int, int]] = 
     if kind == "address":
         lo = max(0, s - 160)
         anchors = [m.end() for m in ORG_ADDRESS_CUE.finditer(text, lo, s)]
-        anchors += [b for a, b in orgs if lo <= b <= s]
+        anchors += [b for a, b in list(orgs) + org_name_spans(text[lo:s], lo) if lo <= b <= s]
         return any(text.count("\n", b, s) <= 2 and _RUN.fullmatch(text, b, s) is not None for b in anchors)
     if kind == "phone":
         if not _LANDLINE_OR_ORG_RANGE.match(text[s:s + 8]):

@@ -298,6 +298,7 @@ _HOUSE_NUMBER = re.compile(r"^(?:(?:flat|apartment|apt|unit)\s+[\w/]+\s+)?(\d{1,
 # ... written alone: "No. 27", "number 27", "the flat at 42a", "the ground floor flat at No. 3"
 _HOUSE_NUMBER_CUE = (r"(?i)(?:(?P<no>\b(?:no\.?|number)[ \t]*)(?=\d{2}|\d[ \t]?[a-z]\b)"
                      r"|\b(?:flat|house|home|place|property|maisonette|bungalow)[ \t]+at[ \t]+(?P<no2>(?:no\.?|number)[ \t]*)?)")
+_NOT_AFTER_NUMBER = r"(?<!\d[ \t])(?<!\d,[ \t])(?<!\d[A-Za-z][ \t])(?<!\d[A-Za-z],[ \t])"
 HOUSE_NUMBER_REACH = 300  # characters from the same party's street or postcode to a house number alone
 # between two parts of one address: a comma, table bars, one line break, or "in" ("Mercer House in
 # Accrington": the town of a listed house says where a person lives as much as its postcode does)
@@ -461,7 +462,8 @@ class PartyMatcher:
                 d = normalise_phone(ph)
                 if len(d) >= 10:
                     rest = _flex_chars(d[1:], r"[\s\-().]*")
-                    out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)?44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0\)?)" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
+                    # (also without its leading 0, as a number is sometimes copied: "7700 900555")
+                    out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)?44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0\)?)?" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
             for em in p.emails:
                 if "@" in em:
                     out.append((re.compile(r"(?i)(?<![\w.\-])" + re.escape(em.strip()) + r"(?![\w\-])"), pos, EntityType.EMAIL_ADDRESS))
@@ -498,8 +500,9 @@ class PartyMatcher:
                     street = _STREET_ONLY.match(c)
                     if street and len(street.group("street").split()) >= 2:
                         sw = street.group("street").split()
-                        # "8 Ferncliffe Road" -> also "Ferncliffe Road" / "Ferncliffe Rd" named alone
-                        add_form(sw, r"(?<![\w])" + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
+                        # "8 Ferncliffe Road" -> also "Ferncliffe Road" / "Ferncliffe Rd" named alone (not after
+                        # another house number: "the surgery, 3 Ferncliffe Road" is another building on the street)
+                        add_form(sw, r"(?<![\w])" + _NOT_AFTER_NUMBER + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
                         # the house number and street without the flat ("27 Kingsley Rd" of "Flat 3, 27 Kingsley Road")
                         add_form(sw, r"(?<![\w/.,£$€\-])" + re.escape(street.group("num")) + r",?" + WS
                                  + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
