@@ -520,7 +520,8 @@ class PartyMatcher:
                         # a town alone is not this person's address; only next to another line
                         add_form(words, r"(?:(?<=[,\n])|(?<=,\s)|(?<=\n\s))" + WS.join(re.escape(w) for w in words) + r"\b(?=\s*[,\n]|\s+[A-Z]{1,2}\d)")
                     else:
-                        add_form(words, r"(?<![\w])" + r"[\s,]+".join(_addr_word_rx(w) for w in words if w.strip(",")) + r"(?![\w])")
+                        add_form(words, r"(?<![\w])" + ("" if has_digit else _NOT_AFTER_NUMBER)
+                                 + r"[\s,]+".join(_addr_word_rx(w) for w in words if w.strip(",")) + r"(?![\w])")
             if parts:
                 alts = sorted((WS.join(_addr_word_rx(w) for w in c.split()) for c in parts), key=len, reverse=True)
                 self._addr_parts[pos] = re.compile(r"(?i)(?:" + "|".join(alts) + r")(?![\w])")

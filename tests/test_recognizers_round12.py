@@ -1,0 +1,185 @@
+"""Detection round 12: a listed third party's addresses, phones, bank details and dates of birth in
+forms other than case.json's (a town on the next line or table row, "No. 27", a foreign number as
+"0048 ...", "the account ends 8812" next to a sort code, "03-Mar-1985"); organisations' contact
+details in new shapes that stay (an address after an organisation's name or "the nursery is at"
+through several lines, a PO box line, "out of hours:", "the cab number is", a firm's own client
+account).
+
+Blank spaCy pipeline (no NER). Every name and value here is made up.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.codes import EntityType, PartyKind
+from pipeline.models import CaseRecord, Party
+from recognizers.organisations import org_contact_cue, org_name_spans
+from tests.detect_fixtures import blank_model_analyzer, found
+
+
+def _case() -> CaseRecord:
+    return CaseRecord(
+        case_id="T-R12", received=date(2026, 11, 20),
+        requester=Party(name="Helen Brook", role="receiving parent", phones=("07700 900777",),
+                        addresses=("8 Station Road, Knaresborough HG5 9AA",)),
+        third_parties=[
+            Party(name="Gary Nolan", role="paying parent", phones=("07700 900555",),
+                  addresses=("Flat 2, 15 Beech Grove, Headingley, Leeds LS6 3PX",), date_of_birth="1985-03-03"),
+            Party(name="Tomasz Wieczorek", role="paying parent's partner", phones=("+48 512 345 678",),
+                  addresses=("Flat 6, Mercer House, Kings Road, Accrington BB5 1PD",)),
+        ],
+        root=Path("."),
+    )
+
+
+@pytest.fixture(scope="module")
+def analyzer(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _case())
+
+
+def _tp(analyzer, text, et=None) -> list[str]:
+    return [f.text for f in analyzer.analyze(text)
+            if f.party == PartyKind.THIRD_PARTY and (et is None or f.entity_type == et)]
+
+
+ADDRESS, PHONE, BANK = EntityType.ADDRESS, EntityType.PHONE_NUMBER, EntityType.BANK_DETAILS
+
+
+# ---------------------------------------------------------------- a listed party's identifiers
+
+def test_town_on_the_next_table_row_of_a_split_address(analyzer):
+    text = ("| Home address | Flat 2          |\n"
+            "|              | 15 Beech Grove  |\n"
+            "|              | Headingley      |\n"
+            "|              | LEEDS           |\n")
+    got = _tp(analyzer, text, ADDRESS)
+    assert "Headingley" in got and "LEEDS" in got
+
+
+def test_town_after_in_and_after_a_comma_and_a_full_stop(analyzer):
+    assert "Accrington" in _tp(analyzer, "His brother is at Mercer House in Accrington, flat six.", ADDRESS)
+    assert any("Accrington" in t for t in _tp(analyzer, "Uncle's address Mercer Hse,\n  Kings Road, Accrington. Tel held.", ADDRESS))
+
+
+def test_a_town_alone_is_not_a_listed_address(analyzer):
+    assert _tp(analyzer, "He has moved to Leeds for work.", ADDRESS) == []
+
+
+def test_house_number_alone_near_the_same_party_street(analyzer):
+    text = "hes at 15 beech grove now. yeah No. 15. the one near the chippy"
+    assert "No. 15" in _tp(analyzer, text, ADDRESS)
+
+
+def test_house_number_alone_without_the_street_near_is_left(analyzer):
+    text = "A neighbour complained about the man at number 15 and his dog.\n" + "Noted. " * 60
+    assert not any("15" in t for t in _tp(analyzer, text, ADDRESS))
+
+
+def test_listed_street_after_another_house_number_is_another_building(analyzer):
+    text = "The surgery at 3 Beech Grove confirmed the appointment."
+    assert _tp(analyzer, text, ADDRESS) == []
+    assert _tp(analyzer, "The school at 40 Kings Road sent a letter.", ADDRESS) == []
+    assert [t.rstrip(".") for t in _tp(analyzer, "He still lives on Beech Grove.", ADDRESS)] == ["Beech Grove"]
+
+
+@pytest.mark.parametrize("written", ["0048 512-345-678", "+48 512 345 678", "+48512345678", "512 345 678"])
+def test_listed_foreign_number_in_other_forms(analyzer, written):
+    assert _tp(analyzer, f"Mr Wieczorek's mobile is {written} when abroad.", PHONE) == [written]
+
+
+def test_listed_number_without_its_leading_zero(analyzer):
+    assert _tp(analyzer, "his number is 7700 900555", PHONE) == ["7700 900555"]
+
+
+def test_foreign_number_after_a_phone_word_for_an_unlisted_person(analyzer):
+    assert "0033 6 12 34 56 78" in found(analyzer, "Her cousin's mobile: 0033 6 12 34 56 78", PHONE)
+
+
+def test_listed_date_of_birth_with_a_month_word_and_hyphens(analyzer):
+    assert _tp(analyzer, "Gary Nolan, born 03-Mar-1985, works nights.", EntityType.DATE_OF_BIRTH) == ["03-Mar-1985"]
+
+
+# ---------------------------------------------------------------- bank details in prose
+
+def test_account_ending_next_to_a_sort_code(analyzer):
+    text = "PP said his sort code is 20 32 53 and the account ends\n    8812. Told him we need the full number."
+    got = found(analyzer, text, BANK)
+    assert "20 32 53" in got and "8812" in got
+
+
+def test_sort_code_with_account_number_ending_in(analyzer):
+    got = found(analyzer, "Santander, 09-01-29, account number ending in 6604.", BANK)
+    assert "09-01-29" in got and "6604" in got
+
+
+def test_account_ending_alone_is_left(analyzer):
+    assert found(analyzer, "The premium is collected from account ending 3377 each month.", BANK) == []
+
+
+def test_an_organisations_own_client_account_stays(analyzer):
+    text = ("We act for Mr Wieczorek. Refunds should be paid to our client's account: sort code 30-96-26, account "
+            "number 17423390. Please do not pay into our client account (Lloyds Bank, sort code 30-00-02, account "
+            "00448812) unless we ask you to.")
+    got = found(analyzer, text, BANK)
+    assert "30-96-26" in got and "17423390" in got  # (the client's)
+    assert "30-00-02" not in got and "00448812" not in got
+
+# ---------------------------------------------------------------- organisations' contact details
+
+def test_org_address_after_its_name_over_two_lines(analyzer):
+    text = ("Referred RP to Leeds Citizens Advice, Westgate Point, 6 Westgate,\n"
+            "                  Leeds LS1 2AX, for debt advice.")
+    assert found(analyzer, text, EntityType.UK_POSTCODE) == []
+
+
+def test_org_office_in_prose(analyzer):
+    text = "Employer confirms his address; the employer's own office is Unit 9, Kirkstall Forge, LS5 3BF."
+    assert found(analyzer, text, EntityType.UK_POSTCODE) == []
+
+
+def test_visit_us_at_county_hall_over_lines(analyzer):
+    text = "If you have any questions please visit us at County Hall,\nAykley Heads, Durham DH1 5UL."
+    assert found(analyzer, text) == []
+
+
+def test_the_nursery_is_at(analyzer):
+    assert found(analyzer, "The nursery is at 12 Queens Road, Harrogate HG1 5JX and will confirm attendance.") == []
+
+
+def test_po_box_line_is_an_address_left_in(analyzer):
+    assert found(analyzer, "Revenues and Benefits\nPO Box 238, Peterlee, SR8 9DD\n") == []
+    assert found(analyzer, "PO Box 238, Peterlee, SR8 9DD") == []
+
+
+def test_out_of_hours_line(analyzer):
+    text = "Call the office on 01254 960 400. For urgent maintenance out of hours: 01254 960 499."
+    assert found(analyzer, text, PHONE) == []
+
+
+def test_advice_place_number_in_a_chat(analyzer):
+    text = "Jo 02/11/2026 21:13: ring the advice place on Fawcett Street they helped our kel with hers. 0191 498 0470"
+    assert found(analyzer, text, PHONE) == []
+    assert found(analyzer, "the cab number is 01423 960 400 if u need it", PHONE) == []
+
+
+def test_a_persons_number_after_an_org_cue_is_still_redacted(analyzer):
+    text = "ring the council and give them his mum's number 01632 960 777"
+    assert found(analyzer, text, PHONE) == ["01632 960 777"]
+
+
+def test_org_contact_cue_address_and_phone():
+    t = "Harrogate Family Hub, 2 Victoria Avenue, Harrogate HG1 1EL"
+    assert org_contact_cue(t, t.index("2 Victoria"), "address")
+    t2 = "He lives at 2 Victoria Avenue, Harrogate HG1 1EL"
+    assert not org_contact_cue(t2, t2.index("2 Victoria"), "address")
+    t3 = "Out of hours: 07700 900 111"
+    assert not org_contact_cue(t3, t3.index("07700"), "phone")  # a mobile is a person's
+
+
+def test_lettings_and_hub_are_organisation_names():
+    t = "From: Pennine Lettings <lettings@example.co.uk>; Harrogate Family Hub"
+    spans = [t[a:b] for a, b in org_name_spans(t)]
+    assert "Pennine Lettings" in spans and "Harrogate Family Hub" in spans
