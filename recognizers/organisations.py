@@ -88,10 +88,17 @@ ORG_PHONE_CUE = re.compile(
     r"textphone|text[ \t]*relay|relay[ \t]+uk|minicom|freephone|lines?[ \t]+(?:are[ \t]+)?open|fax|\bDX[ \t]+\d+|"
     # "the cab number is ...", "the school office number": an organisation's number named by what it is
     r"the[ \t]+(?:[\w'’\-]+[ \t]+){0,2}(?:advice|council|office|centre|helpline|surgery|school|nursery|housing|jobcentre|"
-    r"cab|court|hub|clinic|practice|bank|shelter|charity|service|team|reception)[ \t]+(?:number|no\.?|phone|tel)\b|"
+    r"cab|court|hub|clinic|practice|bank|shelter|charity|service|team|reception|dentists?|doctors|gp|hospital|pharmacy|"
+    r"police)(?:['’]s)?[ \t]+(?:number|no\.?|phone|tel)\b|"
     r"(?:ring|call|phone|contact|try)[ \t]+(?:the|their)[ \t]+(?:[\w'’\-]+[ \t]+){0,2}"
     r"(?:advice|council|office|centre|helpline|line|surgery|school|nursery|housing|jobcentre|shelter|charity|"
-    r"court|service|team|place|hub|clinic|practice|bank)\b)")
+    r"court|service|team|place|hub|clinic|practice|bank|dentists?|doctors|gp|hospital|ward|pharmacy|chemist|police)\b)")
+# opening hours after a number on its line: "01423 960 500 (Mon-Fri 9-5)", "... 9am to 5pm", "lines open ..."
+_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+_HOUR = r"\d{1,2}(?:[.:]\d\d)?[ \t]*(?:am|pm)?"
+ORG_HOURS_AFTER = re.compile(
+    r"(?i)[\d \t\-()+]*[^\n\d]{0,30}?(?:\b" + _DAY + r"[ \t]*(?:-|–|to)[ \t]*" + _DAY + r"|\b" + _HOUR + r"[ \t]*(?:-|–|to)[ \t]*"
+    + _HOUR + r"(?<=m)|\bopening[ \t]+hours|\blines?[ \t]+(?:are[ \t]+)?open|\boffice[ \t]+hours|\b24[ \t\-]*hours?|\b24/7)")
 # a person's number between the cue and the value: "ring the council and give them his mum's number ..."
 _PERSONAL_NUMBER = re.compile(r"(?i)\b(?:his|her|my|your|their|'?s)[ \t]+(?:own[ \t]+|new[ \t]+|mobile[ \t]+|home[ \t]+)?"
                               r"(?:number|mobile|mob|landline|phone)\b|\b(?:mobile|mob|direct[ \t]+(?:dial|line)|ddi|home)\b")
@@ -112,6 +119,9 @@ def org_contact_cue(text: str, s: int, kind: str, orgs: list[tuple[int, int]] = 
     if kind == "phone":
         if not _LANDLINE_OR_ORG_RANGE.match(text[s:s + 8]):
             return False  # a mobile is a person's
+        if ORG_HOURS_AFTER.match(text, s) is not None and _PERSONAL_NUMBER.search(
+                text, max(text.rfind("\n", 0, s) + 1, s - 40), s) is None:
+            return True  # a line with opening hours is an organisation's
         line_start = max(text.rfind("\n", 0, s) + 1, s - 120)
         cue = None
         for cue in ORG_PHONE_CUE.finditer(text, line_start, s):

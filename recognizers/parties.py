@@ -198,9 +198,13 @@ _STREET_ABBR = {
     "meadow": ("meadow",), "fields": ("fields",), "gate": ("gate",), "heights": ("heights", "hts"), "quay": ("quay",),
     "wharf": ("wharf",), "yard": ("yard",), "approach": ("approach",), "circus": ("circus",), "nook": ("nook",),
     "garth": ("garth",), "embankment": ("embankment",), "promenade": ("promenade", "prom"), "broadway": ("broadway",),
+    # house and building names shortened: "Rose Cott.", "Mercer Ho.", "Moor Fm"
+    "cottage": ("cottage", "cott"), "cottages": ("cottages", "cotts"), "farm": ("farm", "fm"),
 }
+_STREET_ABBR["house"] = ("house", "hse", "ho")
 _ABBR_OF = {a: full for full, abbrs in _STREET_ABBR.items() for a in abbrs if full != "saint"}
-_STREET_WORDS = "|".join(sorted({a for full, abbrs in _STREET_ABBR.items() if full not in ("saint", "house", "estate", "mount")
+_STREET_WORDS = "|".join(sorted({a for full, abbrs in _STREET_ABBR.items() if full not in ("saint", "house", "estate", "mount",
+                                                                                          "cottage", "cottages", "farm")
                                  for a in abbrs}, key=len, reverse=True))
 _STREET_ONLY = re.compile(
     r"^(?:(?:flat|apartment|apt|unit|room)\s+[\w/]+,?\s+)?(?P<num>\d{1,4}[a-z]?),?\s+(?P<street>(?:[A-Z][\w'’\-]*\s+){1,3}"
@@ -293,6 +297,9 @@ def _intl_phone_regex(cc: str, rest: str) -> "re.Pattern[str]":
     return re.compile(r"(?<![\d+])(?:" + "|".join(alts) + r")(?!\d)")
 
 
+# "@" and "." of an email address written out
+_OBF_AT = r"(?:[ \t]*[\[(][ \t]*at[ \t]*[\])][ \t]*|[ \t]+at[ \t]+)"
+_OBF_DOT = r"(?:\.|[ \t]*[\[(][ \t]*dot[ \t]*[\])][ \t]*|[ \t]+dot[ \t]+)"
 # the house number of a listed address ("27" of "27 Whitehouse Avenue", "42A" of "42A Whalley Range")
 _HOUSE_NUMBER = re.compile(r"^(?:(?:flat|apartment|apt|unit)\s+[\w/]+\s+)?(\d{1,4}[a-z]?)\s+[A-Za-z]", re.I)
 # ... written alone: "No. 27", "number 27", "the flat at 42a", "the ground floor flat at No. 3"
@@ -461,12 +468,17 @@ class PartyMatcher:
                     continue
                 d = normalise_phone(ph)
                 if len(d) >= 10:
-                    rest = _flex_chars(d[1:], r"[\s\-().]*")
+                    rest = _flex_chars(d[1:], r"[\s\-().\/]*")
                     # (also without its leading 0, as a number is sometimes copied: "7700 900555")
                     out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)?44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0\)?)?" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
             for em in p.emails:
                 if "@" in em:
                     out.append((re.compile(r"(?i)(?<![\w.\-])" + re.escape(em.strip()) + r"(?![\w\-])"), pos, EntityType.EMAIL_ADDRESS))
+                    # written to dodge harvesters: "gary.n [at] example [dot] net", "gary.n at example.net"
+                    local, _, domain = em.strip().partition("@")
+                    dom = _OBF_DOT.join(re.escape(x) for x in domain.split("."))
+                    out.append((re.compile(r"(?i)(?<![\w.\-])" + re.escape(local) + _OBF_AT + dom + r"(?![\w\-])"), pos,
+                                EntityType.EMAIL_ADDRESS))
             addr_forms: list[str] = []
             postcodes: list[str] = []
             pc_keys: set[str] = set()

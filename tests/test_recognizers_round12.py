@@ -183,3 +183,50 @@ def test_lettings_and_hub_are_organisation_names():
     t = "From: Pennine Lettings <lettings@example.co.uk>; Harrogate Family Hub"
     spans = [t[a:b] for a, b in org_name_spans(t)]
     assert "Pennine Lettings" in spans and "Harrogate Family Hub" in spans
+
+
+# ---------------------------------------------------------------- more written forms, more org lines
+
+def _case2() -> CaseRecord:
+    return CaseRecord(
+        case_id="T-R12b", received=date(2026, 11, 20),
+        requester=Party(name="Helen Brook", role="receiving parent", phones=("07700 900777",)),
+        third_parties=[
+            Party(name="Gary Nolan", role="paying parent", phones=("07700 900555",), emails=("gary.n@example.net",),
+                  addresses=("Rose Cottage, Mill Lane, Pannal, Harrogate HG3 1JP",)),
+        ],
+        root=Path("."),
+    )
+
+
+@pytest.fixture(scope="module")
+def analyzer2(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _case2())
+
+
+@pytest.mark.parametrize("written", ["gary.n [at] example [dot] net", "gary.n at example.net", "gary.n (at) example.net"])
+def test_listed_email_written_out(analyzer2, written):
+    assert _tp(analyzer2, f"email him at {written} if you like", EntityType.EMAIL_ADDRESS) == [written]
+
+
+def test_listed_phone_with_a_slash(analyzer2):
+    assert _tp(analyzer2, "his mobile 07700/900555", PHONE) == ["07700/900555"]
+
+
+def test_listed_house_name_shortened(analyzer2):
+    assert "Rose Cott." in _tp(analyzer2, "Correspondence: c/o Rose Cott., Mill Lane, Pannal", ADDRESS)
+
+
+@pytest.mark.parametrize("text", [
+    "the council's number is 0191 498 0555 if u need them",
+    "call the dentist on 01423 960 321 to rebook",
+    "Tel: 01423 960 500 (Mon-Fri 9-5)",
+    "Leeds Women's Refuge 0113 496 0401 (24 hours)",
+])
+def test_organisation_lines_in_prose(analyzer2, text):
+    assert found(analyzer2, text, PHONE) == []
+
+
+def test_a_persons_line_with_hours_is_still_redacted(analyzer2):
+    assert found(analyzer2, "his work mobile 07700 900 432 (Mon-Fri 9-5)", PHONE) == ["07700 900 432"]
+    assert found(analyzer2, "his mum's number 01632 960 888 (Mon-Fri 9-5)", PHONE) == ["01632 960 888"]
