@@ -13,10 +13,18 @@ from pipeline.codes import EntityType
 # a sort code: "20-71-64", "20 71 64", "77 - 14 - 90"; six digits straight after a sort-code label
 _SEP = r"(?:[ \u00a0]?[\-–][ \u00a0]?|[ \u00a0])"
 SORT_CODE = re.compile(r"(?<![\d\-–])(?<!\d[ \u00a0])\d{2}" + _SEP + r"\d{2}" + _SEP + r"\d{2}(?![\d\-–])(?![ \u00a0]\d{2}\b)")
-SORT_LABELLED_6 = re.compile(r"(?i)(?:\bsort[\s\-]*code|\bs/c|\bs\.c\.|\bsc)[\s:.\-]*(?:is[\s:]*)?(?P<v>\d{6}|\d{2}\.\d{2}\.\d{2})(?![\d\-])")
+SORT_LABELLED_6 = re.compile(r"(?i)(?:\bsort[\s\-]*code|\bs/c|\bs\.c\.|\bsc)[\s:.\-]*(?:is[\s:]*)?(?P<v>\d{6}|\d{2}\.\d{2}\.\d{2}|\d{2}/\d{2}/\d{2})(?![\d\-/])")
 # an account number: eight digits, also written in two fours ("6611 0473"); not part of a longer number
 ACCOUNT = re.compile(r"(?<![\d\-])(?:\d{8}(?![\d\-])|(?<!\d{4}[ \u00a0])\d{4}[ \u00a0]\d{4}(?![\d\-])(?![ \u00a0]?\d))")
 # sort code and account written together: "203258 71234560", "771490-66110473", "301557/02938476"
+# an account number grouped otherwise ("41 88 77 12", "418 877 12", "4188-7712"): only next to a sort code or
+# after an account label, where it cannot be a date, a time or an amount
+ACCOUNT_GROUPED = re.compile(
+    r"(?<![\d\-/.,£$€])(?:\d{2}(?P<sp>[ \u00a0])\d{2}(?P=sp)\d{2}(?P=sp)\d{2}|\d{3}[ \u00a0]\d{3}[ \u00a0]\d{2}|\d{4}-\d{4})"
+    r"(?![\d\-/]|[.,]\d|[ \u00a0]\d)")
+# a longer or shorter account number (7, 9 or 10 digits: building societies, older accounts) after an account label
+ACCOUNT_LABELLED_OTHER = re.compile(
+    r"(?i)\b(?:account|acc(?:ount)?\.?|a/c)[ \t]*(?:number|no\.?|num)[ \t]*[:.\-]?[ \t]*(?:is[ \t]+)?(?P<v>\d{7}|\d{9,10})(?![\d\-/]|[.,]\d)")
 BARE_PAIR = re.compile(r"(?<![\d\-.,/£$€])(?P<sort>\d{6})(?:[ \t]+|[ \t]*[\-/][ \t]*)(?P<acct>\d{8})(?![\d\-.,/])")
 # the last digits of an account, said instead of the whole number: "the account ends 8812", "account
 # number ending in 6604", "a/c finishing 0931". Next to a sort code it pins the account down and is
@@ -24,7 +32,7 @@ BARE_PAIR = re.compile(r"(?<![\d\-.,/£$€])(?P<sort>\d{6})(?:[ \t]+|[ \t]*[\-/
 # giving it away, and stays.
 ACCOUNT_TAIL = re.compile(
     r"(?i)\b(?:account|acc(?:ount)?\.?|a/c)(?:[ \t]+(?:number|no\.?|num))?[ \t]+(?:that[ \t]+|which[ \t]+)?"
-    r"(?:ends|ending|finishing|finishes|ended)(?:[ \t]+(?:in|with))?[ \t]*:?\s*(?P<v>\d{3,4})(?![\d\-/.,]\d|[\d%])")
+    r"(?:ends|ending|finishing|finishes|ended)(?:[ \t]+(?:in|with))?[ \t]*:?\s*(?:\.{2,}|…|[*xX#]{2,})?(?P<v>\d{3,4})(?![\d\-/.,]\d|[\d%])")
 # an organisation's own account for payments to it: "our client account", "our office account", "our bank
 # details are", "pay it to us": its bank details stay (not "our client's account", the client's)
 ORG_ACCOUNT = re.compile(
@@ -54,7 +62,10 @@ class BankDetailsRecognizer(EntityRecognizer):
         sorts.sort()
         accts = [m.span() for m in ACCOUNT.finditer(text)]
         tails = [m.span("v") for m in ACCOUNT_TAIL.finditer(text)]
-        accts = sorted(set(accts) | set(tails))
+        grouped = [m.span() for m in ACCOUNT_GROUPED.finditer(text) if not any(
+            a <= m.start() < b or m.start() <= a < m.end() for a, b in accts)]
+        grouped = [g for g in grouped if not any(g[0] < e0 and s0 < g[1] for s0, e0 in sorts)]
+        accts = sorted(set(accts) | set(tails) | set(grouped))
         used_accts = set()
         for s, e in sorts:
             labelled = SORT_LABEL.search(text[max(0, s - 25): s]) is not None
@@ -82,8 +93,13 @@ class BankDetailsRecognizer(EntityRecognizer):
                 continue
             if a in tails:
                 continue  # (the last digits alone are what a bank or insurer prints to name an account without giving it)
+            if a in grouped and not ACCOUNT_LABEL.search(text[max(0, a[0] - 30): a[0]]):
+                continue  # (grouped digits are an account only next to a sort code or after its label)
             if ACCOUNT_LABEL.search(text[max(0, a[0] - 30): a[0]]):
                 out.append(_result(self, a[0], a[1], 0.7, "labelled account number"))
+        for m in ACCOUNT_LABELLED_OTHER.finditer(text):
+            if not any(r.start < m.end("v") and m.start("v") < r.end for r in out):
+                out.append(_result(self, m.start("v"), m.end("v"), 0.6, "labelled account number (7, 9 or 10 digits)"))
         return [r for r in out if not _org_account(text, r.start)]
 
 

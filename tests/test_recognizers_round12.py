@@ -230,3 +230,19 @@ def test_organisation_lines_in_prose(analyzer2, text):
 def test_a_persons_line_with_hours_is_still_redacted(analyzer2):
     assert found(analyzer2, "his work mobile 07700 900 432 (Mon-Fri 9-5)", PHONE) == ["07700 900 432"]
     assert found(analyzer2, "his mum's number 01632 960 888 (Mon-Fri 9-5)", PHONE) == ["01632 960 888"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("his account is 41 88 77 12 sort code 20 32 53", "41 88 77 12"),
+    ("sort code 20-32-53 account 418 877 12", "418 877 12"),
+    ("Sort code: 20 - 32 - 53\nAccount: 4188-7712", "4188-7712"),
+    ("Account No. 041887712", "041887712"),
+    ("sort code 20/32/53", "20/32/53"),
+    ("sort code 20-32-53, account ending in ...8812", "8812"),
+])
+def test_bank_details_written_otherwise(analyzer2, text, want):
+    assert want in found(analyzer2, text, BANK)
+
+
+def test_grouped_digits_without_a_sort_code_or_label_are_not_an_account(analyzer2):
+    assert found(analyzer2, "Meeting 12 03 26 14 at the office; 4188-7712 was the ticket.", BANK) == []
