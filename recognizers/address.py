@@ -14,7 +14,8 @@ from recognizers.uk_postcode import POSTCODE_REGEX
 STREET_TYPES = (
     "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Grove|Gardens|Gdns|"
     "Terrace|Terr|Walk|Row|Hill|Square|Sq|Park|Mews|View|Rise|Green|Parade|Vale|Wharf|Yard|Mount|Meadows?|Fields?|"
-    "Gate|Bank|Chase|Croft|End|Heights|Boulevard|Embankment|Quay|Brow|Wynd|Circus|Approach|Broadway|Promenade|Crossway|Nook|Garth"
+    "Gate|Bank|Chase|Croft|End|Heights|Boulevard|Embankment|Quay|Brow|Wynd|Circus|Approach|Broadway|Promenade|Crossway|Nook|Garth|"
+    "Range|Fold|Ridge|Orchard|Paddocks|Spinney|Glade|Dene|Pathway"
 )
 W = r"[A-Z][a-zA-Z'’\-]+"
 STREET = (

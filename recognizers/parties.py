@@ -199,6 +199,7 @@ _STREET_ABBR = {
     "wharf": ("wharf",), "yard": ("yard",), "approach": ("approach",), "circus": ("circus",), "nook": ("nook",),
     "garth": ("garth",), "embankment": ("embankment",), "promenade": ("promenade", "prom"), "broadway": ("broadway",),
     # house and building names shortened: "Rose Cott.", "Mercer Ho.", "Moor Fm"
+    "range": ("range", "rng"),  # (not "The Paddocks", "The Orchard": those stay named only as written, capitalised)
     "cottage": ("cottage", "cott"), "cottages": ("cottages", "cotts"), "farm": ("farm", "fm"),
 }
 _STREET_ABBR["house"] = ("house", "hse", "ho")

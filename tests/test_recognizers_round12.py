@@ -246,3 +246,20 @@ def test_bank_details_written_otherwise(analyzer2, text, want):
 
 def test_grouped_digits_without_a_sort_code_or_label_are_not_an_account(analyzer2):
     assert found(analyzer2, "Meeting 12 03 26 14 at the office; 4188-7712 was the ticket.", BANK) == []
+
+
+def test_more_street_words_for_an_unlisted_address(analyzer2):
+    assert "14 Moor Fold" in " ".join(found(analyzer2, "His friend lives at 14 Moor Fold, next to the pub.", ADDRESS))
+    assert "3 Beck Ridge" in " ".join(found(analyzer2, "Her sister is at 3 Beck Ridge now.", ADDRESS))
+
+
+def test_listed_range_street_shortened():
+    case = CaseRecord(case_id="T-R12c", received=date(2026, 11, 20),
+                      requester=Party(name="Farah Qureshi", role="receiving parent"),
+                      third_parties=[Party(name="Daniel Okafor", role="paying parent",
+                                           addresses=("42A Whalley Range, Blackburn BB1 6EB",))],
+                      root=Path("."))
+    from recognizers.parties import PartyMatcher
+    got = [text[s.start:s.end] for text in ["caller gave PP address 42A Whalley Rng, BB16EB"]
+           for s in PartyMatcher(case).match(text) if s.entity_type == ADDRESS]
+    assert any(g.startswith("42A Whalley Rng") for g in got)
