@@ -13,14 +13,14 @@ SUFFIX = (
     r"(?:&|and)[ \u00a0]+(?:Co|Sons|Partners)\b\.?|Co\.|Council|Trust|Practice|Surgery|Solicitors|Law|Chambers|"
     r"Partnership|Associates|Group|Foundation|Association|Society|Academy|School|College|University|Hospital|"
     r"Clinic|Centre|Center|Pharmacy|Agency|Insurance|Assurance|Nursery|Playgroup|Pre-?school|Childcare|Housing|Homes|Restaurants?|Services|Logistics|Foods|Motors|Garage|Bank|Tribunal|"
-    r"Lettings|Estate[ \u00a0]+Agents|Properties|Hub"
+    r"Lettings|Estate[ \u00a0]+Agents|Properties|Hub|Union"
 )
 # the same words in capitals, as a letterhead writes them ("ADEYEMI & COLE SOLICITORS")
 _CAPS = "|".join(w.upper() for w in (
     "Solicitors Council Trust Practice Surgery Law Chambers Partnership Associates Group Foundation Association "
     "Society Academy School College University Hospital Clinic Centre Center Pharmacy Agency Housing Restaurants "
     "Restaurant Services Logistics Foods Motors Garage Bank Homes Tribunal Nursery Playgroup Preschool Childcare Insurance Assurance "
-    "Lettings Properties").split())
+    "Lettings Properties Union").split())
 # only as a whole line (a letterhead): in a statement line in capitals "... REF GARAGE" is no organisation
 ORG_CAPS_LINE_RE = re.compile(
     r"(?m)^[ \t]*(?P<name>(?:[A-Z][A-Z'’\-]*|&)(?:[ \t]+(?:[A-Z][A-Z'’\-]*|&|[-–|]|\d+)){0,9}[ \t]+(?:" + _CAPS
@@ -105,17 +105,20 @@ _PERSONAL_NUMBER = re.compile(r"(?i)\b(?:his|her|my|your|their|'?s)[ \t]+(?:own[
 _LANDLINE_OR_ORG_RANGE = re.compile(r"^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|\(?0)(?:[1238]|\(?[1238])")
 
 
-def org_contact_cue(text: str, s: int, kind: str, orgs: list[tuple[int, int]] = ()) -> bool:
+def org_contact_cue(text: str, s: int, kind: str, orgs: list[tuple[int, int]] = (),
+                    people: list[tuple[int, int]] = ()) -> bool:
     """Is the contact detail at ``s`` an organisation's by what comes before it? ``kind``: "address"
     (an address or postcode: after an address cue or an organisation's name, through the address
     parts between, "Leeds Citizens Advice, Westgate Point, 6 Westgate, Leeds LS1 2AX", "visit us at
-    County Hall,\\nAykley Heads, Durham DH1 5UL") or "phone" (a landline or non-geographic number after
+    County Hall,\\nAykley Heads, Durham DH1 5UL"; not with a person named between) or "phone" (a landline or non-geographic number after
     a line cue on its line: "out of hours: 01254 ...", "ring the advice place ... 0191 ...")."""
     if kind == "address":
         lo = max(0, s - 160)
         anchors = [m.end() for m in ORG_ADDRESS_CUE.finditer(text, lo, s)]
         anchors += [b for a, b in list(orgs) + org_name_spans(text[lo:s], lo) if lo <= b <= s]
-        return any(text.count("\n", b, s) <= 2 and _RUN.fullmatch(text, b, s) is not None for b in anchors)
+        # (not with a person named in between: "Thorp Haulage Ltd, Gary Nolan, 15 Beech Grove" is his)
+        return any(text.count("\n", b, s) <= 2 and _RUN.fullmatch(text, b, s) is not None
+                   and not any(b <= a0 and b0 <= s for a0, b0 in people) for b in anchors)
     if kind == "phone":
         if not _LANDLINE_OR_ORG_RANGE.match(text[s:s + 8]):
             return False  # a mobile is a person's

@@ -267,7 +267,7 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
             return False
     if ORG_LABEL.match(text, line_start, text.find("\n", s) if text.find("\n", s) >= 0 else len(text)):
         return True
-    if org_contact_cue(text, s, _CUE_KIND.get(f.entity_type, ""), orgs):
+    if org_contact_cue(text, s, _CUE_KIND.get(f.entity_type, ""), orgs, people):
         return True  # (recognizers/organisations.py: an organisation's address or line in prose, over lines)
     if f.entity_type == EntityType.PHONE_NUMBER and NON_GEOGRAPHIC.match(f.text):
         return True  # freephone and 03/084/087 numbers are organisations' lines, not a person's phone

@@ -263,3 +263,16 @@ def test_listed_range_street_shortened():
     got = [text[s.start:s.end] for text in ["caller gave PP address 42A Whalley Rng, BB16EB"]
            for s in PartyMatcher(case).match(text) if s.entity_type == ADDRESS]
     assert any(g.startswith("42A Whalley Rng") for g in got)
+
+
+def test_org_address_anchor_not_across_a_person():
+    t = "Thorp Haulage Ltd, Gary Nolan, 15 Beech Grove, Harrogate HG1 4QR"
+    person = (t.index("Gary"), t.index("Gary") + len("Gary Nolan"))
+    assert org_contact_cue(t, t.index("15 Beech"), "address")
+    assert not org_contact_cue(t, t.index("15 Beech"), "address", people=[person])
+
+
+def test_credit_union_letterhead(analyzer2):
+    text = ("Harrogate & District Credit Union\nUnit 5, The Ginnel, Harrogate HG1 2RB\n\n"
+            "Dear member,\nPlease call us if you cannot pay.\n")
+    assert found(analyzer2, text) == []
