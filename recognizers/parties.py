@@ -537,7 +537,10 @@ class PartyMatcher:
                                  + r"[\s,]+".join(_addr_word_rx(w) for w in words if w.strip(",")) + r"(?![\w])")
             if parts:
                 alts = sorted((WS.join(_addr_word_rx(w) for w in c.split()) for c in parts), key=len, reverse=True)
-                self._addr_parts[pos] = re.compile(r"(?i)(?:" + "|".join(alts) + r")(?![\w])")
+                # (a whole part: followed by punctuation, a line end or a postcode, not by more words:
+                # "Harrogate Borough Council" on the line under the address is not its town)
+                self._addr_parts[pos] = re.compile(r"(?i)(?:" + "|".join(alts) + r")(?![\w])"
+                                                   r"(?=[ \t]*(?:[,.;:|)\n]|$|(?-i:[A-Z]{1,2}\d)))")
             if numbers:
                 self._house_numbers[pos] = re.compile(_HOUSE_NUMBER_CUE + r"(?P<n>" + "|".join(
                     r"(?<![\d])" + re.escape(n[:-1] if n[-1:].isalpha() else n) + (r"[ \t]?" + re.escape(n[-1]) if n[-1:].isalpha() else "")

@@ -276,3 +276,8 @@ def test_credit_union_letterhead(analyzer2):
     text = ("Harrogate & District Credit Union\nUnit 5, The Ginnel, Harrogate HG1 2RB\n\n"
             "Dear member,\nPlease call us if you cannot pay.\n")
     assert found(analyzer2, text) == []
+
+
+def test_town_part_must_end_its_line_or_segment(analyzer):
+    text = "Address held: 15 Beech Grove\nLeeds City Council confirmed it on 3 May."
+    assert not any(t == "Leeds" for t in _tp(analyzer, text, ADDRESS))
