@@ -281,3 +281,13 @@ def test_credit_union_letterhead(analyzer2):
 def test_town_part_must_end_its_line_or_segment(analyzer):
     text = "Address held: 15 Beech Grove\nLeeds City Council confirmed it on 3 May."
     assert not any(t == "Leeds" for t in _tp(analyzer, text, ADDRESS))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Her number is +353 87 123 4567.", "+353 87 123 4567"),
+    ("Contact: +1 (212) 555-0100", "+1 (212) 555-0100"),
+    ("his polish number 0048 601 234 567", "0048 601 234 567"),
+    ("She's on whatsapp 0033 6 12 34 56 78", "0033 6 12 34 56 78"),
+])
+def test_another_countrys_number(analyzer2, text, want):
+    assert want in found(analyzer2, text, PHONE)
