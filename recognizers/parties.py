@@ -301,6 +301,8 @@ def _intl_phone_regex(cc: str, rest: str) -> "re.Pattern[str]":
 # "@" and "." of an email address written out
 _OBF_AT = r"(?:[ \t]*[\[(][ \t]*at[ \t]*[\])][ \t]*|[ \t]+at[ \t]+)"
 _OBF_DOT = r"(?:\.|[ \t]*[\[(][ \t]*dot[ \t]*[\])][ \t]*|[ \t]+dot[ \t]+)"
+_COMPACT_DATE = re.compile(r"(?<![\d\-/.])(?:(?P<d>\d{2})[ ]?(?P<m>\d{2})[ ]?(?P<y>(?:19|20)\d{2})"
+                           r"|(?P<y2>(?:19|20)\d{2})[ ]?(?P<m2>\d{2})[ ]?(?P<d2>\d{2}))(?![\d\-/]|[.,]\d)")
 # the house number of a listed address ("27" of "27 Whitehouse Avenue", "42A" of "42A Whalley Range")
 _HOUSE_NUMBER = re.compile(r"^(?:(?:flat|apartment|apt|unit)\s+[\w/]+\s+)?(\d{1,4}[a-z]?)\s+[A-Za-z]", re.I)
 # ... written alone: "No. 27", "number 27", "the flat at 42a", "the ground floor flat at No. 3"
@@ -677,6 +679,15 @@ class PartyMatcher:
             if owners:
                 pos = min(owners)
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], EntityType.DATE_OF_BIRTH, form=FULL, score=0.9, recognizer="PartyIdentifierRecognizer"))
+        # a listed date of birth written without separators, as a form's boxes give it: "03031985", "1985 03 03"
+        for m in _COMPACT_DATE.finditer(text):
+            d = (int(m.group("y")), int(m.group("m")), int(m.group("d"))) if m.group("y") else (
+                int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+            owners = dobs.get(d)
+            if owners:
+                pos = min(owners)
+                spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], EntityType.DATE_OF_BIRTH,
+                                       form=FULL, score=0.9, recognizer="PartyIdentifierRecognizer"))
 
     def _match_names(self, text: str, evidence: list[tuple[int, int, int]] = (), extra: tuple = ()) -> list[PartySpan]:
         if self.name_re is None:

@@ -291,3 +291,8 @@ def test_town_part_must_end_its_line_or_segment(analyzer):
 ])
 def test_another_countrys_number(analyzer2, text, want):
     assert want in found(analyzer2, text, PHONE)
+
+
+@pytest.mark.parametrize("written", ["03031985", "03 03 1985", "19850303"])
+def test_listed_date_of_birth_without_separators(analyzer, written):
+    assert _tp(analyzer, f"Date of birth (DDMMYYYY): {written}", EntityType.DATE_OF_BIRTH) == [written]
