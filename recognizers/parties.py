@@ -323,6 +323,14 @@ def _flex_chars(s: str, sep: str) -> str:
     return sep.join(re.escape(c) for c in s)
 
 
+_OCR_SAME = {"0": "[0O]", "O": "[0O]", "1": "[1I]", "I": "[1I]"}
+
+
+def _postcode_chars(s: str) -> str:
+    """A postcode's characters, each read as a scan may read it, with a box's space or bar between."""
+    return r"[ \t|]?".join(_OCR_SAME.get(c, re.escape(c)) for c in s)
+
+
 class PartyMatcher:
     """Built once per case (cheap: a few small regexes)."""
 
@@ -506,8 +514,11 @@ class PartyMatcher:
                     pc = _POSTCODE_AT_END.search(c)
                     if pc:
                         # the postcode of a listed address, written on its own ("Postcode: M11 2NB")
-                        postcodes.append(r"(?<![\w])" + r"[\s\u00a0]*".join(re.escape(x) for x in pc.group(0).split()) + r"(?![\w])")
-                        pc_keys.add(pc.group(0).split()[-1].lower()[-3:])  # (the inward code: "3sj")
+                        # (also in a form's boxes, "L S 6 | 3 P X", and as a scan reads it: "SO14 OAB" for "SO14 0AB")
+                        pcs = squash(pc.group(0)).upper()
+                        postcodes.append(r"(?<![\w])" + _postcode_chars(pcs[:-3]) + r"[\s\u00a0|]*" + _postcode_chars(pcs[-3:])
+                                         + r"(?![\w])")
+                        pc_keys.add(pcs[-1].lower())  # (the inward code's last letter: boxes may split the others)
                         if pc.start() == 0:
                             continue  # (a line of its own in case.json: "..., Bedford, MK40 3SJ")
                     words = c.split()

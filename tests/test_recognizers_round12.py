@@ -296,3 +296,19 @@ def test_another_countrys_number(analyzer2, text, want):
 @pytest.mark.parametrize("written", ["03031985", "03 03 1985", "19850303"])
 def test_listed_date_of_birth_without_separators(analyzer, written):
     assert _tp(analyzer, f"Date of birth (DDMMYYYY): {written}", EntityType.DATE_OF_BIRTH) == [written]
+
+
+@pytest.mark.parametrize("written", ["L S 6 3 P X", "L|S|6| |3|P|X", "ls6 3px", "LS63PX", "LS6\n3PX"])
+def test_listed_postcode_in_boxes_and_cases(analyzer, written):
+    assert _tp(analyzer, f"Postcode: {written}\n", EntityType.UK_POSTCODE) == [written]
+
+
+def test_listed_postcode_read_with_a_letter_o_for_zero():
+    case = CaseRecord(case_id="T-R12d", received=date(2026, 11, 20),
+                      requester=Party(name="Ann Lee", role="receiving parent"),
+                      third_parties=[Party(name="Bob Rae", role="paying parent", addresses=("3 Hill Road, Southampton SO14 0AB",))],
+                      root=Path("."))
+    from recognizers.parties import PartyMatcher
+    text = "post code SO14 OAB (scanned)"
+    got = [text[s.start:s.end] for s in PartyMatcher(case).match(text) if s.entity_type == EntityType.UK_POSTCODE]
+    assert got == ["SO14 OAB"]
