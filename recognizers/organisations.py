@@ -13,7 +13,7 @@ SUFFIX = (
     r"(?:&|and)[ \u00a0]+(?:Co|Sons|Partners)\b\.?|Co\.|Council|Trust|Practice|Surgery|Solicitors|Law|Chambers|"
     r"Partnership|Associates|Group|Foundation|Association|Society|Academy|School|College|University|Hospital|"
     r"Clinic|Centre|Center|Pharmacy|Agency|Insurance|Assurance|Nursery|Playgroup|Pre-?school|Childcare|Housing|Homes|Restaurants?|Services|Logistics|Foods|Motors|Garage|Bank|Tribunal|"
-    r"Lettings|Estate[ \u00a0]+Agents|Properties|Hub|Union"
+    r"Lettings|Estate[ \u00a0]+Agents|Properties|Hub|Union|Foodbank|Food[ \u00a0]+Bank"
 )
 # the same words in capitals, as a letterhead writes them ("ADEYEMI & COLE SOLICITORS")
 _CAPS = "|".join(w.upper() for w in (
@@ -66,8 +66,8 @@ def org_name_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
 
 # one part of an address as a letter writes it: "Westgate Point", "6 Westgate", "Unit 9", "PO Box 88",
 # "Leeds LS1 2AX", "Newcastle upon Tyne"
-_COMP = (r"(?:(?:(?i:unit|suite|floor|room|block|building|p\.?[ \t]?o\.?[ \t]*box)[ \t]+\d{1,6}[A-Za-z]?)"
-         r"|(?:\d{1,4}[A-Za-z]?[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|upon|on|le|de|the|of|in|by|&))*)")
+_COMP = (r"(?:(?i:c/o[ \t]+)?(?:(?i:unit|suite|floor|room|block|building|p\.?[ \t]?o\.?[ \t]*box)[ \t]+\d{1,6}[A-Za-z]?"
+         r"|(?:\d{1,4}[A-Za-z]?[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|upon|on|le|de|the|of|in|by|&))*))")
 # the address parts between a cue (or an organisation's name) and the value: at most five, two line breaks
 _RUN = re.compile(r"[ \t]*[:,(]?[ \t]*(?:\n[ \t|]*)?(?:(?:" + _COMP + r"|\([^()\n]{1,40}\))[ \t]*[,|(]?[ \t]*(?:\n[ \t|]*)?){0,5}")
 # a cue that an address which follows is an organisation's: its office or premises, where to write
@@ -75,6 +75,10 @@ _RUN = re.compile(r"[ \t]*[:,(]?[ \t]*(?:\n[ \t|]*)?(?:(?:" + _COMP + r"|\([^()\
 ORG_ADDRESS_CUE = re.compile(
     r"(?i)\b(?:(?:please[ \t]+)?reply[ \t]+to(?:[ \t]+us)?(?:[ \t]+at)?|write[ \t]+to[ \t]+(?:us|them)[ \t]+at|"
     r"visit[ \t]+(?:us|them)[ \t]+at|(?:registered|head|main|branch|regional|area)[ \t]+office|"
+    # an employer named with its address: "I work at Tesco Extra, Wetherby Road, ...", "employed by X, ..."
+    r"works?[ \t]+(?:at|for)|working[ \t]+(?:at|for)|employed[ \t]+(?:at|by)|"
+    # "please note our new address: ...", "its address is ..."
+    r"(?:our|its)[ \t]+(?:new[ \t]+)?(?:postal[ \t]+)?address(?:[ \t]+is)?|"
     r"offices?[ \t]+(?:is|are)(?:[ \t]+(?:at|in|on))?|premises[ \t]+(?:(?:is|are)[ \t]+)?(?:at|in|on)|"
     # "the nursery is at 12 Kings Road", "their branch is based on ..."
     r"(?:the|our|their|its)[ \t]+(?:nursery|school|surgery|practice|centre|clinic|hospital|council|court|tribunal|branch|"
@@ -102,6 +106,10 @@ ORG_HOURS_AFTER = re.compile(
 # a person's number between the cue and the value: "ring the council and give them his mum's number ..."
 _PERSONAL_NUMBER = re.compile(r"(?i)\b(?:his|her|my|your|their|'?s)[ \t]+(?:own[ \t]+|new[ \t]+|mobile[ \t]+|home[ \t]+)?"
                               r"(?:number|mobile|mob|landline|phone)\b|\b(?:mobile|mob|direct[ \t]+(?:dial|line)|ddi|home)\b")
+# a role mailbox on the same line as a number: the number is the office's too
+_ROLE_MAILBOX_ON_LINE = re.compile(
+    r"(?i)(?<![\w.\-])(?:office|enquiries|enquiry|info|admin|reception|contact|hello|post|mail|general|schooloffice|"
+    r"customerservices|help|support)@[\w\-]+(?:\.[\w\-]+)+")
 _LANDLINE_OR_ORG_RANGE = re.compile(r"^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|\(?0)(?:[1238]|\(?[1238])")
 
 
@@ -125,7 +133,12 @@ def org_contact_cue(text: str, s: int, kind: str, orgs: list[tuple[int, int]] = 
         if ORG_HOURS_AFTER.match(text, s) is not None and _PERSONAL_NUMBER.search(
                 text, max(text.rfind("\n", 0, s) + 1, s - 40), s) is None:
             return True  # a line with opening hours is an organisation's
-        line_start = max(text.rfind("\n", 0, s) + 1, s - 120)
+        ls = text.rfind("\n", 0, s) + 1
+        le = text.find("\n", s)
+        if _ROLE_MAILBOX_ON_LINE.search(text, ls, le if le >= 0 else len(text)) is not None and _PERSONAL_NUMBER.search(
+                text, ls, s) is None:
+            return True  # "Tel: 01423 ...  Email: office@...": the line of an organisation's contacts
+        line_start = max(ls, s - 120)
         cue = None
         for cue in ORG_PHONE_CUE.finditer(text, line_start, s):
             pass

@@ -312,3 +312,19 @@ def test_listed_postcode_read_with_a_letter_o_for_zero():
     text = "post code SO14 OAB (scanned)"
     got = [text[s.start:s.end] for s in PartyMatcher(case).match(text) if s.entity_type == EntityType.UK_POSTCODE]
     assert got == ["SO14 OAB"]
+
+
+@pytest.mark.parametrize("text", [
+    "I work at Tesco Extra, Wetherby Road, Harrogate HG2 7SP on nights.",
+    "Please note our new address: Unit 12, Claro Court Business Centre, Claro Road, Harrogate HG1 4BA.",
+    "Harrogate Foodbank, c/o St Mark's Church, Leeds Road, Harrogate HG2 8AB",
+    "St Mary's Primary School\nChurch Lane, Knaresborough HG5 9AB\nHeadteacher: Mrs A. Patel\n"
+    "Tel: 01423 960 770  Email: office@stmarys.example.sch.uk\n",
+])
+def test_more_organisation_contacts(analyzer2, text):
+    assert [f.text for f in analyzer2.analyze(text) if f.entity_type != EntityType.PERSON] == []
+
+
+def test_a_persons_number_next_to_an_office_mailbox_with_a_personal_label(analyzer2):
+    text = "Mobile: 07700 900 913  Email: office@example.org"
+    assert found(analyzer2, text, PHONE) == ["07700 900 913"]
