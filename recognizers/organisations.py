@@ -104,7 +104,8 @@ ORG_HOURS_AFTER = re.compile(
     r"(?i)[\d \t\-()+]*[^\n\d]{0,30}?(?:\b" + _DAY + r"[ \t]*(?:-|–|to)[ \t]*" + _DAY + r"|\b" + _HOUR + r"[ \t]*(?:-|–|to)[ \t]*"
     + _HOUR + r"(?<=m)|\bopening[ \t]+hours|\blines?[ \t]+(?:are[ \t]+)?open|\boffice[ \t]+hours|\b24[ \t\-]*hours?|\b24/7)")
 # a person's number between the cue and the value: "ring the council and give them his mum's number ..."
-_PERSONAL_NUMBER = re.compile(r"(?i)\b(?:his|her|my|your|their|'?s)[ \t]+(?:own[ \t]+|new[ \t]+|mobile[ \t]+|home[ \t]+)?"
+_PERSONAL_NUMBER = re.compile(r"(?i)\b(?:his|her|my|your|their|'?s)[ \t]+(?:(?:own|new|old|mobile|home|work|direct|personal|"
+                              r"landline|contact|phone)[ \t]+){0,2}"
                               r"(?:number|mobile|mob|landline|phone)\b|\b(?:mobile|mob|direct[ \t]+(?:dial|line)|ddi|home)\b")
 # a role mailbox on the same line as a number: the number is the office's too
 _ROLE_MAILBOX_ON_LINE = re.compile(

@@ -328,3 +328,7 @@ def test_more_organisation_contacts(analyzer2, text):
 def test_a_persons_number_next_to_an_office_mailbox_with_a_personal_label(analyzer2):
     text = "Mobile: 07700 900 913  Email: office@example.org"
     assert found(analyzer2, text, PHONE) == ["07700 900 913"]
+
+
+def test_his_work_number_with_days_is_his(analyzer2):
+    assert found(analyzer2, "his work number 01423 960 444 (Mon-Fri)", PHONE) == ["01423 960 444"]
