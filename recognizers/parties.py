@@ -305,9 +305,11 @@ _COMPACT_DATE = re.compile(r"(?<![\d\-/.])(?:(?P<d>\d{2})[ ]?(?P<m>\d{2})[ ]?(?P
                            r"|(?P<y2>(?:19|20)\d{2})[ ]?(?P<m2>\d{2})[ ]?(?P<d2>\d{2}))(?![\d\-/]|[.,]\d)")
 # the house number of a listed address ("27" of "27 Whitehouse Avenue", "42A" of "42A Whalley Range")
 _HOUSE_NUMBER = re.compile(r"^(?:(?:flat|apartment|apt|unit)\s+[\w/]+\s+)?(\d{1,4}[a-z]?)\s+[A-Za-z]", re.I)
-# ... written alone: "No. 27", "number 27", "the flat at 42a", "the ground floor flat at No. 3"
+# ... written alone: "No. 27", "number 27", "the flat at 42a", "the ground floor flat at No. 3", "above the shop
+# at 12", "he's living at 15" (only near the same party's street or postcode: see _match_address_parts)
 _HOUSE_NUMBER_CUE = (r"(?i)(?:(?P<no>\b(?:no\.?|number)[ \t]*)(?=\d{2}|\d[ \t]?[a-z]\b)"
-                     r"|\b(?:flat|house|home|place|property|maisonette|bungalow)[ \t]+at[ \t]+(?P<no2>(?:no\.?|number)[ \t]*)?)")
+                     r"|\b(?:(?:flat|house|home|place|property|maisonette|bungalow|shop|chippy|newsagents?|takeaway|bookies|pub)"
+                     r"|(?:lives|living|live|staying|stays|stopping|moved[ \t]+in))[ \t]+at[ \t]+(?P<no2>(?:no\.?|number)[ \t]*)?)")
 _NOT_AFTER_NUMBER = r"(?<!\d[ \t])(?<!\d,[ \t])(?<!\d[A-Za-z][ \t])(?<!\d[A-Za-z],[ \t])"
 HOUSE_NUMBER_REACH = 300  # characters from the same party's street or postcode to a house number alone
 # between two parts of one address: a comma, table bars, one line break, or "in" ("Mercer House in

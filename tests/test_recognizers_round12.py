@@ -332,3 +332,11 @@ def test_a_persons_number_next_to_an_office_mailbox_with_a_personal_label(analyz
 
 def test_his_work_number_with_days_is_his(analyzer2):
     assert found(analyzer2, "his work number 01423 960 444 (Mon-Fri)", PHONE) == ["01423 960 444"]
+
+
+@pytest.mark.parametrize("text", [
+    "He's on Beech Grove now, in the flat above the shop at 15.",
+    "Beech Grove - he's living at 15 with her.",
+])
+def test_house_number_after_shop_at_or_living_at(analyzer, text):
+    assert "15" in _tp(analyzer, text, ADDRESS)
