@@ -33,11 +33,11 @@ BARE_PAIR = re.compile(r"(?<![\d\-.,/£$€])(?P<sort>\d{6})(?:[ \t]+|[ \t]*[\-/
 ACCOUNT_TAIL = re.compile(
     r"(?i)\b(?:account|acc(?:ount)?\.?|a/c)(?:[ \t]+(?:number|no\.?|num))?[ \t]+(?:that[ \t]+|which[ \t]+)?"
     r"(?:ends|ending|finishing|finishes|ended)(?:[ \t]+(?:in|with))?[ \t]*:?\s*(?:\.{2,}|…|[*xX#]{2,})?(?P<v>\d{3,4})(?![\d\-/.,]\d|[\d%])")
-# an organisation's own account for payments to it: "our client account", "our office account", "our bank
-# details are", "pay it to us": its bank details stay (not "our client's account", the client's)
+# an organisation's own account for payments to it: "our client account", "our office account": its bank
+# details stay (not "our client's account", the client's; not "our bank details" or "pay it to us", which a
+# couple writing about their own account says too)
 ORG_ACCOUNT = re.compile(
-    r"(?i)\bour[ \t]+(?:client|office|business|company|firm(?:['’]s)?|general|trust)[ \t]+(?:bank[ \t]+)?account\b(?!['’])"
-    r"|\bour[ \t]+(?:bank(?:ing)?|payment)[ \t]+details\b|\b(?:payable|pay(?:ments?)?|transfers?)[ \t]+(?:it[ \t]+)?(?:to|into)[ \t]+us\b")
+    r"(?i)\bour[ \t]+(?:client|office|business|company|firm(?:['’]s)?|general|trust)[ \t]+(?:bank[ \t]+)?account\b(?!['’])")
 _SENTENCE_START = re.compile(r"(?:[.!?][ \t]+(?=[A-Z(])|\n[ \t]*\n)")
 SORT_LABEL = re.compile(r"(?i)(?:sort[\s\-]*code|\bs/c)[\s:.\-]*(?:is[\s:]*)?$")
 ACCOUNT_LABEL = re.compile(r"(?i)(?:account|acc(?:ount)?\.?|a/c)[\s\-]*(?:number|no\.?|num)?[\s:.\-]*(?:is[\s:]*)?$")

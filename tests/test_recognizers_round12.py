@@ -340,3 +340,11 @@ def test_his_work_number_with_days_is_his(analyzer2):
 ])
 def test_house_number_after_shop_at_or_living_at(analyzer, text):
     assert "15" in _tp(analyzer, text, ADDRESS)
+
+
+def test_a_couples_own_account_is_not_an_organisations():
+    from recognizers.bank_details import ORG_ACCOUNT
+    assert ORG_ACCOUNT.search("please do not pay into our client account (Lloyds)")
+    for t in ("Please pay the refund to us: our bank details are", "our account", "our joint account",
+              "our client's account"):
+        assert ORG_ACCOUNT.search(t) is None
