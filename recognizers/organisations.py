@@ -77,9 +77,11 @@ ORG_ADDRESS_CUE = re.compile(
     r"visit[ \t]+(?:us|them)[ \t]+at|(?:registered|head|main|branch|regional|area)[ \t]+office|"
     # an employer named with its address: "I work at Tesco Extra, Wetherby Road, ...", "employed by X, ..."
     r"works?[ \t]+(?:at|for)|working[ \t]+(?:at|for)|employed[ \t]+(?:at|by)|"
-    # "please note our new address: ...", "its address is ..."
-    r"(?:our|its)[ \t]+(?:new[ \t]+)?(?:postal[ \t]+)?address(?:[ \t]+is)?|"
-    r"offices?[ \t]+(?:is|are)(?:[ \t]+(?:at|in|on))?|premises[ \t]+(?:(?:is|are)[ \t]+)?(?:at|in|on)|"
+    # "its address is ..." (not "our new address": a couple writes that about their home)
+    r"its[ \t]+(?:new[ \t]+)?(?:postal[ \t]+)?address(?:[ \t]+is)?|"
+    # (a business's premises: "the premises at ..." of a tenancy agreement is the tenant's home)
+    r"offices?[ \t]+(?:is|are)(?:[ \t]+(?:at|in|on))?|(?:business|shop|takeaway|restaurant|salon|garage|commercial|office|"
+    r"trading|company|works|factory|retail)\s+premises[ \t]+(?:(?:is|are)[ \t]+)?(?:at|in|on)|"
     # "the nursery is at 12 Kings Road", "their branch is based on ..."
     r"(?:the|our|their|its)[ \t]+(?:nursery|school|surgery|practice|centre|clinic|hospital|council|court|tribunal|branch|"
     r"bank|jobcentre|library|hub|academy|college|pharmacy|depot|headquarters|hq)[ \t]+(?:is|are)[ \t]+(?:based[ \t]+)?(?:at|on|in)|"
