@@ -97,8 +97,9 @@ ORG_PHONE_CUE = re.compile(
     r"cab|court|hub|clinic|practice|bank|shelter|charity|service|team|reception|dentists?|doctors|gp|hospital|pharmacy|"
     r"police)(?:['’]s)?[ \t]+(?:number|no\.?|phone|tel)\b|"
     r"(?:ring|call|phone|contact|try)[ \t]+(?:the|their)[ \t]+(?:[\w'’\-]+[ \t]+){0,2}"
-    r"(?:advice|council|office|centre|helpline|line|surgery|school|nursery|housing|jobcentre|shelter|charity|"
-    r"court|service|team|place|hub|clinic|practice|bank|dentists?|doctors|gp|hospital|ward|pharmacy|chemist|police)\b)")
+    # (not "their place" or "the line": somebody's home, or anybody's phone)
+    r"(?:advice|council|office|centre|helpline|surgery|school|nursery|housing|jobcentre|shelter|charity|"
+    r"court|service|team|hub|clinic|practice|bank|dentists?|doctors|gp|hospital|ward|pharmacy|chemist|police)\b)")
 # opening hours after a number on its line: "01423 960 500 (Mon-Fri 9-5)", "... 9am to 5pm", "lines open ..."
 _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 _HOUR = r"\d{1,2}(?:[.:]\d\d)?[ \t]*(?:am|pm)?"
@@ -107,7 +108,7 @@ ORG_HOURS_AFTER = re.compile(
     + _HOUR + r"(?<=m)|\bopening[ \t]+hours|\blines?[ \t]+(?:are[ \t]+)?open|\boffice[ \t]+hours|\b24[ \t\-]*hours?|\b24/7)")
 # a person's number between the cue and the value: "ring the council and give them his mum's number ..."
 _PERSONAL_NUMBER = re.compile(r"(?i)\b(?:his|her|my|your|their|'?s)[ \t]+(?:(?:own|new|old|mobile|home|work|direct|personal|"
-                              r"landline|contact|phone)[ \t]+){0,2}"
+                              r"landline|contact|phone|fax)[ \t]+){0,2}"
                               r"(?:number|mobile|mob|landline|phone)\b|\b(?:mobile|mob|direct[ \t]+(?:dial|line)|ddi|home)\b")
 # a role mailbox on the same line as a number: the number is the office's too
 _ROLE_MAILBOX_ON_LINE = re.compile(

@@ -355,3 +355,7 @@ def test_a_couples_own_account_is_not_an_organisations():
 ])
 def test_a_home_address_in_org_like_phrasing_is_redacted(analyzer2, text):
     assert any("HG3 1AA" in t for t in found(analyzer2, text))
+
+
+def test_their_place_is_a_home_not_an_organisation(analyzer2):
+    assert found(analyzer2, "if he's not in try their place on 01632 960 777", PHONE) == ["01632 960 777"]
