@@ -58,7 +58,6 @@ def org_name_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     return out
 
 
-
 # ---------------------------------------------------------------- organisations' contact details
 # An organisation's address, postcode or phone written in prose or over several lines, where no
 # letterhead or label on the same line says so. A careful DPO leaves these in: they are the
@@ -122,8 +121,10 @@ def org_contact_cue(text: str, s: int, kind: str, orgs: list[tuple[int, int]] = 
     """Is the contact detail at ``s`` an organisation's by what comes before it? ``kind``: "address"
     (an address or postcode: after an address cue or an organisation's name, through the address
     parts between, "Leeds Citizens Advice, Westgate Point, 6 Westgate, Leeds LS1 2AX", "visit us at
-    County Hall,\\nAykley Heads, Durham DH1 5UL"; not with a person named between) or "phone" (a landline or non-geographic number after
-    a line cue on its line: "out of hours: 01254 ...", "ring the advice place ... 0191 ...")."""
+    County Hall,\\nAykley Heads, Durham DH1 5UL"; not with a person named between) or "phone" (a landline
+    or non-geographic number after a line cue on its line, "out of hours: 01254 ...", "ring the advice
+    place ... 0191 ...", before opening hours, or on a line with a role mailbox; not after a personal
+    number word)."""
     if kind == "address":
         lo = max(0, s - 160)
         anchors = [m.end() for m in ORG_ADDRESS_CUE.finditer(text, lo, s)]
