@@ -43,6 +43,18 @@ SORT_LABEL = re.compile(r"(?i)(?:sort[\s\-]*code|\bs/c)[\s:.\-]*(?:is[\s:]*)?$")
 ACCOUNT_LABEL = re.compile(r"(?i)(?:account|acc(?:ount)?\.?|a/c)[\s\-]*(?:number|no\.?|num)?[\s:.\-]*(?:is[\s:]*)?$")
 
 
+# an IBAN written otherwise than the IBAN recognizer takes it: in lower case, with hyphens, grouped
+# unevenly ("gb29nwbk60161331926819", "GB29-NWBK-6016-1331-9268-19"); taken when its check digits agree
+IBAN_ANY = re.compile(r"(?i)(?<![\w\-])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?:[ \-][A-Z0-9]{4}){2,7}(?:[ \-][A-Z0-9]{1,4})?)(?![\w\-])")
+
+
+def _iban_ok(value: str) -> bool:
+    v = re.sub(r"[ \-]", "", value).upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", v):
+        return False
+    return int("".join(str(int(c, 36)) for c in v[4:] + v[:4])) % 97 == 1
+
+
 def _result(rec, s, e, score, why):
     return result(rec, EntityType.BANK_DETAILS.value, s, e, score, why)
 
@@ -97,6 +109,10 @@ class BankDetailsRecognizer(EntityRecognizer):
                 continue  # (grouped digits are an account only next to a sort code or after its label)
             if ACCOUNT_LABEL.search(text[max(0, a[0] - 30): a[0]]):
                 out.append(_result(self, a[0], a[1], 0.7, "labelled account number"))
+        for m in IBAN_ANY.finditer(text):
+            v = m.group(0)
+            if (v.islower() or "-" in v or not v[:2].isupper()) and _iban_ok(v):
+                out.append(_result(self, m.start(), m.end(), 0.8, "IBAN (check digits agree)"))
         for m in ACCOUNT_LABELLED_OTHER.finditer(text):
             if not any(r.start < m.end("v") and m.start("v") < r.end for r in out):
                 out.append(_result(self, m.start("v"), m.end("v"), 0.6, "labelled account number (7, 9 or 10 digits)"))

@@ -307,10 +307,14 @@ _COMPACT_DATE = re.compile(r"(?<![\d\-/.])(?:(?P<d>\d{2})[ ]?(?P<m>\d{2})[ ]?(?P
 _HOUSE_NUMBER = re.compile(r"^(?:(?:flat|apartment|apt|unit)\s+[\w/]+\s+)?(\d{1,4}[a-z]?)\s+[A-Za-z]", re.I)
 # ... written alone: "No. 27", "number 27", "the flat at 42a", "the ground floor flat at No. 3", "above the shop
 # at 12", "he's living at 15" (only near the same party's street or postcode: see _match_address_parts)
-_HOUSE_NUMBER_CUE = (r"(?i)(?:(?P<no>\b(?:no\.?|number)[ \t]*)(?=\d{2}|\d[ \t]?[a-z]\b)"
+_HOUSE_NUMBER_CUE = (r"(?i)(?:(?P<no>\b(?:no\.?|number)[ \t]*)"
                      r"|\b(?:(?:flat|house|home|place|property|maisonette|bungalow|shop|chippy|newsagents?|takeaway|bookies|pub)"
                      r"|(?:lives|living|live|staying|stays|stopping|moved[ \t]+in))[ \t]+at[ \t]+(?P<no2>(?:no\.?|number)[ \t]*)?)")
 _NOT_AFTER_NUMBER = r"(?<!\d[ \t])(?<!\d,[ \t])(?<!\d[A-Za-z][ \t])(?<!\d[A-Za-z],[ \t])"
+_NOT_A_HOUSE_BEFORE = re.compile(
+    r"(?i)\b(?:item|bus|route|page|question|para(?:graph)?|section|schedule|clause|invoice|order|platform|gate|room|box|"
+    r"case|ref(?:erence)?|account|policy|table|figure|exhibit|document|doc|tab|appendix|annex|bundle|line|payslip|"
+    r"statement|cheque|receipt|ticket|unit|flat|apartment|plot|issue|version|step|point|rule|form|child|children)\.?[ \t]*$")
 HOUSE_NUMBER_REACH = 300  # characters from the same party's street or postcode to a house number alone
 # between two parts of one address: a comma, table bars, one line break, or "in" ("Mercer House in
 # Accrington": the town of a listed house says where a person lives as much as its postcode does)
@@ -673,6 +677,8 @@ class PartyMatcher:
                 if any(a < m.end() and s0 < b for a, b in taken) or not any(
                         abs(a - s0) <= HOUSE_NUMBER_REACH for a, b in near):
                     continue
+                if m.group("no") and _NOT_A_HOUSE_BEFORE.search(text, max(0, s0 - 25), s0):
+                    continue  # "bus no. 7", "page 12", "question number 15"
                 spans.append(PartySpan(s0, m.end(), self._kind(pos), self.index[pos], EntityType.ADDRESS, form=FULL,
                                        score=0.8, recognizer="PartyIdentifierRecognizer"))
                 taken.append((s0, m.end()))

@@ -359,3 +359,22 @@ def test_a_home_address_in_org_like_phrasing_is_redacted(analyzer2, text):
 
 def test_their_place_is_a_home_not_an_organisation(analyzer2):
     assert found(analyzer2, "if he's not in try their place on 01632 960 777", PHONE) == ["01632 960 777"]
+
+
+def test_house_number_after_no_only_the_listed_one(analyzer):
+    assert not any("7" in t for t in _tp(analyzer, "Gary's mum lives on Beech Grove too, at No. 7.", ADDRESS))  # (another house)
+    assert "No. 15" in _tp(analyzer, "he's on beech grove, No. 15.", ADDRESS)
+
+
+def test_no_before_other_things_is_not_a_house(analyzer):
+    text = "Beech Grove is on the route. Take bus no. 15 from the station."
+    assert not any("15" in t for t in _tp(analyzer, text, ADDRESS))
+
+
+@pytest.mark.parametrize("written", ["gb29nwbk60161331926819", "GB29-NWBK-6016-1331-9268-19"])
+def test_iban_in_lower_case_or_with_hyphens(analyzer2, written):
+    assert written in found(analyzer2, f"his iban is {written} for transfers")
+
+
+def test_iban_like_string_with_wrong_check_digits_is_left(analyzer2):
+    assert found(analyzer2, "ref gb30nwbk60161331926819 on the form", BANK) == []
