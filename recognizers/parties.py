@@ -298,6 +298,32 @@ def _intl_phone_regex(cc: str, rest: str) -> "re.Pattern[str]":
     return re.compile(r"(?<![\d+])(?:" + "|".join(alts) + r")(?!\d)")
 
 
+# a phone number read out: digit words ("oh", "zero", "nought", "one" ... "nine"), "double"/"triple" before
+# one, and digits, with spaces, commas or hyphens between
+_DIGIT_WORDS = {"oh": "0", "o": "0", "zero": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+                "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_SPOKEN_TOKEN = r"(?:double|triple|oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|\d)"
+_SPOKEN_DIGIT = re.compile(r"(?i)\b(?:oh|zero|nought|double|triple)\b")
+_SPOKEN_RUN = re.compile(r"(?i)(?<![\w])" + _SPOKEN_TOKEN + r"(?:[ \t,\-]+" + _SPOKEN_TOKEN + r"|(?<=\d)\d){7,24}(?![\w])")
+
+
+def _spoken_digits(run: str) -> str | None:
+    out: list[str] = []
+    rep = 1
+    for tok in re.findall(r"(?i)[a-z]+|\d", run):
+        t = tok.lower()
+        if t in ("double", "triple"):
+            rep = 2 if t == "double" else 3
+            continue
+        d = _DIGIT_WORDS.get(t, t if t.isdigit() else None)
+        if d is None:
+            return None
+        out.append(d * rep)
+        rep = 1
+    digits_ = "".join(out)
+    return normalise_phone(digits_) if 10 <= len(digits_) <= 13 else None
+
+
 # "@" and "." of an email address written out
 _OBF_AT = r"(?:[ \t]*[\[(][ \t]*at[ \t]*[\])][ \t]*|[ \t]+at[ \t]+)"
 _OBF_DOT = r"(?:\.|[ \t]*[\[(][ \t]*dot[ \t]*[\])][ \t]*|[ \t]+dot[ \t]+)"
@@ -467,6 +493,8 @@ class PartyMatcher:
     def _build_identifier_regexes(self) -> list[tuple[re.Pattern[str], int, EntityType]]:
         out: list[tuple[re.Pattern[str], int, EntityType]] = []
         self._addr_parts: dict[int, re.Pattern[str]] = {}
+        self._spoken_phones = {normalise_phone(ph): pos for pos, p in enumerate(self.parties) for ph in p.phones
+                               if len(normalise_phone(ph)) >= 10}
         self._house_numbers: dict[int, re.Pattern[str]] = {}
         # regex position -> words one of which is in any text it can match: a document without any
         # of them is not searched with it (a case's address patterns are long alternations)
@@ -622,6 +650,7 @@ class PartyMatcher:
             for m in rx.finditer(text):
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], et, form=FULL, score=1.0, recognizer="PartyIdentifierRecognizer"))
         self._match_address_parts(text, spans)
+        self._match_spoken_phones(text, spans)
         self._match_dobs(text, spans)
         req_ids = [(s.start, s.end) for s in spans if s.kind == PartyKind.REQUESTER]
         if req_ids and self._shared_ids:
@@ -682,6 +711,18 @@ class PartyMatcher:
                 spans.append(PartySpan(s0, m.end(), self._kind(pos), self.index[pos], EntityType.ADDRESS, form=FULL,
                                        score=0.8, recognizer="PartyIdentifierRecognizer"))
                 taken.append((s0, m.end()))
+
+    def _match_spoken_phones(self, text: str, spans: list[PartySpan]) -> None:
+        """A listed phone number read out in words, as a call transcript writes it ("oh seven seven
+        double oh, nine double oh, five five five"), or in words and digits mixed."""
+        if not self._spoken_phones or _SPOKEN_DIGIT.search(text) is None:
+            return
+        for m in _SPOKEN_RUN.finditer(text):
+            d = _spoken_digits(m.group(0))
+            pos = self._spoken_phones.get(d) if d else None
+            if pos is not None and not any(sp.start < m.end() and m.start() < sp.end for sp in spans):
+                spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], EntityType.PHONE_NUMBER,
+                                       form=FULL, score=0.9, recognizer="PartyIdentifierRecognizer"))
 
     def _match_dobs(self, text: str, spans: list[PartySpan]) -> None:
         dobs = {}

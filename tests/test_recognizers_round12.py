@@ -378,3 +378,16 @@ def test_iban_in_lower_case_or_with_hyphens(analyzer2, written):
 
 def test_iban_like_string_with_wrong_check_digits_is_left(analyzer2):
     assert found(analyzer2, "ref gb30nwbk60161331926819 on the form", BANK) == []
+
+
+@pytest.mark.parametrize("written", [
+    "oh seven seven oh oh, nine oh oh, five five five",
+    "oh seven seven double oh nine double oh triple five",
+    "07700 nine oh oh five five five",
+])
+def test_listed_phone_read_out_in_words(analyzer, written):
+    assert _tp(analyzer, f"Caller: his mobile is {written}.", PHONE) == [written]
+
+
+def test_other_number_words_are_left(analyzer):
+    assert _tp(analyzer, "Caller: I've got two kids, one is nine and one is five, oh and six cats.", PHONE) == []
