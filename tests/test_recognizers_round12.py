@@ -391,3 +391,12 @@ def test_listed_phone_read_out_in_words(analyzer, written):
 
 def test_other_number_words_are_left(analyzer):
     assert _tp(analyzer, "Caller: I've got two kids, one is nine and one is five, oh and six cats.", PHONE) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("PP's UTR: 12345 67890", "12345 67890"),
+    ("His unique taxpayer reference is 1234567890.", "1234567890"),
+    ("Customer number: 4417 2291 08", "4417 2291 08"),
+])
+def test_tax_reference_and_spaced_references(analyzer2, text, want):
+    assert want in found(analyzer2, text)
