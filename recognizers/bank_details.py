@@ -40,7 +40,7 @@ ORG_ACCOUNT = re.compile(
     r"(?i)\bour[ \t]+(?:client|office|business|company|firm(?:['’]s)?|general|trust)[ \t]+(?:bank[ \t]+)?account\b(?!['’])")
 _SENTENCE_START = re.compile(r"(?:[.!?][ \t]+(?=[A-Z(])|\n[ \t]*\n)")
 SORT_LABEL = re.compile(r"(?i)(?:sort[\s\-]*code|\bs/c)[\s:.\-]*(?:is[\s:]*)?$")
-ACCOUNT_LABEL = re.compile(r"(?i)(?:account|acc(?:ount)?\.?|a/c)[\s\-]*(?:number|no\.?|num)?[\s:.\-]*(?:is[\s:]*)?$")
+ACCOUNT_LABEL = re.compile(r"(?i)(?:account|acc(?:ount)?\.?|a/c)[\s\-]*(?:number|no\.?|num)?[\s:.\-]*(?:is[\s:]*)?(?:\([ \t]*)?$")
 
 
 # an IBAN written otherwise than the IBAN recognizer takes it: in lower case, with hyphens, grouped

@@ -400,3 +400,7 @@ def test_other_number_words_are_left(analyzer):
 ])
 def test_tax_reference_and_spaced_references(analyzer2, text, want):
     assert want in found(analyzer2, text)
+
+
+def test_account_number_in_brackets_after_account(analyzer2):
+    assert "30561122" in found(analyzer2, "Please stop paying into my brother's account (30561122).", BANK)
