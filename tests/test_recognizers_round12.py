@@ -404,3 +404,12 @@ def test_tax_reference_and_spaced_references(analyzer2, text, want):
 
 def test_account_number_in_brackets_after_account(analyzer2):
     assert "30561122" in found(analyzer2, "Please stop paying into my brother's account (30561122).", BANK)
+
+
+def test_chat_name_after_text(analyzer2):
+    chat = ("[14/10/2026, 20:16] Nic: do u want his new number he text dawn off it\n"
+            "[14/10/2026, 20:17] Helen: text me when ur there\n"
+            "[14/10/2026, 20:18] Nic: ill text him back, text message from the school too\n")
+    got = found(analyzer2, chat, EntityType.PERSON)
+    assert "dawn" in got
+    assert not any(w in got for w in ("me", "him", "message", "back"))
