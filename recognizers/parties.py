@@ -276,6 +276,22 @@ _NOT_CMS_LABEL = re.compile(
     r"customer|tenancy|pension|patient|student|phone|tel|mobile)\b")
 
 
+# case.json as typed: "c/o 5 Church Walk", "01632 960418 ext 22", "07700 900682 / 01632 960418"
+_CARE_OF = re.compile(r"(?i)^c/o[ \t]+")
+_EXTENSION = re.compile(r"(?i)[ \t]*(?:ext(?:ension)?\.?|x)[ \t]*\d{1,5}[ \t]*$")
+_LABEL_WORDS = re.compile(r"(?i)\((?:mobile|mob|home|work|landline|old|new)\)|\b(?:mobile|mob|home|work|landline|tel)\b[:.]?")
+
+
+def _listed_numbers(raw: str) -> list[str]:
+    """The numbers in one case.json phone entry, without an extension or a label."""
+    out = []
+    for part in re.split(r"[/;,]|\bor\b|\band\b", raw):
+        part = _EXTENSION.sub("", _LABEL_WORDS.sub(" ", part)).strip()
+        if sum(c.isdigit() for c in part) >= 6:
+            out.append(part)
+    return out
+
+
 # a listed number in another country's format: "+48 512 345 678", "0048 512345678", "+353 (0)87 ..."
 _INTL_PHONE = re.compile(r"^(?:\+|00)[ \t]*(?!44)(?P<cc>[1-9]\d{0,2})[ \t\-]*(?:\(0\))?(?P<rest>[\d \t\-().]{6,})$")
 _COUNTRY_CODES_2 = {"20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "45", "46", "47", "48", "49",
@@ -493,8 +509,8 @@ class PartyMatcher:
     def _build_identifier_regexes(self) -> list[tuple[re.Pattern[str], int, EntityType]]:
         out: list[tuple[re.Pattern[str], int, EntityType]] = []
         self._addr_parts: dict[int, re.Pattern[str]] = {}
-        self._spoken_phones = {normalise_phone(ph): pos for pos, p in enumerate(self.parties) for ph in p.phones
-                               if len(normalise_phone(ph)) >= 10}
+        self._spoken_phones = {normalise_phone(ph): pos for pos, p in enumerate(self.parties)
+                               for raw in p.phones for ph in _listed_numbers(raw) if len(normalise_phone(ph)) >= 10}
         self._house_numbers: dict[int, re.Pattern[str]] = {}
         # regex position -> words one of which is in any text it can match: a document without any
         # of them is not searched with it (a case's address patterns are long alternations)
@@ -506,7 +522,7 @@ class PartyMatcher:
                 s = squash(ref)
                 if len(s) >= 6:
                     out.append((re.compile(r"(?i)(?<![A-Za-z0-9])" + _flex_chars(s, r"[\s\-/–]*") + r"(?![A-Za-z0-9])"), pos, EntityType.CASE_REFERENCE))
-            for ph in p.phones:
+            for ph in (x for raw in p.phones for x in _listed_numbers(raw)):
                 intl = _INTL_PHONE.match(ph.strip())
                 if intl:
                     out.append((_intl_phone_regex(intl.group("cc"), digits(intl.group("rest"))), pos, EntityType.PHONE_NUMBER))
@@ -537,7 +553,8 @@ class PartyMatcher:
             parts: set[str] = set()
             numbers: set[str] = set()
             for addr in p.addresses:
-                comps = [c.strip() for c in re.split(r"[,\n]+", addr) if c.strip()]
+                comps = [_CARE_OF.sub("", c.strip()) for c in re.split(r"[,\n]+", addr) if c.strip()]
+                comps = [c for c in comps if c]
                 for c in comps:
                     bare = _POSTCODE_AT_END.sub("", c).strip(" ,")
                     if not any(ch.isdigit() for ch in bare) and len(bare) >= 3:
@@ -968,7 +985,7 @@ class PartyMatcher:
 def _id_keys(p: Party) -> set[str]:
     """A party's listed identifiers, normalised, to see whether two parties share one."""
     keys = {squash(x).lower() for x in (p.ni_number, *p.case_references, *p.emails) if x}
-    keys |= {normalise_phone(x) for x in p.phones}
+    keys |= {normalise_phone(x) for raw in p.phones for x in _listed_numbers(raw)}
     for a in p.addresses:
         keys |= {squash(c).lower() for c in re.split(r"[,\n]+", a) if any(ch.isdigit() for ch in c)}
     keys.discard("")

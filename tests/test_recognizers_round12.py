@@ -413,3 +413,18 @@ def test_chat_name_after_text(analyzer2):
     got = found(analyzer2, chat, EntityType.PERSON)
     assert "dawn" in got
     assert not any(w in got for w in ("me", "him", "message", "back"))
+
+
+def test_case_json_entries_as_typed():
+    from recognizers.parties import PartyMatcher
+    case = CaseRecord(case_id="T-R12e", received=date(2026, 11, 20),
+                      requester=Party(name="Ann Lee", role="receiving parent"),
+                      third_parties=[Party(name="Bob Rae", role="paying parent",
+                                           phones=("07700 900682 / 01632 960418 ext 22", "(mobile) 07700 900999"),
+                                           addresses=("c/o 5 Church Walk, Kempston, Bedford MK42 8AP",))],
+                      root=Path("."))
+    text = "He rang from 01632 960418 and then 07700 900682, then 07700 900999. Post to 5 Church Walk."
+    m = PartyMatcher(case)
+    got = {text[s.start:s.end] for s in m.match(text) if s.entity_type in (PHONE, ADDRESS)}
+    assert {"01632 960418", "07700 900682", "07700 900999"} <= got
+    assert any(g.startswith("5 Church Walk") for g in got)
