@@ -92,9 +92,9 @@ ORG_PHONE_CUE = re.compile(
     r"(?i)\b(?:out[ \t\-]+of[ \t\-]+hours|emergency[ \t]+(?:line|number|repairs)|repairs[ \t]+(?:line|number|team)|"
     r"textphone|text[ \t]*relay|relay[ \t]+uk|minicom|freephone|lines?[ \t]+(?:are[ \t]+)?open|fax|\bDX[ \t]+\d+|"
     # "the cab number is ...", "the school office number": an organisation's number named by what it is
-    r"the[ \t]+(?:[\w'’\-]+[ \t]+){0,2}(?:advice|council|office|centre|helpline|surgery|school|nursery|housing|jobcentre|"
-    r"cab|court|hub|clinic|practice|bank|shelter|charity|service|team|reception|dentists?|doctors|gp|hospital|pharmacy|"
-    r"police)(?:['’]s)?[ \t]+(?:number|no\.?|phone|tel)\b|"
+    r"(?:the[ \t]+(?:[\w'’\-]+[ \t]+){0,2})?(?:advice|council|office|centre|helpline|surgery|school|nursery|housing|"
+    r"jobcentre|cab|court|hub|clinic|practice|bank|shelter|charity|service|team|reception|dentists?|doctors|gp|hospital|"
+    r"pharmacy|police)(?:['’]?s)?[ \t]+(?:number|no\.?|phone|tel)\b|"
     r"(?:ring|call|phone|contact|try)[ \t]+(?:the|their)[ \t]+(?:[\w'’\-]+[ \t]+){0,2}"
     # (not "their place" or "the line": somebody's home, or anybody's phone)
     r"(?:advice|council|office|centre|helpline|surgery|school|nursery|housing|jobcentre|shelter|charity|"

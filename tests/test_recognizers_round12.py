@@ -428,3 +428,8 @@ def test_case_json_entries_as_typed():
     got = {text[s.start:s.end] for s in m.match(text) if s.entity_type in (PHONE, ADDRESS)}
     assert {"01632 960418", "07700 900682", "07700 900999"} <= got
     assert any(g.startswith("5 Church Walk") for g in got)
+
+
+@pytest.mark.parametrize("text", ["council number is 0191 498 0222 ring them", "the councils number 0191 498 0223"])
+def test_org_number_named_without_the_or_apostrophe(analyzer2, text):
+    assert found(analyzer2, text, PHONE) == []
