@@ -14,7 +14,8 @@ from recognizers.uk_postcode import POSTCODE_REGEX
 STREET_TYPES = (
     "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Grove|Gardens|Gdns|"
     "Terrace|Terr|Walk|Row|Hill|Square|Sq|Park|Mews|View|Rise|Green|Parade|Vale|Wharf|Yard|Mount|Meadows?|Fields?|"
-    "Gate|Bank|Chase|Croft|End|Heights|Boulevard|Embankment|Quay|Brow|Wynd|Circus|Approach|Broadway|Promenade|Crossway|Nook|Garth"
+    "Gate|Bank|Chase|Croft|End|Heights|Boulevard|Embankment|Quay|Brow|Wynd|Circus|Approach|Broadway|Promenade|Crossway|Nook|Garth|"
+    "Range|Fold|Ridge|Orchard|Paddocks|Spinney|Glade|Dene|Pathway"
 )
 W = r"[A-Z][a-zA-Z'’\-]+"
 STREET = (
@@ -27,6 +28,10 @@ STREET_RE = re.compile(STREET)
 TENEMENT_BEFORE = re.compile(r"(?:(?:Flat|Apartment|Apt)[ \u00a0]+)?\d{1,3}/\d{1,3},?[ \u00a0\n]+$")
 NAMED_HOUSE_RE = re.compile(r"(?m)^[ \t]*(?:" + W + r"[ \u00a0]+){1,3}(?:House|Cottage|Farm|Lodge|Barn|Manor|Villa)[ \t]*,?[ \t]*$")
 POSTCODE_RE = re.compile(POSTCODE_REGEX)
+# a PO box and the town and postcode after it ("PO Box 238, Peterlee, SR8 9DD"): an organisation's
+# mailbox, found so that its town is known for a place (not a name) and the box is left in as an
+# organisation's contact (recognizers/refine.py PO_BOX)
+PO_BOX_RE = re.compile(r"(?i)(?<![\w])(?:P\.?[ \t]?O\.?[ \t]*Box)[ \t]+\d{1,6}(?![\w])")
 # a flat in a named block, with no house number: "Flat 11, Rowan House"
 FLAT_IN_BLOCK_RE = re.compile(
     r"(?<![\w])(?:Flat|Apartment|Apt\.?)[ \u00a0]+\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:" + W + r"[ \u00a0]+){1,3}"
@@ -116,6 +121,10 @@ class AddressRecognizer(EntityRecognizer):
         for m in FLAT_IN_BLOCK_RE.finditer(text):
             e2 = extend_address(text, m.end())
             out.append(_res(self, m.start(), e2, 0.6 if e2 == m.end() else 0.75, "flat in a named block"))
+        for m in PO_BOX_RE.finditer(text):
+            e2 = extend_address(text, m.end())
+            if e2 > m.end():
+                out.append(_res(self, m.start(), e2, 0.6, "PO box with town/postcode"))
         for m in NAMED_HOUSE_RE.finditer(text):
             s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
             e = m.end() - (len(m.group(0)) - len(m.group(0).rstrip(" \t,")))

@@ -13,13 +13,46 @@ from pipeline.codes import EntityType
 # a sort code: "20-71-64", "20 71 64", "77 - 14 - 90"; six digits straight after a sort-code label
 _SEP = r"(?:[ \u00a0]?[\-–][ \u00a0]?|[ \u00a0])"
 SORT_CODE = re.compile(r"(?<![\d\-–])(?<!\d[ \u00a0])\d{2}" + _SEP + r"\d{2}" + _SEP + r"\d{2}(?![\d\-–])(?![ \u00a0]\d{2}\b)")
-SORT_LABELLED_6 = re.compile(r"(?i)(?:\bsort[\s\-]*code|\bs/c|\bs\.c\.|\bsc)[\s:.\-]*(?:is[\s:]*)?(?P<v>\d{6}|\d{2}\.\d{2}\.\d{2})(?![\d\-])")
+SORT_LABELLED_6 = re.compile(r"(?i)(?:\bsort[\s\-]*code|\bs/c|\bs\.c\.|\bsc)[\s:.\-]*(?:is[\s:]*)?(?P<v>\d{6}|\d{2}\.\d{2}\.\d{2}|\d{2}/\d{2}/\d{2})(?![\d\-/])")
 # an account number: eight digits, also written in two fours ("6611 0473"); not part of a longer number
 ACCOUNT = re.compile(r"(?<![\d\-])(?:\d{8}(?![\d\-])|(?<!\d{4}[ \u00a0])\d{4}[ \u00a0]\d{4}(?![\d\-])(?![ \u00a0]?\d))")
 # sort code and account written together: "203258 71234560", "771490-66110473", "301557/02938476"
+# an account number grouped otherwise ("41 88 77 12", "418 877 12", "4188-7712"): only next to a sort code or
+# after an account label, where it cannot be a date, a time or an amount
+ACCOUNT_GROUPED = re.compile(
+    r"(?<![\d\-/.,£$€])(?:\d{2}(?P<sp>[ \u00a0])\d{2}(?P=sp)\d{2}(?P=sp)\d{2}|\d{3}[ \u00a0]\d{3}[ \u00a0]\d{2}|\d{4}-\d{4})"
+    r"(?![\d\-/]|[.,]\d|[ \u00a0]\d)")
+# a longer or shorter account number (7, 9 or 10 digits: building societies, older accounts) after an account label
+ACCOUNT_LABELLED_OTHER = re.compile(
+    r"(?i)\b(?:account|acc(?:ount)?\.?|a/c)[ \t]*(?:number|no\.?|num)[ \t]*[:.\-]?[ \t]*(?:is[ \t]+)?(?P<v>\d{7}|\d{9,10})(?![\d\-/]|[.,]\d)")
 BARE_PAIR = re.compile(r"(?<![\d\-.,/£$€])(?P<sort>\d{6})(?:[ \t]+|[ \t]*[\-/][ \t]*)(?P<acct>\d{8})(?![\d\-.,/])")
+# the last digits of an account, said instead of the whole number: "the account ends 8812", "account
+# number ending in 6604", "a/c finishing 0931". Next to a sort code it pins the account down and is
+# redacted like a full number; alone it is what a bank or insurer prints to name an account without
+# giving it away, and stays.
+ACCOUNT_TAIL = re.compile(
+    r"(?i)\b(?:account|acc(?:ount)?\.?|a/c)(?:[ \t]+(?:number|no\.?|num))?[ \t]+(?:that[ \t]+|which[ \t]+)?"
+    r"(?:ends|ending|finishing|finishes|ended)(?:[ \t]+(?:in|with))?[ \t]*:?\s*(?:\.{2,}|…|[*xX#]{2,})?(?P<v>\d{3,4})(?![\d\-/.,]\d|[\d%])")
+# an organisation's own account for payments to it: "our client account", "our office account": its bank
+# details stay (not "our client's account", the client's; not "our bank details" or "pay it to us", which a
+# couple writing about their own account says too)
+ORG_ACCOUNT = re.compile(
+    r"(?i)\bour[ \t]+(?:client|office|business|company|firm(?:['’]s)?|general|trust)[ \t]+(?:bank[ \t]+)?account\b(?!['’])")
+_SENTENCE_START = re.compile(r"(?:[.!?][ \t]+(?=[A-Z(])|\n[ \t]*\n)")
 SORT_LABEL = re.compile(r"(?i)(?:sort[\s\-]*code|\bs/c)[\s:.\-]*(?:is[\s:]*)?$")
-ACCOUNT_LABEL = re.compile(r"(?i)(?:account|acc(?:ount)?\.?|a/c)[\s\-]*(?:number|no\.?|num)?[\s:.\-]*(?:is[\s:]*)?$")
+ACCOUNT_LABEL = re.compile(r"(?i)(?:account|acc(?:ount)?\.?|a/c)[\s\-]*(?:number|no\.?|num)?[\s:.\-]*(?:is[\s:]*)?(?:\([ \t]*)?$")
+
+
+# an IBAN written otherwise than the IBAN recognizer takes it: in lower case, with hyphens, grouped
+# unevenly ("gb29nwbk60161331926819", "GB29-NWBK-6016-1331-9268-19"); taken when its check digits agree
+IBAN_ANY = re.compile(r"(?i)(?<![\w\-])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?:[ \-][A-Z0-9]{4}){2,7}(?:[ \-][A-Z0-9]{1,4})?)(?![\w\-])")
+
+
+def _iban_ok(value: str) -> bool:
+    v = re.sub(r"[ \-]", "", value).upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", v):
+        return False
+    return int("".join(str(int(c, 36)) for c in v[4:] + v[:4])) % 97 == 1
 
 
 def _result(rec, s, e, score, why):
@@ -40,6 +73,11 @@ class BankDetailsRecognizer(EntityRecognizer):
         sorts += [m.span("v") for m in SORT_LABELLED_6.finditer(text)]
         sorts.sort()
         accts = [m.span() for m in ACCOUNT.finditer(text)]
+        tails = [m.span("v") for m in ACCOUNT_TAIL.finditer(text)]
+        grouped = [m.span() for m in ACCOUNT_GROUPED.finditer(text) if not any(
+            a <= m.start() < b or m.start() <= a < m.end() for a, b in accts)]
+        grouped = [g for g in grouped if not any(g[0] < e0 and s0 < g[1] for s0, e0 in sorts)]
+        accts = sorted(set(accts) | set(tails) | set(grouped))
         used_accts = set()
         for s, e in sorts:
             labelled = SORT_LABEL.search(text[max(0, s - 25): s]) is not None
@@ -65,6 +103,24 @@ class BankDetailsRecognizer(EntityRecognizer):
         for a in accts:
             if a in used_accts:
                 continue
+            if a in tails:
+                continue  # (the last digits alone are what a bank or insurer prints to name an account without giving it)
+            if a in grouped and not ACCOUNT_LABEL.search(text[max(0, a[0] - 30): a[0]]):
+                continue  # (grouped digits are an account only next to a sort code or after its label)
             if ACCOUNT_LABEL.search(text[max(0, a[0] - 30): a[0]]):
                 out.append(_result(self, a[0], a[1], 0.7, "labelled account number"))
-        return out
+        for m in IBAN_ANY.finditer(text):
+            v = m.group(0)
+            if (v.islower() or "-" in v or not v[:2].isupper()) and _iban_ok(v):
+                out.append(_result(self, m.start(), m.end(), 0.8, "IBAN (check digits agree)"))
+        for m in ACCOUNT_LABELLED_OTHER.finditer(text):
+            if not any(r.start < m.end("v") and m.start("v") < r.end for r in out):
+                out.append(_result(self, m.start("v"), m.end("v"), 0.6, "labelled account number (7, 9 or 10 digits)"))
+        return [r for r in out if not _org_account(text, r.start)]
+
+
+def _org_account(text: str, s: int) -> bool:
+    """Is the value at ``s`` in a sentence that gives an organisation's own account ("our client account")?"""
+    lo = max(0, s - 160)
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, s)]
+    return ORG_ACCOUNT.search(text, starts[-1] if starts else lo, s) is not None

@@ -12,13 +12,15 @@ SUFFIX = (
     r"Ltd|LTD|Limited|LIMITED|PLC|plc|Plc|LLP|LLC|Inc|CIC|"
     r"(?:&|and)[ \u00a0]+(?:Co|Sons|Partners)\b\.?|Co\.|Council|Trust|Practice|Surgery|Solicitors|Law|Chambers|"
     r"Partnership|Associates|Group|Foundation|Association|Society|Academy|School|College|University|Hospital|"
-    r"Clinic|Centre|Center|Pharmacy|Agency|Insurance|Assurance|Nursery|Playgroup|Pre-?school|Childcare|Housing|Homes|Restaurants?|Services|Logistics|Foods|Motors|Garage|Bank|Tribunal"
+    r"Clinic|Centre|Center|Pharmacy|Agency|Insurance|Assurance|Nursery|Playgroup|Pre-?school|Childcare|Housing|Homes|Restaurants?|Services|Logistics|Foods|Motors|Garage|Bank|Tribunal|"
+    r"Lettings|Estate[ \u00a0]+Agents|Properties|Hub|Union|Foodbank|Food[ \u00a0]+Bank"
 )
 # the same words in capitals, as a letterhead writes them ("ADEYEMI & COLE SOLICITORS")
 _CAPS = "|".join(w.upper() for w in (
     "Solicitors Council Trust Practice Surgery Law Chambers Partnership Associates Group Foundation Association "
     "Society Academy School College University Hospital Clinic Centre Center Pharmacy Agency Housing Restaurants "
-    "Restaurant Services Logistics Foods Motors Garage Bank Homes Tribunal Nursery Playgroup Preschool Childcare Insurance Assurance").split())
+    "Restaurant Services Logistics Foods Motors Garage Bank Homes Tribunal Nursery Playgroup Preschool Childcare Insurance Assurance "
+    "Lettings Properties Union").split())
 # only as a whole line (a letterhead): in a statement line in capitals "... REF GARAGE" is no organisation
 ORG_CAPS_LINE_RE = re.compile(
     r"(?m)^[ \t]*(?P<name>(?:[A-Z][A-Z'’\-]*|&)(?:[ \t]+(?:[A-Z][A-Z'’\-]*|&|[-–|]|\d+)){0,9}[ \t]+(?:" + _CAPS
@@ -34,8 +36,10 @@ ORG_NAME_RE = re.compile(
 _LEAD_STOP = re.compile(r"^(?:The|A|An|At|For|From|To|By|Of|In|On|Dear|Re|Employer|Your|Our|My|His|Her)[ \u00a0\n]+")
 
 
-def org_name_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every organisation name in ``text``."""
+def org_name_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of every organisation name in ``text`` (plus ``offset``: ``text`` is a slice)."""
+    if offset:
+        return [(a + offset, b + offset) for a, b in org_name_spans(text)]
     out = []
     for m in ORG_NAME_RE.finditer(text):
         s, e = m.span()
@@ -52,3 +56,96 @@ def org_name_spans(text: str) -> list[tuple[int, int]]:
     if "\n" in text or text.isupper():
         out += [m.span("name") for m in ORG_CAPS_LINE_RE.finditer(text)]
     return out
+
+
+# ---------------------------------------------------------------- organisations' contact details
+# An organisation's address, postcode or phone written in prose or over several lines, where no
+# letterhead or label on the same line says so. A careful DPO leaves these in: they are the
+# organisation's, not a person's.
+
+# one part of an address as a letter writes it: "Westgate Point", "6 Westgate", "Unit 9", "PO Box 88",
+# "Leeds LS1 2AX", "Newcastle upon Tyne"
+_COMP = (r"(?:(?i:c/o[ \t]+)?(?:(?i:unit|suite|floor|room|block|building|p\.?[ \t]?o\.?[ \t]*box)[ \t]+\d{1,6}[A-Za-z]?"
+         r"|(?:\d{1,4}[A-Za-z]?[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|upon|on|le|de|the|of|in|by|&))*))")
+# the address parts between a cue (or an organisation's name) and the value: at most five, two line breaks
+_RUN = re.compile(r"[ \t]*[:,(]?[ \t]*(?:\n[ \t|]*)?(?:(?:" + _COMP + r"|\([^()\n]{1,40}\))[ \t]*[,|(]?[ \t]*(?:\n[ \t|]*)?){0,5}")
+# a cue that an address which follows is an organisation's: its office or premises, where to write
+# to or visit it, a civic building ("County Hall", "Civic Centre")
+ORG_ADDRESS_CUE = re.compile(
+    r"(?i)\b(?:(?:please[ \t]+)?reply[ \t]+to(?:[ \t]+us)?(?:[ \t]+at)?|write[ \t]+to[ \t]+(?:us|them)[ \t]+at|"
+    r"visit[ \t]+(?:us|them)[ \t]+at|(?:registered|head|main|branch|regional|area)[ \t]+office|"
+    # an employer named with its address: "I work at Tesco Extra, Wetherby Road, ...", "employed by X, ..."
+    r"works?[ \t]+(?:at|for)|working[ \t]+(?:at|for)|employed[ \t]+(?:at|by)|"
+    # "its address is ..." (not "our new address": a couple writes that about their home)
+    r"its[ \t]+(?:new[ \t]+)?(?:postal[ \t]+)?address(?:[ \t]+is)?|"
+    # (a business's premises: "the premises at ..." of a tenancy agreement is the tenant's home)
+    r"offices?[ \t]+(?:is|are)(?:[ \t]+(?:at|in|on))?|(?:business|shop|takeaway|restaurant|salon|garage|commercial|office|"
+    r"trading|company|works|factory|retail)\s+premises[ \t]+(?:(?:is|are)[ \t]+)?(?:at|in|on)|"
+    # "the nursery is at 12 Kings Road", "their branch is based on ..."
+    r"(?:the|our|their|its)[ \t]+(?:nursery|school|surgery|practice|centre|clinic|hospital|council|court|tribunal|branch|"
+    r"bank|jobcentre|library|hub|academy|college|pharmacy|depot|headquarters|hq)[ \t]+(?:is|are)[ \t]+(?:based[ \t]+)?(?:at|on|in)|"
+    r"(?-i:County[ \t]+Hall|Civic[ \t]+Cent(?:re|er)|Town[ \t]+Hall|Council[ \t]+(?:Offices|House)|Guildhall|"
+    r"Justice[ \t]+Centre|Law[ \t]+Courts|Combined[ \t]+Court|County[ \t]+Court|Crown[ \t]+Court|"
+    r"Magistrates['’]?[ \t]+Court|Jobcentre(?:[ \t]+Plus)?))(?![\w])")
+# a cue on the same line that a (landline or non-geographic) number which follows is an organisation's line
+ORG_PHONE_CUE = re.compile(
+    r"(?i)\b(?:out[ \t\-]+of[ \t\-]+hours|emergency[ \t]+(?:line|number|repairs)|repairs[ \t]+(?:line|number|team)|"
+    r"textphone|text[ \t]*relay|relay[ \t]+uk|minicom|freephone|lines?[ \t]+(?:are[ \t]+)?open|fax|\bDX[ \t]+\d+|"
+    # "the cab number is ...", "the school office number": an organisation's number named by what it is
+    r"(?:the[ \t]+(?:[\w'’\-]+[ \t]+){0,2})?(?:advice|council|office|centre|helpline|surgery|school|nursery|housing|"
+    r"jobcentre|cab|court|hub|clinic|practice|bank|shelter|charity|service|team|reception|dentists?|doctors|gp|hospital|"
+    r"pharmacy|police)(?:['’]?s)?[ \t]+(?:number|no\.?|phone|tel)\b|"
+    r"(?:ring|call|phone|contact|try)[ \t]+(?:the|their)[ \t]+(?:[\w'’\-]+[ \t]+){0,2}"
+    # (not "their place" or "the line": somebody's home, or anybody's phone)
+    r"(?:advice|council|office|centre|helpline|surgery|school|nursery|housing|jobcentre|shelter|charity|"
+    r"court|service|team|hub|clinic|practice|bank|dentists?|doctors|gp|hospital|ward|pharmacy|chemist|police)\b)")
+# opening hours after a number on its line: "01423 960 500 (Mon-Fri 9-5)", "... 9am to 5pm", "lines open ..."
+_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+_HOUR = r"\d{1,2}(?:[.:]\d\d)?[ \t]*(?:am|pm)?"
+ORG_HOURS_AFTER = re.compile(
+    r"(?i)[\d \t\-()+]*[^\n\d]{0,30}?(?:\b" + _DAY + r"[ \t]*(?:-|–|to)[ \t]*" + _DAY + r"|\b" + _HOUR + r"[ \t]*(?:-|–|to)[ \t]*"
+    + _HOUR + r"(?<=m)|\bopening[ \t]+hours|\blines?[ \t]+(?:are[ \t]+)?open|\boffice[ \t]+hours|\b24[ \t\-]*hours?|\b24/7)")
+# a person's number between the cue and the value: "ring the council and give them his mum's number ..."
+_PERSONAL_NUMBER = re.compile(r"(?i)\b(?:his|her|my|your|their|'?s)[ \t]+(?:(?:own|new|old|mobile|home|work|direct|personal|"
+                              r"landline|contact|phone|fax)[ \t]+){0,2}"
+                              r"(?:number|mobile|mob|landline|phone)\b|\b(?:mobile|mob|direct[ \t]+(?:dial|line)|ddi|home)\b")
+# a role mailbox on the same line as a number: the number is the office's too
+_ROLE_MAILBOX_ON_LINE = re.compile(
+    r"(?i)(?<![\w.\-])(?:office|enquiries|enquiry|info|admin|reception|contact|hello|post|mail|general|schooloffice|"
+    r"customerservices|help|support)@[\w\-]+(?:\.[\w\-]+)+")
+_LANDLINE_OR_ORG_RANGE = re.compile(r"^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|\(?0)(?:[1238]|\(?[1238])")
+
+
+def org_contact_cue(text: str, s: int, kind: str, orgs: list[tuple[int, int]] = (),
+                    people: list[tuple[int, int]] = ()) -> bool:
+    """Is the contact detail at ``s`` an organisation's by what comes before it? ``kind``: "address"
+    (an address or postcode: after an address cue or an organisation's name, through the address
+    parts between, "Leeds Citizens Advice, Westgate Point, 6 Westgate, Leeds LS1 2AX", "visit us at
+    County Hall,\\nAykley Heads, Durham DH1 5UL"; not with a person named between) or "phone" (a landline
+    or non-geographic number after a line cue on its line, "out of hours: 01254 ...", "ring the advice
+    place ... 0191 ...", before opening hours, or on a line with a role mailbox; not after a personal
+    number word)."""
+    if kind == "address":
+        lo = max(0, s - 160)
+        anchors = [m.end() for m in ORG_ADDRESS_CUE.finditer(text, lo, s)]
+        anchors += [b for a, b in list(orgs) + org_name_spans(text[lo:s], lo) if lo <= b <= s]
+        # (not with a person named in between: "Thorp Haulage Ltd, Gary Nolan, 15 Beech Grove" is his)
+        return any(text.count("\n", b, s) <= 2 and _RUN.fullmatch(text, b, s) is not None
+                   and not any(b <= a0 and b0 <= s for a0, b0 in people) for b in anchors)
+    if kind == "phone":
+        if not _LANDLINE_OR_ORG_RANGE.match(text[s:s + 8]):
+            return False  # a mobile is a person's
+        if ORG_HOURS_AFTER.match(text, s) is not None and _PERSONAL_NUMBER.search(
+                text, max(text.rfind("\n", 0, s) + 1, s - 40), s) is None:
+            return True  # a line with opening hours is an organisation's
+        ls = text.rfind("\n", 0, s) + 1
+        le = text.find("\n", s)
+        if _ROLE_MAILBOX_ON_LINE.search(text, ls, le if le >= 0 else len(text)) is not None and _PERSONAL_NUMBER.search(
+                text, ls, s) is None:
+            return True  # "Tel: 01423 ...  Email: office@...": the line of an organisation's contacts
+        line_start = max(ls, s - 120)
+        cue = None
+        for cue in ORG_PHONE_CUE.finditer(text, line_start, s):
+            pass
+        return cue is not None and _PERSONAL_NUMBER.search(text, cue.end(), s) is None
+    return False

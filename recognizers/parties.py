@@ -204,9 +204,14 @@ _STREET_ABBR = {
     "meadow": ("meadow",), "fields": ("fields",), "gate": ("gate",), "heights": ("heights", "hts"), "quay": ("quay",),
     "wharf": ("wharf",), "yard": ("yard",), "approach": ("approach",), "circus": ("circus",), "nook": ("nook",),
     "garth": ("garth",), "embankment": ("embankment",), "promenade": ("promenade", "prom"), "broadway": ("broadway",),
+    # house and building names shortened: "Rose Cott.", "Mercer Ho.", "Moor Fm"
+    "range": ("range", "rng"),  # (not "The Paddocks", "The Orchard": those stay named only as written, capitalised)
+    "cottage": ("cottage", "cott"), "cottages": ("cottages", "cotts"), "farm": ("farm", "fm"),
 }
+_STREET_ABBR["house"] = ("house", "hse", "ho")
 _ABBR_OF = {a: full for full, abbrs in _STREET_ABBR.items() for a in abbrs if full != "saint"}
-_STREET_WORDS = "|".join(sorted({a for full, abbrs in _STREET_ABBR.items() if full not in ("saint", "house", "estate", "mount")
+_STREET_WORDS = "|".join(sorted({a for full, abbrs in _STREET_ABBR.items() if full not in ("saint", "house", "estate", "mount",
+                                                                                          "cottage", "cottages", "farm")
                                  for a in abbrs}, key=len, reverse=True))
 _STREET_ONLY = re.compile(
     r"^(?:(?:flat|apartment|apt|unit|room)\s+[\w/]+,?\s+)?(?P<num>\d{1,4}[a-z]?),?\s+(?P<street>(?:[A-Z][\w'’\-]*\s+){1,3}"
@@ -371,12 +376,107 @@ _NOT_CMS_LABEL = re.compile(
     r"customer|tenancy|pension|patient|student|phone|tel|mobile)\b")
 
 
+# case.json as typed: "c/o 5 Church Walk", "01632 960418 ext 22", "07700 900682 / 01632 960418"
+_CARE_OF = re.compile(r"(?i)^c/o[ \t]+")
+_EXTENSION = re.compile(r"(?i)[ \t]*(?:ext(?:ension)?\.?|x)[ \t]*\d{1,5}[ \t]*$")
+_LABEL_WORDS = re.compile(r"(?i)\((?:mobile|mob|home|work|landline|old|new)\)|\b(?:mobile|mob|home|work|landline|tel)\b[:.]?")
+
+
+def _listed_numbers(raw: str) -> list[str]:
+    """The numbers in one case.json phone entry, without an extension or a label."""
+    out = []
+    for part in re.split(r"[/;,]|\bor\b|\band\b", raw):
+        part = _EXTENSION.sub("", _LABEL_WORDS.sub(" ", part)).strip()
+        if sum(c.isdigit() for c in part) >= 6:
+            out.append(part)
+    return out
+
+
+# a listed number in another country's format: "+48 512 345 678", "0048 512345678", "+353 (0)87 ..."
+_INTL_PHONE = re.compile(r"^(?:\+|00)[ \t]*(?!44)(?P<cc>[1-9]\d{0,2})[ \t\-]*(?:\(0\))?(?P<rest>[\d \t\-().]{6,})$")
+_COUNTRY_CODES_2 = {"20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "45", "46", "47", "48", "49",
+                    "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65", "66", "81", "82",
+                    "84", "86", "90", "91", "92", "93", "94", "95", "98"}
+
+
+def _intl_phone_regex(cc: str, rest: str) -> "re.Pattern[str]":
+    """A listed foreign number as written elsewhere: with "+cc" or "00cc", any separators, an optional
+    "(0)", or without the country code (its national number alone, when long enough to be unique)."""
+    if len(cc) > 2 and cc[:2] in _COUNTRY_CODES_2:
+        cc, rest = cc[:2], cc[2:] + rest  # ("+48512..." written without a space)
+    elif len(cc) > 1 and cc[:1] in "17":
+        cc, rest = cc[:1], cc[1:] + rest
+    sep = r"[\s\-().]*"
+    body = _flex_chars(rest.lstrip("0"), sep)
+    alts = [r"(?:\+|00)[ \t]*" + _flex_chars(cc, sep) + sep + r"(?:\(0\)" + sep + r")?" + body]
+    if len(rest.lstrip("0")) >= 9:
+        alts.append(r"0?" + body)
+    return re.compile(r"(?<![\d+])(?:" + "|".join(alts) + r")(?!\d)")
+
+
+# a phone number read out: digit words ("oh", "zero", "nought", "one" ... "nine"), "double"/"triple" before
+# one, and digits, with spaces, commas or hyphens between
+_DIGIT_WORDS = {"oh": "0", "o": "0", "zero": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+                "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_SPOKEN_TOKEN = r"(?:double|triple|oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|\d)"
+_SPOKEN_DIGIT = re.compile(r"(?i)\b(?:oh|zero|nought|double|triple)\b")
+_SPOKEN_RUN = re.compile(r"(?i)(?<![\w])" + _SPOKEN_TOKEN + r"(?:[ \t,\-]+" + _SPOKEN_TOKEN + r"|(?<=\d)\d){7,24}(?![\w])")
+
+
+def _spoken_digits(run: str) -> str | None:
+    out: list[str] = []
+    rep = 1
+    for tok in re.findall(r"(?i)[a-z]+|\d", run):
+        t = tok.lower()
+        if t in ("double", "triple"):
+            rep = 2 if t == "double" else 3
+            continue
+        d = _DIGIT_WORDS.get(t, t if t.isdigit() else None)
+        if d is None:
+            return None
+        out.append(d * rep)
+        rep = 1
+    digits_ = "".join(out)
+    return normalise_phone(digits_) if 10 <= len(digits_) <= 13 else None
+
+
+# "@" and "." of an email address written out
+_OBF_AT = r"(?:[ \t]*[\[(][ \t]*at[ \t]*[\])][ \t]*|[ \t]+at[ \t]+)"
+_OBF_DOT = r"(?:\.|[ \t]*[\[(][ \t]*dot[ \t]*[\])][ \t]*|[ \t]+dot[ \t]+)"
+_COMPACT_DATE = re.compile(r"(?<![\d\-/.])(?:(?P<d>\d{2})[ ]?(?P<m>\d{2})[ ]?(?P<y>(?:19|20)\d{2})"
+                           r"|(?P<y2>(?:19|20)\d{2})[ ]?(?P<m2>\d{2})[ ]?(?P<d2>\d{2}))(?![\d\-/]|[.,]\d)")
+# the house number of a listed address ("27" of "27 Whitehouse Avenue", "42A" of "42A Whalley Range")
+_HOUSE_NUMBER = re.compile(r"^(?:(?:flat|apartment|apt|unit)\s+[\w/]+\s+)?(\d{1,4}[a-z]?)\s+[A-Za-z]", re.I)
+# ... written alone: "No. 27", "number 27", "the flat at 42a", "the ground floor flat at No. 3", "above the shop
+# at 12", "he's living at 15" (only near the same party's street or postcode: see _match_address_parts)
+_HOUSE_NUMBER_CUE = (r"(?i)(?:(?P<no>\b(?:no\.?|number)[ \t]*)"
+                     r"|\b(?:(?:flat|house|home|place|property|maisonette|bungalow|shop|chippy|newsagents?|takeaway|bookies|pub)"
+                     r"|(?:lives|living|live|staying|stays|stopping|moved[ \t]+in))[ \t]+at[ \t]+(?P<no2>(?:no\.?|number)[ \t]*)?)")
+_NOT_AFTER_NUMBER = r"(?<!\d[ \t])(?<!\d,[ \t])(?<!\d[A-Za-z][ \t])(?<!\d[A-Za-z],[ \t])"
+_NOT_A_HOUSE_BEFORE = re.compile(
+    r"(?i)\b(?:item|bus|route|page|question|para(?:graph)?|section|schedule|clause|invoice|order|platform|gate|room|box|"
+    r"case|ref(?:erence)?|account|policy|table|figure|exhibit|document|doc|tab|appendix|annex|bundle|line|payslip|"
+    r"statement|cheque|receipt|ticket|unit|flat|apartment|plot|issue|version|step|point|rule|form|child|children)\.?[ \t]*$")
+HOUSE_NUMBER_REACH = 300  # characters from the same party's street or postcode to a house number alone
+# between two parts of one address: a comma, table bars, one line break, or "in" ("Mercer House in
+# Accrington": the town of a listed house says where a person lives as much as its postcode does)
+_PART_GAP = re.compile(r"[ \t]*(?:[,;][ \t]*|[ \t]+in[ \t]+|(?:[ \t]*\|)*[ \t]*\n(?:[ \t]*\|)*[ \t]*|[ \t]*\|[ \t]*)")
+
+
 def _deletes(w: str) -> set[str]:
     return {w[:i] + w[i + 1:] for i in range(len(w))}
 
 
 def _flex_chars(s: str, sep: str) -> str:
     return sep.join(re.escape(c) for c in s)
+
+
+_OCR_SAME = {"0": "[0O]", "O": "[0O]", "1": "[1I]", "I": "[1I]"}
+
+
+def _postcode_chars(s: str) -> str:
+    """A postcode's characters, each read as a scan may read it, with a box's space or bar between."""
+    return r"[ \t|]?".join(_OCR_SAME.get(c, re.escape(c)) for c in s)
 
 
 class PartyMatcher:
@@ -508,6 +608,10 @@ class PartyMatcher:
     # ------------------------------------------------------------------ identifiers
     def _build_identifier_regexes(self) -> list[tuple[re.Pattern[str], int, EntityType]]:
         out: list[tuple[re.Pattern[str], int, EntityType]] = []
+        self._addr_parts: dict[int, re.Pattern[str]] = {}
+        self._spoken_phones = {normalise_phone(ph): pos for pos, p in enumerate(self.parties)
+                               for raw in p.phones for ph in _listed_numbers(raw) if len(normalise_phone(ph)) >= 10}
+        self._house_numbers: dict[int, re.Pattern[str]] = {}
         # regex position -> words one of which is in any text it can match: a document without any
         # of them is not searched with it (a case's address patterns are long alternations)
         self._rx_keys: dict[int, frozenset[str]] = {}
@@ -518,14 +622,24 @@ class PartyMatcher:
                 s = squash(ref)
                 if len(s) >= 6:
                     out.append((re.compile(r"(?i)(?<![A-Za-z0-9])" + _flex_chars(s, r"[\s\-/–]*") + r"(?![A-Za-z0-9])"), pos, EntityType.CASE_REFERENCE))
-            for ph in p.phones:
+            for ph in (x for raw in p.phones for x in _listed_numbers(raw)):
+                intl = _INTL_PHONE.match(ph.strip())
+                if intl:
+                    out.append((_intl_phone_regex(intl.group("cc"), digits(intl.group("rest"))), pos, EntityType.PHONE_NUMBER))
+                    continue
                 d = normalise_phone(ph)
                 if len(d) >= 10:
-                    rest = _flex_chars(d[1:], r"[\s\-().]*")
-                    out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)?44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0\)?)" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
+                    rest = _flex_chars(d[1:], r"[\s\-().\/]*")
+                    # (also without its leading 0, as a number is sometimes copied: "7700 900555")
+                    out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)?44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0\)?)?" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
             for em in p.emails:
                 if "@" in em:
                     out.append((re.compile(r"(?i)(?<![\w.\-])" + re.escape(em.strip()) + r"(?![\w\-])"), pos, EntityType.EMAIL_ADDRESS))
+                    # written to dodge harvesters: "gary.n [at] example [dot] net", "gary.n at example.net"
+                    local, _, domain = em.strip().partition("@")
+                    dom = _OBF_DOT.join(re.escape(x) for x in domain.split("."))
+                    out.append((re.compile(r"(?i)(?<![\w.\-])" + re.escape(local) + _OBF_AT + dom + r"(?![\w\-])"), pos,
+                                EntityType.EMAIL_ADDRESS))
             addr_forms: list[str] = []
             postcodes: list[str] = []
             pc_keys: set[str] = set()
@@ -536,14 +650,26 @@ class PartyMatcher:
                 addr_forms.append(rx)
                 k = _form_key(form_words)
                 keys = None if k is None or keys is None else keys | {k}
+            parts: set[str] = set()
+            numbers: set[str] = set()
             for addr in p.addresses:
-                comps = [c.strip() for c in re.split(r"[,\n]+", addr) if c.strip()]
+                comps = [_CARE_OF.sub("", c.strip()) for c in re.split(r"[,\n]+", addr) if c.strip()]
+                comps = [c for c in comps if c]
                 for c in comps:
+                    bare = _POSTCODE_AT_END.sub("", c).strip(" ,")
+                    if not any(ch.isdigit() for ch in bare) and len(bare) >= 3:
+                        parts.add(bare)  # a town, district, street or house name: taken next to another part
+                    hn = _HOUSE_NUMBER.match(c)
+                    if hn:
+                        numbers.add(hn.group(1).lower())
                     pc = _POSTCODE_AT_END.search(c)
                     if pc:
                         # the postcode of a listed address, written on its own ("Postcode: M11 2NB")
-                        postcodes.append(r"(?<![\w])" + r"[\s\u00a0]*".join(re.escape(x) for x in pc.group(0).split()) + r"(?![\w])")
-                        pc_keys.add(pc.group(0).split()[-1].lower()[-3:])  # (the inward code: "3sj")
+                        # (also in a form's boxes, "L S 6 | 3 P X", and as a scan reads it: "SO14 OAB" for "SO14 0AB")
+                        pcs = squash(pc.group(0)).upper()
+                        postcodes.append(r"(?<![\w])" + _postcode_chars(pcs[:-3]) + r"[\s\u00a0|]*" + _postcode_chars(pcs[-3:])
+                                         + r"(?![\w])")
+                        pc_keys.add(pcs[-1].lower())  # (the inward code's last letter: boxes may split the others)
                         if pc.start() == 0:
                             continue  # (a line of its own in case.json: "..., Bedford, MK40 3SJ")
                     words = c.split()
@@ -551,8 +677,9 @@ class PartyMatcher:
                     street = _STREET_ONLY.match(c)
                     if street and len(street.group("street").split()) >= 2:
                         sw = street.group("street").split()
-                        # "8 Ferncliffe Road" -> also "Ferncliffe Road" / "Ferncliffe Rd" named alone
-                        add_form(sw, r"(?<![\w])" + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
+                        # "8 Ferncliffe Road" -> also "Ferncliffe Road" / "Ferncliffe Rd" named alone (not after
+                        # another house number: "the surgery, 3 Ferncliffe Road" is another building on the street)
+                        add_form(sw, r"(?<![\w])" + _NOT_AFTER_NUMBER + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
                         # the house number and street without the flat ("27 Kingsley Rd" of "Flat 3, 27 Kingsley Road")
                         add_form(sw, r"(?<![\w/.,£$€\-])" + re.escape(street.group("num")) + r",?" + WS
                                  + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
@@ -570,7 +697,18 @@ class PartyMatcher:
                         # a town alone is not this person's address; only next to another line
                         add_form(words, r"(?:(?<=[,\n])|(?<=,\s)|(?<=\n\s))" + WS.join(re.escape(w) for w in words) + r"\b(?=\s*[,\n]|\s+[A-Z]{1,2}\d)")
                     else:
-                        add_form(words, r"(?<![\w])" + r"[\s,]+".join(_addr_word_rx(w) for w in words if w.strip(",")) + r"(?![\w])")
+                        add_form(words, r"(?<![\w])" + ("" if has_digit else _NOT_AFTER_NUMBER)
+                                 + r"[\s,]+".join(_addr_word_rx(w) for w in words if w.strip(",")) + r"(?![\w])")
+            if parts:
+                alts = sorted((WS.join(_addr_word_rx(w) for w in c.split()) for c in parts), key=len, reverse=True)
+                # (a whole part: followed by punctuation, a line end or a postcode, not by more words:
+                # "Harrogate Borough Council" on the line under the address is not its town)
+                self._addr_parts[pos] = re.compile(r"(?i)(?:" + "|".join(alts) + r")(?![\w])"
+                                                   r"(?=[ \t]*(?:[,.;:|)\n]|$|(?-i:[A-Z]{1,2}\d)))")
+            if numbers:
+                self._house_numbers[pos] = re.compile(_HOUSE_NUMBER_CUE + r"(?P<n>" + "|".join(
+                    r"(?<![\d])" + re.escape(n[:-1] if n[-1:].isalpha() else n) + (r"[ \t]?" + re.escape(n[-1]) if n[-1:].isalpha() else "")
+                    for n in sorted(numbers)) + r")(?![\w/:.,]\d|[\w/%£$€]|[ \t]*(?:%|pm|am|years?|yrs|days?|weeks?|months?|hours?|mins?|minutes|pounds|quid|miles|percent|per)\b)")
             # one pattern per party and type: the longer forms first, so that a whole line wins over its parts
             if postcodes:
                 out.append((re.compile(r"(?i)(?:" + "|".join(dict.fromkeys(postcodes)) + r")"), pos, EntityType.UK_POSTCODE))
@@ -630,6 +768,8 @@ class PartyMatcher:
                 continue
             for m in rx.finditer(text):
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], et, form=FULL, score=1.0, recognizer="PartyIdentifierRecognizer"))
+        self._match_address_parts(text, spans)
+        self._match_spoken_phones(text, spans)
         self._match_dobs(text, spans)
         req_ids = [(s.start, s.end) for s in spans if s.kind == PartyKind.REQUESTER]
         if req_ids and self._shared_ids:
@@ -650,6 +790,59 @@ class PartyMatcher:
             spans.append(n)
         return spans
 
+    def _match_address_parts(self, text: str, spans: list[PartySpan]) -> None:
+        """The parts of a listed address next to another of its parts, however the document splits
+        it: the town or district after a comma, on the next line or table row ("12 Otley Road / Headingley /
+        LEEDS"), after "in" ("Mercer House in Accrington"); and the house number alone after "No." or "the flat
+        at" ("yeah No. 27", "the flat at 42a"), which names the listed house to anyone who knows the street."""
+        pos_of = {self.index[pos]: pos for pos in range(len(self.parties))}
+        taken = [(sp.start, sp.end) for sp in spans]
+        todo = [sp for sp in spans if sp.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE)]
+        while todo:
+            sp = todo.pop()
+            pos = pos_of.get(sp.party)
+            rx = self._addr_parts.get(pos) if pos is not None else None
+            if rx is None:
+                continue
+            g = _PART_GAP.match(text, sp.end)
+            if g is None or g.end() == sp.end and text[sp.end:sp.end + 1].isalnum():
+                continue
+            m = rx.match(text, g.end())
+            if m is None or m.end() == m.start() or any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            new = PartySpan(m.start(), m.end(), sp.kind, sp.party, EntityType.ADDRESS, form=FULL, score=0.9,
+                            recognizer="PartyIdentifierRecognizer")
+            spans.append(new)
+            taken.append((m.start(), m.end()))
+            todo.append(new)
+        for pos, rx in self._house_numbers.items():
+            # (only near the same party's street or postcode: "No. 27" completes the address named just
+            # before; "the man at number 61" with no street anywhere near says little)
+            near = [(sp.start, sp.end) for sp in spans if sp.party == self.index[pos] and sp.entity_type in (
+                EntityType.ADDRESS, EntityType.UK_POSTCODE) and sp.recognizer == "PartyIdentifierRecognizer"]
+            for m in rx.finditer(text):
+                s0 = m.start("no") if m.group("no") else m.start("no2") if m.group("no2") else m.start("n")
+                if any(a < m.end() and s0 < b for a, b in taken) or not any(
+                        abs(a - s0) <= HOUSE_NUMBER_REACH for a, b in near):
+                    continue
+                if m.group("no") and _NOT_A_HOUSE_BEFORE.search(text, max(0, s0 - 25), s0):
+                    continue  # "bus no. 7", "page 12", "question number 15"
+                spans.append(PartySpan(s0, m.end(), self._kind(pos), self.index[pos], EntityType.ADDRESS, form=FULL,
+                                       score=0.8, recognizer="PartyIdentifierRecognizer"))
+                taken.append((s0, m.end()))
+
+    def _match_spoken_phones(self, text: str, spans: list[PartySpan]) -> None:
+        """A listed phone number read out in words, as a call transcript writes it ("oh seven seven
+        double oh, nine double oh, five five five"), or in words and digits mixed."""
+        if not self._spoken_phones or _SPOKEN_DIGIT.search(text) is None:
+            return
+        for m in _SPOKEN_RUN.finditer(text):
+            d = _spoken_digits(m.group(0))
+            pos = self._spoken_phones.get(d) if d else None
+            if pos is not None and not any(sp.start < m.end() and m.start() < sp.end for sp in spans):
+                spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], EntityType.PHONE_NUMBER,
+                                       form=FULL, score=0.9, recognizer="PartyIdentifierRecognizer"))
+
     def _match_dobs(self, text: str, spans: list[PartySpan]) -> None:
         dobs = {}
         for pos, p in enumerate(self.parties):
@@ -665,6 +858,15 @@ class PartyMatcher:
             if owners:
                 pos = min(owners)
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], EntityType.DATE_OF_BIRTH, form=FULL, score=0.9, recognizer="PartyIdentifierRecognizer"))
+        # a listed date of birth written without separators, as a form's boxes give it: "03031985", "1985 03 03"
+        for m in _COMPACT_DATE.finditer(text):
+            d = (int(m.group("y")), int(m.group("m")), int(m.group("d"))) if m.group("y") else (
+                int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+            owners = dobs.get(d)
+            if owners:
+                pos = min(owners)
+                spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], EntityType.DATE_OF_BIRTH,
+                                       form=FULL, score=0.9, recognizer="PartyIdentifierRecognizer"))
 
     def _match_names(self, text: str, evidence: list[tuple[int, int, int]] = (), extra: tuple = (),
                      carry: dict | None = None) -> list[PartySpan]:
@@ -1076,7 +1278,7 @@ class PartyMatcher:
 def _id_keys(p: Party) -> set[str]:
     """A party's listed identifiers, normalised, to see whether two parties share one."""
     keys = {squash(x).lower() for x in (p.ni_number, *p.case_references, *p.emails) if x}
-    keys |= {normalise_phone(x) for x in p.phones}
+    keys |= {normalise_phone(x) for raw in p.phones for x in _listed_numbers(raw)}
     for a in p.addresses:
         keys |= {squash(c).lower() for c in re.split(r"[,\n]+", a) if any(ch.isdigit() for ch in c)}
     keys.discard("")

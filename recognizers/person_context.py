@@ -160,7 +160,7 @@ CHAT_VERB = (r"(?:says|said|is|was|has|had|wants|want|will|moved|paid|does|did|k
              r"isn['’]t|wont|won['’]t|aint|doesnt|doesn['’]t|didnt|didn['’]t|hasnt|hasn['’]t)")
 CHAT_NAME_VERB_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-z]{2,})(?:[ \t]+(?:and|&)[ \t]+(?P<b>[a-z]{2,}))?"
                                r"(?=[ \t]+" + CHAT_VERB + r"\b)")
-CHAT_NAME_CUE_RE = re.compile(r"\b(?:ask|tell|told|with|saw|texted|rang|called|nana|nanna|nan|auntie|aunty|uncle|cousin|grandad|our)"
+CHAT_NAME_CUE_RE = re.compile(r"\b(?:ask|tell|told|with|saw|text|texted|rang|called|nana|nanna|nan|auntie|aunty|uncle|cousin|grandad|our)"
                               r"[ \t]+(?P<name>[a-z]{2,})(?![\w'’\-@])")
 # "is dai driving", "is jo still picking them up", "is lee going"
 CHAT_NAME_ING_RE = re.compile(r"\b(?:is|was|are|were|isnt|wasnt)[ \t]+(?P<name>[a-z]{2,})[ \t]+(?:still[ \t]+|not[ \t]+)?[a-z]{2,}ing\b")

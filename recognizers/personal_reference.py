@@ -21,10 +21,14 @@ from recognizers.base import result
 from pipeline.codes import EntityType
 
 LABEL = re.compile(
-    r"(?i)\b(?:payroll|employee|employment|works|staff|personnel|clock|customer|client|membership|member|"
+    r"(?i)\b(?:(?:payroll|employee|employment|works|staff|personnel|clock|customer|client|membership|member|"
     r"tenancy|tenant|policy|pension|patient|student|pupil)(?:[ \t]+(?:payroll|account|reference))?"
     r"[ \t]*(?:number|no\b\.?|num\b\.?|ref(?:erence)?\b\.?|id\b|#)"
+    # a person's tax reference: "UTR: 12345 67890" (a self-employed parent's, in a variation or FIU file)
+    r"|utr\b|unique[ \t]+tax(?:payer)?[ \t]+ref(?:erence)?\b|self[ \t\-]+assessment[ \t]+(?:number|ref(?:erence)?)\b)"
 )
+# a reference of digit groups with spaces between ("12345 67890", "4417 2291 08"): at least 8 digits
+SPACED_DIGITS = re.compile(r"(?<![\w\-/.])\d{2,6}(?:[ \u00a0]\d{2,6}){1,3}(?![\w\-/]|[.,]\d)")
 # a code: letters/digits with at least 3 digits, optionally split by - / . ; not a date, not a money amount
 CODE = re.compile(r"(?i)(?<![\w\-/.])(?=[A-Z0-9\-/]*\d[A-Z0-9\-/]*\d[A-Z0-9\-/]*\d)[A-Z0-9]{1,6}(?:[\-/.]?[A-Z0-9]{1,10}){0,3}(?![\w\-/])")
 DATE_LIKE = re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}$")
@@ -56,6 +60,9 @@ class PersonalReferenceRecognizer(EntityRecognizer):
         for lm in LABEL.finditer(text):
             window_end = min(len(text), lm.end() + MAX_GAP)
             for cm in CODE.finditer(text, lm.end(), window_end):
+                sm = SPACED_DIGITS.match(text, cm.start())
+                if sm is not None and sum(c.isdigit() for c in sm.group(0)) >= 8:
+                    cm = sm  # (the whole reference, not its first group)
                 value = cm.group(0)
                 if not _is_code(value):
                     # a date or amount between label and value: stop at the first real code only

@@ -37,6 +37,7 @@ from typing import Sequence
 from pipeline.codes import EntityType, PartyKind
 from pipeline.models import Finding
 from recognizers.attribution import DocParties, Mention, block_start, owner_of
+from recognizers.organisations import org_contact_cue
 from recognizers.gazetteer import is_first_name, is_inner_particle, is_name_like, is_surname, zipf
 
 # ---------------------------------------------------------------------- organisations
@@ -107,6 +108,7 @@ VENUE_CUE = re.compile(
 HOME_WORDS = re.compile(r"(?i)\b(?:home|house|flat|his|her|their|my|your)\b|['’]s\b")
 PO_BOX = re.compile(r"(?i)\b(?:P\.?[ \t]?O\.?[ \t]*Box|Freepost)\b")
 ORG_ADDRESS_CUE = re.compile(r"(?i)(?:['’]s?[ \t]+|[ \t]+)(?:postal[ \t]+)?address\b[^\n.;]{0,60}$")
+_CUE_KIND = {EntityType.ADDRESS: "address", EntityType.UK_POSTCODE: "address", EntityType.PHONE_NUMBER: "phone"}
 _PARTY_RECS = {"PartyIdentifierRecognizer", "PartyNameRecognizer", "PartyRecognizer"}
 CONTACT_TYPES = {EntityType.ADDRESS, EntityType.UK_POSTCODE, EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS}
 
@@ -265,6 +267,8 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
             return False
     if ORG_LABEL.match(text, line_start, text.find("\n", s) if text.find("\n", s) >= 0 else len(text)):
         return True
+    if org_contact_cue(text, s, _CUE_KIND.get(f.entity_type, ""), orgs, people):
+        return True  # (recognizers/organisations.py: an organisation's address or line in prose, over lines)
     if f.entity_type == EntityType.PHONE_NUMBER and NON_GEOGRAPHIC.match(f.text):
         return True  # freephone and 03/084/087 numbers are organisations' lines, not a person's phone
     if f.entity_type == EntityType.PHONE_NUMBER and (ORG_PHONE_LABEL.search(before) or ORG_PHONE_AFTER.match(text, f.end)):

@@ -46,9 +46,15 @@ from typing import List  # noqa: E402
 from presidio_analyzer import EntityRecognizer, RecognizerResult  # noqa: E402
 
 CUED_PHONE = re.compile(
-    r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|fax|call(?:\s+me)?|text)\b\.?[^\d\n]{0,20}?"
+    r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|fax|call(?:\s+me)?|text|whatsapp|"
+    r"(?:his|her|my|their|your)[ \t]+(?:new[ \t]+|polish[ \t]+|irish[ \t]+|foreign[ \t]+|other[ \t]+)?number)\b\.?[^\d\n]{0,20}?"
     r"(?P<num>(?<![\w+])\+?\(?\d[\d\-. ()]{7,16}\d)(?![\w])"
 )
+
+
+# a number in the international format of another country, with its "+" ("+353 87 123 4567",
+# "+48 512-345-678"): a phone wherever it is written
+INTL_PLUS = re.compile(r"(?<![\w+])\+(?!44)[1-9]\d{0,2}[ \-]?(?:\(0\)[ \-]?)?\(?\d(?:(?:[ \-]|\)[ \-]?)?\d){6,12}(?![\w])")
 
 
 class CuedPhoneRecognizer(EntityRecognizer):
@@ -64,8 +70,14 @@ class CuedPhoneRecognizer(EntityRecognizer):
         for m in CUED_PHONE.finditer(text):
             value = m.group("num")
             n = len(digits(value))
-            if not 10 <= n <= 13 or value.lstrip("( ").startswith(("0", "+44", "0044")):
-                continue  # UK numbers are the pattern recognizer's
+            lead = value.lstrip("( ")
+            if not 10 <= n <= 13 or lead.startswith(("+44", "0044")) or (lead.startswith("0") and not lead.startswith("00")):
+                continue  # UK numbers are the pattern recognizer's ("0048 512 ...", another country's, is not)
             s, e = m.span("num")
             out.append(result(self, EntityType.PHONE_NUMBER.value, s, e, 0.6, "number after a phone word"))
+        taken = [(r.start, r.end) for r in out]
+        for m in INTL_PLUS.finditer(text):
+            if 10 <= len(digits(m.group(0))) <= 13 and not any(a < m.end() and m.start() < b for a, b in taken):
+                out.append(result(self, EntityType.PHONE_NUMBER.value, m.start(), m.end(), 0.6,
+                                  "a number in another country's international format"))
         return out
