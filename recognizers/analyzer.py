@@ -42,7 +42,7 @@ from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, b
                                      label_speakers, mention, owner_of)
 from recognizers.date_of_birth import parse_date
 from recognizers.organisations import org_name_spans
-from recognizers.parties import PartyMatcher, PartySpan, _name_part_regex
+from recognizers.parties import PAYING, RECEIVING, PartyMatcher, PartySpan, _name_part_regex
 from recognizers.passport import UkPassportRecognizer
 from recognizers.person_context import PersonContextRecognizer
 from recognizers.personal_reference import PersonalReferenceRecognizer
@@ -333,6 +333,9 @@ class CaseAnalyzer:
                 t, [(p.start, p.end, p.party + 1) for p in ps if p.entity_type != EntityType.PERSON])})
             if spk:
                 doc_parties = dataclasses.replace(doc_parties, speakers=spk)
+        roles = tuple((r, self.parties.role_owner(r)) for r in (PAYING, RECEIVING) if self.parties.role_owner(r) is not None)
+        if roles:
+            doc_parties = dataclasses.replace(doc_parties, roles=roles)
         genders = self._document_genders(texts)
         docs = self.core.nlp.pipe(texts, batch_size=self.settings.batch_size)
         for text, doc, ps, ms in zip(texts, docs, pspans, mentions):

@@ -62,7 +62,7 @@ POSSESSIVE_CUE = re.compile(
 )
 YOU_CUE = re.compile(
     r"(?i)\b" + ID_NOUN + r"\s+(?:that\s+|which\s+)?you\s+(?:gave|provided|told|sent|gave\s+us|supplied|asked|chose|nominated|"
-    r"(?:now\s+|still\s+)?(?:use|used|hold|held|own|owned|drive|drove|registered|opened|set\s+up|confirmed))\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
+    r"(?:now\s+|still\s+)?(?:use|used|hold|held|own|owned|drive|drove|registered|opened|set\s+up|confirmed|pa(?:y|id)\s+(?:with|from|by)))\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 KIN = (r"(?:ex[- ]?|former[ \t]+|new[ \t]+|late[ \t]+|step-?)?(?:mother|father|mum|mam|dad|brother|sister|partner|wife|husband|"
@@ -80,6 +80,12 @@ SUBJECT_PRONOUN = re.compile(r"(?i)\b(he|she)[ \t]+(?:has|had|drives|drove|owns|
 FIRST_PERSON_WORD = re.compile(r"\b(?:I|my|My|me|mine|Mine)\b")
 MINE_CUE = re.compile(r"(?i)\b(?P<pro>mine)\s+(?:now\s+|still\s+)?(?:is|are|was|were)\b[^\n]{0,50}$")
 # "it's hers now, the DN19 XWL one": the value is the nearest person's of that gender
+# "the fit note from your GP (NHS number 444 ...)": an NHS number is the patient's, whose doctor or hospital it is
+NHS_PATIENT_CUE = re.compile(
+    r"(?i)\b(?P<pro>my|your|his|her|their)[ \t]+(?:own[ \t]+)?(?:GP|doctor|surgery|practice|hospital|consultant|clinic|"
+    r"health[ \t]+visitor|midwife|nurse|dentist|medical[ \t]+records?|fit[ \t]+note|sick[ \t]+note|patient[ \t]+record)\b"
+    r"[^\n.;]{0,20}?[ \t(,]*NHS[ \t]+(?:number|no\.?)[ \t]*(?:is[ \t]+)?[:\-]?[ \t]*$"
+)
 HERS_CUE = re.compile(r"(?i)\b(?:it['’]?s|is|was|are|were)[ \t]+(?:now[ \t]+|still[ \t]+|all[ \t]+)?(?P<pro>hers|his|theirs)\b[^\n]{0,30}$")
 NAMED_POSSESSIVE_CUE = re.compile(
     r"(?i)['’]s\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
@@ -116,6 +122,7 @@ class DocParties:
     subject: int | None = None   # whom the letter is about: "Re: Mr X", "Employee: X", "Our client: X"
     device: int | None = None    # whose phone a chat was exported from: its "Me"
     speakers: tuple = ()         # (label, party) for chat labels ("you", "customer") a party's own details identify
+    roles: tuple = ()            # (("paying", party), ("receiving", party)) from case.json's parent roles
 
 
 def _agreeing(values: list[int | None]) -> int | None:
@@ -296,7 +303,7 @@ AUTHOR_CUE_RE = re.compile(
     r"letter[ \t]+from[ \t]+|I,[ \t]*|(?:note|letter|statement|message|email)[ \t]+(?:written|sent|typed|handed[ \t]+in|submitted)[ \t]+by[ \t]+(?:the[ \t]+)?)"
     r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
 )
-YOUR_DETAILS_RE = re.compile(r"(?im)^[ \t]*(?:your[ \t]+(?:personal[ \t]+|own[ \t]+|contact[ \t]+)?details|about[ \t]+you)\b[^\n]{0,40}$")
+YOUR_DETAILS_RE = re.compile(r"(?im)^[ \t]*(?:(?:section|part|step)[ \t]+\w{1,3}[ \t]*[:.\-–]?[ \t]*|\w{1,2}[.)][ \t]+)?(?:your[ \t]+(?:personal[ \t]+|own[ \t]+|contact[ \t]+)?details|about[ \t]+you)\b[^\n]{0,40}$")
 # a chat or transcript line's speaker: "[03/05/2025, 18:16] Tomek: ...", "18:16 - Tomek: ...", "Tomek: ..."
 SPEAKER_PREFIX = re.compile(
     r"[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|"
@@ -479,7 +486,10 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     window = text[max(0, s - 110): s]
     base = s - len(window)
     cue = None
-    for rx in (POSSESSIVE_CUE, YOU_CUE, MINE_CUE, HERS_CUE):
+    role = _role_row_owner(text, s, mentions, doc)
+    if role is not _NO_HEADER:
+        return role
+    for rx in (POSSESSIVE_CUE, YOU_CUE, MINE_CUE, HERS_CUE, NHS_PATIENT_CUE):
         m = rx.search(window)
         while m is not None:  # the last cue before the value, not the first ("my card ... Liban. My mobile")
             nxt = rx.search(window, m.start() + 1)
@@ -512,6 +522,12 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                     return doc.addressee  # the recipient's reply written under the letter
                 return doc.author
             if pro == "your":
+                ls = text.rfind("\n", 0, cue_start) + 1
+                sp = _speaker(text, ls, cue_start, mentions) or _block_speaker(text, cue_start, mentions)
+                if sp is not None:
+                    other = _chat_partner(text, sp, mentions)
+                    if other is not _NO_HEADER:
+                        return other  # "Nadia: your car was outside my house": the other one of a two-person chat
                 return doc.addressee
             # his / her: the nearest person before the possessive, within the record
             rs = block_start(text, cue_start)
@@ -583,6 +599,51 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     if who is not _NO_HEADER:
         return who
     return "none"
+
+
+# a payment schedule's row for one parent's account: "Receiving account: Barclays 20-31-47 58120934",
+# "Paying parent's account:", "Payer a/c"; its holder is the party case.json gives that parent role
+_ROLE_ROW = re.compile(
+    r"(?i)[ \t|]*(?:(?P<rec>receiving(?:[ \t]+parent(?:['’]s)?)?|payee|parent[ \t]+with[ \t]+care(?:['’]s)?)|"
+    r"(?P<pay>paying(?:[ \t]+parent(?:['’]s)?)?|payer|non[- ]resident[ \t]+parent(?:['’]s)?))[ \t]+"
+    r"(?:bank[ \t]+)?(?:account|a/c|acct|bank[ \t]+details|bank)\b[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*[:|\-]?")
+
+
+def _role_row_owner(text: str, s: int, mentions: list[Mention], doc: "DocParties"):
+    ls = text.rfind("\n", 0, s) + 1
+    m = _ROLE_ROW.match(text, ls)
+    if m is None or m.end() > s or not doc.roles:
+        return _NO_HEADER
+    pre = text[m.end():s]
+    if len(pre) > 40 or re.search(r"[.!?;][ \t]", pre) or any(m.end() <= x.start < s for x in mentions):
+        return _NO_HEADER  # ("Receiving account: as before. Mr X's new account 1234")
+    want = "receiving" if m.group("rec") else "paying"
+    for role, pos in doc.roles:
+        if role == want:
+            return pos
+    return _NO_HEADER
+
+
+_ANY_SPEAKER = re.compile(r"[^\n:]{1,30}:")
+
+
+def _chat_partner(text: str, speaker: Mention, mentions: list[Mention]):
+    """The other party of a two-person chat (every line's speaker one of two listed parties): whom
+    "your" in ``speaker``'s line means; ``_NO_HEADER`` in a group chat or when a speaker is unknown."""
+    who: set = set()
+    starts = {x.start: x for x in mentions}
+    for lm in re.finditer(r"(?m)^", text):
+        p = SPEAKER_PREFIX.match(text, lm.start()).end()
+        if p == lm.start():
+            continue  # no date or time: not a chat line (a heading, a wrapped message)
+        x = starts.get(p)
+        if x is not None and _SPEAKER_TAIL.match(text, x.end):
+            who.add(x.pos)
+        elif LABEL_SPEAKER.match(text, p) or _ANY_SPEAKER.match(text, p):
+            return _NO_HEADER  # a speaker who is not a listed party's mention
+    if None in who or speaker.pos not in who or len(who) != 2:
+        return _NO_HEADER
+    return next(x for x in who if x != speaker.pos)
 
 
 # "you" owning the value, in a letter to its addressee: "you now drive a Kia", "you bank with Lloyds"
