@@ -1,0 +1,155 @@
+"""Detection round 13: the requester's own identifiers that case.json does not list (bank details,
+card, NHS number, vehicle, passport) kept, from the shape of the document they are written in: a
+payment schedule's "Receiving account:" / "Paying account:" rows (the parent roles case.json gives),
+"your" in a two-person chat (the other speaker), "your GP (NHS number ...)" (the patient), "the card
+you paid with" in a letter to the requester, and a form's numbered "SECTION 1: ABOUT YOU" heading
+(its "you" is the person named under it); the third parties' versions in the same texts still go.
+
+Blank spaCy pipeline (no NER). Every name and value here is made up.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.codes import EntityType
+from pipeline.models import CaseRecord, Party
+from tests.detect_fixtures import blank_model_analyzer, found
+
+BANK = EntityType.BANK_DETAILS
+CAR = EntityType.UK_VEHICLE_REG
+NHS = EntityType.UK_NHS
+CARD = EntityType.CREDIT_CARD
+PASSPORT = EntityType.UK_PASSPORT
+
+
+def _receiving() -> CaseRecord:
+    # the requester is the receiving parent
+    return CaseRecord(
+        case_id="T-R13A", received=date(2026, 11, 22),
+        requester=Party(name="Ilona Kaczmarek", role="receiving parent"),
+        third_parties=[
+            Party(name="Tomasz Kaczmarek", role="paying parent (ex-husband)"),
+            Party(name="Renata Bielska", role="paying parent's partner"),
+        ],
+        root=Path("."),
+    )
+
+
+def _paying() -> CaseRecord:
+    # the requester is the paying parent
+    return CaseRecord(
+        case_id="T-R13B", received=date(2026, 11, 22),
+        requester=Party(name="Yusuf Demir", role="paying parent"),
+        third_parties=[
+            Party(name="Leyla Demir", role="receiving parent (ex-wife)"),
+            Party(name="Emre Aydin", role="receiving parent's brother"),
+        ],
+        root=Path("."),
+    )
+
+
+@pytest.fixture(scope="module")
+def rp(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _receiving())
+
+
+@pytest.fixture(scope="module")
+def pp(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _paying())
+
+
+def _digits(values: list[str]) -> str:
+    return " ".join(values)
+
+
+# ---------------------------------------------------------------- payment schedule rows
+
+SCHEDULE = ("Ms Ilona Kaczmarek\n12 Mill Lane\n\nDear Ms Kaczmarek\n\n"
+            "Payment schedule\n"
+            "  Paying account:    Santander 09-02-22 44718830\n"
+            "  Receiving account: Lloyds 30-12-80 15526094\n"
+            "  Amount:            GBP 40.00 each week\n")
+
+
+def test_receiving_account_row_is_the_receiving_parents(rp):
+    got = _digits(found(rp, SCHEDULE, BANK))
+    assert "15526094" not in got and "30-12-80" not in got  # the requester's (receiving parent)
+    assert "44718830" in got  # the paying parent's account still goes
+
+
+def test_paying_account_row_is_the_paying_parents(pp):
+    text = ("Mr Yusuf Demir\n4 Elm Road\n\nDear Mr Demir\n\n"
+            "  Paying account:    Barclays 20-44-91 60318427\n"
+            "  Receiving account: Monzo 04-00-04 71185520\n")
+    got = _digits(found(pp, text, BANK))
+    assert "60318427" not in got  # the requester is the paying parent
+    assert "71185520" in got
+
+
+def test_role_row_with_someone_named_before_the_value_is_not_the_role_holders(rp):
+    text = ("Dear Ms Kaczmarek\n\n"
+            "  Receiving account: Renata Bielska 30-12-80 15526094\n")
+    assert "15526094" in _digits(found(rp, text, BANK))  # a named third party's account in the row
+
+
+# ---------------------------------------------------------------- "your" in a two-person chat
+
+CHAT = ("WhatsApp chat exported from Yusuf's phone\n\n"
+        "04/09/2026, 18:02 - Leyla: your car was parked outside my flat again DL19 XRW\n"
+        "04/09/2026, 18:05 - Yusuf: I was dropping off the PE kit\n"
+        "04/09/2026, 18:09 - Leyla: and my car is at the garage, KN17 BPO failed its MOT\n")
+
+
+def test_your_in_a_two_person_chat_is_the_other_speaker(pp):
+    got = found(pp, CHAT, CAR)
+    assert "DL19 XRW" not in got  # "your car", said by Leyla to Yusuf (the requester)
+    assert "KN17 BPO" in got
+
+
+def test_your_in_a_group_chat_is_not_settled(pp):
+    text = CHAT + "04/09/2026, 18:12 - Emre: your van is blocking my drive KP66 WTA\n"
+    assert "KP66 WTA" in found(pp, text, CAR)  # three speakers: whose "your"?
+
+
+# ---------------------------------------------------------------- NHS number of the patient
+
+def test_nhs_number_after_your_gp_is_the_addressees(pp):
+    text = ("Mr Yusuf Demir\n4 Elm Road\n\nDear Mr Demir\n\n"
+            "We have received the fit note from your GP (NHS number 943 476 5919) for October.\n"
+            "Your former partner's NHS number 401 023 2137 is not needed.\n")
+    got = found(pp, text, NHS)
+    assert "943 476 5919" not in got
+    assert "401 023 2137" in got
+
+
+# ---------------------------------------------------------------- "the card you paid with"
+
+def test_card_you_paid_with_is_the_addressees(rp):
+    text = ("Dear Ms Kaczmarek\n\n"
+            "Your premium has gone down. We will refund GBP 20 to the card you paid with,\n"
+            "4539 4533 3147 8936, within 10 working days.\n\n"
+            "Mr Tomasz Kaczmarek's card 5168 2880 4072 3866 was not used.\n")
+    got = found(rp, text, CARD)
+    assert "4539 4533 3147 8936" not in got
+    assert "5168 2880 4072 3866" in got
+
+
+# ---------------------------------------------------------------- a form's numbered "About you" section
+
+FORM = ("APPLICATION FORM\n\n"
+        "SECTION 1: ABOUT YOU\n"
+        "  Full name: Ilona Kaczmarek\n"
+        "  Address: 12 Mill Lane\n\n"
+        "SECTION 3: PROVING YOUR IDENTITY\n"
+        "  Passport number: 512093348\n\n"
+        "SECTION 4: ABOUT THE OTHER PARENT\n"
+        "  Full name: Tomasz Kaczmarek\n"
+        "  Vehicle registration (if known): KM18 DXT\n")
+
+
+def test_numbered_about_you_section_names_the_forms_you(rp):
+    assert "512093348" not in found(rp, FORM, PASSPORT)  # "YOUR IDENTITY": the applicant's
+    assert "KM18 DXT" in found(rp, FORM, CAR)  # the other parent's
