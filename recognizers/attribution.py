@@ -460,6 +460,13 @@ def _owner_after(text: str, e: int, mentions: list[Mention]) -> Mention | None:
     return None
 
 
+# "KY18 WKP is now registered to you", "(sort code ...), which is in your sole name": the addressee's
+AFTER_YOU = re.compile(
+    r"(?i)[ \t]*[,)]?[ \t]*(?:which[ \t]+|that[ \t]+|it[ \t]+)?(?:(?:is|are|was|were)[ \t]+(?:now[ \t]+|still[ \t]+)?"
+    r"(?:(?:registered|owned|held)[ \t]+(?:to|by)[ \t]+you|in[ \t]+your[ \t]+(?:sole[ \t]+|own[ \t]+)?name|yours)|"
+    r"belongs[ \t]+to[ \t]+you)\b")
+
+
 def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, genders: list[str | None],
              e: int | None = None) -> int | None | str:
     """The party position owning the value at ``s`` (0 = requester), None for an unknown
@@ -468,6 +475,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         after = _owner_after(text, e, mentions)
         if after is not None:
             return after.pos
+        if doc.addressee is not None and AFTER_YOU.match(text, e) and _speaker(text, text.rfind("\n", 0, s) + 1, s, mentions) is None:
+            return doc.addressee
         if NOT_MINE_AFTER.match(text, e):
             return None  # "the CE19 KXA. not mine now": someone else's, not the writer's
         if MINE_AFTER.match(text, e):
@@ -598,7 +607,56 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     who = _form_row_owner(text, s, mentions)
     if who is not _NO_HEADER:
         return who
+    if doc.addressee is not None:
+        who = _your_block_owner(text, s, mentions, doc)
+        if who is not _NO_HEADER:
+            return who
     return "none"
+
+
+# a block of rows introduced by a line said to the reader: "Your wages will continue to be paid to:",
+# "We will pay your Child Benefit into the account you told us about:", "Your bank details"
+_YOU_WORD = re.compile(r"(?i)\byou(?:r|rs)?\b")
+_HEADER_OTHER = re.compile(r"(?i)['’]s\b|\b(?:his|her|their|him|them|other)\b")
+# the letter says the reader keeps the vehicle: a "Vehicle registration:" row in it is the reader's
+_VEHICLE_YOURS = re.compile(
+    r"(?i)\byou[ \t]+are[ \t]+(?:the[ \t]+|its[ \t]+)?(?:registered[ \t]+)?(?:keeper|owner)\b|"
+    r"\b(?:registered|belongs)[ \t]+to[ \t]+you\b|\byour[ \t]+(?:own[ \t]+)?(?:vehicle|car|van|motorcycle)\b")
+_VEHICLE_ROW = re.compile(r"(?i)[ \t|]*(?:vehicle|car|van|motorcycle|registration|reg(?:\.|istration)?[ \t]+(?:no|number|mark)|vrm)\b")
+
+
+def _your_block_owner(text: str, s: int, mentions: list[Mention], doc: "DocParties"):
+    """A form-like row with no name row above it, in a document addressed to someone: the
+    addressee's when the line introducing its block of rows speaks to the reader and of nobody else
+    (nor of a parent role or a relative), or, for a vehicle row, when the letter says the reader is
+    its keeper ("you are the registered keeper of the vehicle above")."""
+    ls = text.rfind("\n", 0, s) + 1
+    if not _is_form_row(text, ls, s, mentions):
+        return _NO_HEADER
+    start = ls
+    for _ in range(8):
+        if start == 0:
+            return _NO_HEADER
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev:start - 1]
+        if not line.strip():
+            break
+        if _is_form_row(text, prev, start - 1, []) and len(line.strip()) <= 60 and not line.rstrip().endswith(":") \
+                and not _YOU_WORD.search(line):
+            start = prev
+            continue
+        # the block's header line
+        head = line.strip()
+        if not (head.endswith(":") or (len(head) <= 60 and head[-1] not in ".!?,;")):
+            break  # a sentence, not a line introducing rows
+        if any(prev <= x.start < s for x in mentions) or not _YOU_WORD.search(line) or _HEADER_OTHER.search(line) \
+                or _OTHER_PERSON_IN_SENTENCE.search(line) or _KIN_OF_PRONOUN.search(line):
+            return _NO_HEADER
+        return doc.addressee
+    # a block with no header line: a vehicle row in a letter saying the reader keeps the vehicle
+    if _VEHICLE_ROW.match(text, ls) and _VEHICLE_YOURS.search(text) and not any(start <= x.start < s for x in mentions):
+        return doc.addressee
+    return _NO_HEADER
 
 
 # a payment schedule's row for one parent's account: "Receiving account: Barclays 20-31-47 58120934",
