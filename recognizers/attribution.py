@@ -617,7 +617,10 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
 # a block of rows introduced by a line said to the reader: "Your wages will continue to be paid to:",
 # "We will pay your Child Benefit into the account you told us about:", "Your bank details"
 _YOU_WORD = re.compile(r"(?i)\byou(?:r|rs)?\b")
-_HEADER_OTHER = re.compile(r"(?i)['’]s\b|\b(?:his|her|their|him|them|other)\b")
+# ... nor says money is taken from the account ("We will collect your maintenance from:" in a letter to
+# the receiving parent is the paying parent's account)
+_HEADER_OTHER = re.compile(r"(?i)['’]s\b|\b(?:his|her|their|him|them|other|collect(?:s|ed|ing)?|take[ns]?|taking|deduct(?:s|ed|ing)?|"
+                           r"recover(?:s|ed|ing)?|debit(?:s|ed|ing)?|charge[sd]?|from)\b")
 # the letter says the reader keeps the vehicle: a "Vehicle registration:" row in it is the reader's
 _VEHICLE_YOURS = re.compile(
     r"(?i)\byou[ \t]+are[ \t]+(?:the[ \t]+|its[ \t]+)?(?:registered[ \t]+)?(?:keeper|owner)\b|"

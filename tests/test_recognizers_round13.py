@@ -153,3 +153,76 @@ FORM = ("APPLICATION FORM\n\n"
 def test_numbered_about_you_section_names_the_forms_you(rp):
     assert "512093348" not in found(rp, FORM, PASSPORT)  # "YOUR IDENTITY": the applicant's
     assert "KM18 DXT" in found(rp, FORM, CAR)  # the other parent's
+
+
+# ---------------------------------------------------------------- rows under a line said to the reader
+
+def test_rows_under_a_line_said_to_the_reader_are_the_addressees(pp):
+    text = ("ACME Ltd Payroll\n\nMr Yusuf Demir\n4 Elm Road\n\nDear Mr Demir\n\nDeduction from Earnings Order\n\n"
+            "Your wages will continue to be paid to:\n"
+            "  Bank: Barclays\n"
+            "  Sort code: 20-44-91\n"
+            "  Account number: 60318427\n\n"
+            "The CMS pays Mrs Demir; we do not hold her bank details.\n")
+    got = _digits(found(pp, text, BANK))
+    assert "60318427" not in got and "20-44-91" not in got
+    told = ("HM Revenue and Customs\nChild Benefit Office\n\nMr Yusuf Demir\n4 Elm Road\n\nDear Mr Demir\n\n"
+            "We will pay your Child Benefit every 4 weeks into the account you told us about:\n"
+            "Sort code: 20-44-91\nAccount number: 60318427\n")
+    assert found(pp, told, BANK) == []
+
+
+def test_rows_under_a_line_about_collection_or_someone_else_still_go(rp):
+    collect = ("Dear Ms Kaczmarek\n\n"
+               "We will collect your maintenance from:\n"
+               "  Bank: Santander\n"
+               "  Sort code: 09-02-22\n"
+               "  Account number: 44718830\n")
+    assert "44718830" in _digits(found(rp, collect, BANK))  # the paying parent's account
+    other = ("Dear Ms Kaczmarek\n\n"
+             "Your ex-husband's bank details:\n"
+             "  Bank: Santander\n"
+             "  Sort code: 09-02-22\n"
+             "  Account number: 44718830\n")
+    assert "44718830" in _digits(found(rp, other, BANK))
+
+
+def test_vehicle_row_in_a_letter_to_its_keeper_is_the_addressees(rp):
+    text = ("Oxford City Council\nParking Services\n\nMs Ilona Kaczmarek\n12 Mill Lane\nOxford OX4 1HP\n\n"
+            "Dear Ms Kaczmarek\n\nPENALTY CHARGE NOTICE\n\n"
+            "Vehicle registration: KY18 WKP\nContravention: parked in a restricted street\n\n"
+            "Our records show that you are the registered keeper of the vehicle above.\n")
+    assert found(rp, text, CAR) == []
+
+
+def test_registered_to_you_after_the_value_is_the_addressees(rp):
+    text = ("Dear Ms Kaczmarek\n\nThe vehicle KY18 WKP is now registered to you. "
+            "The vehicle KM18 DXT is registered to Mr Tomasz Kaczmarek.\n")
+    assert found(rp, text, CAR) == ["KM18 DXT"]
+
+
+# ---------------------------------------------------------------- the name a DVLA licence number encodes
+
+def _licences() -> CaseRecord:
+    return CaseRecord(
+        case_id="T-R13C", received=date(2026, 11, 22),
+        requester=Party(name="Ilona Kaczmarek", role="receiving parent", date_of_birth="1985-06-23"),
+        third_parties=[Party(name="Tomasz Kaczmarek", role="paying parent (ex-husband)")],
+        root=Path("."),
+    )
+
+
+@pytest.fixture(scope="module")
+def lic(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _licences())
+
+
+def test_licence_number_encoding_the_requester_is_hers(lic):
+    # KACZM, 8 (1980s) 56 (June, a woman) 23, 5 (1985), I (Ilona); Tomasz's begins KACZM too, with T
+    text = "Licences seen at the handover: KACZM856235IL9AB and KACZM703118T99XY.\n"
+    assert found(lic, text, EntityType.UK_DRIVING_LICENCE) == ["KACZM703118T99XY"]
+
+
+def test_licence_number_with_another_date_of_birth_is_not_the_requesters(lic):
+    # her surname and initial, another birth date: a relative of hers, not her
+    assert found(lic, "Licence: KACZM856239IL9AB\n", EntityType.UK_DRIVING_LICENCE) == ["KACZM856239IL9AB"]
