@@ -652,14 +652,36 @@ def _your_block_owner(text: str, s: int, mentions: list[Mention], doc: "DocParti
         head = line.strip()
         if not (head.endswith(":") or (len(head) <= 60 and head[-1] not in ".!?,;")):
             break  # a sentence, not a line introducing rows
-        if any(prev <= x.start < s for x in mentions) or not _YOU_WORD.search(line) or _HEADER_OTHER.search(line) \
+        if any(prev <= x.start < s for x in mentions) or _HEADER_OTHER.search(line) or _PAYOUT.search(line) \
                 or _OTHER_PERSON_IN_SENTENCE.search(line) or _KIN_OF_PRONOUN.search(line):
             return _NO_HEADER
-        return doc.addressee
-    # a block with no header line: a vehicle row in a letter saying the reader keeps the vehicle
-    if _VEHICLE_ROW.match(text, ls) and _VEHICLE_YOURS.search(text) and not any(start <= x.start < s for x in mentions):
+        if _YOU_WORD.search(line) or (_bank_letter(text) and not _PAYEE.search(text, max(0, prev - 300), start)):
+            return doc.addressee  # (a bank writes to its customer of the customer's own accounts)
+        return _NO_HEADER
+    # a block with no header line: a vehicle row in a letter saying the reader keeps the vehicle, a
+    # bank's rows in its letter to its customer
+    if not any(start <= x.start < s for x in mentions) and (
+            (_VEHICLE_ROW.match(text, ls) and _VEHICLE_YOURS.search(text)) or
+            (_BANK_ROW.match(text, ls) and _bank_letter(text) and not _PAYEE.search(text, max(0, start - 300), start))):
         return doc.addressee
     return _NO_HEADER
+
+
+# a bank's or building society's letterhead in the first lines, a statement from it
+_BANK_HEAD = re.compile(
+    r"(?i)\b(?:bank|building[ \t]+society|credit[ \t]+union|monzo|starling|revolut|nationwide|santander|barclays|hsbc|"
+    r"lloyds|natwest|halifax|tsb|first[ \t]+direct)\b")
+_BANK_ROW = re.compile(r"(?i)[ \t|]*(?:sort[ \t]+code|account(?:[ \t]+(?:number|no\.?))?|a/c|iban|card(?:[ \t]+number)?|bic|swift)\b")
+# a header saying the rows are where the reader's payment went: "a payment of GBP 50 sent to:"
+_PAYOUT = re.compile(r"(?i)\b(?:you[ \t]+(?:sent|made|paid|transferred|want[ \t]+to[ \t]+(?:pay|send)|asked[ \t]+us[ \t]+to[ \t]+"
+                     r"(?:send|pay|recall|transfer))|sent[ \t]+to|transferred[ \t]+to|payee|recipient|beneficiary)\b")
+# ... unless the rows are where a payment went: "a payment you sent to:", "Payee details"
+_PAYEE = re.compile(r"(?i)\b(?:payee|recipient|beneficiary|sent|paid|transferred|transfer[ \t]+to|payments?[ \t]+to|credited[ \t]+to)\b")
+
+
+def _bank_letter(text: str) -> bool:
+    head = text.lstrip()[:200].split("\n")[:2]
+    return any(_BANK_HEAD.search(line) for line in head)
 
 
 # a payment schedule's row for one parent's account: "Receiving account: Barclays 20-31-47 58120934",

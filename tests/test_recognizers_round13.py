@@ -226,3 +226,21 @@ def test_licence_number_encoding_the_requester_is_hers(lic):
 def test_licence_number_with_another_date_of_birth_is_not_the_requesters(lic):
     # her surname and initial, another birth date: a relative of hers, not her
     assert found(lic, "Licence: KACZM856239IL9AB\n", EntityType.UK_DRIVING_LICENCE) == ["KACZM856239IL9AB"]
+
+
+# ---------------------------------------------------------------- a bank's letter to its customer
+
+def test_account_rows_in_a_banks_letter_are_the_customers(rp):
+    text = ("Lloyds Bank\n\nMs Ilona Kaczmarek\n12 Mill Lane\n\nDear Ms Kaczmarek\n\nYour replacement card\n\n"
+            "Your new debit card is on its way.\nThe account it is linked to:\n"
+            "  Sort code 30-12-80\n  Account number 15526094\n")
+    assert found(rp, text, BANK) == []
+
+
+def test_rows_where_a_payment_went_are_not_the_customers(rp):
+    sent = ("Lloyds Bank\n\nMs Ilona Kaczmarek\n12 Mill Lane\n\nDear Ms Kaczmarek\n\n"
+            "You asked us to recall a payment of GBP 50 sent to:\n  Sort code: 09-02-22\n  Account number: 44718830\n")
+    assert "44718830" in _digits(found(rp, sent, BANK))
+    below = ("Lloyds Bank\n\nDear Ms Kaczmarek\n\nWe could not recall the payment you made on 3 October. "
+             "It was paid to the account below.\n\n  Sort code: 09-02-22\n  Account number: 44718830\n")
+    assert "44718830" in _digits(found(rp, below, BANK))
