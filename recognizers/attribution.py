@@ -498,6 +498,11 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     role = _role_row_owner(text, s, mentions, doc)
     if role is not _NO_HEADER:
         return role
+    pb = _PAREN_AFTER_NAME.search(text, max(0, s - 60), s)
+    if pb is not None:
+        for x in mentions:
+            if x.end == pb.start() and not x.possessive and x.pos is not None:
+                return x.pos  # "Standing orders you set up to Mrs Hussain (sort code 40-11-62, ...)": hers
     for rx in (POSSESSIVE_CUE, YOU_CUE, MINE_CUE, HERS_CUE, NHS_PATIENT_CUE):
         m = rx.search(window)
         while m is not None:  # the last cue before the value, not the first ("my card ... Liban. My mobile")
@@ -620,7 +625,7 @@ _YOU_WORD = re.compile(r"(?i)\byou(?:r|rs)?\b")
 # ... nor says money is taken from the account ("We will collect your maintenance from:" in a letter to
 # the receiving parent is the paying parent's account)
 _HEADER_OTHER = re.compile(r"(?i)['’]s\b|\b(?:his|her|their|him|them|other|collect(?:s|ed|ing)?|take[ns]?|taking|deduct(?:s|ed|ing)?|"
-                           r"recover(?:s|ed|ing)?|debit(?:s|ed|ing)?|charge[sd]?|from)\b")
+                           r"recover(?:s|ed|ing)?|debit(?:s|ed|ing)?|charge[sd]?)\b|\bfrom[ \t]*:?[ \t]*$")
 # the letter says the reader keeps the vehicle: a "Vehicle registration:" row in it is the reader's
 _VEHICLE_YOURS = re.compile(
     r"(?i)\byou[ \t]+are[ \t]+(?:the[ \t]+|its[ \t]+)?(?:registered[ \t]+)?(?:keeper|owner)\b|"
@@ -643,8 +648,14 @@ def _your_block_owner(text: str, s: int, mentions: list[Mention], doc: "DocParti
         prev = text.rfind("\n", 0, start - 1) + 1
         line = text[prev:start - 1]
         if not line.strip():
-            break
-        if _is_form_row(text, prev, start - 1, []) and len(line.strip()) <= 60 and not line.rstrip().endswith(":") \
+            # a blank line under a header that ends with a colon: "... is in your sole name:\n\n  Sort code: ..."
+            if prev == 0:
+                break
+            p2 = text.rfind("\n", 0, prev - 1) + 1
+            if not text[p2:prev - 1].rstrip().endswith(":"):
+                break
+            prev, line = p2, text[p2:prev - 1]
+        elif _is_form_row(text, prev, start - 1, []) and len(line.strip()) <= 60 and not line.rstrip().endswith(":") \
                 and not _YOU_WORD.search(line):
             start = prev
             continue
@@ -727,6 +738,11 @@ def _chat_partner(text: str, speaker: Mention, mentions: list[Mention]):
     if None in who or speaker.pos not in who or len(who) != 2:
         return _NO_HEADER
     return next(x for x in who if x != speaker.pos)
+
+
+# the value in brackets right after a listed party's name: "to Mrs Hussain (sort code\n40-11-62, account ...)"
+_PAREN_AFTER_NAME = re.compile(
+    r"[ \t]*\([ \t]*(?:(?:her|his|their)[ \t]+)?(?:[A-Za-z]+[ \t]+){0,2}?" + ID_NOUN + r"\.?[ \t]*[:\-]?[ \t]*\n?[ \t]*\Z")
 
 
 # "you" owning the value, in a letter to its addressee: "you now drive a Kia", "you bank with Lloyds"

@@ -244,3 +244,26 @@ def test_rows_where_a_payment_went_are_not_the_customers(rp):
     below = ("Lloyds Bank\n\nDear Ms Kaczmarek\n\nWe could not recall the payment you made on 3 October. "
              "It was paid to the account below.\n\n  Sort code: 09-02-22\n  Account number: 44718830\n")
     assert "44718830" in _digits(found(rp, below, BANK))
+
+
+# ---------------------------------------------------------------- a value in brackets after a name
+
+def test_value_in_brackets_after_a_name_is_that_persons_even_when_the_requester_has_it_too(pp):
+    text = ("Dear Mr Demir\n\nFrom 10 November the account is in your sole name:\n\n"
+            "  Sort code: 20-44-91\n  Account number: 60318427\n\n"
+            "Standing orders you set up to Mrs Leyla Demir (sort code\n20-44-91, account 71185520) will continue.\n")
+    got = [f for f in pp.analyze(text) if f.entity_type == BANK]
+    assert [f.start for f in got if f.text.startswith("20-44-91")] == [text.rindex("20-44-91")]  # hers, not his
+
+
+def test_rows_after_a_blank_line_under_a_header_said_to_the_reader(pp):
+    text = ("Dear Mr Demir\n\nFrom 10 November the account is in your sole name:\n\n"
+            "  Sort code: 20-44-91\n  Account number: 60318427\n")
+    assert found(pp, text, BANK) == []
+
+
+def test_rows_under_a_header_ending_from_are_not_the_readers(rp):
+    # in a letter to the receiving parent: the paying parent's account
+    collect = ("Dear Ms Kaczmarek\n\nFrom 1 December your maintenance will come from:\n\n"
+               "  Sort code: 09-02-22\n  Account number: 44718830\n")
+    assert "44718830" in _digits(found(rp, collect, BANK))
