@@ -496,6 +496,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     base = s - len(window)
     cue = None
     role = _role_row_owner(text, s, mentions, doc)
+    if role is _NO_HEADER:
+        role = _role_column_owner(text, s, mentions, doc)
     if role is not _NO_HEADER:
         return role
     pb = _PAREN_AFTER_NAME.search(text, max(0, s - 60), s)
@@ -719,6 +721,52 @@ def _role_row_owner(text: str, s: int, mentions: list[Mention], doc: "DocParties
 
 
 _ANY_SPEAKER = re.compile(r"[^\n:]{1,30}:")
+
+
+# a payment table's column header: "Due date     Collected from          Paid to"
+_COLUMN_CELL = re.compile(r"\S+(?: \S+)*")
+_COLUMN_REC = re.compile(r"(?i)^(?:(?:paid|pay|credited|sent)[ \t]+to|to[ \t]+account|receiving(?:[ \t]+(?:account|parent))?|payee|recipient)$")
+_COLUMN_PAY = re.compile(r"(?i)^(?:(?:collected|paid|taken|debited)[ \t]+from|from[ \t]+account|paying(?:[ \t]+(?:account|parent))?|payer)$")
+
+
+def _role_column_owner(text: str, s: int, mentions: list[Mention], doc: "DocParties"):
+    """The value in a payment table's "Paid to" / "Collected from" (or "Receiving account" /
+    "Paying account") column: the holder of that parent role in case.json. The header is the
+    nearest line above in the same block with two or more cells (two spaces apart) and no digits."""
+    if not doc.roles:
+        return _NO_HEADER
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", s)
+    le = len(text) if le < 0 else le
+    if any(ls <= x.start < le for x in mentions):
+        return _NO_HEADER  # someone named on the row
+    col = s - ls
+    start = ls
+    for _ in range(10):
+        if start == 0:
+            return _NO_HEADER
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev:start - 1]
+        if not line.strip():
+            return _NO_HEADER
+        start = prev
+        if re.search(r"\d", line):
+            continue  # another row of the table
+        cells = list(_COLUMN_CELL.finditer(line))  # (words one space apart make one cell)
+        if len(cells) < 2:
+            return _NO_HEADER
+        at = [m for m in cells if m.start() <= col + 2]
+        if not at:
+            return _NO_HEADER
+        label = at[-1].group(0).strip()
+        want = "receiving" if _COLUMN_REC.match(label) else "paying" if _COLUMN_PAY.match(label) else None
+        if want is None:
+            return _NO_HEADER
+        for role, pos in doc.roles:
+            if role == want:
+                return pos
+        return _NO_HEADER
+    return _NO_HEADER
 
 
 def _chat_partner(text: str, speaker: Mention, mentions: list[Mention]):

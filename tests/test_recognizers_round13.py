@@ -267,3 +267,30 @@ def test_rows_under_a_header_ending_from_are_not_the_readers(rp):
     collect = ("Dear Ms Kaczmarek\n\nFrom 1 December your maintenance will come from:\n\n"
                "  Sort code: 09-02-22\n  Account number: 44718830\n")
     assert "44718830" in _digits(found(rp, collect, BANK))
+
+
+# ---------------------------------------------------------------- a payment table's columns
+
+def test_paid_to_column_is_the_receiving_parents(rp):
+    text = ("Dear Ms Kaczmarek\n\nPayment schedule\n\n"
+            "  Due date     Collected from          Paid to\n"
+            "  01/12/2026   09-02-22 44718830       30-12-80 15526094\n"
+            "  29/12/2026   09-02-22 44718830       30-12-80 15526094\n")
+    got = _digits(found(rp, text, BANK))
+    assert "15526094" not in got
+    assert got.count("44718830") == 2
+
+
+def test_receiving_account_column_for_a_paying_requester(pp):
+    text = ("Dear Mr Demir\n\n"
+            "  Due date     Paying account          Receiving account\n"
+            "  01/12/2026   20-44-91 60318427       04-00-04 71185520\n")
+    got = _digits(found(pp, text, BANK))
+    assert "60318427" not in got and "71185520" in got
+
+
+def test_a_named_row_in_a_payment_table_is_not_settled_by_its_column(rp):
+    text = ("Dear Ms Kaczmarek\n\n"
+            "  Payer                Paid to\n"
+            "  Renata Bielska       30-12-80 15526094\n")
+    assert "15526094" in _digits(found(rp, text, BANK))
