@@ -36,6 +36,17 @@ drive ..." in a letter is the addressee's, "she still drives / in her own name" 
 sentence naming nobody else is the nearest person of that gender in the record, and a form row is
 the person its block's name rows name ("Name:", "Employee:", "Account holder:", "Surname:" /
 "Forename(s):"), unless its label says it is someone else's.
+Also (round 13, the requester's own identifiers case.json does not list): a payment schedule's
+"Receiving account:" / "Paying account:" row, or a value under a table's "Paid to" / "Collected from"
+column, is the holder of that parent role in case.json (DocParties.roles); "your" in a two-person chat
+is the other speaker; "your GP (NHS number ...)" is the patient's; "the card you paid with"; a
+numbered "SECTION 1: ABOUT YOU" gives a form's "you"; rows under a line said to the reader ("Your
+wages will continue to be paid to:"), account rows in a bank's letter to its customer, and a "Vehicle
+registration:" row in a letter saying "you are the registered keeper" are the addressee's, unless the
+line names someone else, a role or a relative, or says the money is collected / comes "from:" / went
+to a payee; "KY18 WKP is now registered to you"; a value in brackets right after a listed party's name
+("to Mrs Hussain (sort code ...)") is that party's. (A DVLA licence number's encoded surname, initial
+and date of birth are matched in analyzer.CaseAnalyzer._licence_owner.)
 A mention is a listed party's name, a role written in the text ("PP", "receiving
 parent") when case.json says who holds it, a role label bound by the document
 ("Appellant: <name>", "<NAME> (Defendant)", "Our client: <name>" make "the appellant",
