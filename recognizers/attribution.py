@@ -217,6 +217,16 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
                 if named:
                     addressees.append(named[0])
                 break
+    block_addressee = None
+    if not addressees and not DEAR_RE.search(first) and not FROM_RE.search(first) and not TO_RE.search(first):
+        # a statement or letter with no "Dear": the name over the postal address at its top
+        # ("Ms K Nowak\n27 Cowley Road\nOxford OX4 1HP") is whom its "you" means
+        for am in _ADDRESS_BLOCK_NAME.finditer(first, 0, min(len(first), 800)):
+            named = [x for x in first_m if x.start == am.start("name") and x.end == am.end("name") and not x.possessive]
+            if named and named[0].pos is not None:
+                block_addressee = named[0].pos
+                addressees.append(block_addressee)
+                break
     subjects: list[int | None] = []
     for sm in SUBJECT_LINE_RE.finditer(first, 0, min(len(first), 2000)):
         le = first.find("\n", sm.end())
@@ -239,7 +249,16 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
                 (not x.possessive and DEVICE_BY.search(first, max(0, x.start - 40), x.start))):
             device = x.pos
             break
-    return DocParties(_agreeing(authors), _agreeing(addressees), _agreeing(subjects), device)
+    author, addressee = _agreeing(authors), _agreeing(addressees)
+    if block_addressee is not None and addressee == author:
+        addressee = None  # (a name and address heading the writer's own letter)
+    return DocParties(author, addressee, _agreeing(subjects), device)
+
+
+# a name alone on a line (perhaps with a title), the postal address on the next: "Ms K Nowak\n27 Cowley Road"
+_ADDRESS_BLOCK_NAME = re.compile(
+    r"(?m)^[ \t]*(?:(?i:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?(?P<name>[A-Z][^\n]{1,40}?)[ \t]*\n[ \t]*"
+    r"(?=\d+[A-Za-z]?,?[ \t]+[A-Z]|(?i:flat|apartment|unit|house)[ \t]+\w)")
 
 
 # a line saying whom a letter or record is about

@@ -294,3 +294,12 @@ def test_a_named_row_in_a_payment_table_is_not_settled_by_its_column(rp):
             "  Payer                Paid to\n"
             "  Renata Bielska       30-12-80 15526094\n")
     assert "15526094" in _digits(found(rp, text, BANK))
+
+
+# ---------------------------------------------------------------- the name over the address, no "Dear"
+
+def test_your_in_a_statement_is_the_name_over_its_address(rp):
+    text = ("Lloyds Bank\n\nMs I Kaczmarek\n12 Mill Lane\nOxford\n\nStatement 1 October - 31 October 2026\n\n"
+            "03 Oct  CMS CHILD MAINTENANCE     186.00\n\n"
+            "Your sort code and account number (30-12-80 / 15526094) are printed on every statement.\n")
+    assert found(rp, text, BANK) == []
