@@ -654,6 +654,10 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
 # a block of rows introduced by a line said to the reader: "Your wages will continue to be paid to:",
 # "We will pay your Child Benefit into the account you told us about:", "Your bank details"
 _YOU_WORD = re.compile(r"(?i)\byou(?:r|rs)?\b")
+# ... as the rows' owner: "your", or "you" with an own thing named ("the account you told us about:"), not
+# only the reader as informant ("Please check the details you gave us:" may be about the other parent)
+_YOUR_OWN = re.compile(r"(?i)\byours?\b|\byou\b(?=.*\b(?:account|a/c|bank|card|car|vehicle|van|passport|licence|nhs|iban)\b)"
+                       r"|\b(?:account|a/c|bank|card|car|vehicle|van|passport|licence|nhs|iban)\b.*\byou\b")
 # ... nor says money is taken from the account ("We will collect your maintenance from:" in a letter to
 # the receiving parent is the paying parent's account)
 _HEADER_OTHER = re.compile(r"(?i)['’]s\b|\b(?:his|her|their|him|them|other|collect(?:s|ed|ing)?|take[ns]?|taking|deduct(?:s|ed|ing)?|"
@@ -698,7 +702,7 @@ def _your_block_owner(text: str, s: int, mentions: list[Mention], doc: "DocParti
         if any(prev <= x.start < s for x in mentions) or _HEADER_OTHER.search(line) or _PAYOUT.search(line) \
                 or _OTHER_PERSON_IN_SENTENCE.search(line) or _KIN_OF_PRONOUN.search(line):
             return _NO_HEADER
-        if _YOU_WORD.search(line) or (_bank_letter(text) and not _PAYEE.search(text, max(0, prev - 300), start)):
+        if _YOUR_OWN.search(line) or (_bank_letter(text) and not _PAYEE.search(text, max(0, prev - 300), start)):
             return doc.addressee  # (a bank writes to its customer of the customer's own accounts)
         return _NO_HEADER
     # a block with no header line: a vehicle row in a letter saying the reader keeps the vehicle, a

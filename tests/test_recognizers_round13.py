@@ -303,3 +303,9 @@ def test_your_in_a_statement_is_the_name_over_its_address(rp):
             "03 Oct  CMS CHILD MAINTENANCE     186.00\n\n"
             "Your sort code and account number (30-12-80 / 15526094) are printed on every statement.\n")
     assert found(rp, text, BANK) == []
+
+
+def test_rows_under_details_the_reader_gave_are_not_settled(rp):
+    text = ("Dear Ms Kaczmarek\n\nPlease check the details you gave us:\n"
+            "  Make: Ford Focus\n  Vehicle: KM18 DXT\n")
+    assert found(rp, text, CAR) == ["KM18 DXT"]  # the reader as informant: perhaps the other parent's car
