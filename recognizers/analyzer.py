@@ -42,7 +42,7 @@ from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, b
                                      label_speakers, mention, owner_of)
 from recognizers.date_of_birth import parse_date
 from recognizers.organisations import org_name_spans
-from recognizers.parties import PAYING, RECEIVING, PartyMatcher, PartySpan, _name_part_regex
+from recognizers.parties import PAYING, RECEIVING, PartyMatcher, PartySpan, _name_part_regex, party_role
 from recognizers.passport import UkPassportRecognizer
 from recognizers.person_context import PersonContextRecognizer
 from recognizers.personal_reference import PersonalReferenceRecognizer
@@ -333,7 +333,10 @@ class CaseAnalyzer:
                 t, [(p.start, p.end, p.party + 1) for p in ps if p.entity_type != EntityType.PERSON])})
             if spk:
                 doc_parties = dataclasses.replace(doc_parties, speakers=spk)
-        roles = tuple((r, self.parties.role_owner(r)) for r in (PAYING, RECEIVING) if self.parties.role_owner(r) is not None)
+        # the parent roles case.json states (not one inferred for a requester whose role it leaves out: a
+        # grandparent asking is neither parent), each held by one party
+        stated = [party_role(p) for p in [self.case.requester, *self.case.third_parties]]
+        roles = tuple((r, stated.index(r)) for r in (PAYING, RECEIVING) if stated.count(r) == 1)
         if roles:
             doc_parties = dataclasses.replace(doc_parties, roles=roles)
         genders = self._document_genders(texts)

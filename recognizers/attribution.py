@@ -824,7 +824,7 @@ def _chat_partner(text: str, speaker: Mention, mentions: list[Mention]):
 
 # the value in brackets right after a listed party's name: "to Mrs Hussain (sort code\n40-11-62, account ...)"
 _PAREN_AFTER_NAME = re.compile(
-    r"[ \t]*\([ \t]*(?:(?:her|his|their)[ \t]+)?(?:[A-Za-z]+[ \t]+){0,2}?" + ID_NOUN + r"\.?[ \t]*[:\-]?[ \t]*\n?[ \t]*\Z")
+    r"[ \t]*\([ \t]*(?!(?:your|my|our)\b)(?:(?:her|his|their)[ \t]+)?(?:[A-Za-z]+[ \t]+){0,2}?" + ID_NOUN + r"\.?[ \t]*[:\-]?[ \t]*\n?[ \t]*\Z")
 
 
 # "you" owning the value, in a letter to its addressee: "you now drive a Kia", "you bank with Lloyds"

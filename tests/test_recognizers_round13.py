@@ -309,3 +309,16 @@ def test_rows_under_details_the_reader_gave_are_not_settled(rp):
     text = ("Dear Ms Kaczmarek\n\nPlease check the details you gave us:\n"
             "  Make: Ford Focus\n  Vehicle: KM18 DXT\n")
     assert found(rp, text, CAR) == ["KM18 DXT"]  # the reader as informant: perhaps the other parent's car
+
+
+def test_schedule_rows_need_a_parent_role_stated_for_the_requester(tmp_path_factory):
+    # a grandmother asking: case.json gives her no parent role, so "Receiving account" is not hers
+    case = CaseRecord(
+        case_id="T-R13D", received=date(2026, 11, 22),
+        requester=Party(name="Halina Kaczmarek", role="paying parent's mother"),
+        third_parties=[Party(name="Tomasz Kaczmarek", role="paying parent")],
+        root=Path("."),
+    )
+    an = blank_model_analyzer(tmp_path_factory, case)
+    text = "Payment schedule\n  Receiving account: Lloyds 30-12-80 15526094\n"
+    assert "15526094" in _digits(found(an, text, BANK))
