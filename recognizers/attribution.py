@@ -97,6 +97,19 @@ NHS_PATIENT_CUE = re.compile(
     r"health[ \t]+visitor|midwife|nurse|dentist|medical[ \t]+records?|fit[ \t]+note|sick[ \t]+note|patient[ \t]+record)\b"
     r"[^\n.;]{0,20}?[ \t(,]*NHS[ \t]+(?:number|no\.?)[ \t]*(?:is[ \t]+)?[:\-]?[ \t]*$"
 )
+# "His salary is paid monthly into account 60318427", "her refund will be sent to the account ending ...": pay
+# goes into the account of whoever is paid (not maintenance, which one parent pays to the other)
+_PAY_WORDS = (r"(?:(?:net|gross|monthly|weekly)[ \t]+)?(?:pay|salary|wages?|earnings|benefits?|pension|universal[ \t]+credit|"
+              r"child[ \t]+benefit|tax[ \t]+credits?|refund)")
+_PAID_INTO = (r"[ \t]+(?:is[ \t]+|are[ \t]+|will[ \t]+be[ \t]+|has[ \t]+been[ \t]+|was[ \t]+|were[ \t]+)?(?:still[ \t]+)?"
+              r"(?:paid|sent|credited|transferred|going|goes)[ \t]+(?:(?:monthly|weekly|fortnightly|directly)[ \t]+)?(?:in)?to[ \t]+"
+              r"(?:the[ \t]+|an?[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$")
+PAY_CUE = re.compile(r"(?i)\b(?P<pro>my|your|his|her|their)[ \t]+" + _PAY_WORDS + _PAID_INTO)
+NAMED_PAY_CUE = re.compile(r"(?i)['’]s[ \t]+" + _PAY_WORDS + _PAID_INTO)
+# "sort code 30-12-80 and account number 15526094": the account number goes with the sort code before it
+_PAIRED_AFTER_SORT_CODE = re.compile(
+    r"(?i)\bsort[ \t]+code[ \t]*:?[ \t]*(?P<sc>\d{2}[- ]?\d{2}[- ]?\d{2})[ \t]*[,;/]?[ \t]*(?:and[ \t]+)?"
+    r"(?:(?:a/c|acct|account)(?:[ \t]+(?:number|no\.?))?[ \t]*:?[ \t]*)?(?:\n[ \t]*)?\Z")
 HERS_CUE = re.compile(r"(?i)\b(?:it['’]?s|is|was|are|were)[ \t]+(?:now[ \t]+|still[ \t]+|all[ \t]+)?(?P<pro>hers|his|theirs)\b[^\n]{0,30}$")
 NAMED_POSSESSIVE_CUE = re.compile(
     r"(?i)['’]s\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
@@ -535,7 +548,12 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         for x in mentions:
             if x.end == pb.start() and not x.possessive and x.pos is not None:
                 return x.pos  # "Standing orders you set up to Mrs Hussain (sort code 40-11-62, ...)": hers
-    for rx in (POSSESSIVE_CUE, YOU_CUE, MINE_CUE, HERS_CUE, NHS_PATIENT_CUE):
+    pair = _PAIRED_AFTER_SORT_CODE.search(text, max(0, s - 70), s)
+    if pair is not None and not any(pair.start() <= x.start < s for x in mentions):
+        got = owner_of(text, pair.start("sc"), mentions, doc, genders, pair.end("sc"))
+        if got != "none":
+            return got
+    for rx in (POSSESSIVE_CUE, YOU_CUE, MINE_CUE, HERS_CUE, NHS_PATIENT_CUE, PAY_CUE):
         m = rx.search(window)
         while m is not None:  # the last cue before the value, not the first ("my card ... Liban. My mobile")
             nxt = rx.search(window, m.start() + 1)
@@ -603,7 +621,7 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     for x in mentions:
         if x.possessive and base <= x.start and x.end <= s and (near is None or x.end > near.end):
             near = x
-    if near is not None and NAMED_POSSESSIVE_CUE.match(text, near.end, s) and not any(
+    if near is not None and (NAMED_POSSESSIVE_CUE.match(text, near.end, s) or NAMED_PAY_CUE.match(text, near.end, s)) and not any(
             near.end <= x.start and x.end <= s for x in mentions):
         return near.pos
     line_start = text.rfind("\n", 0, s) + 1

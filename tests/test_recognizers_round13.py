@@ -322,3 +322,23 @@ def test_schedule_rows_need_a_parent_role_stated_for_the_requester(tmp_path_fact
     an = blank_model_analyzer(tmp_path_factory, case)
     text = "Payment schedule\n  Receiving account: Lloyds 30-12-80 15526094\n"
     assert "15526094" in _digits(found(an, text, BANK))
+
+
+# ---------------------------------------------------------------- pay goes into the payee's account
+
+def test_named_salary_paid_into_an_account_is_that_persons(pp):
+    text = "Re: Mr Yusuf Demir\n\nMr Demir's net pay is paid into account number 60318427 (sort code 20-44-91).\n"
+    assert found(pp, text, BANK) == []
+
+
+def test_maintenance_paid_into_an_account_is_not_the_payers(rp):
+    text = "Dear Ms Kaczmarek\n\nHis maintenance is paid into account 15526094 each month.\n"
+    assert found(rp, text, BANK) == ["15526094"]  # not settled: one parent pays it to the other
+
+
+# ---------------------------------------------------------------- "sort code X and account number Y"
+
+def test_account_number_paired_with_a_sort_code_shares_its_owner(rp):
+    text = ("Dear Ms Kaczmarek\n\nThank you for letting us know about your new account. "
+            "We will use sort code 30-12-80 and account number 15526094 from December.\n")
+    assert found(rp, text, BANK) == []
