@@ -682,7 +682,7 @@ _HEADER_OTHER = re.compile(r"(?i)['’]s\b|\b(?:his|her|their|him|them|other|col
                            r"recover(?:s|ed|ing)?|debit(?:s|ed|ing)?|charge[sd]?)\b|\bfrom[ \t]*:?[ \t]*$")
 # the letter says the reader keeps the vehicle: a "Vehicle registration:" row in it is the reader's
 _VEHICLE_YOURS = re.compile(
-    r"(?i)\byou[ \t]+are[ \t]+(?:the[ \t]+|its[ \t]+)?(?:registered[ \t]+)?(?:keeper|owner)\b|"
+    r"(?i)\byou[ \t]+(?:are[ \t]+(?:now[ \t]+|still[ \t]+)?|as[ \t]+)(?:the[ \t]+|its[ \t]+)?(?:registered[ \t]+)?(?:keeper|owner)\b|"
     r"\b(?:registered|belongs)[ \t]+to[ \t]+you\b|\byour[ \t]+(?:own[ \t]+)?(?:vehicle|car|van|motorcycle)\b")
 _VEHICLE_ROW = re.compile(r"(?i)[ \t|]*(?:vehicle|car|van|motorcycle|registration|reg(?:\.|istration)?[ \t]+(?:no|number|mark)|vrm)\b")
 

@@ -193,6 +193,9 @@ def test_vehicle_row_in_a_letter_to_its_keeper_is_the_addressees(rp):
             "Vehicle registration: KY18 WKP\nContravention: parked in a restricted street\n\n"
             "Our records show that you are the registered keeper of the vehicle above.\n")
     assert found(rp, text, CAR) == []
+    dvla = ("DVLA\nSwansea SA99 1AR\n\nMs I Kaczmarek\n12 Mill Lane\n\nDear Ms Kaczmarek\n\n"
+            "Vehicle: KY18 WKP\n\nWe have recorded you as the registered keeper from 3 October 2026.\n")
+    assert found(rp, dvla, CAR) == []
 
 
 def test_registered_to_you_after_the_value_is_the_addressees(rp):
