@@ -42,7 +42,7 @@ from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, b
                                      label_speakers, mention, owner_of)
 from recognizers.date_of_birth import parse_date
 from recognizers.organisations import org_name_spans
-from recognizers.parties import PartyMatcher, PartySpan, _name_part_regex
+from recognizers.parties import PAYING, RECEIVING, PartyMatcher, PartySpan, _name_part_regex, party_role
 from recognizers.passport import UkPassportRecognizer
 from recognizers.person_context import PersonContextRecognizer
 from recognizers.personal_reference import PersonalReferenceRecognizer
@@ -333,6 +333,12 @@ class CaseAnalyzer:
                 t, [(p.start, p.end, p.party + 1) for p in ps if p.entity_type != EntityType.PERSON])})
             if spk:
                 doc_parties = dataclasses.replace(doc_parties, speakers=spk)
+        # the parent roles case.json states (not one inferred for a requester whose role it leaves out: a
+        # grandparent asking is neither parent), each held by one party
+        stated = [party_role(p) for p in [self.case.requester, *self.case.third_parties]]
+        roles = tuple((r, stated.index(r)) for r in (PAYING, RECEIVING) if stated.count(r) == 1)
+        if roles:
+            doc_parties = dataclasses.replace(doc_parties, roles=roles)
         genders = self._document_genders(texts)
         docs = self.core.nlp.pipe(texts, batch_size=self.settings.batch_size)
         for text, doc, ps, ms in zip(texts, docs, pspans, mentions):
@@ -528,7 +534,9 @@ class CaseAnalyzer:
             else:
                 party, review = PartyKind.UNKNOWN, r.score < self.settings.review_below or et == EntityType.CASE_REFERENCE
                 if et in _ATTRIBUTABLE:
-                    owner = owner_of(text, s, mentions, doc_parties, genders, e)
+                    owner = self._licence_owner(value) if et == EntityType.UK_DRIVING_LICENCE else "none"
+                    if owner == "none":
+                        owner = owner_of(text, s, mentions, doc_parties, genders, e)
                     if owner == 0:
                         req.append((s, e))
                         continue  # stated for the requester ("my account ..." in his own letter)
@@ -544,6 +552,30 @@ class CaseAnalyzer:
         findings = refine_findings(text, _dedupe(findings), mentions=mentions, doc_parties=doc_parties,
                                    genders=genders, requester_spans=req, ner_orgs=orgs, allow=allow)
         return findings, req + allow + org_names
+
+    def _licence_owner(self, value: str) -> int | str:
+        """The party a DVLA licence number encodes: its first five characters are the surname (padded
+        with 9s), then the date of birth (decade, month + 50 for a woman, day, year) and the initials.
+        One party whose surname and first initial fit, and, when case.json gives a date of birth, whose
+        date fits (always required for the requester); ``"none"`` otherwise."""
+        v = re.sub(r"[^A-Z0-9]", "", value.upper())
+        if len(v) < 13:
+            return "none"
+        sur5, digits, first = v[:5], v[5:11], v[11]
+        hits = []
+        for pos, p in enumerate([self.case.requester, *self.case.third_parties]):
+            names = [re.findall(r"[A-Za-z]+", n) for n in (p.name, *p.aliases)]
+            if not any(len(t) >= 2 and (t[-1].upper() + "99999")[:5] == sur5 and t[0][0].upper() == first for t in names):
+                continue
+            dob = re.fullmatch(r"\d{2}(\d)(\d)-(\d{2})-(\d{2})", (p.date_of_birth or "").strip())
+            if dob is None:
+                if pos == 0:
+                    return "none"  # the requester's only with the date to prove it
+            elif not (digits[0] == dob.group(1) and digits[5] == dob.group(2) and digits[3:5] == dob.group(4)
+                      and digits[1:3] in (dob.group(3), f"{int(dob.group(3)) + 50:02d}")):
+                continue
+            hits.append(pos)
+        return hits[0] if len(hits) == 1 else "none"
 
     def _other_number(self, value: str) -> bool:
         """Has an address a house/flat number that is in none of the requester's listed addresses?

@@ -36,6 +36,17 @@ drive ..." in a letter is the addressee's, "she still drives / in her own name" 
 sentence naming nobody else is the nearest person of that gender in the record, and a form row is
 the person its block's name rows name ("Name:", "Employee:", "Account holder:", "Surname:" /
 "Forename(s):"), unless its label says it is someone else's.
+Also (round 13, the requester's own identifiers case.json does not list): a payment schedule's
+"Receiving account:" / "Paying account:" row, or a value under a table's "Paid to" / "Collected from"
+column, is the holder of that parent role in case.json (DocParties.roles); "your" in a two-person chat
+is the other speaker; "your GP (NHS number ...)" is the patient's; "the card you paid with"; a
+numbered "SECTION 1: ABOUT YOU" gives a form's "you"; rows under a line said to the reader ("Your
+wages will continue to be paid to:"), account rows in a bank's letter to its customer, and a "Vehicle
+registration:" row in a letter saying "you are the registered keeper" are the addressee's, unless the
+line names someone else, a role or a relative, or says the money is collected / comes "from:" / went
+to a payee; "KY18 WKP is now registered to you"; a value in brackets right after a listed party's name
+("to Mrs Hussain (sort code ...)") is that party's. (A DVLA licence number's encoded surname, initial
+and date of birth are matched in analyzer.CaseAnalyzer._licence_owner.)
 A mention is a listed party's name, a role written in the text ("PP", "receiving
 parent") when case.json says who holds it, a role label bound by the document
 ("Appellant: <name>", "<NAME> (Defendant)", "Our client: <name>" make "the appellant",
@@ -62,7 +73,7 @@ POSSESSIVE_CUE = re.compile(
 )
 YOU_CUE = re.compile(
     r"(?i)\b" + ID_NOUN + r"\s+(?:that\s+|which\s+)?you\s+(?:gave|provided|told|sent|gave\s+us|supplied|asked|chose|nominated|"
-    r"(?:now\s+|still\s+)?(?:use|used|hold|held|own|owned|drive|drove|registered|opened|set\s+up|confirmed))\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
+    r"(?:now\s+|still\s+)?(?:use|used|hold|held|own|owned|drive|drove|registered|opened|set\s+up|confirmed|pa(?:y|id)\s+(?:with|from|by)))\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 KIN = (r"(?:ex[- ]?|former[ \t]+|new[ \t]+|late[ \t]+|step-?)?(?:mother|father|mum|mam|dad|brother|sister|partner|wife|husband|"
@@ -80,6 +91,25 @@ SUBJECT_PRONOUN = re.compile(r"(?i)\b(he|she)[ \t]+(?:has|had|drives|drove|owns|
 FIRST_PERSON_WORD = re.compile(r"\b(?:I|my|My|me|mine|Mine)\b")
 MINE_CUE = re.compile(r"(?i)\b(?P<pro>mine)\s+(?:now\s+|still\s+)?(?:is|are|was|were)\b[^\n]{0,50}$")
 # "it's hers now, the DN19 XWL one": the value is the nearest person's of that gender
+# "the fit note from your GP (NHS number 444 ...)": an NHS number is the patient's, whose doctor or hospital it is
+NHS_PATIENT_CUE = re.compile(
+    r"(?i)\b(?P<pro>my|your|his|her|their)[ \t]+(?:own[ \t]+)?(?:GP|doctor|surgery|practice|hospital|consultant|clinic|"
+    r"health[ \t]+visitor|midwife|nurse|dentist|medical[ \t]+records?|fit[ \t]+note|sick[ \t]+note|patient[ \t]+record)\b"
+    r"[^\n.;]{0,20}?[ \t(,]*NHS[ \t]+(?:number|no\.?)[ \t]*(?:is[ \t]+)?[:\-]?[ \t]*$"
+)
+# "His salary is paid monthly into account 60318427", "her refund will be sent to the account ending ...": pay
+# goes into the account of whoever is paid (not maintenance, which one parent pays to the other)
+_PAY_WORDS = (r"(?:(?:net|gross|monthly|weekly)[ \t]+)?(?:pay|salary|wages?|earnings|benefits?|pension|universal[ \t]+credit|"
+              r"child[ \t]+benefit|tax[ \t]+credits?|refund)")
+_PAID_INTO = (r"[ \t]+(?:is[ \t]+|are[ \t]+|will[ \t]+be[ \t]+|has[ \t]+been[ \t]+|was[ \t]+|were[ \t]+)?(?:still[ \t]+)?"
+              r"(?:paid|sent|credited|transferred|going|goes)[ \t]+(?:(?:monthly|weekly|fortnightly|directly)[ \t]+)?(?:in)?to[ \t]+"
+              r"(?:the[ \t]+|an?[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$")
+PAY_CUE = re.compile(r"(?i)\b(?P<pro>my|your|his|her|their)[ \t]+" + _PAY_WORDS + _PAID_INTO)
+NAMED_PAY_CUE = re.compile(r"(?i)['’]s[ \t]+" + _PAY_WORDS + _PAID_INTO)
+# "sort code 30-12-80 and account number 15526094": the account number goes with the sort code before it
+_PAIRED_AFTER_SORT_CODE = re.compile(
+    r"(?i)\bsort[ \t]+code[ \t]*:?[ \t]*(?P<sc>\d{2}[- ]?\d{2}[- ]?\d{2})[ \t]*[,;/]?[ \t]*(?:and[ \t]+)?"
+    r"(?:(?:a/c|acct|account)(?:[ \t]+(?:number|no\.?))?[ \t]*:?[ \t]*)?(?:\n[ \t]*)?\Z")
 HERS_CUE = re.compile(r"(?i)\b(?:it['’]?s|is|was|are|were)[ \t]+(?:now[ \t]+|still[ \t]+|all[ \t]+)?(?P<pro>hers|his|theirs)\b[^\n]{0,30}$")
 NAMED_POSSESSIVE_CUE = re.compile(
     r"(?i)['’]s\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
@@ -116,6 +146,7 @@ class DocParties:
     subject: int | None = None   # whom the letter is about: "Re: Mr X", "Employee: X", "Our client: X"
     device: int | None = None    # whose phone a chat was exported from: its "Me"
     speakers: tuple = ()         # (label, party) for chat labels ("you", "customer") a party's own details identify
+    roles: tuple = ()            # (("paying", party), ("receiving", party)) from case.json's parent roles
 
 
 def _agreeing(values: list[int | None]) -> int | None:
@@ -199,6 +230,16 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
                 if named:
                     addressees.append(named[0])
                 break
+    block_addressee = None
+    if not addressees and not DEAR_RE.search(first) and not FROM_RE.search(first) and not TO_RE.search(first):
+        # a statement or letter with no "Dear": the name over the postal address at its top
+        # ("Ms K Nowak\n27 Cowley Road\nOxford OX4 1HP") is whom its "you" means
+        for am in _ADDRESS_BLOCK_NAME.finditer(first, 0, min(len(first), 800)):
+            named = [x for x in first_m if x.start == am.start("name") and x.end == am.end("name") and not x.possessive]
+            if named and named[0].pos is not None:
+                block_addressee = named[0].pos
+                addressees.append(block_addressee)
+                break
     subjects: list[int | None] = []
     for sm in SUBJECT_LINE_RE.finditer(first, 0, min(len(first), 2000)):
         le = first.find("\n", sm.end())
@@ -221,7 +262,16 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
                 (not x.possessive and DEVICE_BY.search(first, max(0, x.start - 40), x.start))):
             device = x.pos
             break
-    return DocParties(_agreeing(authors), _agreeing(addressees), _agreeing(subjects), device)
+    author, addressee = _agreeing(authors), _agreeing(addressees)
+    if block_addressee is not None and addressee == author:
+        addressee = None  # (a name and address heading the writer's own letter)
+    return DocParties(author, addressee, _agreeing(subjects), device)
+
+
+# a name alone on a line (perhaps with a title), the postal address on the next: "Ms K Nowak\n27 Cowley Road"
+_ADDRESS_BLOCK_NAME = re.compile(
+    r"(?m)^[ \t]*(?:(?i:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?(?P<name>[A-Z][^\n]{1,40}?)[ \t]*\n[ \t]*"
+    r"(?=\d+[A-Za-z]?,?[ \t]+[A-Z]|(?i:flat|apartment|unit|house)[ \t]+\w)")
 
 
 # a line saying whom a letter or record is about
@@ -296,7 +346,7 @@ AUTHOR_CUE_RE = re.compile(
     r"letter[ \t]+from[ \t]+|I,[ \t]*|(?:note|letter|statement|message|email)[ \t]+(?:written|sent|typed|handed[ \t]+in|submitted)[ \t]+by[ \t]+(?:the[ \t]+)?)"
     r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
 )
-YOUR_DETAILS_RE = re.compile(r"(?im)^[ \t]*(?:your[ \t]+(?:personal[ \t]+|own[ \t]+|contact[ \t]+)?details|about[ \t]+you)\b[^\n]{0,40}$")
+YOUR_DETAILS_RE = re.compile(r"(?im)^[ \t]*(?:(?:section|part|step)[ \t]+\w{1,3}[ \t]*[:.\-–]?[ \t]*|\w{1,2}[.)][ \t]+)?(?:your[ \t]+(?:personal[ \t]+|own[ \t]+|contact[ \t]+)?details|about[ \t]+you)\b[^\n]{0,40}$")
 # a chat or transcript line's speaker: "[03/05/2025, 18:16] Tomek: ...", "18:16 - Tomek: ...", "Tomek: ..."
 SPEAKER_PREFIX = re.compile(
     r"[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|"
@@ -453,6 +503,13 @@ def _owner_after(text: str, e: int, mentions: list[Mention]) -> Mention | None:
     return None
 
 
+# "KY18 WKP is now registered to you", "(sort code ...), which is in your sole name": the addressee's
+AFTER_YOU = re.compile(
+    r"(?i)[ \t]*[,)]?[ \t]*(?:which[ \t]+|that[ \t]+|it[ \t]+)?(?:(?:is|are|was|were)[ \t]+(?:now[ \t]+|still[ \t]+)?"
+    r"(?:(?:registered|owned|held)[ \t]+(?:to|by)[ \t]+you|in[ \t]+your[ \t]+(?:sole[ \t]+|own[ \t]+)?name|yours)|"
+    r"belongs[ \t]+to[ \t]+you)\b")
+
+
 def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, genders: list[str | None],
              e: int | None = None) -> int | None | str:
     """The party position owning the value at ``s`` (0 = requester), None for an unknown
@@ -461,6 +518,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         after = _owner_after(text, e, mentions)
         if after is not None:
             return after.pos
+        if doc.addressee is not None and AFTER_YOU.match(text, e) and _speaker(text, text.rfind("\n", 0, s) + 1, s, mentions) is None:
+            return doc.addressee
         if NOT_MINE_AFTER.match(text, e):
             return None  # "the CE19 KXA. not mine now": someone else's, not the writer's
         if MINE_AFTER.match(text, e):
@@ -479,7 +538,22 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     window = text[max(0, s - 110): s]
     base = s - len(window)
     cue = None
-    for rx in (POSSESSIVE_CUE, YOU_CUE, MINE_CUE, HERS_CUE):
+    role = _role_row_owner(text, s, mentions, doc)
+    if role is _NO_HEADER:
+        role = _role_column_owner(text, s, mentions, doc)
+    if role is not _NO_HEADER:
+        return role
+    pb = _PAREN_AFTER_NAME.search(text, max(0, s - 60), s)
+    if pb is not None:
+        for x in mentions:
+            if x.end == pb.start() and not x.possessive and x.pos is not None:
+                return x.pos  # "Standing orders you set up to Mrs Hussain (sort code 40-11-62, ...)": hers
+    pair = _PAIRED_AFTER_SORT_CODE.search(text, max(0, s - 70), s)
+    if pair is not None and not any(pair.start() <= x.start < s for x in mentions):
+        got = owner_of(text, pair.start("sc"), mentions, doc, genders, pair.end("sc"))
+        if got != "none":
+            return got
+    for rx in (POSSESSIVE_CUE, YOU_CUE, MINE_CUE, HERS_CUE, NHS_PATIENT_CUE, PAY_CUE):
         m = rx.search(window)
         while m is not None:  # the last cue before the value, not the first ("my card ... Liban. My mobile")
             nxt = rx.search(window, m.start() + 1)
@@ -512,6 +586,12 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                     return doc.addressee  # the recipient's reply written under the letter
                 return doc.author
             if pro == "your":
+                ls = text.rfind("\n", 0, cue_start) + 1
+                sp = _speaker(text, ls, cue_start, mentions) or _block_speaker(text, cue_start, mentions)
+                if sp is not None:
+                    other = _chat_partner(text, sp, mentions)
+                    if other is not _NO_HEADER:
+                        return other  # "Nadia: your car was outside my house": the other one of a two-person chat
                 return doc.addressee
             # his / her: the nearest person before the possessive, within the record
             rs = block_start(text, cue_start)
@@ -541,7 +621,7 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     for x in mentions:
         if x.possessive and base <= x.start and x.end <= s and (near is None or x.end > near.end):
             near = x
-    if near is not None and NAMED_POSSESSIVE_CUE.match(text, near.end, s) and not any(
+    if near is not None and (NAMED_POSSESSIVE_CUE.match(text, near.end, s) or NAMED_PAY_CUE.match(text, near.end, s)) and not any(
             near.end <= x.start and x.end <= s for x in mentions):
         return near.pos
     line_start = text.rfind("\n", 0, s) + 1
@@ -582,7 +662,187 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     who = _form_row_owner(text, s, mentions)
     if who is not _NO_HEADER:
         return who
+    if doc.addressee is not None:
+        who = _your_block_owner(text, s, mentions, doc)
+        if who is not _NO_HEADER:
+            return who
     return "none"
+
+
+# a block of rows introduced by a line said to the reader: "Your wages will continue to be paid to:",
+# "We will pay your Child Benefit into the account you told us about:", "Your bank details"
+_YOU_WORD = re.compile(r"(?i)\byou(?:r|rs)?\b")
+# ... as the rows' owner: "your", or "you" with an own thing named ("the account you told us about:"), not
+# only the reader as informant ("Please check the details you gave us:" may be about the other parent)
+_YOUR_OWN = re.compile(r"(?i)\byours?\b|\byou\b(?=.*\b(?:account|a/c|bank|card|car|vehicle|van|passport|licence|nhs|iban)\b)"
+                       r"|\b(?:account|a/c|bank|card|car|vehicle|van|passport|licence|nhs|iban)\b.*\byou\b")
+# ... nor says money is taken from the account ("We will collect your maintenance from:" in a letter to
+# the receiving parent is the paying parent's account)
+_HEADER_OTHER = re.compile(r"(?i)['’]s\b|\b(?:his|her|their|him|them|other|collect(?:s|ed|ing)?|take[ns]?|taking|deduct(?:s|ed|ing)?|"
+                           r"recover(?:s|ed|ing)?|debit(?:s|ed|ing)?|charge[sd]?)\b|\bfrom[ \t]*:?[ \t]*$")
+# the letter says the reader keeps the vehicle: a "Vehicle registration:" row in it is the reader's
+_VEHICLE_YOURS = re.compile(
+    r"(?i)\byou[ \t]+(?:are[ \t]+(?:now[ \t]+|still[ \t]+)?|as[ \t]+)(?:the[ \t]+|its[ \t]+)?(?:registered[ \t]+)?(?:keeper|owner)\b|"
+    r"\b(?:registered|belongs)[ \t]+to[ \t]+you\b|\byour[ \t]+(?:own[ \t]+)?(?:vehicle|car|van|motorcycle)\b")
+_VEHICLE_ROW = re.compile(r"(?i)[ \t|]*(?:vehicle|car|van|motorcycle|registration|reg(?:\.|istration)?[ \t]+(?:no|number|mark)|vrm)\b")
+
+
+def _your_block_owner(text: str, s: int, mentions: list[Mention], doc: "DocParties"):
+    """A form-like row with no name row above it, in a document addressed to someone: the
+    addressee's when the line introducing its block of rows speaks to the reader and of nobody else
+    (nor of a parent role or a relative), or, for a vehicle row, when the letter says the reader is
+    its keeper ("you are the registered keeper of the vehicle above")."""
+    ls = text.rfind("\n", 0, s) + 1
+    if not _is_form_row(text, ls, s, mentions):
+        return _NO_HEADER
+    start = ls
+    for _ in range(8):
+        if start == 0:
+            return _NO_HEADER
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev:start - 1]
+        if not line.strip():
+            # a blank line under a header that ends with a colon: "... is in your sole name:\n\n  Sort code: ..."
+            if prev == 0:
+                break
+            p2 = text.rfind("\n", 0, prev - 1) + 1
+            if not text[p2:prev - 1].rstrip().endswith(":"):
+                break
+            prev, line = p2, text[p2:prev - 1]
+        elif _is_form_row(text, prev, start - 1, []) and len(line.strip()) <= 60 and not line.rstrip().endswith(":") \
+                and not _YOU_WORD.search(line):
+            start = prev
+            continue
+        # the block's header line
+        head = line.strip()
+        if not (head.endswith(":") or (len(head) <= 60 and head[-1] not in ".!?,;")):
+            break  # a sentence, not a line introducing rows
+        if any(prev <= x.start < s for x in mentions) or _HEADER_OTHER.search(line) or _PAYOUT.search(line) \
+                or _OTHER_PERSON_IN_SENTENCE.search(line) or _KIN_OF_PRONOUN.search(line):
+            return _NO_HEADER
+        if _YOUR_OWN.search(line) or (_bank_letter(text) and not _PAYEE.search(text, max(0, prev - 300), start)):
+            return doc.addressee  # (a bank writes to its customer of the customer's own accounts)
+        return _NO_HEADER
+    # a block with no header line: a vehicle row in a letter saying the reader keeps the vehicle, a
+    # bank's rows in its letter to its customer
+    if not any(start <= x.start < s for x in mentions) and (
+            (_VEHICLE_ROW.match(text, ls) and _VEHICLE_YOURS.search(text)) or
+            (_BANK_ROW.match(text, ls) and _bank_letter(text) and not _PAYEE.search(text, max(0, start - 300), start))):
+        return doc.addressee
+    return _NO_HEADER
+
+
+# a bank's or building society's letterhead in the first lines, a statement from it
+_BANK_HEAD = re.compile(
+    r"(?i)\b(?:bank|building[ \t]+society|credit[ \t]+union|monzo|starling|revolut|nationwide|santander|barclays|hsbc|"
+    r"lloyds|natwest|halifax|tsb|first[ \t]+direct)\b")
+_BANK_ROW = re.compile(r"(?i)[ \t|]*(?:sort[ \t]+code|account(?:[ \t]+(?:number|no\.?))?|a/c|iban|card(?:[ \t]+number)?|bic|swift)\b")
+# a header saying the rows are where the reader's payment went: "a payment of GBP 50 sent to:"
+_PAYOUT = re.compile(r"(?i)\b(?:you[ \t]+(?:sent|made|paid|transferred|want[ \t]+to[ \t]+(?:pay|send)|asked[ \t]+us[ \t]+to[ \t]+"
+                     r"(?:send|pay|recall|transfer))|sent[ \t]+to|transferred[ \t]+to|payee|recipient|beneficiary)\b")
+# ... unless the rows are where a payment went: "a payment you sent to:", "Payee details"
+_PAYEE = re.compile(r"(?i)\b(?:payee|recipient|beneficiary|sent|paid|transferred|transfer[ \t]+to|payments?[ \t]+to|credited[ \t]+to)\b")
+
+
+def _bank_letter(text: str) -> bool:
+    head = text.lstrip()[:200].split("\n")[:2]
+    return any(_BANK_HEAD.search(line) for line in head)
+
+
+# a payment schedule's row for one parent's account: "Receiving account: Barclays 20-31-47 58120934",
+# "Paying parent's account:", "Payer a/c"; its holder is the party case.json gives that parent role
+_ROLE_ROW = re.compile(
+    r"(?i)[ \t|]*(?:(?P<rec>receiving(?:[ \t]+parent(?:['’]s)?)?|payee|parent[ \t]+with[ \t]+care(?:['’]s)?)|"
+    r"(?P<pay>paying(?:[ \t]+parent(?:['’]s)?)?|payer|non[- ]resident[ \t]+parent(?:['’]s)?))[ \t]+"
+    r"(?:bank[ \t]+)?(?:account|a/c|acct|bank[ \t]+details|bank)\b[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*[:|\-]?")
+
+
+def _role_row_owner(text: str, s: int, mentions: list[Mention], doc: "DocParties"):
+    ls = text.rfind("\n", 0, s) + 1
+    m = _ROLE_ROW.match(text, ls)
+    if m is None or m.end() > s or not doc.roles:
+        return _NO_HEADER
+    pre = text[m.end():s]
+    if len(pre) > 40 or re.search(r"[.!?;][ \t]", pre) or any(m.end() <= x.start < s for x in mentions):
+        return _NO_HEADER  # ("Receiving account: as before. Mr X's new account 1234")
+    want = "receiving" if m.group("rec") else "paying"
+    for role, pos in doc.roles:
+        if role == want:
+            return pos
+    return _NO_HEADER
+
+
+_ANY_SPEAKER = re.compile(r"[^\n:]{1,30}:")
+
+
+# a payment table's column header: "Due date     Collected from          Paid to"
+_COLUMN_CELL = re.compile(r"\S+(?: \S+)*")
+_COLUMN_REC = re.compile(r"(?i)^(?:(?:paid|pay|credited|sent)[ \t]+to|to[ \t]+account|receiving(?:[ \t]+(?:account|parent))?|payee|recipient)$")
+_COLUMN_PAY = re.compile(r"(?i)^(?:(?:collected|paid|taken|debited)[ \t]+from|from[ \t]+account|paying(?:[ \t]+(?:account|parent))?|payer)$")
+
+
+def _role_column_owner(text: str, s: int, mentions: list[Mention], doc: "DocParties"):
+    """The value in a payment table's "Paid to" / "Collected from" (or "Receiving account" /
+    "Paying account") column: the holder of that parent role in case.json. The header is the
+    nearest line above in the same block with two or more cells (two spaces apart) and no digits."""
+    if not doc.roles:
+        return _NO_HEADER
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", s)
+    le = len(text) if le < 0 else le
+    if any(ls <= x.start < le for x in mentions):
+        return _NO_HEADER  # someone named on the row
+    col = s - ls
+    start = ls
+    for _ in range(10):
+        if start == 0:
+            return _NO_HEADER
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev:start - 1]
+        if not line.strip():
+            return _NO_HEADER
+        start = prev
+        if re.search(r"\d", line):
+            continue  # another row of the table
+        cells = list(_COLUMN_CELL.finditer(line))  # (words one space apart make one cell)
+        if len(cells) < 2:
+            return _NO_HEADER
+        at = [m for m in cells if m.start() <= col + 2]
+        if not at:
+            return _NO_HEADER
+        label = at[-1].group(0).strip()
+        want = "receiving" if _COLUMN_REC.match(label) else "paying" if _COLUMN_PAY.match(label) else None
+        if want is None:
+            return _NO_HEADER
+        for role, pos in doc.roles:
+            if role == want:
+                return pos
+        return _NO_HEADER
+    return _NO_HEADER
+
+
+def _chat_partner(text: str, speaker: Mention, mentions: list[Mention]):
+    """The other party of a two-person chat (every line's speaker one of two listed parties): whom
+    "your" in ``speaker``'s line means; ``_NO_HEADER`` in a group chat or when a speaker is unknown."""
+    who: set = set()
+    starts = {x.start: x for x in mentions}
+    for lm in re.finditer(r"(?m)^", text):
+        p = SPEAKER_PREFIX.match(text, lm.start()).end()
+        if p == lm.start():
+            continue  # no date or time: not a chat line (a heading, a wrapped message)
+        x = starts.get(p)
+        if x is not None and _SPEAKER_TAIL.match(text, x.end):
+            who.add(x.pos)
+        elif LABEL_SPEAKER.match(text, p) or _ANY_SPEAKER.match(text, p):
+            return _NO_HEADER  # a speaker who is not a listed party's mention
+    if None in who or speaker.pos not in who or len(who) != 2:
+        return _NO_HEADER
+    return next(x for x in who if x != speaker.pos)
+
+
+# the value in brackets right after a listed party's name: "to Mrs Hussain (sort code\n40-11-62, account ...)"
+_PAREN_AFTER_NAME = re.compile(
+    r"[ \t]*\([ \t]*(?!(?:your|my|our)\b)(?:(?:her|his|their)[ \t]+)?(?:[A-Za-z]+[ \t]+){0,2}?" + ID_NOUN + r"\.?[ \t]*[:\-]?[ \t]*\n?[ \t]*\Z")
 
 
 # "you" owning the value, in a letter to its addressee: "you now drive a Kia", "you bank with Lloyds"
