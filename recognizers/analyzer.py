@@ -39,7 +39,8 @@ from recognizers.gazetteer import is_first_name, is_name_like, is_surname, zipf
 from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_terms, load_list
 from recognizers.nhs_number import NhsNumberRecognizer
 from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, block_start, document_parties, label_bindings, label_mentions,
-                                     label_speakers, mention, owner_of)
+                                     label_speakers, mention, owner_of,
+                                     form_row_owner, holder_by_document, owner_after)
 from recognizers.date_of_birth import parse_date
 from recognizers.organisations import org_name_spans
 from recognizers.parties import PAYING, RECEIVING, PartyMatcher, PartySpan, _name_part_regex, party_role
@@ -435,6 +436,17 @@ class CaseAnalyzer:
         )
         results = _restore_context_names(core, text, results)
         req = [(p.start, p.end) for p in pspans if p.kind == PartyKind.REQUESTER]
+        # a value case.json lists for the requester, said right after it to be a third party's now ("The
+        # landline at that address, 0116 496 0412, is now in Mrs X's name"): hers, redacted
+        moved = []
+        for p in pspans:
+            if p.kind == PartyKind.REQUESTER and p.entity_type in _ATTRIBUTABLE:
+                x = owner_after(text, p.end, mentions)
+                if x is not None and isinstance(x.pos, int) and x.pos > 0:
+                    moved.append(p)
+        if moved:
+            req = [r for r in req if not any(r == (p.start, p.end) for p in moved)]
+            pspans = list(pspans) + [dataclasses.replace(p, kind=PartyKind.THIRD_PARTY) for p in moved]
         allow = core.allow.spans(text) + self.case_allow.spans(text)
         orgs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "ORGANIZATION")]
         org_names = org_name_spans(text)
@@ -533,10 +545,15 @@ class CaseAnalyzer:
                 continue  # an organisation's letterhead: its address, phone, email
             else:
                 party, review = PartyKind.UNKNOWN, r.score < self.settings.review_below or et == EntityType.CASE_REFERENCE
+                if et == EntityType.ADDRESS and form_row_owner(text, s, mentions) == 0:
+                    req.append((s, e))
+                    continue  # the requester's row in a record's block for him ("Tenant(s): / Name: X / Previous address: ...")
                 if et in _ATTRIBUTABLE:
                     owner = self._licence_owner(value) if et == EntityType.UK_DRIVING_LICENCE else "none"
                     if owner == "none":
                         owner = owner_of(text, s, mentions, doc_parties, genders, e)
+                    if owner == "none":
+                        owner = holder_by_document(text, s, mentions, doc_parties, rec == "PersonalReferenceRecognizer")
                     if owner == 0:
                         req.append((s, e))
                         continue  # stated for the requester ("my account ..." in his own letter)

@@ -282,7 +282,7 @@ SUBJECT_LINE_RE = re.compile(
 # a form's section heading for the person it is about, its first row the name: "SUBJECT OF REFERRAL\nName: X",
 # "SUBJECT (CMS client)\nName   X", "CLAIMANT DETAILS\nFull name: X"
 SUBJECT_HEADING_RE = re.compile(
-    r"(?im)^[ \t]*(?:subject|claimant|customer|client|employee|applicant|tenant)(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?"
+    r"(?im)^[ \t]*(?:subject|claimant|customer|client|employee|applicant|tenant|(?:registered[ \t]+|current[ \t]+)?keeper)(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?"
     r"(?:referral|request|notification|report|investigation)|details))?[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:?[ \t]*\n"
     r"[ \t|]*(?:(?:full[ \t]+)?name[ \t]*[:|]?[ \t]+)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
 )
@@ -467,6 +467,11 @@ AFTER_OWNER_GAP = re.compile(
 )
 
 
+def owner_after(text: str, e: int, mentions: list[Mention]) -> Mention | None:
+    """The mention that ownership stated right after a value names ("..., is now in Mrs X's name")."""
+    return _owner_after(text, e, mentions)
+
+
 def _owner_after(text: str, e: int, mentions: list[Mention]) -> Mention | None:
     g = AFTER_OWNER_GAP.match(text, e)
     if g is not None:
@@ -507,7 +512,10 @@ def _owner_after(text: str, e: int, mentions: list[Mention]) -> Mention | None:
 AFTER_YOU = re.compile(
     r"(?i)[ \t]*[,)]?[ \t]*(?:which[ \t]+|that[ \t]+|it[ \t]+)?(?:(?:is|are|was|were)[ \t]+(?:now[ \t]+|still[ \t]+)?"
     r"(?:(?:registered|owned|held)[ \t]+(?:to|by)[ \t]+you|in[ \t]+your[ \t]+(?:sole[ \t]+|own[ \t]+)?name|yours)|"
-    r"belongs[ \t]+to[ \t]+you)\b")
+    r"belongs[ \t]+to[ \t]+you)\b"
+    # "The Ford Focus LD19 XKT that you drive remains registered to our client": the one the reader drives
+    r"|(?i:[ \t]*,?[ \t]*(?:that|which)[ \t]+you[ \t]+(?:now[ \t]+|still[ \t]+|currently[ \t]+|usually[ \t]+)?"
+    r"(?:drive|use|own|hold|keep)\b(?![ \t]+(?:to|for|with|on)\b))")
 
 
 def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, genders: list[str | None],
@@ -660,6 +668,9 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     if who is not _NO_HEADER:
         return who
     who = _form_row_owner(text, s, mentions)
+    if who is not _NO_HEADER:
+        return who
+    who = _named_block_owner(text, s, mentions)
     if who is not _NO_HEADER:
         return who
     if doc.addressee is not None:
@@ -967,6 +978,104 @@ def _form_row_owner(text: str, s: int, mentions: list[Mention]):
     return first.pos
 
 
+def stated_for_someone_else(text: str, s: int, e: int, mentions: list[Mention], doc: DocParties,
+                            genders: list[str | None]) -> bool:
+    """Is a value that nothing gives to a listed party said in its own words to be someone else's: an
+    unknown person's by a third-person or named possessive right before it ("his account, sort code
+    40-11-62", "the landlord's account: ...", "my brother's account (...)") or by ownership stated after it?
+    (refine then does not take it for the requester's because it equals one of hers: two accounts at one
+    branch share a sort code.)"""
+    if owner_of(text, s, mentions, doc, genders, e) is not None:
+        return False  # the requester's, a listed third party's, or nobody's in particular
+    if _owner_after(text, e, mentions) is not None:
+        return True
+    window = text[max(0, s - 110): s]
+    base = s - len(window)
+    if KIN_POSSESSIVE_CUE.search(window):
+        return True
+    for rx in (POSSESSIVE_CUE, PAY_CUE):
+        for m in rx.finditer(window):
+            if m.group("pro").lower() in ("his", "her", "their") and not any(
+                    base + m.start() <= x.start and x.end <= s for x in mentions):
+                return True
+    return any(x.possessive and base <= x.start and x.end <= s and (
+        NAMED_POSSESSIVE_CUE.match(text, x.end, s) or NAMED_PAY_CUE.match(text, x.end, s)) for x in mentions)
+
+
+def form_row_owner(text: str, s: int, mentions: list[Mention]) -> int | None | str:
+    """The person a form row's block names ("Tenant(s): / Name: X / Previous address: ..."), or "none"."""
+    who = _form_row_owner(text, s, mentions)
+    return "none" if who is _NO_HEADER else who
+
+
+_KIN_HEADER = re.compile(
+    r"(?i)\b(?:my|your|his|her|their|our|the)[ \t]+" + KIN + r"['’]s?[ \t]+(?:own[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN + r"\b")
+
+
+def _named_block_owner(text: str, s: int, mentions: list[Mention]):
+    """Rows under a line that names their owner with a possessive and ends with a colon: "Deposit to be
+    returned to the Tenant's account:" (the Tenant bound by a "Tenant(s): / Name: X" block), "Rent is to
+    be paid to the Landlord's account:"; nobody named in the rows themselves."""
+    ls = text.rfind("\n", 0, s) + 1
+    if not _is_form_row(text, ls, s, mentions):
+        return _NO_HEADER
+    start = ls
+    for _ in range(8):
+        if start == 0:
+            return _NO_HEADER
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev:start - 1]
+        if not line.strip():
+            return _NO_HEADER
+        if line.rstrip().endswith(":"):
+            named = [x for x in mentions if prev <= x.start < start - 1]
+            if len(named) == 1 and named[0].possessive and POSSESSIVE_ID_AFTER.match(text, named[0].end) and not any(
+                    start <= x.start < s for x in mentions) and not _KIN_OF_PRONOUN.search(line):
+                return named[0].pos
+            if not named and _KIN_HEADER.search(line):
+                return None  # "Rent is to be paid by standing order to the Landlord's account:": the landlord's
+            return _NO_HEADER
+        if _is_form_row(text, prev, start - 1, []) and len(line.strip()) <= 60:
+            start = prev
+            continue
+        return _NO_HEADER
+    return _NO_HEADER
+
+
+# someone other than the reader or the record's subject spoken of before a value: a third-person word, a
+# possessive, a parent role, a role in the case, a relative or contact
+_THIRD_REF = re.compile(
+    r"(?i)\b(?:he|his|him|she|her|hers|they|their|them)\b|['’]s\b|(?<![\w'’])(?:(?-i:PP|RP|NRP|PWC)|paying[ \t]+parent|"
+    r"receiving[ \t]+parent|other[ \t]+parent|applicant|employee|client|" + KIN + r")(?![\w])")
+
+
+def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParties, reference: bool) -> int | None | str:
+    """Whose is a value that nothing local attributes ("none" from ``owner_of``), by the document's shape:
+    - a personal reference number (a tenancy, policy, claim, customer or payroll number: ``reference``) that
+      a letter or form gives without naming anyone: the reference of the person it is written to ("Tenancy
+      ref: WH/RC/0007" over "Dear Ms X", "Works/payroll number:" on a form whose "ABOUT YOU" names X), or,
+      with no addressee, of the person it is about ("Tenant(s): / Name: X"); not when the letter is about
+      someone else ("Re: Mr Y"), nor when its sentence speaks of anyone else ("his", "the PP's", "the applicant");
+    - a header row of a record about one person, above every name in it ("Registration mark: YF17 HMK" over
+      a DVLA record's "Keeper: / Name: X"): the record's subject.
+    Else "none"."""
+    ls = text.rfind("\n", 0, s) + 1
+    sent = ls
+    for m in SENTENCE_END.finditer(text, ls, s):
+        sent = m.end()
+    if any(ls <= x.start < s for x in mentions) or _THIRD_REF.search(text, sent, s):
+        return "none"
+    if reference:
+        if doc.addressee is not None:
+            return doc.addressee if doc.subject in (None, doc.addressee) else "none"
+        if doc.subject is not None:
+            return doc.subject
+        return "none"
+    if doc.subject is not None and _is_form_row(text, ls, s, mentions) and not any(x.start < s for x in mentions):
+        return doc.subject
+    return "none"
+
+
 def _sentence_starts_at(text: str, sent: int, line_start: int) -> bool:
     """Does a sentence start at ``sent``? After a full stop on the line, yes; at the start of a
     line only when the line before ended one (or a blank line, a heading's colon, the text's
@@ -1015,6 +1124,10 @@ def label_bindings(texts: list[str], mentions: list[list[Mention]]) -> dict[str,
             m = starts.get(lm.end())
             if m is not None and not m.possessive:
                 found.setdefault("client", set()).add(m.pos)  # "PERSON REFERRED / | Name | <name>"
+        for lm in HEADER_BLOCK_RE.finditer(text):
+            m = starts.get(lm.end())
+            if m is not None and not m.possessive:
+                found.setdefault(" ".join(lm.group("label").lower().split()), set()).add(m.pos)  # "Tenant(s):\n  Name: X"
         for lm in ACT_FOR_RE.finditer(text):
             m = starts.get(lm.end())
             if m is not None and not m.possessive:
@@ -1033,6 +1146,14 @@ HEADED_NAME_RE = re.compile(
     r"(?im)^[^\n]{0,40}\b(?:client|person[ \t]+referred|service[ \t]+user)(?:[ \t]+details)?[ \t:)]*\n[ \t|]*"
     r"(?:full[ \t]+)?name[ \t]*[:|]?[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
 )
+# a record's block for one person, its first row the name: "Tenant(s):\n  Name: Mr X", "Landlord:\n  Name: ...",
+# "Previous keeper:\n  Name: MRS X"; "the Tenant's account" later in the document is that person's
+HEADER_BLOCK_RE = re.compile(
+    r"(?im)^[ \t|]*(?P<label>(?:previous[ \t]+|former[ \t]+|new[ \t]+|registered[ \t]+)?(?:tenant|landlord|landlady|keeper|"
+    r"employee|guarantor|policyholder|borrower|lodger))(?:\(s\)|s)?[ \t]*(?:details)?[ \t]*:?[ \t]*\n[ \t|]*"
+    r"(?:full[ \t]+)?name[ \t]*[:|]?[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+)
+_BLOCK_ONLY_LABELS = {"landlord", "landlady", "keeper", "employee", "guarantor", "policyholder", "borrower", "lodger"}
 # a solicitor's letter naming its client: "We act for the receiving parent, Mrs Joanne Pryce"
 ACT_FOR_RE = re.compile(
     r"(?i)\bwe[ \t]+(?:act|are[ \t]+instructed|are[ \t]+acting)[ \t]+(?:for|by|on[ \t]+behalf[ \t]+of)[ \t]+"
@@ -1073,7 +1194,8 @@ def _label_use_regex(labels: tuple[str, ...]) -> re.Pattern:
         alts = "|".join(r"[ \t]+".join(re.escape(w) for w in l.split()) for l in labels)
         # a capitalised one-word label with no article, as an adviser's log writes it: "Client's car is ...",
         # "Client pays from ..." (not "client" in lower case, which is any client)
-        bare = "|".join(re.escape(l[0].upper() + l[1:]) for l in labels if " " not in l)
+        # (not a record block's label: "Keeper from 11/04/2019" is a row of the previous keeper's block)
+        bare = "|".join(re.escape(l[0].upper() + l[1:]) for l in labels if " " not in l and l not in _BLOCK_ONLY_LABELS)
         # "the appellant", not "the second respondent" for "respondent"
         rx = re.compile(r"(?i)\b(?:the|this|that|our|your)[ \t]+(?P<label>" + alts + r")\b"
                         + (r"|(?<![\w'’\-])(?P<bare>(?-i:" + bare + r"))(?![\w\-]|[ \t]*:|[ \t]+(?-i:[A-Z]))" if bare else ""))

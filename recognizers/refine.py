@@ -679,14 +679,18 @@ def refine_findings(text: str, findings: list[Finding], *, mentions: list[Mentio
                     court_or_agency_number(text, f):
                 continue
         out.append(f)
-    # the same value, or a bank account inside an IBAN, already known to be the requester's
+    # the same value, or a bank account inside an IBAN, already known to be the requester's; not one said in
+    # its own words to be someone else's ("his account, sort code 40-11-62" where hers is 40-11-62 too: the
+    # same branch, not the same account)
     if req_values:
+        from recognizers.attribution import stated_for_someone_else
         kept = []
         for f in out:
             v = normal_value(f.text)
             if f.party != PartyKind.THIRD_PARTY and f.entity_type != EntityType.PERSON and len(v) >= 6 and any(
                     v == r or (len(v) >= 6 and v in r and len(r) > 14) or (len(r) >= 6 and r in v and len(v) > 14)
-                    for r in req_values):
+                    for r in req_values) and not stated_for_someone_else(text, f.start, f.end, mentions, doc_parties,
+                                                                         genders):
                 continue
             kept.append(f)
         out = kept

@@ -1,0 +1,148 @@
+"""Detection round 15: whose is a value when nothing next to it says so, from the document's
+structure: a letter's own reference for the person it is written to, a record's block for one person
+("Tenant(s): / Name: X", "Keeper: / Name: X") and the rows under "the Tenant's account:", "the car that
+you drive" in a letter to the requester, a value case.json lists for the requester but said to be a third
+party's now, and a third party's value equal to one of the requester's (two accounts at one branch share
+a sort code). Each rule test fails without its rule; guards keep the third parties' versions redacted.
+
+Blank spaCy pipeline (no NER). Every name and value here is made up.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.codes import EntityType
+from pipeline.models import CaseRecord, Party
+from tests.detect_fixtures import blank_model_analyzer, found
+
+BANK = EntityType.BANK_DETAILS
+CAR = EntityType.UK_VEHICLE_REG
+REF = EntityType.CASE_REFERENCE
+ADDRESS = EntityType.ADDRESS
+PHONE = EntityType.PHONE_NUMBER
+
+
+def _case() -> CaseRecord:
+    return CaseRecord(
+        case_id="T-R15", received=date(2026, 11, 22),
+        requester=Party(name="Ilona Kaczmarek", role="receiving parent", phones=["0116 496 0412"]),
+        third_parties=[
+            Party(name="Tomasz Kaczmarek", role="paying parent (ex-husband)"),
+            Party(name="Renata Bielska", role="paying parent's partner"),
+        ],
+        root=Path("."),
+    )
+
+
+@pytest.fixture(scope="module")
+def rp(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _case())
+
+
+HEAD = "Ms Ilona Kaczmarek\n12 Mill Lane\nLeicester\n\n"
+
+
+# ---------------------------------------------------------------- a letter's own reference for its addressee
+
+def test_letters_reference_is_the_addressees(rp):
+    text = HEAD + "Tenancy ref: WH/RC/0007\nDate: 4 November 2026\n\nDear Ms Kaczmarek\n\nYour rent account is up to date.\n"
+    assert "WH/RC/0007" not in found(rp, text, REF)
+
+
+def test_reference_said_of_someone_else_still_goes(rp):
+    text = HEAD + "Dear Ms Kaczmarek\n\nYour former husband gave us his payroll number, NBL-30417, on the phone.\n"
+    assert "NBL-30417" in found(rp, text, REF)
+
+
+def test_reference_in_a_letter_about_someone_else_still_goes(rp):
+    text = (HEAD + "Re: Mr Tomasz Kaczmarek\nPayroll number: NBL-30417\n\nDear Ms Kaczmarek\n\n"
+            "We write about the paying parent's earnings.\n")
+    assert "NBL-30417" in found(rp, text, REF)
+
+
+# ---------------------------------------------------------------- a record's blocks for one person
+
+TENANCY = ("ASSURED SHORTHOLD TENANCY AGREEMENT\n\n"
+           "Landlord:\n  Name: Mr Nigel Ashworth\n  Telephone: 07700 900418\n\n"
+           "Tenant(s):\n  Name: Ms Ilona Kaczmarek\n  Previous address: Flat 5, 3 Catherine Street, Leicester LE4 6AD\n\n"
+           "Rent is to be paid by standing order to the Landlord's account:\n  Sort code: 60-02-14\n  Account number: 81130265\n\n"
+           "Deposit to be returned to the Tenant's account:\n  Sort code: 09-01-28\n  Account number: 27731590\n")
+
+
+def test_rows_under_the_tenants_account_are_the_tenants(rp):
+    got = " ".join(found(rp, TENANCY, BANK))
+    assert "27731590" not in got and "09-01-28" not in got
+    assert "81130265" in got and "60-02-14" in got  # the landlord's account still goes (not the tenant named above it)
+
+
+def test_address_row_in_the_requesters_block_is_hers(rp):
+    got = " ".join(found(rp, TENANCY, ADDRESS))
+    assert "Catherine Street" not in got
+
+
+def test_address_row_in_someone_elses_block_still_goes(rp):
+    text = ("Landlord:\n  Name: Mr Nigel Ashworth\n  Address: 8 Stoneygate Avenue, Leicester LE2 3HE\n\n"
+            "Tenant(s):\n  Name: Ms Ilona Kaczmarek\n")
+    assert any("Stoneygate" in x for x in found(rp, text, ADDRESS))
+
+
+DVLA = ("DVLA - VEHICLE RECORD ENQUIRY\n\nRegistration mark: YF17 HMK\nMake/model: Volkswagen Passat\n\n"
+        "Keeper:\n  Name: {keeper}\n  Keeper since: 22/06/2024\n\n"
+        "Previous keeper:\n  Name: {previous}\n")
+
+
+def test_record_header_vehicle_is_the_keepers(rp):
+    text = DVLA.format(keeper="MS ILONA KACZMAREK", previous="MR TOMASZ KACZMAREK")
+    assert "YF17 HMK" not in found(rp, text, CAR)
+
+
+def test_record_header_vehicle_of_a_third_party_keeper_still_goes(rp):
+    text = DVLA.format(keeper="MR TOMASZ KACZMAREK", previous="MS ILONA KACZMAREK")
+    assert "YF17 HMK" in found(rp, text, CAR)
+
+
+# ---------------------------------------------------------------- "that you drive"
+
+def test_car_that_you_drive_is_the_readers(rp):
+    text = HEAD + "Dear Ms Kaczmarek\n\nThe Ford Focus LD19 XKT that you drive remains registered to our client.\n"
+    assert "LD19 XKT" not in found(rp, text, CAR)
+
+
+def test_car_that_you_said_he_drives_still_goes(rp):
+    text = HEAD + "Dear Ms Kaczmarek\n\nThe Ford Focus LD19 XKT that you told us about is his.\n"
+    assert "LD19 XKT" in found(rp, text, CAR)
+
+
+# ---------------------------------------------------------------- the requester's listed value, now someone else's
+
+def test_listed_landline_now_in_a_third_partys_name_goes(rp):
+    text = (HEAD + "Dear Ms Kaczmarek\n\nThe landline at your old address, 0116 496 0412, is now in Mr Kaczmarek's "
+            "name, so please give us another number.\n")
+    assert "0116 496 0412" in found(rp, text, PHONE)
+
+
+def test_listed_landline_stays_hers(rp):
+    text = HEAD + "Dear Ms Kaczmarek\n\nWe tried to call you on 0116 496 0412 but there was no answer.\n"
+    assert "0116 496 0412" not in found(rp, text, PHONE)
+
+
+# ---------------------------------------------------------------- equal to hers, but said to be someone else's
+
+SAME_BRANCH = (HEAD + "Dear Ms Kaczmarek\n\nYour account: sort code 40-11-62, account 71203348.\n\n"
+               "We have written to the paying parent.\n\nWe will tell you when the payments start.\n\n"
+               "A neighbour rang us too and gave his sort code 40-11-62, account number 55091823.\n")
+
+
+def test_value_equal_to_hers_but_stated_as_his_goes(rp):
+    got = found(rp, SAME_BRANCH, BANK)
+    assert "40-11-62" in got and "55091823" in got
+    assert "71203348" not in got
+
+
+def test_value_equal_to_hers_with_nothing_said_stays_hers(rp):
+    text = (HEAD + "Dear Ms Kaczmarek\n\nYour account: sort code 40-11-62, account 71203348.\n\n"
+            "Payments will go to sort code 40-11-62 from next month.\n")
+    assert found(rp, text, BANK) == []
