@@ -1049,6 +1049,13 @@ _THIRD_REF = re.compile(
     r"receiving[ \t]+parent|other[ \t]+parent|applicant|employee|client|" + KIN + r")(?![\w])")
 
 
+# a form's section heading: "PART 3 - YOUR EMPLOYER", "SECTION 4: ABOUT THE OTHER PARENT", "Financial associates"
+_SECTION_HEAD = re.compile(r"(?m)^[ \t]*(?:(?i:part|section|step)[ \t]+\w{1,3}\b[^\n]*|[A-Z][A-Z ,&'’/()\-]{5,60}[ \t]*:?[ \t]*)$")
+_OTHER_SECTION = re.compile(
+    r"(?i)\b(?:other[ \t]+parent|paying[ \t]+parent|receiving[ \t]+parent|partner|ex|former|his|her|their|he|she|associates?|"
+    r"children|child|people|household|previous|landlord|guarantor|contact|referee)\b|['’]s\b")
+
+
 def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParties, reference: bool) -> int | None | str:
     """Whose is a value that nothing local attributes ("none" from ``owner_of``), by the document's shape:
     - a personal reference number (a tenancy, policy, claim, customer or payroll number: ``reference``) that
@@ -1066,6 +1073,16 @@ def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParti
     if any(ls <= x.start < s for x in mentions) or _THIRD_REF.search(text, sent, s):
         return "none"
     if reference:
+        dear = DEAR_RE.search(text)
+        if dear is not None and dear.start() < s:
+            return "none"  # in a letter, only its heading's references ("Tenancy ref:", "Policy number:" over "Dear")
+        head = _SECTION_HEAD.search(text, 0, ls)
+        last = None
+        while head is not None:
+            last = head
+            head = _SECTION_HEAD.search(text, head.end(), ls)
+        if last is not None and _OTHER_SECTION.search(last.group(0)):
+            return "none"  # a form's section about someone else ("SECTION 4: ABOUT THE OTHER PARENT")
         if doc.addressee is not None:
             return doc.addressee if doc.subject in (None, doc.addressee) else "none"
         if doc.subject is not None:

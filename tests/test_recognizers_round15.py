@@ -146,3 +146,15 @@ def test_value_equal_to_hers_with_nothing_said_stays_hers(rp):
     text = (HEAD + "Dear Ms Kaczmarek\n\nYour account: sort code 40-11-62, account 71203348.\n\n"
             "Payments will go to sort code 40-11-62 from next month.\n")
     assert found(rp, text, BANK) == []
+
+
+def test_reference_in_a_letters_body_under_someone_elses_details_still_goes(rp):
+    text = (HEAD + "Dear Ms Kaczmarek\n\nThe paying parent's employer sent us these details:\n"
+            "Employer: Sumner Freight Ltd\nPayroll number: NBL-30417\n")
+    assert "NBL-30417" in found(rp, text, REF)
+
+
+def test_reference_in_a_forms_section_about_the_other_parent_still_goes(rp):
+    text = ("APPLICATION FORM\n\nSECTION 1: ABOUT YOU\n  Full name: Ilona Kaczmarek\n\n"
+            "SECTION 4: ABOUT THE OTHER PARENT\n  Payroll number (if known): NBL-30417\n")
+    assert "NBL-30417" in found(rp, text, REF)
