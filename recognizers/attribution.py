@@ -670,7 +670,7 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     who = _form_row_owner(text, s, mentions)
     if who is not _NO_HEADER:
         return who
-    who = _named_block_owner(text, s, mentions)
+    who = _named_block_owner(text, s, mentions, genders)
     if who is not _NO_HEADER:
         return who
     if doc.addressee is not None:
@@ -1012,10 +1012,12 @@ _KIN_HEADER = re.compile(
     r"(?i)\b(?:my|your|his|her|their|our|the)[ \t]+" + KIN + r"['’]s?[ \t]+(?:own[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN + r"\b")
 
 
-def _named_block_owner(text: str, s: int, mentions: list[Mention]):
-    """Rows under a line that names their owner with a possessive and ends with a colon: "Deposit to be
-    returned to the Tenant's account:" (the Tenant bound by a "Tenant(s): / Name: X" block), "Rent is to
-    be paid to the Landlord's account:"; nobody named in the rows themselves."""
+def _named_block_owner(text: str, s: int, mentions: list[Mention], genders: list[str | None] | None = None):
+    """Rows under a line that names their owner with a possessive: "Deposit to be returned to the Tenant's
+    account:" (the Tenant bound by a "Tenant(s): / Name: X" block); nobody named in the rows themselves.
+    Under a line naming no listed party but someone other than the reader ("Rent is to be paid to the
+    Landlord's account:", "Ex-partner's bank details:", "Bank details of the other parent", "His bank details:"
+    where the requester is a woman): someone else's (None), never the requester's named further up."""
     ls = text.rfind("\n", 0, s) + 1
     if not _is_form_row(text, ls, s, mentions):
         return _NO_HEADER
@@ -1025,21 +1027,33 @@ def _named_block_owner(text: str, s: int, mentions: list[Mention]):
             return _NO_HEADER
         prev = text.rfind("\n", 0, start - 1) + 1
         line = text[prev:start - 1]
-        if not line.strip():
+        head = line.strip()
+        if not head:
             return _NO_HEADER
-        if line.rstrip().endswith(":"):
-            named = [x for x in mentions if prev <= x.start < start - 1]
-            if len(named) == 1 and named[0].possessive and POSSESSIVE_ID_AFTER.match(text, named[0].end) and not any(
-                    start <= x.start < s for x in mentions) and not _KIN_OF_PRONOUN.search(line):
-                return named[0].pos
-            if not named and _KIN_HEADER.search(line):
-                return None  # "Rent is to be paid by standing order to the Landlord's account:": the landlord's
-            return _NO_HEADER
-        if _is_form_row(text, prev, start - 1, []) and len(line.strip()) <= 60:
+        if not head.endswith(":") and _is_form_row(text, prev, start - 1, []) and len(head) <= 60:
             start = prev
             continue
+        if not (head.endswith(":") or (len(head) <= 60 and head[-1] not in ".!?,;")):
+            return _NO_HEADER  # a sentence, not a line introducing rows
+        named = [x for x in mentions if prev <= x.start < start - 1]
+        in_rows = any(start <= x.start < s for x in mentions)
+        if len(named) == 1 and named[0].possessive and POSSESSIVE_ID_AFTER.match(text, named[0].end) and not in_rows \
+                and not _KIN_OF_PRONOUN.search(line) and head.endswith(":"):
+            return named[0].pos
+        if not named and not in_rows:
+            if _KIN_HEADER.search(line) or _OTHER_HEAD.search(line):
+                return None
+            pm = _PRONOUN_HEAD.search(line)
+            if pm is not None and genders and genders[0] is not None and \
+                    genders[0] != ("M" if pm.group("pro").lower() == "his" else "F"):
+                return None  # "His bank details:" on a form the requester, a woman, filled in
         return _NO_HEADER
     return _NO_HEADER
+
+
+_OTHER_HEAD = re.compile(
+    r"(?i)\bother[ \t]+parent\b|(?<![\w'’])(?:ex[- ]?|former[ \t]+)(?:partner|wife|husband|boyfriend|girlfriend)\b")
+_PRONOUN_HEAD = re.compile(r"(?i)\b(?P<pro>his|her)[ \t]+(?:own[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN + r"\b")
 
 
 # someone other than the reader or the record's subject spoken of before a value: a third-person word, a

@@ -158,3 +158,19 @@ def test_reference_in_a_forms_section_about_the_other_parent_still_goes(rp):
     text = ("APPLICATION FORM\n\nSECTION 1: ABOUT YOU\n  Full name: Ilona Kaczmarek\n\n"
             "SECTION 4: ABOUT THE OTHER PARENT\n  Payroll number (if known): NBL-30417\n")
     assert "NBL-30417" in found(rp, text, REF)
+
+
+# ---------------------------------------------------------------- rows under a line about someone else
+
+@pytest.mark.parametrize("header", [
+    "The other parent's bank account:",
+    "Ex-partner's bank details:",
+    "Bank details of the other parent",
+    "His bank details:",  # the requester is a woman
+])
+def test_rows_under_a_header_about_someone_else_are_not_the_requesters(rp, header):
+    text = ("CLAIM FORM\n\nFull name: Ilona Kaczmarek\nDate: 4 May 2026\n\n" + header +
+            "\n  Sort code: 20-45-77\n  Account number: 66120458\n")
+    got = found(rp, text, BANK)
+    assert "20-45-77" in got and "66120458" in got
+
