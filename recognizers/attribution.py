@@ -1159,6 +1159,10 @@ def label_bindings(texts: list[str], mentions: list[list[Mention]]) -> dict[str,
             m = starts.get(lm.end())
             if m is not None and not m.possessive:
                 found.setdefault(" ".join(lm.group("label").lower().split()), set()).add(m.pos)  # "Tenant(s):\n  Name: X"
+        for lm in OUR_CLIENT_RE.finditer(text):
+            m = starts.get(lm.end())
+            if m is not None and not m.possessive:
+                found.setdefault("client", set()).add(m.pos)  # "Child maintenance: our client Mr X", "my client, Mrs X,"
         for lm in ACT_FOR_RE.finditer(text):
             m = starts.get(lm.end())
             if m is not None and not m.possessive:
@@ -1185,6 +1189,9 @@ HEADER_BLOCK_RE = re.compile(
     r"(?:full[ \t]+)?name[ \t]*[:|]?[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
 )
 _BLOCK_ONLY_LABELS = {"landlord", "landlady", "keeper", "employee", "guarantor", "policyholder", "borrower", "lodger"}
+# a solicitor's letter naming its client in its heading or text: "Child maintenance: our client Mr Emeka Bello",
+# "my client, Mrs X, has asked me"; "our client's salary" later in the letter is that person's
+OUR_CLIENT_RE = re.compile(r"(?i)\b(?:our|my)[ \t]+client[ \t]*[,:\-–]?[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?")
 # a solicitor's letter naming its client: "We act for the receiving parent, Mrs Joanne Pryce"
 ACT_FOR_RE = re.compile(
     r"(?i)\bwe[ \t]+(?:act|are[ \t]+instructed|are[ \t]+acting)[ \t]+(?:for|by|on[ \t]+behalf[ \t]+of)[ \t]+"

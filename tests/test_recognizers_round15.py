@@ -174,3 +174,12 @@ def test_rows_under_a_header_about_someone_else_are_not_the_requesters(rp, heade
     got = found(rp, text, BANK)
     assert "20-45-77" in got and "66120458" in got
 
+
+
+# ---------------------------------------------------------------- a letter written for the other side
+
+def test_our_client_in_a_solicitors_heading_binds_the_client(rp):
+    text = (HEAD + "Dear Ms Kaczmarek\n\nChild maintenance: our client Mr Tomasz Kaczmarek\n\n"
+            "We act for your former husband. Our client's National Insurance number is SL 20 95 38 B.\n")
+    got = [f for f in rp.analyze(text) if f.entity_type == EntityType.UK_NINO]
+    assert [f.party.value for f in got] == ["third_party"]  # his, by "our client", not an unknown person's
