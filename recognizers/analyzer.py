@@ -553,7 +553,7 @@ class CaseAnalyzer:
                     if owner == "none":
                         owner = owner_of(text, s, mentions, doc_parties, genders, e)
                     if owner == "none":
-                        owner = holder_by_document(text, s, mentions, doc_parties, rec == "PersonalReferenceRecognizer")
+                        owner = holder_by_document(text, s, mentions, doc_parties, rec == "PersonalReferenceRecognizer", e)
                     if owner == 0:
                         req.append((s, e))
                         continue  # stated for the requester ("my account ..." in his own letter)

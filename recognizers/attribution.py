@@ -1070,7 +1070,8 @@ _OTHER_SECTION = re.compile(
     r"children|child|people|household|previous|landlord|guarantor|contact|referee)\b|['’]s\b")
 
 
-def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParties, reference: bool) -> int | None | str:
+def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParties, reference: bool,
+                       e: int | None = None) -> int | None | str:
     """Whose is a value that nothing local attributes ("none" from ``owner_of``), by the document's shape:
     - a personal reference number (a tenancy, policy, claim, customer or payroll number: ``reference``) that
       a letter or form gives without naming anyone: the reference of the person it is written to ("Tenancy
@@ -1086,6 +1087,13 @@ def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParti
         sent = m.end()
     if any(ls <= x.start < s for x in mentions) or _THIRD_REF.search(text, sent, s):
         return "none"
+    if e is not None:
+        le = text.find("\n", e)
+        le = len(text) if le < 0 else le
+        stop = SENTENCE_END.search(text, e, le)
+        after = stop.start() if stop is not None else le
+        if any(e <= x.start < after for x in mentions) or _THIRD_REF.search(text, e, after):
+            return "none"  # "Payroll no. 77120 (PP).", "..., NBL-30417, his works number"
     if reference:
         dear = DEAR_RE.search(text)
         if dear is not None and dear.start() < s:

@@ -183,3 +183,8 @@ def test_our_client_in_a_solicitors_heading_binds_the_client(rp):
             "We act for your former husband. Our client's National Insurance number is SL 20 95 38 B.\n")
     got = [f for f in rp.analyze(text) if f.entity_type == EntityType.UK_NINO]
     assert [f.party.value for f in got] == ["third_party"]  # his, by "our client", not an unknown person's
+
+
+def test_reference_said_after_it_to_be_the_other_parents_still_goes(rp):
+    text = HEAD + "Payroll no. NBL-30417 (PP)\n\nDear Ms Kaczmarek\n\nWe have contacted the employer.\n"
+    assert "NBL-30417" in found(rp, text, REF)
