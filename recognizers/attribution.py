@@ -254,6 +254,13 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
         named = [x for x in first_m if x.start == hm.end() and not x.possessive]
         if named:
             subjects.append(named[0].pos)  # "SUBJECT OF REFERRAL / Name: X", "CLAIMANT DETAILS / Name X"
+    if not subjects:
+        # a record whose first page ends before its subject's block: "Keeper: / Name: X" at the top of page 2
+        for text, ms in list(zip(texts, mentions))[1:2]:
+            for hm in SUBJECT_HEADING_RE.finditer(text, 0, min(len(text), 600)):
+                named = [x for x in ms if x.start == hm.end() and not x.possessive]
+                if named:
+                    subjects.append(named[0].pos)
     device = None
     head_end = min(len(first), 400)
     for x in first_m:

@@ -188,3 +188,10 @@ def test_our_client_in_a_solicitors_heading_binds_the_client(rp):
 def test_reference_said_after_it_to_be_the_other_parents_still_goes(rp):
     text = HEAD + "Payroll no. NBL-30417 (PP)\n\nDear Ms Kaczmarek\n\nWe have contacted the employer.\n"
     assert "NBL-30417" in found(rp, text, REF)
+
+
+def test_record_header_vehicle_is_the_keepers_when_the_keeper_block_is_on_the_next_page(rp):
+    text = DVLA.format(keeper="MS ILONA KACZMAREK", previous="MR TOMASZ KACZMAREK")
+    cut = text.index("Keeper:")
+    pages = rp.analyze_many([text[:cut], text[cut:]])
+    assert "YF17 HMK" not in [f.text for f in pages[0] if f.entity_type == CAR]
