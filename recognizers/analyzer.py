@@ -40,7 +40,7 @@ from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_ter
 from recognizers.nhs_number import NhsNumberRecognizer
 from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, block_start, document_parties, label_bindings, label_mentions,
                                      label_speakers, mention, owner_of,
-                                     form_row_owner, holder_by_document, owner_after)
+                                     form_row_owner, holder_by_document, stated_owner)
 from recognizers.date_of_birth import parse_date
 from recognizers.organisations import org_name_spans
 from recognizers.parties import PAYING, RECEIVING, PartyMatcher, PartySpan, _name_part_regex, party_role
@@ -436,12 +436,12 @@ class CaseAnalyzer:
         )
         results = _restore_context_names(core, text, results)
         req = [(p.start, p.end) for p in pspans if p.kind == PartyKind.REQUESTER]
-        # a value case.json lists for the requester, said right after it to be a third party's now ("The
-        # landline at that address, 0116 496 0412, is now in Mrs X's name"): hers, redacted
+        # a value case.json lists for the requester, said in its own words to be a third party's ("The landline
+        # at that address, 0116 496 0412, is now in Mrs X's name", "Mrs X's landline, 0116 ..."): hers, redacted
         moved = []
         for p in pspans:
             if p.kind == PartyKind.REQUESTER and p.entity_type in _ATTRIBUTABLE:
-                x = owner_after(text, p.end, mentions)
+                x = stated_owner(text, p.start, p.end, mentions)
                 if x is not None and isinstance(x.pos, int) and x.pos > 0:
                     moved.append(p)
         if moved:

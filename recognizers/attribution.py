@@ -63,7 +63,7 @@ from dataclasses import dataclass
 from pipeline.codes import PartyKind
 
 ID_NOUN = (
-    r"(?:a/c|acct|account|bank|card|phone|mobile|telephone|tel|number|no\.?|e-?mail|address|car|van|vehicle|iban|details|"
+    r"(?:a/c|acct|account|bank|card|phone|mobile|landline|telephone|tel|number|no\.?|e-?mail|address|car|van|vehicle|iban|details|"
     r"sort\s+code|nhs|passport|licence|payroll|reg(?:istration)?|ref(?:erence)?|dob|date\s+of\s+birth|national\s+insurance|ni)"
 )
 # the possessive, then at most three plain words (no other possessive), then an identifier word,
@@ -477,6 +477,35 @@ AFTER_OWNER_GAP = re.compile(
 def owner_after(text: str, e: int, mentions: list[Mention]) -> Mention | None:
     """The mention that ownership stated right after a value names ("..., is now in Mrs X's name")."""
     return _owner_after(text, e, mentions)
+
+
+# between a named possessive and the value: a sentence's end, another number, another person's word ("Kemi's own
+# mobile is 07700 900519. My number's still 07700 900402": the second is not Kemi's)
+_OTHER_BETWEEN = re.compile(r"[.!?;][ \t\n]|\d{3}|(?i:\b(?:my|mine|your|yours|his|her|their|our|I)\b)")
+
+
+def stated_owner(text: str, s: int, e: int, mentions: list[Mention]) -> Mention | None:
+    """The mention the value's own words name as its owner, and nothing weaker: ownership stated right
+    after it ("..., is now in Mrs X's name"), a named possessive right before it with nobody named between
+    ("Mrs Subramaniam's landline, 0116 ..."), or the name it is in brackets after ("to Mrs X (sort code ...)")."""
+    after = _owner_after(text, e, mentions)
+    if after is not None:
+        return after
+    base = max(0, s - 110)
+    near = None
+    for x in mentions:
+        if x.possessive and base <= x.start and x.end <= s and (near is None or x.end > near.end):
+            near = x
+    if near is not None and (NAMED_POSSESSIVE_CUE.match(text, near.end, s) or NAMED_PAY_CUE.match(text, near.end, s)) \
+            and not any(near.end <= x.start and x.end <= s for x in mentions) and not KIN_POSSESSIVE_CUE.search(text, near.start, s) \
+            and not _OTHER_BETWEEN.search(text, near.end, s):
+        return near
+    pb = _PAREN_AFTER_NAME.search(text, max(0, s - 60), s)
+    if pb is not None:
+        for x in mentions:
+            if x.end == pb.start() and not x.possessive:
+                return x
+    return None
 
 
 def _owner_after(text: str, e: int, mentions: list[Mention]) -> Mention | None:

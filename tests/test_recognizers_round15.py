@@ -195,3 +195,19 @@ def test_record_header_vehicle_is_the_keepers_when_the_keeper_block_is_on_the_ne
     cut = text.index("Keeper:")
     pages = rp.analyze_many([text[:cut], text[cut:]])
     assert "YF17 HMK" not in [f.text for f in pages[0] if f.entity_type == CAR]
+
+
+def test_listed_landline_said_to_be_a_third_partys_before_it_goes(rp):
+    text = HEAD + "Dear Ms Kaczmarek\n\nWe have called Mr Kaczmarek's landline, 0116 496 0412, twice this week.\n"
+    assert "0116 496 0412" in found(rp, text, PHONE)
+
+
+def test_listed_landline_after_a_relatives_possessive_stays_unsettled_by_this_rule(rp):
+    # "Mr X's mother's landline": not Mr X's; this rule does not move it (his mother is not listed)
+    text = HEAD + "Dear Ms Kaczmarek\n\nYou gave Mr Kaczmarek's mother's landline, 0116 496 0412, as your contact.\n"
+    assert "0116 496 0412" not in found(rp, text, PHONE)
+
+
+def test_listed_number_after_someone_elses_in_the_next_sentence_stays_hers(rp):
+    text = "From: Ilona Kaczmarek\n\nMr Kaczmarek's own mobile is 07700 900519. My number's still 0116 496 0412.\n"
+    assert "0116 496 0412" not in found(rp, text, PHONE)
