@@ -47,6 +47,18 @@ line names someone else, a role or a relative, or says the money is collected / 
 to a payee; "KY18 WKP is now registered to you"; a value in brackets right after a listed party's name
 ("to Mrs Hussain (sort code ...)") is that party's. (A DVLA licence number's encoded surname, initial
 and date of birth are matched in analyzer.CaseAnalyzer._licence_owner.)
+Also (round 15, when nothing next to a value says whose it is): a personal reference a letter's heading
+(above "Dear") or a form gives without naming anyone is its addressee's, or with no addressee its
+subject's, unless the letter is about someone else, the form's section is ("ABOUT THE OTHER PARENT"), or
+the value's sentence speaks of anyone else; a record's header row above every name is its subject's
+("Registration mark:" over "Keeper: / Name: X", the heading perhaps on the next page); a record block
+"Tenant(s): / Landlord: / Previous keeper: / Name: X" and "our client Mr X" bind their labels; rows under
+"the Tenant's account:" are the tenant's, under a line about someone else naming no listed party ("the
+Landlord's account:", "Bank details of the other parent", "His bank details:" on a woman requester's form)
+someone else's; "LD19 XKT that you drive" is the reader's. (In the analyzer: an address row in the
+requester's own block is hers; a value case.json lists for her but said in its own words to be a third
+party's, ``stated_owner``, is redacted; in refine, a value equal to one of hers is not taken for hers when
+its own words give it to an unknown person, ``stated_for_someone_else``.)
 A mention is a listed party's name, a role written in the text ("PP", "receiving
 parent") when case.json says who holds it, a role label bound by the document
 ("Appellant: <name>", "<NAME> (Defendant)", "Our client: <name>" make "the appellant",
