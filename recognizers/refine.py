@@ -353,7 +353,7 @@ YOUR_HEADING = re.compile(
 ORG_PAY_CUE = re.compile(
     r"(?im)(?:(?:pay|payments?)[ \t]+(?:should[ \t]+be[ \t]+)?(?:made[ \t]+)?to[ \t]*(?::|us\b|the[ \t]+following\b|our\b)|"
     r"^[ \t]*pay[ \t]+to\b|payable[ \t]+to|make[ \t]+"
-    r"(?:your[ \t]+)?payments?[ \t]+to|remit(?:tance)?[ \t]+to|our[ \t]+(?:bank|account|client[ \t]+account|"
+    r"(?:your[ \t]+)?payments?[ \t]+to|remit(?:tance)?[ \t]+to|\bour[ \t]+(?:bank|account|client[ \t]+account|"
     r"payment)[ \t]*(?:details)?|(?:client|company|office)[ \t]+account|please[ \t]+pay|pay(?:ments?)?[ \t]+by[ \t]+(?:bank[ \t]+)?"
     r"transfer[ \t]+to|bank[ \t]+details[ \t]+for[ \t]+payment|"
     # "Payments should be made to Marston Holdings Ltd, ...", "Account name: Ridgeway Collections Ltd"

@@ -211,3 +211,21 @@ def test_listed_landline_after_a_relatives_possessive_stays_unsettled_by_this_ru
 def test_listed_number_after_someone_elses_in_the_next_sentence_stays_hers(rp):
     text = "From: Ilona Kaczmarek\n\nMr Kaczmarek's own mobile is 07700 900519. My number's still 0116 496 0412.\n"
     assert "0116 496 0412" not in found(rp, text, PHONE)
+
+
+# ---------------------------------------------------------------- "Your account" is not "our account"
+
+def test_your_account_heading_is_not_an_organisations_pay_to_cue(rp):
+    # refine.ORG_PAY_CUE's "our account|bank|payment" once matched inside "Your bank details", so the
+    # values in the next lines were kept as an organisation's pay-to account; a form block that names
+    # nobody is left to attribution (no owner here, so it is redacted)
+    text = "Your bank details:\nSort code 20-32-53\nAccount 41887712\n"
+    got = found(rp, text, BANK)
+    assert any("41887712" in v for v in got) and any("20-32-53" in v for v in got)
+
+
+def test_our_bank_details_still_an_organisations():
+    from recognizers.refine import ORG_PAY_CUE
+    assert ORG_PAY_CUE.search("Please pay into our bank details below")
+    assert not ORG_PAY_CUE.search("Your account: 41887712")
+    assert not ORG_PAY_CUE.search("Your bank details")
