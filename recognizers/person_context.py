@@ -148,9 +148,10 @@ LOWER_TITLE_RE = re.compile(
 )
 # two words in lower case, a first name and a surname: "darren kerrigan"
 LOWER_PAIR_RE = re.compile(r"(?<![\w'’\-@./])(?P<f>[a-zà-ÿ\u0100-\u017f]{3,})[ \t](?P<l>[a-zà-ÿ\u0100-\u017f'’\-]{3,})(?![\w\-@])")
-# the same with the time after the speaker: "Jess 18:02: ...", "Me [18:05]: ..."
+# the same with the time after the speaker: "Jess 18:02: ...", "Me [18:05]: ...", "Fang 09/11 21:14: ..." (a date
+# without its year)
 CHAT_LINE_TIME_AFTER_RE = re.compile(
-    r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)[ \t]+(?:(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+    r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)[ \t]+(?:(?:\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?,?[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
     r"|\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\))[ \t]*:[ \t]+\S"
 )
 # a chat message's lower-case first name in a person's place: before a verb ("mo paid for that",
@@ -389,7 +390,8 @@ class PersonContextRecognizer(EntityRecognizer):
             elif transcript and all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and zipf(t) < 3.0
                                     for t in toks):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "speaker in a transcript"))
-        chat = list(CHAT_LINE_RE.finditer(text)) or list(CHAT_LINE_TIME_AFTER_RE.finditer(text))
+        chat = max(list(CHAT_LINE_RE.finditer(text)), list(CHAT_LINE_TIME_AFTER_RE.finditer(text)), key=len)
+        # (the form with more lines: a header "Participants: Ling, Fang" is no chat of its own)
         counts: dict[str, int] = {}
         for m in chat:
             counts[m.group("name").lower()] = counts.get(m.group("name").lower(), 0) + 1
@@ -407,7 +409,14 @@ class PersonContextRecognizer(EntityRecognizer):
             # a chat's speakers and addressees written in lower case: "[..] craig: ...", "@bill", ": mark - can u"
             for m in chat:
                 w = m.group("name")
-                if w[:1].islower() and _chat_label_name_ok(w) and (counts.get(w, 0) >= 2 or zipf(w) < 4.5):
+                wt = w.split()
+                if (w[:1].isupper() and is_first_name(wt[0]) and wt[0].lower() not in STOP and zipf(wt[0]) < 4.0
+                        and wt[0].lower() not in SPEAKER_LABELS and wt[0].lower() not in _CHAT_KIN_LABELS
+                        and all(is_name_like(t) or zipf(t) < 3.0 for t in wt[1:])):
+                    # the speaker of an export with the time after the name ("Fang 09/11 21:14: ..."), as
+                    # SPEAKER_RE takes "Fang: ..."
+                    out.append(_res(self, m.start("name"), m.end("name"), 0.7, "speaker's name in a chat"))
+                elif w[:1].islower() and _chat_label_name_ok(w) and (counts.get(w, 0) >= 2 or zipf(w) < 4.5):
                     out.append(_res(self, m.start("name"), m.end("name"), 0.65, "lower-case speaker's name in a chat"))
                 elif (w[:1].isupper() and w[1:].islower() and w.isalpha() and counts.get(w.lower(), 0) >= 2
                       and is_first_name(w) and 4.0 <= zipf(w) < 5.5 and w.lower() not in STOP
@@ -704,6 +713,16 @@ def _first_name_word(w: str) -> bool:
     return bool(w) and w.isalpha() and w not in STOP and w not in _F_MODALS and is_first_name(w) and zipf(w) < 5.5
 
 
+def _verb_within(toks, k: int, last: int | None = None) -> bool:
+    """Is there a verb of speech or action among ``toks[k:]`` within three words, before any boundary
+    ("at the nursery said")?"""
+    last = k + 2 if last is None else last
+    while k < len(toks) and k <= last and toks[k][2] not in _F_VERBS_AFTER and toks[k][2] not in _F_BOUNDARY \
+            and toks[k][2] not in _F_CONJ:
+        k += 1
+    return k < len(toks) and k <= last and toks[k][2] in _F_VERBS_AFTER
+
+
 def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), caps: bool = False) -> tuple[int, bool]:
     """(evidence for a person, evidence against) for the word ``toks[i]`` from its neighbours (lower-cased
     tokens of one message or line). ``names`` are spans already taken for people in the same text, ``known``
@@ -716,6 +735,8 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
     n = toks[i + 1][2] if i + 1 < len(toks) else ""
     n2 = toks[i + 2][2] if i + 2 < len(toks) else ""
     poss = n in ("'s", "’s") or toks[i][2].endswith(("'s", "’s"))
+    if p == "no" and (i < 2 or p2 in _F_BOUNDARY) and n in ("at", "from") and _verb_within(toks, i + 2):
+        p, p2 = "", ""  # "no amber at the cms said ...": the answer "no", then a person who says something
     # against
     if p in _F_DETS and not (poss and p in ("at", "in", "on", "of", "from", "to")) and not (
             p in _F_WEAK_DETS and w in known and zipf(w) < 4.0) or p in _F_SUBJ and p != "to":
@@ -737,6 +758,8 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
         pos += 2
     elif p in _F_GREETING:
         pos += 1  # "hi will" (but "hi sunshine", "thanks man")
+    elif p == "," and p2 in _F_GREETING and (n == "" or n in _F_BOUNDARY):
+        pos += 1  # "thanks, fang." - addressed at a message's end
     elif p == "to" and p2 in _F_SPEECH_BEFORE_TO:
         pos += 2  # "talking to rose", "spoke to penny"
     elif p in _F_PREP_BEFORE:
@@ -769,11 +792,7 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
     if (n in ("from", "at") and n2 not in _F_PAIR_PRONOUNS and n2 not in ("it", "all", "least", "last", "first", "once")
             or (n == "next" and n2 == "door")):
         pos += 1  # a person's place: "may from work", "joy at the nursery", "bill next door"
-        k = i + 2
-        while (k < len(toks) and k <= i + 4 and toks[k][2] not in _F_VERBS_AFTER and toks[k][2] not in _F_BOUNDARY
-               and toks[k][2] not in _F_CONJ):
-            k += 1
-        if k < len(toks) and k <= i + 4 and toks[k][2] in _F_VERBS_AFTER:
+        if _verb_within(toks, i + 2):
             pos += 1  # "... at the nursery said"
     elif n in _F_VERBS_AFTER and (i == 0 or p in _F_BOUNDARY or p in _F_CONJ or p in ("so", "and", "but", "tho", "lol")):
         pos += 1  # a message's subject: "bill is a star", "mark wont say owt"
@@ -1174,7 +1193,8 @@ def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]]
         if i is None:
             continue
         pos, neg = name_frame(toks, i, taken, known, caps)
-        if neg or (z >= 4.0 and pos < 1) or (lw == "may" and pos < 2):
+        if neg or (z >= (3.5 if w.islower() else 4.0) and pos < 1) or (lw == "may" and pos < 2):
+            # (a lower-case word also fairly common in English needs its neighbours: "amber warning for rain")
             continue
         out.append(_res(rec, s, e, 0.6, "another mention of a name found in the document"))
         taken.append((s, e))
