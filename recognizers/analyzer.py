@@ -804,6 +804,7 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
     if rec == "SpacyRecognizer":
         from recognizers.address import STREET_TYPES
         from recognizers.gazetteer import is_name_like
+        from recognizers.refine import person_with_street_surname
 
         toks = [t.strip(".,:;()") for t in span.split() if any(c.isalnum() for c in t)]
         if not toks:
@@ -812,8 +813,8 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
             return False  # a form label or abbreviation ("Tel", "Ref", "NI", "DOB")
         if len(toks) == 1 and _TO_LABEL_AFTER.match(text, e) and toks[0].lower() in ("bill", "ship", "deliver", "invoice", "send", "sold"):
             return False  # "Bill to: Mrs P Chauhan"
-        if re.fullmatch(r"(?:" + STREET_TYPES + r")", toks[-1]):
-            return False  # "Marsh Lane"
+        if re.fullmatch(r"(?:" + STREET_TYPES + r")", toks[-1]) and not person_with_street_surname(text, s, e):
+            return False  # "Marsh Lane" (but "my neighbour Tom Chase": refine.person_with_street_surname)
         named = [t for t in toks if is_name_like(t)]
         if not named and any(len(t) > 1 and (zipf(t) >= 4.0 or t.isupper()) for t in toks):  # (initials are not words)
             return False  # "Tel", "MEMO", "Findings", "Midlands Parcel"

@@ -410,7 +410,8 @@ class PersonContextRecognizer(EntityRecognizer):
             for m in chat:
                 w = m.group("name")
                 wt = w.split()
-                if (w[:1].isupper() and is_first_name(wt[0]) and wt[0].lower() not in STOP and zipf(wt[0]) < 4.0
+                if (m.re is CHAT_LINE_TIME_AFTER_RE and all(t[:1].isupper() and t[1:].islower() for t in wt)
+                        and is_first_name(wt[0]) and wt[0].lower() not in STOP and zipf(wt[0]) < 4.0
                         and wt[0].lower() not in SPEAKER_LABELS and wt[0].lower() not in _CHAT_KIN_LABELS
                         and all(is_name_like(t) or zipf(t) < 3.0 for t in wt[1:])):
                     # the speaker of an export with the time after the name ("Fang 09/11 21:14: ..."), as

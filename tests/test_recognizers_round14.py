@@ -91,3 +91,101 @@ def test_no_as_an_answer_before_a_person_who_says(analyzer):
     got = found(analyzer, _SMS, PERSON)
     assert got.count("amber") == 1  # "no amber at the cms said", not "amber warning"
     assert "amber" not in found(analyzer, _SMS.replace("said its", "its"), PERSON)  # "no X at the Y" alone: a thing
+
+
+# ---------------------------------------------------------------- the NER model's people, checked (refine)
+from pipeline.codes import PartyKind, ReasonCode  # noqa: E402
+from pipeline.models import Finding  # noqa: E402
+from recognizers.refine import ner_person_is_word, person_with_street_surname  # noqa: E402
+
+
+def _ner(text: str, word: str, nth: int = 0) -> Finding:
+    s = -1
+    for _ in range(nth + 1):
+        s = text.index(word, s + 1)
+    return Finding(s, s + len(word), PERSON, "SpacyRecognizer", 0.85, PartyKind.UNKNOWN, ReasonCode.TP, False, word)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Dear Sir,\n\nGrace period ends on 30 November for the plan.", "Grace"),
+    ("Thanks for the call. Pat on the back to the caseworker.", "Pat"),
+    ("I was upset. Frank advice is what I needed.", "Frank"),
+])
+def test_idiom_on_a_common_word_opening_a_sentence(text, word):
+    assert ner_person_is_word(text, _ner(text, word))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("I rang the office. Grace said she would call back.", "Grace"),
+    ("I rang the office. Frank never called back.", "Frank"),
+    ("I rang the office. Pat will confirm this.", "Pat"),
+    ("Grace period ends soon. I spoke to Grace about it.", "Grace"),  # a name elsewhere in the text
+])
+def test_name_opening_a_sentence_kept(text, word):
+    assert not ner_person_is_word(text, _ner(text, word))
+
+
+@pytest.mark.parametrize("text,span,ok", [
+    ("My neighbour Tom Chase saw him leave.", "Tom Chase", True),
+    ("I spoke to Amy Hill about the van.", "Amy Hill", True),
+    ("He lives at 4 Hunters Chase, Bolton.", "Hunters Chase", False),
+    ("His mother lives on Victoria Road.", "Victoria Road", False),
+    ("The shop on Grace Hill is shut.", "Grace Hill", False),
+    ("Marsh Lane is closed.", "Marsh Lane", False),
+])
+def test_person_whose_surname_is_a_street_type(text, span, ok):
+    s = text.index(span)
+    assert person_with_street_surname(text, s, s + len(span)) is ok
+
+
+def test_form_label_is_no_speaker(analyzer):
+    text = ("Name: Declan Ollerenshaw\nVehicle: PK20 LXE\n\nName: Siobhan Ollerenshaw\nNINO: SH 74 20 93 A\n"
+            "Vehicle: MA17 RZO\nContact: 07700 900776\n")
+    assert "NINO" not in found(analyzer, text, PERSON)
+
+
+# ---------------------------------------------------------------- listed parties in lower case (parties)
+@pytest.fixture(scope="module")
+def analyzer_words(tmp_path_factory):
+    case = CaseRecord(
+        case_id="T-R14b", received=date(2026, 11, 22),
+        requester=Party(name="Kerry Ollerenshaw", role="receiving parent"),
+        third_parties=[Party(name="Dean Rowbotham", role="paying parent"), Party(name="Marius Quenby", role="his brother")],
+        root=Path("."),
+    )
+    return blank_model_analyzer(tmp_path_factory, case)
+
+
+def test_listed_word_name_in_lower_case_in_a_persons_place(analyzer_words):
+    got = found(analyzer_words, "[01/11/2026, 10:33] Sal: did u see dean turned up at 9\n", PERSON)
+    assert "dean" in got
+    got = found(analyzer_words, "[01/11/2026, 10:33] Sal: the dean of the college wrote\n", PERSON)
+    assert "dean" not in got
+
+
+@pytest.mark.parametrize("text,name", [
+    ("[10/11/2026, 18:04] zsofi: the kids are at mariuss till sunday\n", "marius"),
+    ("[10/11/2026, 18:04] zsofi: lauren says deans got a new job\n", "dean"),
+])
+def test_listed_first_name_with_a_run_on_possessive(analyzer_words, text, name):
+    assert name in found(analyzer_words, text, PERSON)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Can you check the books?\n\nSalamat,\nWeng\n", "Salamat"),
+    ("Please do not forward post.\n\nObrigado / thank you\n\nR. O. Santos\n", "Obrigado"),
+])
+def test_closing_word_in_another_language(text, word):
+    assert ner_person_is_word(text, _ner(text, word))
+
+
+def test_closing_line_keeps_a_greeting_to_a_person():
+    text = "Abrehet,\nThank you for seeing me on Tuesday, it helped a great deal.\n"
+    assert not ner_person_is_word(text, _ner(text, "Abrehet"))
+
+
+def test_place_one_sense_per_document():
+    text = "He sends money to his uncle in Asmara. The money for Asmara comes from the shop."
+    assert ner_person_is_word(text, _ner(text, "Asmara", 1))
+    text2 = "He sends money to his uncle in Asmara. I asked Asmara about it and Asmara said no."
+    assert not ner_person_is_word(text2, _ner(text2, "Asmara", 1))
