@@ -224,6 +224,9 @@ _HAS_LOWER_TITLE = re.compile(r"\b(?:mr|mrs|ms|miss|dr)\b")
 # a word in a chat message body written in lower case ("ask niamh", "zsuzsa? shes lovely")
 LOWER_WORD_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-zà-ÿ\u0100-\u017f]{3,})(?![\w\-@]|\.\w)")
 
+# a Korean given name in lower case, its two syllables hyphenated: "seo-yeon gave him the keys"
+LOWER_HYPHEN_GIVEN_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-z]{1,6}-[a-z]{1,6})(?![\w\-@])")
+
 # a nickname in quotes inside a name: "Margaret 'Peggy' Doyle", "Tom “Tommo” Barker"
 QUOTED_NICK_RE = re.compile(
     r"(?<![\w'’])(?P<name>(?P<first>" + NAME + r")[ \u00a0]+['\"‘“](?P<nick>[A-Z][a-z]+)['\"’”][ \u00a0]+(?P<last>" + NAME
@@ -446,6 +449,9 @@ class PersonContextRecognizer(EntityRecognizer):
                     if (f not in STOP and l not in STOP and is_first_name(f) and zipf(f) < 4.3
                             and is_surname(l) and zipf(l) < 3.0 and not STREET_AFTER.match(text, w.end())):
                         out.append(_res(self, w.start(), w.end(), 0.7, "lower-case first name and surname in a chat"))
+                for w in LOWER_HYPHEN_GIVEN_RE.finditer(text, ls, le):
+                    if is_first_name(w.group("name")):
+                        out.append(_res(self, w.start(), w.end(), 0.5, "lower-case hyphenated given name in a chat"))
                 for w in LOWER_WORD_RE.finditer(text, ls, le):
                     t = w.group("name")
                     end = w.end()
@@ -535,7 +541,8 @@ class PersonContextRecognizer(EntityRecognizer):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "title and name in lower case"))
         for m in CAPS_SURNAME_FIRST_RE.finditer(text):
             sur, given = m.group("sur"), m.group("given").split()
-            if (len(sur) > 2 and is_surname(sur) and not _common(sur) and sur.lower() not in STOP
+            if (len(sur) > 2 and is_surname(sur) and sur.lower() not in STOP
+                    and (not _common(sur) or all("-" in g and is_first_name(g) for g in given))  # ("KIM Seo-yeon")
                     and all(g.lower() in NAME_PARTICLES or (is_first_name(g) and g.lower() not in STOP) for g in given)
                     and any(g.lower() not in NAME_PARTICLES for g in given)
                     and not STREET_AFTER.match(text, m.end())):
@@ -685,6 +692,11 @@ _F_SPEECH_BEFORE_TO = frozenset({"talk", "talking", "talked", "speak", "speaking
                                  "chatting", "said", "say", "explained", "complained", "lied", "sent",
                                  "gave", "give", "lent", "owes", "married", "engaged", "introduced", "hello", "hi"})
 _F_PREP_BEFORE = frozenset({"with", "for", "from", "by"})
+_F_THAT_NAME_BEFORE = frozenset({"with", "see", "saw", "seen", "and", "to", "from", "like", "trust", "believe", "about"})
+_F_FINITE_AFTER = frozenset({"is", "was", "has", "had", "says", "said", "does", "did", "isnt", "isn't", "wasnt", "wasn't",
+                             "doesnt", "doesn't", "didnt", "didn't", "hasnt", "hasn't", "told", "wants", "knows", "thinks"})
+_F_TASK_VERBS = frozenset({"does", "did", "sorts", "sorted", "handles", "handled", "runs", "ran", "pays", "paid", "takes",
+                           "took", "minds", "watches", "cuts", "cleans"})
 _F_WEAK_DETS = frozenset({"which", "that", "this", "what", "whose"})
 _F_PERSON_OBJ = frozenset({"help", "helping", "helped", "visit", "visiting", "visited", "see", "seeing", "seen",
                            "meet", "meeting", "blame", "blamed", "trust", "believe", "ringing", "calling",
@@ -738,9 +750,11 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
     poss = n in ("'s", "’s") or toks[i][2].endswith(("'s", "’s"))
     if p == "no" and (i < 2 or p2 in _F_BOUNDARY) and n in ("at", "from") and _verb_within(toks, i + 2):
         p, p2 = "", ""  # "no amber at the cms said ...": the answer "no", then a person who says something
+    that_name = (p == "that" and p2 in _F_THAT_NAME_BEFORE and w.isalpha() and is_first_name(w) and zipf(w) < 3.5
+                 and (n == "" or n in _F_BOUNDARY or n in ("from", "at", "who", "whos", "who's")))
     # against
     if p in _F_DETS and not (poss and p in ("at", "in", "on", "of", "from", "to")) and not (
-            p in _F_WEAK_DETS and w in known and zipf(w) < 4.0) or p in _F_SUBJ and p != "to":
+            p in _F_WEAK_DETS and w in known and zipf(w) < 4.0) and not that_name or p in _F_SUBJ and p != "to":
         return 0, True  # (but "at will's site", "which stefan?" where "stefan" is a name elsewhere)
     if p in ("is", "was", "its", "it's") and p2 in ("it", "this", "that", "there", "what"):
         return 0, True  # "it is may", "this was summer"
@@ -755,6 +769,13 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
     if p == "st" or p == "." and p2 == "st":
         return 0, True  # "St Mark's"
     pos = 0
+    if that_name:
+        pos += 2  # "is he still with that irina", "that sunil from the club": a person spoken of with scorn
+    if w in _F_MODALS and n in _F_FINITE_AFTER and (i == 0 or p in _F_BOUNDARY or p in _F_CONJ or p in ("so", "but")):
+        pos += 2  # "may is lovely", "will says no": a modal is never followed by a finite verb, a name is
+    if ((i == 0 or p in _F_BOUNDARY) and n in _F_TASK_VERBS and n2 in ("my", "our")
+            and not (i + 3 < len(toks) and toks[i + 3][2] in ("head", "nut"))):
+        pos += 1  # "rose does my wages": who does the writer's task (not "does my head in")
     if p in _F_STRONG_BEFORE:
         pos += 2
     elif p in _F_GREETING:
@@ -953,7 +974,8 @@ def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list,
             if (base in STOP and base != "may") or base in SPEAKER_LABELS or base in _CHAT_KIN_LABELS:
                 continue
             gaz = is_first_name(base) or (not raw.islower() and is_surname(base) and zipf(base) < 4.0)
-            if not gaz:
+            rare = not gaz and raw.islower() and len(base) >= 4 and zipf(base) < 2.0 and base not in LOG_WORDS
+            if not gaz and not rare:
                 continue
             if len(base) < 3 and zipf(base) >= 4.5:
                 continue
@@ -963,6 +985,8 @@ def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list,
             n = toks[i + 1][2] if i + 1 < len(toks) else ""
             subject = ((i == 0 or toks[i - 1][2] in _F_BOUNDARY) and n in _F_VERBS_AFTER
                        and n not in ("are", "were", "both", "will", "do", "used"))
+            if rare and pos < 2:
+                continue  # a word unknown to English and to the lists needs a strong frame: "dont tell haruto"
             if pos >= 2 or subject and zipf(base) < 4.0:  # (a rarer word needs less: "lance pays everyone")
                 out.append(_res(rec, s, s + len(base), 0.55, "first name in a person's place in a chat message"))
                 others.append((s, s + len(base)))

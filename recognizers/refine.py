@@ -628,6 +628,18 @@ def _closing_word(text: str, s: int, e: int, word: str) -> bool:
     return sig is not None and word.lower() not in sig.group(0).lower()
 
 
+def person_over_ner_org(text: str, s: int, e: int) -> bool:
+    """A context rule's two- or three-word name that the NER model took for an organisation, where every word is
+    a name or no English word and one is a first name rare in English ("Hagos Weldemichael", "KIM Seo-yeon";
+    not "Morgan Stanley", "Harbour Fresh Foods")."""
+    toks = [t.strip(".,:;()") for t in text[s:e].split()]
+    if not 2 <= len(toks) <= 3 or ORG_NAME.search(text, s, min(len(text), e + 12)):
+        return False
+    if not all(is_name_like(t) or zipf(t) < 2.0 for t in toks):
+        return False
+    return any(is_first_name(t) and zipf(t) < 3.0 and not t.isupper() for t in toks)
+
+
 def _ordinary_at_sentence_start(text: str, s: int) -> bool:
     """A capitalised word at the start of a sentence or message whose neighbours make it the ordinary word
     (person_context.name_frame: a modal before its verb, a verb before its object)."""

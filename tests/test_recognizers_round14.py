@@ -189,3 +189,71 @@ def test_place_one_sense_per_document():
     assert ner_person_is_word(text, _ner(text, "Asmara", 1))
     text2 = "He sends money to his uncle in Asmara. I asked Asmara about it and Asmara said no."
     assert not ner_person_is_word(text2, _ner(text2, "Asmara", 1))
+
+
+# ---------------------------------------------------------------- Korean given names, rare chat names
+@pytest.mark.parametrize("word,ok", [("Seo-yeon", True), ("min-seok", True), ("Jun-ho", True), ("so-so", False),
+                                     ("Ha-ha", False), ("Sun-set", False), ("in-house", False), ("Go-kart", False)])
+def test_hyphenated_korean_given_name(word, ok):
+    assert is_first_name(word) is ok
+
+
+def test_surname_in_capitals_that_is_a_word_before_a_korean_given_name(analyzer):
+    text = "Statement\n\n2. He manages a bar owned by his cousin KIM Seo-yeon.\n"
+    assert "KIM Seo-yeon" in found(analyzer, text, PERSON)
+
+
+_KCHAT = ("[09/11/2026, 21:14] Fang: he was at the bar again tonight\n"
+          "[09/11/2026, 21:16] Ling: did he see you?\n"
+          "[09/11/2026, 21:17] Fang: no. seo-yeon gave him the keys\n"
+          "[09/11/2026, 21:22] Fang: ok but dont tell haruto, he is his best friend\n"
+          "[09/11/2026, 21:23] Ling: so-so. see u tmrw\n")
+
+
+def test_lower_case_hyphenated_given_name_in_a_chat(analyzer):
+    got = found(analyzer, _KCHAT, PERSON)
+    assert "seo-yeon" in got and "so-so" not in got
+
+
+def test_word_unknown_to_english_after_a_strong_cue_in_a_chat(analyzer):
+    got = found(analyzer, _KCHAT, PERSON)
+    assert "haruto" in got and "tmrw" not in got
+
+
+@pytest.mark.parametrize("text,span,ok", [
+    ("Mr Haile drives for Hagos Weldemichael at weekends.", "Hagos Weldemichael", True),
+    ("a bar owned by his cousin KIM Seo-yeon.", "KIM Seo-yeon", True),
+    ("He works for Morgan Stanley in London.", "Morgan Stanley", False),
+    ("He works for Hagos Weldemichael Ltd in London.", "Hagos Weldemichael", False),
+])
+def test_person_over_the_models_organisation(text, span, ok):
+    from recognizers.refine import person_over_ner_org
+    s = text.index(span)
+    assert person_over_ner_org(text, s, s + len(span)) is ok
+
+
+# ---------------------------------------------------------------- one-cue mentions (name_frame)
+def _frame(sentence: str, word: str):
+    toks = _frame_tokens(sentence, 0, len(sentence))
+    i = [k for k, t in enumerate(toks) if t[2] == word][-1]
+    return name_frame(toks, i, [])
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("is he still with that irina", "irina"),
+    ("may is lovely. no joy with the forms", "may"),
+    ("told the cms im on 16 hrs. rose does my wages so dont bother", "rose"),
+])
+def test_one_cue_person(sentence, word):
+    pos, neg = _frame(sentence, word)
+    assert not neg and pos >= 2
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("i may do it tmrw", "may"),
+    ("i like that rose in the garden", "rose"),
+    ("it does my head in. rose does my head in", "rose"),
+])
+def test_one_cue_word_left(sentence, word):
+    pos, neg = _frame(sentence, word)
+    assert neg or pos < 2
