@@ -748,8 +748,9 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
     n = toks[i + 1][2] if i + 1 < len(toks) else ""
     n2 = toks[i + 2][2] if i + 2 < len(toks) else ""
     poss = n in ("'s", "’s") or toks[i][2].endswith(("'s", "’s"))
-    if p == "no" and (i < 2 or p2 in _F_BOUNDARY) and n in ("at", "from") and _verb_within(toks, i + 2):
+    if p == "no" and (i < 2 or p2 in _F_BOUNDARY) and n in ("at", "from") and zipf(w) < 4.0 and _verb_within(toks, i + 2):
         p, p2 = "", ""  # "no amber at the cms said ...": the answer "no", then a person who says something
+        # (not a word common in English: "no joy at the council said")
     that_name = (p == "that" and p2 in _F_THAT_NAME_BEFORE and w.isalpha() and is_first_name(w) and zipf(w) < 3.5
                  and (n == "" or n in _F_BOUNDARY or n in ("from", "at", "who", "whos", "who's")))
     # against
@@ -771,8 +772,10 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
     pos = 0
     if that_name:
         pos += 2  # "is he still with that irina", "that sunil from the club": a person spoken of with scorn
-    if w in _F_MODALS and n in _F_FINITE_AFTER and (i == 0 or p in _F_BOUNDARY or p in _F_CONJ or p in ("so", "but")):
-        pos += 2  # "may is lovely", "will says no": a modal is never followed by a finite verb, a name is
+    if (w in _F_MODALS and w in known and n in _F_FINITE_AFTER
+            and (i == 0 or p in _F_BOUNDARY or p in _F_CONJ or p in ("so", "but"))):
+        pos += 2  # "may is lovely", "will says no" where the text names may elsewhere: a modal is never
+        # followed by a finite verb, a name is (but "may is always busy", "will is being read": a month, a will)
     if ((i == 0 or p in _F_BOUNDARY) and n in _F_TASK_VERBS and n2 in ("my", "our")
             and not (i + 3 < len(toks) and toks[i + 3][2] in ("head", "nut"))):
         pos += 1  # "rose does my wages": who does the writer's task (not "does my head in")
@@ -962,6 +965,7 @@ def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list,
     out = []
     names = [(r.start, r.end) for r in found]
     others = names + list(ner)  # (the model's people count as people to be coordinated with: "me n dani")
+    seen = frozenset(text[a:b].lower() for a, b in names if b - a < 20)  # words already taken for names here
     for ls, le in bodies:
         toks = _frame_tokens(text, ls, le)
         for i, (s, e, w) in enumerate(toks):
@@ -979,7 +983,7 @@ def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list,
                 continue
             if len(base) < 3 and zipf(base) >= 4.5:
                 continue
-            pos, neg = name_frame(toks, i, others)
+            pos, neg = name_frame(toks, i, others, seen)
             if neg:
                 continue
             n = toks[i + 1][2] if i + 1 < len(toks) else ""
@@ -990,6 +994,7 @@ def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list,
             if pos >= 2 or subject and zipf(base) < 4.0:  # (a rarer word needs less: "lance pays everyone")
                 out.append(_res(rec, s, s + len(base), 0.55, "first name in a person's place in a chat message"))
                 others.append((s, s + len(base)))
+                seen = seen | {base}  # ("may from work" ... "may is lovely")
     return out
 
 

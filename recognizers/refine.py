@@ -713,7 +713,8 @@ _AFTER_SUBJECT = frozenset({
 })
 _VOCATIVE_NEXT = frozenset({"what", "why", "how", "where", "when", "if", "for", "to", "so", "as", "like", "lol", "pls",
                             "plz", "thank", "thanks", "sorry", "mate", "love", "babe", "hun", "x", "xx"})
-_IDIOM_NEXT = re.compile(r"[ \t]+(?P<w>[a-z]+)(?![\w'’\-])")
+_IDIOM_NEXT = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<w>[a-z]+)(?![\w'’\-])")
+_PLURAL_VERB_AFTER = re.compile(r"[ \t]+(?:are|were|have|do|dont|don't|don’t)\b")
 
 
 def _idiom_at_sentence_start(text: str, s: int, e: int, word: str) -> bool:
@@ -731,10 +732,11 @@ def _idiom_at_sentence_start(text: str, s: int, e: int, word: str) -> bool:
     nxt = m.group("w")
     from recognizers.person_context import _F_DETS, _F_OBJ_AFTER, _F_SUBJ, _F_VERBS_AFTER
     if (nxt in _AFTER_SUBJECT or nxt in _F_VERBS_AFTER or nxt in _F_DETS and nxt != "on" or nxt in _F_SUBJ or nxt in _F_OBJ_AFTER
-            or nxt in _VOCATIVE_NEXT or nxt.endswith(("ed", "ly", "ing")) or (nxt.endswith("s") and not nxt.endswith("ss"))):
+            or nxt in _VOCATIVE_NEXT or nxt.endswith(("ed", "ly", "ing")) or (
+                nxt.endswith("s") and not nxt.endswith("ss") and not _PLURAL_VERB_AFTER.match(text, m.end()))):
         return False  # "Grace rang", "Frank phoned", "Pat says", "Bill always", "Harry got", "Grant, what if";
         # (a plural noun may be a verb's form too)
-    if zipf(nxt) < 3.0 or is_name_like(nxt) or not re.match(r"[ \t]+[a-z]", text[m.end():m.end() + 3]):
+    if zipf(nxt) < 3.0 or is_name_like(nxt) or not re.match(r"(?:[ \t]+|[ \t]*\n[ \t]*)[a-z]", text[m.end():m.end() + 4]):
         return False  # the collocate is a common English word, not a name or slang ("Grace sibei"), and the
         # sentence goes on after it ("Grace period ends ...", not "Jesus christ, ...")
     le = text.find("\n", s)
