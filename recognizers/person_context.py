@@ -146,6 +146,8 @@ CAPTION_RE = re.compile(
 LOWER_TITLE_RE = re.compile(
     r"(?<![\w'’\-])(?:mr|mrs|ms|miss|dr)\.?[ \t]+(?P<name>[a-z][a-z'’]*[a-z](?:-[a-z][a-z'’]*[a-z])*)(?![\w\-])"
 )
+# a title and an initial alone, in lower case: "tell mrs p to have them back" (not "miss a payment")
+LOWER_TITLE_INITIAL_RE = re.compile(r"(?<![\w'’\-])(?:mr|mrs|ms)\.?[ \t]+(?P<name>[a-z])(?![\w'’\-]|\.\w)")
 # two words in lower case, a first name and a surname: "darren kerrigan"
 LOWER_PAIR_RE = re.compile(r"(?<![\w'’\-@./])(?P<f>[a-zà-ÿ\u0100-\u017f]{3,})[ \t](?P<l>[a-zà-ÿ\u0100-\u017f'’\-]{3,})(?![\w\-@])")
 # the same with the time after the speaker: "Jess 18:02: ...", "Me [18:05]: ...", "Fang 09/11 21:14: ..." (a date
@@ -334,6 +336,8 @@ class PersonContextRecognizer(EntityRecognizer):
             last = toks[-1]
             if last.lower() in STOP:
                 continue
+            if len(toks) == 1 and not is_name_like(last) and zipf(last) >= 5.0:
+                continue  # "in Comiston Dr. Any handover ...": a street's "Dr.", then a sentence; no one is "Mr Any"
             # 0.9: above the NER model's default, so that a longer NER span swallowing the name
             # ("Kornbluth,\n\nI") does not push "Dr. Kornbluth" out
             end = m.end("name")
@@ -539,6 +543,8 @@ class PersonContextRecognizer(EntityRecognizer):
             if (w not in STOP and zipf(w) < 3.5
                     and all(p and (is_surname(p) or is_first_name(p) or zipf(p) < 3.0) for p in parts)):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "title and name in lower case"))
+        for m in (LOWER_TITLE_INITIAL_RE.finditer(text) if _HAS_LOWER_TITLE.search(text) else ()):
+            out.append(_res(self, m.start("name"), m.end("name"), 0.55, "title and initial in lower case"))
         for m in CAPS_SURNAME_FIRST_RE.finditer(text):
             sur, given = m.group("sur"), m.group("given").split()
             if (len(sur) > 2 and is_surname(sur) and sur.lower() not in STOP
@@ -635,6 +641,11 @@ class PersonContextRecognizer(EntityRecognizer):
         speakers = [m.span("name") for m in chat] if bodies else []
         if not bodies and _lower_case_text(text):
             bodies = [_line_span(text, m.start()) for m in re.finditer(r"(?m)^(?=.*\S)", text)]  # a note in lower case
+        elif not bodies:
+            # a long line written in lower case in a text that is not ("rang re cal fraser - spoke to his landlady
+            # ... now staying with a stefan somewhere in leith. her son Ruairidh ...")
+            bodies = [(m.start(), m.end()) for m in re.finditer(r"(?m)^[^\n]{100,}$", text)
+                      if _lower_case_line(m.group(0))]
         if bodies:
             out += chat_frame_names(self, text, bodies, out, ner)
         out += title_frame_names(self, text, out, ner)
@@ -751,8 +762,9 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
     if p == "no" and (i < 2 or p2 in _F_BOUNDARY) and n in ("at", "from") and zipf(w) < 4.0 and _verb_within(toks, i + 2):
         p, p2 = "", ""  # "no amber at the cms said ...": the answer "no", then a person who says something
         # (not a word common in English: "no joy at the council said")
-    that_name = (p == "that" and p2 in _F_THAT_NAME_BEFORE and w.isalpha() and is_first_name(w) and zipf(w) < 3.5
-                 and (n == "" or n in _F_BOUNDARY or n in ("from", "at", "who", "whos", "who's")))
+    that_name = (p in ("that", "a") and p2 in _F_THAT_NAME_BEFORE and w.isalpha() and is_first_name(w)
+                 and zipf(w) < (3.5 if p == "that" else 4.0)
+                 and (n == "" or n in _F_BOUNDARY or n in ("from", "at", "who", "whos", "who's", "somewhere")))
     # against
     if p in _F_DETS and not (poss and p in ("at", "in", "on", "of", "from", "to")) and not (
             p in _F_WEAK_DETS and w in known and zipf(w) < 4.0) and not that_name or p in _F_SUBJ and p != "to":
@@ -771,7 +783,8 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
         return 0, True  # "St Mark's"
     pos = 0
     if that_name:
-        pos += 2  # "is he still with that irina", "that sunil from the club": a person spoken of with scorn
+        pos += 2  # "is he still with that irina", "that sunil from the club": a person spoken of with scorn;
+        # "staying with a stefan somewhere": someone of that name
     if (w in _F_MODALS and w in known and n in _F_FINITE_AFTER
             and (i == 0 or p in _F_BOUNDARY or p in _F_CONJ or p in ("so", "but"))):
         pos += 2  # "may is lovely", "will says no" where the text names may elsewhere: a modal is never
@@ -958,6 +971,9 @@ def caps_log_names(rec, text: str) -> list:
     return out
 
 
+_WHO_QUESTION = re.compile(r"(?i)\bwho(?:['’]?s|[ \t]+(?:is|was|are|were|did|does|do|has|will|can))?\b[^.!]*\?|(?:^|:)[ \t]*who\b")
+
+
 def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list, ner=()) -> list:
     """A chat message's word that is a first name (or, capitalised, a surname), where the words around it
     make it a person (name_frame), even when it is also a common word ("ask mark", "with will from the
@@ -966,8 +982,11 @@ def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list,
     names = [(r.start, r.end) for r in found]
     others = names + list(ner)  # (the model's people count as people to be coordinated with: "me n dani")
     seen = frozenset(text[a:b].lower() for a, b in names if b - a < 20)  # words already taken for names here
+    prev = ""
     for ls, le in bodies:
         toks = _frame_tokens(text, ls, le)
+        asked_who = bool(_WHO_QUESTION.search(prev))
+        prev = text[ls:le]
         for i, (s, e, w) in enumerate(toks):
             base = w[:-2] if w.endswith(("'s", "’s")) else w
             if not base.isalpha() or any(a < e and s < b for a, b in names):
@@ -989,6 +1008,8 @@ def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list,
             n = toks[i + 1][2] if i + 1 < len(toks) else ""
             subject = ((i == 0 or toks[i - 1][2] in _F_BOUNDARY) and n in _F_VERBS_AFTER
                        and n not in ("are", "were", "both", "will", "do", "used"))
+            if asked_who and all(t[2] in (":", "/", ",", "-", "[", "]") or t[2].isdigit() for t in toks[:i]) and gaz and (n in (".", "!", ",") or n == "" or n in _F_CONJ):
+                pos += 2  # "who is craigs mum" - "brenda. shes fine": the answer to a who-question
             if rare and pos < 2:
                 continue  # a word unknown to English and to the lists needs a strong frame: "dont tell haruto"
             if pos >= 2 or subject and zipf(base) < 4.0:  # (a rarer word needs less: "lance pays everyone")
@@ -1080,6 +1101,11 @@ def _lower_case_text(text: str) -> bool:
     """A note or letter written in lower case ("to the cms. my ex says ..."): hardly a capital in it."""
     words = len(_ANY_WORD.findall(text[:4000]))
     return words >= 20 and len(_CAP_WORD.findall(text[:4000])) <= 0.03 * words
+
+
+def _lower_case_line(line: str) -> bool:
+    words = len(_ANY_WORD.findall(line))
+    return words >= 15 and len(_CAP_WORD.findall(line)) <= 0.05 * words and line.lstrip()[:1].islower()
 
 
 def title_frame_names(rec, text: str, found: list, ner=()) -> list:

@@ -286,3 +286,34 @@ def test_modal_name_known_earlier_in_the_chat(analyzer):
              "[01/11/2026, 10:35] Kerry: will is being read on friday\n")
     got = found(analyzer, text2, PERSON)
     assert "may" not in got and "joy" not in got and "will" not in got
+
+
+# ---------------------------------------------------------------- old misses: titles, notes, answers
+def test_street_abbreviation_then_a_sentence_is_no_title(analyzer):
+    text = "He lives at his father's house in Comiston Dr. Any handover should take place at the school.\n"
+    assert "Any" not in found(analyzer, text, PERSON)
+
+
+def test_title_and_initial_in_lower_case(analyzer):
+    text = ("Me 18:10: ok. tell mrs p to have them back by 6\n"
+            "Jess 18:11: fine. dont miss a payment tho\n"
+            "Me 18:12: ms word crashed again\n")
+    got = found(analyzer, text, PERSON)
+    assert "p" in got and "a" not in got and "w" not in got
+
+
+def test_long_lower_case_line_in_a_mixed_note(analyzer):
+    text = ("Handwritten note (transcribed) found in file\n\n"
+            "rang re the paying parent - spoke to his landlady. she says he moved out in march, now staying "
+            "with a stefan somewhere in leith. her son Ruairidh has a number for him.\n"
+            "Also rang the employer.\n")
+    assert "stefan" in found(analyzer, text, PERSON)
+
+
+def test_answer_to_a_who_question_in_a_chat(analyzer):
+    text = ("Jess 18:02: his mum is picking them up\n"
+            "Me 18:05: who is picking them up\n"
+            "Jess 18:06: brenda. shes fine\n"
+            "Me 18:07: ok\n")
+    assert "brenda" in found(analyzer, text, PERSON)
+    assert "brenda" not in found(analyzer, text.replace("who is picking", "is anyone picking"), PERSON)
