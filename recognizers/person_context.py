@@ -703,6 +703,8 @@ _F_SPEECH_BEFORE_TO = frozenset({"talk", "talking", "talked", "speak", "speaking
                                  "chatting", "said", "say", "explained", "complained", "lied", "sent",
                                  "gave", "give", "lent", "owes", "married", "engaged", "introduced", "hello", "hi"})
 _F_PREP_BEFORE = frozenset({"with", "for", "from", "by"})
+_F_STILL_WHERE = frozenset({"with", "at", "living", "seeing", "working", "in", "there", "around", "together", "going",
+                            "coming", "staying", "dating"})
 _F_THAT_NAME_BEFORE = frozenset({"with", "see", "saw", "seen", "and", "to", "from", "like", "trust", "believe", "about"})
 _F_FINITE_AFTER = frozenset({"is", "was", "has", "had", "says", "said", "does", "did", "isnt", "isn't", "wasnt", "wasn't",
                              "doesnt", "doesn't", "didnt", "didn't", "hasnt", "hasn't", "told", "wants", "knows", "thinks"})
@@ -792,6 +794,9 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
     if ((i == 0 or p in _F_BOUNDARY) and n in _F_TASK_VERBS and n2 in ("my", "our")
             and not (i + 3 < len(toks) and toks[i + 3][2] in ("head", "nut"))):
         pos += 1  # "rose does my wages": who does the writer's task (not "does my head in")
+    if (p in ("is", "was", "isnt", "wasnt") and (i < 2 or p2 in _F_BOUNDARY or p2 in ("so", "and", "but")) and n == "still"
+            and n2 in _F_STILL_WHERE):
+        pos += 2  # "is lee still with that Stacey", "was dean still living there": a person's whereabouts asked
     if p in _F_STRONG_BEFORE:
         pos += 2
     elif p in _F_GREETING:

@@ -152,7 +152,8 @@ def analyzer_words(tmp_path_factory):
     case = CaseRecord(
         case_id="T-R14b", received=date(2026, 11, 22),
         requester=Party(name="Kerry Ollerenshaw", role="receiving parent"),
-        third_parties=[Party(name="Dean Rowbotham", role="paying parent"), Party(name="Marius Quenby", role="his brother")],
+        third_parties=[Party(name="Dean Rowbotham", role="paying parent"), Party(name="Marius Quenby", role="his brother"),
+                       Party(name="Lee Hartigan", role="his friend")],
         root=Path("."),
     )
     return blank_model_analyzer(tmp_path_factory, case)
@@ -317,3 +318,13 @@ def test_answer_to_a_who_question_in_a_chat(analyzer):
             "Me 18:07: ok\n")
     assert "brenda" in found(analyzer, text, PERSON)
     assert "brenda" not in found(analyzer, text.replace("who is picking", "is anyone picking"), PERSON)
+
+
+def test_listed_word_name_whereabouts(analyzer_words):
+    text = "[02/11/2026, 21:07] Jodie: shes mental. is lee still with that Stacey from the club\n"
+    assert "lee" in found(analyzer_words, text, PERSON)
+
+
+def test_whereabouts_question_needs_a_place_or_company():
+    pos, _ = _frame("is bill still due on friday", "bill")
+    assert pos == 0
