@@ -649,11 +649,78 @@ class PersonContextRecognizer(EntityRecognizer):
         if bodies:
             out += chat_frame_names(self, text, bodies, out, ner)
         out += title_frame_names(self, text, out, ner)
+        out += table_column_names(self, text)
         out += document_mentions(self, text, out, bodies, nlp_artifacts, speakers)
         # kept for the analyzer: Presidio drops a result inside a higher-scored NER span, and when the
         # analyzer then rejects that NER span the name found here must not be lost with it
         self.last = (text, out)
         return out
+
+
+# ---------------------------------------------------------------------- round 14: a table's name columns
+_CELL_SPLIT = re.compile(r"[ \t]*(?:\t|\||[ ]{2,})[ \t]*")
+_NAME_HEADER = re.compile(r"(?i)^(?:surname|last[ ]name|family[ ]name|forenames?|first[ ]names?|given[ ]names?|"
+                          r"(?:full[ ]|employee[ ]|staff[ ]|member[ ]|person[ ]|contact[ ])?name|employee|staff[ ]member|"
+                          r"supervisor|manager|(?:signed[ ]off|approved|authori[sz]ed|checked|completed)[ ]by)$")
+_OTHER_HEADER = re.compile(r"(?i)^(?:role|job|position|relationship|relation|hours|date|amount|department|team|shift|line|"
+                           r"age|title|address|phone|signature|notes?|initials|grade|site|location)$")
+# words a name column holds that are no one's name
+_TABLE_NOT_NAMES = frozenset({"total", "totals", "none", "n/a", "tbc", "tba", "vacant", "unknown", "name", "surname",
+                              "forename", "agency", "staff", "employee", "various", "all", "cover", "nil", "same"})
+_TABLE_HEADER_HINT = re.compile(r"(?im)^[^\n]*\b(?:surname|forenames?|first[ ]name|name|employee)\b[^\n]*$")
+
+
+def _cells(line: str, base: int) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    stripped = line.rstrip()
+    for m in _CELL_SPLIT.finditer(stripped):
+        if m.start() > pos:
+            out.append((base + pos, base + m.start(), stripped[pos:m.start()]))
+        pos = m.end()
+    if pos < len(stripped):
+        out.append((base + pos, base + len(stripped), stripped[pos:]))
+    return [c for c in out if c[2].strip() and c[2].strip() != "|"]
+
+
+def table_column_names(rec, text: str) -> list:
+    """A table whose header names its name columns ("Surname   Forename   Role", "| Employee | Hours |"): the
+    cells under them that are written as names (every word a name or no English word), even when the lists
+    do not know them ("THAPA   Bishnu")."""
+    out = []
+    if "\n" not in text or not _TABLE_HEADER_HINT.search(text):
+        return out
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"(?m)^[^\n]*$", text)]
+    k = 0
+    while k < len(lines):
+        ls, line = lines[k]
+        head = _cells(line, ls)
+        cols = [j for j, c in enumerate(head) if _NAME_HEADER.match(c[2].strip())]
+        if len(head) == 2 and cols and not all(j in cols or _OTHER_HEADER.match(c[2].strip()) for j, c in enumerate(head)):
+            cols = []  # a form's label and its value ("Name            KAZLAUSKAS TOMAS"), not a table's header
+        if len(head) < 2 or not cols:
+            k += 1
+            continue
+        k += 1
+        while k < len(lines) and set(lines[k][1].strip()) <= set("-=|+ \t") and lines[k][1].strip():
+            k += 1  # a rule under the header
+        while k < len(lines) and lines[k][1].strip():
+            row = _cells(lines[k][1], lines[k][0])
+            if abs(len(row) - len(head)) <= 1:
+                for j in cols:
+                    if j >= len(row):
+                        continue
+                    s, e, cell = row[j]
+                    words = cell.strip().split()
+                    if not 1 <= len(words) <= 3 or not all(w.replace("-", "").replace("'", "").isalpha() for w in words):
+                        continue
+                    if not all(w[:1].isupper() for w in words) or any(w.lower() in _TABLE_NOT_NAMES for w in words):
+                        continue
+                    if all(w.lower() not in STOP for w in words) and all(
+                            (is_name_like(w) and zipf(w) < 4.5) or zipf(w) < 3.5 for w in words):
+                        lead = len(cell) - len(cell.lstrip())
+                        out.append(_res(rec, s + lead, s + lead + len(cell.strip()), 0.6, "name in a table's name column"))
+            k += 1
+    return out
 
 
 # ---------------------------------------------------------------------- round 11: a name's place in its sentence

@@ -328,3 +328,33 @@ def test_listed_word_name_whereabouts(analyzer_words):
 def test_whereabouts_question_needs_a_place_or_company():
     pos, _ = _frame("is bill still due on friday", "bill")
     assert pos == 0
+
+
+# ---------------------------------------------------------------- tables
+_TABLE = ("Staff list\n"
+          "Surname      Forename    Role\n"
+          "THAPA        Bishnu      packer\n"
+          "NAKAMURA     Yui         packer\n"
+          "Total        3\n\n"
+          "Payee                Amount\n"
+          "Citizens Advice      20.00\n")
+
+
+def test_name_columns_of_a_table(analyzer):
+    got = found(analyzer, _TABLE, PERSON)
+    assert {"THAPA", "Bishnu", "NAKAMURA", "Yui"} <= set(got)
+    assert "Total" not in got and "Citizens Advice" not in got and "packer" not in got
+
+
+def test_name_column_by_a_role_header(analyzer):
+    text = ("DATE       | EMPLOYEE          | HOURS | SUPERVISOR\n"
+            "05/10/2026 | LIMBU Dil Kumar   | 12.0  | TAMANG Pemba\n")
+    got = found(analyzer, text, PERSON)
+    assert "LIMBU Dil Kumar" in got and "TAMANG Pemba" in got
+
+
+def test_form_label_and_value_is_no_table(analyzer):
+    text = ("REFERRAL\n\nName            KAZLAUSKAS TOMAS\nNINO            LA276305B\nDOB             30/07/1985\n"
+            "Address         4 Mill Lane\n")
+    got = found(analyzer, text, PERSON)
+    assert "NINO" not in got and "DOB" not in got and "Address" not in got
