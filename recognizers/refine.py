@@ -635,6 +635,8 @@ def person_over_ner_org(text: str, s: int, e: int) -> bool:
     toks = [t.strip(".,:;()") for t in text[s:e].split()]
     if not 2 <= len(toks) <= 3 or ORG_NAME.search(text, s, min(len(text), e + 12)):
         return False
+    if len({t.lower() for t in toks}) < len(toks) or any(len(t) < 3 for t in toks):
+        return False  # a brand's syllables ("Indi Go Go"), not a name
     if not all(is_name_like(t) or zipf(t) < 2.0 for t in toks):
         return False
     return any(is_first_name(t) and zipf(t) < 3.0 and not t.isupper() for t in toks)

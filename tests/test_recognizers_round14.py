@@ -228,6 +228,7 @@ def test_word_unknown_to_english_after_a_strong_cue_in_a_chat(analyzer):
     ("a bar owned by his cousin KIM Seo-yeon.", "KIM Seo-yeon", True),
     ("He works for Morgan Stanley in London.", "Morgan Stanley", False),
     ("He works for Hagos Weldemichael Ltd in London.", "Hagos Weldemichael", False),
+    ("Back it on Indi Go Go now.", "Indi Go Go", False),
 ])
 def test_person_over_the_models_organisation(text, span, ok):
     from recognizers.refine import person_over_ner_org
