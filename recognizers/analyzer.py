@@ -47,7 +47,8 @@ from recognizers.parties import PAYING, RECEIVING, PartyMatcher, PartySpan, _nam
 from recognizers.passport import UkPassportRecognizer
 from recognizers.person_context import PersonContextRecognizer
 from recognizers.personal_reference import PersonalReferenceRecognizer
-from recognizers.refine import _trim_kinship, is_org_mailbox, is_person_mailbox, ner_person_is_word, refine_findings
+from recognizers.refine import (_trim_kinship, is_org_mailbox, is_person_mailbox, ner_person_is_word, person_over_ner_org,
+                               refine_findings)
 from recognizers.uk_nino import UkNinoRecognizer
 from recognizers.uk_phone import CuedPhoneRecognizer, UkPhoneRecognizer
 from recognizers.uk_postcode import UkPostcodeRecognizer
@@ -502,7 +503,8 @@ class CaseAnalyzer:
                 if _overlaps(s, e, org_names) and not _overlaps(s, e, tp_spans):
                     continue  # a company or body's name ("Harbour Fresh Foods Ltd") is not a person
                 if rec != "SpacyRecognizer" and _overlaps(s, e, orgs) and not text[s:e].isupper() and not (
-                        r.score >= 0.75 and " " not in text[s:e] and (s, e) in orgs and is_name_like(text[s:e])):
+                        r.score >= 0.75 and " " not in text[s:e] and (s, e) in orgs and is_name_like(text[s:e])) and not (
+                        person_over_ner_org(text, s, e)):
                     continue  # (the NER model's ORG on a line in capitals is no evidence: "TO: ADEBAYO O REF ...";
                     # nor its ORG on a lone known name that a strong cue marks as a person: "Shaz (tenant's friend)")
                 if not _overlaps(s, e, tp_spans) and _overlaps(s, e, places):
@@ -853,6 +855,7 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
     if rec == "SpacyRecognizer":
         from recognizers.address import STREET_TYPES
         from recognizers.gazetteer import is_name_like
+        from recognizers.refine import person_with_street_surname
 
         toks = [t.strip(".,:;()") for t in span.split() if any(c.isalnum() for c in t)]
         if not toks:
@@ -861,8 +864,8 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
             return False  # a form label or abbreviation ("Tel", "Ref", "NI", "DOB")
         if len(toks) == 1 and _TO_LABEL_AFTER.match(text, e) and toks[0].lower() in ("bill", "ship", "deliver", "invoice", "send", "sold"):
             return False  # "Bill to: Mrs P Chauhan"
-        if re.fullmatch(r"(?:" + STREET_TYPES + r")", toks[-1]):
-            return False  # "Marsh Lane"
+        if re.fullmatch(r"(?:" + STREET_TYPES + r")", toks[-1]) and not person_with_street_surname(text, s, e):
+            return False  # "Marsh Lane" (but "my neighbour Tom Chase": refine.person_with_street_surname)
         named = [t for t in toks if is_name_like(t)]
         if not named and any(len(t) > 1 and (zipf(t) >= 4.0 or t.isupper()) for t in toks):  # (initials are not words)
             return False  # "Tel", "MEMO", "Findings", "Midlands Parcel"

@@ -68,7 +68,24 @@ COUNTRIES_RARE_ONLY = {
     "MY": (150, 200),
     "ID": (150, 200),
 }
+# round 14: communities with few names in the lists above that UK case files name - Kurdish and Arabic
+# (Iraq, Lebanon), Afghan, Eritrean/Ethiopian (Sudan's and Ethiopia's lists carry the Tigrinya names),
+# Japanese, Korean, Chinese (mainland, Hong Kong, Taiwan), Filipino - deeper, first names only, those
+# rarer as English words than the lists above (zipf < 2.6: not "peachy", "bogs", "salve", "jester") and of
+# four letters or more (a two- or three-letter word in a chat is too often something else).
+FIRST_RARE_DEEP = {
+    "IQ": 1500, "AF": 500, "LB": 200, "SD": 2500, "ET": 500, "JP": 800, "KR": 2500, "CN": 500, "HK": 150,
+    "TW": 150, "PH": 600,
+}
+# Sherpa and Tibetan given names (names-dataset has no Nepal or Tibet list): the Sherpa day-of-birth names
+# and the commonest Tibetan ones, again only those rare as English words
+EXTRA_FIRST = (
+    "Nima", "Dawa", "Mingma", "Lhakpa", "Phurba", "Pasang", "Pemba", "Tenzin", "Tenzing", "Dolkar", "Dolma",
+    "Lhamo", "Sonam", "Pema", "Tashi", "Dorje", "Norbu", "Yangchen", "Chhiring", "Dechen", "Kelsang", "Lobsang",
+    "Ngawang", "Nyima", "Phuntsok", "Tsering", "Wangmo", "Yeshi", "Chodon", "Diki", "Kunsang", "Rinzin",
+)
 RARE_ZIPF = 3.0
+RARE_DEEP_ZIPF = 2.6
 _OK = re.compile(r"^[A-Za-z][A-Za-z'\-]*[A-Za-z]$")
 
 
@@ -99,6 +116,15 @@ def main() -> int:
         for name in nd.get_top_names(n=n_last, use_first_names=False, country_alpha2=cc).get(cc, []):
             if _OK.match(name) and name.title() not in surnames and rare(name):
                 surnames.add(name.title())
+    for cc, n_first in FIRST_RARE_DEEP.items():
+        for gender, names in nd.get_top_names(n=n_first, country_alpha2=cc).get(cc, {}).items():
+            for name in names:
+                if _OK.match(name) and len(name) >= 4 and name.title() not in first and \
+                        zipf_frequency(name.lower(), "en") < RARE_DEEP_ZIPF:
+                    first[name.title()] = {gender}
+    for name in EXTRA_FIRST:
+        if name not in first and rare(name):
+            first[name] = {"N"}
     DATA.mkdir(exist_ok=True)
     with open(DATA / "first_names.tsv", "w", encoding="utf-8") as fh:
         fh.write("# derived by recognizers/build_gazetteer.py from names-dataset; name<TAB>gender\n")

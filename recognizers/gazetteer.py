@@ -49,7 +49,31 @@ def is_first_name(tok: str) -> bool:
     key = tok[:1].upper() + tok[1:].lower()
     if key in first_names():
         return True
+    if "-" in key:
+        return _hyphenated_given(key.lower())
     return not key.isascii() and _fold(key) in first_names()
+
+
+# the syllables of Korean given names as romanised (Revised Romanisation and McCune-Reischauer spellings):
+# a given name is two of them, often hyphenated ("Seo-yeon", "Min-seok", "Jun-ho"), which the lists keep
+# only run together ("Seoyeon")
+_KO_SYLLABLES = frozenset("""
+a ae ah bin bo bok bong byeong byung chae chan chang cheol cheon chul chun da dae dam dong eun gi gil gu gun
+gyeong gyu ha hae han hee heon ho hoon hun hwa hwan hye hyeok hyeon hyo hyuk hyun il jae jeong ji jin jong joo
+ju jun jung ki kwang kyu kyung mi min myeong myung na nam rim rin ryeong ryung sang se seo seok seon seong seul
+seung si sik so sol son soo sook su suk sun sung tae u won woo woong ye yeon yeong yong young yoon yu yun
+""".split())
+
+
+@functools.lru_cache(maxsize=20_000)
+def _hyphenated_given(low: str) -> bool:
+    """"seo-yeon", "min-seok": two syllables of a Korean given name, not an English compound ("so-so", "ye-ha")."""
+    parts = low.split("-")
+    if len(parts) != 2 or parts[0] == parts[1] or not all(p in _KO_SYLLABLES for p in parts):
+        return False
+    if parts[0] in ("a", "u", "so", "si", "na", "da") and len(parts[1]) <= 2:
+        return False
+    return zipf("".join(parts)) < 2.5  # (run together, no English word: not "sun-set")
 
 
 def is_surname(tok: str) -> bool:

@@ -72,6 +72,30 @@ def _chat_label(text: str, s: int, e: int) -> bool:
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|next|last|every|each|in|until|since)[ \t]+$")
 
 
+def _lower_name_frame(text: str, s: int, e: int) -> bool:
+    """A listed first name written in lower case that is also a word ("dean", "rose"), where the words around
+    it put a person there (person_context.name_frame: "did u see dean turned up", "me and dean"); a word
+    fairly common in English needs more ("ask rose", not "with rose")."""
+    from recognizers.person_context import _frame_tokens, name_frame
+
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    toks = _frame_tokens(text, ls, len(text) if le < 0 else le)
+    i = next((k for k, t in enumerate(toks) if t[0] == s), None)
+    if i is None:
+        return False
+    pos, neg = name_frame(toks, i, [])
+    return not neg and pos >= (1 if zipf(text[s:e]) < 4.5 else 2)
+
+
+# a listed first name in lower case with a possessive "s" and no apostrophe: "at mariuss till sunday" (a name
+# ending in "s"), "deans got a new job" ("dean's got"), "deans mum"
+_LOWER_POSS_S = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-z]{3,})s(?![\w\-@])")
+_POSS_S_AFTER = re.compile(r"[ \t]+(?:got|gone|been|new|old|mum|mam|mom|dad|nan|nana|sister|brother|missus|wife|husband|"
+                           r"girlfriend|boyfriend|gf|bf|partner|ex|mate|mates|cousin|family|house|place|flat|car|van|kids|"
+                           r"son|daughter|auntie|uncle)\b")
+
+
 def _word_context(text: str, s: int, e: int) -> bool:
     """Is the capitalised word at [s, e) used as an ordinary word ("the May review",
     "in May")? A sentence start is not enough: "Mark said" is the person."""
@@ -900,7 +924,8 @@ class PartyMatcher:
                 if w[:1].islower() and zipf(w) >= COMMON_WORD_ZIPF and not (
                         zipf(w) < NAME_WORD_ZIPF and is_first_name(w) and _PERSON_PREV.search(text, max(0, m.start("name") - 25), m.start("name"))) and not (
                         zipf(w) < 5.0 and is_first_name(w) and _NAME_POSS_AFTER.match(text, m.end("name"))) and not (
-                        zipf(w) < 5.0 and is_first_name(w) and _chat_label(text, m.start("name"), m.end("name"))):
+                        zipf(w) < 5.0 and is_first_name(w) and _chat_label(text, m.start("name"), m.end("name"))) and not (
+                        zipf(w) < 5.0 and is_first_name(w) and _lower_name_frame(text, m.start("name"), m.end("name"))):
                     continue  # (but "a statement from emma": a first name that is rare as a word, after a person cue)
                 # "Will call her back", "the May review": a capitalised ordinary word at the start
                 # of a sentence or after a determiner is read as the word
@@ -923,6 +948,15 @@ class PartyMatcher:
             # keep the title visible: redact from initials/name
             start = m.start("init") if init else m.start("name")
             raw.append((start, end, form, set(owners), title, m.start()))
+        # a listed first name in lower case with its possessive "s" run on ("mariuss", "deans got")
+        taken = [(r[0], r[1]) for r in raw]
+        for m in _LOWER_POSS_S.finditer(text):
+            nm = m.group("name")
+            kind, owners = self.forms.get(nm, (SINGLE, set()))
+            if (not owners or kind != SINGLE or not is_first_name(nm) or any(a < m.end() and m.start() < b for a, b in taken)
+                    or not (nm.endswith("s") or _POSS_S_AFTER.match(text, m.end()) and zipf(nm + "s") < 4.0)):
+                continue
+            raw.append((m.start(), m.start() + len(nm), SINGLE, set(owners), None, m.start()))
         # fuzzy (one edit) on capitalised words not matched exactly
         if self.fuzzy:
             taken = [(r[0], r[1]) for r in raw]

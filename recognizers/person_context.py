@@ -146,11 +146,14 @@ CAPTION_RE = re.compile(
 LOWER_TITLE_RE = re.compile(
     r"(?<![\w'’\-])(?:mr|mrs|ms|miss|dr)\.?[ \t]+(?P<name>[a-z][a-z'’]*[a-z](?:-[a-z][a-z'’]*[a-z])*)(?![\w\-])"
 )
+# a title and an initial alone, in lower case: "tell mrs p to have them back" (not "miss a payment")
+LOWER_TITLE_INITIAL_RE = re.compile(r"(?<![\w'’\-])(?:mr|mrs|ms)\.?[ \t]+(?P<name>[a-z])(?![\w'’\-]|\.\w)")
 # two words in lower case, a first name and a surname: "darren kerrigan"
 LOWER_PAIR_RE = re.compile(r"(?<![\w'’\-@./])(?P<f>[a-zà-ÿ\u0100-\u017f]{3,})[ \t](?P<l>[a-zà-ÿ\u0100-\u017f'’\-]{3,})(?![\w\-@])")
-# the same with the time after the speaker: "Jess 18:02: ...", "Me [18:05]: ..."
+# the same with the time after the speaker: "Jess 18:02: ...", "Me [18:05]: ...", "Fang 09/11 21:14: ..." (a date
+# without its year)
 CHAT_LINE_TIME_AFTER_RE = re.compile(
-    r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)[ \t]+(?:(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+    r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)[ \t]+(?:(?:\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?,?[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
     r"|\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\))[ \t]*:[ \t]+\S"
 )
 # a chat message's lower-case first name in a person's place: before a verb ("mo paid for that",
@@ -222,6 +225,9 @@ VIET_MIDDLE_RE = re.compile(
 _HAS_LOWER_TITLE = re.compile(r"\b(?:mr|mrs|ms|miss|dr)\b")
 # a word in a chat message body written in lower case ("ask niamh", "zsuzsa? shes lovely")
 LOWER_WORD_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-zà-ÿ\u0100-\u017f]{3,})(?![\w\-@]|\.\w)")
+
+# a Korean given name in lower case, its two syllables hyphenated: "seo-yeon gave him the keys"
+LOWER_HYPHEN_GIVEN_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-z]{1,6}-[a-z]{1,6})(?![\w\-@])")
 
 # a nickname in quotes inside a name: "Margaret 'Peggy' Doyle", "Tom “Tommo” Barker"
 QUOTED_NICK_RE = re.compile(
@@ -330,6 +336,8 @@ class PersonContextRecognizer(EntityRecognizer):
             last = toks[-1]
             if last.lower() in STOP:
                 continue
+            if len(toks) == 1 and not is_name_like(last) and zipf(last) >= 5.0:
+                continue  # "in Comiston Dr. Any handover ...": a street's "Dr.", then a sentence; no one is "Mr Any"
             # 0.9: above the NER model's default, so that a longer NER span swallowing the name
             # ("Kornbluth,\n\nI") does not push "Dr. Kornbluth" out
             end = m.end("name")
@@ -389,7 +397,8 @@ class PersonContextRecognizer(EntityRecognizer):
             elif transcript and all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and zipf(t) < 3.0
                                     for t in toks):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "speaker in a transcript"))
-        chat = list(CHAT_LINE_RE.finditer(text)) or list(CHAT_LINE_TIME_AFTER_RE.finditer(text))
+        chat = max(list(CHAT_LINE_RE.finditer(text)), list(CHAT_LINE_TIME_AFTER_RE.finditer(text)), key=len)
+        # (the form with more lines: a header "Participants: Ling, Fang" is no chat of its own)
         counts: dict[str, int] = {}
         for m in chat:
             counts[m.group("name").lower()] = counts.get(m.group("name").lower(), 0) + 1
@@ -407,7 +416,15 @@ class PersonContextRecognizer(EntityRecognizer):
             # a chat's speakers and addressees written in lower case: "[..] craig: ...", "@bill", ": mark - can u"
             for m in chat:
                 w = m.group("name")
-                if w[:1].islower() and _chat_label_name_ok(w) and (counts.get(w, 0) >= 2 or zipf(w) < 4.5):
+                wt = w.split()
+                if (m.re is CHAT_LINE_TIME_AFTER_RE and all(t[:1].isupper() and t[1:].islower() for t in wt)
+                        and is_first_name(wt[0]) and wt[0].lower() not in STOP and zipf(wt[0]) < 4.0
+                        and wt[0].lower() not in SPEAKER_LABELS and wt[0].lower() not in _CHAT_KIN_LABELS
+                        and all(is_name_like(t) or zipf(t) < 3.0 for t in wt[1:])):
+                    # the speaker of an export with the time after the name ("Fang 09/11 21:14: ..."), as
+                    # SPEAKER_RE takes "Fang: ..."
+                    out.append(_res(self, m.start("name"), m.end("name"), 0.7, "speaker's name in a chat"))
+                elif w[:1].islower() and _chat_label_name_ok(w) and (counts.get(w, 0) >= 2 or zipf(w) < 4.5):
                     out.append(_res(self, m.start("name"), m.end("name"), 0.65, "lower-case speaker's name in a chat"))
                 elif (w[:1].isupper() and w[1:].islower() and w.isalpha() and counts.get(w.lower(), 0) >= 2
                       and is_first_name(w) and 4.0 <= zipf(w) < 5.5 and w.lower() not in STOP
@@ -436,6 +453,9 @@ class PersonContextRecognizer(EntityRecognizer):
                     if (f not in STOP and l not in STOP and is_first_name(f) and zipf(f) < 4.3
                             and is_surname(l) and zipf(l) < 3.0 and not STREET_AFTER.match(text, w.end())):
                         out.append(_res(self, w.start(), w.end(), 0.7, "lower-case first name and surname in a chat"))
+                for w in LOWER_HYPHEN_GIVEN_RE.finditer(text, ls, le):
+                    if is_first_name(w.group("name")):
+                        out.append(_res(self, w.start(), w.end(), 0.5, "lower-case hyphenated given name in a chat"))
                 for w in LOWER_WORD_RE.finditer(text, ls, le):
                     t = w.group("name")
                     end = w.end()
@@ -523,9 +543,12 @@ class PersonContextRecognizer(EntityRecognizer):
             if (w not in STOP and zipf(w) < 3.5
                     and all(p and (is_surname(p) or is_first_name(p) or zipf(p) < 3.0) for p in parts)):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "title and name in lower case"))
+        for m in (LOWER_TITLE_INITIAL_RE.finditer(text) if _HAS_LOWER_TITLE.search(text) else ()):
+            out.append(_res(self, m.start("name"), m.end("name"), 0.55, "title and initial in lower case"))
         for m in CAPS_SURNAME_FIRST_RE.finditer(text):
             sur, given = m.group("sur"), m.group("given").split()
-            if (len(sur) > 2 and is_surname(sur) and not _common(sur) and sur.lower() not in STOP
+            if (len(sur) > 2 and is_surname(sur) and sur.lower() not in STOP
+                    and (not _common(sur) or all("-" in g and is_first_name(g) for g in given))  # ("KIM Seo-yeon")
                     and all(g.lower() in NAME_PARTICLES or (is_first_name(g) and g.lower() not in STOP) for g in given)
                     and any(g.lower() not in NAME_PARTICLES for g in given)
                     and not STREET_AFTER.match(text, m.end())):
@@ -618,14 +641,86 @@ class PersonContextRecognizer(EntityRecognizer):
         speakers = [m.span("name") for m in chat] if bodies else []
         if not bodies and _lower_case_text(text):
             bodies = [_line_span(text, m.start()) for m in re.finditer(r"(?m)^(?=.*\S)", text)]  # a note in lower case
+        elif not bodies:
+            # a long line written in lower case in a text that is not ("rang re cal fraser - spoke to his landlady
+            # ... now staying with a stefan somewhere in leith. her son Ruairidh ...")
+            bodies = [(m.start(), m.end()) for m in re.finditer(r"(?m)^[^\n]{100,}$", text)
+                      if _lower_case_line(m.group(0))]
         if bodies:
             out += chat_frame_names(self, text, bodies, out, ner)
         out += title_frame_names(self, text, out, ner)
+        out += table_column_names(self, text)
         out += document_mentions(self, text, out, bodies, nlp_artifacts, speakers)
         # kept for the analyzer: Presidio drops a result inside a higher-scored NER span, and when the
         # analyzer then rejects that NER span the name found here must not be lost with it
         self.last = (text, out)
         return out
+
+
+# ---------------------------------------------------------------------- round 14: a table's name columns
+_CELL_SPLIT = re.compile(r"[ \t]*(?:\t|\||[ ]{2,})[ \t]*")
+_NAME_HEADER = re.compile(r"(?i)^(?:surname|last[ ]name|family[ ]name|forenames?|first[ ]names?|given[ ]names?|"
+                          r"(?:full[ ]|employee[ ]|staff[ ]|member[ ]|person[ ]|contact[ ])?name|employee|staff[ ]member|"
+                          r"supervisor|manager|(?:signed[ ]off|approved|authori[sz]ed|checked|completed)[ ]by)$")
+_OTHER_HEADER = re.compile(r"(?i)^(?:role|job|position|relationship|relation|hours|date|amount|department|team|shift|line|"
+                           r"age|title|address|phone|signature|notes?|initials|grade|site|location)$")
+# words a name column holds that are no one's name
+_TABLE_NOT_NAMES = frozenset({"total", "totals", "none", "n/a", "tbc", "tba", "vacant", "unknown", "name", "surname",
+                              "forename", "agency", "staff", "employee", "various", "all", "cover", "nil", "same"})
+_TABLE_HEADER_HINT = re.compile(r"(?im)^[^\n]*\b(?:surname|forenames?|first[ ]name|name|employee)\b[^\n]*$")
+
+
+def _cells(line: str, base: int) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    stripped = line.rstrip()
+    for m in _CELL_SPLIT.finditer(stripped):
+        if m.start() > pos:
+            out.append((base + pos, base + m.start(), stripped[pos:m.start()]))
+        pos = m.end()
+    if pos < len(stripped):
+        out.append((base + pos, base + len(stripped), stripped[pos:]))
+    return [c for c in out if c[2].strip() and c[2].strip() != "|"]
+
+
+def table_column_names(rec, text: str) -> list:
+    """A table whose header names its name columns ("Surname   Forename   Role", "| Employee | Hours |"): the
+    cells under them that are written as names (every word a name or no English word), even when the lists
+    do not know them ("THAPA   Bishnu")."""
+    out = []
+    if "\n" not in text or not _TABLE_HEADER_HINT.search(text):
+        return out
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"(?m)^[^\n]*$", text)]
+    k = 0
+    while k < len(lines):
+        ls, line = lines[k]
+        head = _cells(line, ls)
+        cols = [j for j, c in enumerate(head) if _NAME_HEADER.match(c[2].strip())]
+        if len(head) == 2 and cols and not all(j in cols or _OTHER_HEADER.match(c[2].strip()) for j, c in enumerate(head)):
+            cols = []  # a form's label and its value ("Name            KAZLAUSKAS TOMAS"), not a table's header
+        if len(head) < 2 or not cols:
+            k += 1
+            continue
+        k += 1
+        while k < len(lines) and set(lines[k][1].strip()) <= set("-=|+ \t") and lines[k][1].strip():
+            k += 1  # a rule under the header
+        while k < len(lines) and lines[k][1].strip():
+            row = _cells(lines[k][1], lines[k][0])
+            if abs(len(row) - len(head)) <= 1:
+                for j in cols:
+                    if j >= len(row):
+                        continue
+                    s, e, cell = row[j]
+                    words = cell.strip().split()
+                    if not 1 <= len(words) <= 3 or not all(w.replace("-", "").replace("'", "").isalpha() for w in words):
+                        continue
+                    if not all(w[:1].isupper() for w in words) or any(w.lower() in _TABLE_NOT_NAMES for w in words):
+                        continue
+                    if all(w.lower() not in STOP for w in words) and all(
+                            (is_name_like(w) and zipf(w) < 4.5) or zipf(w) < 3.5 for w in words):
+                        lead = len(cell) - len(cell.lstrip())
+                        out.append(_res(rec, s + lead, s + lead + len(cell.strip()), 0.6, "name in a table's name column"))
+            k += 1
+    return out
 
 
 # ---------------------------------------------------------------------- round 11: a name's place in its sentence
@@ -675,6 +770,13 @@ _F_SPEECH_BEFORE_TO = frozenset({"talk", "talking", "talked", "speak", "speaking
                                  "chatting", "said", "say", "explained", "complained", "lied", "sent",
                                  "gave", "give", "lent", "owes", "married", "engaged", "introduced", "hello", "hi"})
 _F_PREP_BEFORE = frozenset({"with", "for", "from", "by"})
+_F_STILL_WHERE = frozenset({"with", "at", "living", "seeing", "working", "in", "there", "around", "together", "going",
+                            "coming", "staying", "dating"})
+_F_THAT_NAME_BEFORE = frozenset({"with", "see", "saw", "seen", "and", "to", "from", "like", "trust", "believe", "about"})
+_F_FINITE_AFTER = frozenset({"is", "was", "has", "had", "says", "said", "does", "did", "isnt", "isn't", "wasnt", "wasn't",
+                             "doesnt", "doesn't", "didnt", "didn't", "hasnt", "hasn't", "told", "wants", "knows", "thinks"})
+_F_TASK_VERBS = frozenset({"does", "did", "sorts", "sorted", "handles", "handled", "runs", "ran", "pays", "paid", "takes",
+                           "took", "minds", "watches", "cuts", "cleans"})
 _F_WEAK_DETS = frozenset({"which", "that", "this", "what", "whose"})
 _F_PERSON_OBJ = frozenset({"help", "helping", "helped", "visit", "visiting", "visited", "see", "seeing", "seen",
                            "meet", "meeting", "blame", "blamed", "trust", "believe", "ringing", "calling",
@@ -704,6 +806,16 @@ def _first_name_word(w: str) -> bool:
     return bool(w) and w.isalpha() and w not in STOP and w not in _F_MODALS and is_first_name(w) and zipf(w) < 5.5
 
 
+def _verb_within(toks, k: int, last: int | None = None) -> bool:
+    """Is there a verb of speech or action among ``toks[k:]`` within three words, before any boundary
+    ("at the nursery said")?"""
+    last = k + 2 if last is None else last
+    while k < len(toks) and k <= last and toks[k][2] not in _F_VERBS_AFTER and toks[k][2] not in _F_BOUNDARY \
+            and toks[k][2] not in _F_CONJ:
+        k += 1
+    return k < len(toks) and k <= last and toks[k][2] in _F_VERBS_AFTER
+
+
 def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), caps: bool = False) -> tuple[int, bool]:
     """(evidence for a person, evidence against) for the word ``toks[i]`` from its neighbours (lower-cased
     tokens of one message or line). ``names`` are spans already taken for people in the same text, ``known``
@@ -716,9 +828,15 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
     n = toks[i + 1][2] if i + 1 < len(toks) else ""
     n2 = toks[i + 2][2] if i + 2 < len(toks) else ""
     poss = n in ("'s", "’s") or toks[i][2].endswith(("'s", "’s"))
+    if p == "no" and (i < 2 or p2 in _F_BOUNDARY) and n in ("at", "from") and zipf(w) < 4.0 and _verb_within(toks, i + 2):
+        p, p2 = "", ""  # "no amber at the cms said ...": the answer "no", then a person who says something
+        # (not a word common in English: "no joy at the council said")
+    that_name = (p in ("that", "a") and p2 in _F_THAT_NAME_BEFORE and w.isalpha() and is_first_name(w)
+                 and zipf(w) < (3.5 if p == "that" else 4.0)
+                 and (n == "" or n in _F_BOUNDARY or n in ("from", "at", "who", "whos", "who's", "somewhere")))
     # against
     if p in _F_DETS and not (poss and p in ("at", "in", "on", "of", "from", "to")) and not (
-            p in _F_WEAK_DETS and w in known and zipf(w) < 4.0) or p in _F_SUBJ and p != "to":
+            p in _F_WEAK_DETS and w in known and zipf(w) < 4.0) and not that_name or p in _F_SUBJ and p != "to":
         return 0, True  # (but "at will's site", "which stefan?" where "stefan" is a name elsewhere)
     if p in ("is", "was", "its", "it's") and p2 in ("it", "this", "that", "there", "what"):
         return 0, True  # "it is may", "this was summer"
@@ -733,10 +851,25 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
     if p == "st" or p == "." and p2 == "st":
         return 0, True  # "St Mark's"
     pos = 0
+    if that_name:
+        pos += 2  # "is he still with that irina", "that sunil from the club": a person spoken of with scorn;
+        # "staying with a stefan somewhere": someone of that name
+    if (w in _F_MODALS and w in known and n in _F_FINITE_AFTER
+            and (i == 0 or p in _F_BOUNDARY or p in _F_CONJ or p in ("so", "but"))):
+        pos += 2  # "may is lovely", "will says no" where the text names may elsewhere: a modal is never
+        # followed by a finite verb, a name is (but "may is always busy", "will is being read": a month, a will)
+    if ((i == 0 or p in _F_BOUNDARY) and n in _F_TASK_VERBS and n2 in ("my", "our")
+            and not (i + 3 < len(toks) and toks[i + 3][2] in ("head", "nut"))):
+        pos += 1  # "rose does my wages": who does the writer's task (not "does my head in")
+    if (p in ("is", "was", "isnt", "wasnt") and (i < 2 or p2 in _F_BOUNDARY or p2 in ("so", "and", "but")) and n == "still"
+            and n2 in _F_STILL_WHERE):
+        pos += 2  # "is lee still with that Stacey", "was dean still living there": a person's whereabouts asked
     if p in _F_STRONG_BEFORE:
         pos += 2
     elif p in _F_GREETING:
         pos += 1  # "hi will" (but "hi sunshine", "thanks man")
+    elif p == "," and p2 in _F_GREETING and (n == "" or n in _F_BOUNDARY):
+        pos += 1  # "thanks, fang." - addressed at a message's end
     elif p == "to" and p2 in _F_SPEECH_BEFORE_TO:
         pos += 2  # "talking to rose", "spoke to penny"
     elif p in _F_PREP_BEFORE:
@@ -769,11 +902,7 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
     if (n in ("from", "at") and n2 not in _F_PAIR_PRONOUNS and n2 not in ("it", "all", "least", "last", "first", "once")
             or (n == "next" and n2 == "door")):
         pos += 1  # a person's place: "may from work", "joy at the nursery", "bill next door"
-        k = i + 2
-        while (k < len(toks) and k <= i + 4 and toks[k][2] not in _F_VERBS_AFTER and toks[k][2] not in _F_BOUNDARY
-               and toks[k][2] not in _F_CONJ):
-            k += 1
-        if k < len(toks) and k <= i + 4 and toks[k][2] in _F_VERBS_AFTER:
+        if _verb_within(toks, i + 2):
             pos += 1  # "... at the nursery said"
     elif n in _F_VERBS_AFTER and (i == 0 or p in _F_BOUNDARY or p in _F_CONJ or p in ("so", "and", "but", "tho", "lol")):
         pos += 1  # a message's subject: "bill is a star", "mark wont say owt"
@@ -914,6 +1043,9 @@ def caps_log_names(rec, text: str) -> list:
     return out
 
 
+_WHO_QUESTION = re.compile(r"(?i)\bwho(?:['’]?s|[ \t]+(?:is|was|are|were|did|does|do|has|will|can))?\b[^.!]*\?|(?:^|:)[ \t]*who\b")
+
+
 def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list, ner=()) -> list:
     """A chat message's word that is a first name (or, capitalised, a surname), where the words around it
     make it a person (name_frame), even when it is also a common word ("ask mark", "with will from the
@@ -921,8 +1053,12 @@ def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list,
     out = []
     names = [(r.start, r.end) for r in found]
     others = names + list(ner)  # (the model's people count as people to be coordinated with: "me n dani")
+    seen = frozenset(text[a:b].lower() for a, b in names if b - a < 20)  # words already taken for names here
+    prev = ""
     for ls, le in bodies:
         toks = _frame_tokens(text, ls, le)
+        asked_who = bool(_WHO_QUESTION.search(prev))
+        prev = text[ls:le]
         for i, (s, e, w) in enumerate(toks):
             base = w[:-2] if w.endswith(("'s", "’s")) else w
             if not base.isalpha() or any(a < e and s < b for a, b in names):
@@ -933,19 +1069,25 @@ def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list,
             if (base in STOP and base != "may") or base in SPEAKER_LABELS or base in _CHAT_KIN_LABELS:
                 continue
             gaz = is_first_name(base) or (not raw.islower() and is_surname(base) and zipf(base) < 4.0)
-            if not gaz:
+            rare = not gaz and raw.islower() and len(base) >= 4 and zipf(base) < 2.0 and base not in LOG_WORDS
+            if not gaz and not rare:
                 continue
             if len(base) < 3 and zipf(base) >= 4.5:
                 continue
-            pos, neg = name_frame(toks, i, others)
+            pos, neg = name_frame(toks, i, others, seen)
             if neg:
                 continue
             n = toks[i + 1][2] if i + 1 < len(toks) else ""
             subject = ((i == 0 or toks[i - 1][2] in _F_BOUNDARY) and n in _F_VERBS_AFTER
                        and n not in ("are", "were", "both", "will", "do", "used"))
+            if asked_who and all(t[2] in (":", "/", ",", "-", "[", "]") or t[2].isdigit() for t in toks[:i]) and gaz and (n in (".", "!", ",") or n == "" or n in _F_CONJ):
+                pos += 2  # "who is craigs mum" - "brenda. shes fine": the answer to a who-question
+            if rare and pos < 2:
+                continue  # a word unknown to English and to the lists needs a strong frame: "dont tell haruto"
             if pos >= 2 or subject and zipf(base) < 4.0:  # (a rarer word needs less: "lance pays everyone")
                 out.append(_res(rec, s, s + len(base), 0.55, "first name in a person's place in a chat message"))
                 others.append((s, s + len(base)))
+                seen = seen | {base}  # ("may from work" ... "may is lovely")
     return out
 
 
@@ -1031,6 +1173,11 @@ def _lower_case_text(text: str) -> bool:
     """A note or letter written in lower case ("to the cms. my ex says ..."): hardly a capital in it."""
     words = len(_ANY_WORD.findall(text[:4000]))
     return words >= 20 and len(_CAP_WORD.findall(text[:4000])) <= 0.03 * words
+
+
+def _lower_case_line(line: str) -> bool:
+    words = len(_ANY_WORD.findall(line))
+    return words >= 15 and len(_CAP_WORD.findall(line)) <= 0.05 * words and line.lstrip()[:1].islower()
 
 
 def title_frame_names(rec, text: str, found: list, ner=()) -> list:
@@ -1174,7 +1321,8 @@ def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]]
         if i is None:
             continue
         pos, neg = name_frame(toks, i, taken, known, caps)
-        if neg or (z >= 4.0 and pos < 1) or (lw == "may" and pos < 2):
+        if neg or (z >= (3.5 if w.islower() else 4.0) and pos < 1) or (lw == "may" and pos < 2):
+            # (a lower-case word also fairly common in English needs its neighbours: "amber warning for rain")
             continue
         out.append(_res(rec, s, e, 0.6, "another mention of a name found in the document"))
         taken.append((s, e))

@@ -569,8 +569,14 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
         if _name_word(toks[0]) and zipf(toks[0]) >= 4.3 and (_ordinary_at_sentence_start(text, f.start)
                                                               or _ordinary_in_document(text, f.start, toks[0])):
             return True  # "Will you be there", "Mark my words", "May be late": the word, capitalised as a sentence's first
+        if zipf(toks[0]) >= 4.0 and _idiom_at_sentence_start(text, f.start, f.end, toks[0]):
+            return True  # "Grace period ends on 30 November", "Pat on the back to the caseworker"
         if not _name_word(toks[0]) and _IN_PLACE_BEFORE.search(text, max(0, f.start - 12), f.start):
             return True  # "stays with a friend in Belgrave": a place the gazetteer does not know as a name
+        if not _name_word(toks[0]) and _place_in_document(text, f.start, toks[0]):
+            return True  # "the money for Asmara comes from ..." where the text says "in Asmara": one sense
+        if not _name_word(toks[0]) and _closing_word(text, f.start, f.end, toks[0]):
+            return True  # "Salamat,\nWeng", "Obrigado / thank you\n\nR. O. Santos": a closing in another language
         return not _name_word(toks[0]) and zipf(toks[0]) >= 2.5  # "Headteacher", "Footer", "Claimant"
     if len(toks) >= 3 and toks[1].lower() in ("thi", "thị", "văn") and is_surname(toks[0]) and all(
             t[:1].isupper() and len(t) <= 8 for t in toks[2:]):
@@ -587,6 +593,57 @@ _MONTH_BEFORE = re.compile(r"(?i)\b(?:in|from|since|until|till|of|early|late|mid
 _MONTH_AFTER = re.compile(r"(?i)[ \t]*(?:\d|to[ \t]+(?:january|february|march|april|may|june|july|august|september|"
                           r"october|november|december)\b)")
 _IN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|near|around|outside|lives[ \t]+in|living[ \t]+in)[ \t]+$")
+
+
+def _place_in_document(text: str, s: int, word: str) -> bool:
+    """A capitalised word unknown to the gazetteer that the same text writes as a place elsewhere ("lives in
+    Asmara") and never in a person's place (no "Asmara said")."""
+    from recognizers.person_context import _frame_tokens, name_frame
+
+    place = False
+    for m in re.finditer(r"(?<![\w'’\-])" + re.escape(word) + r"(?![\w\-])", text):
+        if m.start() == s:
+            continue
+        if _IN_PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            place = True
+    if not place:
+        return False
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", s)
+    toks = _frame_tokens(text, ls, len(text) if le < 0 else le)
+    i = next((k for k, t in enumerate(toks) if t[0] == s), None)
+    return i is not None and name_frame(toks, i, [])[0] < 2
+
+
+_CLOSING_LINE_REST = re.compile(r"[ \t]*(?:[,!.]|[ \t]*[/\-–][ \t]*(?:many[ \t]+)?thanks?(?:[ \t]+you)?[,!.]?)?[ \t]*\n")
+_SIGNATURE_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[A-Z][\w'’\-]*\.?[ \t]+){0,3}[A-Z][\w'’\-]*[ \t]*(?:\n|$)")
+
+
+def _closing_word(text: str, s: int, e: int, word: str) -> bool:
+    """A word alone on its line (with a comma, or "/ thank you"), just above a short line of capitalised words
+    (the sender's name): a closing such as "Salamat," or "Obrigado / thank you", not a person."""
+    ls = text.rfind("\n", 0, s) + 1
+    if text[ls:s].strip():
+        return False
+    m = _CLOSING_LINE_REST.match(text, e)
+    if m is None:
+        return False
+    sig = _SIGNATURE_LINE.match(text, m.end() - 1)
+    return sig is not None and word.lower() not in sig.group(0).lower()
+
+
+def person_over_ner_org(text: str, s: int, e: int) -> bool:
+    """A context rule's two- or three-word name that the NER model took for an organisation, where every word is
+    a name or no English word and one is a first name rare in English ("Hagos Weldemichael", "KIM Seo-yeon";
+    not "Morgan Stanley", "Harbour Fresh Foods")."""
+    toks = [t.strip(".,:;()") for t in text[s:e].split()]
+    if not 2 <= len(toks) <= 3 or ORG_NAME.search(text, s, min(len(text), e + 12)):
+        return False
+    if len({t.lower() for t in toks}) < len(toks) or any(len(t) < 3 for t in toks):
+        return False  # a brand's syllables ("Indi Go Go"), not a name
+    if not all(is_name_like(t) or zipf(t) < 2.0 for t in toks):
+        return False
+    return any(is_first_name(t) and zipf(t) < 3.0 and not t.isupper() for t in toks)
 
 
 def _ordinary_at_sentence_start(text: str, s: int) -> bool:
@@ -621,6 +678,81 @@ def _ordinary_in_document(text: str, s: int, word: str) -> bool:
         elif m.start() != s and not _sentence_start(text, m.start()):
             return False  # "... and Bill said": a name somewhere in the text
     return lower
+
+
+# street types that are no one's surname; the others ("Chase", "Hill", "Green", "Lane", "Park") are surnames too
+_PLAIN_STREET_TYPES = frozenset({
+    "street", "st", "road", "rd", "avenue", "ave", "ln", "close", "cl", "drive", "dr", "way", "crescent", "cres",
+    "ct", "place", "pl", "gardens", "gdns", "terrace", "terr", "square", "sq", "mews", "parade", "boulevard",
+    "embankment", "promenade", "crossway", "approach", "broadway", "circus", "garth", "nook", "wynd", "quay",
+})
+_ADDRESS_BEFORE = re.compile(r"(?i)(?:\b\d{1,4}[a-z]?,?|\b(?:on|in|at|off|along|down|up|near|into|onto|via)|"
+                             r"^)[ \t\u00a0]*$")
+
+
+def person_with_street_surname(text: str, s: int, e: int) -> bool:
+    """"Tom Chase", "Amy Hill", "Paul Lane": the model's person whose surname is also a street type - a known
+    first name, then a surname, not where a street would be (after a house number or a preposition, at a
+    line's start: "4 Hunters Chase", "on Victoria Road")."""
+    toks = [t.strip(".,:;()") for t in text[s:e].split()]
+    if not 2 <= len(toks) <= 3 or not all(t[:1].isupper() and t[1:].islower() for t in toks if t):
+        return False
+    last = toks[-1].lower()
+    if last in _PLAIN_STREET_TYPES or not is_surname(toks[-1]) or not is_first_name(toks[0]) or zipf(toks[0]) >= 5.0:
+        return False
+    line_start = text.rfind("\n", 0, s) + 1
+    return not _ADDRESS_BEFORE.search(text, max(line_start, s - 12), s)
+
+
+# what follows a person's name as its sentence's subject without being a verb in -s or -ed: past tenses,
+# modals, adverbs, linking words; and what follows a name in apposition or coordination
+_AFTER_SUBJECT = frozenset({
+    "made", "wrote", "spoke", "found", "drove", "ran", "met", "put", "let", "set", "felt", "heard", "held", "lost",
+    "sold", "stood", "taught", "won", "became", "began", "brought", "bought", "caught", "chose", "fell", "forgot",
+    "hid", "knew", "lent", "meant", "read", "rode", "sat", "slept", "swore", "threw", "understood", "woke", "wore",
+    "will", "would", "can", "could", "shall", "should", "may", "might", "must", "also", "then", "never", "always",
+    "still", "just", "too", "often", "later", "now", "already", "only", "even", "again", "once", "soon", "sometimes",
+    "herself", "himself", "themselves", "myself", "usually", "recently", "first", "and", "or", "nor", "but", "n",
+    "from", "at", "in", "of", "with", "next", "who", "whose", "whom", "who's", "whos", "herself", "says", "said",
+    "am", "are", "be", "been", "being", "do", "does", "did", "have", "has", "had", "is", "was", "were", "not",
+    "ok", "okay", "yes", "no", "please", "thanks", "here", "there",
+})
+_VOCATIVE_NEXT = frozenset({"what", "why", "how", "where", "when", "if", "for", "to", "so", "as", "like", "lol", "pls",
+                            "plz", "thank", "thanks", "sorry", "mate", "love", "babe", "hun", "x", "xx"})
+_IDIOM_NEXT = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<w>[a-z]+)(?![\w'’\-])")
+_PLURAL_VERB_AFTER = re.compile(r"[ \t]+(?:are|were|have|do|dont|don't|don’t)\b")
+
+
+def _idiom_at_sentence_start(text: str, s: int, e: int, word: str) -> bool:
+    """The NER model's person that is a common word opening a sentence, followed by a lower-case word that a
+    subject's name is not followed by (no verb, adverb, modal or linking word: "Grace period ends", "Frank
+    advice is", "Pat on the back"), where nothing around it is a person's frame and the text never writes the
+    word capitalised inside a sentence (no "... and Grace said" elsewhere): an idiom or compound on the word."""
+    from recognizers.person_context import _frame_tokens, _sentence_start, name_frame
+
+    if not _sentence_start(text, s):
+        return False
+    m = _IDIOM_NEXT.match(text, e)
+    if m is None:
+        return False
+    nxt = m.group("w")
+    from recognizers.person_context import _F_DETS, _F_OBJ_AFTER, _F_SUBJ, _F_VERBS_AFTER
+    if (nxt in _AFTER_SUBJECT or nxt in _F_VERBS_AFTER or nxt in _F_DETS and nxt != "on" or nxt in _F_SUBJ or nxt in _F_OBJ_AFTER
+            or nxt in _VOCATIVE_NEXT or nxt.endswith(("ed", "ly", "ing")) or (
+                nxt.endswith("s") and not nxt.endswith("ss") and not _PLURAL_VERB_AFTER.match(text, m.end()))):
+        return False  # "Grace rang", "Frank phoned", "Pat says", "Bill always", "Harry got", "Grant, what if";
+        # (a plural noun may be a verb's form too)
+    if zipf(nxt) < 3.0 or is_name_like(nxt) or not re.match(r"(?:[ \t]+|[ \t]*\n[ \t]*)[a-z]", text[m.end():m.end() + 4]):
+        return False  # the collocate is a common English word, not a name or slang ("Grace sibei"), and the
+        # sentence goes on after it ("Grace period ends ...", not "Jesus christ, ...")
+    le = text.find("\n", s)
+    toks = _frame_tokens(text, s, len(text) if le < 0 else le)
+    if toks and name_frame([("", "", "")] + toks, 1, [])[0] >= 1:
+        return False
+    for o in re.finditer(r"(?<![\w'’\-])" + re.escape(word) + r"(?![\w\-])", text):
+        if o.start() != s and not _sentence_start(text, o.start()):
+            return False  # "... and Grace said": a name somewhere in the text
+    return True
 
 
 def _name_word(tok: str) -> bool:
