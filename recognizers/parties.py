@@ -1159,6 +1159,12 @@ class PartyMatcher:
             if len(fit) <= 1:
                 return owners, False  # left to the title rule in _resolve (which flags a guessed gender)
             owners = fit  # "Ms Wong" is not Mr Daniel Wong, whatever else is said
+            if g == "M":
+                # "Mr Dlamini" is not the one this document has called "Ms/Mrs/Miss Dlamini", when neither
+                # gender is known from the names (case.json's, the name lists)
+                men = {o for o in owners if not seen_titles.get(o)}
+                if len(men) == 1 and len(owners) > 1:
+                    return men, True
         given = _forename_beside(text, name_start)
         if given:
             fits = {o for o in owners if any(len(_tokens(n)) >= 2 and given in (t.lower() for t in _tokens(n)[:-1])

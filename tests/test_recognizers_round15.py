@@ -229,3 +229,27 @@ def test_our_bank_details_still_an_organisations():
     assert ORG_PAY_CUE.search("Please pay into our bank details below")
     assert not ORG_PAY_CUE.search("Your account: 41887712")
     assert not ORG_PAY_CUE.search("Your bank details")
+
+
+# ---------------------------------------------------------------- "Mr X" is not the "Ms X" of this document
+
+def _dlamini_case() -> CaseRecord:
+    return CaseRecord(
+        case_id="T-R15b", received=date(2026, 11, 22),
+        requester=Party(name="Nomvula Dlamini", role="receiving parent", aliases=["Nomvula Precious Dlamini"]),
+        third_parties=[Party(name="Sipho Dlamini", role="paying parent (ex-partner)")],
+        root=Path("."),
+    )
+
+
+def test_mr_is_not_the_woman_this_document_calls_ms(tmp_path_factory):
+    # neither given name says a gender (not in the name lists), so only the titles can: the letter calls
+    # the requester "Ms N P Dlamini" / "Dear Ms Dlamini", so its "Mr Dlamini" is the paying parent
+    an = blank_model_analyzer(tmp_path_factory, _dlamini_case())
+    text = ("Ms N P Dlamini\n4 Acacia Close\nLeicester\n\nDear Ms Dlamini\n\n"
+            "Thank you for your call. Mr Dlamini's salary is paid to sort code 40-11-62, account 33108452.\n")
+    fs = [f for f in an.analyze(text) if f.text == "Dlamini"]
+    mr = text.index("Mr Dlamini") + 3
+    assert [f.party.value for f in fs if f.start == mr] == ["third_party"]
+    assert all(f.start == mr for f in fs)  # the requester's own mentions stay
+    assert {"40-11-62", "33108452"} <= set(found(an, text, BANK))
