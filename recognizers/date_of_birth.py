@@ -8,6 +8,7 @@ from typing import List, Optional
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from recognizers.base import result
+from recognizers.context import header_cell_above
 
 from pipeline.codes import EntityType
 
@@ -39,9 +40,14 @@ DOB_HEADER = re.compile(r"(?i)\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\
 HEADER_LINES_UP = 4  # a table's rows under its header
 
 
-def _under_dob_header(text: str, s: int) -> bool:
+def _under_dob_header(text: str, s: int, e: int | None = None) -> bool:
     """Is the date at ``s`` in a table column headed "DOB" / "Date of birth" a few lines up?
-    The header must start near the date's column and no line between may be blank."""
+    The header must start near the date's column and no line between may be blank; or the
+    table's header cell over the date's column names it ("Driver DOB", "Date of birth (if known)")."""
+    if e is not None:
+        head = header_cell_above(text, s, e)
+        if head and DOB_HEADER.search(head):
+            return True
     ls = text.rfind("\n", 0, s) + 1
     col = s - ls
     end = ls - 1
@@ -112,7 +118,7 @@ class DateOfBirthRecognizer(EntityRecognizer):
             flat = re.sub(r"\s+", " ", before)
             if DOB_CUE.search(before) or DOB_CUE.search(before.rstrip(" \t:\n") + " ") or DOB_CUE_FLAT.search(flat):
                 score, why = 0.85, "birth cue before the date"
-            elif _under_dob_header(text, s):
+            elif _under_dob_header(text, s, e):
                 score, why = 0.8, "date in a date-of-birth column"
             elif NAME_BEFORE.search(before):
                 score, why = 0.45, "date stated for a person"

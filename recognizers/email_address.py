@@ -1,5 +1,12 @@
 """Email addresses. Our own recognizer: Presidio's calls tldextract, which fetches the
-public suffix list over the network."""
+public suffix list over the network.
+
+Also an address written to dodge harvesters, for anyone ("t.nowak86 (at) example (dot) com",
+"funmi_adeyemi AT example DOT co DOT uk", "m.arif [at] example [dot] org"): the "@" written as
+"at" (bracketed, or a word between spaces) and the domain ending in a common top-level domain.
+"""
+import re
+
 from presidio_analyzer import Pattern
 
 from pipeline.codes import EntityType
@@ -7,8 +14,40 @@ from recognizers.base import UkPatternRecognizer
 
 EMAIL_REGEX = r"(?i)\b[a-z0-9][a-z0-9._%+'\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b"
 
+_BR_AT = r"[ \t]*[\[({<][ \t]*at[ \t]*[\])}>][ \t]*"
+_BR_DOT = r"[ \t]*[\[({<][ \t]*dot[ \t]*[\])}>][ \t]*"
+_OBF_AT = r"(?:" + _BR_AT + r"|[ \t]+at[ \t]+)"
+_OBF_DOT = r"(?:\.|" + _BR_DOT + r"|[ \t]+dot[ \t]+)"
+_LABEL = r"[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?"
+# the last label: a common top-level domain (so "at the shop dot" in prose is not an address)
+_TLD = (r"(?:com|org|net|info|biz|co|uk|ie|eu|gov|edu|ac|nhs|sch|me|io|de|fr|es|it|nl|be|pt|pl|ro|lt|lv|ee|cz|sk|"
+        r"hu|bg|gr|tr|se|no|dk|fi|at|ch|in|pk|bd|lk|ng|gh|ke|za|jm|us|ca|au|nz|ru|ua|cn|hk|sg|my|ph|br|mx|ar)")
+OBFUSCATED_REGEX = (r"(?i)(?<![\w.@\-])[a-z0-9][a-z0-9._%+'\-]*[a-z0-9]" + _OBF_AT + _LABEL
+                    + r"(?:" + _OBF_DOT + _LABEL + r")*" + _OBF_DOT + _TLD + r"(?![\w\-@])")
+_HAS_BR_AT = re.compile(r"(?i)" + _BR_AT)
+_WORD_AT = re.compile(r"(?i)[ \t]+at[ \t]+")
+
+
+def obfuscated_email_ok(value: str) -> bool:
+    """An address written with "at" for "@": bracketed "(at)", or the word "at" after a local part
+    that could not be an ordinary word (it has a dot, underscore, hyphen or digit in it)."""
+    if "@" in value:
+        return False
+    if _HAS_BR_AT.search(value):
+        return True
+    m = _WORD_AT.search(value)
+    if not m:
+        return False
+    local = value[:m.start()]
+    return any(c in "._-" or c.isdigit() for c in local)
+
 
 class EmailAddressRecognizer(UkPatternRecognizer):
     ENTITY = EntityType.EMAIL_ADDRESS.value
-    PATTERNS = [Pattern("email", EMAIL_REGEX, 0.9)]
+    PATTERNS = [Pattern("email", EMAIL_REGEX, 0.9), Pattern("email written out", OBFUSCATED_REGEX, 0.6)]
     CONTEXT = ["email", "e-mail", "mail"]
+
+    def validate_result(self, pattern_text: str):
+        if "@" in pattern_text:
+            return None
+        return True if obfuscated_email_ok(pattern_text) else False

@@ -11,6 +11,13 @@ NINO_REGEX = (
     r"(?i)\b(?!(?:BG|GB|KN|NK|NT|TN|ZZ))[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
     + _SP + r"\d{2}" + _SP + r"\d{2}" + _SP + r"\d{2}" + _SP + r"[A-D]\b"
 )
+# ... and split over a line break at one of its gaps ("NI no. WK 48 20 63\nD", a wrapped column):
+# only with an NI word near it (a lower score, which the context must raise)
+_NL = r"[ \t\u00a0]*\r?\n[ \t\u00a0]*"
+_HEAD = r"(?i)\b(?!(?:BG|GB|KN|NK|NT|TN|ZZ))[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
+_GROUPS = [r"\d{2}", r"\d{2}", r"\d{2}", r"[A-D]\b"]
+NINO_SPLIT_REGEX = _HEAD + r"(?:" + r"|".join(
+    "".join((_NL if i == k else _SP) + g for i, g in enumerate(_GROUPS)) for k in range(4)) + r")"
 _INVALID_PREFIX = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
 
 
@@ -24,7 +31,7 @@ def is_valid_nino(value: str) -> bool:
 
 class UkNinoRecognizer(UkPatternRecognizer):
     ENTITY = EntityType.UK_NINO.value
-    PATTERNS = [Pattern("NINO", NINO_REGEX, 0.6)]
+    PATTERNS = [Pattern("NINO", NINO_REGEX, 0.6), Pattern("NINO over a line break", NINO_SPLIT_REGEX, 0.1)]
     CONTEXT = ["national insurance", "ni number", "ni no", "nino", "insurance number", "n.i."]
 
     def validate_result(self, pattern_text: str):
