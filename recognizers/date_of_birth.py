@@ -60,7 +60,9 @@ def _under_dob_header(text: str, s: int, e: int | None = None) -> bool:
             return False
         for m in DOB_HEADER.finditer(line):
             if abs(m.start() - col) <= 6 or m.start() <= col < m.end():
-                return True
+                # (a header names the field and holds no value: "Mr Vance, D.O.B. 03.03.1985" on the line
+                # above is a date of birth stated, not a column over "Letter dated 3 March 2026")
+                return DATE_REGEX.search(line) is None
         end = start - 1
     return False
 

@@ -5,10 +5,16 @@ from pipeline.codes import EntityType
 from recognizers.base import UkPatternRecognizer, digits
 
 NHS_REGEX = r"(?<![\d\-])\d{3}[ \-\u00a0]?\d{3}[ \-\u00a0]?\d{4}(?![\d\-])"
+# as a scan reads it, with O for 0 and l or I for 1 ("943 476 59l9"): only with an NHS word near it (a
+# lower score the context must raise), with at least seven real digits, and the check digit must hold
+_OCR = r"[\dOolI]"
+NHS_OCR_REGEX = (r"(?<![\w\-])(?=[\d \-\u00a0]{0,12}[OolI])(?=(?:[^\d\n]{0,3}\d){7})" + _OCR + r"{3}[ \-\u00a0]?" + _OCR
+                 + r"{3}[ \-\u00a0]?" + _OCR + r"{4}(?![\w\-])")
+_OCR_MAP = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 
 
 def nhs_checksum_ok(value: str) -> bool:
-    d = digits(value)
+    d = digits(value.translate(_OCR_MAP))
     if len(d) != 10:
         return False
     total = sum(int(d[i]) * (10 - i) for i in range(9))
@@ -20,7 +26,7 @@ def nhs_checksum_ok(value: str) -> bool:
 
 class NhsNumberRecognizer(UkPatternRecognizer):
     ENTITY = EntityType.UK_NHS.value
-    PATTERNS = [Pattern("nhs", NHS_REGEX, 0.5)]
+    PATTERNS = [Pattern("nhs", NHS_REGEX, 0.5), Pattern("nhs as scanned", NHS_OCR_REGEX, 0.1)]
     CONTEXT = ["nhs", "nhs number", "nhs no", "health service", "gp", "patient"]
 
     def validate_result(self, pattern_text: str):
