@@ -40,4 +40,7 @@ class UkNinoRecognizer(UkPatternRecognizer):
     CONTEXT = ["national insurance", "ni number", "ni no", "nino", "insurance number", "n.i."]
 
     def validate_result(self, pattern_text: str):
-        return True if is_valid_nino(pattern_text) else False
+        if not is_valid_nino(pattern_text):
+            return False
+        # (over a line break the score stays low: only an NI word near it makes it one)
+        return None if "\n" in pattern_text else True

@@ -1,0 +1,197 @@
+"""Detection round 16: identifiers in the shapes real documents use (an email written out, a phone
+with a space after its 0, an NI number over a line break / with two spaces / in boxes, an NHS number
+as a scan reads it, a table's column header over its values, a DOB label line that is no header),
+organisations' contact details after their name and registration numbers, addresses abroad, and a
+listed street named as a road junction.
+
+Blank spaCy pipeline (no NER). Every name and value here is made up.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.codes import EntityType
+from pipeline.models import CaseRecord, Party
+from recognizers.organisations import org_contact_cue
+from tests.detect_fixtures import blank_model_analyzer, found
+
+EMAIL = EntityType.EMAIL_ADDRESS
+PHONE = EntityType.PHONE_NUMBER
+NINO = EntityType.UK_NINO
+NHS = EntityType.UK_NHS
+CAR = EntityType.UK_VEHICLE_REG
+DOB = EntityType.DATE_OF_BIRTH
+ADDRESS = EntityType.ADDRESS
+
+
+def _case() -> CaseRecord:
+    return CaseRecord(
+        case_id="T-R16", received=date(2026, 11, 22),
+        requester=Party(name="Ilona Kaczmarek", role="receiving parent"),
+        third_parties=[
+            Party(name="Tomasz Kaczmarek", role="paying parent (ex-husband)",
+                  addresses=["4 Gladstone Street, Peterborough PE1 2BN"]),
+        ],
+        root=Path("."),
+    )
+
+
+@pytest.fixture(scope="module")
+def an(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _case())
+
+
+def _all(an, text, et) -> str:
+    return " | ".join(found(an, text, et))
+
+
+# ---------------------------------------------------------------- email addresses written out
+
+def test_email_written_with_bracketed_at_and_dot(an):
+    text = "Guarantor email: k.lewandowski61 (at) example (dot) com\n"
+    assert "k.lewandowski61 (at) example (dot) com" in found(an, text, EMAIL)
+
+
+def test_email_written_with_capital_at_and_dot_words(an):
+    text = "Email     funmi_adeyemi AT example DOT co DOT uk\n"
+    assert "funmi_adeyemi AT example DOT co DOT uk" in found(an, text, EMAIL)
+
+
+def test_at_in_prose_is_no_email(an):
+    text = "I will look at bbc.co.uk tonight and we met at home dot com.\n"
+    assert found(an, text, EMAIL) == []
+
+
+# ---------------------------------------------------------------- phones
+
+def test_phone_with_a_space_after_its_leading_zero(an):
+    text = "Mobile    0 7700 900 846\n"
+    assert "0 7700 900 846" in found(an, text, PHONE)
+
+
+# ---------------------------------------------------------------- NI numbers
+
+def test_nino_split_over_a_line_break_with_an_ni_word(an):
+    text = "Tracing check for the lodger. NI no. WK 48 20 63\nD (confirmed against DWP CIS).\n"
+    assert any("WK 48 20 63" in v and v.endswith("D") for v in found(an, text, NINO))
+
+
+def test_nino_split_over_a_line_break_needs_an_ni_word(an):
+    text = "Parcel codes: WK 48 20 63\nD is the depot.\n"
+    assert found(an, text, NINO) == []
+
+
+def test_nino_with_two_spaces_in_its_gaps(an):
+    text = "Witness: Gary Platt, NI number AB  12 34 56  C.\n"
+    assert "AB  12 34 56  C" in found(an, text, NINO)
+
+
+def test_nino_one_character_a_box(an):
+    text = "Lodger's N.I. No: a b 1 2 3 4 5 6 c\n"
+    assert "a b 1 2 3 4 5 6 c" in found(an, text, NINO)
+
+
+# ---------------------------------------------------------------- NHS numbers as scanned
+
+def test_nhs_number_as_a_scan_reads_it(an):
+    text = "Patient: John Leigh   NHS No: 943 476 59l9\n"
+    assert "943 476 59l9" in found(an, text, NHS)
+
+
+def test_nhs_number_as_scanned_must_pass_the_check_digit(an):
+    text = "Patient: John Leigh   NHS No: 943 476 59l8\n"
+    assert found(an, text, NHS) == []
+
+
+# ---------------------------------------------------------------- table column headers
+
+TABLE = ("3. THE OTHER VEHICLE AND DRIVER\n"
+         "Registration   Make/model          Driver name            Driver DOB     Driver phone\n"
+         "bd65xyt        Vauxhall Corsa      Kieran O'Donnell       19/05/2001     07700 900 593\n")
+
+
+def test_vehicle_reg_under_a_registration_column_header(an):
+    assert "bd65xyt" in found(an, TABLE, CAR)
+
+
+def test_date_under_a_driver_dob_header_cell(an):
+    assert "19/05/2001" in found(an, TABLE, DOB)
+
+
+def test_line_with_a_dob_and_its_own_date_is_no_header(an):
+    text = ("Mr Vance, D.O.B. 03.03.1985; Mrs Vance born 3rd March 1985.\n"
+            "Letter dated 3 March 2026. Payment made 03/03/2026.\n")
+    got = found(an, text, DOB)
+    assert "03.03.1985" in got
+    assert "3 March 2026" not in got and "03/03/2026" not in got
+
+
+# ---------------------------------------------------------------- organisations' contact details
+
+HALLORAN = ("Driver 2's employer is Halloran Plastering Ltd (Company No. 09231874, VAT Reg GB 318 4421 07) of\n"
+            "Unit 4, Fengate Trade Park, Peterborough PE1 5XB, tel 01733 960 220.\n")
+
+
+def test_org_address_after_its_registration_numbers():
+    s = HALLORAN.index("Unit 4")
+    assert org_contact_cue(HALLORAN, s, "address")
+
+
+def test_org_line_after_its_name_registration_and_address():
+    s = HALLORAN.index("01733")
+    assert org_contact_cue(HALLORAN, s, "phone")
+
+
+NOTES = ("13/08/2026 11:02 R. Kowalczyk\n"
+         "PP Tomasz Kaczmarek works remotely. Employer identified: Trent Digital Ltd, company no. 11482903, "
+         "3 Broadway, Nottingham NG1 1PR, payroll 0115 496 0321.\n"
+         "  Name:          Sean Halloran\n"
+         "  Employer:      Trafford Freight Services Ltd, PAYE ref 961/TF44120\n"
+         "  Employer address: Westinghouse Road, Trafford Park, M17 1PY\n")
+
+
+def test_org_payroll_line_after_its_address(an):
+    got = _all(an, NOTES, PHONE) + _all(an, NOTES, ADDRESS)
+    assert "0115 496 0321" not in got and "Broadway" not in got
+
+
+def test_employer_address_label(an):
+    assert "Westinghouse" not in _all(an, NOTES, ADDRESS)
+
+
+def test_org_department_and_number_alone_is_no_org_line():
+    # no address between the organisation and the number: it may be the line of the person spoken to
+    text = "2025-11-26 10:30 outbound callee: Castle Precision Engineering Ltd payroll (0161 496 0592)\n"
+    assert not org_contact_cue(text, text.index("(0161"), "phone")
+
+
+def test_hospital_ward_line(an):
+    text = "Admitted 11/10/2026, discharged 19/10/2026. Ward 7 (tel 01274 364 707).\n"
+    assert found(an, text, PHONE) == []
+
+
+# ---------------------------------------------------------------- addresses abroad
+
+def test_irish_address_with_an_eircode(an):
+    text = "New address given by RP:\n14 Ard Na Mara, Salthill, Galway, H91 X2Y4.\n"
+    assert any(v.startswith("14 Ard Na Mara") for v in found(an, text, ADDRESS))
+
+
+def test_street_word_first_address_abroad(an):
+    text = "Home address: ul. Polna 12, Poznan, Poland\n"
+    assert any(v.startswith("ul. Polna 12") for v in found(an, text, ADDRESS))
+
+
+# ---------------------------------------------------------------- a listed street as a road junction
+
+def test_listed_street_at_a_junction_is_no_address(an):
+    text = "Incident 26/118830 - road traffic collision, Lincoln Road junction with Gladstone Street, 14/08/2026.\n"
+    assert "Gladstone Street" not in _all(an, text, ADDRESS)
+
+
+def test_listed_street_named_alone_elsewhere_still_goes(an):
+    text = "Tomasz has moved back to Gladstone Street with his partner.\n"
+    assert "Gladstone Street" in _all(an, text, ADDRESS)
