@@ -8,7 +8,7 @@ from typing import List, Optional
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from recognizers.base import result
-from recognizers.context import header_cell_above
+from recognizers.context import _cells, header_cell_above
 
 from pipeline.codes import EntityType
 
@@ -22,10 +22,26 @@ DATE_REGEX = re.compile(
     r"(?P<d1>\d{1,2})(?:[/.\-]|[ \u00a0]/[ \u00a0]?|/[ \u00a0])(?P<m1>\d{1,2})(?:[/.\-]|[ \u00a0]/[ \u00a0]?|/[ \u00a0])(?P<y1>(?:19|20)?\d{2})"
     r"|(?P<y2>(?:19|20)\d{2})(?P<sep2>[\-/.])(?P<m2>\d{1,2})(?P=sep2)(?P<d2>\d{1,2})"
     # "3 March 1985", "3rd of March, 1985", and with hyphens, slashes or dots: "03-Mar-1985", "3/Mar/85"
-    r"|(?P<d3>\d{1,2})(?:st|nd|rd|th)?(?:[ \u00a0]+(?:of[ \u00a0]+)?|[\-/.](?=[A-Za-z]))(?P<m3>" + _MON + r")(?:\.?,?[ \u00a0]+|[\-/.])(?P<y3>(?:19|20)\d{2}|['’]?\d{2}(?![\d:.]\d))"
+    # (a line may break after "of" or the month: "born on the 3rd of\nMarch 1985")
+    r"|(?P<d3>\d{1,2})(?:st|nd|rd|th)?(?:[ \u00a0]+(?:of(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*))?|[\-/.](?=[A-Za-z]))(?P<m3>" + _MON + r")(?:\.?,?(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*)|[\-/.])(?P<y3>(?:19|20)\d{2}|['’]?\d{2}(?![\d:.]\d))"
     r"|(?P<m4>" + _MON + r")\.?[ \u00a0]+(?P<d4>\d{1,2})(?:st|nd|rd|th)?,?[ \u00a0]+(?P<y4>(?:19|20)\d{2})"
     r")(?![\w/])"
 )
+# a date in words ("the third of March nineteen eighty-seven", "21st of June, two thousand and one",
+# "March the 3rd 1985"): only straight after a birth cue
+_ORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+        r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
+        r"(?:twenty|thirty)[ \-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d{1,2}(?:st|nd|rd|th))")
+_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_YEAR_WORDS = (r"(?:(?:19|20)\d{2}|nineteen[ \-](?:" + _TENS + r"(?:[ \-]" + _UNIT + r")?|o[ \-]?" + _UNIT + r"|ten|eleven|twelve|"
+               r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two[ \-]thousand(?:[ \-](?:and[ \-])?(?:"
+               + _UNIT + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)")
+WORD_DATE_REGEX = re.compile(
+    r"(?i)(?<![\w])(?:" + _ORD + r"[ \t]+(?:of[ \t]+)?" + _MON + r"|" + _MON + r"[ \t]+(?:the[ \t]+)?" + _ORD
+    + r")\.?,?[ \t\n]+(?:in[ \t]+)?" + _YEAR_WORDS + r"(?![\w\-])")
+# the birth cue right before it, on its line: "was born on", "date of birth:", "DOB"
+WORD_DATE_CUE = re.compile(r"(?i)(?:\bborn|\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirthday(?:\s+is)?)[ \t:]*(?:(?:on|is|was)[ \t]+)?(?:the[ \t]+)?$")
 DOB_CUE = re.compile(
     r"(?i)(?:\bborn\b|\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date|\bbirthday|\bdate\s+born)[^\n.;]{0,25}$"
 )
@@ -58,7 +74,9 @@ def _under_dob_header(text: str, s: int, e: int | None = None) -> bool:
         line = text[start:end]
         if not line.strip():
             return False
-        for m in DOB_HEADER.finditer(line):
+        # (a table: the header or the date's row in cells; not a sentence that says "born" a line up)
+        table = len(_cells(line)) >= 2 or len(_cells(text[ls: text.find("\n", s) if text.find("\n", s) >= 0 else len(text)])) >= 2
+        for m in DOB_HEADER.finditer(line) if table else ():
             if abs(m.start() - col) <= 6 or m.start() <= col < m.end():
                 # (a header names the field and holds no value: "Mr Vance, D.O.B. 03.03.1985" on the line
                 # above is a date of birth stated, not a column over "Letter dated 3 March 2026")
@@ -129,4 +147,10 @@ class DateOfBirthRecognizer(EntityRecognizer):
             if parse_date(m.group(0)) is None:
                 continue
             out.append(result(self, self.ENTITY, s, e, score, why))
+        for m in WORD_DATE_REGEX.finditer(text):
+            s, e = m.span()
+            if any(r.start <= s < r.end or s <= r.start < e for r in out):
+                continue  # (already found as a date in figures)
+            if WORD_DATE_CUE.search(text, max(0, s - 40), s) is not None:
+                out.append(result(self, self.ENTITY, s, e, 0.85, "date in words after a birth cue"))
         return out

@@ -42,12 +42,20 @@ def obfuscated_email_ok(value: str) -> bool:
     return any(c in "._-" or c.isdigit() for c in local)
 
 
+def obfuscated_email_weak(value: str) -> bool:
+    """The word "at" after a plain word ("pvance at example.com"): an address only with an email
+    word near it (the pattern's low score, which the context must raise)."""
+    return "@" not in value and not obfuscated_email_ok(value) and _WORD_AT.search(value) is not None
+
+
 class EmailAddressRecognizer(UkPatternRecognizer):
     ENTITY = EntityType.EMAIL_ADDRESS.value
-    PATTERNS = [Pattern("email", EMAIL_REGEX, 0.9), Pattern("email written out", OBFUSCATED_REGEX, 0.6)]
+    PATTERNS = [Pattern("email", EMAIL_REGEX, 0.9), Pattern("email written out", OBFUSCATED_REGEX, 0.1)]
     CONTEXT = ["email", "e-mail", "mail"]
 
     def validate_result(self, pattern_text: str):
         if "@" in pattern_text:
             return None
-        return True if obfuscated_email_ok(pattern_text) else False
+        if obfuscated_email_ok(pattern_text):
+            return True
+        return None if obfuscated_email_weak(pattern_text) else False

@@ -4,9 +4,10 @@ from presidio_analyzer import Pattern
 from pipeline.codes import EntityType
 from recognizers.base import UkPatternRecognizer, digits, result
 
-# (a national number sometimes has a space after its leading 0: "0 7700 900 846")
+# (a national number sometimes has a space after its leading 0: "0 7700 900 846"; the country code
+# may stand in brackets: "(+44) 7700 900123")
 PHONE_REGEX = (
-    r"(?<![\w+])(?:(?:\+|00)44[ \-]?(?:\(0\)[ \-]?)?|\(?0(?: (?=[1-37]\d{3}))?)\d(?:[ \-]?\)?[ \-]?\d){8,9}(?![\w])"
+    r"(?<![\w+(])(?:\(?(?:\+|00)44\)?[ \-]?(?:\(0\)[ \-]?)?|\(?0(?: (?=[1-37]\d{3}))?)\d(?:[ \-]?\)?[ \-]?\d){8,9}(?![\w])"
 )
 
 
@@ -72,7 +73,8 @@ class CuedPhoneRecognizer(EntityRecognizer):
             value = m.group("num")
             n = len(digits(value))
             lead = value.lstrip("( ")
-            if not 10 <= n <= 13 or lead.startswith(("+44", "0044")) or (lead.startswith("0") and not lead.startswith("00")):
+            # (up to 15 digits after "00": "00353 86 555 0147" is a 9-digit Irish number)
+            if not 10 <= n <= (15 if lead.startswith("00") else 13) or lead.startswith(("+44", "0044")) or (lead.startswith("0") and not lead.startswith("00")):
                 continue  # UK numbers are the pattern recognizer's ("0048 512 ...", another country's, is not)
             s, e = m.span("num")
             out.append(result(self, EntityType.PHONE_NUMBER.value, s, e, 0.6, "number after a phone word"))
