@@ -195,3 +195,47 @@ def test_listed_street_at_a_junction_is_no_address(an):
 def test_listed_street_named_alone_elsewhere_still_goes(an):
     text = "Tomasz has moved back to Gladstone Street with his partner.\n"
     assert "Gladstone Street" in _all(an, text, ADDRESS)
+
+
+# ---------------------------------------------------------------- dates of birth in words, over a line
+
+def test_date_of_birth_in_words_after_born(an):
+    text = "Mrs Siddiq, who was born on the third of March nineteen eighty-seven, was admitted.\n"
+    assert "third of March nineteen eighty-seven" in found(an, text, DOB)
+
+
+def test_date_in_words_without_a_birth_cue_stays(an):
+    text = "The hearing is on the third of March two thousand and twenty-seven.\n"
+    assert found(an, text, DOB) == []
+
+
+def test_date_of_birth_over_a_line_break(an):
+    text = "RP says PP was born on the 3rd of\nMarch 1985 in Galway.\n"
+    assert "3rd of\nMarch 1985" in found(an, text, DOB)
+
+
+def test_born_in_a_sentence_a_line_up_is_no_column_header(an):
+    text = "RP says PP was born in Galway and\nsee page 3 of March 2026 letter.\n"
+    assert found(an, text, DOB) == []
+
+
+# ---------------------------------------------------------------- more shapes
+
+def test_passport_number_in_threes(an):
+    text = "Lodger Peter Vance, passport number 533 870 214.\n"
+    assert "533 870 214" in found(an, text, EntityType.UK_PASSPORT)
+
+
+def test_phone_with_the_country_code_in_brackets(an):
+    text = "Contact Peter Vance on (+44) 7700 900123.\n"
+    assert any("7700 900123" in v for v in found(an, text, PHONE))
+
+
+def test_foreign_number_with_00_after_a_phone_word(an):
+    text = "Peter Vance's Irish mobile 00353 86 555 0147.\n"
+    assert "00353 86 555 0147" in found(an, text, PHONE)
+
+
+def test_email_with_the_word_at_after_a_plain_word_needs_an_email_word(an):
+    assert "pvance at example.com" in found(an, "Peter Vance email pvance at example.com\n", EMAIL)
+    assert found(an, "We will look at example.com together.\n", EMAIL) == []
