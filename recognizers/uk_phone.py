@@ -7,7 +7,7 @@ from recognizers.base import UkPatternRecognizer, digits, result
 # (a national number sometimes has a space after its leading 0: "0 7700 900 846"; the country code
 # may stand in brackets: "(+44) 7700 900123")
 PHONE_REGEX = (
-    r"(?<![\w+(])(?:\(?(?:\+|00)44\)?[ \-]?(?:\(0\)[ \-]?)?|\(?0(?: (?=[1-37]\d{3}))?)\d(?:[ \-]?\)?[ \-]?\d){8,9}(?![\w])"
+    r"(?<![\w+])(?:(?:\((?:\+|00)44\)|(?:\+|00)44)[ \-]?(?:\(0\)[ \-]?)?|\(?0(?: (?=[1-37]\d{3}))?)\d(?:[ \-]?\)?[ \-]?\d){8,9}(?![\w])"
 )
 
 
