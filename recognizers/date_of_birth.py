@@ -42,6 +42,7 @@ WORD_DATE_REGEX = re.compile(
     + r")\.?,?[ \t\n]+(?:in[ \t]+)?" + _YEAR_WORDS + r"(?![\w\-])")
 # the birth cue right before it, on its line: "was born on", "date of birth:", "DOB"
 WORD_DATE_CUE = re.compile(r"(?i)(?:\bborn|\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirthday(?:\s+is)?)[ \t:]*(?:(?:on|is|was)[ \t]+)?(?:the[ \t]+)?$")
+_BIRTH_WORD = re.compile(r"(?i)\bborn\b|\bd\.?\s?o\.?\s?b\b|date\s+of\s+birth|\bbirthday")
 DOB_CUE = re.compile(
     r"(?i)(?:\bborn\b|\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date|\bbirthday|\bdate\s+born)[^\n.;]{0,25}$"
 )
@@ -147,7 +148,11 @@ class DateOfBirthRecognizer(EntityRecognizer):
             if parse_date(m.group(0)) is None:
                 continue
             out.append(result(self, self.ENTITY, s, e, score, why))
-        for m in WORD_DATE_REGEX.finditer(text):
+        # (only where a birth cue stands: the words pattern is tried just after each one)
+        for c in _BIRTH_WORD.finditer(text):
+            m = WORD_DATE_REGEX.search(text, c.end(), min(len(text), c.end() + 90))
+            if m is None:
+                continue
             s, e = m.span()
             if any(r.start <= s < r.end or s <= r.start < e for r in out):
                 continue  # (already found as a date in figures)
