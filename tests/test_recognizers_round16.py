@@ -239,3 +239,16 @@ def test_foreign_number_with_00_after_a_phone_word(an):
 def test_email_with_the_word_at_after_a_plain_word_needs_an_email_word(an):
     assert "pvance at example.com" in found(an, "Peter Vance email pvance at example.com\n", EMAIL)
     assert found(an, "We will look at example.com together.\n", EMAIL) == []
+
+
+# ---------------------------------------------------------------- older registrations in lower case
+
+def test_older_registration_in_lower_case_after_a_registration_label(an):
+    text = "Peter Vance, reg: p123 abc, registration no. abc123d, vehicle reg r123abc.\n"
+    got = found(an, text, CAR)
+    assert "p123 abc" in got and "abc123d" in got and "r123abc" in got
+
+
+def test_older_registration_shape_in_lower_case_without_a_label_stays(an):
+    text = "We took the m1 car park exit and Peter drove the A1 van home.\n"
+    assert found(an, text, CAR) == []
