@@ -252,3 +252,15 @@ def test_older_registration_in_lower_case_after_a_registration_label(an):
 def test_older_registration_shape_in_lower_case_without_a_label_stays(an):
     text = "We took the m1 car park exit and Peter drove the A1 van home.\n"
     assert found(an, text, CAR) == []
+
+
+# ---------------------------------------------------------------- ten-digit numbers labelled as something else
+
+def test_ten_digit_number_labelled_as_an_order_or_invoice_is_no_nhs_number(an):
+    text = "Order no. 4857773007. Invoice 9434765919.\n"
+    assert found(an, text, NHS) == []
+
+
+def test_nhs_number_with_its_label_still_goes(an):
+    text = "Patient: John Leigh   NHS No: 485 777 3007\n"
+    assert "485 777 3007" in found(an, text, NHS)
