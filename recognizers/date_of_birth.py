@@ -42,6 +42,15 @@ WORD_DATE_REGEX = re.compile(
     + r")\.?,?[ \t\n]+(?:in[ \t]+)?" + _YEAR_WORDS + r"(?![\w\-])")
 # the birth cue right before it, on its line: "was born on", "date of birth:", "DOB"
 WORD_DATE_CUE = re.compile(r"(?i)(?:\bborn|\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirthday(?:\s+is)?)[ \t:]*(?:(?:on|is|was)[ \t]+)?(?:the[ \t]+)?$")
+# between a birth cue and a date, what makes it the date of something else: an action done on it
+# ("DOB verified on 12/10/2026", "date of birth updated on 3 March 2026", "born in Leeds and moved on
+# 04/05/2019") or a birthday's event ("birthday party is on 12/12/2026"); not a label ("DOB confirmed:
+# 03/03/1985", "DOB (as provided on the form): ...")
+EVENT_AFTER_CUE = re.compile(
+    r"(?i)(?:\b(?:verified|checked|confirmed|updated|amended|changed|corrected|recorded|entered|added|noted|provided|"
+    r"given|supplied|requested|received|sent|moved|married|arrived|left|registered|seen|called|rang|emailed|"
+    r"discussed|asked)\b[^\n.;:\d]{0,15}?\b(?:on|at|dated|from)\b|\b(?:party|celebration|card|present|meal|treat|"
+    r"cake|trip)\b)[^\n.;:\d()]{0,15}$")
 _BIRTH_WORD = re.compile(r"(?i)\bborn\b|\bd\.?\s?o\.?\s?b\b|date\s+of\s+birth|\bbirthday")
 DOB_CUE = re.compile(
     r"(?i)(?:\bborn\b|\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date|\bbirthday|\bdate\s+born)[^\n.;]{0,25}$"
@@ -138,6 +147,8 @@ class DateOfBirthRecognizer(EntityRecognizer):
             # wrapped over lines ("date of birth (if\nknown)\n\n02/09/1985")
             flat = re.sub(r"\s+", " ", before)
             if DOB_CUE.search(before) or DOB_CUE.search(before.rstrip(" \t:\n") + " ") or DOB_CUE_FLAT.search(flat):
+                if EVENT_AFTER_CUE.search(flat):
+                    continue  # "DOB verified on 12/10/2026", "born in Leeds and moved on ...": the date of an event
                 score, why = 0.85, "birth cue before the date"
             elif _under_dob_header(text, s, e):
                 score, why = 0.8, "date in a date-of-birth column"

@@ -264,3 +264,17 @@ def test_ten_digit_number_labelled_as_an_order_or_invoice_is_no_nhs_number(an):
 def test_nhs_number_with_its_label_still_goes(an):
     text = "Patient: John Leigh   NHS No: 485 777 3007\n"
     assert "485 777 3007" in found(an, text, NHS)
+
+
+# ---------------------------------------------------------------- the date of an event after a birth cue
+
+def test_date_of_an_action_after_a_birth_cue_stays(an):
+    text = ("Peter Vance DOB verified on 12/10/2026 by the caseworker.\n"
+            "Peter Vance date of birth updated on 3 March 2026 after he called.\n"
+            "Peter Vance's birthday party is on 12/12/2026.\n")
+    assert found(an, text, DOB) == []
+
+
+def test_birth_cue_label_with_confirmed_still_a_date_of_birth(an):
+    text = "Peter Vance DOB confirmed: 03/03/1985.\n"
+    assert "03/03/1985" in found(an, text, DOB)
