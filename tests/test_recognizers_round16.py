@@ -278,3 +278,18 @@ def test_date_of_an_action_after_a_birth_cue_stays(an):
 def test_birth_cue_label_with_confirmed_still_a_date_of_birth(an):
     text = "Peter Vance DOB confirmed: 03/03/1985.\n"
     assert "03/03/1985" in found(an, text, DOB)
+
+
+# ---------------------------------------------------------------- organisations' own bank details
+
+def test_organisation_named_with_its_own_bank_details_stays(an):
+    text = ("Acme Widgets Ltd bank: sort code 40-11-62, account 00881245 (for invoices).\n"
+            "HMRC's bank: sort code 08 32 10, account 12001039.\n")
+    assert found(an, text, EntityType.BANK_DETAILS) == []
+
+
+def test_a_persons_account_at_a_named_bank_still_goes(an):
+    text = ("Peter Vance's bank: sort code 20-45-77, account 41227805.\n"
+            "Gary Platt holds a Santander Bank account 12345678.\n")
+    got = found(an, text, EntityType.BANK_DETAILS)
+    assert "41227805" in got and "12345678" in got
