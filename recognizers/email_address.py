@@ -19,11 +19,14 @@ _BR_DOT = r"[ \t]*[\[({<][ \t]*dot[ \t]*[\])}>][ \t]*"
 _OBF_AT = r"(?:" + _BR_AT + r"|[ \t]+at[ \t]+)"
 _OBF_DOT = r"(?:\.|" + _BR_DOT + r"|[ \t]+dot[ \t]+)"
 _LABEL = r"[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?"
-# the last label: a common top-level domain (so "at the shop dot" in prose is not an address)
-_TLD = (r"(?:com|org|net|info|biz|co|uk|ie|eu|gov|edu|ac|nhs|sch|me|io|de|fr|es|it|nl|be|pt|pl|ro|lt|lv|ee|cz|sk|"
-        r"hu|bg|gr|tr|se|no|dk|fi|at|ch|in|pk|bd|lk|ng|gh|ke|za|jm|us|ca|au|nz|ru|ua|cn|hk|sg|my|ph|br|mx|ar)")
+# the last label must be a common top-level domain (so "at the shop dot" in prose is not an address;
+# checked after the match, which keeps the pattern small)
+TLDS = frozenset((
+    "com org net info biz co uk ie eu gov edu ac nhs sch me io de fr es it nl be pt pl ro lt lv ee cz sk hu bg gr "
+    "tr se no dk fi at ch in pk bd lk ng gh ke za jm us ca au nz ru ua cn hk sg my ph br mx ar").split())
 OBFUSCATED_REGEX = (r"(?i)(?<![\w.@\-])[a-z0-9][a-z0-9._%+'\-]*[a-z0-9]" + _OBF_AT + _LABEL
-                    + r"(?:" + _OBF_DOT + _LABEL + r")*" + _OBF_DOT + _TLD + r"(?![\w\-@])")
+                    + r"(?:" + _OBF_DOT + _LABEL + r")+(?![\w\-@])")
+_LAST_LABEL = re.compile(r"(?i)([a-z0-9\-]+)\W*$")
 _HAS_BR_AT = re.compile(r"(?i)" + _BR_AT)
 _WORD_AT = re.compile(r"(?i)[ \t]+at[ \t]+")
 
@@ -32,6 +35,9 @@ def obfuscated_email_ok(value: str) -> bool:
     """An address written with "at" for "@": bracketed "(at)", or the word "at" after a local part
     that could not be an ordinary word (it has a dot, underscore, hyphen or digit in it)."""
     if "@" in value:
+        return False
+    last = _LAST_LABEL.search(value)
+    if last is None or last.group(1).lower() not in TLDS:
         return False
     if _HAS_BR_AT.search(value):
         return True
@@ -45,7 +51,9 @@ def obfuscated_email_ok(value: str) -> bool:
 def obfuscated_email_weak(value: str) -> bool:
     """The word "at" after a plain word ("pvance at example.com"): an address only with an email
     word near it (the pattern's low score, which the context must raise)."""
-    return "@" not in value and not obfuscated_email_ok(value) and _WORD_AT.search(value) is not None
+    last = _LAST_LABEL.search(value)
+    return ("@" not in value and last is not None and last.group(1).lower() in TLDS and not obfuscated_email_ok(value)
+            and _WORD_AT.search(value) is not None)
 
 
 class EmailAddressRecognizer(UkPatternRecognizer):
