@@ -636,7 +636,8 @@ class PartyMatcher:
                 if len(d) >= 10:
                     rest = _flex_chars(d[1:], r"[\s\-().\/]*")
                     # (also without its leading 0, as a number is sometimes copied: "7700 900555")
-                    out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)?44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0\)?)?" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
+                    # (a space may follow the leading 0: "0 7700 900 538")
+                    out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)?44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0\)?[ \t]?)?" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
             for em in p.emails:
                 if "@" in em:
                     out.append((re.compile(r"(?i)(?<![\w.\-])" + re.escape(em.strip()) + r"(?![\w\-])"), pos, EntityType.EMAIL_ADDRESS))

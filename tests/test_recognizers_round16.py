@@ -33,7 +33,7 @@ def _case() -> CaseRecord:
         requester=Party(name="Ilona Kaczmarek", role="receiving parent"),
         third_parties=[
             Party(name="Tomasz Kaczmarek", role="paying parent (ex-husband)",
-                  addresses=["4 Gladstone Street, Peterborough PE1 2BN"]),
+                  addresses=["4 Gladstone Street, Peterborough PE1 2BN"], phones=["07700 900538"]),
         ],
         root=Path("."),
     )
@@ -293,3 +293,13 @@ def test_a_persons_account_at_a_named_bank_still_goes(an):
             "Gary Platt holds a Santander Bank account 12345678.\n")
     got = found(an, text, EntityType.BANK_DETAILS)
     assert "41227805" in got and "12345678" in got
+
+
+# ---------------------------------------------------------------- a listed phone with a space after its 0
+
+def test_listed_phone_with_a_space_after_its_leading_zero_is_taken_whole(an):
+    text = "Tomasz rang from 0 7700 900 538 yesterday.\n"
+    assert "0 7700 900 538" in found(an, text, PHONE)
+    # (the party matcher itself takes the leading "0 ")
+    spans = an.parties.match(text)
+    assert any(text[sp.start:sp.end] == "0 7700 900 538" for sp in spans if sp.entity_type == PHONE)
