@@ -51,6 +51,9 @@ EVENT_AFTER_CUE = re.compile(
     r"given|supplied|requested|received|sent|moved|married|arrived|left|registered|seen|called|rang|emailed|"
     r"discussed|asked)\b[^\n.;:\d]{0,15}?\b(?:on|at|dated|from)\b|\b(?:party|celebration|card|present|meal|treat|"
     r"cake|trip)\b)[^\n.;:\d()]{0,15}$")
+# a date in figures with spaces or none ("born 03 03 1985", "DOB: 03031985"): only right after a birth cue
+SPACED_DATE = re.compile(r"(?<![\d\-/.])(?P<d>\d{1,2})(?:[ \u00a0](?P<m>\d{1,2})[ \u00a0]|(?<=\d\d)(?P<m2>\d{2}))"
+                         r"(?P<y>(?:19|20)\d{2})(?![\d\-/]|[.,]\d)")
 _BIRTH_WORD = re.compile(r"(?i)\bborn\b|\bd\.?\s?o\.?\s?b\b|date\s+of\s+birth|\bbirthday")
 DOB_CUE = re.compile(
     r"(?i)(?:\bborn\b|\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date|\bbirthday|\bdate\s+born)[^\n.;]{0,25}$"
@@ -159,6 +162,16 @@ class DateOfBirthRecognizer(EntityRecognizer):
             if parse_date(m.group(0)) is None:
                 continue
             out.append(result(self, self.ENTITY, s, e, score, why))
+        for m in SPACED_DATE.finditer(text):
+            s, e = m.span()
+            if any(r.start < e and s < r.end for r in out):
+                continue
+            d, mo = int(m.group("d")), int(m.group("m") or m.group("m2"))
+            if not (1 <= d <= 31 and 1 <= mo <= 12) or (m.group("m2") and len(m.group("d")) != 2):
+                continue
+            before = text[max(0, s - 40): s]
+            if DOB_CUE.search(before) and not EVENT_AFTER_CUE.search(before):
+                out.append(result(self, self.ENTITY, s, e, 0.85, "date in spaced or run-together figures after a birth cue"))
         # (only where a birth cue stands: the words pattern is tried just after each one)
         for c in _BIRTH_WORD.finditer(text):
             m = WORD_DATE_REGEX.search(text, c.end(), min(len(text), c.end() + 90))

@@ -303,3 +303,16 @@ def test_listed_phone_with_a_space_after_its_leading_zero_is_taken_whole(an):
     # (the party matcher itself takes the leading "0 ")
     spans = an.parties.match(text)
     assert any(text[sp.start:sp.end] == "0 7700 900 538" for sp in spans if sp.entity_type == PHONE)
+
+
+# ---------------------------------------------------------------- a date of birth in spaced or run-together figures
+
+def test_date_of_birth_spaced_or_run_together_after_a_cue(an):
+    text = "Lodger Gary Platt, born 03 03 1985, DOB: 03031985.\n"
+    got = found(an, text, DOB)
+    assert "03 03 1985" in got and "03031985" in got
+
+
+def test_spaced_or_run_together_figures_without_a_cue_stay(an):
+    text = "Payment ref 03031985 sent on 01 02 2019.\n"
+    assert found(an, text, DOB) == []
