@@ -78,6 +78,7 @@ def text_has_phrase_before(text: str, start: int, pattern: "re.Pattern[str]", ch
 # a table: cells split by "|", a tab or a run of two or more spaces
 _CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|\t+|[ \t]{2,}")
 HEADER_LINES_UP = 4  # a table's rows under its header
+_RULE_LINE = re.compile(r"[ \t|+:=\-–—_]+")
 
 
 def _cells(line: str) -> list[tuple[int, int]]:
@@ -109,6 +110,9 @@ def header_cell_above(text: str, start: int, end: int, lines_up: int = HEADER_LI
             return None
         line_start = text.rfind("\n", 0, line_end) + 1
         line = text[line_start:line_end]
+        if line.strip() and _RULE_LINE.fullmatch(line):
+            line_end = line_start - 1  # (a table's rule under its header: "|------|------|", "----  ----")
+            continue
         cells = _cells(line)
         if len(cells) < 2:
             return None

@@ -316,3 +316,11 @@ def test_date_of_birth_spaced_or_run_together_after_a_cue(an):
 def test_spaced_or_run_together_figures_without_a_cue_stay(an):
     text = "Payment ref 03031985 sent on 01 02 2019.\n"
     assert found(an, text, DOB) == []
+
+
+def test_column_header_above_a_markdown_rule_line(an):
+    text = ("Other vehicles seen near the house\n"
+            "| Registration | Make | Model | Colour | Seen at | Seen on |\n"
+            "|---|---|---|---|---|---|\n"
+            "| kx19plm | Ford | Focus | blue | Tesco | Monday |\n")
+    assert "kx19plm" in found(an, text, CAR)
