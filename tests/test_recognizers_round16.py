@@ -324,3 +324,8 @@ def test_column_header_above_a_markdown_rule_line(an):
             "|---|---|---|---|---|---|\n"
             "| kx19plm | Ford | Focus | blue | Tesco | Monday |\n")
     assert "kx19plm" in found(an, text, CAR)
+
+
+def test_nino_digits_grouped_in_threes(an):
+    text = "Lodger's NI: AB 123 456 C.\n"
+    assert "AB 123 456 C" in found(an, text, NINO)
