@@ -18,6 +18,10 @@ SUFFIX = r"\b[A-HJ-PR-Y]{3}[ \u00a0]?\d{1,3}[A-HJ-NPR-TV-Y]\b"
 # registration label ("reg:", "registration no.", "vehicle reg", "VRM", "number plate"): in lower case
 # these shapes are too like other words and codes to take with a vehicle word anywhere near
 OLD_ANY_CASE = re.compile(r"(?i)(?<![\w])(?:[A-HJ-NPR-TV-Y]\d{1,3}[ \u00a0]?[A-HJ-PR-Y]{3}|[A-HJ-PR-Y]{3}[ \u00a0]?\d{1,3}[A-HJ-NPR-TV-Y])(?![\w])")
+# a dateless or Northern Irish registration ("ABZ 1234", "LIZ 1234", "1 ABC", "A 1"), in capitals, straight
+# after a registration label
+DATELESS = re.compile(r"(?<![\w])(?:(?P<l>[A-Z]{1,3})[ \u00a0]?\d{1,4}|\d{1,4}[ \u00a0]?(?P<l2>[A-Z]{1,3}))(?![\w])")
+_NOT_PLATE_LETTERS = {"NO", "NUM", "REF", "NR", "ID", "PT", "P", "PG", "PP", "PAGE", "AGE", "AM", "PM", "YR", "YRS"}
 REG_LABEL_BEFORE = re.compile(r"(?i)\b(?:reg(?:istration)?|vrm|(?:number|licence|license)[ \t]+plate|plate)\.?"
                               r"(?:[ \t]+(?:no\.?|number|mark))?[ \t]*(?:[:\-][ \t]*|(?:is|was)[ \t]+)?$")
 
@@ -43,5 +47,11 @@ class UkVehicleRegRecognizer(UkPatternRecognizer):
                 continue
             if REG_LABEL_BEFORE.search(text, max(0, s - 30), s) is not None:
                 out.append(result(self, self.ENTITY, s, e, 0.6, "an older registration straight after a registration label"))
+        for m in DATELESS.finditer(text):
+            s, e = m.span()
+            if (m.group("l") or m.group("l2")) in _NOT_PLATE_LETTERS or any(r.start < e and s < r.end for r in out if r.score >= 0.4):
+                continue
+            if REG_LABEL_BEFORE.search(text, max(0, s - 30), s) is not None:
+                out.append(result(self, self.ENTITY, s, e, 0.6, "a dateless registration straight after a registration label"))
         return out
 

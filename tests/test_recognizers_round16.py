@@ -329,3 +329,14 @@ def test_column_header_above_a_markdown_rule_line(an):
 def test_nino_digits_grouped_in_threes(an):
     text = "Lodger's NI: AB 123 456 C.\n"
     assert "AB 123 456 C" in found(an, text, NINO)
+
+
+def test_dateless_or_northern_irish_registration_after_a_label(an):
+    text = "Peter Vance, reg: LIZ 1234. Vehicle reg 1 ABC.\n"
+    got = found(an, text, CAR)
+    assert "LIZ 1234" in got and "1 ABC" in got
+
+
+def test_reg_no_and_a_number_is_no_registration(an):
+    text = "Reg no 1 is wrong. Reg NO 12. He is in reg 2 of the list.\n"
+    assert found(an, text, CAR) == []
