@@ -26,6 +26,16 @@ REG_LABEL_BEFORE = re.compile(r"(?i)\b(?:reg(?:istration)?|vrm|(?:number|licence
                               r"(?:[ \t]+(?:no\.?|number|mark))?[ \t]*(?:[:\-][ \t]*|(?:is|was)[ \t]+)?$")
 
 
+# "reg" of something else before the value: "VAT Reg GB 318 ...", "Company reg 09231874", "charity reg."
+_OTHER_REG = re.compile(r"(?i)\b(?:vat|company|companies|charity|charities|tax|business|trade(?:[ \t]+mark)?|gmc|nmc|hcpc|ico|fca|"
+                        r"ofsted|land|patent|design|domain|student|pupil|voter|electoral)[ \t]*$")
+
+
+def _reg_label_before(text: str, s: int) -> bool:
+    lm = REG_LABEL_BEFORE.search(text, max(0, s - 30), s)
+    return lm is not None and _OTHER_REG.search(text, max(0, lm.start() - 20), lm.start()) is None
+
+
 class UkVehicleRegRecognizer(UkPatternRecognizer):
     ENTITY = EntityType.UK_VEHICLE_REG.value
     PATTERNS = [Pattern("current", CURRENT, 0.5), Pattern("shape", SHAPE, 0.2), Pattern("prefix", PREFIX, 0.2), Pattern("suffix", SUFFIX, 0.2)]
@@ -45,13 +55,13 @@ class UkVehicleRegRecognizer(UkPatternRecognizer):
             s, e = m.span()
             if any(r.start < e and s < r.end for r in out if r.score >= 0.4):
                 continue
-            if REG_LABEL_BEFORE.search(text, max(0, s - 30), s) is not None:
+            if _reg_label_before(text, s):
                 out.append(result(self, self.ENTITY, s, e, 0.6, "an older registration straight after a registration label"))
         for m in DATELESS.finditer(text):
             s, e = m.span()
             if (m.group("l") or m.group("l2")) in _NOT_PLATE_LETTERS or any(r.start < e and s < r.end for r in out if r.score >= 0.4):
                 continue
-            if REG_LABEL_BEFORE.search(text, max(0, s - 30), s) is not None:
+            if _reg_label_before(text, s):
                 out.append(result(self, self.ENTITY, s, e, 0.6, "a dateless registration straight after a registration label"))
         return out
 

@@ -340,3 +340,8 @@ def test_dateless_or_northern_irish_registration_after_a_label(an):
 def test_reg_no_and_a_number_is_no_registration(an):
     text = "Reg no 1 is wrong. Reg NO 12. He is in reg 2 of the list.\n"
     assert found(an, text, CAR) == []
+
+
+def test_vat_or_company_reg_is_no_vehicle_registration(an):
+    text = "Halloran Plastering Ltd (Company No. 09231874, VAT Reg GB 318 4421 07), company reg AB 1234.\n"
+    assert found(an, text, CAR) == []
