@@ -16,7 +16,8 @@ EMAIL_REGEX = r"(?i)\b[a-z0-9][a-z0-9._%+'\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(
 
 _BR_AT = r"[ \t]*[\[({<][ \t]*at[ \t]*[\])}>][ \t]*"
 _BR_DOT = r"[ \t]*[\[({<][ \t]*dot[ \t]*[\])}>][ \t]*"
-_OBF_AT = r"(?:" + _BR_AT + r"|[ \t]+at[ \t]+)"
+# (also "@" with spaces around it: "gary.platt @ example.com")
+_OBF_AT = r"(?:" + _BR_AT + r"|[ \t]+at[ \t]+|[ \t]+@[ \t]*|[ \t]*@[ \t]+)"
 _OBF_DOT = r"(?:\.|" + _BR_DOT + r"|[ \t]+dot[ \t]+)"
 _LABEL = r"[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?"
 # the last label must be a common top-level domain (so "at the shop dot" in prose is not an address;
@@ -28,17 +29,18 @@ OBFUSCATED_REGEX = (r"(?i)(?<![\w.@\-])[a-z0-9][a-z0-9._%+'\-]*[a-z0-9]" + _OBF_
                     + r"(?:" + _OBF_DOT + _LABEL + r")+(?![\w\-@])")
 _LAST_LABEL = re.compile(r"(?i)([a-z0-9\-]+)\W*$")
 _HAS_BR_AT = re.compile(r"(?i)" + _BR_AT)
+_SPACED_AT = re.compile(r"[ \t]@|@[ \t]")
 _WORD_AT = re.compile(r"(?i)[ \t]+at[ \t]+")
 
 
 def obfuscated_email_ok(value: str) -> bool:
     """An address written with "at" for "@": bracketed "(at)", or the word "at" after a local part
     that could not be an ordinary word (it has a dot, underscore, hyphen or digit in it)."""
-    if "@" in value:
-        return False
     last = _LAST_LABEL.search(value)
     if last is None or last.group(1).lower() not in TLDS:
         return False
+    if "@" in value:
+        return _SPACED_AT.search(value) is not None
     if _HAS_BR_AT.search(value):
         return True
     m = _WORD_AT.search(value)
@@ -62,7 +64,7 @@ class EmailAddressRecognizer(UkPatternRecognizer):
     CONTEXT = ["email", "e-mail", "mail"]
 
     def validate_result(self, pattern_text: str):
-        if "@" in pattern_text:
+        if "@" in pattern_text and _SPACED_AT.search(pattern_text) is None:
             return None
         if obfuscated_email_ok(pattern_text):
             return True

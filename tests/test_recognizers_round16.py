@@ -345,3 +345,13 @@ def test_reg_no_and_a_number_is_no_registration(an):
 def test_vat_or_company_reg_is_no_vehicle_registration(an):
     text = "Halloran Plastering Ltd (Company No. 09231874, VAT Reg GB 318 4421 07), company reg AB 1234.\n"
     assert found(an, text, CAR) == []
+
+
+def test_email_with_spaces_around_the_at_sign(an):
+    text = "Gary Platt email gary.platt @ example.com\n"
+    assert "gary.platt @ example.com" in found(an, text, EMAIL)
+
+
+def test_at_sign_before_a_time_or_price_is_no_email(an):
+    text = "Meet @ 5pm. Price @ £5 each.\n"
+    assert found(an, text, EMAIL) == []
