@@ -47,6 +47,8 @@ from typing import List  # noqa: E402
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult  # noqa: E402
 
+from recognizers.context import header_cell_above  # noqa: E402
+
 CUED_PHONE = re.compile(
     r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|fax|call(?:\s+me)?|text|whatsapp|"
     r"(?:his|her|my|their|your)[ \t]+(?:new[ \t]+|polish[ \t]+|irish[ \t]+|foreign[ \t]+|other[ \t]+)?number)\b\.?[^\d\n]{0,20}?"
@@ -57,6 +59,10 @@ CUED_PHONE = re.compile(
 # a number in the international format of another country, with its "+" ("+353 87 123 4567",
 # "+48 512-345-678"): a phone wherever it is written
 INTL_PLUS = re.compile(r"(?<![\w+])\+(?!44)[1-9]\d{0,2}[ \-]?(?:\(0\)[ \-]?)?\(?\d(?:(?:[ \-]|\)[ \-]?)?\d){6,12}(?![\w])")
+
+
+INTL_00 = re.compile(r"(?<![\w+])00(?!44)[1-9]\d{0,2}(?:[ \-]?\(?\d+\)?){2,6}(?![\w])")
+PHONE_HEADER = re.compile(r"(?i)\b(?:tel|telephone|phone|mobile|mob|cell|contact[ \t]+(?:no|number)|whatsapp)\b")
 
 
 class CuedPhoneRecognizer(EntityRecognizer):
@@ -78,6 +84,14 @@ class CuedPhoneRecognizer(EntityRecognizer):
                 continue  # UK numbers are the pattern recognizer's ("0048 512 ...", another country's, is not)
             s, e = m.span("num")
             out.append(result(self, EntityType.PHONE_NUMBER.value, s, e, 0.6, "number after a phone word"))
+        taken = [(r.start, r.end) for r in out]
+        # another country's number dialled with 00, in a table column headed "Telephone" / "Mobile"
+        for m in INTL_00.finditer(text):
+            if 10 <= len(digits(m.group(0))) <= 15 and not any(a < m.end() and m.start() < b for a, b in taken):
+                head = header_cell_above(text, m.start(), m.end())
+                if head and PHONE_HEADER.search(head):
+                    out.append(result(self, EntityType.PHONE_NUMBER.value, m.start(), m.end(), 0.6,
+                                      "another country's number under a phone column header"))
         taken = [(r.start, r.end) for r in out]
         for m in INTL_PLUS.finditer(text):
             if 10 <= len(digits(m.group(0))) <= 13 and not any(a < m.end() and m.start() < b for a, b in taken):

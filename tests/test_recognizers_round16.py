@@ -355,3 +355,12 @@ def test_email_with_spaces_around_the_at_sign(an):
 def test_at_sign_before_a_time_or_price_is_no_email(an):
     text = "Meet @ 5pm. Price @ £5 each.\n"
     assert found(an, text, EMAIL) == []
+
+
+def test_foreign_number_dialled_with_00_under_a_telephone_header(an):
+    text = ("Emergency contacts\n"
+            "Name                  Relationship        Telephone\n"
+            "Krzysztof Lewandowski uncle               0048 61 852 4410\n"
+            "Order ref             0048 61 852 4411    none\n")
+    got = found(an, text, PHONE)
+    assert "0048 61 852 4410" in got and "0048 61 852 4411" not in got
