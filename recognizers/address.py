@@ -49,6 +49,19 @@ NUMBERED_LINE_RE = re.compile(
     r"(?<![\w/])\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:" + UW + r"[ \u00a0]+|(?:y|yr|de|la|le|du|of|the|on|upon|in)[ \u00a0]+){0,4}"
     + UW + r",[ \t]*(?:" + UW + r"[ \t]*){1,3},?[ \t]*(?=" + POSTCODE_REGEX + r")"
 )
+# an Irish Eircode closing an address abroad ("Salthill, Galway, H91 X2Y4", "Dublin D6W XY12")
+EIRCODE = r"(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \u00a0]?[0-9AC-FHKNPRTV-Y]{4}(?![\w])"
+# ... after a numbered line and its towns: "14 Ard Na Mara, Salthill, Galway, H91 X2Y4"
+IRISH_LINE_RE = re.compile(
+    r"(?<![\w/])\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:" + UW + r"[ \u00a0]+|(?:na|an|a|de|of|the|upon)[ \u00a0]+){0,4}" + UW
+    + r"(?:,[ \t]*(?:" + UW + r"[ \t]*){1,3}){1,3},?[ \t]*" + EIRCODE
+)
+# a street abroad written street word first and house number after: "ul. Polna 12" (Polish),
+# "Str. Mihai Eminescu nr. 7" (Romanian), "Calle Mayor 5", "Rua Augusta 27", "Rue Victor Hugo 4"
+FOREIGN_STREET_RE = re.compile(
+    r"(?<![\w.])(?:(?i:ul\.|ulica|al\.|aleja|os\.|osiedle)|Str\.|Strada|Bd\.|Bulevardul|Calea|Calle|Avenida|Avda\.|Rua|Rue)"
+    r"[ \u00a0]+(?:" + UW + r"[ \u00a0]+){0,3}" + UW + r",?[ \u00a0]+(?:nr\.?[ \u00a0]*)?\d{1,4}[A-Za-z]?(?:/\d{1,4})?(?![\w/])"
+)
 # a street named without a house number after an address cue: "she now lives on Mill Lane, Hitchin",
 # "moved to Orchard Close", "address: Linden Grove, Luton"
 CUED_STREET_RE = re.compile(
@@ -106,7 +119,9 @@ class AddressRecognizer(EntityRecognizer):
             e2 = extend_address(text, e)
             score = 0.8 if e2 > e else 0.65
             out.append(_res(self, s, e2, score, "house number and street"))
-        for rx, why in ((WELSH_STREET_RE, "house number and a Welsh street"), (NUMBERED_LINE_RE, "house number, street, town and postcode")):
+        for rx, why in ((WELSH_STREET_RE, "house number and a Welsh street"), (NUMBERED_LINE_RE, "house number, street, town and postcode"),
+                        (IRISH_LINE_RE, "house number, street, towns and an Eircode"),
+                        (FOREIGN_STREET_RE, "a street abroad, street word first, and its house number")):
             for m in rx.finditer(text):
                 e = m.end()
                 while e > m.start() and text[e - 1] in " \t,":

@@ -38,6 +38,18 @@ ACCOUNT_TAIL = re.compile(
 # couple writing about their own account says too)
 ORG_ACCOUNT = re.compile(
     r"(?i)\bour[ \t]+(?:client|office|business|company|firm(?:['’]s)?|general|trust)[ \t]+(?:bank[ \t]+)?account\b(?!['’])")
+# an organisation named with its own bank details: "Acme Widgets Ltd bank: sort code 40-11-62, account
+# ...", "HMRC's bank: sort code 08 32 10", "CMS collection account: sort code ...": between the name and
+# the value only bank words and the other half of the details
+_PUBLIC_BODY = re.compile(r"(?:\b(?:HMRC|DWP|CMS|CSA|HMCTS|DVLA|Child[ \t]+Maintenance[ \t]+Service|Child[ \t]+Support[ \t]+Agency|"
+                          r"HM[ \t]+Revenue[ \t]+(?:&|and)[ \t]+Customs|(?i:the[ \t]+(?:council|court|tribunal|agency|school|nursery)))\b)")
+ORG_BANK_AFTER_NAME = re.compile(
+    r"(?i)[ \t]*(?:['’]s?)?[ \t]*(?:own[ \t]+)?(?:bank(?:[ \t]+(?:account|details))?|collection[ \t]+account|client[ \t]+account|"
+    r"(?:bank[ \t]+)?account(?:[ \t]+details)?)[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*[:,\-]?[ \t]*"
+    r"(?:(?:sort[ \t]*code|account(?:[ \t]+(?:number|no\.?))?|acc(?:ount)?\.?[ \t]*no\.?|a/c(?:[ \t]+no\.?)?|and|is)[ \t]*[:.]?[ \t]*"
+    r"|\d{2}[ \-–]?\d{2}[ \-–]?\d{2}[ \t]*,?[ \t]*)*$")
+_BANK_NAME = re.compile(r"(?i)\b(?:bank|banking|building[ \t]+society|credit[ \t]+union|barclays|lloyds|hsbc|natwest|santander|"
+                        r"halifax|monzo|starling|nationwide|revolut|metro|tsb|rbs|co-?operative|virgin[ \t]+money|first[ \t]+direct)\b")
 _SENTENCE_START = re.compile(r"(?:[.!?][ \t]+(?=[A-Z(])|\n[ \t]*\n)")
 SORT_LABEL = re.compile(r"(?i)(?:sort[\s\-]*code|\bs/c)[\s:.\-]*(?:is[\s:]*)?$")
 ACCOUNT_LABEL = re.compile(r"(?i)(?:account|acc(?:ount)?\.?|a/c)[\s\-]*(?:number|no\.?|num)?[\s:.\-]*(?:is[\s:]*)?(?:\([ \t]*)?$")
@@ -123,4 +135,12 @@ def _org_account(text: str, s: int) -> bool:
     """Is the value at ``s`` in a sentence that gives an organisation's own account ("our client account")?"""
     lo = max(0, s - 160)
     starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, s)]
-    return ORG_ACCOUNT.search(text, starts[-1] if starts else lo, s) is not None
+    if ORG_ACCOUNT.search(text, starts[-1] if starts else lo, s) is not None:
+        return True
+    # an organisation named with its own details on the same line ("Acme Widgets Ltd bank: sort code ...")
+    from recognizers.organisations import org_name_spans
+    ls = max(text.rfind("\n", 0, s) + 1, s - 120)
+    # (not a bank's name: "Santander Bank account 12345678" is a customer's account at it)
+    ends = [b for a, b in org_name_spans(text[ls:s], ls) if not _BANK_NAME.search(text, a, b)]
+    ends += [m.end() for m in _PUBLIC_BODY.finditer(text, ls, s)]
+    return any(ORG_BANK_AFTER_NAME.fullmatch(text, b, s) is not None for b in ends)

@@ -75,6 +75,58 @@ def text_has_phrase_before(text: str, start: int, pattern: "re.Pattern[str]", ch
     return pattern.search(text, max(0, start - chars), start) is not None
 
 
+# a table: cells split by "|", a tab or a run of two or more spaces
+_CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|\t+|[ \t]{2,}")
+HEADER_LINES_UP = 4  # a table's rows under its header
+_RULE_LINE = re.compile(r"[ \t|+:=\-–—_]+")
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in _CELL_GAP.finditer(line):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(line):
+        out.append((pos, len(line)))
+    return out
+
+
+def header_cell_above(text: str, start: int, end: int, lines_up: int = HEADER_LINES_UP) -> str | None:
+    """The column header over a value in a table: the value's line and every line up to the header
+    have two or more cells, no line between is blank, and the header is the first line up with no
+    digit in it; the header cell is the one over the value's column ("Registration", "Driver DOB").
+    None when the value is not in such a table."""
+    if "\n" in text[start:end]:
+        return None
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    if len(_cells(text[ls: le if le >= 0 else len(text)])) < 2:
+        return None
+    col0, col1 = start - ls, end - ls
+    line_end = ls - 1
+    for _ in range(lines_up):
+        if line_end < 0:
+            return None
+        line_start = text.rfind("\n", 0, line_end) + 1
+        line = text[line_start:line_end]
+        if line.strip() and _RULE_LINE.fullmatch(line):
+            line_end = line_start - 1  # (a table's rule under its header: "|------|------|", "----  ----")
+            continue
+        cells = _cells(line)
+        if len(cells) < 2:
+            return None
+        if not any(ch.isdigit() for ch in line):
+            best, most = None, 0
+            for a, b in cells:
+                ov = min(b, col1) - max(a, col0)
+                if ov > most:
+                    best, most = line[a:b], ov
+            return best
+        line_end = line_start - 1
+    return None
+
+
 class WindowContextEnhancer(ContextAwareEnhancer):
     """Raise a result's score when one of its recognizer's context phrases is near it."""
 
@@ -124,6 +176,12 @@ class WindowContextEnhancer(ContextAwareEnhancer):
                 nlp_artifacts, res.start, res.end, self.context_prefix_count, self.context_suffix_count
             )
             hit = find_phrase(window, phrases)
+            if not hit:
+                # a table's column header naming the field, with the values in the rows below it
+                head = header_cell_above(text, res.start, res.end)
+                if head:
+                    words = [(w, w) for w in phrase_words(head)]
+                    hit = find_phrase(words, phrases)
             if hit:
                 res = copy.copy(res)
                 res.score = min(

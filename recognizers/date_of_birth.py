@@ -8,6 +8,7 @@ from typing import List, Optional
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from recognizers.base import result
+from recognizers.context import _cells, header_cell_above
 
 from pipeline.codes import EntityType
 
@@ -21,10 +22,39 @@ DATE_REGEX = re.compile(
     r"(?P<d1>\d{1,2})(?:[/.\-]|[ \u00a0]/[ \u00a0]?|/[ \u00a0])(?P<m1>\d{1,2})(?:[/.\-]|[ \u00a0]/[ \u00a0]?|/[ \u00a0])(?P<y1>(?:19|20)?\d{2})"
     r"|(?P<y2>(?:19|20)\d{2})(?P<sep2>[\-/.])(?P<m2>\d{1,2})(?P=sep2)(?P<d2>\d{1,2})"
     # "3 March 1985", "3rd of March, 1985", and with hyphens, slashes or dots: "03-Mar-1985", "3/Mar/85"
-    r"|(?P<d3>\d{1,2})(?:st|nd|rd|th)?(?:[ \u00a0]+(?:of[ \u00a0]+)?|[\-/.](?=[A-Za-z]))(?P<m3>" + _MON + r")(?:\.?,?[ \u00a0]+|[\-/.])(?P<y3>(?:19|20)\d{2}|['’]?\d{2}(?![\d:.]\d))"
+    # (a line may break after "of" or the month: "born on the 3rd of\nMarch 1985")
+    r"|(?P<d3>\d{1,2})(?:st|nd|rd|th)?(?:[ \u00a0]+(?:of(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*))?|[\-/.](?=[A-Za-z]))(?P<m3>" + _MON + r")(?:\.?,?(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*)|[\-/.])(?P<y3>(?:19|20)\d{2}|['’]?\d{2}(?![\d:.]\d))"
     r"|(?P<m4>" + _MON + r")\.?[ \u00a0]+(?P<d4>\d{1,2})(?:st|nd|rd|th)?,?[ \u00a0]+(?P<y4>(?:19|20)\d{2})"
     r")(?![\w/])"
 )
+# a date in words ("the third of March nineteen eighty-seven", "21st of June, two thousand and one",
+# "March the 3rd 1985"): only straight after a birth cue
+_ORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+        r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
+        r"(?:twenty|thirty)[ \-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d{1,2}(?:st|nd|rd|th))")
+_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_YEAR_WORDS = (r"(?:(?:19|20)\d{2}|nineteen[ \-](?:" + _TENS + r"(?:[ \-]" + _UNIT + r")?|o[ \-]?" + _UNIT + r"|ten|eleven|twelve|"
+               r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two[ \-]thousand(?:[ \-](?:and[ \-])?(?:"
+               + _UNIT + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)")
+WORD_DATE_REGEX = re.compile(
+    r"(?i)(?<![\w])(?:" + _ORD + r"[ \t]+(?:of[ \t]+)?" + _MON + r"|" + _MON + r"[ \t]+(?:the[ \t]+)?" + _ORD
+    + r")\.?,?[ \t\n]+(?:in[ \t]+)?" + _YEAR_WORDS + r"(?![\w\-])")
+# the birth cue right before it, on its line: "was born on", "date of birth:", "DOB"
+WORD_DATE_CUE = re.compile(r"(?i)(?:\bborn|\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirthday(?:\s+is)?)[ \t:]*(?:(?:on|is|was)[ \t]+)?(?:the[ \t]+)?$")
+# between a birth cue and a date, what makes it the date of something else: an action done on it
+# ("DOB verified on 12/10/2026", "date of birth updated on 3 March 2026", "born in Leeds and moved on
+# 04/05/2019") or a birthday's event ("birthday party is on 12/12/2026"); not a label ("DOB confirmed:
+# 03/03/1985", "DOB (as provided on the form): ...")
+EVENT_AFTER_CUE = re.compile(
+    r"(?i)(?:\b(?:verified|checked|confirmed|updated|amended|changed|corrected|recorded|entered|added|noted|provided|"
+    r"given|supplied|requested|received|sent|moved|married|arrived|left|registered|seen|called|rang|emailed|"
+    r"discussed|asked)\b[^\n.;:\d]{0,15}?\b(?:on|at|dated|from)\b|\b(?:party|celebration|card|present|meal|treat|"
+    r"cake|trip)\b)[^\n.;:\d()]{0,15}$")
+# a date in figures with spaces or none ("born 03 03 1985", "DOB: 03031985"): only right after a birth cue
+SPACED_DATE = re.compile(r"(?<![\d\-/.])(?P<d>\d{1,2})(?:[ \u00a0](?P<m>\d{1,2})[ \u00a0]|(?<=\d\d)(?P<m2>\d{2}))"
+                         r"(?P<y>(?:19|20)\d{2})(?![\d\-/]|[.,]\d)")
+_BIRTH_WORD = re.compile(r"(?i)\bborn\b|\bd\.?\s?o\.?\s?b\b|date\s+of\s+birth|\bbirthday")
 DOB_CUE = re.compile(
     r"(?i)(?:\bborn\b|\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date|\bbirthday|\bdate\s+born)[^\n.;]{0,25}$"
 )
@@ -39,9 +69,14 @@ DOB_HEADER = re.compile(r"(?i)\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\
 HEADER_LINES_UP = 4  # a table's rows under its header
 
 
-def _under_dob_header(text: str, s: int) -> bool:
+def _under_dob_header(text: str, s: int, e: int | None = None) -> bool:
     """Is the date at ``s`` in a table column headed "DOB" / "Date of birth" a few lines up?
-    The header must start near the date's column and no line between may be blank."""
+    The header must start near the date's column and no line between may be blank; or the
+    table's header cell over the date's column names it ("Driver DOB", "Date of birth (if known)")."""
+    if e is not None:
+        head = header_cell_above(text, s, e)
+        if head and DOB_HEADER.search(head):
+            return True
     ls = text.rfind("\n", 0, s) + 1
     col = s - ls
     end = ls - 1
@@ -52,9 +87,13 @@ def _under_dob_header(text: str, s: int) -> bool:
         line = text[start:end]
         if not line.strip():
             return False
-        for m in DOB_HEADER.finditer(line):
+        # (a table: the header or the date's row in cells; not a sentence that says "born" a line up)
+        table = len(_cells(line)) >= 2 or len(_cells(text[ls: text.find("\n", s) if text.find("\n", s) >= 0 else len(text)])) >= 2
+        for m in DOB_HEADER.finditer(line) if table else ():
             if abs(m.start() - col) <= 6 or m.start() <= col < m.end():
-                return True
+                # (a header names the field and holds no value: "Mr Vance, D.O.B. 03.03.1985" on the line
+                # above is a date of birth stated, not a column over "Letter dated 3 March 2026")
+                return DATE_REGEX.search(line) is None
         end = start - 1
     return False
 
@@ -111,8 +150,10 @@ class DateOfBirthRecognizer(EntityRecognizer):
             # wrapped over lines ("date of birth (if\nknown)\n\n02/09/1985")
             flat = re.sub(r"\s+", " ", before)
             if DOB_CUE.search(before) or DOB_CUE.search(before.rstrip(" \t:\n") + " ") or DOB_CUE_FLAT.search(flat):
+                if EVENT_AFTER_CUE.search(flat):
+                    continue  # "DOB verified on 12/10/2026", "born in Leeds and moved on ...": the date of an event
                 score, why = 0.85, "birth cue before the date"
-            elif _under_dob_header(text, s):
+            elif _under_dob_header(text, s, e):
                 score, why = 0.8, "date in a date-of-birth column"
             elif NAME_BEFORE.search(before):
                 score, why = 0.45, "date stated for a person"
@@ -121,4 +162,24 @@ class DateOfBirthRecognizer(EntityRecognizer):
             if parse_date(m.group(0)) is None:
                 continue
             out.append(result(self, self.ENTITY, s, e, score, why))
+        for m in SPACED_DATE.finditer(text):
+            s, e = m.span()
+            if any(r.start < e and s < r.end for r in out):
+                continue
+            d, mo = int(m.group("d")), int(m.group("m") or m.group("m2"))
+            if not (1 <= d <= 31 and 1 <= mo <= 12) or (m.group("m2") and len(m.group("d")) != 2):
+                continue
+            before = text[max(0, s - 40): s]
+            if DOB_CUE.search(before) and not EVENT_AFTER_CUE.search(before):
+                out.append(result(self, self.ENTITY, s, e, 0.85, "date in spaced or run-together figures after a birth cue"))
+        # (only where a birth cue stands: the words pattern is tried just after each one)
+        for c in _BIRTH_WORD.finditer(text):
+            m = WORD_DATE_REGEX.search(text, c.end(), min(len(text), c.end() + 90))
+            if m is None:
+                continue
+            s, e = m.span()
+            if any(r.start <= s < r.end or s <= r.start < e for r in out):
+                continue  # (already found as a date in figures)
+            if WORD_DATE_CUE.search(text, max(0, s - 40), s) is not None:
+                out.append(result(self, self.ENTITY, s, e, 0.85, "date in words after a birth cue"))
         return out

@@ -67,8 +67,23 @@ def org_name_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
 # "Leeds LS1 2AX", "Newcastle upon Tyne"
 _COMP = (r"(?:(?i:c/o[ \t]+)?(?:(?i:unit|suite|floor|room|block|building|p\.?[ \t]?o\.?[ \t]*box)[ \t]+\d{1,6}[A-Za-z]?"
          r"|(?:\d{1,4}[A-Za-z]?[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|upon|on|le|de|the|of|in|by|&))*))")
+# an organisation's own registration written after its name: "(Company No. 09231874, VAT Reg GB 318 4421 07)",
+# ", company no. 11482903,", "Registered charity 1098765"
+_REG_NO = (r"(?i:(?:company|co\.?|registered|reg\.?|charity|vat|registration)(?:[ \t]+(?:no\.?|number|reg(?:istration)?\.?|"
+           r"charity|in[ \t]+england(?:[ \t]+(?:and|&)[ \t]+wales)?))*[ \t]*[.:]?[ \t]*(?:gb[ \t]*)?\d[\d \t]{4,14}\d)")
+_REG_BRACKET = r"\((?:[ \t]*" + _REG_NO + r"[ \t]*[,;]?)+[ \t]*\)"
 # the address parts between a cue (or an organisation's name) and the value: at most five, two line breaks
-_RUN = re.compile(r"[ \t]*[:,(]?[ \t]*(?:\n[ \t|]*)?(?:(?:" + _COMP + r"|\([^()\n]{1,40}\))[ \t]*[,|(]?[ \t]*(?:\n[ \t|]*)?){0,5}")
+# (its registration numbers may stand among them, and "of" / "at" / "based at" before the address)
+_RUN = re.compile(r"[ \t]*[:,(]?[ \t]*(?:\n[ \t|]*)?(?:(?:" + _COMP + r"|\([^()\n]{1,40}\)|" + _REG_BRACKET + r"|" + _REG_NO
+                  + r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}|(?i:(?:based[ \t]+)?(?:of|at)|trading[ \t]+from))[ \t]*[,|(]?[ \t]*(?:\n[ \t|]*)?){0,6}")
+# (an address among them: its postcode or a numbered street; an organisation named with a department and a
+# number alone, "Castle Precision Ltd payroll (0161 ...)", may be the line of the person spoken to)
+_ADDRESS_IN_RUN = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b|\b\d{1,4}[A-Za-z]?,?[ \t]+[A-Z][a-z]")
+# after an organisation's name and its address parts, a line of the organisation: "..., tel 01733 960 220",
+# "..., payroll 0115 496 0321", "Ward 7 (tel 01274 364 707)"
+_ORG_LINE_WORD = re.compile(
+    r"(?i)(?:(?:payroll|accounts|hr|switchboard|reception|office|main|general|enquiries|admin|head[ \t]+office)[ \t]*"
+    r"(?:tel(?:ephone)?\.?|phone|line|number|no\.?)?|tel(?:ephone)?\.?|phone|t\.?)[ \t]*[:.]?[ \t]*(?:on[ \t]+)?$")
 # a cue that an address which follows is an organisation's: its office or premises, where to write
 # to or visit it, a civic building ("County Hall", "Civic Centre")
 ORG_ADDRESS_CUE = re.compile(
@@ -76,6 +91,8 @@ ORG_ADDRESS_CUE = re.compile(
     r"visit[ \t]+(?:us|them)[ \t]+at|(?:registered|head|main|branch|regional|area)[ \t]+office|"
     # an employer named with its address: "I work at Tesco Extra, Wetherby Road, ...", "employed by X, ..."
     r"works?[ \t]+(?:at|for)|working[ \t]+(?:at|for)|employed[ \t]+(?:at|by)|"
+    # a form's or extract's label for an employer's address: "Employer address:", "Employer's address"
+    r"(?:employer|employers|employer['’]s|company['’]?s?|business)[ \t]+(?:postal[ \t]+|registered[ \t]+)?address\b[ \t]*:?|"
     # "its address is ..." (not "our new address": a couple writes that about their home)
     r"its[ \t]+(?:new[ \t]+)?(?:postal[ \t]+)?address(?:[ \t]+is)?|"
     # (a business's premises: "the premises at ..." of a tenancy agreement is the tenant's home)
@@ -95,6 +112,8 @@ ORG_PHONE_CUE = re.compile(
     r"(?:the[ \t]+(?:[\w'’\-]+[ \t]+){0,2})?(?:advice|council|office|centre|helpline|surgery|school|nursery|housing|"
     r"jobcentre|cab|court|hub|clinic|practice|bank|shelter|charity|service|team|reception|dentists?|doctors|gp|hospital|"
     r"pharmacy|police)(?:['’]?s)?[ \t]+(?:number|no\.?|phone|tel)\b|"
+    # a hospital ward or a department with its line: "Ward 7 (tel 01274 ...)", "Ward 22: 0113 ..."
+    r"\b(?-i:Ward)[ \t]+[A-Z0-9]{1,3}\b[ \t]*[(:,]?[ \t]*(?:tel(?:ephone)?\.?|phone|direct[ \t]+line)?[ \t]*:?[ \t]*$|"
     r"(?:ring|call|phone|contact|try)[ \t]+(?:the|their)[ \t]+(?:[\w'’\-]+[ \t]+){0,2}"
     # (not "their place" or "the line": somebody's home, or anybody's phone)
     r"(?:advice|council|office|centre|helpline|surgery|school|nursery|housing|jobcentre|shelter|charity|"
@@ -135,6 +154,16 @@ def org_contact_cue(text: str, s: int, kind: str, orgs: list[tuple[int, int]] = 
     if kind == "phone":
         if not _LANDLINE_OR_ORG_RANGE.match(text[s:s + 8]):
             return False  # a mobile is a person's
+        lo = max(0, s - 200)
+        w = _ORG_LINE_WORD.search(text, lo, s)
+        if w is not None and _PERSONAL_NUMBER.search(text, w.start(), s) is None:
+            # "Halloran Plastering Ltd (Company No. ...) of Unit 4, ..., tel 01733 ...": the organisation's line,
+            # its name, registration and address parts only between (not with a person named in between)
+            for a, b in list(orgs) + org_name_spans(text[lo:w.start()], lo):
+                if lo <= b <= w.start() and text.count("\n", b, w.start()) <= 2 and _ADDRESS_IN_RUN.search(
+                        text, b, w.start()) is not None and _RUN.fullmatch(
+                        text, b, w.start()) is not None and not any(b <= a0 and b0 <= s for a0, b0 in people):
+                    return True
         if ORG_HOURS_AFTER.match(text, s) is not None and _PERSONAL_NUMBER.search(
                 text, max(text.rfind("\n", 0, s) + 1, s - 40), s) is None:
             return True  # a line with opening hours is an organisation's

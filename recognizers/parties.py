@@ -481,6 +481,11 @@ _NOT_A_HOUSE_BEFORE = re.compile(
     r"(?i)\b(?:item|bus|route|page|question|para(?:graph)?|section|schedule|clause|invoice|order|platform|gate|room|box|"
     r"case|ref(?:erence)?|account|policy|table|figure|exhibit|document|doc|tab|appendix|annex|bundle|line|payslip|"
     r"statement|cheque|receipt|ticket|unit|flat|apartment|plot|issue|version|step|point|rule|form|child|children)\.?[ \t]*$")
+# a street named as a place on the road, not a home: "Lincoln Road junction with Gladstone Street",
+# "on the corner of Mill Lane" (the street named alone; its house number and street still go)
+_NOT_A_JUNCTION = "".join(r"(?<!" + w + r"[ \t])" for w in (
+    "junction with", "junction of", "junctions of", "junction between", "corner of", "crossroads of", "crossing of",
+    "roundabout on", "roundabout at"))
 HOUSE_NUMBER_REACH = 300  # characters from the same party's street or postcode to a house number alone
 # between two parts of one address: a comma, table bars, one line break, or "in" ("Mercer House in
 # Accrington": the town of a listed house says where a person lives as much as its postcode does)
@@ -655,7 +660,8 @@ class PartyMatcher:
                 if len(d) >= 10:
                     rest = _flex_chars(d[1:], r"[\s\-().\/]*")
                     # (also without its leading 0, as a number is sometimes copied: "7700 900555")
-                    out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)?44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0\)?)?" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
+                    # (a space may follow the leading 0: "0 7700 900 538")
+                    out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)?44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0\)?[ \t]?)?" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
             for em in p.emails:
                 if "@" in em:
                     out.append((re.compile(r"(?i)(?<![\w.\-])" + re.escape(em.strip()) + r"(?![\w\-])"), pos, EntityType.EMAIL_ADDRESS))
@@ -703,7 +709,7 @@ class PartyMatcher:
                         sw = street.group("street").split()
                         # "8 Ferncliffe Road" -> also "Ferncliffe Road" / "Ferncliffe Rd" named alone (not after
                         # another house number: "the surgery, 3 Ferncliffe Road" is another building on the street)
-                        add_form(sw, r"(?<![\w])" + _NOT_AFTER_NUMBER + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
+                        add_form(sw, r"(?<![\w])" + _NOT_AFTER_NUMBER + _NOT_A_JUNCTION + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
                         # the house number and street without the flat ("27 Kingsley Rd" of "Flat 3, 27 Kingsley Road")
                         add_form(sw, r"(?<![\w/.,£$€\-])" + re.escape(street.group("num")) + r",?" + WS
                                  + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")

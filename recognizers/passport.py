@@ -4,7 +4,8 @@ from presidio_analyzer import Pattern
 from pipeline.codes import EntityType
 from recognizers.base import UkPatternRecognizer
 
-PASSPORT_REGEX = r"(?<![\w\-])(?:\d{9}|[A-Z]{2}\d{7})(?![\w\-])"
+# (also in threes, as a form or a caller writes it: "533 870 214")
+PASSPORT_REGEX = r"(?<![\w\-])(?:\d{9}|\d{3}[ \u00a0]\d{3}[ \u00a0]\d{3}|[A-Z]{2}\d{7})(?![\w\-]|[ \u00a0]\d)"
 
 
 class UkPassportRecognizer(UkPatternRecognizer):

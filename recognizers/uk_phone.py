@@ -4,8 +4,10 @@ from presidio_analyzer import Pattern
 from pipeline.codes import EntityType
 from recognizers.base import UkPatternRecognizer, digits, result
 
+# (a national number sometimes has a space after its leading 0: "0 7700 900 846"; the country code
+# may stand in brackets: "(+44) 7700 900123")
 PHONE_REGEX = (
-    r"(?<![\w+])(?:(?:\+|00)44[ \-]?(?:\(0\)[ \-]?)?|\(?0)\d(?:[ \-]?\)?[ \-]?\d){8,9}(?![\w])"
+    r"(?<![\w+])(?:(?:\((?:\+|00)44\)|(?:\+|00)44)[ \-]?(?:\(0\)[ \-]?)?|\(?0(?: (?=[1-37]\d{3}))?)\d(?:[ \-]?\)?[ \-]?\d){8,9}(?![\w])"
 )
 
 
@@ -45,6 +47,8 @@ from typing import List  # noqa: E402
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult  # noqa: E402
 
+from recognizers.context import header_cell_above  # noqa: E402
+
 CUED_PHONE = re.compile(
     r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|fax|call(?:\s+me)?|text|whatsapp|"
     r"(?:his|her|my|their|your)[ \t]+(?:new[ \t]+|polish[ \t]+|irish[ \t]+|foreign[ \t]+|other[ \t]+)?number)\b\.?[^\d\n]{0,20}?"
@@ -55,6 +59,10 @@ CUED_PHONE = re.compile(
 # a number in the international format of another country, with its "+" ("+353 87 123 4567",
 # "+48 512-345-678"): a phone wherever it is written
 INTL_PLUS = re.compile(r"(?<![\w+])\+(?!44)[1-9]\d{0,2}[ \-]?(?:\(0\)[ \-]?)?\(?\d(?:(?:[ \-]|\)[ \-]?)?\d){6,12}(?![\w])")
+
+
+INTL_00 = re.compile(r"(?<![\w+])00(?!44)[1-9]\d{0,2}(?:[ \-]?\(?\d+\)?){2,6}(?![\w])")
+PHONE_HEADER = re.compile(r"(?i)\b(?:tel|telephone|phone|mobile|mob|cell|contact[ \t]+(?:no|number)|whatsapp)\b")
 
 
 class CuedPhoneRecognizer(EntityRecognizer):
@@ -71,10 +79,19 @@ class CuedPhoneRecognizer(EntityRecognizer):
             value = m.group("num")
             n = len(digits(value))
             lead = value.lstrip("( ")
-            if not 10 <= n <= 13 or lead.startswith(("+44", "0044")) or (lead.startswith("0") and not lead.startswith("00")):
+            # (up to 15 digits after "00": "00353 86 555 0147" is a 9-digit Irish number)
+            if not 10 <= n <= (15 if lead.startswith("00") else 13) or lead.startswith(("+44", "0044")) or (lead.startswith("0") and not lead.startswith("00")):
                 continue  # UK numbers are the pattern recognizer's ("0048 512 ...", another country's, is not)
             s, e = m.span("num")
             out.append(result(self, EntityType.PHONE_NUMBER.value, s, e, 0.6, "number after a phone word"))
+        taken = [(r.start, r.end) for r in out]
+        # another country's number dialled with 00, in a table column headed "Telephone" / "Mobile"
+        for m in INTL_00.finditer(text):
+            if 10 <= len(digits(m.group(0))) <= 15 and not any(a < m.end() and m.start() < b for a, b in taken):
+                head = header_cell_above(text, m.start(), m.end())
+                if head and PHONE_HEADER.search(head):
+                    out.append(result(self, EntityType.PHONE_NUMBER.value, m.start(), m.end(), 0.6,
+                                      "another country's number under a phone column header"))
         taken = [(r.start, r.end) for r in out]
         for m in INTL_PLUS.finditer(text):
             if 10 <= len(digits(m.group(0))) <= 13 and not any(a < m.end() and m.start() < b for a, b in taken):
