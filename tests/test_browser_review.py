@@ -115,7 +115,10 @@ def test_review_reject_accept_manual_approve_bundle(served, browser_page):
     # Every page image really rendered.
     for img in page.locator(".page img").all():
         img.scroll_into_view_if_needed()
-        assert img.evaluate("i => i.complete && i.naturalWidth > 0")
+        # a lazy image starts loading when scrolled into view: wait for it (on a busy machine it is not
+        # there at once), then the check is that it decoded to a real picture
+        page.wait_for_function("i => i.complete", arg=img.element_handle(), timeout=15000)
+        assert img.evaluate("i => i.naturalWidth > 0")
 
     # Reject the unlisted person with the keyboard: select the row, press "r".
     tanya = rows.filter(has_text="Tanya Rhodes")
