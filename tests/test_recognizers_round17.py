@@ -1,0 +1,84 @@
+"""Detection round 17: false alarms - words that look like names to the NER model or the context rules and
+are not people (words of other languages for family members, greetings, religious and holiday words; eponymous
+conditions; brands and car models; organisations, places and ordinary words).
+
+The refine rules are tested on a Finding as the NER model or a context rule gives it (no model needed); each
+test fails without its rule. Every name and value here is made up.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.codes import EntityType, PartyKind, ReasonCode
+from pipeline.models import Finding
+from recognizers.refine import _trim_kinship, ner_person_is_word
+
+
+def _f(text: str, word: str, rec: str = "SpacyRecognizer", nth: int = 0) -> Finding:
+    s = -1
+    for _ in range(nth + 1):
+        s = text.index(word, s + 1)
+    return Finding(s, s + len(word), EntityType.PERSON, rec, 0.85, PartyKind.UNKNOWN, ReasonCode.TP, False, word)
+
+
+def _dropped(text: str, word: str, rec: str = "SpacyRecognizer", nth: int = 0) -> bool:
+    return ner_person_is_word(text, _trim_kinship(text, _f(text, word, rec, nth)))
+
+
+# ---------------------------------------------------------------- foreign_non_name: words of other languages
+@pytest.mark.parametrize("text,word,rec", [
+    ("RP said Inshallah the review will be done.", "Inshallah", "SpacyRecognizer"),
+    ("Says Wallahi he earns under 200 a week.", "Wallahi", "SpacyRecognizer"),
+    ("Hooyo says come for Eid", "Eid", "SpacyRecognizer"),
+    ("Aabo is he back yet?", "Aabo", "SpacyRecognizer"),
+    ("next week. Ayeeyo is asking for you", "Ayeeyo", "SpacyRecognizer"),
+    ("Nabadgelyo. Ramadan Kareem in advance lol", "Ramadan Kareem", "SpacyRecognizer"),
+    ("Czesc kochanie, jak tam?", "Czesc kochanie", "SpacyRecognizer"),
+    ("Czesc kochanie, jak tam?", "jak", "PersonContextRecognizer"),
+    ("dziekuje kochanie. Buziaki", "kochanie", "PersonContextRecognizer"),
+    ("Maman est chez Tantine a Croydon", "chez", "PersonContextRecognizer"),
+    ("Maman est chez Tantine a Croydon", "Maman", "PersonContextRecognizer"),
+    ("Mbote ndeko! Sango nini?", "Sango", "SpacyRecognizer"),
+    ("Mokolo nini? Lundi?", "Mokolo nini", "SpacyRecognizer"),
+    ("E kaaro all. Ekaaro. Dawn prayers", "Ekaaro", "SpacyRecognizer"),
+])
+def test_foreign_words_not_people(text, word, rec):
+    assert _dropped(text, word, rec)
+
+
+def test_kin_word_that_is_a_name_only_in_a_kin_frame():
+    text = "Tala was with him. Her Lola and Tita came from Manila for Christmas"
+    assert _dropped(text, "Lola") and _dropped(text, "Tita")
+    # a person so named, with no possessive before: kept
+    assert not _dropped("Lola said she saw him at the shop", "Lola")
+    assert not _dropped("I spoke to Tita and Marisol yesterday", "Tita")
+
+
+def test_foreign_family_term_trimmed_off_the_name():
+    text = "Tonton Mukuna says tell the CMS. Eedo Khadra will bring it. Ate Joy sent the photos"
+    for kin, name in (("Tonton Mukuna", "Mukuna"), ("Eedo Khadra", "Khadra"), ("Ate Joy", "Joy")):
+        f = _trim_kinship(text, _f(text, kin))
+        assert f.text == name
+
+
+def test_greeting_beside_a_name_keeps_the_name():
+    text = "Salaam Abdirizak, hope you are well"
+    assert _trim_kinship(text, _f(text, "Salaam Abdirizak")).text == "Abdirizak"
+    assert not _dropped(text, "Salaam Abdirizak")
+
+
+# ---------------------------------------------------------------- eponymous conditions
+def test_eponymous_condition_not_a_person():
+    assert _dropped("Mummy has a hospital appointment for her Crohn's", "Crohn")
+    assert _dropped("He was diagnosed with Hodgkin's lymphoma in May", "Hodgkin")
+    assert not _dropped("I saw Mr Crohn at the garage", "Crohn")
+
+
+# ---------------------------------------------------------------- brands and car models
+def test_brands_and_models_not_people():
+    assert _dropped("Ionela's bunica sends money from Revolut every week", "Revolut")
+    assert _dropped("he bought an Alexa and a new Astra for her", "Astra", "PersonContextRecognizer")
+    assert _dropped("he bought an Alexa and a new Astra for her", "Alexa")
+    # a person with the brand's name, in a person's place: kept
+    assert not _dropped("Alexa said she would pay on Friday", "Alexa")
+    assert not _dropped("My friend Astra Nowak saw him", "Astra Nowak")
