@@ -591,6 +591,78 @@ _BRAND_DET = re.compile(r"(?i)\b(?:a|an|the|my|his|her|their|your|our|new|old|gr
                         r"red|blue|green)[ \t]+)?$")
 
 
+# a person's name at the head of a trading name ("his boss at Bogdan Builders", "runs Nur Brothers Cars"):
+# the business, not the person; case-sensitive trade words only (not "Court", "Law", "Plus": also surnames)
+_TRADE_AFTER = re.compile(
+    r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’\-]*){0,2}?[ \t]+(?:&[ \t]+)?(?:Builders|Motors|Cars|Brothers|Bros|Garage|Logistics|"
+    r"Solicitors|Transport|Haulage|Plumbing|Roofing|Construction|Electrical|Decorating|Landscaping|Scaffolding|"
+    r"Barbers|Autos|Bodyshop|Catering|Bakery|Takeaway|Lettings|Estates|Ltd|Limited|LLP|PLC|Plastering|Joinery|"
+    r"Cleaning|Tyres|Engineering|Staffing|Enforcement|Bailiffs|Salon|Restaurant|Cafe|Café)(?![\w\-])")
+
+
+def _subdivisions() -> frozenset[str]:
+    """Names of the world's regions, counties, boroughs and provinces (pycountry, ISO 3166-2), lower case."""
+    global _SUBDIVISIONS
+    if _SUBDIVISIONS is None:
+        try:
+            import pycountry
+            _SUBDIVISIONS = frozenset(x.name.lower() for x in pycountry.subdivisions) | frozenset(
+                x.name.lower() for x in pycountry.countries)
+        except Exception:  # pragma: no cover - pycountry is a dependency; without it the rule is off
+            _SUBDIVISIONS = frozenset()
+    return _SUBDIVISIONS
+
+
+_SUBDIVISIONS: frozenset[str] | None = None
+# a place's preposition, or a place and a conjunction after one: "around Croydon and Sutton", "sends money to
+# Kinshasa"; for a region that is also a given name only the unambiguous ones ("in Kerry", not "to Kerry")
+_PLACE_PREP = re.compile(r"(?i)\b(?:in|into|to|from|around|near|outside|across|via|between|towards)\s+"
+                         r"(?:(?-i:[A-Z])[\w'’\-]*(?:,|\s+and|\s+or)\s+)?$")
+_PLACE_PREP_STRICT = re.compile(r"(?i)\b(?:in|around|near|outside|across)[ \t]+$")
+
+
+_COORD_NEXT = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<w>[a-z]+)[ \t]*(?:[.!?]|$|\n)")
+_COORD_PREV = re.compile(r"(?P<w>[A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+$")
+# nouns for people, which a name is coordinated with ("Grace and family", "Tom and the kids")
+_PEOPLE_NOUNS = frozenset({"family", "kids", "children", "friends", "friend", "co", "partner", "husband", "wife",
+                           "boyfriend", "girlfriend", "mum", "dad", "baby", "son", "daughter", "sister", "brother",
+                           "others", "all", "everyone", "me", "i", "you", "him", "her", "us", "them", "fam", "mates",
+                           "kid", "grandkids", "team", "colleagues", "staff", "crew", "gang", "girls", "boys", "lads"})
+
+
+def coordinated_with_word(text: str, s: int, e: int) -> bool:
+    """A sentence that is only "<Capitalised word> and <lower-case common noun>." in a line that is not written in
+    lower case ("Amen. Grace and mercy."): the like is joined with like, both ordinary words, not a person."""
+    from recognizers.person_context import _sentence_start
+
+    word = text[s:e]
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    line = text[ls:len(text) if le < 0 else le]
+    if line == line.lower():
+        return False  # a chat in lower case writes names in lower case too
+    if word[:1].isupper():
+        m = _COORD_NEXT.match(text, e)
+        return (m is not None and _sentence_start(text, s) and m.group("w") not in _PEOPLE_NOUNS
+                and zipf(m.group("w")) >= 3.5 and zipf(word) >= 3.5)
+    m = _COORD_PREV.search(text, max(0, s - 30), s)
+    if m is None or word in _PEOPLE_NOUNS or zipf(word) < 3.5 or zipf(m.group("w")) < 3.5 or not _sentence_start(
+            text, m.start("w")):
+        return False
+    return re.match(r"[ \t]*(?:[.!?]|$|\n)", text[e:]) is not None  # "Grace and mercy."
+
+
+def place_not_person(text: str, s: int, e: int) -> bool:
+    """A lone capitalised word that names a region, county, borough or country (pycountry) after a place's
+    preposition ("around Croydon and Sutton", "in Kinshasa"); one that is also a given name needs "in"/"near"."""
+    word = text[s:e].strip(".,:;()")
+    if " " in word or word.lower() not in _subdivisions():
+        return False
+    if is_first_name(word):
+        return _PLACE_PREP_STRICT.search(text, max(0, s - 12), s) is not None
+    return _PLACE_PREP.search(text, max(0, s - 40), s) is not None
+
+
 def foreign_non_name(text: str, s: int, e: int) -> bool:
     """A person finding that is only words of NOT_NAME_WORDS / KIN_NAME_WORDS with at least one of NOT_NAME_WORDS
     ("Inshallah", "Ayeeyo", "Czesc kochanie", "Ramadan Kareem", "Mokolo nini"), or a family term that is also a
@@ -603,6 +675,12 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
         return False
     if all(t in NOT_NAME_WORDS or t in KIN_NAME_WORDS for t in toks) and any(t in NOT_NAME_WORDS for t in toks):
         return True
+    if _TRADE_AFTER.match(text, e) and not re.search(r"(?i)\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+$", text[max(0, s - 6):s]):
+        return True  # "at Bogdan Builders", "Nur Brothers Cars" (a title before it is a person: "Mr Bakare of ...")
+    if place_not_person(text, s, e):
+        return True  # "around Croydon and Sutton"
+    if len(toks) == 1 and coordinated_with_word(text, s, e):
+        return True  # "Amen. Grace and mercy."
     if len(toks) != 1:
         return False
     w = toks[0]
@@ -616,6 +694,8 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
         m = _CONDITION_AFTER.match(text, e)
         if m is not None and m.end() > e and _CONDITION_CUE.search(text, max(0, s - 40), s):
             return True  # "for her Crohn's", "diagnosed with Parkinson's disease"
+    if w in VEHICLE_MAKES and _BRAND_DET.search(text, max(0, s - 30), s):
+        return True  # "a white Mercedes", "his old Vauxhall"
     if w in BRAND_WORDS:
         if not is_name_like(span.strip(".,:;()")) and not re.match(r"[ \t]+[A-Z][a-z]", text[e:e + 3]):
             return True  # "Revolut every week", "sells on Vinted" (and not "Chase Moreno": a name before a surname)

@@ -82,3 +82,33 @@ def test_brands_and_models_not_people():
     # a person with the brand's name, in a person's place: kept
     assert not _dropped("Alexa said she would pay on Friday", "Alexa")
     assert not _dropped("My friend Astra Nowak saw him", "Astra Nowak")
+
+
+def test_vehicle_make_after_an_article_is_a_car():
+    assert _dropped("He drives a white Mercedes and pays for Sky", "Mercedes")
+    assert not _dropped("Mercedes said the money was late", "Mercedes")
+
+
+# ---------------------------------------------------------------- trading names, places, coordination
+def test_name_at_the_head_of_a_trading_name():
+    assert _dropped("wujek knows his boss at Bogdan Builders\n", "Bogdan", "PersonContextRecognizer")
+    assert _dropped("He works for Kowalski Brothers Cars on weekends", "Kowalski")
+    # a title before it: the person ("Mr Bakare of Bakare Motors")
+    assert not _dropped("The barber, Mr Bakare of Bakare Motors, can confirm the car.", "Bakare")
+
+
+def test_region_after_a_place_preposition():
+    assert _dropped("He delivers most evenings around Croydon and\nSutton, and he sells clothes", "Sutton")
+    assert _dropped("Her family are still in Kinshasa.", "Kinshasa")
+    # the same word as a person's surname, or a region that is also a given name after "to": kept
+    assert not _dropped("Sutton said he would pay on Friday", "Sutton")
+    assert not _dropped("I spoke to Kerry about the arrears", "Kerry")
+
+
+def test_capitalised_word_coordinated_with_a_common_noun():
+    text = "[19/11/2026, 07:50] Funmi: Amen. Grace and mercy. Iya agba says hi"
+    assert _dropped(text, "Grace")
+    assert _dropped(text, "mercy", "PersonContextRecognizer")
+    # a name with a noun for people, and a chat in lower case: kept
+    assert not _dropped("Thanks. Grace and family are coming on Sunday.", "Grace")
+    assert not _dropped("[19/11/2026, 07:50] bex: amen. grace and mercy.", "mercy", "PersonContextRecognizer")
