@@ -36,7 +36,7 @@ from pipeline.models import CaseRecord, Party
 from recognizers.base import digits, squash
 from recognizers.case_reference import CMS_REF_BODY, LEGACY_REF_BODY
 from recognizers.date_of_birth import DATE_REGEX, parse_date
-from recognizers.gazetteer import first_names, is_first_name, is_name_like, zipf
+from recognizers.gazetteer import _fold, first_names, is_first_name, is_name_like, zipf
 from recognizers.uk_phone import normalise_phone
 
 TITLES_M = ("mr", "master", "sir", "lord")
@@ -137,14 +137,32 @@ class PartySpan:
     shared: bool = False       # a form several parties have (a shared surname), settled by context
 
 
+def _accent_classes() -> dict[str, str]:
+    """Each Latin letter with its accented forms (Latin-1, Extended-A and -B), both ways: "e" and "è" -> "[eèéêë...]"."""
+    import unicodedata
+    groups: dict[str, set[str]] = {}
+    for cp in range(0xC0, 0x250):
+        c = chr(cp)
+        base = unicodedata.normalize("NFKD", c)[:1]
+        if base.isascii() and base.isalpha() and c.isalpha():
+            groups.setdefault(base, {base}).add(c)
+    return {c: "[" + "".join(sorted(g)) + "]" for g in groups.values() for c in g}
+
+
+_ACCENTS = _accent_classes()
+
+
 def _name_part_regex(part: str) -> str:
-    """A name word: hyphens may be broken across lines, apostrophes either kind."""
+    """A name word: hyphens may be broken across lines, apostrophes either kind, a letter with or without its
+    accent (case.json's "Nadege" is the document's "Nadège", round 17)."""
     out = []
     for ch in part:
         if ch == "-":
             out.append(r"\s*-\s*")
         elif ch in "'’":
             out.append(r"['’]")
+        elif ch in _ACCENTS:
+            out.append(_ACCENTS[ch])
         else:
             out.append(re.escape(ch))
     return "".join(out)
@@ -564,6 +582,7 @@ class PartyMatcher:
                             fuzzy.setdefault(d, set()).add(pos)
         self.forms = forms
         self.fuzzy = fuzzy
+        self._folded_forms = {_fold(k): k for k in forms}  # "nadège" in a text, "Nadege" in case.json (or the reverse)
         self.exact_words = {w for w in forms if " " not in w}
         alts = []
         for key, (kind, _) in sorted(forms.items(), key=lambda kv: -len(kv[0])):
@@ -900,6 +919,8 @@ class PartyMatcher:
         for m in self.name_re.finditer(text):
             name = re.sub(r"[\s\u00a0]+", " ", m.group("name")).lower()
             name = re.sub(r"\s*-\s*", "-", name)
+            if name not in self.forms:
+                name = self._folded_forms.get(_fold(name), name)
             if name not in self.forms:
                 name = _MIDDLE_INITIALS_TEXT.sub("", name)
             kind, owners = self.forms.get(name, (SINGLE, set()))
