@@ -621,18 +621,24 @@ _PLACE_PREP = re.compile(r"(?i)\b(?:in|into|to|from|around|near|outside|across|v
 _PLACE_PREP_STRICT = re.compile(r"(?i)\b(?:in|around|near|outside|across)[ \t]+$")
 
 
-_COORD_NEXT = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<w>[a-z]+)[ \t]*(?:[.!?]|$|\n)")
+_COORD_NEXT = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<w>[a-z]+)(?![\w'’\-])")
 _COORD_PREV = re.compile(r"(?P<w>[A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+$")
 # nouns for people, which a name is coordinated with ("Grace and family", "Tom and the kids")
 _PEOPLE_NOUNS = frozenset({"family", "kids", "children", "friends", "friend", "co", "partner", "husband", "wife",
                            "boyfriend", "girlfriend", "mum", "dad", "baby", "son", "daughter", "sister", "brother",
                            "others", "all", "everyone", "me", "i", "you", "him", "her", "us", "them", "fam", "mates",
-                           "kid", "grandkids", "team", "colleagues", "staff", "crew", "gang", "girls", "boys", "lads"})
+                           "kid", "grandkids", "team", "colleagues", "staff", "crew", "gang", "girls", "boys", "lads",
+                           "hubby", "bf", "gf", "missus", "fiance", "fiancé", "bro", "sis", "cuz", "nan", "grandad",
+                           "mam", "mom", "cousin", "cousins", "mother", "father", "parents", "neighbours", "co.",
+                           "his", "her", "my", "their", "your", "our", "the", "a", "an", "that", "this", "then",
+                           "also", "so", "not", "i'm", "im", "he", "she", "they", "we"})
 
 
 def coordinated_with_word(text: str, s: int, e: int) -> bool:
-    """A sentence that is only "<Capitalised word> and <lower-case common noun>." in a line that is not written in
-    lower case ("Amen. Grace and mercy."): the like is joined with like, both ordinary words, not a person."""
+    """A sentence that opens "<Capitalised common word> and <lower-case common word>" in a line that is not written
+    in lower case ("Amen. Grace and mercy.", "Holly and ivy on the door", "Jack and wheel brace were stolen"; not
+    with a noun for people or a pronoun: "Grace and family", "Tom and his wife"), or the lower-case word of a
+    sentence that is only that ("mercy"): like is joined with like, both ordinary words, not a person."""
     from recognizers.person_context import _sentence_start
 
     word = text[s:e]
@@ -642,9 +648,9 @@ def coordinated_with_word(text: str, s: int, e: int) -> bool:
     if line == line.lower():
         return False  # a chat in lower case writes names in lower case too
     if word[:1].isupper():
-        m = _COORD_NEXT.match(text, e)
+        m = _COORD_NEXT.match(text, e)  # "Holly and ivy on the door", "Jack and wheel brace were stolen"
         return (m is not None and _sentence_start(text, s) and m.group("w") not in _PEOPLE_NOUNS
-                and zipf(m.group("w")) >= 3.5 and zipf(word) >= 3.5)
+                and zipf(m.group("w")) >= 3.0 and zipf(word) >= 3.5)
     m = _COORD_PREV.search(text, max(0, s - 30), s)
     if m is None or word in _PEOPLE_NOUNS or zipf(word) < 3.5 or zipf(m.group("w")) < 3.5 or not _sentence_start(
             text, m.start("w")):
@@ -697,6 +703,9 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
     if w in VEHICLE_MAKES and _BRAND_DET.search(text, max(0, s - 30), s):
         return True  # "a white Mercedes", "his old Vauxhall"
     if w in BRAND_WORDS:
+        c = re.search(r"(?P<b>[\w\-]+)(?:[ \t]*,|[ \t]+(?:and|or|&))[ \t]+$", text[max(0, s - 30):s])
+        if c is not None and (c.group("b").lower() in BRAND_WORDS or c.group("b").lower() in VEHICLE_MAKES):
+            return True  # "drives for Uber and Bolt", "Monzo and Starling"
         if not is_name_like(span.strip(".,:;()")) and not re.match(r"[ \t]+[A-Z][a-z]", text[e:e + 3]):
             return True  # "Revolut every week", "sells on Vinted" (and not "Chase Moreno": a name before a surname)
         if _BRAND_DET.search(text, max(0, s - 30), s):

@@ -133,3 +133,11 @@ def test_listed_name_found_with_or_without_accents():
         found = {text[s.start:s.end] for s in m._match_names(text)}
     assert "Nadège" in found
     assert any("Brancusi" in f for f in found)
+
+
+def test_coordination_opening_a_sentence_and_brands_in_a_list():
+    assert _dropped("Christmas soon. Holly and ivy on the door for Christmas.", "Holly")
+    assert _dropped("Keys gone. Jack and wheel brace were stolen from the boot.", "Jack")
+    assert not _dropped("Thanks. Jack and his wife came round on Sunday.", "Jack")
+    assert _dropped("He sells on eBay and drives for Uber and Bolt in Birmingham.", "Bolt")
+    assert not _dropped("He sells on eBay. Bolt said he drives most nights.", "Bolt")
