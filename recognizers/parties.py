@@ -36,7 +36,7 @@ from pipeline.models import CaseRecord, Party
 from recognizers.base import digits, squash
 from recognizers.case_reference import CMS_REF_BODY, LEGACY_REF_BODY
 from recognizers.date_of_birth import DATE_REGEX, parse_date
-from recognizers.gazetteer import _fold, first_names, is_first_name, is_name_like, zipf
+from recognizers.gazetteer import first_names, is_first_name, is_name_like, zipf
 from recognizers.uk_phone import normalise_phone
 
 TITLES_M = ("mr", "master", "sir", "lord")
@@ -137,32 +137,29 @@ class PartySpan:
     shared: bool = False       # a form several parties have (a shared surname), settled by context
 
 
-def _accent_classes() -> dict[str, str]:
-    """Each Latin letter with its accented forms (Latin-1, Extended-A and -B), both ways: "e" and "è" -> "[eèéêë...]"."""
+def _accent_table() -> dict[int, str]:
+    """A one-to-one translation of each accented Latin letter (Latin-1, Extended-A and -B) to its base letter
+    ("è" -> "e", "Ș" -> "S"): offsets do not move, so names are matched on the folded text (round 17)."""
     import unicodedata
-    groups: dict[str, set[str]] = {}
+    out: dict[int, str] = {}
     for cp in range(0xC0, 0x250):
-        c = chr(cp)
-        base = unicodedata.normalize("NFKD", c)[:1]
-        if base.isascii() and base.isalpha() and c.isalpha():
-            groups.setdefault(base, {base}).add(c)
-    return {c: "[" + "".join(sorted(g)) + "]" for g in groups.values() for c in g}
+        base = unicodedata.normalize("NFKD", chr(cp))[:1]
+        if base != chr(cp) and base.isascii() and base.isalpha():
+            out[cp] = base
+    return out
 
 
-_ACCENTS = _accent_classes()
+_FOLD_1TO1 = _accent_table()
 
 
 def _name_part_regex(part: str) -> str:
-    """A name word: hyphens may be broken across lines, apostrophes either kind, a letter with or without its
-    accent (case.json's "Nadege" is the document's "Nadège", round 17)."""
+    """A name word: hyphens may be broken across lines, apostrophes either kind."""
     out = []
     for ch in part:
         if ch == "-":
             out.append(r"\s*-\s*")
         elif ch in "'’":
             out.append(r"['’]")
-        elif ch in _ACCENTS:
-            out.append(_ACCENTS[ch])
         else:
             out.append(re.escape(ch))
     return "".join(out)
@@ -582,11 +579,14 @@ class PartyMatcher:
                             fuzzy.setdefault(d, set()).add(pos)
         self.forms = forms
         self.fuzzy = fuzzy
-        self._folded_forms = {_fold(k): k for k in forms}  # "nadège" in a text, "Nadege" in case.json (or the reverse)
+        # a listed name with or without its accents: matched on the text folded one letter for one ("Nadège" in a
+        # text, "Nadege" in case.json, or the reverse)
+        self._folded_forms = {k.translate(_FOLD_1TO1): k for k in forms}
         self.exact_words = {w for w in forms if " " not in w}
         alts = []
         for key, (kind, _) in sorted(forms.items(), key=lambda kv: -len(kv[0])):
             parts = key.split(" ")
+            parts = [p.translate(_FOLD_1TO1) for p in parts]
             if kind == FULL and len(parts) >= 2 and "," not in key:
                 # middle initials between given name and surname: "Marcia A Campbell", "KWAME O. MENSAH"
                 alts.append(NAME_WS.join(_name_part_regex(p) for p in parts[:-1]) + _MIDDLE_INITIALS + NAME_WS
@@ -916,11 +916,11 @@ class PartyMatcher:
         if self.name_re is None:
             return []
         raw: list[tuple[int, int, int, set[int], str | None, int]] = []  # start, end, form, owners, title, name_start
-        for m in self.name_re.finditer(text):
+        for m in self.name_re.finditer(text.translate(_FOLD_1TO1)):
             name = re.sub(r"[\s\u00a0]+", " ", m.group("name")).lower()
             name = re.sub(r"\s*-\s*", "-", name)
             if name not in self.forms:
-                name = self._folded_forms.get(_fold(name), name)
+                name = self._folded_forms.get(name, name)
             if name not in self.forms:
                 name = _MIDDLE_INITIALS_TEXT.sub("", name)
             kind, owners = self.forms.get(name, (SINGLE, set()))
