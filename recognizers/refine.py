@@ -606,8 +606,9 @@ def _subdivisions() -> frozenset[str]:
     if _SUBDIVISIONS is None:
         try:
             import pycountry
-            _SUBDIVISIONS = frozenset(x.name.lower() for x in pycountry.subdivisions) | frozenset(
-                x.name.lower() for x in pycountry.countries)
+            from recognizers.gazetteer import _fold
+            _SUBDIVISIONS = frozenset(_fold(x.name).lower() for x in pycountry.subdivisions) | frozenset(
+                _fold(x.name).lower() for x in pycountry.countries)  # folded: "İzmir", "Şanlıurfa" as "izmir"
         except Exception:  # pragma: no cover - pycountry is a dependency; without it the rule is off
             _SUBDIVISIONS = frozenset()
     return _SUBDIVISIONS
@@ -662,7 +663,8 @@ def place_not_person(text: str, s: int, e: int) -> bool:
     """A lone capitalised word that names a region, county, borough or country (pycountry) after a place's
     preposition ("around Croydon and Sutton", "in Kinshasa"); one that is also a given name needs "in"/"near"."""
     word = text[s:e].strip(".,:;()")
-    if " " in word or word.lower() not in _subdivisions():
+    from recognizers.gazetteer import _fold
+    if " " in word or _fold(word).lower() not in _subdivisions():
         return False
     if is_first_name(word):
         return _PLACE_PREP_STRICT.search(text, max(0, s - 12), s) is not None

@@ -141,3 +141,7 @@ def test_coordination_opening_a_sentence_and_brands_in_a_list():
     assert not _dropped("Thanks. Jack and his wife came round on Sunday.", "Jack")
     assert _dropped("He sells on eBay and drives for Uber and Bolt in Birmingham.", "Bolt")
     assert not _dropped("He sells on eBay. Bolt said he drives most nights.", "Bolt")
+
+
+def test_region_written_without_its_accents():
+    assert _dropped("Anne and Baba send love from Izmir. Teyze too", "Izmir")
