@@ -561,7 +561,18 @@ nne nna nnenne nnanna nwanne daalu dalu ndewo
 teyze amca dayı dayi yenge babaanne anneanne merhaba görüşürüz tesekkurler teşekkürler
 dayk bawk bavo xalo xwishk
 shangazi mjomba habari asante karibu
-""".split())
+al-fitr al-adha fitr adha easter christmas xmas
+""".split()) | frozenset("""
+sertraline fluoxetine citalopram escitalopram amitriptyline mirtazapine venlafaxine duloxetine omeprazole lansoprazole
+metformin atorvastatin simvastatin amlodipine ramipril levothyroxine salbutamol ventolin seretide clenil paracetamol
+ibuprofen calpol codeine co-codamol tramadol naproxen gabapentin pregabalin diazepam propranolol melatonin
+methylphenidate ritalin concerta elvanse lisdexamfetamine insulin epipen risperidone quetiapine olanzapine aripiprazole
+methadone buprenorphine morphine zopiclone
+""".split())  # and medicines (the most prescribed in England, NHS prescription cost analysis; ADHD and asthma brands)
+# the second word of a named day: "Boxing Day", "Easter Monday", "Christmas Eve", "Bonfire Night"
+_HOLIDAY_BEFORE = re.compile(r"(?i)\b(?:boxing|christmas|easter|good|bonfire|new[ \t]+year['’]?s|valentine['’]?s|"
+                             r"mother['’]?s|father['’]?s|remembrance|pancake|shrove|ash|whit|st[ \t]+\w+['’]?s)[ \t]+$")
+_HOLIDAY_WORD = frozenset({"day", "eve", "night", "monday", "tuesday", "wednesday", "friday", "sunday", "saturday"})
 KIN_NAME_WORDS = frozenset("""
 mama papa tata koko yaya lala mamie lola lolo tita tito tia tio ate anna anne abla abi hala nine dede baba bibi babu
 dada nani dadi abba daya kak kaka iya mae kareem mubarak ameen amin
@@ -698,9 +709,12 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
         m = _POSS_KIN_AND.search(text, max(0, s - 30), s)
         if m is not None and (m.group("k").lower() in KIN_NAME_WORDS or m.group("k").lower() in NOT_NAME_WORDS):
             return True  # "Her Lola and Tita"
+    if w in _HOLIDAY_WORD and _HOLIDAY_BEFORE.search(text, max(0, s - 20), s):
+        return True  # "Boxing Day", "Easter Monday"
     if w in EPONYM_CONDITIONS and not is_first_name(toks[0].capitalize()):
         m = _CONDITION_AFTER.match(text, e)
-        if m is not None and m.end() > e and _CONDITION_CUE.search(text, max(0, s - 40), s):
+        if m is not None and m.end() > e and (_CONDITION_CUE.search(text, max(0, s - 40), s)
+                                              or not is_name_like(span.strip(".,:;()"))):
             return True  # "for her Crohn's", "diagnosed with Parkinson's disease"
     if w in VEHICLE_MAKES and _BRAND_DET.search(text, max(0, s - 30), s):
         return True  # "a white Mercedes", "his old Vauxhall"

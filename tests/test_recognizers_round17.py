@@ -145,3 +145,13 @@ def test_coordination_opening_a_sentence_and_brands_in_a_list():
 
 def test_region_written_without_its_accents():
     assert _dropped("Anne and Baba send love from Izmir. Teyze too", "Izmir")
+
+
+def test_holidays_medicines_and_conditions_in_a_list():
+    text = "Christmas Eve, Boxing Day, Easter Monday, Eid al-Fitr.\nSertraline, Calpol. Asperger's, Tourette's.\n"
+    assert _dropped(text, "Day", "PersonContextRecognizer")
+    assert _dropped(text, "Easter")
+    assert _dropped(text, "Eid al-Fitr")
+    assert _dropped(text, "Sertraline")
+    assert _dropped(text, "Tourette")
+    assert not _dropped("I rang Mr Day about the arrears.", "Day", "PersonContextRecognizer")
