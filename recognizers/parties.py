@@ -137,6 +137,21 @@ class PartySpan:
     shared: bool = False       # a form several parties have (a shared surname), settled by context
 
 
+def _accent_table() -> dict[int, str]:
+    """A one-to-one translation of each accented Latin letter (Latin-1, Extended-A and -B) to its base letter
+    ("è" -> "e", "Ș" -> "S"): offsets do not move, so names are matched on the folded text (round 17)."""
+    import unicodedata
+    out: dict[int, str] = {}
+    for cp in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFKD", chr(cp))[:1]
+        if base != chr(cp) and base.isascii() and base.isalpha():
+            out[cp] = base
+    return out
+
+
+_FOLD_1TO1 = _accent_table()
+
+
 def _name_part_regex(part: str) -> str:
     """A name word: hyphens may be broken across lines, apostrophes either kind."""
     out = []
@@ -569,10 +584,14 @@ class PartyMatcher:
                             fuzzy.setdefault(d, set()).add(pos)
         self.forms = forms
         self.fuzzy = fuzzy
+        # a listed name with or without its accents: matched on the text folded one letter for one ("Nadège" in a
+        # text, "Nadege" in case.json, or the reverse)
+        self._folded_forms = {k.translate(_FOLD_1TO1): k for k in forms}
         self.exact_words = {w for w in forms if " " not in w}
         alts = []
         for key, (kind, _) in sorted(forms.items(), key=lambda kv: -len(kv[0])):
             parts = key.split(" ")
+            parts = [p.translate(_FOLD_1TO1) for p in parts]
             if kind == FULL and len(parts) >= 2 and "," not in key:
                 # middle initials between given name and surname: "Marcia A Campbell", "KWAME O. MENSAH"
                 alts.append(NAME_WS.join(_name_part_regex(p) for p in parts[:-1]) + _MIDDLE_INITIALS + NAME_WS
@@ -903,9 +922,11 @@ class PartyMatcher:
         if self.name_re is None:
             return []
         raw: list[tuple[int, int, int, set[int], str | None, int]] = []  # start, end, form, owners, title, name_start
-        for m in self.name_re.finditer(text):
+        for m in self.name_re.finditer(text.translate(_FOLD_1TO1)):
             name = re.sub(r"[\s\u00a0]+", " ", m.group("name")).lower()
             name = re.sub(r"\s*-\s*", "-", name)
+            if name not in self.forms:
+                name = self._folded_forms.get(name, name)
             if name not in self.forms:
                 name = _MIDDLE_INITIALS_TEXT.sub("", name)
             kind, owners = self.forms.get(name, (SINGLE, set()))

@@ -514,7 +514,15 @@ DAY_MONTH_ABBR = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "s
 KINSHIP = re.compile(r"(?i)(?:auntie|aunty|aunt|uncle|nan|nana|nanna|grandma|grandad|granny|grandpa|cousin|"
                      r"nonna|nonno|zio|zia|babcia|dziadek|ciocia|wujek|babushka|babusya|dedushka|tia|tio|tía|tío|"
                      r"abuela|abuelo|oma|opa|khala|khalu|chacha|chachi|nani|dadi|nana-ji|"
-                     r"mummy|mum|mam|daddy|dad|brother|sister|bro|sis)[ \t\u00a0]+(?=\S)")
+                     r"mummy|mum|mam|daddy|dad|brother|sister|bro|sis|"
+                     # round 17: family terms of other languages written before a name ("Tonton Mukuna", "Abti
+                     # Yusuf", "Eedo Khadra", "Mama Thérèse"); only those that are no given name themselves
+                     r"mama|tonton|tantine|tatie|hooyo|aabo|ayeeyo|awoowe|abti|eedo|adeer|habaryar|walaal|"
+                     r"kuya|ate|tita|ninang|ninong|mamu|phupho|phuppo|baji|bhaiya|didi|akka|thatha|paati|"
+                     r"teyze|amca|dayı|dayi|yenge|abla|mjomba|shangazi|nne|nna|iya|egbon|aburo|ndeko|bunica|"
+                     r"matusa|mătușa|unchiul|unchiu|avó|avô|avo|"
+                     # and greetings before a name ("Salaam Abdirizak", "Merhaba Kerem")
+                     r"salaam|salam|salaamu|merhaba|vanakkam|bonjour|bonsoir|habari|mbote|ekaaro|ndewo)[ \t\u00a0]+(?=\S)")
 
 
 ROLE_WORDS = {"justice", "judge", "magistrate", "registrar", "clerk", "usher", "sheriff", "bailiff", "coroner", "recorder",
@@ -524,6 +532,201 @@ ROLE_WORDS = {"justice", "judge", "magistrate", "registrar", "clerk", "usher", "
 KINSHIP_WORDS = {"nonna", "nonno", "zio", "zia", "babcia", "dziadek", "ciocia", "wujek", "babushka", "abuela", "abuelo",
                  "auntie", "aunty", "aunt", "uncle", "nan", "nana", "nanna", "grandma", "grandad", "granny", "grandpa",
                  "cousin", "mummy", "mum", "mam", "daddy", "dad", "brother", "sister", "bro", "sis", "nephew", "niece"}
+
+
+# Round 17. Words of other languages that chats and translated statements in UK child-maintenance cases
+# write with a capital and the NER model (or a chat rule) takes for a person: family terms, greetings, closings,
+# religious and holiday words. Curated by hand from ordinary dictionaries of each language (French, Lingala,
+# Swahili, Somali, Arabic, Urdu/Punjabi, Polish, Romanian, Portuguese, Tagalog, Tamil, Yoruba, Igbo, Turkish,
+# Kurdish). NOT_NAME_WORDS holds only words no realistic given name or surname is spelt as (names-dataset lists
+# some, e.g. "Maman", "Chez", "Eid", as rare names: they are dropped here all the same when alone); the words that
+# are also common given names ("Lola", "Tita", "Anne", "Baba", "Nani") are in KIN_NAME_WORDS and are taken for
+# the family term only in a kin frame ("her Lola and Tita").
+NOT_NAME_WORDS = frozenset("""
+maman tonton tantine tatie mémé pépé frère soeur sœur chez bisous merci bonjour bonsoir bonne nuit
+mbote malamu sango nini mokolo nzambe azali ndeko nkoko mwasi
+hooyo aabo aabe ayeeyo awoowe abti eedo walaal walaalo habaryar adeer wcs mahadsanid nabadgelyo habeen wanaagsan
+salaam salam salaamu inshallah inshaallah insha'allah inshaallah wallahi walahi wallah alhamdulillah mashallah
+masha'allah subhanallah bismillah habibi habibti yalla jazakallah eid ramadan ramzan jummah diwali navratri
+vaisakhi hanukkah
+ammi abbu abbaji chachi khalu mamu mamoo phupho phuppo baji bhai bhaiya didi beta jaan
+babcia dziadek ciocia wujek siostra kochanie kochana kochany mamo tato czesc cześć dziekuje dziękuję buziaki
+dobranoc pozdrawiam pozdrowienia jak
+bunica bunicul matusa mătușa unchiul multumesc mulțumesc
+mãe avó avô irmão irmã obrigado obrigada beijos boa noite
+nanay tatay kuya anak salamat ingat ninang ninong
+amma appa paati thatha akka thambi thangachi vanakkam nandri
+egbon aburo iyawo ekaaro ekasan ekale
+nne nna nnenne nnanna nwanne daalu dalu ndewo
+teyze amca dayı dayi yenge babaanne anneanne merhaba görüşürüz tesekkurler teşekkürler
+dayk bawk bavo xalo xwishk
+shangazi mjomba habari asante karibu
+al-fitr al-adha fitr adha easter christmas xmas
+""".split()) | frozenset("""
+sertraline fluoxetine citalopram escitalopram amitriptyline mirtazapine venlafaxine duloxetine omeprazole lansoprazole
+metformin atorvastatin simvastatin amlodipine ramipril levothyroxine salbutamol ventolin seretide clenil paracetamol
+ibuprofen calpol codeine co-codamol tramadol naproxen gabapentin pregabalin diazepam propranolol melatonin
+methylphenidate ritalin concerta elvanse lisdexamfetamine insulin epipen risperidone quetiapine olanzapine aripiprazole
+methadone buprenorphine morphine zopiclone
+""".split())  # and medicines (the most prescribed in England, NHS prescription cost analysis; ADHD and asthma brands)
+# the second word of a named day: "Boxing Day", "Easter Monday", "Christmas Eve", "Bonfire Night"
+_HOLIDAY_BEFORE = re.compile(r"(?i)\b(?:boxing|christmas|easter|good|bonfire|new[ \t]+year['’]?s|valentine['’]?s|"
+                             r"mother['’]?s|father['’]?s|remembrance|pancake|shrove|ash|whit|st[ \t]+\w+['’]?s)[ \t]+$")
+_HOLIDAY_WORD = frozenset({"day", "eve", "night", "monday", "tuesday", "wednesday", "friday", "sunday", "saturday"})
+KIN_NAME_WORDS = frozenset("""
+mama papa tata koko yaya lala mamie lola lolo tita tito tia tio ate anna anne abla abi hala nine dede baba bibi babu
+dada nani dadi abba daya kak kaka iya mae kareem mubarak ameen amin
+""".split())
+_POSS_DET = re.compile(r"(?i)\b(?:my|his|her|their|your|our)[ \t]+$")
+_POSS_KIN_AND = re.compile(r"(?i)\b(?:my|his|her|their|your|our)[ \t]+(?P<k>[\w\-]+)[ \t]+(?:and|&|or)[ \t]+$")
+# eponymous conditions, written with the possessive (NHS conditions A-Z): "her Crohn's", "his Parkinson's disease"
+EPONYM_CONDITIONS = frozenset({"crohn", "parkinson", "alzheimer", "asperger", "huntington", "hodgkin", "tourette",
+                               "raynaud", "cushing", "addison", "meniere", "ménière", "perthes", "osgood", "sjogren",
+                               "sjögren", "guillain", "kawasaki", "wilson", "paget", "bell", "down", "graves"})
+_CONDITION_AFTER = re.compile(r"['’]s?(?![\w])(?:[ \t]+(?:disease|syndrome|palsy|lymphoma|chorea|phenomenon))?")
+_CONDITION_CUE = re.compile(r"(?i)(?:\b(?:my|his|her|their|your|our|with|has|had|have|for|of|from|diagnosed|suffers?|"
+                            r"living)[ \t]+(?:(?:early|late|young)[\- \t]onset[ \t]+)?$)")
+# brands, apps and car models named as evidence of income or spending in child-maintenance cases (curated:
+# UK fintech and buy-now-pay-later apps, selling and delivery apps, supermarkets and high-street chains, and the
+# car models most often registered in the UK). A brand that is no name in the gazetteer is never a person alone;
+# one that is also a name ("Alexa", "Astra", "Octavia") only after an article, possessive or colour.
+BRAND_WORDS = frozenset("""
+monzo revolut starling klarna clearpay laybuy paypal zopa vinted depop deliveroo uber bolt justeat gumtree
+ebay etsy tiktok snapchat instagram insta whatsapp facebook alexa siri netflix spotify tesco asda lidl aldi
+morrisons sainsbury sainsburys primark argos greggs currys halfords wilko biedronka
+astra corsa fiesta octavia fabia sandero qashqai juke micra yaris prius auris corolla civic clio megane captur
+picanto sportage tucson insignia mokka zafira passat tiguan vivaro
+""".split())
+_BRAND_DET = re.compile(r"(?i)\b(?:a|an|the|my|his|her|their|your|our|new|old|grey|gray|silver|black|white|red|blue|"
+                        r"green|on|via|through|using)[ \t]+(?:(?:new|old|used|second-hand|grey|gray|silver|black|white|"
+                        r"red|blue|green)[ \t]+)?$")
+
+
+# a person's name at the head of a trading name ("his boss at Bogdan Builders", "runs Nur Brothers Cars"):
+# the business, not the person; case-sensitive trade words only (not "Court", "Law", "Plus": also surnames)
+_TRADE_AFTER = re.compile(
+    r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’\-]*){0,2}?[ \t]+(?:&[ \t]+)?(?:Builders|Motors|Cars|Brothers|Bros|Garage|Logistics|"
+    r"Solicitors|Transport|Haulage|Plumbing|Roofing|Construction|Electrical|Decorating|Landscaping|Scaffolding|"
+    r"Barbers|Autos|Bodyshop|Catering|Bakery|Takeaway|Lettings|Estates|Ltd|Limited|LLP|PLC|Plastering|Joinery|"
+    r"Cleaning|Tyres|Engineering|Staffing|Enforcement|Bailiffs|Salon|Restaurant|Cafe|Café)(?![\w\-])")
+
+
+def _subdivisions() -> frozenset[str]:
+    """Names of the world's regions, counties, boroughs and provinces (pycountry, ISO 3166-2), lower case."""
+    global _SUBDIVISIONS
+    if _SUBDIVISIONS is None:
+        try:
+            import pycountry
+            from recognizers.gazetteer import _fold
+            _SUBDIVISIONS = frozenset(_fold(x.name).lower() for x in pycountry.subdivisions) | frozenset(
+                _fold(x.name).lower() for x in pycountry.countries)  # folded: "İzmir", "Şanlıurfa" as "izmir"
+        except Exception:  # pragma: no cover - pycountry is a dependency; without it the rule is off
+            _SUBDIVISIONS = frozenset()
+    return _SUBDIVISIONS
+
+
+_SUBDIVISIONS: frozenset[str] | None = None
+# a place's preposition, or a place and a conjunction after one: "around Croydon and Sutton", "sends money to
+# Kinshasa"; for a region that is also a given name only the unambiguous ones ("in Kerry", not "to Kerry")
+_PLACE_PREP = re.compile(r"(?i)\b(?:in|into|to|from|around|near|outside|across|via|between|towards)\s+"
+                         r"(?:(?-i:[A-Z])[\w'’\-]*(?:,|\s+and|\s+or)\s+)?$")
+_PLACE_PREP_STRICT = re.compile(r"(?i)\b(?:in|around|near|outside|across)[ \t]+$")
+
+
+_COORD_NEXT = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<w>[a-z]+)(?![\w'’\-])")
+_COORD_PREV = re.compile(r"(?P<w>[A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+$")
+# nouns for people, which a name is coordinated with ("Grace and family", "Tom and the kids")
+_PEOPLE_NOUNS = frozenset({"family", "kids", "children", "friends", "friend", "co", "partner", "husband", "wife",
+                           "boyfriend", "girlfriend", "mum", "dad", "baby", "son", "daughter", "sister", "brother",
+                           "others", "all", "everyone", "me", "i", "you", "him", "her", "us", "them", "fam", "mates",
+                           "kid", "grandkids", "team", "colleagues", "staff", "crew", "gang", "girls", "boys", "lads",
+                           "hubby", "bf", "gf", "missus", "fiance", "fiancé", "bro", "sis", "cuz", "nan", "grandad",
+                           "mam", "mom", "cousin", "cousins", "mother", "father", "parents", "neighbours", "co.",
+                           "his", "her", "my", "their", "your", "our", "the", "a", "an", "that", "this", "then",
+                           "also", "so", "not", "i'm", "im", "he", "she", "they", "we"})
+
+
+def coordinated_with_word(text: str, s: int, e: int) -> bool:
+    """A sentence that opens "<Capitalised common word> and <lower-case common word>" in a line that is not written
+    in lower case ("Amen. Grace and mercy.", "Holly and ivy on the door", "Jack and wheel brace were stolen"; not
+    with a noun for people or a pronoun: "Grace and family", "Tom and his wife"), or the lower-case word of a
+    sentence that is only that ("mercy"): like is joined with like, both ordinary words, not a person."""
+    from recognizers.person_context import _sentence_start
+
+    word = text[s:e]
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    line = text[ls:len(text) if le < 0 else le]
+    if line == line.lower():
+        return False  # a chat in lower case writes names in lower case too
+    if word[:1].isupper():
+        m = _COORD_NEXT.match(text, e)  # "Holly and ivy on the door", "Jack and wheel brace were stolen"
+        return (m is not None and _sentence_start(text, s) and m.group("w") not in _PEOPLE_NOUNS
+                and zipf(m.group("w")) >= 3.0 and zipf(word) >= 3.5)
+    m = _COORD_PREV.search(text, max(0, s - 30), s)
+    if m is None or word in _PEOPLE_NOUNS or zipf(word) < 3.5 or zipf(m.group("w")) < 3.5 or not _sentence_start(
+            text, m.start("w")):
+        return False
+    return re.match(r"[ \t]*(?:[.!?]|$|\n)", text[e:]) is not None  # "Grace and mercy."
+
+
+def place_not_person(text: str, s: int, e: int) -> bool:
+    """A lone capitalised word that names a region, county, borough or country (pycountry) after a place's
+    preposition ("around Croydon and Sutton", "in Kinshasa"); one that is also a given name needs "in"/"near"."""
+    word = text[s:e].strip(".,:;()")
+    from recognizers.gazetteer import _fold
+    if " " in word or _fold(word).lower() not in _subdivisions():
+        return False
+    if is_first_name(word):
+        return _PLACE_PREP_STRICT.search(text, max(0, s - 12), s) is not None
+    return _PLACE_PREP.search(text, max(0, s - 40), s) is not None
+
+
+def foreign_non_name(text: str, s: int, e: int) -> bool:
+    """A person finding that is only words of NOT_NAME_WORDS / KIN_NAME_WORDS with at least one of NOT_NAME_WORDS
+    ("Inshallah", "Ayeeyo", "Czesc kochanie", "Ramadan Kareem", "Mokolo nini"), or a family term that is also a
+    name in a kin frame ("her Lola and Tita"); an eponymous condition ("her Crohn's"); a brand or car model
+    ("on Vinted", "a new Astra")."""
+    span = text[s:e]
+    toks = [t.strip(".,:;()\"'’!?").lower() for t in span.split()]
+    toks = [t for t in toks if t]
+    if not toks:
+        return False
+    if all(t in NOT_NAME_WORDS or t in KIN_NAME_WORDS for t in toks) and any(t in NOT_NAME_WORDS for t in toks):
+        return True
+    if _TRADE_AFTER.match(text, e) and not re.search(r"(?i)\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+$", text[max(0, s - 6):s]):
+        return True  # "at Bogdan Builders", "Nur Brothers Cars" (a title before it is a person: "Mr Bakare of ...")
+    if place_not_person(text, s, e):
+        return True  # "around Croydon and Sutton"
+    if len(toks) == 1 and coordinated_with_word(text, s, e):
+        return True  # "Amen. Grace and mercy."
+    if len(toks) != 1:
+        return False
+    w = toks[0]
+    if w in KIN_NAME_WORDS or w in NOT_NAME_WORDS:
+        if _POSS_DET.search(text, max(0, s - 8), s):
+            return True  # "her Lola", "my Amma"
+        m = _POSS_KIN_AND.search(text, max(0, s - 30), s)
+        if m is not None and (m.group("k").lower() in KIN_NAME_WORDS or m.group("k").lower() in NOT_NAME_WORDS):
+            return True  # "Her Lola and Tita"
+    if w in _HOLIDAY_WORD and _HOLIDAY_BEFORE.search(text, max(0, s - 20), s):
+        return True  # "Boxing Day", "Easter Monday"
+    if w in EPONYM_CONDITIONS and not is_first_name(toks[0].capitalize()):
+        m = _CONDITION_AFTER.match(text, e)
+        if m is not None and m.end() > e and (_CONDITION_CUE.search(text, max(0, s - 40), s)
+                                              or not is_name_like(span.strip(".,:;()"))):
+            return True  # "for her Crohn's", "diagnosed with Parkinson's disease"
+    if w in VEHICLE_MAKES and _BRAND_DET.search(text, max(0, s - 30), s):
+        return True  # "a white Mercedes", "his old Vauxhall"
+    if w in BRAND_WORDS:
+        c = re.search(r"(?P<b>[\w\-]+)(?:[ \t]*,|[ \t]+(?:and|or|&))[ \t]+$", text[max(0, s - 30):s])
+        if c is not None and (c.group("b").lower() in BRAND_WORDS or c.group("b").lower() in VEHICLE_MAKES):
+            return True  # "drives for Uber and Bolt", "Monzo and Starling"
+        if not is_name_like(span.strip(".,:;()")) and not re.match(r"[ \t]+[A-Z][a-z]", text[e:e + 3]):
+            return True  # "Revolut every week", "sells on Vinted" (and not "Chase Moreno": a name before a surname)
+        if _BRAND_DET.search(text, max(0, s - 30), s):
+            return True  # "a new Astra", "an Alexa"
+    return False
 
 
 def _trim_kinship(text: str, f: Finding) -> Finding:
@@ -554,6 +757,9 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
         return True  # "Vauxhall Astra 1.4" (the model after the make), "WR16 ZKP (Astra)"
     if len(toks) == 1 and toks[0].lower() in _FORM_ROLE_WORDS:
         return True  # "Main driver: Policyholder"
+    if f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer", "NameListRecognizer") and foreign_non_name(
+            text, f.start, f.end):
+        return True  # round 17: "Inshallah", "Czesc kochanie", "her Lola and Tita", "her Crohn's", "on Vinted"
     if f.recognizer != "SpacyRecognizer":
         return False
     if f.start > 0 and text[f.start - 1] == "-":
