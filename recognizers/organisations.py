@@ -82,6 +82,7 @@ _NAME_REG_RE = re.compile(r"(?<![\w'’\-])(?P<name>[A-Z][A-Za-z'’\-]+(?:[ \u0
                           r"(?:[ \u00a0]+[A-Z][A-Za-z'’\-]+)?)[ \u00a0]*" + _REG_BRACKET)
 # "Ms X, c/o The Old Bakery, ...", "Mr X (care of ...)": a person's own care-of address, even where a firm's or a
 # business-like name ("The Old Bakery") follows the "c/o"; never an organisation's contact detail
+_CARE_OF_BEFORE = re.compile(r"(?i)(?<![\w])(?:c/o|care[ \t]+of)[ \t]+$")
 _CARE_OF = re.compile(r"(?i)(?<![\w])(?:c/o|care[ \t]+of)(?![\w])")
 
 
@@ -174,8 +175,11 @@ def org_contact_cue(text: str, s: int, kind: str, orgs: list[tuple[int, int]] = 
         lo = max(0, s - 160)
         anchors = [m.end() for m in ORG_ADDRESS_CUE.finditer(text, lo, s)]
         anchors += [b for a, b in list(orgs) + org_name_spans(text[lo:s], lo) if lo <= b <= s]
+        # (an address found after its "c/o": the run ends before the "c/o", "Harrogate Foodbank, c/o St Mark's ...")
+        co = _CARE_OF_BEFORE.search(text, max(0, s - 12), s)
+        rs = co.start() if co is not None else s
         # (not with a person named in between: "Thorp Haulage Ltd, Gary Nolan, 15 Beech Grove" is his)
-        return any(text.count("\n", b, s) <= 2 and _RUN.fullmatch(text, b, s) is not None
+        return any(text.count("\n", b, s) <= 2 and b <= rs and _RUN.fullmatch(text, b, rs) is not None
                    and not any(b <= a0 and b0 <= s for a0, b0 in people) for b in anchors)
     if kind == "phone":
         if not _LANDLINE_OR_ORG_RANGE.match(text[s:s + 8]):

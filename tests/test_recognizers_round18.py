@@ -89,3 +89,9 @@ def test_cymru_closes_an_organisations_name():
     text = "If you need free advice, Advicelink Cymru can help, or Shelter Cymru."
     words = _org_words(text)
     assert any(w.endswith("Advicelink Cymru") for w in words) and any(w.endswith("Shelter Cymru") for w in words)
+
+
+def test_organisations_care_of_address_found_after_its_cue_is_still_the_organisations():
+    # the care-of address starts after "c/o": the run from the organisation's name ends before the "c/o"
+    text = "Harrogate Foodbank, c/o St Mark's Church, Leeds Road, Harrogate HG2 8AB"
+    assert org_contact_cue(text, text.index("St Mark's"), "address", [], [])
