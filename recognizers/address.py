@@ -70,6 +70,12 @@ CUED_STREET_RE = re.compile(
     r"(?:(?P<street>(?:" + W + r"[ \u00a0]+){1,3}(?:" + STREET_TYPES + r")\b\.?)(?![ \u00a0]+[A-Z][a-z])"
     # in lower case, as typed in a message, only with a house number: "she lives at 4 mill lane now"
     r"|(?P<lower>\d{1,4}[a-z]?,?[ \u00a0]+(?:[a-z][a-z'’\-]+[ \u00a0]+){1,3}(?i:" + STREET_TYPES + r")\b))")
+# a care-of address with no house number: "c/o The Old Bakery, Church Lane, Llandaff, Cardiff CF5 2AA",
+# "care of Ty Gwyn, Llanfair": the name after "c/o" and a street or the towns and postcode after it
+CARE_OF_RE = re.compile(
+    r"(?i:(?<![\w])(?:c/o|care[ \t]+of))[ \t]+(?P<addr>(?:The[ \u00a0]+)?(?:" + UW + r"[ \u00a0]+){0,3}" + UW
+    + r"(?P<street>,[ \t]*(?:" + UW + r"[ \u00a0]+){0,3}(?:" + STREET_TYPES + r")\b\.?)?)"
+)
 # a US state and ZIP code closing an address: "TX 77008", "CA 94105-1234"
 US_STATE_ZIP = re.compile(r"[ \t\u00a0]*(?:,[ \t\u00a0]*\n?|\n|,?[ \t\u00a0]+)[ \t\u00a0]*[A-Z]{2}[ \u00a0]+\d{5}(?:-\d{4})?(?![\w])")
 # a following component: a line/segment of 1-3 capitalised words (town, county) or a postcode
@@ -140,6 +146,12 @@ class AddressRecognizer(EntityRecognizer):
             e2 = extend_address(text, m.end())
             if e2 > m.end():
                 out.append(_res(self, m.start(), e2, 0.6, "PO box with town/postcode"))
+        for m in CARE_OF_RE.finditer(text):
+            e = m.end("addr")
+            e2 = extend_address(text, e)
+            # (a street, or a postcode closing the towns: not "c/o Harlow & Beynon" alone, not "c/o his mum")
+            if m.group("street") or POSTCODE_RE.search(text, e, e2):
+                out.append(_res(self, m.start("addr"), e2, 0.7, "care-of address"))
         for m in NAMED_HOUSE_RE.finditer(text):
             s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
             e = m.end() - (len(m.group(0)) - len(m.group(0).rstrip(" \t,")))

@@ -13,7 +13,9 @@ SUFFIX = (
     r"(?:&|and)[ \u00a0]+(?:Co|Sons|Partners)\b\.?|Co\.|Council|Trust|Practice|Surgery|Solicitors|Law|Chambers|"
     r"Partnership|Associates|Group|Foundation|Association|Society|Academy|School|College|University|Hospital|"
     r"Clinic|Centre|Center|Pharmacy|Agency|Insurance|Assurance|Nursery|Playgroup|Pre-?school|Childcare|Housing|Homes|Restaurants?|Services|Logistics|Foods|Motors|Garage|Bank|Tribunal|"
-    r"Lettings|Estate[ \u00a0]+Agents|Properties|Hub|Union|Foodbank|Food[ \u00a0]+Bank"
+    r"Lettings|Estate[ \u00a0]+Agents|Properties|Hub|Union|Foodbank|Food[ \u00a0]+Bank|"
+    # "Wales" in Welsh after a name is a body's name, never a person's ("Advicelink Cymru", "Shelter Cymru")
+    r"Cymru"
 )
 # the same words in capitals, as a letterhead writes them ("ADEYEMI & COLE SOLICITORS")
 _CAPS = "|".join(w.upper() for w in (
@@ -55,6 +57,10 @@ def org_name_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
         out.append((s, e))
     if "\n" in text or text.isupper():
         out += [m.span("name") for m in ORG_CAPS_LINE_RE.finditer(text)]
+    if "(" in text:
+        # a name followed by its own registration in brackets: "Little Acorns (registered charity 1122334)",
+        # "Brightside Care (Company No. 09231874)": a charity's or company's name
+        out += [m.span("name") for m in _NAME_REG_RE.finditer(text)]
     return out
 
 
@@ -72,6 +78,25 @@ _COMP = (r"(?:(?i:c/o[ \t]+)?(?:(?i:unit|suite|floor|room|block|building|p\.?[ \
 _REG_NO = (r"(?i:(?:company|co\.?|registered|reg\.?|charity|vat|registration)(?:[ \t]+(?:no\.?|number|reg(?:istration)?\.?|"
            r"charity|in[ \t]+england(?:[ \t]+(?:and|&)[ \t]+wales)?))*[ \t]*[.:]?[ \t]*(?:gb[ \t]*)?\d[\d \t]{4,14}\d)")
 _REG_BRACKET = r"\((?:[ \t]*" + _REG_NO + r"[ \t]*[,;]?)+[ \t]*\)"
+_NAME_REG_RE = re.compile(r"(?<![\w'’\-])(?P<name>[A-Z][A-Za-z'’\-]+(?:[ \u00a0]+(?:[A-Z][A-Za-z'’\-]+|&|and|of)){0,4}?"
+                          r"(?:[ \u00a0]+[A-Z][A-Za-z'’\-]+)?)[ \u00a0]*" + _REG_BRACKET)
+# "Ms X, c/o The Old Bakery, ...", "Mr X (care of ...)": a person's own care-of address, even where a firm's or a
+# business-like name ("The Old Bakery") follows the "c/o"; never an organisation's contact detail
+_CARE_OF_BEFORE = re.compile(r"(?i)(?<![\w])(?:c/o|care[ \t]+of)[ \t]+$")
+_CARE_OF = re.compile(r"(?i)(?<![\w])(?:c/o|care[ \t]+of)(?![\w])")
+
+
+def care_of_person(text: str, s: int, people) -> bool:
+    """Is ``s`` in an address given as a named person's "c/o" address, with no sentence or blank line between?"""
+    lo = max(0, s - 160)
+    last = None
+    for last in _CARE_OF.finditer(text, lo, s):
+        pass
+    if last is None or "\n\n" in text[last.end():s] or re.search(r"[.;!?][ \t]+[A-Z]", text[last.end():s]):
+        return False
+    return any(b <= last.start() and re.fullmatch(r"[ \t,(]*", text[b:last.start()]) for a, b in people)
+
+
 # the address parts between a cue (or an organisation's name) and the value: at most five, two line breaks
 # (its registration numbers may stand among them, and "of" / "at" / "based at" before the address)
 _RUN = re.compile(r"[ \t]*[:,(]?[ \t]*(?:\n[ \t|]*)?(?:(?:" + _COMP + r"|\([^()\n]{1,40}\)|" + _REG_BRACKET + r"|" + _REG_NO
@@ -145,11 +170,16 @@ def org_contact_cue(text: str, s: int, kind: str, orgs: list[tuple[int, int]] = 
     place ... 0191 ...", before opening hours, or on a line with a role mailbox; not after a personal
     number word)."""
     if kind == "address":
+        if care_of_person(text, s, people):
+            return False
         lo = max(0, s - 160)
         anchors = [m.end() for m in ORG_ADDRESS_CUE.finditer(text, lo, s)]
         anchors += [b for a, b in list(orgs) + org_name_spans(text[lo:s], lo) if lo <= b <= s]
+        # (an address found after its "c/o": the run ends before the "c/o", "Harrogate Foodbank, c/o St Mark's ...")
+        co = _CARE_OF_BEFORE.search(text, max(0, s - 12), s)
+        rs = co.start() if co is not None else s
         # (not with a person named in between: "Thorp Haulage Ltd, Gary Nolan, 15 Beech Grove" is his)
-        return any(text.count("\n", b, s) <= 2 and _RUN.fullmatch(text, b, s) is not None
+        return any(text.count("\n", b, s) <= 2 and b <= rs and _RUN.fullmatch(text, b, rs) is not None
                    and not any(b <= a0 and b0 <= s for a0, b0 in people) for b in anchors)
     if kind == "phone":
         if not _LANDLINE_OR_ORG_RANGE.match(text[s:s + 8]):

@@ -260,6 +260,10 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     before = text[line_start:s]
     if PERSONAL_LINE.search(before):
         return False
+    from recognizers.organisations import care_of_person
+
+    if f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE) and care_of_person(text, s, people):
+        return False  # "a letter addressed to Ms X, c/o The Old Bakery, ...": her address, whatever name follows "c/o"
     if f.entity_type == EntityType.EMAIL_ADDRESS:
         if is_org_mailbox(f.text):
             return True
