@@ -735,6 +735,9 @@ _YOU_WORD = re.compile(r"(?i)\byou(?:r|rs)?\b")
 # only the reader as informant ("Please check the details you gave us:" may be about the other parent)
 _YOUR_OWN = re.compile(r"(?i)\byours?\b|\byou\b(?=.*\b(?:account|a/c|bank|card|car|vehicle|van|passport|licence|nhs|iban)\b)"
                        r"|\b(?:account|a/c|bank|card|car|vehicle|van|passport|licence|nhs|iban)\b.*\byou\b")
+# a letter's "Your ref: ..." line with its value is one of the heading's rows ("Your ref / Our ref / Direct
+# line / Email"), not a line introducing the rows below it as the reader's
+_YOUR_REF_ROW = re.compile(r"(?i)[ \t|]*your[ \t]+(?:case[ \t]+)?ref(?:erence)?\.?(?:[ \t]+(?:no|number)\.?)?(?:[ \t]*[:|][ \t]*|[ \t]+)[^\s:|]")
 # ... nor says money is taken from the account ("We will collect your maintenance from:" in a letter to
 # the receiving parent is the paying parent's account)
 _HEADER_OTHER = re.compile(r"(?i)['’]s\b|\b(?:his|her|their|him|them|other|collect(?:s|ed|ing)?|take[ns]?|taking|deduct(?:s|ed|ing)?|"
@@ -769,7 +772,7 @@ def _your_block_owner(text: str, s: int, mentions: list[Mention], doc: "DocParti
                 break
             prev, line = p2, text[p2:prev - 1]
         elif _is_form_row(text, prev, start - 1, []) and len(line.strip()) <= 60 and not line.rstrip().endswith(":") \
-                and not _YOU_WORD.search(line):
+                and (not _YOU_WORD.search(line) or _YOUR_REF_ROW.match(line)):
             start = prev
             continue
         # the block's header line

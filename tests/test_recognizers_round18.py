@@ -95,3 +95,27 @@ def test_organisations_care_of_address_found_after_its_cue_is_still_the_organisa
     # the care-of address starts after "c/o": the run from the organisation's name ends before the "c/o"
     text = "Harrogate Foodbank, c/o St Mark's Church, Leeds Road, Harrogate HG2 8AB"
     assert org_contact_cue(text, text.index("St Mark's"), "address", [], [])
+
+
+# ---------------------------------------------------------------- attribution: "Your ref:" is a heading row
+def test_your_ref_row_does_not_give_the_firms_direct_line_to_the_reader(tmp_path_factory):
+    # "Your ref: <the reader's case reference>" above "Our ref / Direct line / Email" in a solicitor's heading
+    # is one of the heading's rows: the fee-earner's direct line and own mailbox under it are not the reader's
+    from datetime import date
+    from pathlib import Path
+
+    from pipeline.models import CaseRecord, Party
+    from tests.detect_fixtures import blank_model_analyzer
+
+    case = CaseRecord(case_id="T-R18", received=date(2026, 11, 22),
+                      requester=Party(name="Rhodri Morgan", role="paying parent", case_references=["CMS-2026-702418"]),
+                      third_parties=[Party(name="Siân Morgan", role="receiving parent")], root=Path("."))
+    an = blank_model_analyzer(tmp_path_factory, case)
+    text = ("Harlow & Beynon Solicitors\n1 Park Place\nCardiff\nCF10 1FL\n\n"
+            "Your ref: CMS-2026-702418\nOur ref: HB/FAM/2291/TJ\nDirect line: 029 2018 0453\n"
+            "Email: tjames@harlowbeynon.example.co.uk\n\nMr R Morgan\n3 Heol y Nant, Whitchurch, Cardiff CF14 1JS\n\n"
+            "Dear Mr Morgan\n\nWe act for Ms Siân Morgan.\n")
+    got = {f.text: f.party for f in an.analyze(text)}
+    assert got.get("029 2018 0453") == PartyKind.UNKNOWN
+    assert got.get("tjames@harlowbeynon.example.co.uk") == PartyKind.UNKNOWN
+    assert "CMS-2026-702418" not in got  # the reader's own case reference stays
