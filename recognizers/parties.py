@@ -515,6 +515,8 @@ def _flex_chars(s: str, sep: str) -> str:
     return sep.join(re.escape(c) for c in s)
 
 
+_NON_DIGITS = re.compile(r"[^0-9]+")
+_NON_ALNUM = re.compile(r"[\W_]+")
 _OCR_SAME = {"0": "[0O]", "O": "[0O]", "1": "[1I]", "I": "[1I]"}
 
 
@@ -663,13 +665,19 @@ class PartyMatcher:
         # regex position -> words one of which is in any text it can match: a document without any
         # of them is not searched with it (a case's address patterns are long alternations)
         self._rx_keys: dict[int, frozenset[str]] = {}
+        # regex position -> the characters any match of it has in a row once the text's separators are
+        # dropped (("d", digits) among the text's digits, ("a", letters and digits) among its letters and
+        # digits, case-folded): a listed phone, NI number or case reference not there is not searched for
+        self._rx_stream: dict[int, tuple[str, str]] = {}
         for pos, p in enumerate(self.parties):
             if p.ni_number and len(squash(p.ni_number)) >= 8:
                 out.append((re.compile(r"(?i)(?<![A-Za-z0-9])" + _flex_chars(squash(p.ni_number), r"[\s\-]*") + r"(?![A-Za-z0-9])"), pos, EntityType.UK_NINO))
+                self._rx_stream[len(out) - 1] = ("a", squash(p.ni_number).casefold())
             for ref in p.case_references:
                 s = squash(ref)
                 if len(s) >= 6:
                     out.append((re.compile(r"(?i)(?<![A-Za-z0-9])" + _flex_chars(s, r"[\s\-/–]*") + r"(?![A-Za-z0-9])"), pos, EntityType.CASE_REFERENCE))
+                    self._rx_stream[len(out) - 1] = ("a", s.casefold())
             for ph in (x for raw in p.phones for x in _listed_numbers(raw)):
                 intl = _INTL_PHONE.match(ph.strip())
                 if intl:
@@ -681,6 +689,7 @@ class PartyMatcher:
                     # (also without its leading 0, as a number is sometimes copied: "7700 900555")
                     # (a space may follow the leading 0: "0 7700 900 538")
                     out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)?44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0\)?[ \t]?)?" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
+                    self._rx_stream[len(out) - 1] = ("d", d[1:])
             for em in p.emails:
                 if "@" in em:
                     out.append((re.compile(r"(?i)(?<![\w.\-])" + re.escape(em.strip()) + r"(?![\w\-])"), pos, EntityType.EMAIL_ADDRESS))
@@ -811,10 +820,18 @@ class PartyMatcher:
         written for each party, the "Dear ..." addressee, the latest From: writer); read and updated."""
         spans: list[PartySpan] = []
         low = text.lower() if self._rx_keys else ""
+        streams: dict[str, str] = {}
         for i, (rx, pos, et) in enumerate(self._id_regexes):
             keys = self._rx_keys.get(i)
             if keys is not None and not any(k in low for k in keys):
                 continue
+            need = self._rx_stream.get(i)
+            if need is not None:
+                kind, chars = need
+                if kind not in streams:
+                    streams[kind] = _NON_DIGITS.sub("", text) if kind == "d" else _NON_ALNUM.sub("", text).casefold()
+                if chars not in streams[kind]:
+                    continue
             for m in rx.finditer(text):
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], et, form=FULL, score=1.0, recognizer="PartyIdentifierRecognizer"))
         self._match_address_parts(text, spans)
@@ -869,6 +886,8 @@ class PartyMatcher:
             # before; "the man at number 61" with no street anywhere near says little)
             near = [(sp.start, sp.end) for sp in spans if sp.party == self.index[pos] and sp.entity_type in (
                 EntityType.ADDRESS, EntityType.UK_POSTCODE) and sp.recognizer == "PartyIdentifierRecognizer"]
+            if not near:
+                continue  # (the scan below keeps nothing without a street or postcode of the party)
             for m in rx.finditer(text):
                 s0 = m.start("no") if m.group("no") else m.start("no2") if m.group("no2") else m.start("n")
                 if any(a < m.end() and s0 < b for a, b in taken) or not any(

@@ -1235,7 +1235,7 @@ def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]]
     """One sense per document: a word taken for a person's name somewhere in the text is the same
     person's name where it recurs ("who is grace" ... "helping grace move"), in any case, unless its
     neighbours make it the ordinary word there ("the gas bill", "i will ring", "STONE WALL")."""
-    from recognizers.refine import ORG_NAME
+    from recognizers.refine import org_name_matches
 
     keys: dict[str, set] = {}  # name word -> the forms it was found in (lower, upper, title)
 
@@ -1259,7 +1259,7 @@ def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]]
 
     def in_org(s: int, e: int) -> bool:
         if not org_names:
-            org_names.extend([m.span() for m in ORG_NAME.finditer(text)] or [(-1, -1)])  # once, when first asked
+            org_names.extend(org_name_matches(text) or [(-1, -1)])  # once, when first asked
         return any(a < e and s < b for a, b in orgs) or any(a < e and s < b for a, b in org_names)
 
     for r in found:

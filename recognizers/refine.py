@@ -31,6 +31,7 @@ Three jobs, each cheap (regexes over short windows, no second NLP pass):
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Sequence
 
@@ -142,10 +143,16 @@ def _name_local_part(parts: list[str]) -> bool:
     return bool(parts) and is_name_like(parts[0])
 
 
+@functools.lru_cache(maxsize=8)
+def org_name_matches(text: str) -> tuple[tuple[int, int], ...]:
+    """ORG_NAME's matches in a page's text, found once per text: person_context.document_mentions and
+    org_spans both need them, and the scan is one of detection's costliest."""
+    return tuple(m.span() for m in ORG_NAME.finditer(text))
+
+
 def org_spans(text: str, extra: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     out = [m.span() for m in ORG_APPOSITION.finditer(text)] if ", the " in text or ", a " in text else []
-    for m in ORG_NAME.finditer(text):
-        a, b = m.span()
+    for a, b in org_name_matches(text):
         lead = _LOWER_LEAD.match(text, a, b)
         if lead is not None:
             a = lead.end()  # "you can appeal to the Valuation Tribunal": the name starts at "Valuation"
