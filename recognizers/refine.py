@@ -143,11 +143,46 @@ def _name_local_part(parts: list[str]) -> bool:
     return bool(parts) and is_name_like(parts[0])
 
 
+def _org_word_tokens() -> frozenset[str]:
+    """ORG_WORDS as the lower-case words they match ("Tribunals?" -> tribunal, tribunals; "Building Society"
+    -> society: the word that ends it)."""
+    out = set()
+    for alt in ORG_WORDS.split("|"):
+        word = alt.split()[-1].lower()
+        forms = [word]
+        if word.endswith("s?"):
+            forms = [word[:-2], word[:-1]]
+        elif "-?" in word:
+            forms = [word.replace("-?", "-"), word.replace("-?", "")]
+        assert all(re.fullmatch(r"[a-z\-]+", f) for f in forms), alt
+        out.update(forms)
+    return frozenset(out)
+
+
+ORG_WORD_TOKENS = _org_word_tokens()
+_TOKEN = re.compile(r"[a-z0-9_\-]+")
+
+
 @functools.lru_cache(maxsize=8)
 def org_name_matches(text: str) -> tuple[tuple[int, int], ...]:
     """ORG_NAME's matches in a page's text, found once per text: person_context.document_mentions and
-    org_spans both need them, and the scan is one of detection's costliest."""
-    return tuple(m.span() for m in ORG_NAME.finditer(text))
+    org_spans both need them, and the scan is one of detection's costliest. A match lies on one line and
+    ends in an organisation word that is a whole word there, so in an ASCII text only the lines holding one
+    of those words are scanned (the same matches: tests/test_perf_paths.py)."""
+    if not text.isascii():
+        return tuple(m.span() for m in ORG_NAME.finditer(text))
+    low = text.lower()
+    out: list[tuple[int, int]] = []
+    a = 0
+    n = len(text)
+    while a <= n:
+        b = text.find("\n", a)
+        if b < 0:
+            b = n
+        if not ORG_WORD_TOKENS.isdisjoint(_TOKEN.findall(low, a, b)):
+            out.extend(m.span() for m in ORG_NAME.finditer(text, a, b))
+        a = b + 1
+    return tuple(out)
 
 
 def org_spans(text: str, extra: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

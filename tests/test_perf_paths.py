@@ -553,3 +553,28 @@ def test_party_identifiers_searched_only_where_their_characters_occur_are_all_fo
             pm._rx_stream = saved
         assert fast == plain
     assert any(pm._rx_stream)  # (the skip is in use for this case)
+
+
+def test_org_names_found_line_by_line_are_the_whole_texts_matches():
+    # refine.org_name_matches scans only the lines of an ASCII text that hold an organisation word
+    from recognizers.refine import ORG_NAME, org_name_matches
+
+    words = ["Leeds", "City", "Council", "council", "COUNCIL", "of", "and", "&", "Pre-school", "preschool", "Tribunals",
+             "tribunal", "Building", "Society", "O'Neill", "Solicitors'", "Ltd.", "ltd-x", "x-Ltd", "Co", "co-parent",
+             "Mr", "Okafor", "said", "the", "Jobcentre", "Plus", "Services", "service_s", "2", "\u00a0", "Trust", "Bank",
+             "Court", "St", "Mary's", "School", "\u017fociety", "Caf\u00e9", "Cafe", "\u212aent", "Law"]
+    ascii_words = [w for w in words if w.isascii()]
+    rng = random.Random(11)
+    n_ascii = 0
+    for i in range(600):
+        pool, gaps = (ascii_words, [" ", " ", " ", "\n", ", ", "\t", "-", "'", "."]) if i % 3 else (
+            words, [" ", "\n", ", ", "\u00a0", "'"])
+        parts = []
+        for _ in range(rng.randint(0, 40)):
+            parts.append(rng.choice(pool))
+            parts.append(rng.choice(gaps))
+        text = "".join(parts)
+        n_ascii += text.isascii()
+        org_name_matches.cache_clear()
+        assert org_name_matches(text) == tuple(m.span() for m in ORG_NAME.finditer(text)), repr(text)
+    assert n_ascii >= 350
