@@ -1285,6 +1285,7 @@ def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]]
     known = frozenset(keys)
     taken = [(r.start, r.end) for r in found] + orgs
     rx = _mentions_regex(tuple(sorted(keys, key=lambda k: (-len(k), k))))
+    folded = {k.casefold(): k for k in keys}
     out = []
     for m in rx.finditer(text):
         s, e = m.span()
@@ -1294,6 +1295,12 @@ def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]]
             continue  # a form's label before its value: "NINO  RG 54 19 82 A", "Room 4"; a firm's name
         w = m.group(0)
         lw = w.lower()
+        if lw not in keys:
+            # the pattern matches case-insensitively as the re module folds case: "ſusanna" (long s) or
+            # "Kelly" (Kelvin sign) is a mention of "susanna" / "kelly"
+            lw = folded.get(w.casefold())
+            if lw is None:
+                continue
         forms = keys[lw]
         z = zipf(lw)
         if (s, e) in speakers and " " not in w:

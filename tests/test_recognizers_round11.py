@@ -321,3 +321,12 @@ def test_a_common_word_name_alone_after_a_sign_off(analyzer):
             "Thanks,\nWill\nFamily Adviser\n\n-----\nThanks again. Love\nMum\n")
     got = found(analyzer, text, PERSON)
     assert "Hope" in got and "Will" in got and "Mum" not in got
+
+
+def test_a_mention_matched_only_by_case_folding_does_not_break_detection(analyzer):
+    # document_mentions' pattern matches case-insensitively the way the re module folds case, so it also
+    # matches "\u017fusanna" (long s) and "\u212aelly" (Kelvin sign); looking those up by .lower() raised KeyError
+    text = ("I spoke to Susanna Okafor yesterday. I spoke to Kelly Brown too.\n"
+            "Later \u017fusanna rang again and \u212aelly said hi.\n")
+    got = found(analyzer, text, EntityType.PERSON)
+    assert "Susanna Okafor" in got
