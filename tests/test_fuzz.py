@@ -144,3 +144,30 @@ def test_mutated_pdf_gives_a_clean_result(analyzer, seed_pdf, mutations):
         assert isinstance(p.error, str) and p.error.strip()
         assert "Maria" not in p.error and "07700" not in p.error
         assert p.pdf is None and p.suggestions == []
+
+
+# characters the re module's case-insensitive matching folds onto ASCII letters ("ſ" ~ s, Kelvin sign ~ k,
+# "İ" ~ i): a name found once ("I spoke to Susanna Okafor") and written again with one of them
+_FOLDS = [("s", "\u017f"), ("k", "\u212a"), ("K", "\u212a"), ("i", "\u0130"), ("S", "\u017f")]
+_FIRST = ["Susanna", "Kelly", "Isla", "Kasia", "Nkiru", "Sven", "Iskra", "Mikkel"]
+_WORDS2 = ["Dear", "Mrs", "Mr", "will", "Hope", "@bill", "bill:", "Name:", "Surname:", "Your ref:", "c/o", "and",
+           "\n", "rang", "said", "the", "\u0131", "\u00df", "\ufb01", "\u01c5", "\u03c2"]
+
+
+@st.composite
+def _folded_mentions(draw) -> str:
+    name = draw(st.sampled_from(_FIRST))
+    a, b = draw(st.sampled_from([f for f in _FOLDS if f[0] in name] or [("x", "x")]))
+    folded = name.replace(a, b, 1)
+    if draw(st.booleans()):
+        folded = folded.lower()
+    filler = draw(st.lists(st.one_of(st.sampled_from(_WORDS2), st.sampled_from(PII)), max_size=12))
+    cut = draw(st.integers(0, len(filler)))
+    return " ".join([f"I spoke to {name} Okafor."] + filler[:cut] + [folded] + filler[cut:])
+
+
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(pages=st.lists(_folded_mentions(), min_size=1, max_size=3))
+def test_detection_never_raises_on_case_folding_characters(analyzer, pages):
+    analyzer.analyze_many(pages)  # must not raise
