@@ -666,7 +666,7 @@ def _subdivisions() -> frozenset[str]:
             from recognizers.gazetteer import _fold
             _SUBDIVISIONS = frozenset(_fold(x.name).lower() for x in pycountry.subdivisions) | frozenset(
                 _fold(x.name).lower() for x in pycountry.countries)  # folded: "İzmir", "Şanlıurfa" as "izmir"
-        except Exception:  # pragma: no cover - pycountry is a dependency; without it the rule is off
+        except Exception:  # pragma: no cover - pycountry is declared in pyproject.toml; without it the rule is off
             _SUBDIVISIONS = frozenset()
     return _SUBDIVISIONS
 
