@@ -11,7 +11,6 @@ The NER model's PERSON entities come in separately (Presidio's SpacyRecognizer).
 """
 from __future__ import annotations
 
-import functools
 import re
 from typing import List
 
@@ -1231,12 +1230,6 @@ def _form(t: str) -> str:
     return "lower" if t.islower() else "upper" if t.isupper() and len(t) > 1 else "title"
 
 
-@functools.lru_cache(maxsize=256)
-def _mentions_regex(keys: tuple[str, ...]) -> re.Pattern[str]:
-    """The name words of document_mentions as one pattern, longest first (a case's pages share them)."""
-    return re.compile(r"(?i)(?<![\w'’@.\-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w\-])")
-
-
 def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]], nlp_artifacts=None,
                       speakers: list[tuple[int, int]] = ()) -> list:
     """One sense per document: a word taken for a person's name somewhere in the text is the same
@@ -1284,7 +1277,8 @@ def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]]
         return []
     known = frozenset(keys)
     taken = [(r.start, r.end) for r in found] + orgs
-    rx = _mentions_regex(tuple(sorted(keys, key=lambda k: (-len(k), k))))
+    rx = re.compile(r"(?i)(?<![\w'’@.\-])(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+                    + r")(?![\w\-])")
     folded = {k.casefold(): k for k in keys}
     out = []
     for m in rx.finditer(text):
