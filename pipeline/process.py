@@ -9,6 +9,7 @@ import logging
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 
+from pipeline.case_settle import EMPTY as EMPTY_SETTLED, Settled
 from pipeline.codes import DocStatus, EntityType, PartyKind, ReasonCode
 from pipeline.errors import DocumentError
 from pipeline.models import (
@@ -33,6 +34,9 @@ class ProcessedDocument:
     error: str | None = None
     # the analyzer's findings in the document's title, when worked out with the document
     title_findings: dict[str, list] = field(default_factory=dict, repr=False)
+    # the normalised values detection settled as the requester's or someone else's (in memory only,
+    # for the case-level step: pipeline.case_settle)
+    settled: Settled = field(default=EMPTY_SETTLED, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -171,6 +175,7 @@ def detect_document(result: ProcessedDocument, analyzer) -> ProcessedDocument:
         nd = result.normalised
         extra = nd.extra_names if nd is not None else ()
         result.suggestions = detect_pages(analyzer, result.source.doc_id, result.pages, extra_names=extra)
+        result.settled = getattr(analyzer, "last_settled", EMPTY_SETTLED)
         if nd is not None:
             result.suggestions += forced_suggestions(result.source.doc_id, nd.forced_regions, result.pages)
     except Exception as exc:  # noqa: BLE001
@@ -196,13 +201,14 @@ def detect_document_in_worker(result: ProcessedDocument, case, settings=None) ->
         from pipeline.finalise import document_title
 
         title = document_title(result)
-        per_page, title_found, secs = isolate.detect(
+        per_page, title_found, secs, settled = isolate.detect(
             # settings None: the worker's defaults (this process never imports the recognizers,
             # spaCy and Presidio: ~1.4 s)
             case, settings, [pt.text for pt in result.pages], extra, title,
             what=f"document {result.source.doc_id}",
         )
         result.title_findings = {title: title_found}
+        result.settled = settled
         for stage, s in secs.items():
             isolate.add_time(stage + " (in workers)", s)
         result.suggestions = suggestions_from_findings(result.source.doc_id, result.pages, per_page)
@@ -224,6 +230,7 @@ def _fail(result: ProcessedDocument, exc: BaseException) -> None:
         result.error = f"the document could not be processed ({type(exc).__name__})"
     result.pdf = None
     result.suggestions = []
+    result.settled = EMPTY_SETTLED
     log.warning("document %s failed: %s", result.source.doc_id, result.error)
 
 
