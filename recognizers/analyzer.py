@@ -40,7 +40,7 @@ from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_ter
 from recognizers.nhs_number import NhsNumberRecognizer
 from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, block_start, document_parties, label_bindings, label_mentions,
                                      label_speakers, mention, owner_of,
-                                     form_row_owner, holder_by_document, stated_owner)
+                                     form_row_owner, holder_by_document, own_address_owner, stated_owner)
 from recognizers.date_of_birth import parse_date
 from pipeline.case_settle import CASE_TYPES, EMPTY as EMPTY_SETTLED, Settled, normalise as settle_normalise
 from recognizers.organisations import org_name_spans
@@ -576,7 +576,8 @@ class CaseAnalyzer:
                 continue  # an organisation's letterhead: its address, phone, email
             else:
                 party, review = PartyKind.UNKNOWN, r.score < self.settings.review_below or et == EntityType.CASE_REFERENCE
-                if et == EntityType.ADDRESS and form_row_owner(text, s, mentions) == 0:
+                if et == EntityType.ADDRESS and (form_row_owner(text, s, mentions) == 0 or own_address_owner(
+                        text, s, e, mentions, doc_parties, genders) == 0):
                     req.append((s, e))
                     self._settle(self._settled_r, et, value)
                     continue  # the requester's row in a record's block for him ("Tenant(s): / Name: X / Previous address: ...")

@@ -1113,6 +1113,21 @@ def stated_for_someone_else(text: str, s: int, e: int, mentions: list[Mention], 
         NAMED_POSSESSIVE_CUE.match(text, x.end, s) or NAMED_PAY_CUE.match(text, x.end, s)) for x in mentions)
 
 
+# "my old address at", "your former address:", "to my previous address\n": a first or second person's own address
+_OWN_ADDRESS_CUE = re.compile(
+    r"(?i)\b(?:my|your)[ \t]+(?:old|former|previous|last|new|current|present|home|postal|own|usual)?[ \t]*(?:home[ \t]+)?address"
+    r"(?:[ \t]+(?:at|is|was|of))?[ \t]*[:\-–,]?[ \t]*\n?[ \t~*_\"'(]*$")
+
+
+def own_address_owner(text: str, s: int, e: int, mentions: list[Mention], doc: DocParties,
+                      genders: list[str | None]) -> int | None | str:
+    """Whose is an address right after "my old address at" / "your former address:": the writer's or the
+    reader's, as for any other value of theirs (``owner_of``); "none" without that cue."""
+    if _OWN_ADDRESS_CUE.search(text, max(0, s - 60), s) is None:
+        return "none"
+    return owner_of(text, s, mentions, doc, genders, e)
+
+
 def form_row_owner(text: str, s: int, mentions: list[Mention]) -> int | None | str:
     """The person a form row's block names ("Tenant(s): / Name: X / Previous address: ..."), or "none"."""
     who = _form_row_owner(text, s, mentions)

@@ -88,7 +88,7 @@ def test_rows_with_long_values_do_not_end_a_your_section(reeve):
 
 def test_my_in_a_you_wrote_message_is_the_account_holders(reeve):
     journal = ("Universal Credit journal (printed by the claimant)\n\nClaimant:   Tom Reeve\n\n"
-               "2 May 2026  10:01   You wrote:\nhi, please pay me into my Halifax account from now on,\n"
+               "2 May 2026  10:01   You wrote:\nhi, my new account for the payments is below,\n"
                "sort code 11-04-92 and account 70219933. thanks\n\n"
                "2 May 2026  14:20   Work coach wrote:\nThanks, noted.\n")
     got = texts(reeve, journal)
@@ -103,3 +103,19 @@ def test_a_list_of_ones_details_running_onto_the_next_line_names_its_owner(reeve
     text2 = ("The Honda seen there belongs to our client Tom Reeve, who collects the children there,\n"
              "and the van LV19 KXP is the other parent's.\n")
     assert "LV19 KXP" in texts(reeve, text2)
+
+
+def test_my_or_your_old_address_is_the_writers_or_the_readers(reeve):
+    mine = ("Dear Sir\n\nPlease stop writing to my old address at 14 Alder Street, Hull HU3 2QT. I moved out in May.\n\n"
+            "Yours faithfully\nTom Reeve\n")
+    assert not any("Alder Street" in t for t in texts(reeve, mine))
+    yours = ("Dear Mr Reeve\n\nWe are sorry that a letter was sent to your former address, 14 Alder Street, Hull.\n\n"
+             "Yours sincerely\nComplaints Team\n")
+    assert not any("Alder Street" in t for t in texts(reeve, yours))
+    # hers, in her letter; and someone else's old address in his
+    hers = ("Dear Sir\n\nPlease stop writing to my old address at 14 Alder Street, Hull HU3 2QT.\n\n"
+            "Yours faithfully\nLydia Reeve\n")
+    assert any("Alder Street" in t for t in texts(reeve, hers))
+    his = ("Dear Sir\n\nShe still gets post at her old address at 14 Alder Street, Hull HU3 2QT.\n\n"
+           "Yours faithfully\nTom Reeve\n")
+    assert any("Alder Street" in t for t in texts(reeve, his))
