@@ -15,6 +15,7 @@ from prefect.utilities.annotations import quote  # noqa: E402
 settings.patch_prefect()
 
 from pipeline import case_store  # noqa: E402
+from pipeline.case_settle import settle_processed  # noqa: E402
 from pipeline.codes import CaseState  # noqa: E402
 from pipeline.decide import auto_approve as auto_decisions  # noqa: E402
 from pipeline.finalise import KnownTitles, accepted_suggestions, finalise_case  # noqa: E402
@@ -106,7 +107,9 @@ def process_all(case: CaseRecord, docs: list[SourceDocument]) -> list[ProcessedD
         done += results
         wave = [c for r in results for c in r.children]
     order = {d.doc_id: i for i, d in enumerate(docs)}
-    return _with_children_after_parents(done, order)
+    # the case-level step: a value settled as the requester's in one document is hers where another
+    # document gives it with no owner (pipeline.case_settle)
+    return settle_processed(case.case_id, _with_children_after_parents(done, order))
 
 
 def _with_children_after_parents(done: list[ProcessedDocument], order: dict[str, int]) -> list[ProcessedDocument]:

@@ -10,7 +10,10 @@ item is also counted as a violation. This is a dev tool over a synthetic corpus,
 prints missed and false-alarm text to stdout (never through ``logging``).
 
 Each document is analysed on its own (one ``analyze_many`` call per document, as
-``detect_pages`` does), so nothing learnt in one document helps another.
+``detect_pages`` does in a detection worker), so nothing learnt in one document's text helps
+another; then, as the pipeline does once all of a case's documents are detected, the case-level
+step (:func:`pipeline.case_settle.settle_findings`) keeps a value that another document of the case
+settled as the requester's (and nobody else's), and flags one settled both ways.
 
 Review policy, and why every suggestion counts as a redaction here: a suggestion flagged
 ``needs_review`` (e.g. a surname shared by the requester and a third party that neither
@@ -31,6 +34,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.case_settle import settle_findings
 from pipeline.case_store import list_case_ids, load_case
 from pipeline.codes import EntityType, PartyKind
 
@@ -107,8 +111,13 @@ def evaluate(corpus: Path, settings=None) -> EvalReport:
             golds.append(json.loads(gpath.read_text(encoding="utf-8")))
             names.append(f"{case_id}/{d.name}")
         # one call per document, as detect_pages does: nothing learnt in one document (a name
-        # to propagate, who wrote it) reaches another
-        preds_all = [analyzer.analyze_many([t])[0] for t in texts]
+        # to propagate, who wrote it) reaches another; then the case-level step, as the pipeline
+        # runs it after all of a case's documents are detected (flows.sar.process_all)
+        preds_all, settled = [], []
+        for t in texts:
+            preds_all.append(analyzer.analyze_many([t])[0])
+            settled.append(analyzer.last_settled)
+        preds_all, _ = settle_findings(preds_all, settled)
         for name, text, gold, preds in zip(names, texts, golds, preds_all):
             report.documents += 1
             redact_gold = [g for g in gold if g["party"] in REDACT]

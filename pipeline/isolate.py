@@ -133,7 +133,9 @@ def verify_bundle_parts(pdf: bytes, values, parts):
 def detect_texts(case, settings, texts: list[str], extra_names: tuple[str, ...] = (), title: str | None = None):
     """Run the case's analyzer over a document's page texts (in a detection worker), and over
     its title on its own (as ``finalise.safe_title`` would). Returns (findings per text,
-    the title's findings or None, timings). ``settings`` None: ``DetectSettings()``."""
+    the title's findings or None, timings, the normalised values the document settled as the
+    requester's or someone else's: ``pipeline.case_settle.Settled``, handed back in memory only).
+    ``settings`` None: ``DetectSettings()``."""
     t = time.perf_counter()
     if settings is None:
         from recognizers.analyzer import DetectSettings
@@ -144,8 +146,9 @@ def detect_texts(case, settings, texts: list[str], extra_names: tuple[str, ...] 
         found = analyzer.analyze_many(texts, extra_names=list(extra_names))
     else:
         found = analyzer.analyze_many(texts)
+    settled = analyzer.last_settled  # (before the title's call replaces it)
     title_found = None if title is None else analyzer.analyze_many([title])[0]
-    return found, title_found, {"detect": time.perf_counter() - t}
+    return found, title_found, {"detect": time.perf_counter() - t}, settled
 
 
 _ANALYZERS: dict[bytes, Any] = {}

@@ -9,6 +9,7 @@ import logging
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 
+from pipeline import case_settle
 from pipeline.codes import DocStatus, EntityType, PartyKind, ReasonCode
 from pipeline.errors import DocumentError
 from pipeline.models import (
@@ -171,6 +172,10 @@ def detect_document(result: ProcessedDocument, analyzer) -> ProcessedDocument:
         nd = result.normalised
         extra = nd.extra_names if nd is not None else ()
         result.suggestions = detect_pages(analyzer, result.source.doc_id, result.pages, extra_names=extra)
+        # what it settled, kept in this process for the case-level step (never in the task's result)
+        case_id = getattr(getattr(analyzer, "case", None), "case_id", None)
+        if case_id is not None:
+            case_settle.hand_back(case_id, result.source, getattr(analyzer, "last_settled", case_settle.EMPTY))
         if nd is not None:
             result.suggestions += forced_suggestions(result.source.doc_id, nd.forced_regions, result.pages)
     except Exception as exc:  # noqa: BLE001
@@ -196,13 +201,14 @@ def detect_document_in_worker(result: ProcessedDocument, case, settings=None) ->
         from pipeline.finalise import document_title
 
         title = document_title(result)
-        per_page, title_found, secs = isolate.detect(
+        per_page, title_found, secs, settled = isolate.detect(
             # settings None: the worker's defaults (this process never imports the recognizers,
             # spaCy and Presidio: ~1.4 s)
             case, settings, [pt.text for pt in result.pages], extra, title,
             what=f"document {result.source.doc_id}",
         )
         result.title_findings = {title: title_found}
+        case_settle.hand_back(case.case_id, result.source, settled)  # (kept here, never in the task's result)
         for stage, s in secs.items():
             isolate.add_time(stage + " (in workers)", s)
         result.suggestions = suggestions_from_findings(result.source.doc_id, result.pages, per_page)

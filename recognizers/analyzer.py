@@ -40,8 +40,9 @@ from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_ter
 from recognizers.nhs_number import NhsNumberRecognizer
 from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, block_start, document_parties, label_bindings, label_mentions,
                                      label_speakers, mention, owner_of,
-                                     form_row_owner, holder_by_document, stated_owner)
+                                     form_row_owner, holder_by_document, own_address_owner, stated_owner)
 from recognizers.date_of_birth import parse_date
+from pipeline.case_settle import CASE_TYPES, EMPTY as EMPTY_SETTLED, Settled, normalise as settle_normalise
 from recognizers.organisations import org_name_spans
 from recognizers.parties import PAYING, RECEIVING, PartyMatcher, PartySpan, _name_part_regex, party_role
 from recognizers.passport import UkPassportRecognizer
@@ -290,6 +291,10 @@ class CaseAnalyzer:
         self._req_numbers: set[str] | None = None
         self._gender_rx = None
         self._gender_surnames: dict[str, int] = {}
+        # what the last analyze_many call settled (normalised values, in memory only: pipeline.case_settle)
+        self.last_settled = EMPTY_SETTLED
+        self._settled_r: set[str] = set()
+        self._settled_o: set[str] = set()
 
     @property
     def nlp(self):
@@ -300,6 +305,7 @@ class CaseAnalyzer:
         anywhere in them is also redacted where only part of it recurs ("Brian Stott"
         ... "Stott", "B Stott")."""
         extra_re = _extra_names_regex(tuple(extra_names))
+        self._settled_r, self._settled_o = set(), set()
         results: list[tuple[list[Finding], list[tuple[int, int]]]] = []
         # the pages in order, each told what the earlier ones said that settles a shared surname
         # (a woman's title, the "Dear ..." addressee, the From: writer, the parties last named)
@@ -343,8 +349,11 @@ class CaseAnalyzer:
             doc_parties = dataclasses.replace(doc_parties, roles=roles)
         genders = self._document_genders(texts)
         docs = self.core.nlp.pipe(texts, batch_size=self.settings.batch_size)
+        settled_r: list[set[str]] = []
         for text, doc, ps, ms in zip(texts, docs, pspans, mentions):
+            self._settled_r = set()
             results.append(self._analyze_doc(text, doc, extra_re, ps, ms, doc_parties, genders))
+            settled_r.append(self._settled_r)
         names = {
             f.text for fs, _ in results for f in fs
             if f.entity_type == EntityType.PERSON and f.party == PartyKind.UNKNOWN and not f.needs_review
@@ -375,7 +384,27 @@ class CaseAnalyzer:
                                           PartyKind.UNKNOWN, ReasonCode.TP, False, m.group(0)))
                 fs = _dedupe(fs)
             out.append(fs)
+        # anyone else's: a listed third party's value, and one still redacted on a page that settled the same
+        # value as the requester's elsewhere (refine kept it as said to be someone else's: "PP drives X" ...
+        # "X: registered keeper Mr Y"), which is a conflict, not the requester's
+        r_all: set[str] = set()
+        for fs, r_page in zip(out, settled_r):
+            r_all |= r_page
+            for f in fs:
+                if f.entity_type in CASE_TYPES:
+                    v = settle_normalise(f.entity_type, f.text)
+                    if v is not None and (f.party == PartyKind.THIRD_PARTY or v in r_page):
+                        self._settled_o.add(v)
+        self.last_settled = Settled(frozenset(r_all), frozenset(self._settled_o))
         return out
+
+    @staticmethod
+    def _settle(into: set, et, value: str) -> None:
+        if et is not None and et not in CASE_TYPES:
+            return
+        v = settle_normalise(et, value)
+        if v is not None:
+            into.add(v)
 
     def analyze(self, text: str, extra_names: Iterable[str] = ()) -> list[Finding]:
         return self.analyze_many([text], extra_names)[0]
@@ -547,8 +576,10 @@ class CaseAnalyzer:
                 continue  # an organisation's letterhead: its address, phone, email
             else:
                 party, review = PartyKind.UNKNOWN, r.score < self.settings.review_below or et == EntityType.CASE_REFERENCE
-                if et == EntityType.ADDRESS and form_row_owner(text, s, mentions) == 0:
+                if et == EntityType.ADDRESS and (form_row_owner(text, s, mentions) == 0 or own_address_owner(
+                        text, s, e, mentions, doc_parties, genders) == 0):
                     req.append((s, e))
+                    self._settle(self._settled_r, et, value)
                     continue  # the requester's row in a record's block for him ("Tenant(s): / Name: X / Previous address: ...")
                 if et in _ATTRIBUTABLE:
                     owner = self._licence_owner(value) if et == EntityType.UK_DRIVING_LICENCE else "none"
@@ -558,9 +589,12 @@ class CaseAnalyzer:
                         owner = holder_by_document(text, s, mentions, doc_parties, rec == "PersonalReferenceRecognizer", e)
                     if owner == 0:
                         req.append((s, e))
+                        self._settle(self._settled_r, et, value)
                         continue  # stated for the requester ("my account ..." in his own letter)
                     if isinstance(owner, int):
                         party = PartyKind.THIRD_PARTY
+                    elif owner is None:
+                        self._settle(self._settled_o, et, value)  # said to be an unknown person's
             findings.append(Finding(s, e, et, rec or "recognizer", round(float(r.score), 3), party, ReasonCode.TP,
                                     review, value))
 
@@ -568,8 +602,12 @@ class CaseAnalyzer:
         for a, b in core.deny.spans(text) + self.case_deny.spans(text):
             findings.append(Finding(a, b, EntityType.DENY_LIST, "DenyListRecognizer", 1.0, PartyKind.UNKNOWN,
                                     ReasonCode.TP, False, text[a:b]))
+        req_values: set[str] = set()
         findings = refine_findings(text, _dedupe(findings), mentions=mentions, doc_parties=doc_parties,
-                                   genders=genders, requester_spans=req, ner_orgs=orgs, allow=allow)
+                                   genders=genders, requester_spans=req, ner_orgs=orgs, allow=allow,
+                                   requester_values_out=req_values)
+        for v in req_values:
+            self._settle(self._settled_r, None, v)
         return findings, req + allow + org_names
 
     def _licence_owner(self, value: str) -> int | str:

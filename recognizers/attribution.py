@@ -122,6 +122,20 @@ NAMED_PAY_CUE = re.compile(r"(?i)['’]s[ \t]+" + _PAY_WORDS + _PAID_INTO)
 _PAIRED_AFTER_SORT_CODE = re.compile(
     r"(?i)\bsort[ \t]+code[ \t]*:?[ \t]*(?P<sc>\d{2}[- ]?\d{2}[- ]?\d{2})[ \t]*[,;/]?[ \t]*(?:and[ \t]+)?"
     r"(?:(?:a/c|acct|account)(?:[ \t]+(?:number|no\.?))?[ \t]*:?[ \t]*)?(?:\n[ \t]*)?\Z")
+# a line ending with a comma (a list running on), and what a list of one person's details does not hold: a
+# clause (four plain words in a row, "who collects the children there"), a semicolon, a full stop, a pronoun
+_WRAPPED_LIST = re.compile(r",[ \t]*\n\Z")
+_NOT_A_LIST = re.compile(r"[;!?]|\.[ \t]|(?i:\b(?:[a-z]+[ \t]+){3}[a-z]+\b)|(?i:\b(?:he|she|his|her|their|they|my|your)\b)")
+# a name written right before an account word, with no possessive, names the bank or the card, not its holder
+_BRAND_BEFORE_ACCOUNT = re.compile(r"(?i)[ \t]+(?:(?:bank|current|savings|business|debit|credit)[ \t]+)?(?:acct|account|a/c|card)\b")
+# a card a payment is made with is the payer's: "I pay her by card 5249 ...", "I paid the nursery with my debit card:"
+# (a card is paid with, not paid into; the person paid, "her", is not its holder)
+PAYER_CARD_CUE = re.compile(
+    r"\b(?P<pro>I)[ \t]+(?:(?:have|had|always|also|usually|still|then|now|just)[ \t]+)*(?:pay|paid|pays)\b[^.!?\n]{0,40}?"
+    r"\b(?:by|with|using|on)[ \t]+(?:my[ \t]+)?(?:own[ \t]+)?(?:(?:debit|credit|bank|visa|mastercard)[ \t]+)?card\b"
+    r"[ \t]*(?:(?:number|no\.?|ending(?:[ \t]+in)?)[ \t]*)?[:\-]?[ \t]*$")
+# "acct 82-19-33 / 50473318": a sort code written with its hyphens, then the account number after a slash
+_PAIRED_AFTER_SLASH = re.compile(r"(?<![\d\-])(?P<sc>\d{2}-\d{2}-\d{2})[ \t]*/[ \t]*(?:\n[ \t]*)?\Z")
 HERS_CUE = re.compile(r"(?i)\b(?:it['’]?s|is|was|are|were)[ \t]+(?:now[ \t]+|still[ \t]+|all[ \t]+)?(?P<pro>hers|his|theirs)\b[^\n]{0,30}$")
 NAMED_POSSESSIVE_CUE = re.compile(
     r"(?i)['’]s\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
@@ -431,6 +445,25 @@ def _message_author(text: str, pos: int, mentions: list[Mention]):
     return min(named, key=lambda x: x.start).pos
 
 
+# a message log's header line: "3 March 2026  11:02   You wrote:", "... Case manager wrote:"
+_WROTE_LINE = re.compile(r"(?im)^[^\n]{0,80}?(?P<you>\byou[ \t]+)?(?:wrote|said|posted|replied)[ \t]*:[ \t]*$")
+
+
+def _you_wrote_owner(text: str, pos: int, doc: "DocParties"):
+    """In a message log (an online journal or portal printed from one person's account), the message
+    holding ``pos`` under a "You wrote:" header is the account holder's: the person the document is addressed
+    to, or else the one it is about (its "Claimant: X"). ``_NO_HEADER`` when that does not apply."""
+    if "wrote:" not in text and "said:" not in text:
+        return _NO_HEADER
+    last = None
+    for m in _WROTE_LINE.finditer(text, max(0, pos - 3000), pos):
+        last = m
+    if last is None or last.group("you") is None:
+        return _NO_HEADER
+    who = doc.addressee if doc.addressee is not None else doc.subject
+    return _NO_HEADER if who is None else who
+
+
 def _after_signoff(text: str, pos: int) -> bool:
     """Is ``pos`` well after a letter's sign-off (a reply or note written on it by its recipient)?"""
     last = None
@@ -604,12 +637,15 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         for x in mentions:
             if x.end == pb.start() and not x.possessive and x.pos is not None:
                 return x.pos  # "Standing orders you set up to Mrs Hussain (sort code 40-11-62, ...)": hers
-    pair = _PAIRED_AFTER_SORT_CODE.search(text, max(0, s - 70), s)
+    pair = _PAIRED_AFTER_SORT_CODE.search(text, max(0, s - 70), s) or _PAIRED_AFTER_SLASH.search(text, max(0, s - 40), s)
     if pair is not None and not any(pair.start() <= x.start < s for x in mentions):
         got = owner_of(text, pair.start("sc"), mentions, doc, genders, pair.end("sc"))
         if got != "none":
             return got
-    for rx in (POSSESSIVE_CUE, YOU_CUE, MINE_CUE, HERS_CUE, NHS_PATIENT_CUE, PAY_CUE):
+    payer = PAYER_CARD_CUE.search(window)
+    if payer is not None and not any(base + payer.start() <= x.start and x.end <= s for x in mentions):
+        cue = payer  # "I pay her by card 5249 ...": the payer's card, not hers
+    for rx in (() if cue is not None else (POSSESSIVE_CUE, YOU_CUE, MINE_CUE, HERS_CUE, NHS_PATIENT_CUE, PAY_CUE)):
         m = rx.search(window)
         while m is not None:  # the last cue before the value, not the first ("my card ... Liban. My mobile")
             nxt = rx.search(window, m.start() + 1)
@@ -627,7 +663,7 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         between = [x for x in mentions if cue_start <= x.start and x.end <= s]
         if not between:
             pro = (cue.groupdict().get("pro") or "your").lower()
-            if pro in ("my", "mine"):
+            if pro in ("my", "mine", "i"):
                 ls = text.rfind("\n", 0, cue_start) + 1
                 sp = _speaker(text, ls, cue_start, mentions) or _block_speaker(text, cue_start, mentions)
                 if sp is not None:
@@ -638,6 +674,9 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                 hdr = _message_author(text, cue_start, mentions)
                 if hdr is not _NO_HEADER:
                     return hdr  # in an email chain: the writer of the message the cue is in
+                hdr = _you_wrote_owner(text, cue_start, doc)
+                if hdr is not _NO_HEADER:
+                    return hdr  # "You wrote:" in a journal printed from the holder's account: the holder
                 if doc.author != 0 and doc.addressee is not None and _after_signoff(text, cue_start):
                     return doc.addressee  # the recipient's reply written under the letter
                 return doc.author
@@ -659,7 +698,9 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
             # other gender ("Mr Pugh now holds it. She confirmed her car is ..."); an unknown person
             # or a possessive ("his mother's") in the way means someone else
             for near in sorted(before, key=lambda x: -x.end):
-                if near.possessive or near.pos is None:
+                # (but "Our client's details. ... His vehicle is ...": a possessive of the person's own details
+                # or things is that person, not a relative of theirs)
+                if near.pos is None or (near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end)):
                     return None
                 g = genders[near.pos]
                 if g == want or want is None:
@@ -681,10 +722,20 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
             near.end <= x.start and x.end <= s for x in mentions):
         return near.pos
     line_start = text.rfind("\n", 0, s) + 1
-    on_line = [x for x in mentions if line_start <= x.start and x.end <= s]
+    # (not a bank's or card brand's name taken for an unknown person: "paying by DD from Clydesdale acct ...")
+    on_line = [x for x in mentions if line_start <= x.start and x.end <= s
+               and not (x.pos is None and _BRAND_BEFORE_ACCOUNT.match(text, x.end))]
     sent = line_start
     for m in SENTENCE_END.finditer(text, line_start, s):
         sent = m.end()
+    if not on_line and sent == line_start and _WRAPPED_LIST.search(text, max(0, line_start - 3), line_start):
+        # a list of one person's details that runs on from the line before: "Her details as held: Ann Roe,
+        # date of birth 14/02/1989,\nNI ..., mobile ..., car AF21 PLU." (the name, a comma, then short items only)
+        pls = text.rfind("\n", 0, line_start - 1) + 1
+        for x in mentions:
+            if pls <= x.start and x.end < line_start and x.pos is not None and not x.possessive \
+                    and text.startswith(",", x.end) and not _NOT_A_LIST.search(text, x.end, s):
+                on_line, sent, line_start = [x], x.start, x.start
     if not any(sent <= x.start for x in on_line):
         # nobody named in the value's own sentence: "Gethin took the car. I now drive a Kia, CU19 HKE."
         if _sentence_starts_at(text, sent, line_start) and FIRST_PERSON_WORD.search(text, sent, s):
@@ -749,6 +800,9 @@ _VEHICLE_YOURS = re.compile(
 _VEHICLE_ROW = re.compile(r"(?i)[ \t|]*(?:vehicle|car|van|motorcycle|registration|reg(?:\.|istration)?[ \t]+(?:no|number|mark)|vrm)\b")
 
 
+_COLON_ROW = re.compile(r"[ \t|]*[A-Za-z][A-Za-z /()'’\-]{0,30}?[ \t]*:[ \t]+\S")
+
+
 def _your_block_owner(text: str, s: int, mentions: list[Mention], doc: "DocParties"):
     """A form-like row with no name row above it, in a document addressed to someone: the
     addressee's when the line introducing its block of rows speaks to the reader and of nobody else
@@ -771,9 +825,11 @@ def _your_block_owner(text: str, s: int, mentions: list[Mention], doc: "DocParti
             if not text[p2:prev - 1].rstrip().endswith(":"):
                 break
             prev, line = p2, text[p2:prev - 1]
-        elif _is_form_row(text, prev, start - 1, []) and len(line.strip()) <= 60 and not line.rstrip().endswith(":") \
-                and (not _YOU_WORD.search(line) or _YOUR_REF_ROW.match(line)):
-            start = prev
+        elif ((_is_form_row(text, prev, start - 1, []) and len(line.strip()) <= 60) or (
+                _COLON_ROW.match(line) and not _ROW_SENTENCE_STOP.search(line)
+                and not _THIRD_REF.search(line, _COLON_ROW.match(line).end() - 1))) \
+                and not line.rstrip().endswith(":") and (not _YOU_WORD.search(line) or _YOUR_REF_ROW.match(line)):
+            start = prev  # (also a labelled row with a long value: "Hours:   reduced from 40 to 24 per week from ...")
             continue
         # the block's header line
         head = line.strip()
@@ -996,6 +1052,10 @@ _NAME_ROW = re.compile(
 _ROW_ID_LABEL = re.compile(r"(?i)[ \t|]*(?:[A-Za-z]+[ \t]+){0,2}" + ID_NOUN + r"\.?[ \t]*(?:[:|#][ \t]*)?")
 
 
+# a full stop that ends a sentence, not the one of "no." ("Proof of identity: UK passport no. 548217093")
+_ROW_SENTENCE_STOP = re.compile(r"(?<!\b[Nn][Oo])[.!?;][ \t]")
+
+
 def _is_form_row(text: str, ls: int, s: int, mentions: list[Mention]) -> bool:
     """Is the value written on a form's row: a short label at the line's start, then (perhaps after a
     make and model, or the row's other values) the value, with no sentence and nobody named?"""
@@ -1005,7 +1065,7 @@ def _is_form_row(text: str, ls: int, s: int, mentions: list[Mention]) -> bool:
     if not ends:
         return False
     pre = text[min(ends):s]
-    if len(pre) > 40 or re.search(r"[.!?;][ \t]", pre) or any(ls <= x.start < s for x in mentions):
+    if len(pre) > 40 or _ROW_SENTENCE_STOP.search(pre) or any(ls <= x.start < s for x in mentions):
         return False
     return not _OTHER_ROW_LABEL.search(text, ls, s)  # ("Ex-partner's vehicle:", "Emergency contact:")
 
@@ -1051,6 +1111,21 @@ def stated_for_someone_else(text: str, s: int, e: int, mentions: list[Mention], 
                 return True
     return any(x.possessive and base <= x.start and x.end <= s and (
         NAMED_POSSESSIVE_CUE.match(text, x.end, s) or NAMED_PAY_CUE.match(text, x.end, s)) for x in mentions)
+
+
+# "my old address at", "your former address:", "to my previous address\n": a first or second person's own address
+_OWN_ADDRESS_CUE = re.compile(
+    r"(?i)\b(?:my|your)[ \t]+(?:old|former|previous|last|new|current|present|home|postal|own|usual)?[ \t]*(?:home[ \t]+)?address"
+    r"(?:[ \t]+(?:at|is|was|of))?[ \t]*[:\-–,]?[ \t]*\n?[ \t~*_\"'(]*$")
+
+
+def own_address_owner(text: str, s: int, e: int, mentions: list[Mention], doc: DocParties,
+                      genders: list[str | None]) -> int | None | str:
+    """Whose is an address right after "my old address at" / "your former address:": the writer's or the
+    reader's, as for any other value of theirs (``owner_of``); "none" without that cue."""
+    if _OWN_ADDRESS_CUE.search(text, max(0, s - 60), s) is None:
+        return "none"
+    return owner_of(text, s, mentions, doc, genders, e)
 
 
 def form_row_owner(text: str, s: int, mentions: list[Mention]) -> int | None | str:

@@ -406,6 +406,9 @@ _TRAILING_INITIALS = re.compile(r"(?:,[ \t]*|[ \t]+)(?-i:[A-Z])\.?(?:[ \t]?(?-i:
 OTHER_REF_RE = re.compile(
     r"(?i)(?<![A-Za-z0-9])(?:" + CMS_REF_BODY + r"(?![A-Za-z0-9])"
     r"|(?<![\d\-/.,£$€])(?P<legacy>" + LEGACY_REF_BODY + r")(?![\d\-/]|[.,]\d))")
+# a group of a longer number just before or after a 12-digit match ("UA74 3052 9900 0002 6007 ...": an IBAN)
+_GROUP_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{2,4}[ \u00a0\-]$")
+_GROUP_AFTER = re.compile(r"[ \u00a0\-]\d{1,4}(?![\d])")
 # a 12-digit number is a case reference when a case word leads up to it on its line
 _LEGACY_CUE = re.compile(r"(?i)\b(?:case|cms|csa|child[ \t]+maintenance|ref(?:erence)?|scheme|legacy)\b")
 _CMS_WORD = re.compile(r"(?i)\b(?:cms|csa|child[ \t]+maintenance)\b")
@@ -800,6 +803,9 @@ class PartyMatcher:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             if m.group("legacy") is not None:
+                if m.group("sep") and (_GROUP_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None
+                                       or _GROUP_AFTER.match(text, m.end()) is not None):
+                    continue  # three groups of a longer grouped number: an IBAN's, a card's ("GB29 1234 5678 ...")
                 before = text[max(text.rfind("\n", 0, m.start()) + 1, m.start() - 70): m.start()]
                 if not _LEGACY_CUE.search(before) or (_NOT_CMS_LABEL.search(before) and not _CMS_WORD.search(before)):
                     continue  # a bare 12-digit number, or a court, claim or order number

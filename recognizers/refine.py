@@ -1018,9 +1018,11 @@ def _name_word(tok: str) -> bool:
 # ---------------------------------------------------------------------- the pass
 def refine_findings(text: str, findings: list[Finding], *, mentions: list[Mention], doc_parties: DocParties,
                     genders: list[str | None], requester_spans: Sequence[tuple[int, int]],
-                    ner_orgs: Sequence[tuple[int, int]], allow: Sequence[tuple[int, int]]) -> list[Finding]:
+                    ner_orgs: Sequence[tuple[int, int]], allow: Sequence[tuple[int, int]],
+                    requester_values_out: set | None = None) -> list[Finding]:
     """The page's findings with organisation contact details, the requester's own values
-    and NER non-names taken out."""
+    and NER non-names taken out. ``requester_values_out`` (if given) receives the normalised values
+    settled as the requester's (for pipeline.case_settle)."""
     not_names = {(f.start, f.end) for f in findings
                  if f.entity_type == EntityType.PERSON and f.party != PartyKind.THIRD_PARTY
                  and ner_person_is_word(text, _trim_kinship(text, f))}
@@ -1078,4 +1080,6 @@ def refine_findings(text: str, findings: list[Finding], *, mentions: list[Mentio
                 continue
             kept.append(f)
         out = kept
+    if requester_values_out is not None:
+        requester_values_out.update(req_values)
     return out
