@@ -109,7 +109,7 @@ def process_all(case: CaseRecord, docs: list[SourceDocument]) -> list[ProcessedD
     order = {d.doc_id: i for i, d in enumerate(docs)}
     # the case-level step: a value settled as the requester's in one document is hers where another
     # document gives it with no owner (pipeline.case_settle)
-    return settle_processed(case.case_id, _with_children_after_parents(done, order))
+    return settle_processed(_with_children_after_parents(done, order))
 
 
 def _with_children_after_parents(done: list[ProcessedDocument], order: dict[str, int]) -> list[ProcessedDocument]:

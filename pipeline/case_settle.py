@@ -14,12 +14,11 @@ knows the bare value is hers too. So, after all of a case's documents are detect
 - a value settled both ways is a conflict: it stays redacted and is marked ``needs_review``.
 
 The detection worker hands back, in memory only, the normalised values it settled
-(:class:`Settled`, returned by ``pipeline.isolate.detect_texts``). The document task keeps them in
-this process's memory (:func:`hand_back`, keyed by case and document), outside what it returns,
-so they are never logged, persisted, nor part of a Prefect parameter or result; :func:`settle_processed`
-takes them back once all of the case's documents are detected. (On a Dask cluster the document tasks
-run in other processes: nothing is handed back there and every value stays as detected, redacted.)
-The same :func:`settle_findings` runs in the pipeline (:func:`settle_processed`, at the end of
+(:class:`Settled`, returned by ``pipeline.isolate.detect_texts``). They travel on the in-memory
+``ProcessedDocument`` (``settled``, left out of its repr), like its suggestions, which hold the
+document's text already: the document tasks' results are never persisted (``flows.sar._PRIVATE``),
+and the values are never logged nor part of a Prefect parameter. This works the same under a Dask
+runner, whose document tasks return their ``ProcessedDocument`` to the flow. The same :func:`settle_findings` runs in the pipeline (:func:`settle_processed`, at the end of
 ``flows.sar.process_all``) and in ``pipeline.evaluate``.
 
 Plain module: no Prefect, no recognizers import.
@@ -29,7 +28,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-import threading
 from dataclasses import dataclass, field
 from typing import Sequence, TypeVar
 
@@ -137,37 +135,14 @@ def settle_findings(per_doc: Sequence[Sequence[T]], settled: Sequence[Settled]) 
     return out, counts
 
 
-_HANDED: dict[tuple, Settled] = {}
-_HANDED_LOCK = threading.Lock()
-
-
-def _key(case_id: str, source) -> tuple:
-    return (case_id, source.doc_id, source.sha256, source.source)
-
-
-def hand_back(case_id: str, source, settled: Settled) -> None:
-    """Keep what one document's detection settled (``source``: its SourceDocument) until the case's
-    step takes it; EMPTY forgets it (a failed document)."""
-    with _HANDED_LOCK:
-        if settled:
-            _HANDED[_key(case_id, source)] = settled
-        else:
-            _HANDED.pop(_key(case_id, source), None)
-
-
-def take(case_id: str, source) -> Settled:
-    with _HANDED_LOCK:
-        return _HANDED.pop(_key(case_id, source), EMPTY)
-
-
-def settle_processed(case_id: str, docs: list) -> list:
-    """:func:`settle_findings` over a case's processed documents (``pipeline.process.ProcessedDocument``),
-    with what their detection handed back (:func:`hand_back`), in place; returns ``docs``. The source
-    boxes (reason SR) are never touched: they are not of a case type."""
-    settled = [take(case_id, p.source) for p in docs]
-    live = [(p, s) for p, s in zip(docs, settled) if p.error is None]
-    new, counts = settle_findings([p.suggestions for p, _ in live], [s for _, s in live])
-    for (p, _), s in zip(live, new):
+def settle_processed(docs: list) -> list:
+    """:func:`settle_findings` over a case's processed documents (``pipeline.process.ProcessedDocument``:
+    their ``suggestions`` and what their detection ``settled``), in place; returns ``docs``. Failed
+    documents are left out. The source boxes (reason SR) are never touched: they are not of a case
+    type."""
+    live = [p for p in docs if p.error is None]
+    new, counts = settle_findings([p.suggestions for p in live], [p.settled for p in live])
+    for p, s in zip(live, new):
         p.suggestions = s
     if counts["kept"] or counts["review"]:
         log.info("case settlement: %d suggestion(s) kept as the requester's, %d flagged as conflicting",

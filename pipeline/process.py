@@ -34,6 +34,9 @@ class ProcessedDocument:
     error: str | None = None
     # the analyzer's findings in the document's title, when worked out with the document
     title_findings: dict[str, list] = field(default_factory=dict, repr=False)
+    # the normalised values its detection settled as the requester's or someone else's, for the
+    # case-level step (pipeline.case_settle); in memory only, like the suggestions' text
+    settled: case_settle.Settled = field(default=case_settle.EMPTY, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -172,10 +175,7 @@ def detect_document(result: ProcessedDocument, analyzer) -> ProcessedDocument:
         nd = result.normalised
         extra = nd.extra_names if nd is not None else ()
         result.suggestions = detect_pages(analyzer, result.source.doc_id, result.pages, extra_names=extra)
-        # what it settled, kept in this process for the case-level step (never in the task's result)
-        case_id = getattr(getattr(analyzer, "case", None), "case_id", None)
-        if case_id is not None:
-            case_settle.hand_back(case_id, result.source, getattr(analyzer, "last_settled", case_settle.EMPTY))
+        result.settled = getattr(analyzer, "last_settled", case_settle.EMPTY)  # for the case-level step
         if nd is not None:
             result.suggestions += forced_suggestions(result.source.doc_id, nd.forced_regions, result.pages)
     except Exception as exc:  # noqa: BLE001
@@ -208,7 +208,7 @@ def detect_document_in_worker(result: ProcessedDocument, case, settings=None) ->
             what=f"document {result.source.doc_id}",
         )
         result.title_findings = {title: title_found}
-        case_settle.hand_back(case.case_id, result.source, settled)  # (kept here, never in the task's result)
+        result.settled = settled  # for the case-level step (pipeline.case_settle)
         for stage, s in secs.items():
             isolate.add_time(stage + " (in workers)", s)
         result.suggestions = suggestions_from_findings(result.source.doc_id, result.pages, per_page)
@@ -230,6 +230,7 @@ def _fail(result: ProcessedDocument, exc: BaseException) -> None:
         result.error = f"the document could not be processed ({type(exc).__name__})"
     result.pdf = None
     result.suggestions = []
+    result.settled = case_settle.EMPTY
     log.warning("document %s failed: %s", result.source.doc_id, result.error)
 
 

@@ -109,28 +109,34 @@ def test_only_unowned_findings_of_case_types_are_kept():
     assert c.conflicts == {"A1B2C3"} and not c.requester
 
 
-def test_settle_processed_takes_back_what_detection_handed_back_and_skips_failed_documents():
-    from pipeline.case_settle import hand_back, take
+def test_settle_processed_uses_what_each_document_settled_and_skips_failed_documents():
     from pipeline.models import SourceDocument, Suggestion
     from pipeline.process import ProcessedDocument
 
     def doc(i, sugg, settled, error=None):
         src = SourceDocument(doc_id=f"d{i}", source=f"{i}.txt", path=None, sha256="0", size=1)
-        hand_back("C-X", src, settled)
-        return ProcessedDocument(source=src, suggestions=sugg, error=error)
+        return ProcessedDocument(source=src, suggestions=sugg, error=error, settled=settled)
 
     s = Suggestion(id="s1", doc_id="d2", page=0, rects=[], entity_type=EntityType.UK_PASSPORT, recognizer="r",
                    score=0.9, party=PartyKind.UNKNOWN, reason="TP", text="561204378")
     docs = [doc(1, [], Settled(requester=frozenset({"561204378"}))), doc(2, [s], EMPTY),
             doc(3, [s], Settled(others=frozenset({"561204378"})), error="failed")]
-    assert "settled" not in ProcessedDocument.__dataclass_fields__  # never part of the document task's result
-    out = settle_processed("C-X", docs)
+    assert "561204378" not in repr(docs[0])  # the values stay out of the document's repr (and so out of logs)
+    out = settle_processed(docs)
+    # kept in d2; d3 failed, so what it settled counts for nothing and its suggestions are untouched
     assert out is docs and docs[1].suggestions == [] and docs[2].suggestions == [s]
-    assert take("C-X", docs[0].source) is EMPTY  # taken once, not kept in memory after the case's step
-    # another case's documents with the same names are not mixed up with these
-    hand_back("C-Y", docs[0].source, Settled(requester=frozenset({"561204378"})))
-    assert settle_processed("C-X", [doc(4, [s], EMPTY)])[0].suggestions == [s]
-    take("C-Y", docs[0].source)
+    # the documents of another case (another call) are not mixed up with these
+    assert settle_processed([doc(4, [s], EMPTY)])[0].suggestions == [s]
+
+
+def test_a_failed_document_forgets_what_it_settled():
+    from pipeline.models import SourceDocument
+    from pipeline.process import ProcessedDocument, _fail
+
+    src = SourceDocument(doc_id="d1", source="1.txt", path=None, sha256="0", size=1)
+    p = ProcessedDocument(source=src, settled=Settled(requester=frozenset({"561204378"})))
+    _fail(p, RuntimeError("boom"))
+    assert p.settled is EMPTY and p.error
 
 
 def test_detection_in_a_worker_hands_back_the_same_settled_values():
