@@ -95,7 +95,7 @@ STOP = {
 }
 # a police officer by rank, with or without a collar number: "PC 3345 Okonedo", "DS Whitlock"
 RANK_RE = re.compile(
-    r"(?<![\w'’])(?:PC|PCSO|WPC|DC|PS|DS|DI|DCI|Sgt\.?|Sergeant|Constable|Inspector)[ \u00a0]+(?:\d{2,6}[ \u00a0]+)?"
+    r"(?<![\w'’])(?:PC|PCSO|WPC|DC|PS|DS|DI|DCI|Sgt\.?|Sergeant|Constable|Inspector)[ \u00a0]+(?:\d{2,6}[A-Z]{0,3}[ \u00a0]+)?"
     r"(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r")?)(?![\w\-])"
 )
 # a nickname in quotes after a relation or "called": "his cousin \"Dhegdheer\"", "known as 'Tommo'"
@@ -124,7 +124,9 @@ STATEMENT_PAYEE_RE = re.compile(
     r"(?P<name>(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}(?:[ \t][A-Z]\b(?![.'’]\w))?)"
     r"(?=[ \t]+(?:REF\b|\d{6}\b|\d{2}-\d{2}-\d{2})|[ \t]{2,}|\t|[ \t]+[£$€]?\d[\d,]*\.\d\d\b|[ \t]*(?:\"|,|\||$)"
     # a surname and its initial, then the payment's reference words: "FPO OKORO T RENT SHARE"
-    r"|(?<=[A-Z][A-Z][ \t][A-Z])[ \t]+[A-Z]{2,})"
+    r"|(?<=[A-Z][A-Z][ \t][A-Z])[ \t]+[A-Z]{2,}"
+    # or more words in capitals, the payment's reference, up to the amount's column: "... VAN SHARE     55.00"
+    r"|(?:[ \t]+[A-Z][A-Z'’\-]+){1,3}(?=[ \t]{2,}|\t|[ \t]*$))"
 )
 
 # a surname in capitals written before the given name(s): "NGUYEN Thi Lan", "KOWALSKI Jan"
@@ -240,6 +242,12 @@ SPEAKER_RE = re.compile(
     r"(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?(?P<name>" + NAME
     + r"(?:[ \t]+" + NAME + r")?)(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S"
 )
+# a chat export's (Slack, Teams) header line: the sender's user handle "first.last" alone on its line with the
+# time of the message: "naomi.clarke  10:14", "j_okafor 9:02 AM"
+HANDLE_HEADER_RE = re.compile(
+    r"(?m)^[ \t]*@?(?P<name>(?P<f>[A-Za-z][a-z]+)(?:[._][A-Za-z][a-z'’\-]*)?[._](?P<l>[A-Za-z][a-z'’\-]+))[ \t]+"
+    r"(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,?[ \t]+)?\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*$"
+)
 # a first name addressed at the start of a sentence: "Deb, should we log this?"
 VOCATIVE_RE = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))[ \t]*(?P<name>" + NAME + r"),[ \t]+[a-z]")
 
@@ -312,7 +320,18 @@ def _statement_person(name: str) -> bool:
     if any(w.lower() in STOP or zipf(w.split("-")[0]) >= 3.5 and not (is_first_name(w) or is_surname(w)) for w in words):
         return False
     has_initial = len(toks) > len(words)
+    if len(words) == 2 and is_surname(words[0]) and is_first_name(words[1]) and zipf(words[0]) < 3.5 and zipf(words[1]) < 4.0:
+        return True  # the surname first, as banks print it: "KOWALCZYK TOMASZ"
     return has_initial or is_first_name(words[0]) or all(zipf(p) < 2.0 for w in words for p in w.split("-") if p)
+
+
+def _rare_surname(tok: str) -> bool:
+    """A surname (each part of a double-barrelled one known), at least one part rare as a word:
+    "PICKERING", "ADJEI-MENSAH", "OKONKWO-BELL"; not "BROWN", "STONE-WALL"."""
+    parts = [p for p in tok.split("-") if p]
+    if not parts or any(p.lower() in STOP or zipf(p) >= 4.7 for p in parts):
+        return False
+    return all(is_name_like(p) or zipf(p) < 3.0 for p in parts) and min(zipf(p) for p in parts) < 3.2
 
 
 def _res(rec, s, e, score, why):
@@ -346,9 +365,15 @@ class PersonContextRecognizer(EntityRecognizer):
                 end = m.start("name") + words[-2].end()  # "Mr Nowak Toolkit": the word after the surname is not a name
             out.append(_res(self, m.start("name"), end, 0.9, "title before a name"))
         for m in CAPS_TITLE_RE.finditer(text):
-            toks = [t for t in m.group("name").replace(".", " ").split() if len(t) > 1]
+            ws = list(re.finditer(r"[^\s.]+", m.group("name")))
+            end = m.end("name")
+            if (len(ws) >= 2 and len(ws[-1].group(0)) > 2 and len(ws[-2].group(0)) > 1
+                    and not is_name_like(ws[-1].group(0)) and zipf(ws[-1].group(0)) >= 3.5):
+                ws.pop()  # "DR H. CHAUDHRY DENTAL": a word after the surname that is no name
+                end = m.start("name") + ws[-1].end()
+            toks = [t.group(0) for t in ws if len(t.group(0)) > 1]
             if toks and all(t.lower() not in STOP and (is_name_like(t) or zipf(t) < 3.5) for t in toks):
-                out.append(_res(self, m.start("name"), m.end("name"), 0.85, "title before a name in capitals"))
+                out.append(_res(self, m.start("name"), end, 0.85, "title before a name in capitals"))
         for m in CUE_RE.finditer(text):
             cue = text[m.start(): m.start("name")].strip().lower()
             span = _trim(m.group("name"), m.start("name"))
@@ -397,6 +422,11 @@ class PersonContextRecognizer(EntityRecognizer):
             elif transcript and all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and zipf(t) < 3.0
                                     for t in toks):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "speaker in a transcript"))
+        for m in (HANDLE_HEADER_RE.finditer(text) if ":" in text else ()):
+            f, l = m.group("f").lower(), m.group("l").lower()
+            if (is_first_name(f) and zipf(f) < 5.0 and f not in STOP and f not in SPEAKER_LABELS and f not in LOG_WORDS
+                    and l not in STOP and l not in LOG_WORDS and (is_name_like(l) or zipf(l) < 3.0)):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.7, "sender's user handle in a chat export"))
         chat = max(list(CHAT_LINE_RE.finditer(text)), list(CHAT_LINE_TIME_AFTER_RE.finditer(text)), key=len)
         # (the form with more lines: a header "Participants: Ling, Fang" is no chat of its own)
         counts: dict[str, int] = {}
@@ -577,18 +607,29 @@ class PersonContextRecognizer(EntityRecognizer):
             if (is_first_name(f) and zipf(f) < 4.0 and f.lower() not in STOP
                     and all(t.lower() not in STOP and (is_name_like(t) or zipf(t) < 3.0) for t in toks[1:])):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "name in capitals (gazetteer)"))
+            elif (is_first_name(f) and zipf(f) < 5.0 and f.lower() not in STOP and f.lower() not in SPEAKER_LABELS
+                    and f.lower() not in LOG_WORDS and _rare_surname(toks[-1])
+                    and all(t.lower() not in STOP and (is_name_like(t) or zipf(t) < 3.0) for t in toks[1:])
+                    and not STREET_AFTER.match(text.title(), m.end())):
+                # a first name that is also a word, then a surname rare as a word: "DAWN PICKERING",
+                # "GRACE ADJEI-MENSAH" (as "Dawn Pickering" in mixed case)
+                out.append(_res(self, m.start("name"), m.end("name"), 0.6, "first name and rare surname in capitals"))
         for m in STATEMENT_PAYEE_RE.finditer(text):
             if _statement_person(m.group("name")):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.7, "payee on a bank statement line"))
                 continue
-            toks = m.group("name").split()
-            if len(toks) >= 3 and len(toks[0].strip(".")) == 1 and _statement_person(" ".join(toks[:2])):
-                # an initial and a surname, then the payment's reference words: "FPO A RENNIE FOOTBALL SUBS"
-                e = m.start("name") + m.group("name").find(toks[1]) + len(toks[1])
-                out.append(_res(self, m.start("name"), e, 0.7, "payee (initial and surname) on a bank statement line"))
+            toks = list(re.finditer(r"\S+", m.group("name")))
+            for k in range(len(toks) - 1, 1, -1):
+                # a payee, then the payment's reference words: "FPO A RENNIE FOOTBALL SUBS", "FPO NOWAK PIOTR VAN SHARE"
+                if _statement_person(" ".join(t.group(0) for t in toks[:k])):
+                    e = m.start("name") + toks[k - 1].end()
+                    out.append(_res(self, m.start("name"), e, 0.7, "payee, then reference words, on a bank statement line"))
+                    break
         for m in (CAPS_INITIAL_DOUBLE_RE.finditer(text) if "-" in text else ()):
             parts = m.group("sur").split("-")
-            if all(len(x) > 2 and is_surname(x) and not _common(x) for x in parts):
+            if all(len(x) > 2 and (is_surname(x) or zipf(x) < 2.0) and zipf(x) < 4.7 and x.lower() not in STOP
+                   for x in parts) and any(is_surname(x) for x in parts) and any(
+                    zipf(x) < 3.5 for x in parts):  # (one part may be a word: "R. OKONKWO-BELL")
                 out.append(_res(self, m.start(), m.end(), 0.6, "initial and double-barrelled surname in capitals"))
         for m in INITIAL_SURNAME_RE.finditer(text):
             sur = m.group("sur")
@@ -948,6 +989,11 @@ CAPS_PAREN_ROLE_RE = re.compile(
     r"MANAGER|SUPERVISOR|FOREMAN|COMPLIANCE|TEAM[ \t]+LEADER|TL|CW|CASEWORKER|ADVISER|ADVISOR|SOCIAL[ \t]+WORKER|"
     r"GP|NURSE|HEALTH[ \t]+VISITOR|TEACHER|HEADTEACHER|WITNESS)\)"
 )
+# a police officer by rank (and collar number) with the surname in capitals: "PC 4471RG HOLLOWAY", "BY DS OKAFOR"
+CAPS_RANK_RE = re.compile(
+    r"(?<![\w'’])(?:PC|PCSO|WPC|DC|DS|PS|DI|DCI|SGT|INSP)\.?[ \t]+(?:\d{2,6}[A-Z]{0,3}[ \t]+)?"
+    r"(?P<name>(?:[A-Z]\.?[ \t]+)?(?P<w>[A-Z][A-Z'’\-]{2,}))(?![\w\-])"
+)
 CAPS_INITIAL_SURNAME_RE = re.compile(r"(?<![\w.'’\-&])(?P<name>[B-HJ-Z]\.?[ \t](?P<w>[A-Z]{3,}))(?![\w\-'’])")
 _CAPS_FUNC_AFTER = frozenset({"to", "at", "re", "by", "and", "from", "for", "with", "says", "said", "told", "can",
                               "will", "is", "was", "has", "had", "called", "rang", "states", "stated", "confirmed",
@@ -1021,9 +1067,10 @@ def caps_log_names(rec, text: str) -> list:
     for rx, why, max_z in ((CAPS_ROLE_RE, "name in capitals after a role", 5.5),
                            (CAPS_PREP_AFFIL_RE, "surname in capitals before a person's place", 5.3),
                            (CAPS_INITIAL_SURNAME_RE, "initial and surname in capitals", 5.5),
-                           (CAPS_PAREN_ROLE_RE, "name in capitals before its role in brackets", 5.3)):
+                           (CAPS_PAREN_ROLE_RE, "name in capitals before its role in brackets", 5.3),
+                           (CAPS_RANK_RE, "police rank before a surname in capitals", 5.0)):
         for m in rx.finditer(text):
-            if _caps_line(text, m.start()) is None:
+            if _caps_line(text, m.start()) is None and not (rx is CAPS_RANK_RE and m.group("w").isupper()):
                 continue
             w = m.group("w")
             if not _caps_word_ok(w, max_z) or not _caps_next_ok(text, m.end("name")):

@@ -1,0 +1,111 @@
+"""Detection round 19N: unknown people's names in shapes the rules missed - a chat export's sender
+handle ("first.last  10:14"), a police rank with a lettered collar number or a surname in capitals,
+a first name that is also a word before a rare surname in capitals, an initial and a double-barrelled
+surname one part of which is a word, a bank statement's payee followed by the payment's reference
+words (or written surname first), a title and name in capitals followed by a word that is no name.
+
+Blank spaCy pipeline (no NER) unless said otherwise: the rules on their own. Every name here is made up.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.codes import EntityType, PartyKind
+from pipeline.models import CaseRecord, Party
+from tests.detect_fixtures import blank_model_analyzer
+
+
+def _case() -> CaseRecord:
+    return CaseRecord(
+        case_id="T-R19N", received=date(2026, 11, 23),
+        requester=Party(name="Helen Brook", role="receiving parent"),
+        third_parties=[Party(name="Gary Nolan", role="paying parent")],
+        root=Path("."),
+    )
+
+
+@pytest.fixture(scope="module")
+def analyzer(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _case())
+
+
+def _people(analyzer, text) -> list[str]:
+    return [f.text for f in analyzer.analyze(text)
+            if f.entity_type == EntityType.PERSON and f.party == PartyKind.UNKNOWN]
+
+
+# ---------------------------------------------------------------- chat export handles
+
+def test_sender_handles_on_chat_export_header_lines(analyzer):
+    text = ("#lettings-north (Teams export)\n"
+            "priya.sharma  09:02\n"
+            "morning, the tenant rang again about the boiler\n"
+            "tom.oakes  09:05\n"
+            "i will chase the contractor today\n")
+    got = _people(analyzer, text)
+    assert "priya.sharma" in got and "tom.oakes" in got
+
+
+def test_handle_header_needs_a_first_name(analyzer):
+    text = ("system.bot  09:02\nreminder: the rota changes on monday\n"
+            "build.server  09:05\nnightly job finished\n")
+    assert _people(analyzer, text) == []
+
+
+# ---------------------------------------------------------------- police ranks in capitals
+
+def test_rank_with_lettered_collar_number_and_surname_in_capitals(analyzer):
+    text = ("23:10 UNITS ASSIGNED: PC 2231KT MCGOVERN / PC 6604KT BRENNAN\n"
+            "23:41 STATEMENT TAKEN BY DC OYELOWO.\n")
+    got = _people(analyzer, text)
+    assert {"MCGOVERN", "BRENNAN", "OYELOWO"} <= set(got)
+
+
+def test_rank_with_lettered_collar_number_in_mixed_case(analyzer):
+    assert "Thorneycroft" in _people(analyzer, "Attended by PC 5120WX Thorneycroft at 14:10.")
+
+
+def test_rank_before_an_ordinary_word_is_no_name(analyzer):
+    text = "THE PC WORLD RECEIPT WAS HANDED IN. DC POWER SUPPLY FAULTY.\n"
+    assert _people(analyzer, text) == []
+
+
+# ---------------------------------------------------------------- names in capitals
+
+def test_word_first_name_before_a_rare_surname_in_capitals(analyzer):
+    got = _people(analyzer, "14:02 CALLER IS THE NEIGHBOUR (GRACE ABERNETHY-KANE) AT NO.9\n"
+                            "Payroll contact DAWN TREVELYAN 01632 960111.\n")
+    assert "GRACE ABERNETHY-KANE" in got and "DAWN TREVELYAN" in got
+
+
+def test_word_first_name_before_a_word_is_no_name(analyzer):
+    got = _people(analyzer, "SAYS HE DRIVES A BLUE TIPPER. GRACE PERIOD ENDS FRIDAY. HOPE STREET DEPOT.\n")
+    assert got == []
+
+
+def test_initial_and_double_barrelled_surname_one_part_a_word(analyzer):
+    got = _people(analyzer, "20:40 REFERRAL TO MASH - ADMIN T. OKAFOR-BELL NOTIFIED.\n")
+    assert any("OKAFOR-BELL" in g for g in got)
+
+
+# ---------------------------------------------------------------- bank statements
+
+def test_statement_payee_before_reference_words(analyzer):
+    text = ("03 Mar   FPO KOWALCZYK TOMASZ CAR SHARE          40.00               900.12\n"
+            "12 Mar   FPI J. RAGHUNATHAN SCHOOL TRIP REFUND              15.00     855.12\n")
+    got = _people(analyzer, text)
+    assert "KOWALCZYK TOMASZ" in got and "J. RAGHUNATHAN" in got
+
+
+def test_statement_merchant_with_reference_words_is_no_person(analyzer):
+    text = ("03 Mar   DD BRITISH GAS SERVICES ACCT          40.00               900.12\n"
+            "04 Mar   SO MUM RENT SHARE                     50.00               850.12\n")
+    assert _people(analyzer, text) == []
+
+
+def test_title_and_name_in_capitals_before_a_word(analyzer):
+    got = _people(analyzer, "09 Mar   CHQ 000317 DR P. LAKHANI DENTAL            60.00     840.12\n")
+    assert "P. LAKHANI" in got
