@@ -102,7 +102,7 @@ RANK_RE = re.compile(
 QUOTED_AFTER_RE = re.compile(r"[\"“‘'](?P<name>[A-Z][^\W\d_]+(?:[ ][A-Z][^\W\d_]+)?)[\"”’']")
 QUOTED_AFTER_CUE = re.compile(
     r"(?i:\b(?:cousin|brother|sister|friend|uncle|aunt|auntie|aunty|nephew|niece|partner|boyfriend|girlfriend|husband|"
-    r"wife|mate|neighbour|called|known[ \t]+as|aka|nicknamed|nickname))[:,]?[ \t]+$"
+    r"wife|mate|neighbour|called|known[ \t]+(?:only[ \t]+)?as|aka|nicknamed|nickname|named|witness|partner))[:,]?[ \t]+\(?$"
 )
 SPEAKER_LABELS = {"agent", "adviser", "advisor", "caller", "customer", "system", "bot", "note", "notes", "you", "me",
                   "operator", "officer", "staff", "user", "client", "chatbot", "assistant", "admin", "moderator", "host",

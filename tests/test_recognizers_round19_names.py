@@ -109,3 +109,41 @@ def test_statement_merchant_with_reference_words_is_no_person(analyzer):
 def test_title_and_name_in_capitals_before_a_word(analyzer):
     got = _people(analyzer, "09 Mar   CHQ 000317 DR P. LAKHANI DENTAL            60.00     840.12\n")
     assert "P. LAKHANI" in got
+
+
+def test_quoted_name_after_named_or_known_only_as(analyzer):
+    got = _people(analyzer, 'We could not trace the second witness you named ("Kudzai"). Her friend, known only as '
+                            '"Tamsin", was not seen.\n')
+    assert "Kudzai" in got and "Tamsin" in got
+
+
+# ---------------------------------------------------------------- the shipped model's spans
+
+@pytest.fixture(scope="module")
+def shipped():
+    from recognizers import build_analyzer
+
+    return build_analyzer(_case())
+
+
+def test_role_word_the_model_took_into_a_name_is_dropped(shipped):
+    got = _people(shipped, "Call from RP. Interpreter Ayaan on the line. RP states PP works as a driver.\n"
+                           "  Helped to fill this form by: Sister Anne-Sophie Mbuyi, Leeds Refugee Support\n")
+    assert "Ayaan" in got and "Anne-Sophie Mbuyi" in got
+
+
+def test_strong_context_name_survives_a_rejected_model_span(shipped):
+    # the model's "Bethel Woldemariam" fails as a place word; the context recognizer's surname after "Manager" stays
+    got = _people(shipped, "Not on the list, refused. Manager Bethel Woldemariam spoke to her.\n")
+    assert any("Woldemariam" in g for g in got)
+
+
+def test_signature_above_the_bodys_name_is_a_person(shipped):
+    text = ("Dear Ms Brook\n\nWe have looked at your claim again.\n\nYours sincerely\n\n"
+            "D. Mahlangu\nUniversal Credit Service Centre\n")
+    assert "D. Mahlangu" in _people(shipped, text)
+
+
+def test_post_nominal_letters_are_not_the_name(shipped):
+    text = "Yours faithfully\n\nRebecca Ashworth-Lyle RN SCPHN (HV)\nSpecialist Community Public Health Nurse\n"
+    assert "Rebecca Ashworth-Lyle" in _people(shipped, text)
