@@ -133,11 +133,13 @@ STATEMENT_PAYEE_RE = re.compile(
 CAPS_SURNAME_FIRST_RE = re.compile(
     r"(?<![\w'’\-])(?P<name>(?P<sur>[A-Z][A-Z'’\-]+)[ \u00a0]+(?P<given>[A-Z][a-zà-ÿ\u0100-\u017f'’\-]+(?:[ \u00a0][A-Z][a-zà-ÿ\u0100-\u017f'’\-]+)?))(?![\w\-])"
 )
+# emoji (and hearts, stars) that a phone's contact name carries after the name: "Tash 💅🏾: ...", "Sky 💜: ..."
+_EMOJI_TAIL = r"(?:[ \t]*[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+)?"
 # a line of a chat export, the speaker in any case: "[03/02/2026, 19:02] gaz: ...", "Kobby: ..."
 CHAT_LINE_RE = re.compile(
     r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}"
     r"(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?"
-    r"(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S"
+    r"(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)" + _EMOJI_TAIL + r"(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S"
 )
 # a court case's title: "Okonjo v Szabo", "Papadopoulou v. Tran" (each side a short name)
 CAPTION_RE = re.compile(
@@ -240,7 +242,7 @@ QUOTED_NICK_RE = re.compile(
 SPEAKER_RE = re.compile(
     r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}"
     r"(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?(?P<name>" + NAME
-    + r"(?:[ \t]+" + NAME + r")?)(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S"
+    + r"(?:[ \t]+" + NAME + r")?)" + _EMOJI_TAIL + r"(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S"
 )
 # a chat export's (Slack, Teams) header line: the sender's user handle "first.last" alone on its line with the
 # time of the message: "naomi.clarke  10:14", "j_okafor 9:02 AM"

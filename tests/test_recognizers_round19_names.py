@@ -147,3 +147,14 @@ def test_signature_above_the_bodys_name_is_a_person(shipped):
 def test_post_nominal_letters_are_not_the_name(shipped):
     text = "Yours faithfully\n\nRebecca Ashworth-Lyle RN SCPHN (HV)\nSpecialist Community Public Health Nurse\n"
     assert "Rebecca Ashworth-Lyle" in _people(shipped, text)
+
+
+# ---------------------------------------------------------------- chats whose contact names carry emoji
+
+def test_chat_with_emoji_after_the_speakers_name_is_a_chat(analyzer):
+    text = ("[02/11/2025 18:21] Kez 🌸: and now shes saying shes gonna report u lol\n"
+            "[02/11/2025 18:25] Dionne: i never sent no one round. tyrone went to drop the bag thats it\n"
+            "[02/11/2025 18:26] Dionne: and its not cms its her\n"
+            "[02/11/2025 18:30] Kez 🌸: ok hun. me and desmond are at the caravan sat\n")
+    got = _people(analyzer, text)
+    assert "tyrone" in got and "Kez" in got
