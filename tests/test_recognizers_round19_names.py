@@ -158,3 +158,20 @@ def test_chat_with_emoji_after_the_speakers_name_is_a_chat(analyzer):
             "[02/11/2025 18:30] Kez 🌸: ok hun. me and desmond are at the caravan sat\n")
     got = _people(analyzer, text)
     assert "tyrone" in got and "Kez" in got
+
+
+# ---------------------------------------------------------------- deeper first-name lists (names-dataset)
+
+def test_deeper_first_name_lists_know_more_given_names():
+    from recognizers.gazetteer import is_first_name
+
+    assert all(is_first_name(n) for n in ("Kudakwashe", "Gurleen", "Aanuoluwapo", "Bienvenu"))
+
+
+def test_given_name_from_the_deeper_lists_in_a_chat(analyzer):
+    text = ("[03/02/2026, 19:02] Ravi: did u get the letter\n"
+            "[03/02/2026, 19:05] Simran: yes. ask gurleen if u dont believe me\n"
+            "[03/02/2026, 19:07] Ravi: ok\n"
+            "[03/02/2026, 19:09] Simran: and stop telling kudakwashe our business\n")
+    got = _people(analyzer, text)
+    assert "gurleen" in got and "kudakwashe" in got
