@@ -19,7 +19,7 @@ from recognizers.attribution import MESSENGER_TIME_LINE
 from recognizers.base import result
 
 from pipeline.codes import EntityType
-from recognizers.gazetteer import first_names, is_first_name, is_name_like, is_surname, surnames, zipf
+from recognizers.gazetteer import _fold, first_names, is_first_name, is_name_like, is_surname, surnames, zipf
 
 _LOW = "a-zß-öø-ÿ\u0101\u0103\u0105\u0107\u0109\u010b\u010d\u010f\u0111\u0113\u0117\u0119\u011b\u011f\u0123\u012b\u012f\u0131\u0137\u013a\u013c\u013e\u0142\u0144\u0146\u0148\u014d\u0151\u0153\u0155\u0159\u015b\u015f\u0161\u0163\u0165\u016b\u016f\u0171\u0173\u017a\u017c\u017e"
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
@@ -176,7 +176,7 @@ CHAT_NAME_MAX_ZIPF = 4.75
 CHAT_NAME_POSS_RE = re.compile(
     r"(?<![\w'’\-@./])(?P<name>[a-z]{2,})(?:['’]s|s)[ \t]+(?:new[ \t]+|old[ \t]+)?(?:mum|mam|mom|dad|nan|nana|nanna|sister|"
     r"brother|missus|wife|husband|girlfriend|boyfriend|gf|bf|partner|ex|mate|mates|cousin|family|house|place|flat|car|van|"
-    r"kids|son|daughter|baby|auntie|uncle)\b"
+    r"kids|son|daughter|baby|auntie|uncle|number|phone|mobile|address|birthday|party|boss|work|job)\b"
 )
 # a capitalised single word inside a message of a chat written in lower case: "with that Reed lad"
 CHAT_CAP_WORD_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[A-Z][a-z]{2,})(?![\w\-@'’]|[ \t]+[A-Z])")
@@ -226,6 +226,17 @@ VIET_MIDDLE_RE = re.compile(
     r"(?<![\w'’\-])(?P<a>[A-ZĐ][a-zà-ỹđ]{1,8})[ \u00a0](?:Thi|Thị|Văn)[ \u00a0](?P<b>[A-ZĐ][a-zà-ỹđ]{1,8})"
     r"(?:[ \u00a0][A-ZĐ][a-zà-ỹđ]{1,8})?(?![\w\-])"
 )
+# a Vietnamese name of three syllables without the middle name "Thi"/"Van", the family name first or (as a bank
+# prints it) last: "Do Hai Yen", "Vu Duc Thang", "MINH KHOA TRAN"; the commonest Vietnamese family names
+VIET_SURNAMES = frozenset({"nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+                           "ho", "ngo", "duong", "ly", "dinh", "trinh", "truong", "phung", "doan", "luong", "mai",
+                           "lam", "cao", "ha"})
+VIET_THREE_RE = re.compile(
+    r"(?<![\w'’\-])(?P<name>(?P<a>[A-ZĐ][a-zà-ỹđ]{0,6}|[A-ZĐ]{2,7})[ \u00a0](?P<b>[A-ZĐ][a-zà-ỹđ]{1,6}|[A-ZĐ]{2,7})"
+    r"[ \u00a0](?P<c>[A-ZĐ][a-zà-ỹđ]{1,6}|[A-ZĐ]{2,7}))(?![\w\-])"
+)
+_PLACE_AFTER = re.compile(r"(?i)[ \t]+(?:city|province|district|town|airport|market)\b")
+_VIET_HINT = re.compile(r"(?i)\b(?:" + "|".join(sorted(VIET_SURNAMES)) + r")\b")
 _HAS_LOWER_TITLE = re.compile(r"\b(?:mr|mrs|ms|miss|dr)\b")
 # a word in a chat message body written in lower case ("ask niamh", "zsuzsa? shes lovely")
 LOWER_WORD_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-zà-ÿ\u0100-\u017f]{3,})(?![\w\-@]|\.\w)")
@@ -512,8 +523,12 @@ class PersonContextRecognizer(EntityRecognizer):
                     if _chat_name_ok(w.group("name")):
                         out.append(_res(self, w.start("name"), w.end("name"), 0.55, "lower-case first name before an -ing verb in a chat"))
                 for w in CHAT_NAME_CUE_RE.finditer(text, ls, le):
-                    if _chat_name_ok(w.group("name")) and len(w.group("name")) > 2:
-                        out.append(_res(self, w.start("name"), w.end("name"), 0.55, "lower-case first name after a cue in a chat"))
+                    n, ne = w.group("name"), w.end("name")
+                    if (len(n) > 4 and n.endswith("s") and not _chat_name_ok(n) and not is_first_name(n)
+                            and _chat_name_ok(n[:-1])):
+                        n, ne = n[:-1], ne - 1  # a possessive without its apostrophe: "at auntie maureens"
+                    if _chat_name_ok(n) and len(n) > 2:
+                        out.append(_res(self, w.start("name"), ne, 0.55, "lower-case first name after a cue in a chat"))
                 for w in CHAT_NAME_POSS_RE.finditer(text, ls, le):
                     if _chat_name_ok(w.group("name")) and len(w.group("name")) > 2 and not _DETERMINER_BEFORE.search(
                             text, max(ls, w.start() - 8), w.start()):
@@ -563,6 +578,20 @@ class PersonContextRecognizer(EntityRecognizer):
             # a Vietnamese name with the middle name "Thi"/"Văn": "Vo Thi Hoa", "Tran Van Minh"
             if m.group("a").lower() not in STOP and m.group("b").lower() not in STOP and zipf(m.group("b")) < 4.0:
                 out.append(_res(self, m.start(), m.end(), 0.7, "Vietnamese name with a middle name Thi/Van"))
+        for m in (VIET_THREE_RE.finditer(text) if _VIET_HINT.search(text) else ()):
+            toks = [m.group("a"), m.group("b"), m.group("c")]
+            if len({t.isupper() for t in toks if len(t) > 1}) > 1:
+                continue  # mixed capitals and title case: not one name
+            folded = [_fold(t).lower() for t in toks]
+            for sur in (0, 2):
+                rest = [t for i, t in enumerate(folded) if i != sur]
+                if (folded[sur] in VIET_SURNAMES and all(t not in STOP and zipf(t) < 4.5
+                                                          for t in rest)
+                        and not PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                        and not _PLACE_AFTER.match(text, m.end())
+                        and not STREET_AFTER.match(text.title() if toks[0].isupper() else text, m.end())):
+                    out.append(_res(self, m.start("name"), m.end("name"), 0.6, "Vietnamese name of three syllables"))
+                    break
         for m in (CAPTION_RE.finditer(text) if (" v " in text or " v. " in text or "\tv " in text) else ()):
             sides = [m.group("a").split(), m.group("b").split()]
             if all(all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and (is_name_like(t) or zipf(t) < 3.0)
