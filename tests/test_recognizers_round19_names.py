@@ -175,3 +175,33 @@ def test_given_name_from_the_deeper_lists_in_a_chat(analyzer):
             "[03/02/2026, 19:09] Simran: and stop telling kudakwashe our business\n")
     got = _people(analyzer, text)
     assert "gurleen" in got and "kudakwashe" in got
+
+
+# ---------------------------------------------------------------- Vietnamese names, chat possessives, "is" after a cue
+
+def test_vietnamese_three_syllable_names(analyzer):
+    got = _people(analyzer, "Other staff: Pham Quoc Bao and Zhou Wei - all part time.\n"
+                            "(messages translated by Ngo Minh Tuan, Bradford Interpreting)\n"
+                            "03 Oct     MINH KHOA TRAN RENT OCT                       550.00\n")
+    assert {"Pham Quoc Bao", "Ngo Minh Tuan", "MINH KHOA TRAN"} <= set(got)
+
+
+def test_vietnamese_rule_leaves_places_and_phrases(analyzer):
+    got = _people(analyzer, "We flew to Ho Chi Minh City last year. Do Not Disturb.\n")
+    assert "Ho Chi Minh" not in got and "Do Not Disturb" not in got
+
+
+def test_chat_possessive_without_apostrophe(analyzer):
+    text = ("[10/01/2026 20:31] Me: yes. they say you work full time\n"
+            "[10/01/2026 20:33] Dai: part time\n"
+            "[10/01/2026 20:35] Me: boxing day at auntie maureens? and whats dorothys number\n"
+            "[10/01/2026 20:40] Dai: ok\n")
+    got = _people(analyzer, text)
+    assert "maureen" in got and "dorothy" in got
+
+
+def test_name_after_a_role_cue_and_is(analyzer):
+    # (made-up names no list knows: only the cue makes them names)
+    got = _people(analyzer, "Please ring me after 6pm. My support worker is\nZenquari at the refuge, her number "
+                            "is 01632 960318. The interpreter was Velumbo.\n")
+    assert "Zenquari" in got and "Velumbo" in got
