@@ -66,7 +66,7 @@ def _by_first_letter(alts: list[str]) -> str:
 
 
 CUE_RE = re.compile(
-    r"(?i:\b(?:" + _by_first_letter(CUES) + r"))[:,]?[ \t\u00a0]*(?:(?:is|was)(?=\s)[ \t\u00a0]*)?(?:\n[ \t\u00a0]*)?(?:(?:a|an|one)[ \u00a0]+)?(?P<name>(?:[A-Z]\.?[ \u00a0]+)?" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})"
+    r"(?i:\b(?:" + _by_first_letter(CUES) + r"))[:,]?[ \t\u00a0]*(?:(?:is|was)(?=\s)[ \t\u00a0]*)?(?:\n[ \t\u00a0]*)?(?:(?:a|an|one)[ \u00a0]+)?(?P<name>(?:[A-Z]\.?[ \u00a0]+|[A-Z]\.\n[ \t]*)?" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})"
 )
 # texts and notes written all in lower case: "my solicitor rebecca lloyd-jones"; only after a
 # relation cue, and only when the first word is a known first name that is not an ordinary word

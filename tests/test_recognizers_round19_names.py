@@ -205,3 +205,9 @@ def test_name_after_a_role_cue_and_is(analyzer):
     got = _people(analyzer, "Please ring me after 6pm. My support worker is\nZenquari at the refuge, her number "
                             "is 01632 960318. The interpreter was Velumbo.\n")
     assert "Zenquari" in got and "Velumbo" in got
+
+
+def test_initial_at_a_line_end_and_the_surname_on_the_next_line(analyzer):
+    text = ("Details: From 1 March 2026 I go down to 3 days a week (agreed with my manager, T.\n"
+            "Zenquari-Loba). New salary £30,000.\n")
+    assert any("Zenquari-Loba" in g and g.startswith("T.") for g in _people(analyzer, text))
