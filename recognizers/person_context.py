@@ -37,7 +37,7 @@ TITLE_RE = re.compile(TITLE + r"[ \u00a0]+(?P<name>" + INITIALS + NAME + r"(?:[ 
 CUES = [
     r"dear", r"(?:kind |best |warm )?regards,?", r"yours (?:sincerely|faithfully|truly)", r"many thanks,?", r"thanks,?",
     r"best wishes,?", r"signed(?: by)?:?", r"signature:?", r"spoke (?:to|with)", r"speaking (?:to|with)", r"talked (?:to|with)",
-    r"(?:my|her|his|their|your) (?:new |ex[- ]?)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[eé]e?|son|daughter|"
+    r"(?:my|her|his|their|your|(?:rp|pp|nrp|pwc)['’]s) (?:new |ex[- ]?)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[eé]e?|son|daughter|"
     r"mother|father|mum|dad|brother|sister|stepson|stepdaughter|cousin|aunt|uncle|neighbour|friend|landlord|landlady|colleague|manager|employer|solicitor|child|children|grandmother|grandfather|nan)",
     r"from:", r"to:", r"cc:", r"sent by", r"chat with", r"conversation with", r"messages with", r"named", r"name:", r"witness:?", r"called", r"contact:", r"partner,?", r"child(?:ren)?:", r"lives with",
     r"this is", r"contact", r"caller", r"landlord", r"landlady", r"payroll", r"adviser", r"advisor", r"officer",
@@ -193,7 +193,7 @@ _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|my|your|his|her|our|their|th
 # a surname or first name in capitals after a cue: "Her friend TASHA was", "Referred to DENNEHY in FIU"
 CAPS_CUE_RE = re.compile(
     r"(?i:\b(?:spoke[ \t]+(?:to|with)|referred[ \t]+to|passed[ \t]+to|allocated[ \t]+to|assigned[ \t]+to|escalated[ \t]+to|"
-    r"(?:my|her|his|their|your)[ \t]+(?:friend|partner|neighbour|cousin|sister|brother|mother|father|mum|dad|colleague|"
+    r"(?:my|her|his|their|your|(?:rp|pp|nrp|pwc)['’]s)[ \t]+(?:friend|partner|neighbour|cousin|sister|brother|mother|father|mum|dad|colleague|"
     r"manager|landlord|landlady)|partner|neighbour|landlord|landlady|adviser|advisor|caseworker|officer|caller|named|called|"
     r"tl|adv|agent|cw))[:,]?[ \t]+"
     r"(?P<name>[A-Z][A-Z'’\-]{2,})(?![\w\-])"

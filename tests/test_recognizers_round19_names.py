@@ -211,3 +211,10 @@ def test_initial_at_a_line_end_and_the_surname_on_the_next_line(analyzer):
     text = ("Details: From 1 March 2026 I go down to 3 days a week (agreed with my manager, T.\n"
             "Zenquari-Loba). New salary £30,000.\n")
     assert any("Zenquari-Loba" in g and g.startswith("T.") for g in _people(analyzer, text))
+
+
+def test_relation_of_a_case_role_before_a_name(analyzer):
+    text = ('PP became abusive, referred to RP\'s brother DEV (Devinder Sandhu) "threatening him". '
+            "The PP's sister Zenquari rang later.\n")
+    got = _people(analyzer, text)
+    assert "DEV" in got and "Zenquari" in got
