@@ -131,7 +131,7 @@ STATEMENT_PAYEE_RE = re.compile(
 
 # a surname in capitals written before the given name(s): "NGUYEN Thi Lan", "KOWALSKI Jan"
 CAPS_SURNAME_FIRST_RE = re.compile(
-    r"(?<![\w'’\-])(?P<name>(?P<sur>[A-Z][A-Z'’\-]+)[ \u00a0]+(?P<given>[A-Z][a-zà-ÿ\u0100-\u017f'’\-]+(?:[ \u00a0][A-Z][a-zà-ÿ\u0100-\u017f'’\-]+)?))(?![\w\-])"
+    r"(?<![\w'’\-])(?P<name>(?P<sur>[A-Z][A-Z'’\-]+)[ \u00a0](?P<given>[A-Z][a-zà-ÿ\u0100-\u017f'’\-]+(?:[ \u00a0][A-Z][a-zà-ÿ\u0100-\u017f'’\-]+)?))(?![\w\-])"
 )
 # emoji (and hearts, stars) that a phone's contact name carries after the name: "Tash 💅🏾: ...", "Sky 💜: ..."
 _EMOJI_TAIL = r"(?:[ \t]*[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+)?"
