@@ -520,6 +520,12 @@ class CaseAnalyzer:
                     s, e = _trim_word_edges(text, s, e, tp_spans + req)
                 if rec == "SpacyRecognizer":
                     s, e = _trim_label_tail(text, s, e)
+                    pn = _POSTNOMINAL_TAIL.search(text, s, e)
+                    if pn is not None and pn.end() == e and pn.start() > s:
+                        e = pn.start()  # "Joan Ashworth RN": letters after a name in mixed case are not the name
+                    rm = _ROLE_PREFIX.match(text, s, e)
+                    if rm is not None and rm.group("w").lower() in _LEADING_ROLES:
+                        s = rm.end()  # "Interpreter Ayaan", "Sister Anne-Sophie Mbuyi": the role is not the name
                 pm = _PARTICLE_TAIL.match(text, e)
                 if pm is not None and rec in _TRIMMED_RECS:
                     e = pm.end()  # "Fernanda Oliveira da Silva", "Ahmed bin Saleh": the particle and what follows
@@ -529,7 +535,7 @@ class CaseAnalyzer:
                         text, _trim_kinship(text, Finding(s, e, et, rec, r.score, PartyKind.UNKNOWN, ReasonCode.TP,
                                                           False, text[s:e]))):
                     continue  # dropped now, so that it does not swallow a better name inside it ("Mr Nowak Toolkit")
-                if _overlaps(s, e, org_names) and not _overlaps(s, e, tp_spans):
+                if _overlaps(s, e, org_names) and not _overlaps(s, e, tp_spans) and not _org_on_next_line(text, s, e, org_names):
                     continue  # a company or body's name ("Harbour Fresh Foods Ltd") is not a person
                 if rec != "SpacyRecognizer" and _overlaps(s, e, orgs) and not text[s:e].isupper() and not (
                         r.score >= 0.75 and " " not in text[s:e] and (s, e) in orgs and is_name_like(text[s:e])) and not (
@@ -677,6 +683,10 @@ _ORG_LINE = re.compile(
 )
 
 
+# a context name with a strong cue (a title, a role before it, "name after a context phrase"): kept for its own
+# checks even inside a capitalised NER span that is rejected ("Manager Bethlehem Woldu": the model's span fails
+# as a place, "Woldu" after "Manager" is a person)
+_RESTORE_SCORE = 0.75
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'’\-]{2,}")
 _ABBR_BEFORE = re.compile(r"[A-Z]{1,4}[ \t]+")  # "TL RAFIQ": a role abbreviation the NER span took in
 _INITIAL_NAME = re.compile(r"[A-Z]\.?[ \u00a0]+[A-Z][^\W\d_]+(?:[\-'’][^\W\d_]+)*")
@@ -702,12 +712,24 @@ def _restore_context_names(core: _Core, text: str, results: list[RecognizerResul
     # also a name the NER span equals ("LANG", which the NER answer's checks reject as an abbreviation) or runs
     # on from only across a line break ("K. Mahmood\nRevenues Officer")
     extra = [r for r in last[1] if (r.start, r.end) not in have and any(a <= r.start and r.end <= b for a, b in ner)
-             and (text[r.start:r.start + 1].islower() or any(
+             and (text[r.start:r.start + 1].islower() or r.score >= _RESTORE_SCORE or any(
                  (a == r.start or (b == r.end and _ABBR_BEFORE.fullmatch(text, a, r.start))) and ((
                      b == r.end and _CAPS_WORD.fullmatch(text, r.start, r.end)) or (
                      text[r.end:b].startswith("\n") and (r.score >= 0.7 or _INITIAL_NAME.fullmatch(text, r.start, r.end))))
                  for a, b in ner))]
     return results + extra if extra else results
+
+
+def _org_on_next_line(text: str, s: int, e: int, org_names: Sequence[tuple[int, int]]) -> bool:
+    """Is every organisation name the person span overlaps one that only runs on from its line into the next,
+    where the organisation's own name is? ("D. Mahlangu\nUniversal Credit Service Centre": a signature above
+    the body's name; the name line is the person's.)"""
+    nl = text.find("\n", e)
+    for a, b in org_names:
+        if a < e and s < b and not (nl >= 0 and b > nl and "\n" not in text[s:e] and a >= text.rfind("\n", 0, s) + 1
+                                    and not text[e:nl].strip()):
+            return False
+    return True
 
 
 def _in_org_block(text: str, s: int, max_lines: int = 4) -> bool:
@@ -740,6 +762,14 @@ def _extra_cache(names: tuple[str, ...]):
 from recognizers.refine import KINSHIP_WORDS as _KIN, ROLE_WORDS as _ROLES  # noqa: E402
 
 _NOT_NAME_PARTS = frozenset(_ROLES | _KIN)
+# a role, job or family word the NER model took in at the start of a name: "Interpreter Ayaan", "Nurse Joy Tanaka",
+# "Sister Anne-Sophie Mbuyi"; taken off when a capitalised word follows on the same line
+_LEADING_ROLES = frozenset(_NOT_NAME_PARTS | {
+    "manager", "officer", "nurse", "teacher", "translator", "pastor", "imam", "rabbi", "reverend", "sergeant",
+    "constable", "inspector", "detective", "midwife", "doctor", "councillor", "caretaker", "landlord", "landlady",
+    "neighbour", "witness", "agent", "receptionist", "director", "deacon", "elder", "chaplain", "matron"})
+_POSTNOMINAL_TAIL = re.compile(r"(?<=[a-z])(?:[ \t]+[A-Z]{2,6})+$")
+_ROLE_PREFIX = re.compile(r"(?P<w>[A-Z][a-z]+)[ \t]+(?=[A-Z])")
 
 _SURNAME_FIRST = re.compile(r"(?:^|(?<=[\n:;(\[|\t]))[ \t]*(?P<sur>[A-Z][A-Z'’\-]+(?:[ \t][A-Z][A-Z'’\-]+)?),[ \t]*$")
 

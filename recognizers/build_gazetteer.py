@@ -77,6 +77,11 @@ FIRST_RARE_DEEP = {
     "IQ": 1500, "AF": 500, "LB": 200, "SD": 2500, "ET": 500, "JP": 800, "KR": 2500, "CN": 500, "HK": 150,
     "TW": 150, "PH": 600,
 }
+# round 19: deeper first-name lists for communities whose given names UK case files write and the lists above
+# cut short - francophone Central Africa (Cameroon's list carries the Congolese French names), southern Africa
+# (Botswana's carries the Shona/Tswana ones), India (Punjabi, Tamil), Nigeria, Somalia - again only names rare
+# as English words (zipf < 2.6) and of four letters or more
+FIRST_RARE_DEEP_R19 = {"CM": 600, "BW": 400, "IN": 2500, "NG": 2500, "SO": 600}
 # Sherpa and Tibetan given names (names-dataset has no Nepal or Tibet list): the Sherpa day-of-birth names
 # and the commonest Tibetan ones, again only those rare as English words
 EXTRA_FIRST = (
@@ -121,6 +126,12 @@ def main() -> int:
             for name in names:
                 if _OK.match(name) and len(name) >= 4 and name.title() not in first and \
                         zipf_frequency(name.lower(), "en") < RARE_DEEP_ZIPF:
+                    first[name.title()] = {gender}
+    for cc, n_first in FIRST_RARE_DEEP_R19.items():
+        for gender, names in nd.get_top_names(n=n_first, country_alpha2=cc).get(cc, {}).items():
+            for name in names:
+                if _OK.match(name) and len(name) >= 4 and name.title() not in first and \
+                        name.title() not in EXTRA_FIRST and zipf_frequency(name.lower(), "en") < RARE_DEEP_ZIPF:
                     first[name.title()] = {gender}
     for name in EXTRA_FIRST:
         if name not in first and rare(name):

@@ -19,7 +19,7 @@ from recognizers.attribution import MESSENGER_TIME_LINE
 from recognizers.base import result
 
 from pipeline.codes import EntityType
-from recognizers.gazetteer import first_names, is_first_name, is_name_like, is_surname, surnames, zipf
+from recognizers.gazetteer import _fold, first_names, is_first_name, is_name_like, is_surname, surnames, zipf
 
 _LOW = "a-zß-öø-ÿ\u0101\u0103\u0105\u0107\u0109\u010b\u010d\u010f\u0111\u0113\u0117\u0119\u011b\u011f\u0123\u012b\u012f\u0131\u0137\u013a\u013c\u013e\u0142\u0144\u0146\u0148\u014d\u0151\u0153\u0155\u0159\u015b\u015f\u0161\u0163\u0165\u016b\u016f\u0171\u0173\u017a\u017c\u017e"
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
@@ -37,7 +37,7 @@ TITLE_RE = re.compile(TITLE + r"[ \u00a0]+(?P<name>" + INITIALS + NAME + r"(?:[ 
 CUES = [
     r"dear", r"(?:kind |best |warm )?regards,?", r"yours (?:sincerely|faithfully|truly)", r"many thanks,?", r"thanks,?",
     r"best wishes,?", r"signed(?: by)?:?", r"signature:?", r"spoke (?:to|with)", r"speaking (?:to|with)", r"talked (?:to|with)",
-    r"(?:my|her|his|their|your) (?:new |ex[- ]?)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[eé]e?|son|daughter|"
+    r"(?:my|her|his|their|your|(?:rp|pp|nrp|pwc)['’]s) (?:new |ex[- ]?)?(?:partner|husband|wife|boyfriend|girlfriend|fianc[eé]e?|son|daughter|"
     r"mother|father|mum|dad|brother|sister|stepson|stepdaughter|cousin|aunt|uncle|neighbour|friend|landlord|landlady|colleague|manager|employer|solicitor|child|children|grandmother|grandfather|nan)",
     r"from:", r"to:", r"cc:", r"sent by", r"chat with", r"conversation with", r"messages with", r"named", r"name:", r"witness:?", r"called", r"contact:", r"partner,?", r"child(?:ren)?:", r"lives with",
     r"this is", r"contact", r"caller", r"landlord", r"landlady", r"payroll", r"adviser", r"advisor", r"officer",
@@ -66,7 +66,7 @@ def _by_first_letter(alts: list[str]) -> str:
 
 
 CUE_RE = re.compile(
-    r"(?i:\b(?:" + _by_first_letter(CUES) + r"))[:,]?[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?:(?:a|an|one)[ \u00a0]+)?(?P<name>(?:[A-Z]\.?[ \u00a0]+)?" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})"
+    r"(?i:\b(?:" + _by_first_letter(CUES) + r"))[:,]?[ \t\u00a0]*(?:(?:is|was)(?=\s)[ \t\u00a0]*)?(?:\n[ \t\u00a0]*)?(?:(?:a|an|one)[ \u00a0]+)?(?P<name>(?:[A-Z]\.?[ \u00a0]+|[A-Z]\.\n[ \t]*)?" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})"
 )
 # texts and notes written all in lower case: "my solicitor rebecca lloyd-jones"; only after a
 # relation cue, and only when the first word is a known first name that is not an ordinary word
@@ -95,14 +95,14 @@ STOP = {
 }
 # a police officer by rank, with or without a collar number: "PC 3345 Okonedo", "DS Whitlock"
 RANK_RE = re.compile(
-    r"(?<![\w'’])(?:PC|PCSO|WPC|DC|PS|DS|DI|DCI|Sgt\.?|Sergeant|Constable|Inspector)[ \u00a0]+(?:\d{2,6}[ \u00a0]+)?"
+    r"(?<![\w'’])(?:PC|PCSO|WPC|DC|PS|DS|DI|DCI|Sgt\.?|Sergeant|Constable|Inspector)[ \u00a0]+(?:\d{2,6}[A-Z]{0,3}[ \u00a0]+)?"
     r"(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r")?)(?![\w\-])"
 )
 # a nickname in quotes after a relation or "called": "his cousin \"Dhegdheer\"", "known as 'Tommo'"
 QUOTED_AFTER_RE = re.compile(r"[\"“‘'](?P<name>[A-Z][^\W\d_]+(?:[ ][A-Z][^\W\d_]+)?)[\"”’']")
 QUOTED_AFTER_CUE = re.compile(
     r"(?i:\b(?:cousin|brother|sister|friend|uncle|aunt|auntie|aunty|nephew|niece|partner|boyfriend|girlfriend|husband|"
-    r"wife|mate|neighbour|called|known[ \t]+as|aka|nicknamed|nickname))[:,]?[ \t]+$"
+    r"wife|mate|neighbour|called|known[ \t]+(?:only[ \t]+)?as|aka|nicknamed|nickname|named|witness|partner))[:,]?[ \t]+\(?$"
 )
 SPEAKER_LABELS = {"agent", "adviser", "advisor", "caller", "customer", "system", "bot", "note", "notes", "you", "me",
                   "operator", "officer", "staff", "user", "client", "chatbot", "assistant", "admin", "moderator", "host",
@@ -124,18 +124,22 @@ STATEMENT_PAYEE_RE = re.compile(
     r"(?P<name>(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}(?:[ \t][A-Z]\b(?![.'’]\w))?)"
     r"(?=[ \t]+(?:REF\b|\d{6}\b|\d{2}-\d{2}-\d{2})|[ \t]{2,}|\t|[ \t]+[£$€]?\d[\d,]*\.\d\d\b|[ \t]*(?:\"|,|\||$)"
     # a surname and its initial, then the payment's reference words: "FPO OKORO T RENT SHARE"
-    r"|(?<=[A-Z][A-Z][ \t][A-Z])[ \t]+[A-Z]{2,})"
+    r"|(?<=[A-Z][A-Z][ \t][A-Z])[ \t]+[A-Z]{2,}"
+    # or more words in capitals, the payment's reference, up to the amount's column: "... VAN SHARE     55.00"
+    r"|(?:[ \t]+[A-Z][A-Z'’\-]+){1,3}(?=[ \t]{2,}|\t|[ \t]*$))"
 )
 
 # a surname in capitals written before the given name(s): "NGUYEN Thi Lan", "KOWALSKI Jan"
 CAPS_SURNAME_FIRST_RE = re.compile(
-    r"(?<![\w'’\-])(?P<name>(?P<sur>[A-Z][A-Z'’\-]+)[ \u00a0]+(?P<given>[A-Z][a-zà-ÿ\u0100-\u017f'’\-]+(?:[ \u00a0][A-Z][a-zà-ÿ\u0100-\u017f'’\-]+)?))(?![\w\-])"
+    r"(?<![\w'’\-])(?P<name>(?P<sur>[A-Z][A-Z'’\-]+)[ \u00a0](?P<given>[A-Z][a-zà-ÿ\u0100-\u017f'’\-]+(?:[ \u00a0][A-Z][a-zà-ÿ\u0100-\u017f'’\-]+)?))(?![\w\-])"
 )
+# emoji (and hearts, stars) that a phone's contact name carries after the name: "Tash 💅🏾: ...", "Sky 💜: ..."
+_EMOJI_TAIL = r"(?:[ \t]*[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+)?"
 # a line of a chat export, the speaker in any case: "[03/02/2026, 19:02] gaz: ...", "Kobby: ..."
 CHAT_LINE_RE = re.compile(
     r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}"
     r"(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?"
-    r"(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S"
+    r"(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)" + _EMOJI_TAIL + r"(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S"
 )
 # a court case's title: "Okonjo v Szabo", "Papadopoulou v. Tran" (each side a short name)
 CAPTION_RE = re.compile(
@@ -172,7 +176,7 @@ CHAT_NAME_MAX_ZIPF = 4.75
 CHAT_NAME_POSS_RE = re.compile(
     r"(?<![\w'’\-@./])(?P<name>[a-z]{2,})(?:['’]s|s)[ \t]+(?:new[ \t]+|old[ \t]+)?(?:mum|mam|mom|dad|nan|nana|nanna|sister|"
     r"brother|missus|wife|husband|girlfriend|boyfriend|gf|bf|partner|ex|mate|mates|cousin|family|house|place|flat|car|van|"
-    r"kids|son|daughter|baby|auntie|uncle)\b"
+    r"kids|son|daughter|baby|auntie|uncle|number|phone|mobile|address|birthday|party|boss|work|job)\b"
 )
 # a capitalised single word inside a message of a chat written in lower case: "with that Reed lad"
 CHAT_CAP_WORD_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[A-Z][a-z]{2,})(?![\w\-@'’]|[ \t]+[A-Z])")
@@ -189,7 +193,7 @@ _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|my|your|his|her|our|their|th
 # a surname or first name in capitals after a cue: "Her friend TASHA was", "Referred to DENNEHY in FIU"
 CAPS_CUE_RE = re.compile(
     r"(?i:\b(?:spoke[ \t]+(?:to|with)|referred[ \t]+to|passed[ \t]+to|allocated[ \t]+to|assigned[ \t]+to|escalated[ \t]+to|"
-    r"(?:my|her|his|their|your)[ \t]+(?:friend|partner|neighbour|cousin|sister|brother|mother|father|mum|dad|colleague|"
+    r"(?:my|her|his|their|your|(?:rp|pp|nrp|pwc)['’]s)[ \t]+(?:friend|partner|neighbour|cousin|sister|brother|mother|father|mum|dad|colleague|"
     r"manager|landlord|landlady)|partner|neighbour|landlord|landlady|adviser|advisor|caseworker|officer|caller|named|called|"
     r"tl|adv|agent|cw))[:,]?[ \t]+"
     r"(?P<name>[A-Z][A-Z'’\-]{2,})(?![\w\-])"
@@ -222,6 +226,17 @@ VIET_MIDDLE_RE = re.compile(
     r"(?<![\w'’\-])(?P<a>[A-ZĐ][a-zà-ỹđ]{1,8})[ \u00a0](?:Thi|Thị|Văn)[ \u00a0](?P<b>[A-ZĐ][a-zà-ỹđ]{1,8})"
     r"(?:[ \u00a0][A-ZĐ][a-zà-ỹđ]{1,8})?(?![\w\-])"
 )
+# a Vietnamese name of three syllables without the middle name "Thi"/"Van", the family name first or (as a bank
+# prints it) last: "Do Hai Yen", "Vu Duc Thang", "MINH KHOA TRAN"; the commonest Vietnamese family names
+VIET_SURNAMES = frozenset({"nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+                           "ho", "ngo", "duong", "ly", "dinh", "trinh", "truong", "phung", "doan", "luong", "mai",
+                           "lam", "cao", "ha"})
+VIET_THREE_RE = re.compile(
+    r"(?<![\w'’\-])(?P<name>(?P<a>[A-ZĐ][a-zà-ỹđ]{0,6}|[A-ZĐ]{2,7})[ \u00a0](?P<b>[A-ZĐ][a-zà-ỹđ]{1,6}|[A-ZĐ]{2,7})"
+    r"[ \u00a0](?P<c>[A-ZĐ][a-zà-ỹđ]{1,6}|[A-ZĐ]{2,7}))(?![\w\-])"
+)
+_PLACE_AFTER = re.compile(r"(?i)[ \t]+(?:city|province|district|town|airport|market)\b")
+_VIET_HINT = re.compile(r"(?i)\b(?:" + "|".join(sorted(VIET_SURNAMES)) + r")\b")
 _HAS_LOWER_TITLE = re.compile(r"\b(?:mr|mrs|ms|miss|dr)\b")
 # a word in a chat message body written in lower case ("ask niamh", "zsuzsa? shes lovely")
 LOWER_WORD_RE = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-zà-ÿ\u0100-\u017f]{3,})(?![\w\-@]|\.\w)")
@@ -238,7 +253,13 @@ QUOTED_NICK_RE = re.compile(
 SPEAKER_RE = re.compile(
     r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}"
     r"(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?(?P<name>" + NAME
-    + r"(?:[ \t]+" + NAME + r")?)(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S"
+    + r"(?:[ \t]+" + NAME + r")?)" + _EMOJI_TAIL + r"(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S"
+)
+# a chat export's (Slack, Teams) header line: the sender's user handle "first.last" alone on its line with the
+# time of the message: "naomi.clarke  10:14", "j_okafor 9:02 AM"
+HANDLE_HEADER_RE = re.compile(
+    r"(?m)^[ \t]*@?(?P<name>(?P<f>[A-Za-z][a-z]+)(?:[._][A-Za-z][a-z'’\-]*)?[._](?P<l>[A-Za-z][a-z'’\-]+))[ \t]+"
+    r"(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,?[ \t]+)?\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*$"
 )
 # a first name addressed at the start of a sentence: "Deb, should we log this?"
 VOCATIVE_RE = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))[ \t]*(?P<name>" + NAME + r"),[ \t]+[a-z]")
@@ -312,7 +333,18 @@ def _statement_person(name: str) -> bool:
     if any(w.lower() in STOP or zipf(w.split("-")[0]) >= 3.5 and not (is_first_name(w) or is_surname(w)) for w in words):
         return False
     has_initial = len(toks) > len(words)
+    if len(words) == 2 and is_surname(words[0]) and is_first_name(words[1]) and zipf(words[0]) < 3.5 and zipf(words[1]) < 4.0:
+        return True  # the surname first, as banks print it: "KOWALCZYK TOMASZ"
     return has_initial or is_first_name(words[0]) or all(zipf(p) < 2.0 for w in words for p in w.split("-") if p)
+
+
+def _rare_surname(tok: str) -> bool:
+    """A surname (each part of a double-barrelled one known), at least one part rare as a word:
+    "PICKERING", "ADJEI-MENSAH", "OKONKWO-BELL"; not "BROWN", "STONE-WALL"."""
+    parts = [p for p in tok.split("-") if p]
+    if not parts or any(p.lower() in STOP or zipf(p) >= 4.7 for p in parts):
+        return False
+    return all(is_name_like(p) or zipf(p) < 3.0 for p in parts) and min(zipf(p) for p in parts) < 3.2
 
 
 def _res(rec, s, e, score, why):
@@ -346,9 +378,15 @@ class PersonContextRecognizer(EntityRecognizer):
                 end = m.start("name") + words[-2].end()  # "Mr Nowak Toolkit": the word after the surname is not a name
             out.append(_res(self, m.start("name"), end, 0.9, "title before a name"))
         for m in CAPS_TITLE_RE.finditer(text):
-            toks = [t for t in m.group("name").replace(".", " ").split() if len(t) > 1]
+            ws = list(re.finditer(r"[^\s.]+", m.group("name")))
+            end = m.end("name")
+            if (len(ws) >= 2 and len(ws[-1].group(0)) > 2 and len(ws[-2].group(0)) > 1
+                    and not is_name_like(ws[-1].group(0)) and zipf(ws[-1].group(0)) >= 3.5):
+                ws.pop()  # "DR H. CHAUDHRY DENTAL": a word after the surname that is no name
+                end = m.start("name") + ws[-1].end()
+            toks = [t.group(0) for t in ws if len(t.group(0)) > 1]
             if toks and all(t.lower() not in STOP and (is_name_like(t) or zipf(t) < 3.5) for t in toks):
-                out.append(_res(self, m.start("name"), m.end("name"), 0.85, "title before a name in capitals"))
+                out.append(_res(self, m.start("name"), end, 0.85, "title before a name in capitals"))
         for m in CUE_RE.finditer(text):
             cue = text[m.start(): m.start("name")].strip().lower()
             span = _trim(m.group("name"), m.start("name"))
@@ -397,6 +435,11 @@ class PersonContextRecognizer(EntityRecognizer):
             elif transcript and all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and zipf(t) < 3.0
                                     for t in toks):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "speaker in a transcript"))
+        for m in (HANDLE_HEADER_RE.finditer(text) if ":" in text else ()):
+            f, l = m.group("f").lower(), m.group("l").lower()
+            if (is_first_name(f) and zipf(f) < 5.0 and f not in STOP and f not in SPEAKER_LABELS and f not in LOG_WORDS
+                    and l not in STOP and l not in LOG_WORDS and (is_name_like(l) or zipf(l) < 3.0)):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.7, "sender's user handle in a chat export"))
         chat = max(list(CHAT_LINE_RE.finditer(text)), list(CHAT_LINE_TIME_AFTER_RE.finditer(text)), key=len)
         # (the form with more lines: a header "Participants: Ling, Fang" is no chat of its own)
         counts: dict[str, int] = {}
@@ -480,8 +523,12 @@ class PersonContextRecognizer(EntityRecognizer):
                     if _chat_name_ok(w.group("name")):
                         out.append(_res(self, w.start("name"), w.end("name"), 0.55, "lower-case first name before an -ing verb in a chat"))
                 for w in CHAT_NAME_CUE_RE.finditer(text, ls, le):
-                    if _chat_name_ok(w.group("name")) and len(w.group("name")) > 2:
-                        out.append(_res(self, w.start("name"), w.end("name"), 0.55, "lower-case first name after a cue in a chat"))
+                    n, ne = w.group("name"), w.end("name")
+                    if (len(n) > 4 and n.endswith("s") and not _chat_name_ok(n) and not is_first_name(n)
+                            and _chat_name_ok(n[:-1])):
+                        n, ne = n[:-1], ne - 1  # a possessive without its apostrophe: "at auntie maureens"
+                    if _chat_name_ok(n) and len(n) > 2:
+                        out.append(_res(self, w.start("name"), ne, 0.55, "lower-case first name after a cue in a chat"))
                 for w in CHAT_NAME_POSS_RE.finditer(text, ls, le):
                     if _chat_name_ok(w.group("name")) and len(w.group("name")) > 2 and not _DETERMINER_BEFORE.search(
                             text, max(ls, w.start() - 8), w.start()):
@@ -531,6 +578,20 @@ class PersonContextRecognizer(EntityRecognizer):
             # a Vietnamese name with the middle name "Thi"/"Văn": "Vo Thi Hoa", "Tran Van Minh"
             if m.group("a").lower() not in STOP and m.group("b").lower() not in STOP and zipf(m.group("b")) < 4.0:
                 out.append(_res(self, m.start(), m.end(), 0.7, "Vietnamese name with a middle name Thi/Van"))
+        for m in (VIET_THREE_RE.finditer(text) if _VIET_HINT.search(text) else ()):
+            toks = [m.group("a"), m.group("b"), m.group("c")]
+            if len({t.isupper() for t in toks if len(t) > 1}) > 1:
+                continue  # mixed capitals and title case: not one name
+            folded = [_fold(t).lower() for t in toks]
+            for sur in (0, 2):
+                rest = [t for i, t in enumerate(folded) if i != sur]
+                if (folded[sur] in VIET_SURNAMES and all(t not in STOP and zipf(t) < 4.5
+                                                          for t in rest)
+                        and not PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                        and not _PLACE_AFTER.match(text, m.end())
+                        and not STREET_AFTER.match(text.title() if toks[0].isupper() else text, m.end())):
+                    out.append(_res(self, m.start("name"), m.end("name"), 0.6, "Vietnamese name of three syllables"))
+                    break
         for m in (CAPTION_RE.finditer(text) if (" v " in text or " v. " in text or "\tv " in text) else ()):
             sides = [m.group("a").split(), m.group("b").split()]
             if all(all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and (is_name_like(t) or zipf(t) < 3.0)
@@ -577,18 +638,29 @@ class PersonContextRecognizer(EntityRecognizer):
             if (is_first_name(f) and zipf(f) < 4.0 and f.lower() not in STOP
                     and all(t.lower() not in STOP and (is_name_like(t) or zipf(t) < 3.0) for t in toks[1:])):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "name in capitals (gazetteer)"))
+            elif (is_first_name(f) and zipf(f) < 5.0 and f.lower() not in STOP and f.lower() not in SPEAKER_LABELS
+                    and f.lower() not in LOG_WORDS and _rare_surname(toks[-1])
+                    and all(t.lower() not in STOP and (is_name_like(t) or zipf(t) < 3.0) for t in toks[1:])
+                    and not STREET_AFTER.match(text.title(), m.end())):
+                # a first name that is also a word, then a surname rare as a word: "DAWN PICKERING",
+                # "GRACE ADJEI-MENSAH" (as "Dawn Pickering" in mixed case)
+                out.append(_res(self, m.start("name"), m.end("name"), 0.6, "first name and rare surname in capitals"))
         for m in STATEMENT_PAYEE_RE.finditer(text):
             if _statement_person(m.group("name")):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.7, "payee on a bank statement line"))
                 continue
-            toks = m.group("name").split()
-            if len(toks) >= 3 and len(toks[0].strip(".")) == 1 and _statement_person(" ".join(toks[:2])):
-                # an initial and a surname, then the payment's reference words: "FPO A RENNIE FOOTBALL SUBS"
-                e = m.start("name") + m.group("name").find(toks[1]) + len(toks[1])
-                out.append(_res(self, m.start("name"), e, 0.7, "payee (initial and surname) on a bank statement line"))
+            toks = list(re.finditer(r"\S+", m.group("name")))
+            for k in range(len(toks) - 1, 1, -1):
+                # a payee, then the payment's reference words: "FPO A RENNIE FOOTBALL SUBS", "FPO NOWAK PIOTR VAN SHARE"
+                if _statement_person(" ".join(t.group(0) for t in toks[:k])):
+                    e = m.start("name") + toks[k - 1].end()
+                    out.append(_res(self, m.start("name"), e, 0.7, "payee, then reference words, on a bank statement line"))
+                    break
         for m in (CAPS_INITIAL_DOUBLE_RE.finditer(text) if "-" in text else ()):
             parts = m.group("sur").split("-")
-            if all(len(x) > 2 and is_surname(x) and not _common(x) for x in parts):
+            if all(len(x) > 2 and (is_surname(x) or zipf(x) < 2.0) and zipf(x) < 4.7 and x.lower() not in STOP
+                   for x in parts) and any(is_surname(x) for x in parts) and any(
+                    zipf(x) < 3.5 for x in parts):  # (one part may be a word: "R. OKONKWO-BELL")
                 out.append(_res(self, m.start(), m.end(), 0.6, "initial and double-barrelled surname in capitals"))
         for m in INITIAL_SURNAME_RE.finditer(text):
             sur = m.group("sur")
@@ -948,6 +1020,11 @@ CAPS_PAREN_ROLE_RE = re.compile(
     r"MANAGER|SUPERVISOR|FOREMAN|COMPLIANCE|TEAM[ \t]+LEADER|TL|CW|CASEWORKER|ADVISER|ADVISOR|SOCIAL[ \t]+WORKER|"
     r"GP|NURSE|HEALTH[ \t]+VISITOR|TEACHER|HEADTEACHER|WITNESS)\)"
 )
+# a police officer by rank (and collar number) with the surname in capitals: "PC 4471RG HOLLOWAY", "BY DS OKAFOR"
+CAPS_RANK_RE = re.compile(
+    r"(?<![\w'’])(?:PC|PCSO|WPC|DC|DS|PS|DI|DCI|SGT|INSP)\.?[ \t]+(?:\d{2,6}[A-Z]{0,3}[ \t]+)?"
+    r"(?P<name>(?:[A-Z]\.?[ \t]+)?(?P<w>[A-Z][A-Z'’\-]{2,}))(?![\w\-])"
+)
 CAPS_INITIAL_SURNAME_RE = re.compile(r"(?<![\w.'’\-&])(?P<name>[B-HJ-Z]\.?[ \t](?P<w>[A-Z]{3,}))(?![\w\-'’])")
 _CAPS_FUNC_AFTER = frozenset({"to", "at", "re", "by", "and", "from", "for", "with", "says", "said", "told", "can",
                               "will", "is", "was", "has", "had", "called", "rang", "states", "stated", "confirmed",
@@ -1021,9 +1098,10 @@ def caps_log_names(rec, text: str) -> list:
     for rx, why, max_z in ((CAPS_ROLE_RE, "name in capitals after a role", 5.5),
                            (CAPS_PREP_AFFIL_RE, "surname in capitals before a person's place", 5.3),
                            (CAPS_INITIAL_SURNAME_RE, "initial and surname in capitals", 5.5),
-                           (CAPS_PAREN_ROLE_RE, "name in capitals before its role in brackets", 5.3)):
+                           (CAPS_PAREN_ROLE_RE, "name in capitals before its role in brackets", 5.3),
+                           (CAPS_RANK_RE, "police rank before a surname in capitals", 5.0)):
         for m in rx.finditer(text):
-            if _caps_line(text, m.start()) is None:
+            if _caps_line(text, m.start()) is None and not (rx is CAPS_RANK_RE and m.group("w").isupper()):
                 continue
             w = m.group("w")
             if not _caps_word_ok(w, max_z) or not _caps_next_ok(text, m.end("name")):

@@ -96,7 +96,7 @@ def test_accented_spelling_found_in_the_gazetteer():
     from recognizers.gazetteer import is_first_name, is_surname
 
     assert is_first_name("João") and is_first_name("Joao")
-    assert not is_first_name("Ñandú")
+    assert not is_first_name("Çorba")  # (round 19N: "Ñandú" folds to "Nandu", an Indian given name in the deeper lists)
 
 
 def test_court_case_caption(analyzer):
