@@ -49,7 +49,8 @@ ORG_WORDS = (
     r"Unit|Team|Appeals|Bank|Homes|Insurance|Assurance|Nursery|Playgroup|Pre-?school|Childcare|Building Society|Staffing|Recovery|Enforcement|Bailiffs|Parliament|Commons|Jobcentre|"
     r"Plus|Restaurants?|Logistics|Engineering|Maintenance|Garage|Motors|Beauty|Salon|Nails|Law|Legal|Plastering|Plumbing|"
     r"Roofing|Joinery|Builders|Construction|Electrical|Electrics|Cleaning|Haulage|Transport|Decorating|Landscaping|"
-    r"Carpentry|Scaffolding|Barbers|Hair|Tyres|Autos|Bodyshop|Catering|Bakery|Cafe|Takeaway|Lettings|Estates|Rights|Advice"
+    r"Carpentry|Scaffolding|Barbers|Hair|Tyres|Autos|Bodyshop|Catering|Bakery|Cafe|Takeaway|Lettings|Estates|Rights|Advice|"
+    r"Accountancy|Accountants|Network|Management"
 )
 # a name ending in an organisation word, in any case ("PENNINE FAMILY MEDIATION")
 ORG_NAME = re.compile(
@@ -71,9 +72,12 @@ ORG_APPOSITION = re.compile(
     r"(?:service|charity|helpline|organisation|agency|team|project|trust|centre|clinic|line)(?![\w\-])"
 )
 EMAIL_IN_TEXT = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-PERSONAL_LINE = re.compile(r"(?i)(?:direct[ \t]+(?:dial|line)|ddi|mobile|mob|personal|home)\b[^\n]{0,25}$")
+PERSONAL_LINE = re.compile(r"(?i)(?:(?<!our[ \t])direct[ \t]+(?:dial|line)|ddi|mobile|mob|personal|home)\b[^\n]{0,25}$|"
+                           # a signature's bare label for the person's own line: "Direct: 0121 ...", "DD: ..."
+                           r"(?<![\w])(?:direct|dd)[ \t]*[:.][ \t]*$")
 ORG_LABEL = re.compile(
-    r"(?im)^[ \t]*(?:venue|hearing[ \t]+(?:venue|centre)|constituency[ \t]+office|(?:head|registered|main|branch)[ \t]+"
+    # (at a line's start, or after a sentence on it: "Key: MF = ...; FJ = .... Office: Firthside HA, 31 ...")
+    r"(?im)(?:^|(?<=[.;][ \t])|(?<=[.;][ \t]{2}))[ \t]*(?:venue|hearing[ \t]+(?:venue|centre)|constituency[ \t]+office|(?:head|registered|main|branch)[ \t]+"
     r"office|office|court|tribunal|surgery|practice|school|branch|premises[ \t]+of)[ \t]*:[^\n]*$"
 )
 ORG_PHONE_LABEL = re.compile(
@@ -81,6 +85,8 @@ ORG_PHONE_LABEL = re.compile(
     r"enquiries|office[ \t]+line|payments?[ \t]+line|(?:HR|human[ \t]+resources|payroll|personnel|accounts|finance|"
     r"complaints|collections|customer[ \t]+services)[ \t]+(?:department|dept|team|office|section|unit)|"
     r"(?<![\w'’])(?:HR|human[ \t]+resources|payroll|accounts|main[ \t]+office)(?=[ \t]*(?:tel|phone|telephone|no\.?|number)?[ \t]*:)|advice[ \t]+line|hotline|call[ \t]+us|contact[ \t]+us|"
+    # a service's line named by what it takes: "self-referral line", "bookings line", "appointments line"
+    r"(?:referral|bookings?|appointments?|information|support|crisis|enquiry|customer)[ \t]+line|"
     r"our[ \t]+(?:[a-z]+[ \t]+){0,2}(?:line|number|helpline|team|department|office|desk)|"
     # a referrer writes from an agency: "Referrer tel:", "| Referrer phone |", "Referring agency tel"
     r"referr(?:er|ing[ \t]+(?:agency|organisation|worker))(?:['’]s)?[ \t]+(?:tel|telephone|phone|ph|contact|no|number)|"
@@ -191,9 +197,16 @@ def org_spans(text: str, extra: Sequence[tuple[int, int]]) -> list[tuple[int, in
         lead = _LOWER_LEAD.match(text, a, b)
         if lead is not None:
             a = lead.end()  # "you can appeal to the Valuation Tribunal": the name starts at "Valuation"
-        if _org_name_ok(text[a:b]):
+        if _org_name_ok(text[a:b]) and not _HOME_BEFORE.search(text, max(0, a - 24), a):
             out.append((a, b))
-    return sorted(set(out) | set(extra))
+    # (the NER model's ORG too: "Flat 6, Clarendon Court" is a block of flats, not a body)
+    return sorted(set(out) | {x for x in extra if not _HOME_BEFORE.search(text, max(0, x[0] - 24), x[0])})
+
+
+# a flat or house number (or a tenement flat) before a name: "Flat 6, Clarendon Court", "12 Kings Court": a home's
+# building or street, not an organisation ending in "Court" or "House"
+_HOME_BEFORE = re.compile(r"(?:(?<![\w])(?:Flat|Apartment|Apt\.?|Room)[ \t]+[A-Za-z0-9]{1,4}|(?<![\w/,.])(?<!\d[ \t])\d{1,4}[A-Za-z]?|"
+                          r"(?<![\w/])\d{1,3}/\d{1,3}),?[ \t]*\n?[ \t]*$")
 
 
 # lower-case words (and "the") before an organisation's name that ORG_NAME took in with it
@@ -262,13 +275,29 @@ def _document_letterhead(text: str, s: int, people: list[tuple[int, int]]) -> bo
 
 def _block_headed_by_org(text: str, s: int, people: list[tuple[int, int]]) -> bool:
     start = block_start(text, s, 5)
-    first_line = text[start: text.find("\n", start) if text.find("\n", start) >= 0 else len(text)]
-    head = first_line.strip()
+    if start >= s:
+        return False
+    first_end = text.find("\n", start)
+    first_end = len(text) if first_end < 0 else first_end
+    head = text[start:first_end].strip()
+    if _ROLE_LINE.fullmatch(head) and first_end < s:
+        # "The Payroll Manager / Dyfed Aggregates Ltd / Quarry Road ...": an address block to a role at a body
+        start = first_end + 1
+        first_end = text.find("\n", start)
+        first_end = len(text) if first_end < 0 else first_end
+        head = text[start:first_end].strip()
     m = ORG_NAME.search(head)
     # the block's first line is the organisation's name (a letterhead), not a sentence naming one
-    if start >= s or not m or m.start() > 0 or len(head) - m.end() > 3:
+    if not m or m.start() > 0 or len(head) - m.end() > 3:
         return False
-    return not any(start <= a and b <= s for a, b in people)
+    # (a person named on an attention line is whom the letter is for at the body: "For the attention of Ms X")
+    return not any(start <= a and b <= s and not _ATTENTION_LINE.match(text, text.rfind("\n", 0, a) + 1) for a, b in people)
+
+
+# a role heading an address block instead of a person: "The Payroll Manager", "HR Department"
+_ROLE_LINE = re.compile(r"(?i)(?:the[ \t]+)?(?:[a-z&]+[ \t]+){0,3}(?:manager|officer|administrator|department|dept|team|director|"
+                        r"secretary|clerk|controller|supervisor)")
+_ATTENTION_LINE = re.compile(r"(?i)[ \t]*(?:f\.?a\.?o\.?|for[ \t]+the[ \t]+attention[ \t]+of|attn\.?|attention)\b")
 
 
 NON_GEOGRAPHIC = re.compile(r"^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|0)(?:800|808|3\d\d|84[345]|87[01])\b|^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|0)(?:80[08]|3\d|84|87)")
@@ -296,6 +325,24 @@ ORG_ADDRESS_LABEL = re.compile(
 )
 
 
+# an email header's display name before "<mailbox>": "To: CMS Paying Parents Team London <...>"
+_DISPLAY_NAME = re.compile(r"(?:^|:)[ \t]*\"?(?P<name>[^\n<>:\"]{2,80}?)\"?[ \t]*<$")
+
+
+def _org_display_name(text: str, f: Finding, line_start: int, people) -> bool:
+    """Is the mailbox shown under an organisation's or team's display name, naming no person ("CMS Paying Parents
+    Team London <pp.london@...>"), and is its local part not a person's whole name ("jane.smith")?"""
+    if f.start == 0 or text[f.start - 1] != "<":
+        return False
+    m = _DISPLAY_NAME.search(text, line_start, f.start)
+    if m is None or any(m.start("name") <= b and a < m.end("name") for a, b in people):
+        return False
+    if ORG_WORD_TOKENS.isdisjoint(_TOKEN.findall(m.group("name").lower())):
+        return False
+    parts = [p for p in re.split(r"[._\-+]", f.text.partition("@")[0].lower()) if len(p) > 1]
+    return not (len(parts) >= 2 and all(is_name_like(p) for p in parts))
+
+
 def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     s = f.start
     line_start = text.rfind("\n", 0, s) + 1
@@ -309,9 +356,12 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     if f.entity_type == EntityType.EMAIL_ADDRESS:
         if is_org_mailbox(f.text):
             return True
+        if _org_display_name(text, f, line_start, people):
+            return True
         if is_person_mailbox(f.text):
             return False
-    if ORG_LABEL.match(text, line_start, text.find("\n", s) if text.find("\n", s) >= 0 else len(text)):
+    lm = ORG_LABEL.search(text, line_start, text.find("\n", s) if text.find("\n", s) >= 0 else len(text))
+    if lm is not None and lm.start() <= s and (lm.start() == line_start or not any(lm.start() <= a and b <= s for a, b in people)):
         return True
     if org_contact_cue(text, s, _CUE_KIND.get(f.entity_type, ""), orgs, people):
         return True  # (recognizers/organisations.py: an organisation's address or line in prose, over lines)
