@@ -36,7 +36,9 @@ _UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _YEAR_WORDS = (r"(?:(?:19|20)\d{2}|nineteen[ \-](?:" + _TENS + r"(?:[ \-]" + _UNIT + r")?|o[ \-]?" + _UNIT + r"|ten|eleven|twelve|"
                r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two[ \-]thousand(?:[ \-](?:and[ \-])?(?:"
-               + _UNIT + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)")
+               + _UNIT + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?|"
+               # a year said in two figures, as people say it on the phone: "eighty seven", "ninety-two"
+               + _TENS + r"(?:[ \-]" + _UNIT + r")?)")
 WORD_DATE_REGEX = re.compile(
     r"(?i)(?<![\w])(?:" + _ORD + r"[ \t]+(?:of[ \t]+)?" + _MON + r"|" + _MON + r"[ \t]+(?:the[ \t]+)?" + _ORD
     + r")\.?,?[ \t\n]+(?:in[ \t]+)?" + _YEAR_WORDS + r"(?![\w\-])")

@@ -155,9 +155,7 @@ ORG_HOURS_AFTER = re.compile(
 # a person's number between the cue and the value: "ring the council and give them his mum's number ..."
 _PERSONAL_NUMBER = re.compile(r"(?i)\b(?:his|her|my|your|their|'?s)[ \t]+(?:(?:own|new|old|mobile|home|work|direct|personal|"
                               r"landline|contact|phone|fax)[ \t]+){0,2}"
-                              r"(?:number|mobile|mob|landline|phone)\b|\b(?:mobile|mob|(?<!our[ \t])direct[ \t]+(?:dial|line|tel(?:ephone)?|no\.?|number)|ddi|home)\b|"
-                              # a signature's own label "Direct:" / "DD:" for the person's line
-                              r"\b(?:direct|dd)(?=[ \t]*[:.][ \t]*\+?\(?\d)")
+                              r"(?:number|mobile|mob|landline|phone)\b|\b(?:mobile|mob|(?<!our[ \t])direct[ \t]+(?:dial|line|tel(?:ephone)?|no\.?|number)|ddi|home)\b")
 # a role mailbox on the same line as a number: the number is the office's too
 _ROLE_MAILBOX_ON_LINE = re.compile(
     r"(?i)(?<![\w.\-])(?:office|enquiries|enquiry|info|admin|reception|contact|hello|post|mail|general|schooloffice|"

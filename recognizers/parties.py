@@ -342,6 +342,11 @@ _PASSED_SECURITY = re.compile(
     r"\b(?:security|dpa|id[ \t]*&[ \t]*v)[ \t]+(?:passed|ok|confirmed|completed)\b")
 
 
+# a flat named in a listed address ("Flat B, 58 Cedar Parade"), and a flat written just before a matched street
+_FLAT_IN_LISTED = re.compile(r"(?i)(?<![\w])(?:flat|apartment|apt\.?)[ \t]+([a-z0-9]{1,4})(?![\w])")
+_FLAT_BEFORE = re.compile(r"(?i)(?<![\w])(?:flat|apartment|apt\.?)[ \t]+([a-z0-9]{1,4}),?[ \t]*\n?[ \t]*$")
+
+
 def _record_end(text: str, end: int) -> int:
     """The end of the note holding ``end``: a blank line, a new dated entry, or 300 characters."""
     stop = min(len(text), end + 300)
@@ -662,6 +667,8 @@ class PartyMatcher:
         self._spoken_phones = {normalise_phone(ph): pos for pos, p in enumerate(self.parties)
                                for raw in p.phones for ph in _listed_numbers(raw) if len(normalise_phone(ph)) >= 10}
         self._house_numbers: dict[int, re.Pattern[str]] = {}
+        # party position -> the flats ("b", "3") of its listed addresses
+        self._flats: dict[int, set[str]] = {}
         # regex position -> words one of which is in any text it can match: a document without any
         # of them is not searched with it (a case's address patterns are long alternations)
         self._rx_keys: dict[int, frozenset[str]] = {}
@@ -711,6 +718,8 @@ class PartyMatcher:
             parts: set[str] = set()
             numbers: set[str] = set()
             for addr in p.addresses:
+                for fm in _FLAT_IN_LISTED.finditer(addr):
+                    self._flats.setdefault(pos, set()).add(fm.group(1).lower())
                 comps = [_CARE_OF.sub("", c.strip()) for c in re.split(r"[,\n]+", addr) if c.strip()]
                 comps = [c for c in comps if c]
                 for c in comps:
@@ -832,7 +841,13 @@ class PartyMatcher:
                     streams[kind] = _NON_DIGITS.sub("", text) if kind == "d" else _NON_ALNUM.sub("", text).casefold()
                 if chars not in streams[kind]:
                     continue
+            flats = self._flats.get(pos) if et == EntityType.ADDRESS else None
             for m in rx.finditer(text):
+                if flats:
+                    # "Flat A, 58 Cedar Parade" where the party lives in Flat B of it: a neighbour's home
+                    fb = _FLAT_BEFORE.search(text, max(0, m.start() - 24), m.start())
+                    if fb is not None and fb.group(1).lower() not in flats:
+                        continue
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], et, form=FULL, score=1.0, recognizer="PartyIdentifierRecognizer"))
         self._match_address_parts(text, spans)
         self._match_spoken_phones(text, spans)

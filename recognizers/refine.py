@@ -72,9 +72,10 @@ ORG_APPOSITION = re.compile(
     r"(?:service|charity|helpline|organisation|agency|team|project|trust|centre|clinic|line)(?![\w\-])"
 )
 EMAIL_IN_TEXT = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-PERSONAL_LINE = re.compile(r"(?i)(?:(?<!our[ \t])direct[ \t]+(?:dial|line)|ddi|mobile|mob|personal|home)\b[^\n]{0,25}$|"
-                           # a signature's bare label for the person's own line: "Direct: 0121 ...", "DD: ..."
-                           r"(?<![\w])(?:direct|dd)[ \t]*[:.][ \t]*$")
+PERSONAL_LINE = re.compile(r"(?i)(?:mobile|mob|personal|home|(?:my|his|her)[ \t]+direct[ \t]+(?:dial|line))\b[^\n]{0,25}$")
+# a direct line, "Direct line 0117 ...", "Direct: 0121 ...", "DD: ...": a person's only with a person named in its block
+# (under a letterhead or a role that names nobody, "Complaints Manager / Direct line ...", it is the body's line)
+PERSONAL_DIRECT = re.compile(r"(?i)(?:(?<!our[ \t])direct[ \t]+(?:dial|line)|ddi)\b[^\n]{0,25}$|(?<![\w])(?:direct|dd)[ \t]*[:.][ \t]*$")
 ORG_LABEL = re.compile(
     # (at a line's start, or after a sentence on it: "Key: MF = ...; FJ = .... Office: Firthside HA, 31 ...")
     r"(?im)(?:^|(?<=[.;][ \t])|(?<=[.;][ \t]{2}))[ \t]*(?:venue|hearing[ \t]+(?:venue|centre)|constituency[ \t]+office|(?:head|registered|main|branch)[ \t]+"
@@ -349,6 +350,10 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     before = text[line_start:s]
     if PERSONAL_LINE.search(before):
         return False
+    if PERSONAL_DIRECT.search(before):
+        bs = block_start(text, s, 5)
+        if any(bs <= a and b <= s for a, b in people):
+            return False
     from recognizers.organisations import care_of_person
 
     if f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE) and care_of_person(text, s, people):
