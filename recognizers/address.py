@@ -76,6 +76,9 @@ CUED_STREET_RE = re.compile(
     r"(?:(?P<street>(?:" + W + r"[ \u00a0]+){1,3}(?:" + STREET_TYPES + r")\b\.?)(?![ \u00a0]+[A-Z][a-z])"
     # in lower case, as typed in a message, only with a house number: "she lives at 4 mill lane now"
     r"|(?P<lower>\d{1,4}[a-z]?,?[ \u00a0]+(?:[a-z][a-z'’\-]+[ \u00a0]+){1,3}(?i:" + STREET_TYPES + r")\b))")
+# a street with no house number heading an address block that ends in a postcode ("Quarry Road, Ffairfach\n
+# Llandeilo\nSA19 6SR", "Mill Lane\nHitchin SG4 9AB"): a line of its own, then towns, then the postcode
+STREET_LINE_RE = re.compile(r"(?m)^[ \t]*(?P<a>(?:" + W + r"[ \u00a0]+){1,3}(?:" + STREET_TYPES + r")\b\.?)(?=[ \t]*[,\n])")
 # a house number and a street with no street word ("3 Gillinggate", "12 Broadacre") straight after an address
 # cue: "my old address, 3 Gillinggate, that's ...", "address: 7 Highfield"
 CUED_NUMBERED_RE = re.compile(
@@ -152,6 +155,10 @@ class AddressRecognizer(EntityRecognizer):
             e = m.end(g)
             e2 = extend_address(text, e)
             out.append(_res(self, m.start(g), e2, 0.7 if e2 > e else 0.6, "street after an address cue"))
+        for m in STREET_LINE_RE.finditer(text):
+            e2 = extend_address(text, m.end("a"))
+            if e2 > m.end("a") and POSTCODE_RE.search(text, m.end("a"), e2):
+                out.append(_res(self, m.start("a"), e2, 0.7, "street line with town and postcode"))
         for m in CUED_NUMBERED_RE.finditer(text):
             e2 = extend_address(text, m.end("a"))
             out.append(_res(self, m.start("a"), e2, 0.6 if e2 == m.end("a") else 0.7, "house number and street after an address cue"))

@@ -400,7 +400,26 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
         before_orgs = [b for a, b in orgs if ps <= a and b <= s]
         if before_orgs and not any(max(before_orgs) <= a and b <= s for a, b in people):
             return True
+    if f.entity_type in (EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS) and _signed_by_role(text, s, line_start, people):
+        return True
     return _block_headed_by_org(text, s, people) or _document_letterhead(text, s, people)
+
+
+_SIGNATURE_LABEL = re.compile(r"(?i)[ \t]*(?:(?:direct[ \t]+)?(?:line|dial|tel|telephone|phone|t|e|email|e-mail)|ddi|direct)?"
+                              r"[ \t]*[:.]?[ \t]*")
+
+
+def _signed_by_role(text: str, s: int, line_start: int, people) -> bool:
+    """Is ``s`` a contact line under a signature that names a role and no person ("Complaints Resolution Manager
+    (staff no. 61408) / Direct line 0117 ...")? The line is the body's: nobody identifiable answers it."""
+    if _SIGNATURE_LABEL.fullmatch(text, line_start, s) is None or line_start == 0:
+        return False
+    bs = block_start(text, s, 3)
+    if bs >= line_start or any(bs <= a and b <= s for a, b in people):
+        return False
+    head = text[bs:text.find("\n", bs)]
+    head = re.sub(r"\([^()\n]*\)", "", head).strip(" \t,")
+    return _ROLE_LINE.fullmatch(head) is not None
 
 
 # ---------------------------------------------------------------------- requester's own values
