@@ -6,6 +6,7 @@ the party matcher.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 SUFFIX = (
@@ -42,7 +43,19 @@ _LEAD_STOP = re.compile(r"^(?:The|A|An|At|For|From|To|By|Of|In|On|Dear|Re|Employ
 def org_name_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """(start, end) of every organisation name in ``text`` (plus ``offset``: ``text`` is a slice)."""
     if offset:
-        return [(a + offset, b + offset) for a, b in org_name_spans(text)]
+        return [(a + offset, b + offset) for a, b in _org_name_spans(text)]
+    if len(text) > 400:
+        # (a whole page: the analyzer and refine.refine_findings both ask, once each)
+        return list(_page_org_name_spans(text))
+    return _org_name_spans(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _page_org_name_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_org_name_spans(text))
+
+
+def _org_name_spans(text: str) -> list[tuple[int, int]]:
     out = []
     for m in ORG_NAME_RE.finditer(text):
         s, e = m.span()
@@ -101,6 +114,8 @@ def care_of_person(text: str, s: int, people) -> bool:
 # the address parts between a cue (or an organisation's name) and the value: at most five, two line breaks
 # (its registration numbers may stand among them, and "of" / "at" / "based at" before the address)
 _RUN = re.compile(r"[ \t]*[:,(]?[ \t]*(?:\n[ \t|]*)?(?:(?:" + _COMP + r"|\([^()\n]{1,40}\)|" + _REG_BRACKET + r"|" + _REG_NO
+                  # its department, and the unit word of the address that follows ("..., payroll c/o Unit 4, ...")
+                  + r"|(?i:payroll|accounts|wages|finance|personnel|hr|c/o|unit|suite)(?![\w])"
                   + r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}|(?i:(?:based[ \t]+)?(?:of|at)|trading[ \t]+from))[ \t]*[,|(]?[ \t]*(?:\n[ \t|]*)?){0,6}")
 # (an address among them: its postcode or a numbered street; an organisation named with a department and a
 # number alone, "Castle Precision Ltd payroll (0161 ...)", may be the line of the person spoken to)

@@ -38,7 +38,7 @@ from typing import Sequence
 from pipeline.codes import EntityType, PartyKind
 from pipeline.models import Finding
 from recognizers.attribution import DocParties, Mention, block_start, owner_of
-from recognizers.organisations import org_contact_cue
+from recognizers.organisations import org_contact_cue, org_name_spans
 from recognizers.gazetteer import is_first_name, is_inner_particle, is_name_like, is_surname, zipf
 
 # ---------------------------------------------------------------------- organisations
@@ -1099,7 +1099,8 @@ def refine_findings(text: str, findings: list[Finding], *, mentions: list[Mentio
                  if f.entity_type == EntityType.PERSON and f.party != PartyKind.THIRD_PARTY
                  and ner_person_is_word(text, _trim_kinship(text, f))}
     people = [(m.start, m.end) for m in mentions if (m.start, m.end) not in not_names]
-    orgs = org_spans(text, list(ner_orgs) + list(allow))
+    # (with the analyzer's organisation names, which may wrap a line: "Leeds Refugee Support\n  Network, 0113 ...")
+    orgs = org_spans(text, list(ner_orgs) + list(allow) + org_name_spans(text))
     req_values = {normal_value(text[a:b]) for a, b in requester_spans}
     req_values = {v for v in req_values if sum(c.isdigit() for c in v) >= 4}
     out: list[Finding] = []
