@@ -93,7 +93,13 @@ def _lower_name_frame(text: str, s: int, e: int) -> bool:
 _LOWER_POSS_S = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-z]{3,})s(?![\w\-@])")
 _POSS_S_AFTER = re.compile(r"[ \t]+(?:got|gone|been|new|old|mum|mam|mom|dad|nan|nana|sister|brother|missus|wife|husband|"
                            r"girlfriend|boyfriend|gf|bf|partner|ex|mate|mates|cousin|family|house|place|flat|car|van|kids|"
-                           r"son|daughter|auntie|uncle)\b")
+                           r"son|daughter|auntie|uncle|"
+                           # what is somebody's: "patricks business", "deans work", "craigs phone"
+                           r"business|work|job|firm|company|shop|yard|lorry|truck|phone|number|address|fault|money)\b")
+# "at staceys now", "round deans", "stopping over at marks": at somebody's home
+_POSS_S_HOME_BEFORE = re.compile(r"(?i)\b(?:at|round|over[ \t]+at|staying[ \t]+at|living[ \t]+at)[ \t]+$")
+# "our jordan", "our kelly": the Northern family idiom names a relative
+_OUR_BEFORE = re.compile(r"(?i)\bour[ \t]+$")
 
 
 def _word_context(text: str, s: int, e: int) -> bool:
@@ -986,6 +992,7 @@ class PartyMatcher:
                         zipf(w) < NAME_WORD_ZIPF and is_first_name(w) and _PERSON_PREV.search(text, max(0, m.start("name") - 25), m.start("name"))) and not (
                         zipf(w) < 5.0 and is_first_name(w) and _NAME_POSS_AFTER.match(text, m.end("name"))) and not (
                         zipf(w) < 5.0 and is_first_name(w) and _chat_label(text, m.start("name"), m.end("name"))) and not (
+                        zipf(w) < 5.0 and is_first_name(w) and _OUR_BEFORE.search(text, max(0, m.start("name") - 8), m.start("name"))) and not (
                         zipf(w) < 5.0 and is_first_name(w) and _lower_name_frame(text, m.start("name"), m.end("name"))):
                     continue  # (but "a statement from emma": a first name that is rare as a word, after a person cue)
                 # "Will call her back", "the May review": a capitalised ordinary word at the start
@@ -1015,7 +1022,8 @@ class PartyMatcher:
             nm = m.group("name")
             kind, owners = self.forms.get(nm, (SINGLE, set()))
             if (not owners or kind != SINGLE or not is_first_name(nm) or any(a < m.end() and m.start() < b for a, b in taken)
-                    or not (nm.endswith("s") or _POSS_S_AFTER.match(text, m.end()) and zipf(nm + "s") < 4.0)):
+                    or not (nm.endswith("s") or (_POSS_S_AFTER.match(text, m.end()) or _POSS_S_HOME_BEFORE.search(
+                        text, max(0, m.start() - 16), m.start())) and zipf(nm + "s") < 4.0)):
                 continue
             raw.append((m.start(), m.start() + len(nm), SINGLE, set(owners), None, m.start()))
         # fuzzy (one edit) on capitalised words not matched exactly

@@ -224,3 +224,20 @@ def test_another_flat_at_the_listed_address_is_not_the_partys():
     text = "Witness: Sam Hale\nAddress: Flat 3, 41 Rowan Parade, Ely\nHis own flat: Flat 2, 41 Rowan Parade, Ely\n"
     got = [s.start for s in pm.match(text) if s.entity_type == ADDRESS]
     assert got and all(g > text.index("His own") for g in got)
+
+
+# ---------------------------------------------------------------- a listed first name in lower case
+def _names(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in PartyMatcher(_case()).match(text) if s.entity_type == EntityType.PERSON]
+
+
+def test_lower_case_possessive_before_what_is_theirs():
+    assert "dean" in _names("you have me down earning 600 a week, that was deans business not mine")
+
+
+def test_lower_case_possessive_as_their_home():
+    assert "dean" in _names("he says hes living at deans now, in the west end")
+
+
+def test_our_before_a_lower_case_first_name():
+    assert "dean" in _names("i need to talk to you about our dean and this cms business")
