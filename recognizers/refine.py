@@ -428,6 +428,20 @@ FIELD_LINE = re.compile(
     r"card|vehicle|reg(?:istration)?|car|nhs|passport|licence|driving)\b"
 )
 HOLDER_LINES = 7
+def _field_label(text: str, ls: int, s: int) -> bool:
+    """Does the line before ``s`` label a field ("Sort code:", "Account no")? Not a sentence about an account:
+    "The old joint account at Barclays (20-45-38 / ...) is now in his sole name"."""
+    fm = FIELD_LINE.match(text, ls, s + 1)
+    # (a label's own explanation in brackets is no sentence: "NHS number (optional, to help us find you): ...")
+    return fm is not None and len(_PROSE_WORD.findall(_BRACKETED.sub(" ", text[fm.end():s]))) < 2
+
+
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+
+
+# a word between a field's label and its value that is not part of the label
+_PROSE_WORD = re.compile(r"(?i)\b(?!(?:number|numbers|num|no|code|codes|details|holder|name|is|type|ref|reference|digits|"
+                         r"iban|bic|swift|sort|account|acc|of|the|card|reg|registration|vehicle)\b)[a-z]{2,}\b")
 
 
 def normal_value(v: str) -> str:
@@ -438,7 +452,7 @@ def _field_owned_by_requester(text: str, f: Finding, mentions: list[Mention]) ->
     """A form/statement field whose nearest person above, within a few lines, is the requester
     named at the start of a line ("Account holder: <requester>", "MR <REQUESTER>")."""
     line_start = text.rfind("\n", 0, f.start) + 1
-    if not FIELD_LINE.match(text, line_start, f.start + 1) and text[line_start:f.start].strip():
+    if not _field_label(text, line_start, f.start) and text[line_start:f.start].strip():
         return False
     top = line_start
     for _ in range(HOLDER_LINES):
@@ -533,7 +547,7 @@ def requester_by_document(text: str, f: Finding, mentions: list[Mention], doc: D
         top = _lines_up(text, f.start, 2)
         window = text[max(top, f.start - 160):f.start]
         if not _others_between(mentions, max(top, f.start - 160), f.start) and not THIRD_PERSON.search(window):
-            if FIRST_PERSON.search(window) or FIELD_LINE.match(text, ls, f.start + 1) or not line_before.strip():
+            if FIRST_PERSON.search(window) or _field_label(text, ls, f.start) or not line_before.strip():
                 return True
     if doc.addressee == 0:
         top = _lines_up(text, f.start, 6)

@@ -241,3 +241,15 @@ def test_lower_case_possessive_as_their_home():
 
 def test_our_before_a_lower_case_first_name():
     assert "dean" in _names("i need to talk to you about our dean and this cms business")
+
+
+# ---------------------------------------------------------------- a field label, not a sentence about an account
+def test_sentence_about_an_account_is_no_field_label():
+    from recognizers.refine import _field_label
+
+    def lab(line: str, value: str) -> bool:
+        return _field_label(line, 0, line.index(value))
+
+    assert not lab("The old joint account at Halifax (11-22-33 / 12345678) is now in his sole name", "11-22-33")
+    assert lab("  Account no: 12345678", "12345678")
+    assert lab("  NHS number (optional, to help us find your records): 943 476 5919", "943")
