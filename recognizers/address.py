@@ -20,7 +20,8 @@ STREET_TYPES = (
 W = r"[A-Z][a-zA-Z'’\-]+"
 STREET = (
     r"(?:(?:Flat|Apartment|Apt|Unit|Room)[ \u00a0]+(?:\d+[A-Za-z]?|[A-Z](?![\w])),?[ \u00a0\n]+)?"
-    r"(?:\d{1,4}[A-Za-z]?(?:[\-–]\d{1,4})?,?[ \u00a0]+)"
+    # (not the minutes of a time or the pence of an amount: "at 10:00, Court 3", "£4.50 Lane")
+    r"(?:(?<![\d:.£$€])\d{1,4}[A-Za-z]?(?:[\-–]\d{1,4})?,?[ \u00a0]+)"
     r"(?:" + W + r"[ \u00a0]+){0,3}(?:" + STREET_TYPES + r")\b\.?"
 )
 STREET_RE = re.compile(STREET)

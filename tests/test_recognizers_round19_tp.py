@@ -253,3 +253,16 @@ def test_sentence_about_an_account_is_no_field_label():
     assert not lab("The old joint account at Halifax (11-22-33 / 12345678) is now in his sole name", "11-22-33")
     assert lab("  Account no: 12345678", "12345678")
     assert lab("  NHS number (optional, to help us find your records): 943 476 5919", "943")
+
+
+def test_a_filled_birth_field_does_not_label_the_next_date():
+    t = "Patient ref: 443 221 9087\nDate of birth: 02/11/1988\n\n9 January 2026\n\nTo whom it may concern"
+    assert [t[r.start:r.end] for r in DateOfBirthRecognizer().analyze(t, [])] == ["02/11/1988"]
+    # (an empty cue line still labels the date under it)
+    t2 = "Date of birth:\n02/11/1988\n"
+    assert [t2[r.start:r.end] for r in DateOfBirthRecognizer().analyze(t2, [])] == ["02/11/1988"]
+
+
+def test_minutes_of_a_time_are_no_house_number():
+    assert _addresses("Listed for 14 May 2026 at 10:30, Court 2, before the magistrates.") == []
+    assert _addresses("He lives at 30, Court Lane, Hove.") != []
