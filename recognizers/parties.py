@@ -349,8 +349,9 @@ _PASSED_SECURITY = re.compile(
 
 
 # a flat named in a listed address ("Flat B, 58 Cedar Parade"), and a flat written just before a matched street
-_FLAT_IN_LISTED = re.compile(r"(?i)(?<![\w])(?:flat|apartment|apt\.?)[ \t]+([a-z0-9]{1,4})(?![\w])")
-_FLAT_BEFORE = re.compile(r"(?i)(?<![\w])(?:flat|apartment|apt\.?)[ \t]+([a-z0-9]{1,4}),?[ \t]*\n?[ \t]*$")
+# (a number, a tenement's "1/2", or one letter: not "the flat at 48 ...")
+_FLAT_IN_LISTED = re.compile(r"(?i)(?<![\w])(?:flat|apartment|apt\.?)[ \t]+(\d{1,4}(?:/\d{1,3})?[a-z]?|[a-z])(?![\w/])")
+_FLAT_BEFORE = re.compile(r"(?i)(?<![\w])(?:flat|apartment|apt\.?)[ \t]+(\d{1,4}(?:/\d{1,3})?[a-z]?|[a-z]),?[ \t]*\n?[ \t]*$")
 
 
 def _record_end(text: str, end: int) -> int:

@@ -402,7 +402,26 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
             return True
     if f.entity_type in (EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS) and _signed_by_role(text, s, line_start, people):
         return True
+    if f.entity_type == EntityType.PHONE_NUMBER and _bracketed_in_org_sentence(text, f, orgs, people):
+        return True
     return _block_headed_by_org(text, s, people) or _document_letterhead(text, s, people)
+
+
+def _bracketed_in_org_sentence(text: str, f: Finding, orgs, people) -> bool:
+    """A landline in brackets in a sentence whose subject is an organisation, with nobody named between: "The Law
+    Society can give you the names of solicitors (0131 ...)", "Shelter Cymru will advise you (01792 ...)"."""
+    s = f.start
+    if not (f.text.startswith("(") or text[s - 1:s] == "(") or not LANDLINE.match(f.text.lstrip("(")):
+        return False
+    from recognizers.organisations import _sentence_start
+    ss = _sentence_start(text, s, 200)
+    lead = _SENTENCE_LEAD.match(text, ss)
+    a0 = lead.end() if lead else ss
+    return any(a == a0 and b < s for a, b in orgs) and not any(a0 <= a and b <= s for a, b in people) and not re.search(
+        r"[.!?;]|\n[ \t]*\n", text[a0:s])
+
+
+_SENTENCE_LEAD = re.compile(r"\s*(?:The[ \t]+)?")
 
 
 _SIGNATURE_LABEL = re.compile(r"(?i)[ \t]*(?:(?:direct[ \t]+)?(?:line|dial|tel|telephone|phone|t|e|email|e-mail)|ddi|direct)?"

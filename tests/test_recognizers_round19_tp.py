@@ -266,3 +266,16 @@ def test_a_filled_birth_field_does_not_label_the_next_date():
 def test_minutes_of_a_time_are_no_house_number():
     assert _addresses("Listed for 14 May 2026 at 10:30, Court 2, before the magistrates.") == []
     assert _addresses("He lives at 30, Court Lane, Hove.") != []
+
+
+def test_the_flat_at_the_listed_address_is_still_the_partys():
+    text = "He has been seen outside the flat at 41 Rowan Parade twice."
+    assert [s for s in PartyMatcher(_case()).match(text) if s.entity_type == ADDRESS]
+
+
+def test_bracketed_landline_in_a_sentence_whose_subject_is_a_body():
+    text = ("Dear Sir\n\nWe suggest you take advice. The Law Society of Wessex can give you\n"
+            "the names of solicitors (01632 496 228) and more.\n")
+    assert _org(text, "(01632 496 228")
+    text2 = "Dear Sir\n\nThe Law Society wrote to Mr Ray Bell about it (01632 496 228).\n"
+    assert not _org(text2, "(01632 496 228", people=["Ray Bell"])
