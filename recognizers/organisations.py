@@ -178,7 +178,9 @@ _ROLE_MAILBOX_ON_LINE = re.compile(
 _MAILBOX = re.compile(r"(?<![\w.\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # "Our direct line is\n0117 ...", "our enquiry number: ...": the organisation speaking of its own line, the number
 # on the same or the next line
-_OUR_LINE = re.compile(r"(?i)\bour[ \t]+(?:[a-z\-]+[ \t]+){0,2}(?:line|number|phone|telephone|helpline|switchboard)"
+# (not a household's "our home number", "our mobile")
+_OUR_LINE = re.compile(r"(?i)\bour[ \t]+(?:(?!(?:home|house|family|mobile|landline|own|personal|private)\b)[a-z\-]+[ \t]+){0,2}"
+                       r"(?:line|number|phone|telephone|helpline|switchboard)"
                        r"(?:[ \t]+(?:is|on))?[ \t]*[:,]?[ \t]*\n?[ \t]*$")
 
 
@@ -186,8 +188,8 @@ def _role_mailbox_on_line(text: str, a: int, b: int) -> bool:
     """A role or public body's mailbox (refine.is_org_mailbox: "payroll@", "enquiries@") on the line."""
     if "@" not in text[a:b]:
         return False
-    from recognizers.refine import is_org_mailbox
-    return any(is_org_mailbox(m.group(0)) for m in _MAILBOX.finditer(text, a, b))
+    from recognizers.refine import is_org_mailbox, is_person_mailbox
+    return any(is_org_mailbox(m.group(0)) and not is_person_mailbox(m.group(0)) for m in _MAILBOX.finditer(text, a, b))
 
 
 def _sentence_start(text: str, s: int, width: int) -> int:

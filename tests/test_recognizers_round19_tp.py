@@ -279,3 +279,8 @@ def test_bracketed_landline_in_a_sentence_whose_subject_is_a_body():
     assert _org(text, "(01632 496 228")
     text2 = "Dear Sir\n\nThe Law Society wrote to Mr Ray Bell about it (01632 496 228).\n"
     assert not _org(text2, "(01632 496 228", people=["Ray Bell"])
+
+
+def test_a_households_our_home_number_is_not_an_organisations():
+    text = "Dear Sir\n\nWe have moved in together. Our home number is\n01792 960 555 if you need us.\n"
+    assert not _org(text, "01792 960 555")
