@@ -22,6 +22,8 @@ STREET = (
     r"(?:(?:Flat|Apartment|Apt|Unit|Room)[ \u00a0]+(?:\d+[A-Za-z]?|[A-Z](?![\w])),?[ \u00a0\n]+)?"
     # (not the minutes of a time or the pence of an amount: "at 10:00, Court 3", "£4.50 Lane")
     r"(?:(?<![\d:.£$€])\d{1,4}[A-Za-z]?(?:[\-–]\d{1,4})?,?[ \u00a0]+)"
+    # (not a statement's date: "31 Oct   End balance", "02 Sep Bank Giro")
+    r"(?!(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
     r"(?:" + W + r"[ \u00a0]+){0,3}(?:" + STREET_TYPES + r")\b\.?"
 )
 STREET_RE = re.compile(STREET)

@@ -284,3 +284,8 @@ def test_bracketed_landline_in_a_sentence_whose_subject_is_a_body():
 def test_a_households_our_home_number_is_not_an_organisations():
     text = "Dear Sir\n\nWe have moved in together. Our home number is\n01792 960 555 if you need us.\n"
     assert not _org(text, "01792 960 555")
+
+
+def test_a_statement_date_is_no_house_number():
+    assert _addresses("31 Oct   End balance                 423.23\n") == []
+    assert _addresses("He lives at 31 Octavia Road, Hove.") != []
