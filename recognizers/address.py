@@ -19,8 +19,11 @@ STREET_TYPES = (
 )
 W = r"[A-Z][a-zA-Z'’\-]+"
 STREET = (
-    r"(?:(?:Flat|Apartment|Apt|Unit|Room)[ \u00a0]+\d+[A-Za-z]?,?[ \u00a0\n]+)?"
-    r"(?:\d{1,4}[A-Za-z]?(?:[\-–]\d{1,4})?,?[ \u00a0]+)"
+    r"(?:(?:Flat|Apartment|Apt|Unit|Room)[ \u00a0]+(?:\d+[A-Za-z]?|[A-Z](?![\w])),?[ \u00a0\n]+)?"
+    # (not the minutes of a time or the pence of an amount: "at 10:00, Court 3", "£4.50 Lane")
+    r"(?:(?<![\d:.£$€])\d{1,4}[A-Za-z]?(?:[\-–]\d{1,4})?,?[ \u00a0]+)"
+    # (not a statement's date: "31 Oct   End balance", "02 Sep Bank Giro")
+    r"(?!(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
     r"(?:" + W + r"[ \u00a0]+){0,3}(?:" + STREET_TYPES + r")\b\.?"
 )
 STREET_RE = re.compile(STREET)
@@ -66,10 +69,24 @@ FOREIGN_STREET_RE = re.compile(
 # "moved to Orchard Close", "address: Linden Grove, Luton"
 CUED_STREET_RE = re.compile(
     r"(?i:\b(?:lives|living|live|moved|moving|move|staying|stays|stay|resides|residing|relocated|address(?:[ \t]+is)?|"
-    r"lodging)[ \t]+(?:(?:at|on|in|to|into|round)[ \t]+)?(?:the[ \t]+)?|\baddress[ \t]*:[ \t]*)"
+    r"lodging)[ \t]+(?:(?:at|on|in|to|into|round)[ \t]+)?(?:the[ \t]+)?|\baddress[ \t]*:[ \t]*|"
+    # a home named by what it is: "they've got a place on Willow Street", "a flat in Mill Lane"
+    # (somebody's home by a possessive or a verb of having it: not "the advice place on Fawcett Street")
+    r"\b(?:(?:his|her|their|my|our|your)[ \t]+(?:new[ \t]+|own[ \t]+)?|(?:got|get|getting|have|has|had|rent|rents|renting|"
+    r"bought|buying|found)[ \t]+(?:a|an|the)[ \t]+(?:new[ \t]+)?)(?:place|house|flat|home|bedsit|room)[ \t]+(?:on|in)[ \t]+|"
+    # where someone lives said after who with: "living with his new partner, Jo Bell, on\n Mill Lane"
+    r"\b(?:lives|living|live|staying|stays|moved|moving)\b[^.!?\n]{1,50}?[ \t,](?:on|at)(?:[ \t]+|[ \t]*\n[ \t]*))"
     r"(?:(?P<street>(?:" + W + r"[ \u00a0]+){1,3}(?:" + STREET_TYPES + r")\b\.?)(?![ \u00a0]+[A-Z][a-z])"
     # in lower case, as typed in a message, only with a house number: "she lives at 4 mill lane now"
     r"|(?P<lower>\d{1,4}[a-z]?,?[ \u00a0]+(?:[a-z][a-z'’\-]+[ \u00a0]+){1,3}(?i:" + STREET_TYPES + r")\b))")
+# a street with no house number heading an address block that ends in a postcode ("Quarry Road, Ffairfach\n
+# Llandeilo\nSA19 6SR", "Mill Lane\nHitchin SG4 9AB"): a line of its own, then towns, then the postcode
+STREET_LINE_RE = re.compile(r"(?m)^[ \t]*(?P<a>(?:" + W + r"[ \u00a0]+){1,3}(?:" + STREET_TYPES + r")\b\.?)(?=[ \t]*[,\n])")
+# a house number and a street with no street word ("3 Gillinggate", "12 Broadacre") straight after an address
+# cue: "my old address, 3 Gillinggate, that's ...", "address: 7 Highfield"
+CUED_NUMBERED_RE = re.compile(
+    r"(?i:\baddress(?:[ \t]+(?:is|was))?)[ \t]*[:,\-]?[ \t]*(?P<a>\d{1,4}[A-Za-z]?,?[ \t]+" + UW + r"(?:[ \t]+" + UW
+    + r"){0,2})(?=[ \t]*(?:[,.;\n]|$))")
 # a care-of address with no house number: "c/o The Old Bakery, Church Lane, Llandaff, Cardiff CF5 2AA",
 # "care of Ty Gwyn, Llanfair": the name after "c/o" and a street or the towns and postcode after it
 CARE_OF_RE = re.compile(
@@ -97,6 +114,8 @@ def extend_address(text: str, end: int, max_parts: int = 4) -> int:
         comp = m.group("comp")
         if len(comp.split()) > 5:
             break
+        if text.startswith(":", m.end("comp")) and not POSTCODE_RE.search(comp):
+            break  # a form's next label ("Phone:", "Relationship:"), not a town
         end = m.end("comp")
         if POSTCODE_RE.search(comp):
             return end
@@ -139,6 +158,13 @@ class AddressRecognizer(EntityRecognizer):
             e = m.end(g)
             e2 = extend_address(text, e)
             out.append(_res(self, m.start(g), e2, 0.7 if e2 > e else 0.6, "street after an address cue"))
+        for m in STREET_LINE_RE.finditer(text):
+            e2 = extend_address(text, m.end("a"))
+            if e2 > m.end("a") and POSTCODE_RE.search(text, m.end("a"), e2):
+                out.append(_res(self, m.start("a"), e2, 0.7, "street line with town and postcode"))
+        for m in CUED_NUMBERED_RE.finditer(text):
+            e2 = extend_address(text, m.end("a"))
+            out.append(_res(self, m.start("a"), e2, 0.6 if e2 == m.end("a") else 0.7, "house number and street after an address cue"))
         for m in FLAT_IN_BLOCK_RE.finditer(text):
             e2 = extend_address(text, m.end())
             out.append(_res(self, m.start(), e2, 0.6 if e2 == m.end() else 0.75, "flat in a named block"))

@@ -36,7 +36,9 @@ _UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _YEAR_WORDS = (r"(?:(?:19|20)\d{2}|nineteen[ \-](?:" + _TENS + r"(?:[ \-]" + _UNIT + r")?|o[ \-]?" + _UNIT + r"|ten|eleven|twelve|"
                r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two[ \-]thousand(?:[ \-](?:and[ \-])?(?:"
-               + _UNIT + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)")
+               + _UNIT + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?|"
+               # a year said in two figures, as people say it on the phone: "eighty seven", "ninety-two"
+               + _TENS + r"(?:[ \-]" + _UNIT + r")?)")
 WORD_DATE_REGEX = re.compile(
     r"(?i)(?<![\w])(?:" + _ORD + r"[ \t]+(?:of[ \t]+)?" + _MON + r"|" + _MON + r"[ \t]+(?:the[ \t]+)?" + _ORD
     + r")\.?,?[ \t\n]+(?:in[ \t]+)?" + _YEAR_WORDS + r"(?![\w\-])")
@@ -129,6 +131,15 @@ def parse_date(value: str) -> Optional[tuple[int, int, int]]:
     return None
 
 
+def _cue_has_its_date(text: str, s: int) -> bool:
+    """Has the nearest birth cue before ``s`` (within 40 characters) already its own date between it and ``s``?"""
+    lo = max(0, s - 40)
+    cue = None
+    for cue in _BIRTH_WORD.finditer(text, lo, s):
+        pass
+    return cue is not None and DATE_REGEX.search(text, cue.end(), s) is not None
+
+
 class DateOfBirthRecognizer(EntityRecognizer):
     ENTITY = EntityType.DATE_OF_BIRTH.value
 
@@ -152,6 +163,8 @@ class DateOfBirthRecognizer(EntityRecognizer):
             if DOB_CUE.search(before) or DOB_CUE.search(before.rstrip(" \t:\n") + " ") or DOB_CUE_FLAT.search(flat):
                 if EVENT_AFTER_CUE.search(flat):
                     continue  # "DOB verified on 12/10/2026", "born in Leeds and moved on ...": the date of an event
+                if _cue_has_its_date(text, s):
+                    continue  # "Date of birth: 14/05/1990\n\n17 December 2025": the letter's date under a filled field
                 score, why = 0.85, "birth cue before the date"
             elif _under_dob_header(text, s, e):
                 score, why = 0.8, "date in a date-of-birth column"

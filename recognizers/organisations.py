@@ -6,6 +6,7 @@ the party matcher.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 SUFFIX = (
@@ -13,7 +14,7 @@ SUFFIX = (
     r"(?:&|and)[ \u00a0]+(?:Co|Sons|Partners)\b\.?|Co\.|Council|Trust|Practice|Surgery|Solicitors|Law|Chambers|"
     r"Partnership|Associates|Group|Foundation|Association|Society|Academy|School|College|University|Hospital|"
     r"Clinic|Centre|Center|Pharmacy|Agency|Insurance|Assurance|Nursery|Playgroup|Pre-?school|Childcare|Housing|Homes|Restaurants?|Services|Logistics|Foods|Motors|Garage|Bank|Tribunal|"
-    r"Lettings|Estate[ \u00a0]+Agents|Properties|Hub|Union|Foodbank|Food[ \u00a0]+Bank|"
+    r"Lettings|Estate[ \u00a0]+Agents|Properties|Hub|Union|Foodbank|Food[ \u00a0]+Bank|Accountancy|Accountants|Network|"
     # "Wales" in Welsh after a name is a body's name, never a person's ("Advicelink Cymru", "Shelter Cymru")
     r"Cymru"
 )
@@ -22,10 +23,11 @@ _CAPS = "|".join(w.upper() for w in (
     "Solicitors Council Trust Practice Surgery Law Chambers Partnership Associates Group Foundation Association "
     "Society Academy School College University Hospital Clinic Centre Center Pharmacy Agency Housing Restaurants "
     "Restaurant Services Logistics Foods Motors Garage Bank Homes Tribunal Nursery Playgroup Preschool Childcare Insurance Assurance "
-    "Lettings Properties Union").split())
+    "Lettings Properties Union Accountancy Accountants Network").split()) + "|LLP|LTD|LIMITED|PLC|CIC"
 # only as a whole line (a letterhead): in a statement line in capitals "... REF GARAGE" is no organisation
 ORG_CAPS_LINE_RE = re.compile(
-    r"(?m)^[ \t]*(?P<name>(?:[A-Z][A-Z'’\-]*|&)(?:[ \t]+(?:[A-Z][A-Z'’\-]*|&|[-–|]|\d+)){0,9}[ \t]+(?:" + _CAPS
+    # (a firm of partners lists them with commas: "GRAHAM, O'HARE & KAUR LLP")
+    r"(?m)^[ \t]*(?P<name>(?:[A-Z][A-Z'’\-]*|&)(?:(?:[ \t]+|,[ \t]+)(?:[A-Z][A-Z'’\-]*|&|[-–|]|\d+)){0,9}[ \t]+(?:" + _CAPS
     + r"|(?:&|AND)[ \t]+(?:CO|SONS|PARTNERS)\.?))[ \t]*$"
 )
 # (a whole word: without the look-ahead the engine retried the suffix after every shorter prefix of
@@ -41,7 +43,19 @@ _LEAD_STOP = re.compile(r"^(?:The|A|An|At|For|From|To|By|Of|In|On|Dear|Re|Employ
 def org_name_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """(start, end) of every organisation name in ``text`` (plus ``offset``: ``text`` is a slice)."""
     if offset:
-        return [(a + offset, b + offset) for a, b in org_name_spans(text)]
+        return [(a + offset, b + offset) for a, b in _org_name_spans(text)]
+    if len(text) > 400:
+        # (a whole page: the analyzer and refine.refine_findings both ask, once each)
+        return list(_page_org_name_spans(text))
+    return _org_name_spans(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _page_org_name_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_org_name_spans(text))
+
+
+def _org_name_spans(text: str) -> list[tuple[int, int]]:
     out = []
     for m in ORG_NAME_RE.finditer(text):
         s, e = m.span()
@@ -100,6 +114,8 @@ def care_of_person(text: str, s: int, people) -> bool:
 # the address parts between a cue (or an organisation's name) and the value: at most five, two line breaks
 # (its registration numbers may stand among them, and "of" / "at" / "based at" before the address)
 _RUN = re.compile(r"[ \t]*[:,(]?[ \t]*(?:\n[ \t|]*)?(?:(?:" + _COMP + r"|\([^()\n]{1,40}\)|" + _REG_BRACKET + r"|" + _REG_NO
+                  # its department, and the unit word of the address that follows ("..., payroll c/o Unit 4, ...")
+                  + r"|(?i:payroll|accounts|wages|finance|personnel|hr|c/o|unit|suite)(?![\w])"
                   + r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}|(?i:(?:based[ \t]+)?(?:of|at)|trading[ \t]+from))[ \t]*[,|(]?[ \t]*(?:\n[ \t|]*)?){0,6}")
 # (an address among them: its postcode or a numbered street; an organisation named with a department and a
 # number alone, "Castle Precision Ltd payroll (0161 ...)", may be the line of the person spoken to)
@@ -107,7 +123,8 @@ _ADDRESS_IN_RUN = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b|\b\d{1,4}[
 # after an organisation's name and its address parts, a line of the organisation: "..., tel 01733 960 220",
 # "..., payroll 0115 496 0321", "Ward 7 (tel 01274 364 707)"
 _ORG_LINE_WORD = re.compile(
-    r"(?i)(?:(?:payroll|accounts|hr|switchboard|reception|office|main|general|enquiries|admin|head[ \t]+office)[ \t]*"
+    # (whole words: not the "t" that ends "Direct:" or "Tel" inside another word)
+    r"(?i)(?<![\w])(?:(?:payroll|accounts|hr|switchboard|reception|office|main|general|enquiries|admin|head[ \t]+office)[ \t]*"
     r"(?:tel(?:ephone)?\.?|phone|line|number|no\.?)?|tel(?:ephone)?\.?|phone|t\.?)[ \t]*[:.]?[ \t]*(?:on[ \t]+)?$")
 # a cue that an address which follows is an organisation's: its office or premises, where to write
 # to or visit it, a civic building ("County Hall", "Civic Centre")
@@ -139,7 +156,8 @@ ORG_PHONE_CUE = re.compile(
     r"pharmacy|police)(?:['’]?s)?[ \t]+(?:number|no\.?|phone|tel)\b|"
     # a hospital ward or a department with its line: "Ward 7 (tel 01274 ...)", "Ward 22: 0113 ..."
     r"\b(?-i:Ward)[ \t]+[A-Z0-9]{1,3}\b[ \t]*[(:,]?[ \t]*(?:tel(?:ephone)?\.?|phone|direct[ \t]+line)?[ \t]*:?[ \t]*$|"
-    r"(?:ring|call|phone|contact|try)[ \t]+(?:the|their)[ \t]+(?:[\w'’\-]+[ \t]+){0,2}"
+    # (prose wraps: "please ask her to contact the\n   housing options team directly on ...")
+    r"(?:ring|call|phone|contact|try|reach)(?:[ \t]+|[ \t]*\n[ \t]*)(?:the|their)(?:[ \t]+|[ \t]*\n[ \t]*)(?:[\w'’\-]+(?:[ \t]+|[ \t]*\n[ \t]*)){0,2}"
     # (not "their place" or "the line": somebody's home, or anybody's phone)
     r"(?:advice|council|office|centre|helpline|surgery|school|nursery|housing|jobcentre|shelter|charity|"
     r"court|service|team|hub|clinic|practice|bank|dentists?|doctors|gp|hospital|ward|pharmacy|chemist|police)\b)")
@@ -152,11 +170,33 @@ ORG_HOURS_AFTER = re.compile(
 # a person's number between the cue and the value: "ring the council and give them his mum's number ..."
 _PERSONAL_NUMBER = re.compile(r"(?i)\b(?:his|her|my|your|their|'?s)[ \t]+(?:(?:own|new|old|mobile|home|work|direct|personal|"
                               r"landline|contact|phone|fax)[ \t]+){0,2}"
-                              r"(?:number|mobile|mob|landline|phone)\b|\b(?:mobile|mob|direct[ \t]+(?:dial|line)|ddi|home)\b")
+                              r"(?:number|mobile|mob|landline|phone)\b|\b(?:mobile|mob|(?<!our[ \t])direct[ \t]+(?:dial|line|tel(?:ephone)?|no\.?|number)|ddi|home)\b")
 # a role mailbox on the same line as a number: the number is the office's too
 _ROLE_MAILBOX_ON_LINE = re.compile(
     r"(?i)(?<![\w.\-])(?:office|enquiries|enquiry|info|admin|reception|contact|hello|post|mail|general|schooloffice|"
     r"customerservices|help|support)@[\w\-]+(?:\.[\w\-]+)+")
+_MAILBOX = re.compile(r"(?<![\w.\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+# "Our direct line is\n0117 ...", "our enquiry number: ...": the organisation speaking of its own line, the number
+# on the same or the next line
+# (not a household's "our home number", "our mobile")
+_OUR_LINE = re.compile(r"(?i)\bour[ \t]+(?:(?!(?:home|house|family|mobile|landline|own|personal|private)\b)[a-z\-]+[ \t]+){0,2}"
+                       r"(?:line|number|phone|telephone|helpline|switchboard)"
+                       r"(?:[ \t]+(?:is|on))?[ \t]*[:,]?[ \t]*\n?[ \t]*$")
+
+
+def _role_mailbox_on_line(text: str, a: int, b: int) -> bool:
+    """A role or public body's mailbox (refine.is_org_mailbox: "payroll@", "enquiries@") on the line."""
+    if "@" not in text[a:b]:
+        return False
+    from recognizers.refine import is_org_mailbox, is_person_mailbox
+    return any(is_org_mailbox(m.group(0)) and not is_person_mailbox(m.group(0)) for m in _MAILBOX.finditer(text, a, b))
+
+
+def _sentence_start(text: str, s: int, width: int) -> int:
+    """The start of the sentence (or paragraph) holding ``s``, at most ``width`` back."""
+    lo = max(0, s - width)
+    cut = max(text.rfind("\n\n", lo, s), max((text.rfind(p, lo, s) for p in (". ", "! ", "? ", ".\n")), default=-1))
+    return cut + 1 if cut >= 0 else lo
 _LANDLINE_OR_ORG_RANGE = re.compile(r"^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|\(?0)(?:[1238]|\(?[1238])")
 
 
@@ -194,17 +234,23 @@ def org_contact_cue(text: str, s: int, kind: str, orgs: list[tuple[int, int]] = 
                         text, b, w.start()) is not None and _RUN.fullmatch(
                         text, b, w.start()) is not None and not any(b <= a0 and b0 <= s for a0, b0 in people):
                     return True
+        # (the person's own line may be named on the line before: "call me on my direct line\n020 ... (Mon-Wed)")
         if ORG_HOURS_AFTER.match(text, s) is not None and _PERSONAL_NUMBER.search(
-                text, max(text.rfind("\n", 0, s) + 1, s - 40), s) is None:
+                text, _sentence_start(text, s, 60), s) is None:
             return True  # a line with opening hours is an organisation's
         ls = text.rfind("\n", 0, s) + 1
         le = text.find("\n", s)
-        if _ROLE_MAILBOX_ON_LINE.search(text, ls, le if le >= 0 else len(text)) is not None and _PERSONAL_NUMBER.search(
-                text, ls, s) is None:
+        if (_ROLE_MAILBOX_ON_LINE.search(text, ls, le if le >= 0 else len(text)) is not None or _role_mailbox_on_line(
+                text, ls, le if le >= 0 else len(text))) and _PERSONAL_NUMBER.search(text, ls, s) is None:
             return True  # "Tel: 01423 ...  Email: office@...": the line of an organisation's contacts
-        line_start = max(ls, s - 120)
+        if _OUR_LINE.search(text, max(0, s - 60), s) is not None:
+            return True
+        # (the cue may stand on the line before when prose wraps)
+        line_start = max(text.rfind("\n", 0, ls - 1) + 1 if ls and "\n\n" not in text[max(0, ls - 2):ls + 1] else ls, s - 120)
         cue = None
         for cue in ORG_PHONE_CUE.finditer(text, line_start, s):
             pass
-        return cue is not None and _PERSONAL_NUMBER.search(text, cue.end(), s) is None
+        # (a cue on the line before only with no other number between: not "Reception: 0113 ...\n<his> 0113 ...")
+        return cue is not None and _PERSONAL_NUMBER.search(text, cue.end(), s) is None and (
+            cue.start() >= ls or not any(c.isdigit() for c in text[cue.end():s]))
     return False

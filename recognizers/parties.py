@@ -93,7 +93,13 @@ def _lower_name_frame(text: str, s: int, e: int) -> bool:
 _LOWER_POSS_S = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-z]{3,})s(?![\w\-@])")
 _POSS_S_AFTER = re.compile(r"[ \t]+(?:got|gone|been|new|old|mum|mam|mom|dad|nan|nana|sister|brother|missus|wife|husband|"
                            r"girlfriend|boyfriend|gf|bf|partner|ex|mate|mates|cousin|family|house|place|flat|car|van|kids|"
-                           r"son|daughter|auntie|uncle)\b")
+                           r"son|daughter|auntie|uncle|"
+                           # what is somebody's: "patricks business", "deans work", "craigs phone"
+                           r"business|work|job|firm|company|shop|yard|lorry|truck|phone|number|address|fault|money)\b")
+# "at staceys now", "round deans", "stopping over at marks": at somebody's home
+_POSS_S_HOME_BEFORE = re.compile(r"(?i)\b(?:at|round|over[ \t]+at|staying[ \t]+at|living[ \t]+at)[ \t]+$")
+# "our jordan", "our kelly": the Northern family idiom names a relative
+_OUR_BEFORE = re.compile(r"(?i)\bour[ \t]+$")
 
 
 def _word_context(text: str, s: int, e: int) -> bool:
@@ -340,6 +346,12 @@ _CALLED_AFTER = re.compile(r"(?i)[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?(?:called|rang
 _PASSED_SECURITY = re.compile(
     r"(?i)\b(?:passed|pass(?:es)?|cleared)[ \t]+(?:the[ \t]+)?(?:security|dpa|id[ \t]*&[ \t]*v|data[ \t]+protection|verification)\b|"
     r"\b(?:security|dpa|id[ \t]*&[ \t]*v)[ \t]+(?:passed|ok|confirmed|completed)\b")
+
+
+# a flat named in a listed address ("Flat B, 58 Cedar Parade"), and a flat written just before a matched street
+# (a number, a tenement's "1/2", or one letter: not "the flat at 48 ...")
+_FLAT_IN_LISTED = re.compile(r"(?i)(?<![\w])(?:flat|apartment|apt\.?)[ \t]+(\d{1,4}(?:/\d{1,3})?[a-z]?|[a-z])(?![\w/])")
+_FLAT_BEFORE = re.compile(r"(?i)(?<![\w])(?:flat|apartment|apt\.?)[ \t]+(\d{1,4}(?:/\d{1,3})?[a-z]?|[a-z]),?[ \t]*\n?[ \t]*$")
 
 
 def _record_end(text: str, end: int) -> int:
@@ -665,6 +677,8 @@ class PartyMatcher:
         self._spoken_phones = {normalise_phone(ph): pos for pos, p in enumerate(self.parties)
                                for raw in p.phones for ph in _listed_numbers(raw) if len(normalise_phone(ph)) >= 10}
         self._house_numbers: dict[int, re.Pattern[str]] = {}
+        # party position -> the flats ("b", "3") of its listed addresses
+        self._flats: dict[int, set[str]] = {}
         # regex position -> words one of which is in any text it can match: a document without any
         # of them is not searched with it (a case's address patterns are long alternations)
         self._rx_keys: dict[int, frozenset[str]] = {}
@@ -714,6 +728,8 @@ class PartyMatcher:
             parts: set[str] = set()
             numbers: set[str] = set()
             for addr in p.addresses:
+                for fm in _FLAT_IN_LISTED.finditer(addr):
+                    self._flats.setdefault(pos, set()).add(fm.group(1).lower())
                 comps = [_CARE_OF.sub("", c.strip()) for c in re.split(r"[,\n]+", addr) if c.strip()]
                 comps = [c for c in comps if c]
                 for c in comps:
@@ -838,7 +854,13 @@ class PartyMatcher:
                     streams[kind] = _NON_DIGITS.sub("", text) if kind == "d" else _NON_ALNUM.sub("", text).casefold()
                 if chars not in streams[kind]:
                     continue
+            flats = self._flats.get(pos) if et == EntityType.ADDRESS else None
             for m in rx.finditer(text):
+                if flats:
+                    # "Flat A, 58 Cedar Parade" where the party lives in Flat B of it: a neighbour's home
+                    fb = _FLAT_BEFORE.search(text, max(0, m.start() - 24), m.start())
+                    if fb is not None and fb.group(1).lower() not in flats:
+                        continue
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], et, form=FULL, score=1.0, recognizer="PartyIdentifierRecognizer"))
         self._match_address_parts(text, spans)
         self._match_spoken_phones(text, spans)
@@ -977,6 +999,7 @@ class PartyMatcher:
                         zipf(w) < NAME_WORD_ZIPF and is_first_name(w) and _PERSON_PREV.search(text, max(0, m.start("name") - 25), m.start("name"))) and not (
                         zipf(w) < 5.0 and is_first_name(w) and _NAME_POSS_AFTER.match(text, m.end("name"))) and not (
                         zipf(w) < 5.0 and is_first_name(w) and _chat_label(text, m.start("name"), m.end("name"))) and not (
+                        zipf(w) < 5.0 and is_first_name(w) and _OUR_BEFORE.search(text, max(0, m.start("name") - 8), m.start("name"))) and not (
                         zipf(w) < 5.0 and is_first_name(w) and _lower_name_frame(text, m.start("name"), m.end("name"))):
                     continue  # (but "a statement from emma": a first name that is rare as a word, after a person cue)
                 # "Will call her back", "the May review": a capitalised ordinary word at the start
@@ -1006,7 +1029,8 @@ class PartyMatcher:
             nm = m.group("name")
             kind, owners = self.forms.get(nm, (SINGLE, set()))
             if (not owners or kind != SINGLE or not is_first_name(nm) or any(a < m.end() and m.start() < b for a, b in taken)
-                    or not (nm.endswith("s") or _POSS_S_AFTER.match(text, m.end()) and zipf(nm + "s") < 4.0)):
+                    or not (nm.endswith("s") or (_POSS_S_AFTER.match(text, m.end()) or _POSS_S_HOME_BEFORE.search(
+                        text, max(0, m.start() - 16), m.start())) and zipf(nm + "s") < 4.0)):
                 continue
             raw.append((m.start(), m.start() + len(nm), SINGLE, set(owners), None, m.start()))
         # fuzzy (one edit) on capitalised words not matched exactly

@@ -38,7 +38,7 @@ from typing import Sequence
 from pipeline.codes import EntityType, PartyKind
 from pipeline.models import Finding
 from recognizers.attribution import DocParties, Mention, block_start, owner_of
-from recognizers.organisations import org_contact_cue
+from recognizers.organisations import org_contact_cue, org_name_spans
 from recognizers.gazetteer import is_first_name, is_inner_particle, is_name_like, is_surname, zipf
 
 # ---------------------------------------------------------------------- organisations
@@ -49,7 +49,8 @@ ORG_WORDS = (
     r"Unit|Team|Appeals|Bank|Homes|Insurance|Assurance|Nursery|Playgroup|Pre-?school|Childcare|Building Society|Staffing|Recovery|Enforcement|Bailiffs|Parliament|Commons|Jobcentre|"
     r"Plus|Restaurants?|Logistics|Engineering|Maintenance|Garage|Motors|Beauty|Salon|Nails|Law|Legal|Plastering|Plumbing|"
     r"Roofing|Joinery|Builders|Construction|Electrical|Electrics|Cleaning|Haulage|Transport|Decorating|Landscaping|"
-    r"Carpentry|Scaffolding|Barbers|Hair|Tyres|Autos|Bodyshop|Catering|Bakery|Cafe|Takeaway|Lettings|Estates|Rights|Advice"
+    r"Carpentry|Scaffolding|Barbers|Hair|Tyres|Autos|Bodyshop|Catering|Bakery|Cafe|Takeaway|Lettings|Estates|Rights|Advice|"
+    r"Accountancy|Accountants|Network|Management"
 )
 # a name ending in an organisation word, in any case ("PENNINE FAMILY MEDIATION")
 ORG_NAME = re.compile(
@@ -71,9 +72,13 @@ ORG_APPOSITION = re.compile(
     r"(?:service|charity|helpline|organisation|agency|team|project|trust|centre|clinic|line)(?![\w\-])"
 )
 EMAIL_IN_TEXT = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-PERSONAL_LINE = re.compile(r"(?i)(?:direct[ \t]+(?:dial|line)|ddi|mobile|mob|personal|home)\b[^\n]{0,25}$")
+PERSONAL_LINE = re.compile(r"(?i)(?:mobile|mob|personal|home|(?:my|his|her)[ \t]+direct[ \t]+(?:dial|line))\b[^\n]{0,25}$")
+# a direct line, "Direct line 0117 ...", "Direct: 0121 ...", "DD: ...": a person's only with a person named in its block
+# (under a letterhead or a role that names nobody, "Complaints Manager / Direct line ...", it is the body's line)
+PERSONAL_DIRECT = re.compile(r"(?i)(?:(?<!our[ \t])direct[ \t]+(?:dial|line)|ddi)\b[^\n]{0,25}$|(?<![\w])(?:direct|dd)[ \t]*[:.][ \t]*$")
 ORG_LABEL = re.compile(
-    r"(?im)^[ \t]*(?:venue|hearing[ \t]+(?:venue|centre)|constituency[ \t]+office|(?:head|registered|main|branch)[ \t]+"
+    # (at a line's start, or after a sentence on it: "Key: MF = ...; FJ = .... Office: Firthside HA, 31 ...")
+    r"(?im)(?:^|(?<=[.;][ \t])|(?<=[.;][ \t]{2}))[ \t]*(?:venue|hearing[ \t]+(?:venue|centre)|constituency[ \t]+office|(?:head|registered|main|branch)[ \t]+"
     r"office|office|court|tribunal|surgery|practice|school|branch|premises[ \t]+of)[ \t]*:[^\n]*$"
 )
 ORG_PHONE_LABEL = re.compile(
@@ -81,6 +86,8 @@ ORG_PHONE_LABEL = re.compile(
     r"enquiries|office[ \t]+line|payments?[ \t]+line|(?:HR|human[ \t]+resources|payroll|personnel|accounts|finance|"
     r"complaints|collections|customer[ \t]+services)[ \t]+(?:department|dept|team|office|section|unit)|"
     r"(?<![\w'’])(?:HR|human[ \t]+resources|payroll|accounts|main[ \t]+office)(?=[ \t]*(?:tel|phone|telephone|no\.?|number)?[ \t]*:)|advice[ \t]+line|hotline|call[ \t]+us|contact[ \t]+us|"
+    # a service's line named by what it takes: "self-referral line", "bookings line", "appointments line"
+    r"(?:referral|bookings?|appointments?|information|support|crisis|enquiry|customer)[ \t]+line|"
     r"our[ \t]+(?:[a-z]+[ \t]+){0,2}(?:line|number|helpline|team|department|office|desk)|"
     # a referrer writes from an agency: "Referrer tel:", "| Referrer phone |", "Referring agency tel"
     r"referr(?:er|ing[ \t]+(?:agency|organisation|worker))(?:['’]s)?[ \t]+(?:tel|telephone|phone|ph|contact|no|number)|"
@@ -191,9 +198,16 @@ def org_spans(text: str, extra: Sequence[tuple[int, int]]) -> list[tuple[int, in
         lead = _LOWER_LEAD.match(text, a, b)
         if lead is not None:
             a = lead.end()  # "you can appeal to the Valuation Tribunal": the name starts at "Valuation"
-        if _org_name_ok(text[a:b]):
+        if _org_name_ok(text[a:b]) and not _HOME_BEFORE.search(text, max(0, a - 24), a):
             out.append((a, b))
-    return sorted(set(out) | set(extra))
+    # (the NER model's ORG too: "Flat 6, Clarendon Court" is a block of flats, not a body)
+    return sorted(set(out) | {x for x in extra if not _HOME_BEFORE.search(text, max(0, x[0] - 24), x[0])})
+
+
+# a flat or house number (or a tenement flat) before a name: "Flat 6, Clarendon Court", "12 Kings Court": a home's
+# building or street, not an organisation ending in "Court" or "House"
+_HOME_BEFORE = re.compile(r"(?:(?<![\w])(?:Flat|Apartment|Apt\.?|Room)[ \t]+[A-Za-z0-9]{1,4}|(?<![\w/,.])(?<!\d[ \t])\d{1,4}[A-Za-z]?|"
+                          r"(?<![\w/])\d{1,3}/\d{1,3}),?[ \t]*\n?[ \t]*$")
 
 
 # lower-case words (and "the") before an organisation's name that ORG_NAME took in with it
@@ -262,13 +276,29 @@ def _document_letterhead(text: str, s: int, people: list[tuple[int, int]]) -> bo
 
 def _block_headed_by_org(text: str, s: int, people: list[tuple[int, int]]) -> bool:
     start = block_start(text, s, 5)
-    first_line = text[start: text.find("\n", start) if text.find("\n", start) >= 0 else len(text)]
-    head = first_line.strip()
+    if start >= s:
+        return False
+    first_end = text.find("\n", start)
+    first_end = len(text) if first_end < 0 else first_end
+    head = text[start:first_end].strip()
+    if _ROLE_LINE.fullmatch(head) and first_end < s:
+        # "The Payroll Manager / Dyfed Aggregates Ltd / Quarry Road ...": an address block to a role at a body
+        start = first_end + 1
+        first_end = text.find("\n", start)
+        first_end = len(text) if first_end < 0 else first_end
+        head = text[start:first_end].strip()
     m = ORG_NAME.search(head)
     # the block's first line is the organisation's name (a letterhead), not a sentence naming one
-    if start >= s or not m or m.start() > 0 or len(head) - m.end() > 3:
+    if not m or m.start() > 0 or len(head) - m.end() > 3:
         return False
-    return not any(start <= a and b <= s for a, b in people)
+    # (a person named on an attention line is whom the letter is for at the body: "For the attention of Ms X")
+    return not any(start <= a and b <= s and not _ATTENTION_LINE.match(text, text.rfind("\n", 0, a) + 1) for a, b in people)
+
+
+# a role heading an address block instead of a person: "The Payroll Manager", "HR Department"
+_ROLE_LINE = re.compile(r"(?i)(?:the[ \t]+)?(?:[a-z&]+[ \t]+){0,3}(?:manager|officer|administrator|department|dept|team|director|"
+                        r"secretary|clerk|controller|supervisor)")
+_ATTENTION_LINE = re.compile(r"(?i)[ \t]*(?:f\.?a\.?o\.?|for[ \t]+the[ \t]+attention[ \t]+of|attn\.?|attention)\b")
 
 
 NON_GEOGRAPHIC = re.compile(r"^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|0)(?:800|808|3\d\d|84[345]|87[01])\b|^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|0)(?:80[08]|3\d|84|87)")
@@ -296,12 +326,34 @@ ORG_ADDRESS_LABEL = re.compile(
 )
 
 
+# an email header's display name before "<mailbox>": "To: CMS Paying Parents Team London <...>"
+_DISPLAY_NAME = re.compile(r"(?:^|:)[ \t]*\"?(?P<name>[^\n<>:\"]{2,80}?)\"?[ \t]*<$")
+
+
+def _org_display_name(text: str, f: Finding, line_start: int, people) -> bool:
+    """Is the mailbox shown under an organisation's or team's display name, naming no person ("CMS Paying Parents
+    Team London <pp.london@...>"), and is its local part not a person's whole name ("jane.smith")?"""
+    if f.start == 0 or text[f.start - 1] != "<":
+        return False
+    m = _DISPLAY_NAME.search(text, line_start, f.start)
+    if m is None or any(m.start("name") <= b and a < m.end("name") for a, b in people):
+        return False
+    if ORG_WORD_TOKENS.isdisjoint(_TOKEN.findall(m.group("name").lower())):
+        return False
+    parts = [p for p in re.split(r"[._\-+]", f.text.partition("@")[0].lower()) if len(p) > 1]
+    return not (len(parts) >= 2 and all(is_name_like(p) for p in parts))
+
+
 def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     s = f.start
     line_start = text.rfind("\n", 0, s) + 1
     before = text[line_start:s]
     if PERSONAL_LINE.search(before):
         return False
+    if PERSONAL_DIRECT.search(before):
+        bs = block_start(text, s, 5)
+        if any(bs <= a and b <= s for a, b in people):
+            return False
     from recognizers.organisations import care_of_person
 
     if f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE) and care_of_person(text, s, people):
@@ -309,9 +361,12 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     if f.entity_type == EntityType.EMAIL_ADDRESS:
         if is_org_mailbox(f.text):
             return True
+        if _org_display_name(text, f, line_start, people):
+            return True
         if is_person_mailbox(f.text):
             return False
-    if ORG_LABEL.match(text, line_start, text.find("\n", s) if text.find("\n", s) >= 0 else len(text)):
+    lm = ORG_LABEL.search(text, line_start, text.find("\n", s) if text.find("\n", s) >= 0 else len(text))
+    if lm is not None and lm.start() <= s and (lm.start() == line_start or not any(lm.start() <= a and b <= s for a, b in people)):
         return True
     if org_contact_cue(text, s, _CUE_KIND.get(f.entity_type, ""), orgs, people):
         return True  # (recognizers/organisations.py: an organisation's address or line in prose, over lines)
@@ -345,7 +400,45 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
         before_orgs = [b for a, b in orgs if ps <= a and b <= s]
         if before_orgs and not any(max(before_orgs) <= a and b <= s for a, b in people):
             return True
+    if f.entity_type in (EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS) and _signed_by_role(text, s, line_start, people):
+        return True
+    if f.entity_type == EntityType.PHONE_NUMBER and _bracketed_in_org_sentence(text, f, orgs, people):
+        return True
     return _block_headed_by_org(text, s, people) or _document_letterhead(text, s, people)
+
+
+def _bracketed_in_org_sentence(text: str, f: Finding, orgs, people) -> bool:
+    """A landline in brackets in a sentence whose subject is an organisation, with nobody named between: "The Law
+    Society can give you the names of solicitors (0131 ...)", "Shelter Cymru will advise you (01792 ...)"."""
+    s = f.start
+    if not (f.text.startswith("(") or text[s - 1:s] == "(") or not LANDLINE.match(f.text.lstrip("(")):
+        return False
+    from recognizers.organisations import _sentence_start
+    ss = _sentence_start(text, s, 200)
+    lead = _SENTENCE_LEAD.match(text, ss)
+    a0 = lead.end() if lead else ss
+    return any(a == a0 and b < s for a, b in orgs) and not any(a0 <= a and b <= s for a, b in people) and not re.search(
+        r"[.!?;]|\n[ \t]*\n", text[a0:s])
+
+
+_SENTENCE_LEAD = re.compile(r"\s*(?:The[ \t]+)?")
+
+
+_SIGNATURE_LABEL = re.compile(r"(?i)[ \t]*(?:(?:direct[ \t]+)?(?:line|dial|tel|telephone|phone|t|e|email|e-mail)|ddi|direct)?"
+                              r"[ \t]*[:.]?[ \t]*")
+
+
+def _signed_by_role(text: str, s: int, line_start: int, people) -> bool:
+    """Is ``s`` a contact line under a signature that names a role and no person ("Complaints Resolution Manager
+    (staff no. 61408) / Direct line 0117 ...")? The line is the body's: nobody identifiable answers it."""
+    if _SIGNATURE_LABEL.fullmatch(text, line_start, s) is None or line_start == 0:
+        return False
+    bs = block_start(text, s, 3)
+    if bs >= line_start or any(bs <= a and b <= s for a, b in people):
+        return False
+    head = text[bs:text.find("\n", bs)]
+    head = re.sub(r"\([^()\n]*\)", "", head).strip(" \t,")
+    return _ROLE_LINE.fullmatch(head) is not None
 
 
 # ---------------------------------------------------------------------- requester's own values
@@ -354,6 +447,20 @@ FIELD_LINE = re.compile(
     r"card|vehicle|reg(?:istration)?|car|nhs|passport|licence|driving)\b"
 )
 HOLDER_LINES = 7
+def _field_label(text: str, ls: int, s: int) -> bool:
+    """Does the line before ``s`` label a field ("Sort code:", "Account no")? Not a sentence about an account:
+    "The old joint account at Barclays (20-45-38 / ...) is now in his sole name"."""
+    fm = FIELD_LINE.match(text, ls, s + 1)
+    # (a label's own explanation in brackets is no sentence: "NHS number (optional, to help us find you): ...")
+    return fm is not None and len(_PROSE_WORD.findall(_BRACKETED.sub(" ", text[fm.end():s]))) < 2
+
+
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+
+
+# a word between a field's label and its value that is not part of the label
+_PROSE_WORD = re.compile(r"(?i)\b(?!(?:number|numbers|num|no|code|codes|details|holder|name|is|type|ref|reference|digits|"
+                         r"iban|bic|swift|sort|account|acc|of|the|card|reg|registration|vehicle)\b)[a-z]{2,}\b")
 
 
 def normal_value(v: str) -> str:
@@ -364,7 +471,7 @@ def _field_owned_by_requester(text: str, f: Finding, mentions: list[Mention]) ->
     """A form/statement field whose nearest person above, within a few lines, is the requester
     named at the start of a line ("Account holder: <requester>", "MR <REQUESTER>")."""
     line_start = text.rfind("\n", 0, f.start) + 1
-    if not FIELD_LINE.match(text, line_start, f.start + 1) and text[line_start:f.start].strip():
+    if not _field_label(text, line_start, f.start) and text[line_start:f.start].strip():
         return False
     top = line_start
     for _ in range(HOLDER_LINES):
@@ -459,7 +566,7 @@ def requester_by_document(text: str, f: Finding, mentions: list[Mention], doc: D
         top = _lines_up(text, f.start, 2)
         window = text[max(top, f.start - 160):f.start]
         if not _others_between(mentions, max(top, f.start - 160), f.start) and not THIRD_PERSON.search(window):
-            if FIRST_PERSON.search(window) or FIELD_LINE.match(text, ls, f.start + 1) or not line_before.strip():
+            if FIRST_PERSON.search(window) or _field_label(text, ls, f.start) or not line_before.strip():
                 return True
     if doc.addressee == 0:
         top = _lines_up(text, f.start, 6)
@@ -1027,7 +1134,8 @@ def refine_findings(text: str, findings: list[Finding], *, mentions: list[Mentio
                  if f.entity_type == EntityType.PERSON and f.party != PartyKind.THIRD_PARTY
                  and ner_person_is_word(text, _trim_kinship(text, f))}
     people = [(m.start, m.end) for m in mentions if (m.start, m.end) not in not_names]
-    orgs = org_spans(text, list(ner_orgs) + list(allow))
+    # (with the analyzer's organisation names, which may wrap a line: "Leeds Refugee Support\n  Network, 0113 ...")
+    orgs = org_spans(text, list(ner_orgs) + list(allow) + org_name_spans(text))
     req_values = {normal_value(text[a:b]) for a, b in requester_spans}
     req_values = {v for v in req_values if sum(c.isdigit() for c in v) >= 4}
     out: list[Finding] = []
