@@ -285,7 +285,7 @@ class CaseAnalyzer:
         self.core = core
         self.case = case
         self.settings = settings
-        self.parties = PartyMatcher(case)
+        self.parties = PartyMatcher(case, ref_patterns=settings.case_ref_patterns)
         self.case_allow = compile_terms(tuple(case.options.allow_list))
         self.case_deny = compile_terms(tuple(case.options.deny_list))
         self._req_numbers: set[str] | None = None

@@ -543,8 +543,13 @@ def _postcode_chars(s: str) -> str:
 class PartyMatcher:
     """Built once per case (cheap: a few small regexes)."""
 
-    def __init__(self, case: CaseRecord, extra_unknown: tuple[str, ...] = ()):
+    def __init__(self, case: CaseRecord, extra_unknown: tuple[str, ...] = (),
+                 ref_patterns: tuple[str, ...] | None = None):
+        """``ref_patterns``: the deployment's case-reference formats (``DetectSettings.case_ref_patterns``);
+        None: CMS-YYYY-NNNNNN and the legacy 12-digit number (``OTHER_REF_RE``)."""
         self.case = case
+        # how another party's case reference is found: the deployment's formats when it sets them
+        self._other_ref_rxs = (OTHER_REF_RE,) if not ref_patterns else tuple(re.compile(rx) for rx in ref_patterns)
         self.parties: list[Party] = [case.requester, *case.third_parties]
         self.index = [-1] + list(range(len(case.third_parties)))
         stated = [party_gender(p) for p in self.parties]
@@ -815,10 +820,17 @@ class PartyMatcher:
             return
         pos, review = self._other_ref_owner
         taken = [(s.start, s.end) for s in spans if s.entity_type == EntityType.CASE_REFERENCE]
-        for m in OTHER_REF_RE.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+        for rx in self._other_ref_rxs:
+            self._match_other_reference_pattern(rx, text, spans, taken, pos, review)
+
+    def _match_other_reference_pattern(self, rx: re.Pattern, text: str, spans: list[PartySpan],
+                                       taken: list[tuple[int, int]], pos: int, review: bool) -> None:
+        default = rx is OTHER_REF_RE
+        for m in rx.finditer(text):
+            if m.end() == m.start() or any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            if m.group("legacy") is not None:
+            legacy = default and m.group("legacy") is not None
+            if legacy:
                 if m.group("sep") and (_GROUP_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None
                                        or _GROUP_AFTER.match(text, m.end()) is not None):
                     continue  # three groups of a longer grouped number: an IBAN's, a card's ("GB29 1234 5678 ...")
@@ -827,8 +839,9 @@ class PartyMatcher:
                     continue  # a bare 12-digit number, or a court, claim or order number
             # (a 12-digit number is less sure to be a CMS reference at all: suggested, and flagged)
             spans.append(PartySpan(m.start(), m.end(), PartyKind.THIRD_PARTY, self.index[pos], EntityType.CASE_REFERENCE,
-                                   form=FULL, needs_review=review or m.group("legacy") is not None, score=0.8,
+                                   form=FULL, needs_review=review or legacy, score=0.8,
                                    recognizer="PartyOtherReferenceRecognizer"))
+            taken.append((m.start(), m.end()))  # (another configured format may match the same number)
 
     # ------------------------------------------------------------------ matching
     def _kind(self, pos: int) -> PartyKind:
