@@ -110,6 +110,17 @@ SPEAKER_LABELS = {"agent", "adviser", "advisor", "caller", "customer", "system",
 PLACE_BEFORE = re.compile(r"(?i)\b(?:in|at|near|via|of)[ \t]+$")
 STREET_AFTER = re.compile(r"[ \t]+(?:Street|St|Road|Rd|Avenue|Lane|Close|Drive|Way|Crescent|Grove|Gardens|Terrace|Place|"
                           r"Square|Park|Court|House|Hall|Centre|Estate)\b")
+
+
+def _street_after(text: str, pos: int, titled: bool = False) -> bool:
+    """A street word follows ``pos`` ("... Road"); ``titled``: read the text after ``pos`` title-cased
+    ("ASHWORTH ROAD"). Only a window is title-cased: the whole text per candidate cost O(n) each time,
+    and ``str.title`` can change a string's length (the ligature "ﬁ" -> "Fi"), which moved the offsets."""
+    if not titled:
+        return STREET_AFTER.match(text, pos) is not None
+    return STREET_AFTER.match(text[pos:pos + 80].title()) is not None
+
+
 # a name in capitals: "MOHAMMED ABDULLAHI ISSE", "NAME: AGNIESZKA NOWAK" (a known first name first)
 CAPS_SEQ_RE = re.compile(r"(?<![\w'’\-])(?P<name>[A-Z][A-Z'’\-]+(?:[ \u00a0][A-Z][A-Z'’\-]+){1,3})(?![\w\-])")
 # a nickname made of a size/age word and a first name: "Big Will", "Little Jo"
@@ -589,7 +600,7 @@ class PersonContextRecognizer(EntityRecognizer):
                                                           for t in rest)
                         and not PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start())
                         and not _PLACE_AFTER.match(text, m.end())
-                        and not STREET_AFTER.match(text.title() if toks[0].isupper() else text, m.end())):
+                        and not _street_after(text, m.end(), toks[0].isupper())):
                     out.append(_res(self, m.start("name"), m.end("name"), 0.6, "Vietnamese name of three syllables"))
                     break
         for m in (CAPTION_RE.finditer(text) if (" v " in text or " v. " in text or "\tv " in text) else ()):
@@ -641,7 +652,7 @@ class PersonContextRecognizer(EntityRecognizer):
             elif (is_first_name(f) and zipf(f) < 5.0 and f.lower() not in STOP and f.lower() not in SPEAKER_LABELS
                     and f.lower() not in LOG_WORDS and _rare_surname(toks[-1])
                     and all(t.lower() not in STOP and (is_name_like(t) or zipf(t) < 3.0) for t in toks[1:])
-                    and not STREET_AFTER.match(text.title(), m.end())):
+                    and not _street_after(text, m.end(), True)):
                 # a first name that is also a word, then a surname rare as a word: "DAWN PICKERING",
                 # "GRACE ADJEI-MENSAH" (as "Dawn Pickering" in mixed case)
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "first name and rare surname in capitals"))
@@ -1115,7 +1126,7 @@ def caps_log_names(rec, text: str) -> list:
                         is_name_like(x) and zipf(x) < 4.0 or zipf(x) < 2.0 and len(x) >= 4):
                     break
                 end = t.end()
-            if STREET_AFTER.match(text.title(), end):
+            if _street_after(text, end, True):
                 continue
             out.append(_res(rec, m.start("name"), end, 0.65, why))
     return out
@@ -1280,7 +1291,7 @@ def title_frame_names(rec, text: str, found: list, ner=()) -> list:
                 continue
         elif zipf(lw) < 3.2 or not is_first_name(lw):
             continue
-        if (not caps and _sentence_start(text, s)) or STREET_AFTER.match(text.title() if caps else text, s + len(base)):
+        if (not caps and _sentence_start(text, s)) or _street_after(text, s + len(base), caps):
             continue
         ls, le = _line_span(text, s)
         toks = _frame_tokens(text, ls, le)

@@ -578,3 +578,24 @@ def test_org_names_found_line_by_line_are_the_whole_texts_matches():
         org_name_matches.cache_clear()
         assert org_name_matches(text) == tuple(m.span() for m in ORG_NAME.finditer(text)), repr(text)
     assert n_ascii >= 350
+
+
+def test_street_after_reads_a_title_cased_window_like_the_whole_text():
+    """person_context._street_after title-cases only a window after the name: the same answers as
+    title-casing the whole text on ASCII text, and offsets that do not move when the text before the
+    name holds a character whose title case is longer ("ﬁ" -> "Fi")."""
+    import random
+
+    from recognizers.person_context import STREET_AFTER, _street_after
+
+    rnd = random.Random(19)
+    words = ["ROAD", "road", "STREET", "St", "stone", "ESTATE", "Court", "HOUSES", "way", "WAYNE", "x", "\t"]
+    for _ in range(2000):
+        text = "NAME" + "".join(rnd.choice([" ", "  ", "\t"]) + rnd.choice(words) for _ in range(rnd.randint(1, 4)))
+        for titled in (False, True):
+            whole = STREET_AFTER.match(text.title() if titled else text, 4) is not None
+            assert _street_after(text, 4, titled) == whole, (text, titled)
+    text = "\ufb01le 12: JOHN SMITH ROAD"  # the ligature "ﬁ" title-cases to two letters, "Fi"
+    pos = text.index(" ROAD")
+    assert _street_after(text, pos, True)
+    assert STREET_AFTER.match(text.title(), pos) is None  # the old whole-text way: "ﬁ" -> "Fi" moved the offset
