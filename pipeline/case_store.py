@@ -42,6 +42,27 @@ def _opt_str(value: Any, key: str, where: str) -> str | None:
     return value
 
 
+# the kinds of identifier case.json may list for a person under "identifiers"
+IDENTIFIER_TYPES = ("BANK_DETAILS", "CREDIT_CARD", "IBAN_CODE", "UK_NHS", "UK_PASSPORT", "UK_DRIVING_LICENCE",
+                    "UK_VEHICLE_REG")
+
+
+def _identifiers(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    """``{"UK_VEHICLE_REG": ["KM19 XRT"], "BANK_DETAILS": ["30-96-11", "41927730"], ...}``"""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise CaseError(f"case.json: '{where}.identifiers' must be an object of lists, e.g. "
+                        '{"UK_VEHICLE_REG": ["..."]}')
+    out: list[tuple[str, str]] = []
+    for kind, values in value.items():
+        if kind not in IDENTIFIER_TYPES:
+            raise CaseError(f"case.json: '{where}.identifiers' has an unknown kind '{kind}' "
+                            f"(one of: {', '.join(IDENTIFIER_TYPES)})")
+        out += [(kind, v.strip()) for v in _strs(values, f"identifiers.{kind}", where)]
+    return tuple(out)
+
+
 def _party(raw: Any, where: str) -> Party:
     if not isinstance(raw, dict):
         raise CaseError(f"case.json: '{where}' must be an object")
@@ -57,6 +78,7 @@ def _party(raw: Any, where: str) -> Party:
         addresses=_strs(raw.get("addresses"), "addresses", where),
         phones=_strs(raw.get("phones"), "phones", where),
         emails=_strs(raw.get("emails"), "emails", where),
+        identifiers=_identifiers(raw.get("identifiers"), where),
     )
 
 

@@ -326,7 +326,7 @@ def dates_of_birth(case: CaseRecord) -> frozenset[date]:
 
 def requester_pattern(case: CaseRecord) -> re.Pattern[str] | None:
     """Anything that identifies the requester: names, aliases, surnames, references, NI
-    number, addresses (first line and postcode), phones and emails."""
+    number, addresses (first line and postcode), phones, emails and other listed identifiers."""
     r = case.requester
     vals: set[str] = set()
     for name in (r.name, *r.aliases):
@@ -337,7 +337,7 @@ def requester_pattern(case: CaseRecord) -> re.Pattern[str] | None:
         parts = name.split()
         if len(parts) > 1 and len(parts[-1]) >= 3:
             vals.add(parts[-1])
-    for v in (*r.case_references, *r.phones, *r.emails, r.ni_number or ""):
+    for v in (*r.case_references, *r.phones, *r.emails, r.ni_number or "", *(v for _, v in r.identifiers)):
         v = " ".join(v.split())
         if v:
             vals.add(v)

@@ -36,6 +36,9 @@ class Party:
     addresses: tuple[str, ...] = field(default=(), repr=False)
     phones: tuple[str, ...] = field(default=(), repr=False)
     emails: tuple[str, ...] = field(default=(), repr=False)
+    # other identifiers the agency holds for the person, as (entity type, value): bank sort code and
+    # account, card, IBAN, NHS, passport, driving licence, vehicle ("identifiers" in case.json)
+    identifiers: tuple[tuple[str, str], ...] = field(default=(), repr=False)
 
 
 @dataclass

@@ -712,6 +712,12 @@ class PartyMatcher:
                     # (a space may follow the leading 0: "0 7700 900 538")
                     out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)?44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0\)?[ \t]?)?" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
                     self._rx_stream[len(out) - 1] = ("d", d[1:])
+            for kind, value in p.identifiers:
+                v = squash(value)
+                if len(v) >= 6:  # (a sort code has six digits; shorter says too little to match anywhere)
+                    out.append((re.compile(r"(?i)(?<![A-Za-z0-9])" + _flex_chars(v, r"[\s\-/.]*") + r"(?![A-Za-z0-9])"),
+                                pos, EntityType(kind)))
+                    self._rx_stream[len(out) - 1] = ("a", v.casefold())
             for em in p.emails:
                 if "@" in em:
                     out.append((re.compile(r"(?i)(?<![\w.\-])" + re.escape(em.strip()) + r"(?![\w\-])"), pos, EntityType.EMAIL_ADDRESS))
@@ -1406,7 +1412,7 @@ class PartyMatcher:
 # a street type and how it is shortened: "19 Brindley Cl.", "4 Lichfield Rd"
 def _id_keys(p: Party) -> set[str]:
     """A party's listed identifiers, normalised, to see whether two parties share one."""
-    keys = {squash(x).lower() for x in (p.ni_number, *p.case_references, *p.emails) if x}
+    keys = {squash(x).lower() for x in (p.ni_number, *p.case_references, *p.emails, *(v for _, v in p.identifiers)) if x}
     keys |= {normalise_phone(x) for raw in p.phones for x in _listed_numbers(raw)}
     for a in p.addresses:
         keys |= {squash(c).lower() for c in re.split(r"[,\n]+", a) if any(ch.isdigit() for ch in c)}
