@@ -803,38 +803,65 @@ _VEHICLE_ROW = re.compile(r"(?i)[ \t|]*(?:vehicle|car|van|motorcycle|registratio
 _COLON_ROW = re.compile(r"[ \t|]*[A-Za-z][A-Za-z /()'’\-]{0,30}?[ \t]*:[ \t]+\S")
 
 
-def _your_block_owner(text: str, s: int, mentions: list[Mention], doc: "DocParties"):
-    """A form-like row with no name row above it, in a document addressed to someone: the
-    addressee's when the line introducing its block of rows speaks to the reader and of nobody else
-    (nor of a parent role or a relative), or, for a vehicle row, when the letter says the reader is
-    its keeper ("you are the registered keeper of the vehicle above")."""
+def _block_header(text: str, s: int, mentions: list[Mention], is_row, past_blank: bool):
+    """Walk up from the form row holding ``s`` over the rows of its block (``is_row(text, prev, start,
+    line)`` says a line is one), at most 8 lines, to the line introducing them. None when ``s`` is not
+    on a form row or the rows run up to the text's start; else (ls, start, prev, line): ``ls`` the start
+    of s's line, ``start`` of the block's top row, and its header ``line`` from ``prev``, or line None
+    when the block has no header (a blank line, a sentence above it, or 8 rows). With ``past_blank``, a
+    blank line under a line ending with a colon is looked past: "... is in your sole name:\n\n  Sort code: ..."."""
     ls = text.rfind("\n", 0, s) + 1
     if not _is_form_row(text, ls, s, mentions):
-        return _NO_HEADER
+        return None
     start = ls
     for _ in range(8):
         if start == 0:
-            return _NO_HEADER
+            return None
         prev = text.rfind("\n", 0, start - 1) + 1
         line = text[prev:start - 1]
         if not line.strip():
-            # a blank line under a header that ends with a colon: "... is in your sole name:\n\n  Sort code: ..."
-            if prev == 0:
+            if not past_blank or prev == 0:
                 break
             p2 = text.rfind("\n", 0, prev - 1) + 1
             if not text[p2:prev - 1].rstrip().endswith(":"):
                 break
             prev, line = p2, text[p2:prev - 1]
-        elif ((_is_form_row(text, prev, start - 1, []) and len(line.strip()) <= 60) or (
-                _COLON_ROW.match(line) and not _ROW_SENTENCE_STOP.search(line)
-                and not _THIRD_REF.search(line, _COLON_ROW.match(line).end() - 1))) \
-                and not line.rstrip().endswith(":") and (not _YOU_WORD.search(line) or _YOUR_REF_ROW.match(line)):
-            start = prev  # (also a labelled row with a long value: "Hours:   reduced from 40 to 24 per week from ...")
+        elif is_row(text, prev, start, line):
+            start = prev
             continue
-        # the block's header line
         head = line.strip()
         if not (head.endswith(":") or (len(head) <= 60 and head[-1] not in ".!?,;")):
             break  # a sentence, not a line introducing rows
+        return ls, start, prev, line
+    return ls, start, -1, None
+
+
+def _your_block_row(text: str, prev: int, start: int, line: str) -> bool:
+    """A row of a block said to the reader: a short form row, or a labelled row with a long value ("Hours:
+    reduced from 40 to 24 per week from ..."), not itself introducing rows nor speaking to the reader
+    (but a letter's "Your ref: ..." row)."""
+    return ((_is_form_row(text, prev, start - 1, []) and len(line.strip()) <= 60) or (
+            _COLON_ROW.match(line) and not _ROW_SENTENCE_STOP.search(line)
+            and not _THIRD_REF.search(line, _COLON_ROW.match(line).end() - 1))) \
+        and not line.rstrip().endswith(":") and (not _YOU_WORD.search(line) or _YOUR_REF_ROW.match(line))
+
+
+def _named_block_row(text: str, prev: int, start: int, line: str) -> bool:
+    """A row of a block under a named owner: a short form row not ending with a colon."""
+    head = line.strip()
+    return not head.endswith(":") and _is_form_row(text, prev, start - 1, []) and len(head) <= 60
+
+
+def _your_block_owner(text: str, s: int, mentions: list[Mention], doc: "DocParties"):
+    """A form-like row with no name row above it, in a document addressed to someone: the
+    addressee's when the line introducing its block of rows speaks to the reader and of nobody else
+    (nor of a parent role or a relative), or, for a vehicle row, when the letter says the reader is
+    its keeper ("you are the registered keeper of the vehicle above")."""
+    block = _block_header(text, s, mentions, _your_block_row, past_blank=True)
+    if block is None:
+        return _NO_HEADER
+    ls, start, prev, line = block
+    if line is not None:
         if any(prev <= x.start < s for x in mentions) or _HEADER_OTHER.search(line) or _PAYOUT.search(line) \
                 or _OTHER_PERSON_IN_SENTENCE.search(line) or _KIN_OF_PRONOUN.search(line):
             return _NO_HEADER
@@ -1144,36 +1171,23 @@ def _named_block_owner(text: str, s: int, mentions: list[Mention], genders: list
     Under a line naming no listed party but someone other than the reader ("Rent is to be paid to the
     Landlord's account:", "Ex-partner's bank details:", "Bank details of the other parent", "His bank details:"
     where the requester is a woman): someone else's (None), never the requester's named further up."""
-    ls = text.rfind("\n", 0, s) + 1
-    if not _is_form_row(text, ls, s, mentions):
+    block = _block_header(text, s, mentions, _named_block_row, past_blank=False)
+    if block is None or block[3] is None:
         return _NO_HEADER
-    start = ls
-    for _ in range(8):
-        if start == 0:
-            return _NO_HEADER
-        prev = text.rfind("\n", 0, start - 1) + 1
-        line = text[prev:start - 1]
-        head = line.strip()
-        if not head:
-            return _NO_HEADER
-        if not head.endswith(":") and _is_form_row(text, prev, start - 1, []) and len(head) <= 60:
-            start = prev
-            continue
-        if not (head.endswith(":") or (len(head) <= 60 and head[-1] not in ".!?,;")):
-            return _NO_HEADER  # a sentence, not a line introducing rows
-        named = [x for x in mentions if prev <= x.start < start - 1]
-        in_rows = any(start <= x.start < s for x in mentions)
-        if len(named) == 1 and named[0].possessive and POSSESSIVE_ID_AFTER.match(text, named[0].end) and not in_rows \
-                and not _KIN_OF_PRONOUN.search(line) and head.endswith(":"):
-            return named[0].pos
-        if not named and not in_rows:
-            if _KIN_HEADER.search(line) or _OTHER_HEAD.search(line):
-                return None
-            pm = _PRONOUN_HEAD.search(line)
-            if pm is not None and genders and genders[0] is not None and \
-                    genders[0] != ("M" if pm.group("pro").lower() == "his" else "F"):
-                return None  # "His bank details:" on a form the requester, a woman, filled in
-        return _NO_HEADER
+    _, start, prev, line = block
+    head = line.strip()
+    named = [x for x in mentions if prev <= x.start < start - 1]
+    in_rows = any(start <= x.start < s for x in mentions)
+    if len(named) == 1 and named[0].possessive and POSSESSIVE_ID_AFTER.match(text, named[0].end) and not in_rows \
+            and not _KIN_OF_PRONOUN.search(line) and head.endswith(":"):
+        return named[0].pos
+    if not named and not in_rows:
+        if _KIN_HEADER.search(line) or _OTHER_HEAD.search(line):
+            return None
+        pm = _PRONOUN_HEAD.search(line)
+        if pm is not None and genders and genders[0] is not None and \
+                genders[0] != ("M" if pm.group("pro").lower() == "his" else "F"):
+            return None  # "His bank details:" on a form the requester, a woman, filled in
     return _NO_HEADER
 
 
