@@ -17,6 +17,7 @@ import random
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import ClassVar
 
 # --------------------------------------------------------------------- name pools
 
@@ -117,6 +118,11 @@ class NamePools:
     groups: list[tuple[str, list[str], list[str], list[str]]]  # (key, male, female, surnames)
     weights: list[float]
 
+    # the lists read by ``load`` (a subclass in synthetic_v2 swaps in its own)
+    country_weights: ClassVar[dict[str, float]] = COUNTRY_WEIGHTS
+    builtin: ClassVar[dict[str, tuple[list[str], list[str], list[str]]]] = BUILTIN
+    builtin_weights: ClassVar[dict[str, float]] = BUILTIN_WEIGHTS
+
     @classmethod
     def load(cls, use_names_dataset: bool = True, n_first: int = 60, n_last: int = 80) -> "NamePools":
         groups: list[tuple[str, list[str], list[str], list[str]]] = []
@@ -128,7 +134,7 @@ class NamePools:
                 NameDataset = None
             if NameDataset is not None:
                 nd = NameDataset()
-                for cc, w in COUNTRY_WEIGHTS.items():
+                for cc, w in cls.country_weights.items():
                     first = nd.get_top_names(n=n_first, country_alpha2=cc).get(cc, {})
                     last = nd.get_top_names(n=n_last, use_first_names=False, country_alpha2=cc).get(cc, [])
                     male, female = _clean(first.get("M", [])), _clean(first.get("F", []))
@@ -137,9 +143,9 @@ class NamePools:
                         groups.append((cc, male, female, last))
                         weights.append(w)
                 del nd
-        for key, (m, f, s) in BUILTIN.items():
+        for key, (m, f, s) in cls.builtin.items():
             groups.append((key, m, f, s))
-            weights.append(BUILTIN_WEIGHTS[key])
+            weights.append(cls.builtin_weights[key])
         if not groups:
             groups.append(("fallback",) + FALLBACK)
             weights.append(1)
@@ -157,6 +163,11 @@ class NamePools:
         elif r < 0.09 and key in ("GB", "IE"):
             surname = rng.choice(["O'", "Mc", "Mac"]) + surname if surname.isalpha() and len(surname) > 3 else surname
         middle = rng.choice(male if gender == "M" else female) if rng.random() < 0.12 else ""
+        return self._make_person(rng, key, first, middle, surname, gender)
+
+    def _make_person(self, rng: random.Random, key: str, first: str, middle: str, surname: str,
+                     gender: str) -> "Person":
+        """The last step of ``person`` (v2 draws one more value here)."""
         return Person(first, middle, surname, gender)
 
 
@@ -364,18 +375,59 @@ class SyntheticDoc:
     genre: str
 
 
+def _lower_people(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """``text`` with every PERSON span lower-cased."""
+    chars = list(text)
+    for s, e, label in spans:
+        if label == "PERSON":
+            chars[s:e] = list(text[s:e].lower())
+    return "".join(chars)
+
+
+def _case_change(text: str, spans: list[tuple[int, int, str]], x: float, lower_doc: float):
+    """Lower-case the document (``x < lower_doc``), or just its names (the next 0.15), or
+    upper-case it (the next 0.03); else, or if a case change alters the length, unchanged."""
+    if x < lower_doc:
+        new = text.lower()
+    elif x < lower_doc + 0.15:
+        new = _lower_people(text, spans)
+    elif x < lower_doc + 0.18:
+        new = text.upper()
+    else:
+        return text, spans
+    if len(new) != len(text):  # a case change altered the length: keep the original
+        return text, spans
+    return new, spans
+
+
 class Generator:
-    def __init__(self, pools: NamePools, seed: int = 0):
+    """Draws documents from one ``random.Random(seed)``.
+
+    ``synthetic_v2.Generator`` subclasses this: the class attributes are its word lists,
+    and ``_person_text``, ``_full_name``, ``_slot``, ``_prepare_people``, ``_parts`` and
+    ``_case_variant`` are the hooks it extends. Every hook draws from the generator in
+    the same order as before it was split out, so the output is unchanged.
+    """
+
+    genre_weights: list[tuple[str, float]] = GENRES
+    locs: list[str] = LOCS
+    orgs_fixed: list[str] = ORGS_FIXED
+    jobs: list[str] = JOBS
+    person_slots: tuple[str, ...] = ("P", "F", "S", "T", "TF", "SU")
+    lower_doc: dict[str, float] = {"notes": 0.25, "calls": 0.25}  # share of lower-cased documents; else 0.06
+
+    def __init__(self, pools: NamePools, seed: int = 0, genres: tuple[str, ...] | None = None):
         self.pools = pools
         self.rng = random.Random(seed)
+        self.genres = [(g, w) for g, w in self.genre_weights if genres is None or g in genres]
 
     # -- values
     def _org(self) -> str:
         r = self.rng
         if r.random() < 0.55:
-            return r.choice(ORGS_FIXED)
+            return r.choice(self.orgs_fixed)
         pat = r.choice(ORG_PATTERNS)
-        return pat.replace("{S}", self.pools.person(r).surname).replace("{L}", r.choice(LOCS))
+        return pat.replace("{S}", self.pools.person(r).surname).replace("{L}", r.choice(self.locs))
 
     def _date(self) -> str:
         r = self.rng
@@ -408,17 +460,20 @@ class Generator:
             name = f"{p.surname.upper()} {p.first}"
         elif x < 0.17:
             name = f"{p.surname}, {p.first}"
-        elif p.middle:
-            name = f"{p.first} {p.middle} {p.surname}"
         else:
-            name = f"{p.first} {p.surname}"
+            name = self._full_name(p)
         if " " in name and r.random() < 0.08:  # split over a line break (PDF extraction)
             i = name.rfind(" ")
             name = name[:i] + "\n" + name[i + 1:]
         return name
 
+    def _full_name(self, p: Person) -> str:
+        """A full name in its ordinary order (``_full``'s commonest case)."""
+        if p.middle:
+            return f"{p.first} {p.middle} {p.surname}"
+        return f"{p.first} {p.surname}"
+
     def render(self, template: str, people: list[Person]) -> tuple[str, list[tuple[int, int, str]]]:
-        r = self.rng
         text = ""
         spans: list[tuple[int, int, str]] = []
         pos = 0
@@ -426,88 +481,74 @@ class Generator:
             text += template[pos:m.start()]
             pos = m.end()
             slot = m.group(1)
-            pieces: list[tuple[str, str | None]]
             base = slot.rstrip("0123456789")
             idx = int(slot[len(base):] or 1) - 1
-            if base in ("P", "F", "S", "T", "TF", "SU"):
-                pieces = self._person_text(people[idx], base)
-            elif base.lower() in ("he", "him", "his"):
-                male = people[idx].gender == "M"
-                word = {"he": "he" if male else "she", "him": "him" if male else "her",
-                        "his": "his" if male else "her"}[base.lower()]
-                pieces = [(word.capitalize() if base[0].isupper() else word, None)]
-            elif base == "ORG":
-                pieces = [(self._org(), "ORG")]
-            elif base == "LOC":
-                pieces = [(r.choice(LOCS), "LOC")]
-            elif base == "ADDR":
-                loc = r.choice(LOCS[:57])
-                pieces = [(f"{r.randint(1, 220)} {r.choice(STREETS)}, ", None), (loc, "LOC"),
-                          (f" {r.choice('BLMNSGW')}{r.choice('ABDELNRS')}{r.randint(1, 20)} "
-                           f"{r.randint(1, 9)}{r.choice('ABDEHJLNPQRSTUWXYZ')}{r.choice('ABDEHJLNPQRSTUWXYZ')}", None)]
-            elif base == "DATE":
-                pieces = [(self._date(), None)]
-            elif base == "DOB":
-                pieces = [(f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{r.randint(1960, 2010)}", None)]
-            elif base == "DAY":
-                pieces = [(r.choice(DAYS), None)]
-            elif base == "MONTH":
-                pieces = [(r.choice(MONTHS), None)]
-            elif base == "TIME":
-                pieces = [(f"{r.randint(8, 17):02d}:{r.randint(0, 59):02d}", None)]
-            elif base == "AMT":
-                pieces = [(f"{r.randint(5, 900)}.{r.randint(0, 99):02d}", None)]
-            elif base == "JOB":
-                pieces = [(r.choice(JOBS), None)]
-            elif base == "KIN":
-                pieces = [(r.choice(KIN), None)]
-            elif base == "ROLE":
-                pieces = [(r.choice(ROLES), None)]
-            elif base == "TITLE":
-                pieces = [(people[0].title(r), None)]
-            elif base == "PHONE":
-                pieces = [(f"0{r.randint(1000, 7999)} {r.randint(100000, 999999)}", None)]
-            elif base == "REF":
-                pieces = [(f"{r.randint(1000000000, 9999999999)}", None)]
-            elif base == "NINO":
-                pieces = [(f"{r.choice('ABCEHJKLMNPRSTWXYZ')}{r.choice('ABCEHJKLMNPRSTWXYZ')} "
-                           f"{r.randint(10, 99)} {r.randint(10, 99)} {r.randint(10, 99)} {r.choice('ABCD')}", None)]
-            elif base == "EMAIL":
-                p = people[idx]
-                pieces = [(f"{p.first.lower()}.{p.surname.lower()}{r.randint(1, 99)}@example.com", None)]
-            elif base in ("N",):
-                pieces = [(str(r.randint(1, 40)), None)]
-            else:
-                raise KeyError(f"unknown template slot {slot!r}")
-            for piece, label in pieces:
+            for piece, label in self._slot(slot, base, idx, people):
                 if label:
                     spans.append((len(text), len(text) + len(piece), label))
                 text += piece
         text += template[pos:]
         return text, spans
 
+    def _slot(self, slot: str, base: str, idx: int, people: list[Person]) -> list[tuple[str, str | None]]:
+        """Pieces of (text, label) for one template slot (``base``: its name without the digit)."""
+        r = self.rng
+        if base in self.person_slots:
+            return self._person_text(people[idx], base)
+        if base.lower() in ("he", "him", "his"):
+            male = people[idx].gender == "M"
+            word = {"he": "he" if male else "she", "him": "him" if male else "her",
+                    "his": "his" if male else "her"}[base.lower()]
+            return [(word.capitalize() if base[0].isupper() else word, None)]
+        if base == "ORG":
+            return [(self._org(), "ORG")]
+        if base == "LOC":
+            return [(r.choice(self.locs), "LOC")]
+        if base == "ADDR":
+            loc = r.choice(LOCS[:57])
+            return [(f"{r.randint(1, 220)} {r.choice(STREETS)}, ", None), (loc, "LOC"),
+                    (f" {r.choice('BLMNSGW')}{r.choice('ABDELNRS')}{r.randint(1, 20)} "
+                     f"{r.randint(1, 9)}{r.choice('ABDEHJLNPQRSTUWXYZ')}{r.choice('ABDEHJLNPQRSTUWXYZ')}", None)]
+        if base == "DATE":
+            return [(self._date(), None)]
+        if base == "DOB":
+            return [(f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{r.randint(1960, 2010)}", None)]
+        if base == "DAY":
+            return [(r.choice(DAYS), None)]
+        if base == "MONTH":
+            return [(r.choice(MONTHS), None)]
+        if base == "TIME":
+            return [(f"{r.randint(8, 17):02d}:{r.randint(0, 59):02d}", None)]
+        if base == "AMT":
+            return [(f"{r.randint(5, 900)}.{r.randint(0, 99):02d}", None)]
+        if base == "JOB":
+            return [(r.choice(self.jobs), None)]
+        if base == "KIN":
+            return [(r.choice(KIN), None)]
+        if base == "ROLE":
+            return [(r.choice(ROLES), None)]
+        if base == "TITLE":
+            return [(people[0].title(r), None)]
+        if base == "PHONE":
+            return [(f"0{r.randint(1000, 7999)} {r.randint(100000, 999999)}", None)]
+        if base == "REF":
+            return [(f"{r.randint(1000000000, 9999999999)}", None)]
+        if base == "NINO":
+            return [(f"{r.choice('ABCEHJKLMNPRSTWXYZ')}{r.choice('ABCEHJKLMNPRSTWXYZ')} "
+                     f"{r.randint(10, 99)} {r.randint(10, 99)} {r.randint(10, 99)} {r.choice('ABCD')}", None)]
+        if base == "EMAIL":
+            p = people[idx]
+            return [(f"{p.first.lower()}.{p.surname.lower()}{r.randint(1, 99)}@example.com", None)]
+        if base == "N":
+            return [(str(r.randint(1, 40)), None)]
+        raise KeyError(f"unknown template slot {slot!r}")
+
     def doc(self) -> SyntheticDoc:
         r = self.rng
-        genre = r.choices([g for g, _ in GENRES], weights=[w for _, w in GENRES])[0]
+        genre = r.choices([g for g, _ in self.genres], weights=[w for _, w in self.genres])[0]
         people = [self.pools.person(r) for _ in range(3)]
-        if genre == "letter":
-            parts = [r.choice(LETTER_OPEN)] + r.sample(LETTER_BODY, r.randint(1, 3)) + [r.choice(LETTER_CLOSE)]
-            sep = "\n\n"
-        elif genre == "notes":
-            parts = r.sample(NOTES, r.randint(1, 3))
-            sep = r.choice(["\n", " ", "\n\n"])
-        elif genre == "calls":
-            parts = r.sample(CALLS, r.randint(1, 2))
-            sep = "\n"
-        elif genre == "forms":
-            parts = [r.choice(FORMS)]
-            sep = "\n"
-        elif genre == "emails":
-            parts = [r.choice(EMAILS)]
-            sep = "\n"
-        else:
-            parts = r.sample(NEGATIVE, r.randint(1, 3))
-            sep = r.choice(["\n", " "])
+        self._prepare_people(people)
+        parts, sep = self._parts(genre)
         template = sep.join(p.replace("{ROLE2}", "{ROLE}").replace("{DAY2}", "{DAY}").replace("{N2}", "{N}")
                             for p in parts)
         text, spans = self.render(template, people)
@@ -515,25 +556,30 @@ class Generator:
         text, spans = self._case_variant(text, spans, genre)
         return SyntheticDoc(text, spans, genre)
 
-    def _case_variant(self, text: str, spans: list[tuple[int, int, str]], genre: str):
+    def _prepare_people(self, people: list[Person]) -> None:
+        """Called once per document after its three people are drawn (v2 gives them nicknames)."""
+
+    def _parts(self, genre: str) -> tuple[list[str], str]:
+        """The templates of one document of ``genre`` and the separator that joins them."""
         r = self.rng
-        x = r.random()
-        lower_doc = 0.25 if genre in ("notes", "calls") else 0.06
-        if x < lower_doc:
-            new = text.lower()
-        elif x < lower_doc + 0.15:
-            chars = list(text)
-            for s, e, label in spans:
-                if label == "PERSON":
-                    chars[s:e] = list(text[s:e].lower())
-            new = "".join(chars)
-        elif x < lower_doc + 0.18:
-            new = text.upper()
-        else:
-            return text, spans
-        if len(new) != len(text):  # a case change altered the length: keep the original
-            return text, spans
-        return new, spans
+        if genre == "letter":
+            parts = [r.choice(LETTER_OPEN)] + r.sample(LETTER_BODY, r.randint(1, 3)) + [r.choice(LETTER_CLOSE)]
+            return parts, "\n\n"
+        if genre == "notes":
+            parts = r.sample(NOTES, r.randint(1, 3))
+            return parts, r.choice(["\n", " ", "\n\n"])
+        if genre == "calls":
+            return r.sample(CALLS, r.randint(1, 2)), "\n"
+        if genre == "forms":
+            return [r.choice(FORMS)], "\n"
+        if genre == "emails":
+            return [r.choice(EMAILS)], "\n"
+        parts = r.sample(NEGATIVE, r.randint(1, 3))
+        return parts, r.choice(["\n", " "])
+
+    def _case_variant(self, text: str, spans: list[tuple[int, int, str]], genre: str):
+        x = self.rng.random()
+        return _case_change(text, spans, x, self.lower_doc.get(genre, 0.06))
 
 
 def generate(n: int, seed: int = 0, pools: NamePools | None = None) -> list[SyntheticDoc]:

@@ -11,6 +11,9 @@ African, Greek/Cypriot, Albanian, Bulgarian...), some written family name first;
 name slots ("{F} {S}") are one PERSON span. Version 1 (``synthetic.py``) is unchanged, so
 the default training command still reproduces the model trained with it.
 
+The code is version 1's: ``NamePools``, ``Person`` and ``Generator`` here subclass it and
+add only what differs (``tests/test_synthetic_stable.py`` pins both versions' output).
+
 Letters, case notes, call logs, forms and e-mails built from templates. Names come
 from the ``names-dataset`` package (top first names and surnames per country) plus the
 small built-in lists below; every value is invented, no real case data is used.
@@ -26,6 +29,8 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+
+from recognizers.ner import synthetic as v1
 
 # the templates, lists and helpers that are the same as the first generator's
 from recognizers.ner.synthetic import (  # noqa: F401 - also this module's API
@@ -52,61 +57,24 @@ from recognizers.ner.synthetic import (  # noqa: F401 - also this module's API
     _SLOT,
     LITERAL_ORGS,
     _literal_org_spans,
+    SyntheticDoc,
+    _lower_people,
+    _case_change,
 )
 
 # --------------------------------------------------------------------- name pools
 
-#: names-dataset country code -> weight (share of synthetic people from there).
+#: names-dataset country code -> weight (share of synthetic people from there): version 1's,
+#: with more Hungarian names and eight more countries.
 COUNTRY_WEIGHTS: dict[str, float] = {
-    "GB": 30, "IE": 5, "PL": 8, "LT": 2, "NG": 7, "GH": 3, "IN": 7, "BD": 3,
-    "HK": 2, "SG": 2, "MY": 1, "SA": 2, "EG": 2, "IQ": 2, "SY": 1, "JM": 2, "TR": 2,
-    "IT": 1, "PT": 1, "FR": 1, "DE": 1, "ZA": 2, "HU": 2, "CZ": 1, "IR": 1, "AF": 1,
+    **v1.COUNTRY_WEIGHTS, "HU": 2,
     "GR": 1, "CY": 1, "ET": 1, "AL": 1, "BG": 1, "BR": 1, "ES": 1, "PH": 1,
 }
 
-#: Built-in pools for groups the names dataset covers thinly. key -> (male, female, surnames)
+#: Built-in pools for groups the names dataset covers thinly: version 1's and these.
+#: key -> (male, female, surnames)
 BUILTIN: dict[str, tuple[list[str], list[str], list[str]]] = {
-    "somali": (
-        ["Abdi", "Abdirahman", "Abdullahi", "Mahad", "Liban", "Guled", "Mustafe", "Bashir",
-         "Hamza", "Yusuf", "Khalid", "Ilyas", "Abdikarim"],
-        ["Hodan", "Ayan", "Hibo", "Sahra", "Farhiya", "Ubah", "Ikran", "Nimco", "Ladan",
-         "Deeqa", "Sagal", "Fadumo", "Idil", "Khadra"],
-        ["Warsame", "Farah", "Hersi", "Jama", "Osman", "Nur", "Aden", "Egal", "Abdi",
-         "Mohamud", "Hassan", "Dualeh", "Ismail", "Yusuf", "Gure", "Samatar"],
-    ),
-    "chinese": (
-        ["Wei", "Jun", "Hao", "Lei", "Jian", "Ming", "Zhiwei", "Xiaoming", "Yang", "Tao",
-         "Bo", "Chen", "Kai", "Long"],
-        ["Li Na", "Jing", "Mei", "Xiu", "Yan", "Ling", "Hui", "Fang", "Xiaoyan", "Yu",
-         "Qing", "Lan", "Ying", "Zhen"],
-        ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu",
-         "Sun", "Ma", "Zhu", "Hu", "Guo", "He", "Lin", "Luo", "Zheng", "Cheung", "Wong",
-         "Chan", "Leung", "Ng", "Lau", "Tang", "Yip"],
-    ),
-    "pakistani": (
-        ["Imran", "Bilal", "Usman", "Zubair", "Asif", "Tariq", "Naveed", "Shahid", "Faisal",
-         "Kamran", "Adnan", "Waqar", "Junaid", "Sajid"],
-        ["Ayesha", "Sana", "Nadia", "Saima", "Rabia", "Shazia", "Mehwish", "Bushra", "Amna",
-         "Hina", "Farah", "Nazia", "Sadia", "Uzma"],
-        ["Khan", "Hussain", "Iqbal", "Akhtar", "Mahmood", "Rashid", "Butt", "Chaudhry",
-         "Qureshi", "Malik", "Siddiqui", "Raja", "Mirza", "Bashir", "Riaz", "Anwar"],
-    ),
-    "romanian": (
-        ["Andrei", "Mihai", "Ionut", "Florin", "Cosmin", "Bogdan", "Catalin", "Vasile",
-         "Gheorghe", "Marius", "Sorin", "Adrian"],
-        ["Ioana", "Andreea", "Elena", "Mihaela", "Roxana", "Bianca", "Alina", "Simona",
-         "Cristina", "Larisa", "Oana", "Denisa"],
-        ["Popescu", "Ionescu", "Popa", "Dumitru", "Stan", "Stoica", "Gheorghe", "Munteanu",
-         "Constantin", "Matei", "Ciobanu", "Rusu", "Dobre", "Moldovan"],
-    ),
-    "caribbean": (
-        ["Delroy", "Winston", "Leroy", "Marlon", "Desmond", "Errol", "Courtney", "Dwayne",
-         "Clive", "Lloyd"],
-        ["Marcia", "Paulette", "Sharon", "Beverley", "Claudette", "Janice", "Shanice",
-         "Tanisha", "Yvonne", "Hyacinth"],
-        ["Campbell", "Brown", "Williams", "Clarke", "Thompson", "Reid", "Grant", "McKenzie",
-         "Francis", "Bailey", "Henry", "Barrett"],
-    ),
+    **v1.BUILTIN,
     "vietnamese": (
         ["Tuan", "Nam", "Quang", "Thanh", "Long", "Huy", "Dung", "Khoa",
          "Phong"],
@@ -148,7 +116,7 @@ BUILTIN: dict[str, tuple[list[str], list[str], list[str]]] = {
          "Asante", "Owusu", "Oyelaran", "Mutasa", "Conteh", "Koroma"],
     ),
 }
-BUILTIN_WEIGHTS = {"somali": 3, "chinese": 3, "pakistani": 5, "romanian": 2, "caribbean": 2,
+BUILTIN_WEIGHTS = {**v1.BUILTIN_WEIGHTS,
                    "vietnamese": 2, "ukrainian": 2, "horn": 2, "celtic": 4, "westafrican": 3}
 
 #: Groups whose names are often written family name first ("Tran Van Nam", "Kovacs Peter").
@@ -170,109 +138,44 @@ NICKS = [
 NICK_PREFIX = ["Big", "Little", "Big", "Young"]
 
 
-@dataclass
-class NamePools:
-    groups: list[tuple[str, list[str], list[str], list[str]]]  # (key, male, female, surnames)
-    weights: list[float]
+class NamePools(v1.NamePools):
+    """Version 1's pools from the lists above; people may write their family name first."""
 
-    @classmethod
-    def load(cls, use_names_dataset: bool = True, n_first: int = 60, n_last: int = 80) -> "NamePools":
-        groups: list[tuple[str, list[str], list[str], list[str]]] = []
-        weights: list[float] = []
-        if use_names_dataset:
-            try:
-                from names_dataset import NameDataset  # slow (~10 s, ~2 GB) but offline
-            except ImportError:  # pragma: no cover
-                NameDataset = None
-            if NameDataset is not None:
-                nd = NameDataset()
-                for cc, w in COUNTRY_WEIGHTS.items():
-                    first = nd.get_top_names(n=n_first, country_alpha2=cc).get(cc, {})
-                    last = nd.get_top_names(n=n_last, use_first_names=False, country_alpha2=cc).get(cc, [])
-                    male, female = _clean(first.get("M", [])), _clean(first.get("F", []))
-                    last = _clean(list(last))
-                    if male and female and last:
-                        groups.append((cc, male, female, last))
-                        weights.append(w)
-                del nd
-        for key, (m, f, s) in BUILTIN.items():
-            groups.append((key, m, f, s))
-            weights.append(BUILTIN_WEIGHTS[key])
-        if not groups:
-            groups.append(("fallback",) + FALLBACK)
-            weights.append(1)
-        return cls(groups, weights)
+    country_weights = COUNTRY_WEIGHTS
+    builtin = BUILTIN
+    builtin_weights = BUILTIN_WEIGHTS
 
-    def person(self, rng: random.Random) -> "Person":
-        key, male, female, last = rng.choices(self.groups, weights=self.weights)[0]
-        gender = rng.choice("MF")
-        first = rng.choice(male if gender == "M" else female)
-        surname = rng.choice(last)
-        r = rng.random()
-        if r < 0.06:  # double-barrelled
-            other = rng.choices(self.groups, weights=self.weights)[0]
-            surname = f"{surname}-{rng.choice(other[3])}"
-        elif r < 0.09 and key in ("GB", "IE"):
-            surname = rng.choice(["O'", "Mc", "Mac"]) + surname if surname.isalpha() and len(surname) > 3 else surname
-        middle = rng.choice(male if gender == "M" else female) if rng.random() < 0.12 else ""
+    def _make_person(self, rng: random.Random, key: str, first: str, middle: str, surname: str,
+                     gender: str) -> "Person":
         if " " in first:  # Vietnamese "Thi Lan": a middle name already
             middle = ""
         return Person(first, middle, surname, gender, rng.random() < SURNAME_FIRST.get(key, 0.0))
 
 
 @dataclass
-class Person:
-    first: str
-    middle: str
-    surname: str
-    gender: str
+class Person(v1.Person):
     surname_first: bool = False
     nick: str = ""
-
-    def title(self, rng: random.Random) -> str:
-        if self.gender == "M":
-            return rng.choice(["Mr", "Mr", "Mr", "Mr.", "Dr"])
-        return rng.choice(["Mrs", "Ms", "Miss", "Mrs", "Ms", "Mrs.", "Ms.", "Dr"])
 
 
 # --------------------------------------------------------------------- other slot values
 
-LOCS = [
-    "Leeds", "Bradford", "Luton", "Slough", "Croydon", "Birmingham", "Manchester", "Liverpool",
-    "Sheffield", "Bristol", "Leicester", "Nottingham", "Coventry", "Wolverhampton", "Walsall",
-    "Oldham", "Rochdale", "Bolton", "Blackburn", "Preston", "Hull", "Sunderland", "Newcastle",
-    "Middlesbrough", "Stoke-on-Trent", "Derby", "Peterborough", "Northampton", "Milton Keynes",
-    "Reading", "Southampton", "Portsmouth", "Plymouth", "Exeter", "Norwich", "Ipswich",
-    "Cambridge", "Oxford", "Swindon", "Gloucester", "Cardiff", "Swansea", "Newport", "Wrexham",
-    "Glasgow", "Edinburgh", "Dundee", "Aberdeen", "Paisley", "Belfast", "Derry", "Lisburn",
-    "Hackney", "Tower Hamlets", "Newham", "Lewisham", "Southwark", "Ealing", "Hounslow",
-    "Harrow", "Brent", "Enfield", "London", "Kent", "Essex", "Yorkshire", "Lancashire",
-    "Scotland", "Wales", "Northern Ireland", "England", "Ireland", "Poland", "Nigeria",
-    "Pakistan", "India", "Bangladesh", "Somalia", "Romania", "Lagos", "Warsaw", "Krakow",
-    "Karachi", "Lahore", "Dhaka", "Sylhet", "Mogadishu", "Hargeisa", "Accra", "Kingston",
-    "Dubai", "Spain", "Tenerife", "Australia", "Paris", "Florence", "Rome", "Barcelona", "Amsterdam",
+#: Version 1's lists with more places, organisations (banks, utilities) and job titles.
+LOCS = v1.LOCS + [
+    "Paris", "Florence", "Rome", "Barcelona", "Amsterdam",
     "Lisbon", "Madrid", "Vilnius", "Budapest", "Bucharest", "Kyiv", "Lviv", "Hanoi", "Asmara",
     "Addis Ababa", "Athens", "Sofia", "Tirana", "Moss Side", "Handsworth",
 ]
-ORGS_FIXED = [
-    "Tesco", "Sainsbury's", "Asda", "Morrisons", "Aldi", "Lidl", "Royal Mail", "Amazon",
-    "Greggs", "Network Rail", "the NHS", "Barclays", "Lloyds Bank", "NatWest", "Nationwide",
-    "HSBC", "Santander", "HMRC", "DWP", "the Department for Work and Pensions",
-    "the Child Maintenance Service", "Jobcentre Plus", "Citizens Advice", "the CSA",
-    "Deliveroo", "Uber", "DPD", "Hermes", "Evri", "Capita", "Serco", "Sodexo", "Balfour Beatty",
-    "Argos", "Primark", "Boots", "Costa Coffee", "Premier Inn", "the Army", "the Post Office",
-    "B&Q", "Wickes", "JD Sports", "McDonald's", "KFC", "Monzo", "Revolut", "Metro Bank",
+ORGS_FIXED = v1.ORGS_FIXED + [
+    "Monzo", "Revolut", "Metro Bank",
     "First Direct", "TSB", "Virgin Money", "Klarna", "PayPal", "Octopus Energy", "British Gas",
     "Vodafone",
 ]
-JOBS = ["payroll officer", "Payroll Officer", "HR manager", "HR Advisor", "case worker",
-        "Caseworker", "Case Manager", "team leader", "Team Leader", "solicitor",
-        "office manager", "Director", "accounts assistant", "Senior Caseworker",
-        "Enforcement Officer", "Customer Services Advisor", "store manager", "head teacher",
-        "Collections Officer", "Support Worker", "Family Support Worker", "Housing Officer",
-        "Police Constable", "Health Visitor", "Debt Adviser", "Operations Manager", "Customer Relations",
-        "Client Services Team", "Practice Manager", "Designated Safeguarding Lead", "Mediator",
-        "Senior Associate", "Paralegal", "Office Manager", "Account Manager", "Complaints Team"]
+JOBS = v1.JOBS + [
+    "Collections Officer", "Support Worker", "Family Support Worker", "Housing Officer",
+    "Police Constable", "Health Visitor", "Debt Adviser", "Operations Manager", "Customer Relations",
+    "Client Services Team", "Practice Manager", "Designated Safeguarding Lead", "Mediator",
+    "Senior Associate", "Paralegal", "Office Manager", "Account Manager", "Complaints Team"]
 
 # --------------------------------------------------------------------- templates
 # Slots: {P} full name, {F} first name, {S} surname, {T} title + surname (title outside
@@ -396,42 +299,20 @@ def _merge_adjacent_people(text: str, spans: list[tuple[int, int, str]]) -> list
     return out
 
 
-@dataclass
-class SyntheticDoc:
-    text: str
-    spans: list[tuple[int, int, str]]  # character offsets, label
-    genre: str
+class Generator(v1.Generator):
+    """Version 1's generator with the new genres, person slots and name shapes."""
 
-
-class Generator:
-    def __init__(self, pools: NamePools, seed: int = 0, genres: tuple[str, ...] | None = None):
-        self.pools = pools
-        self.rng = random.Random(seed)
-        self.genres = [(g, w) for g, w in GENRES if genres is None or g in genres]
+    genre_weights = GENRES
+    locs = LOCS
+    orgs_fixed = ORGS_FIXED
+    jobs = JOBS
+    person_slots = v1.Generator.person_slots + ("K", "SF", "I", "PU")
+    lower_doc = {"notes": 0.25, "calls": 0.25, "chat": 0.5, "log": 0.1, "nocue": 0.08}
 
     # -- values
-    def _org(self) -> str:
-        r = self.rng
-        if r.random() < 0.55:
-            return r.choice(ORGS_FIXED)
-        pat = r.choice(ORG_PATTERNS)
-        return pat.replace("{S}", self.pools.person(r).surname).replace("{L}", r.choice(LOCS))
-
-    def _date(self) -> str:
-        r = self.rng
-        d, m, y = r.randint(1, 28), r.randint(1, 12), r.randint(2015, 2025)
-        return r.choice([f"{d:02d}/{m:02d}/{y}", f"{d} {MONTHS[m-1]} {y}", f"{d}.{m}.{str(y)[2:]}",
-                         f"{d} {MONTHS[m-1][:3]} {y}", f"{y}-{m:02d}-{d:02d}"])
-
     def _person_text(self, p: Person, kind: str) -> list[tuple[str, str | None]]:
-        """Pieces of (text, label) for one person slot."""
+        """Pieces of (text, label) for one person slot: v1's and {K}, {SF}, {I}, {PU}."""
         r = self.rng
-        if kind == "F":
-            return [(p.first, "PERSON")]
-        if kind == "S":
-            return [(p.surname, "PERSON")]
-        if kind == "SU":
-            return [(p.surname.upper(), "PERSON")]
         if kind == "K":
             return [(p.nick or p.first, "PERSON")]
         if kind == "SF":  # "NOWAK, Anna": two spans, like "{SU}, {F}"; "NOWAK Anna": one
@@ -452,158 +333,53 @@ class Generator:
             name = (f"{first} {sur}" if x < 0.35 else f"{first[0]} {sur}" if x < 0.6 else f"{sur} {first}"
                     if x < 0.75 else f"{sur} {first[0]}" if x < 0.85 else f"{first[0]} {r.choice('ABCDEJKMNRS')} {sur}")
             return [(name, "PERSON")]
-        if kind == "T":
-            return [(p.title(r) + " ", None), (p.surname, "PERSON")]
-        full = self._full(p)
-        if kind == "TF":
-            return [(p.title(r) + " ", None), (full, "PERSON")]
-        return [(full, "PERSON")]
+        return super()._person_text(p, kind)
 
-    def _full(self, p: Person) -> str:
-        r = self.rng
-        x = r.random()
-        if x < 0.08:
-            name = f"{p.first[0]}. {p.surname}" if r.random() < 0.5 else f"{p.first[0]} {p.surname}"
-        elif x < 0.13:
-            name = f"{p.surname.upper()} {p.first}"
-        elif x < 0.17:
-            name = f"{p.surname}, {p.first}"
-        elif p.surname_first:
-            name = f"{p.surname} {p.first}" if r.random() < 0.75 else f"{p.surname.upper()} {p.first}"
-        elif p.middle:
-            name = f"{p.first} {p.middle} {p.surname}"
-        else:
-            name = f"{p.first} {p.surname}"
-        if " " in name and r.random() < 0.08:  # split over a line break (PDF extraction)
-            i = name.rfind(" ")
-            name = name[:i] + "\n" + name[i + 1:]
-        return name
+    def _full_name(self, p: Person) -> str:
+        if p.surname_first:
+            return f"{p.surname} {p.first}" if self.rng.random() < 0.75 else f"{p.surname.upper()} {p.first}"
+        return super()._full_name(p)
 
     def render(self, template: str, people: list[Person]) -> tuple[str, list[tuple[int, int, str]]]:
-        r = self.rng
-        text = ""
-        spans: list[tuple[int, int, str]] = []
-        pos = 0
-        for m in _SLOT.finditer(template):
-            text += template[pos:m.start()]
-            pos = m.end()
-            slot = m.group(1)
-            pieces: list[tuple[str, str | None]]
-            base = slot.rstrip("0123456789")
-            idx = int(slot[len(base):] or 1) - 1
-            if base in ("P", "F", "S", "T", "TF", "SU", "K", "SF", "I", "PU"):
-                pieces = self._person_text(people[idx], base)
-            elif base.lower() in ("he", "him", "his"):
-                male = people[idx].gender == "M"
-                word = {"he": "he" if male else "she", "him": "him" if male else "her",
-                        "his": "his" if male else "her"}[base.lower()]
-                pieces = [(word.capitalize() if base[0].isupper() else word, None)]
-            elif base == "ORG":
-                pieces = [(self._org(), "ORG")]
-            elif base == "ORGU":
-                org = r.choice(ORGS_FIXED)
-                org = (org[4:] if org.startswith("the ") else org).upper()
-                pieces = [(org, "ORG")] + ([(f" {r.randint(100, 9999)}", None)] if r.random() < 0.3 else [])
-            elif base == "REF6":
-                pieces = [(r.choice([str(r.randint(100000, 999999)), r.choice(["RENT", "KIDS", "MONEY", "LOAN",
-                                                                                "MAINT", "CSA", "XMAS"]),
-                                     f"RENT {r.choice(MONTHS)[:3].upper()}", r.choice(MONTHS)[:3].upper()]), None)]
-            elif base in ("NUMA", "NUMB"):
-                n = 3 if base == "NUMA" else 6
-                pieces = [(str(r.randint(10 ** (n - 1), 10 ** n - 1)), None)]
-            elif base == "LOC":
-                pieces = [(r.choice(LOCS), "LOC")]
-            elif base == "ADDR":
-                loc = r.choice(LOCS[:57])
-                pieces = [(f"{r.randint(1, 220)} {r.choice(STREETS)}, ", None), (loc, "LOC"),
-                          (f" {r.choice('BLMNSGW')}{r.choice('ABDELNRS')}{r.randint(1, 20)} "
-                           f"{r.randint(1, 9)}{r.choice('ABDEHJLNPQRSTUWXYZ')}{r.choice('ABDEHJLNPQRSTUWXYZ')}", None)]
-            elif base == "DATE":
-                pieces = [(self._date(), None)]
-            elif base == "DOB":
-                pieces = [(f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{r.randint(1960, 2010)}", None)]
-            elif base == "DAY":
-                pieces = [(r.choice(DAYS), None)]
-            elif base == "MONTH":
-                pieces = [(r.choice(MONTHS), None)]
-            elif base == "TIME":
-                pieces = [(f"{r.randint(8, 17):02d}:{r.randint(0, 59):02d}", None)]
-            elif base == "AMT":
-                pieces = [(f"{r.randint(5, 900)}.{r.randint(0, 99):02d}", None)]
-            elif base == "JOB":
-                pieces = [(r.choice(JOBS), None)]
-            elif base == "KIN":
-                pieces = [(r.choice(KIN), None)]
-            elif base == "ROLE":
-                pieces = [(r.choice(ROLES), None)]
-            elif base == "TITLE":
-                pieces = [(people[0].title(r), None)]
-            elif base == "PHONE":
-                pieces = [(f"0{r.randint(1000, 7999)} {r.randint(100000, 999999)}", None)]
-            elif base == "REF":
-                pieces = [(f"{r.randint(1000000000, 9999999999)}", None)]
-            elif base == "NINO":
-                pieces = [(f"{r.choice('ABCEHJKLMNPRSTWXYZ')}{r.choice('ABCEHJKLMNPRSTWXYZ')} "
-                           f"{r.randint(10, 99)} {r.randint(10, 99)} {r.randint(10, 99)} {r.choice('ABCD')}", None)]
-            elif base == "EMAIL":
-                p = people[idx]
-                pieces = [(f"{p.first.lower()}.{p.surname.lower()}{r.randint(1, 99)}@example.com", None)]
-            elif base in ("N",):
-                pieces = [(str(r.randint(1, 40)), None)]
-            else:
-                raise KeyError(f"unknown template slot {slot!r}")
-            for piece, label in pieces:
-                if label:
-                    spans.append((len(text), len(text) + len(piece), label))
-                text += piece
-        text += template[pos:]
+        text, spans = super().render(template, people)
         return text, _merge_adjacent_people(text, spans)
 
-    def doc(self) -> SyntheticDoc:
+    def _slot(self, slot: str, base: str, idx: int, people: list[Person]) -> list[tuple[str, str | None]]:
+        """v1's slots and {ORGU}, {REF6}, {NUMA}, {NUMB}."""
         r = self.rng
-        genre = r.choices([g for g, _ in self.genres], weights=[w for _, w in self.genres])[0]
-        people = [self.pools.person(r) for _ in range(3)]
+        if base == "ORGU":
+            org = r.choice(ORGS_FIXED)
+            org = (org[4:] if org.startswith("the ") else org).upper()
+            return [(org, "ORG")] + ([(f" {r.randint(100, 9999)}", None)] if r.random() < 0.3 else [])
+        if base == "REF6":
+            return [(r.choice([str(r.randint(100000, 999999)), r.choice(["RENT", "KIDS", "MONEY", "LOAN",
+                                                                          "MAINT", "CSA", "XMAS"]),
+                               f"RENT {r.choice(MONTHS)[:3].upper()}", r.choice(MONTHS)[:3].upper()]), None)]
+        if base in ("NUMA", "NUMB"):
+            n = 3 if base == "NUMA" else 6
+            return [(str(r.randint(10 ** (n - 1), 10 ** n - 1)), None)]
+        return super()._slot(slot, base, idx, people)
+
+    def _prepare_people(self, people: list[Person]) -> None:
         for p in people:
             p.nick = self._nick(p)
+
+    def _parts(self, genre: str) -> tuple[list[str], str]:
+        r = self.rng
         if genre == "chat":
-            parts = [self._chat_line(r.randint(0, 2)) for _ in range(r.randint(2, 7))]
-            sep = "\n"
-        elif genre == "log":
+            return [self._chat_line(r.randint(0, 2)) for _ in range(r.randint(2, 7))], "\n"
+        if genre == "log":
             parts = r.sample(LOG, r.randint(1, 4))
-            sep = r.choice(["\n", "\n", " "])
-        elif genre == "bank":
-            parts = r.sample(BANK, r.randint(2, 6))
-            sep = "\n"
-        elif genre == "nocue":
+            return parts, r.choice(["\n", "\n", " "])
+        if genre == "bank":
+            return r.sample(BANK, r.randint(2, 6)), "\n"
+        if genre == "nocue":
             parts = r.sample(NOCUE, r.randint(1, 3))
-            sep = r.choice(["\n", " ", "\n\n"])
-        elif genre == "negative2":
+            return parts, r.choice(["\n", " ", "\n\n"])
+        if genre == "negative2":
             parts = r.sample(NEGATIVE2, r.randint(1, 4))
-            sep = r.choice(["\n", " "])
-        elif genre == "letter":
-            parts = [r.choice(LETTER_OPEN)] + r.sample(LETTER_BODY, r.randint(1, 3)) + [r.choice(LETTER_CLOSE)]
-            sep = "\n\n"
-        elif genre == "notes":
-            parts = r.sample(NOTES, r.randint(1, 3))
-            sep = r.choice(["\n", " ", "\n\n"])
-        elif genre == "calls":
-            parts = r.sample(CALLS, r.randint(1, 2))
-            sep = "\n"
-        elif genre == "forms":
-            parts = [r.choice(FORMS)]
-            sep = "\n"
-        elif genre == "emails":
-            parts = [r.choice(EMAILS)]
-            sep = "\n"
-        else:
-            parts = r.sample(NEGATIVE, r.randint(1, 3))
-            sep = r.choice(["\n", " "])
-        template = sep.join(p.replace("{ROLE2}", "{ROLE}").replace("{DAY2}", "{DAY}").replace("{N2}", "{N}")
-                            for p in parts)
-        text, spans = self.render(template, people)
-        spans = _literal_org_spans(text, spans)
-        text, spans = self._case_variant(text, spans, genre)
-        return SyntheticDoc(text, spans, genre)
+            return parts, r.choice(["\n", " "])
+        return super()._parts(genre)
 
     def _nick(self, p: Person) -> str:
         r = self.rng
@@ -633,33 +409,14 @@ class Generator:
         return line.replace("{SPK}", spk).replace("{MSG}", msg)
 
     def _case_variant(self, text: str, spans: list[tuple[int, int, str]], genre: str):
-        r = self.rng
-        x = r.random()
+        x = self.rng.random()
         if genre == "bank":
             return text, spans
-        lower_doc = {"notes": 0.25, "calls": 0.25, "chat": 0.5, "log": 0.1, "nocue": 0.08}.get(genre, 0.06)
-        if genre == "chat" and x >= lower_doc and x < lower_doc + 0.25:  # chat: names typed in lower case
-            chars = list(text)
-            for s, e, label in spans:
-                if label == "PERSON":
-                    chars[s:e] = list(text[s:e].lower())
-            new = "".join(chars)
+        lower_doc = self.lower_doc.get(genre, 0.06)
+        if genre == "chat" and lower_doc <= x < lower_doc + 0.25:  # chat: names typed in lower case
+            new = _lower_people(text, spans)
             return (new, spans) if len(new) == len(text) else (text, spans)
-        if x < lower_doc:
-            new = text.lower()
-        elif x < lower_doc + 0.15:
-            chars = list(text)
-            for s, e, label in spans:
-                if label == "PERSON":
-                    chars[s:e] = list(text[s:e].lower())
-            new = "".join(chars)
-        elif x < lower_doc + 0.18:
-            new = text.upper()
-        else:
-            return text, spans
-        if len(new) != len(text):  # a case change altered the length: keep the original
-            return text, spans
-        return new, spans
+        return _case_change(text, spans, x, lower_doc)
 
 
 #: The genres version 1 does not have (``train --synthetic-extra``).
