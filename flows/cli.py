@@ -42,6 +42,10 @@ def cmd_submit(args: argparse.Namespace) -> int:
         )
     except SarpackError as exc:
         return _fail(str(exc))
+    finally:
+        from flows.settings import let_task_run_records_flush
+
+        let_task_run_records_flush()
     return report_submit(result, Path(args.out))
 
 

@@ -59,6 +59,10 @@ def cmd_approve(args: argparse.Namespace) -> int:
         result = finalise_flow(case_id=args.case_id)
     except SarpackError as exc:
         return _fail(str(exc))
+    finally:
+        from flows.settings import let_task_run_records_flush
+
+        let_task_run_records_flush()  # (as cmd_submit: the one-off server's last batch of task-run states)
     return report_submit(result, Path(result["folder"]).parent)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 DEFAULTS = {
     # No telemetry from this machine.
@@ -55,3 +56,16 @@ def patch_prefect(engine=None) -> None:
 
     _send_heartbeats._sarpack = True  # type: ignore[attr-defined]
     engine._send_heartbeats = _send_heartbeats
+
+
+def let_task_run_records_flush(sleep=time.sleep) -> float:
+    """Called by a one-shot command (``sarpack submit``) before it exits, when it ran its flow on the
+    one-off server it started itself (no ``PREFECT_API_URL``): that server writes task-run states in
+    batches every FLUSH_INTERVAL seconds (DEFAULTS) and is stopped when the command exits, which could
+    cut its last write short (Prefect then printed "Error flushing N events" and a traceback). Waits
+    one flush interval and a little more; returns the seconds waited (0 with a server of its own)."""
+    if os.environ.get("PREFECT_API_URL"):
+        return 0.0
+    wait = float(os.environ.get("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL", "1")) + 0.5
+    sleep(wait)
+    return wait

@@ -599,3 +599,25 @@ def test_street_after_reads_a_title_cased_window_like_the_whole_text():
     pos = text.index(" ROAD")
     assert _street_after(text, pos, True)
     assert STREET_AFTER.match(text.title(), pos) is None  # the old whole-text way: "ﬁ" -> "Fi" moved the offset
+
+
+def test_a_one_shot_submit_lets_the_task_run_recorder_flush_before_it_exits(monkeypatch):
+    """flows.settings.let_task_run_records_flush: with the one-off server the command started itself,
+    wait one flush interval and a little more before exiting (the server writes task-run states in
+    batches; exiting at once cut its last write short, with a Prefect traceback); with a server of its
+    own (PREFECT_API_URL), no wait. cmd_submit calls it on every way out of the flow."""
+    import inspect
+
+    from flows import cli, settings
+
+    waited = []
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setenv("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL", "1")
+    assert settings.let_task_run_records_flush(sleep=waited.append) == 1.5 and waited == [1.5]
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:4200/api")
+    assert settings.let_task_run_records_flush(sleep=waited.append) == 0.0 and waited == [1.5]
+    from flows import cli_review
+
+    for fn in (cli.cmd_submit, cli_review.cmd_approve):
+        src = inspect.getsource(fn)
+        assert "finally:" in src and "let_task_run_records_flush()" in src.split("finally:", 1)[1], fn.__name__
