@@ -692,14 +692,18 @@ class PartyMatcher:
         # digits, case-folded): a listed phone, NI number or case reference not there is not searched for
         self._rx_stream: dict[int, tuple[str, str]] = {}
         for pos, p in enumerate(self.parties):
-            if p.ni_number and len(squash(p.ni_number)) >= 8:
-                out.append((re.compile(r"(?i)(?<![A-Za-z0-9])" + _flex_chars(squash(p.ni_number), r"[\s\-]*") + r"(?![A-Za-z0-9])"), pos, EntityType.UK_NINO))
-                self._rx_stream[len(out) - 1] = ("a", squash(p.ni_number).casefold())
+            def add_alnum(value: str, min_len: int, sep: str, et: EntityType) -> None:
+                """A listed identifier of letters and digits, in any case, with ``sep`` between any two of its
+                characters; searched for only where its characters occur in a row (``_rx_stream``)."""
+                v = squash(value)
+                if len(v) >= min_len:
+                    out.append((re.compile(r"(?i)(?<![A-Za-z0-9])" + _flex_chars(v, sep) + r"(?![A-Za-z0-9])"), pos, et))
+                    self._rx_stream[len(out) - 1] = ("a", v.casefold())
+
+            if p.ni_number:
+                add_alnum(p.ni_number, 8, r"[\s\-]*", EntityType.UK_NINO)
             for ref in p.case_references:
-                s = squash(ref)
-                if len(s) >= 6:
-                    out.append((re.compile(r"(?i)(?<![A-Za-z0-9])" + _flex_chars(s, r"[\s\-/–]*") + r"(?![A-Za-z0-9])"), pos, EntityType.CASE_REFERENCE))
-                    self._rx_stream[len(out) - 1] = ("a", s.casefold())
+                add_alnum(ref, 6, r"[\s\-/–]*", EntityType.CASE_REFERENCE)
             for ph in (x for raw in p.phones for x in _listed_numbers(raw)):
                 intl = _INTL_PHONE.match(ph.strip())
                 if intl:
@@ -713,11 +717,8 @@ class PartyMatcher:
                     out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)?44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0\)?[ \t]?)?" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
                     self._rx_stream[len(out) - 1] = ("d", d[1:])
             for kind, value in p.identifiers:
-                v = squash(value)
-                if len(v) >= 6:  # (a sort code has six digits; shorter says too little to match anywhere)
-                    out.append((re.compile(r"(?i)(?<![A-Za-z0-9])" + _flex_chars(v, r"[\s\-/.]*") + r"(?![A-Za-z0-9])"),
-                                pos, EntityType(kind)))
-                    self._rx_stream[len(out) - 1] = ("a", v.casefold())
+                # (a sort code has six digits; shorter says too little to match anywhere)
+                add_alnum(value, 6, r"[\s\-/.]*", EntityType(kind))
             for em in p.emails:
                 if "@" in em:
                     out.append((re.compile(r"(?i)(?<![\w.\-])" + re.escape(em.strip()) + r"(?![\w\-])"), pos, EntityType.EMAIL_ADDRESS))
