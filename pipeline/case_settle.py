@@ -47,10 +47,10 @@ _UK_INTL = re.compile(r"^(?:0044|44)(?=[1-9]\d{8,9}$)")
 MIN_LEN = 6  # shorter values (an account's last four digits, "Flat 2") say too little to carry across documents
 
 
-def normalise(entity_type, value: str) -> str | None:
-    """The value as compared across documents ("30-96-11" == "30 96 11", "+44 7700 900123" ==
-    "07700 900123", case and spacing ignored); None when too short to carry."""
-    v = _UK_INTL.sub("0", _STRIP.sub("", value).upper())  # (the same for every type: compared alike)
+def normalise(value: str) -> str | None:
+    """The value as compared across documents, whatever its type ("30-96-11" == "30 96 11",
+    "+44 7700 900123" == "07700 900123", case and spacing ignored); None when too short to carry."""
+    v = _UK_INTL.sub("0", _STRIP.sub("", value).upper())
     return v if len(v) >= MIN_LEN else None
 
 
@@ -101,7 +101,7 @@ def _decide(item, case: CaseSettlement) -> str | None:
         return None
     if et not in CASE_TYPES:
         return None
-    v = normalise(et, item.text)
+    v = normalise(item.text)
     if v is None:
         return None
     if v in case.conflicts:

@@ -392,7 +392,7 @@ class CaseAnalyzer:
             r_all |= r_page
             for f in fs:
                 if f.entity_type in CASE_TYPES:
-                    v = settle_normalise(f.entity_type, f.text)
+                    v = settle_normalise(f.text)
                     if v is not None and (f.party == PartyKind.THIRD_PARTY or v in r_page):
                         self._settled_o.add(v)
         self.last_settled = Settled(frozenset(r_all), frozenset(self._settled_o))
@@ -402,7 +402,7 @@ class CaseAnalyzer:
     def _settle(into: set, et, value: str) -> None:
         if et is not None and et not in CASE_TYPES:
             return
-        v = settle_normalise(et, value)
+        v = settle_normalise(value)
         if v is not None:
             into.add(v)
 
