@@ -57,7 +57,9 @@ def _identifiers(value: Any, where: str) -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = []
     for kind, values in value.items():
         if kind not in IDENTIFIER_TYPES:
-            raise CaseError(f"case.json: '{where}.identifiers' has an unknown kind '{kind}' "
+            # the key is named only when it looks like a kind's name: a value typed as a key is not echoed
+            named = f" '{kind}'" if re.fullmatch(r"[A-Za-z_]{1,40}", kind) else ""
+            raise CaseError(f"case.json: '{where}.identifiers' has an unknown kind{named} "
                             f"(one of: {', '.join(IDENTIFIER_TYPES)})")
         out += [(kind, v.strip()) for v in _strs(values, f"identifiers.{kind}", where)]
     return tuple(out)

@@ -69,6 +69,10 @@ def test_case_json_reads_identifiers_and_names_a_wrong_kind(tmp_path):
     store = _write(tmp_path / "x", {"name": "A B", "identifiers": {"SHOE_SIZE": ["9"]}})
     with pytest.raises(CaseError, match="unknown kind 'SHOE_SIZE'"):
         load_case(store, "C-1")
+    store = _write(tmp_path / "v", {"name": "A B", "identifiers": {"YK21 WPD": ["x"]}})
+    with pytest.raises(CaseError, match="unknown kind [(]") as err:  # a value typed as a key is not echoed
+        load_case(store, "C-1")
+    assert "YK21" not in str(err.value)
     store = _write(tmp_path / "y", {"name": "A B", "identifiers": ["YK21 WPD"]})
     with pytest.raises(CaseError, match="identifiers' must be an object"):
         load_case(store, "C-1")
