@@ -185,8 +185,10 @@ def _named_in(region: tuple[int, int], mentions: list[Mention]) -> list[int | No
     return [m.pos for m in mentions if a <= m.start and m.end <= b]
 
 
-def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocParties:
-    """Author and addressee of a document given as its pages' texts."""
+def document_parties(texts: list[str], mentions: list[list[Mention]],
+                     emails: list[tuple[int, int, int]] | None = None) -> DocParties:
+    """Author and addressee of a document given as its pages' texts. ``emails``: the listed parties' own
+    email addresses found on the first page, (start, end, party position)."""
     authors: list[int | None] = []
     addressees: list[int | None] = []
     if not texts:
@@ -195,6 +197,10 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
     m = FROM_RE.search(first)
     if m:
         named = _named_in(m.span("who"), first_m)
+        if not named and emails:
+            # (round 20) "From: owen.l@example.co.uk" with no name: the party whose own address it is
+            a, b = m.span("who")
+            named = [pos for x, y, pos in emails if a <= x and y <= b]
         if named:
             authors.append(named[0])
         elif m.group("who").strip():
@@ -234,6 +240,9 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
     m = TO_RE.search(first)
     if m:
         named = _named_in(m.span("who"), first_m)
+        if not named and emails:
+            a, b = m.span("who")
+            named = [pos for x, y, pos in emails if a <= x and y <= b]
         if named:
             addressees.append(named[0])
     for text, ms in zip(texts, mentions):
@@ -688,26 +697,7 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                     if other is not _NO_HEADER:
                         return other  # "Nadia: your car was outside my house": the other one of a two-person chat
                 return doc.addressee
-            # his / her: the nearest person before the possessive, within the record
-            rs = block_start(text, cue_start)
-            before = [x for x in mentions if rs <= x.start and x.end <= cue_start]
-            want = {"his": "M", "her": "F", "hers": "F"}.get(pro)  # "their", "theirs": either
-            if not before and doc.subject is not None and (want is None or genders[doc.subject] == want):
-                return doc.subject  # no one named in the paragraph: the person the letter is about
-            # the nearest person before it whose gender agrees, passing over listed parties of the
-            # other gender ("Mr Pugh now holds it. She confirmed her car is ..."); an unknown person
-            # or a possessive ("his mother's") in the way means someone else
-            for near in sorted(before, key=lambda x: -x.end):
-                # (but "Our client's details. ... His vehicle is ...": a possessive of the person's own details
-                # or things is that person, not a relative of theirs)
-                if near.pos is None or (near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end)):
-                    return None
-                g = genders[near.pos]
-                if g == want or want is None:
-                    return near.pos
-                if g is None:
-                    return None
-            return None
+            return _third_pronoun_owner(text, cue_start, pro, mentions, doc, genders)
         # someone else is mentioned after the possessive: fall through to the line rule
     if doc.subject is not None:
         um = UNBOUND_ROLE_POSSESSIVE_CUE.search(window)
@@ -736,6 +726,15 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
             if pls <= x.start and x.end < line_start and x.pos is not None and not x.possessive \
                     and text.startswith(",", x.end) and not _NOT_A_LIST.search(text, x.end, s):
                 on_line, sent, line_start = [x], x.start, x.start
+    if not on_line and sent == line_start and line_start > 0:
+        # (round 20) a sentence of prose wrapped onto the value's line: the nearest person before the value in
+        # it, as on one line ("The appellant travels by car\n(registration BN68 TXR) to collect ...")
+        ws = _wrapped_sentence_start(text, s)
+        if ws < line_start and not _COLON_ROW.match(text, line_start) and _prose_lines(text, ws, line_start):
+            prior = [x for x in mentions if ws <= x.start and x.end <= line_start
+                     and not (x.pos is None and _BRAND_BEFORE_ACCOUNT.match(text, x.end))]
+            if prior:
+                on_line, sent, line_start = prior, ws, ws
     if not any(sent <= x.start for x in on_line):
         # nobody named in the value's own sentence: "Gethin took the car. I now drive a Kia, CU19 HKE."
         if _sentence_starts_at(text, sent, line_start) and FIRST_PERSON_WORD.search(text, sent, s):
@@ -777,6 +776,53 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         if who is not _NO_HEADER:
             return who
     return "none"
+
+
+_KIN_WORD = re.compile(r"(?i)\b" + KIN + r"\b")
+
+
+_PROSE_WORDS = re.compile(r"(?:[A-Za-z'’\-]+[ \t]+){5}")
+
+
+def _prose_lines(text: str, a: int, b: int) -> bool:
+    """Are the lines from ``a`` up to ``b`` wrapped prose, not a form's or a table's rows ("Name: X", cells two
+    spaces apart): each holds five words in a row and no row label at its start?"""
+    for line in text[text.rfind("\n", 0, a) + 1:b].split("\n"):
+        if not line.strip():
+            continue
+        if _COLON_ROW.match(line) or "\t" in line or "   " in line.strip() or not _PROSE_WORDS.search(line):
+            return False
+    return True
+
+
+def _third_pronoun_owner(text: str, cue_start: int, pro: str, mentions: list[Mention], doc: DocParties,
+                         genders: list[str | None], subject_fallback: bool = False) -> int | None:
+    """Whom "his"/"her"/"their" at ``cue_start`` means: the nearest person before the possessive, within the record."""
+    rs = block_start(text, cue_start)
+    before = [x for x in mentions if rs <= x.start and x.end <= cue_start]
+    want = {"his": "M", "her": "F", "hers": "F"}.get(pro)  # "their", "theirs": either
+    if not before and doc.subject is not None and (want is None or genders[doc.subject] == want):
+        return doc.subject  # no one named in the paragraph: the person the letter is about
+    # the nearest person before it whose gender agrees, passing over listed parties of the
+    # other gender ("Mr Pugh now holds it. She confirmed her car is ..."); an unknown person
+    # or a possessive ("his mother's") in the way means someone else
+    for near in sorted(before, key=lambda x: -x.end):
+        # (but "Our client's details. ... His vehicle is ...": a possessive of the person's own details
+        # or things is that person, not a relative of theirs)
+        if near.pos is None or (near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end)):
+            return None
+        g = genders[near.pos]
+        if g == want or want is None:
+            return near.pos
+        if g is None:
+            return None
+    if subject_fallback and want is not None and doc.subject is not None and genders[doc.subject] == want \
+            and not _KIN_WORD.search(text, rs, cue_start):
+        # (round 20) only listed parties of the other gender named in the paragraph ("the receiving parent,
+        # Ms Owusu, ... his previous flat" in a letter about Mr Asante): the person the letter is about, unless a
+        # relative or partner no name is given for is spoken of ("she lives with a new partner and his flat ...")
+        return doc.subject
+    return None
 
 
 # a block of rows introduced by a line said to the reader: "Your wages will continue to be paid to:",
@@ -1140,19 +1186,43 @@ def stated_for_someone_else(text: str, s: int, e: int, mentions: list[Mention], 
         NAMED_POSSESSIVE_CUE.match(text, x.end, s) or NAMED_PAY_CUE.match(text, x.end, s)) for x in mentions)
 
 
-# "my old address at", "your former address:", "to my previous address\n": a first or second person's own address
+# "my old address at", "your former address:", "to my previous address\n": a first or second person's own address;
+# (round 20) also a home ("her previous flat at", "his old house:"), one given care of someone ("my old address c/o
+# my mam's at"), and a third person's ("her previous address at ...": the nearest person of that gender, as for
+# "her account")
 _OWN_ADDRESS_CUE = re.compile(
-    r"(?i)\b(?:my|your)[ \t]+(?:old|former|previous|last|new|current|present|home|postal|own|usual)?[ \t]*(?:home[ \t]+)?address"
-    r"(?:[ \t]+(?:at|is|was|of))?[ \t]*[:\-–,]?[ \t]*\n?[ \t~*_\"'(]*$")
+    r"(?i)\b(?P<pro>my|your|his|her|their)[ \t]+(?:own[ \t]+)?(?:old|former|previous|last|new|current|present|home|postal|own|usual)?"
+    r"[ \t]*(?:home[ \t]+)?(?:address|flat|house|home)"
+    r"(?:[ \t]+c/o[ \t]+[^\n,.;:()]{1,30}?)?"
+    r"(?:[ \t]+(?:at|is|was|of|in))?[ \t]*[:\-–,]?[ \t]*\n?[ \t~*_\"'(]*$")
 
 
 def own_address_owner(text: str, s: int, e: int, mentions: list[Mention], doc: DocParties,
                       genders: list[str | None]) -> int | None | str:
     """Whose is an address right after "my old address at" / "your former address:": the writer's or the
     reader's, as for any other value of theirs (``owner_of``); "none" without that cue."""
-    if _OWN_ADDRESS_CUE.search(text, max(0, s - 60), s) is None:
+    cue = _OWN_ADDRESS_CUE.search(text, max(0, s - 80), s)
+    if cue is None:
         return "none"
-    return owner_of(text, s, mentions, doc, genders, e)
+    pro = cue.group("pro").lower()
+    plain = "address" in cue.group(0).lower() and "c/o" not in cue.group(0).lower()
+    if pro in ("my", "your") and plain:
+        return owner_of(text, s, mentions, doc, genders, e)
+    if any(cue.start() <= x.start and x.end <= s for x in mentions):
+        return "none"  # someone named between: "her flat c/o Mr X at"
+    if pro == "your":
+        return doc.addressee if doc.addressee is not None else "none"
+    if pro == "my":
+        # (the person an address is given care of is not its holder: "my old address c/o my mam's at ...")
+        ls = text.rfind("\n", 0, cue.start()) + 1
+        sp = _speaker(text, ls, cue.start(), mentions) or _block_speaker(text, cue.start(), mentions)
+        if sp is not None:
+            return sp.pos
+        hdr = _message_author(text, cue.start(), mentions)
+        if hdr is not _NO_HEADER:
+            return hdr
+        return doc.author if doc.author is not None else "none"
+    return _third_pronoun_owner(text, cue.start(), pro, mentions, doc, genders, subject_fallback=True)
 
 
 def form_row_owner(text: str, s: int, mentions: list[Mention]) -> int | None | str:
@@ -1252,7 +1322,48 @@ def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParti
         return "none"
     if doc.subject is not None and _is_form_row(text, ls, s, mentions) and not any(x.start < s for x in mentions):
         return doc.subject
+    own = _own_form_section_owner(text, ls, s, mentions, doc)
+    if own is not None:
+        return own
     return "none"
+
+
+# a line of a form: a label and a colon then its answer ("IBAN (if paying from abroad - n/a, but given): GB18...",
+# "I pay by: [x] Direct Debit"), or a label then a run of dots or spaces ("Reg ........ CU16 RFX")
+_ANY_ROW = re.compile(r"[ \t|]*[^\n:]{1,50}:[ \t]*\S|[ \t|]*[A-Za-z][A-Za-z /()'’\-]{0,30}?(?:[ \t]*\.{3,}[ \t]*|[ \t]{2,})\S")
+
+
+def _own_form_section_owner(text: str, ls: int, s: int, mentions: list[Mention], doc: DocParties) -> int | None:
+    """(round 20) A row of a form that one party filled in about themselves (its writer is its "you": "YOUR
+    DETAILS" and "Signed:" name the same party, or a letter's addressee returned it signed) in a section that
+    names nobody: "PART 3 PAYMENTS / I pay by: ... / One-off card payment today: card no. ...", or rows running
+    on from the form's own "Full name: X" row ("Employment: ... / Bank: Barclays  Sort code ..."). Not under a
+    section about someone else ("ABOUT THE OTHER PARENT", "HOUSEHOLD"), nor a row whose label names anyone."""
+    party = doc.addressee
+    if party is None or doc.author != party or not _is_form_row(text, ls, s, mentions) or _THIRD_REF.search(text, ls, s):
+        return None
+    start = ls
+    for _ in range(25):
+        if start == 0:
+            return None
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line_end = start - 1
+        start = prev
+        line = text[prev:line_end]
+        if not line.strip():
+            continue
+        named = [x for x in mentions if prev <= x.start < line_end]
+        if named:
+            nm = _NAME_ROW.match(text, prev)
+            if nm is not None and named[0].start == nm.end() and not named[0].possessive and named[0].pos == party \
+                    and all(x.pos == party for x in named):
+                return party  # the form's own name row
+            return None
+        if _SECTION_HEAD.fullmatch(line):
+            return None if _OTHER_SECTION.search(line) else party
+        if _THIRD_REF.search(line) or not _ANY_ROW.match(line):
+            return None  # prose, or a row about someone else, between the section's start and the value
+    return None
 
 
 def _sentence_starts_at(text: str, sent: int, line_start: int) -> bool:
