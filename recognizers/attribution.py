@@ -509,8 +509,11 @@ AFTER_HOLDER = re.compile(r"[ \t]*[,)]*[ \t]*,?[ \t]*(?:which|that)[ \t]+(?:(?:m
 # "LR68 KVA (the RP's car)", "30561122 (Mr Wong's account)"
 AFTER_PAREN_OWNER = re.compile(r"[ \t]*\([ \t]*(?:the[ \t]+|our[ \t]+)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?", re.I)
 # "LR68 KVA (registered keeper: Grace OKAFOR)", "BV67 OTH, registered keeper Shanice BROWN"
+# (round 20) and a card's holder after its expiry: "Visa debit 4312 ... exp 09/27, cardholder LORRAINE A SMITH"
 AFTER_KEEPER = re.compile(
-    r"[ \t]*[,(][ \t]*(?:registered[ \t]+keeper|keeper|registered[ \t]+owner|owner|account[ \t]+holder|(?-i:RK))[ \t]*[:\-]?[ \t]*"
+    r"(?:[ \t]+(?:exp(?:iry|ires)?|valid[ \t]+to)\.?[ \t]*:?[ \t]*\d{2}[ \t]*/[ \t]*\d{2}(?:\d{2})?)?"
+    r"[ \t]*[,(][ \t]*(?:registered[ \t]+keeper|keeper|registered[ \t]+owner|owner|account[ \t]+holder|card[ \t]?holder|"
+    r"name[ \t]+on[ \t]+(?:the[ \t]+)?card|(?-i:RK))[ \t]*[:\-]?[ \t]*"
     r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?", re.I)
 # "LR68 KVA, which is Mrs Grace Okafor's, and ...": the possessive ends the clause
 _POSSESSIVE_CLAUSE_END = re.compile(r"['’]s\b[ \t]*(?:[,.;:)]|$|and\b|not\b)", re.I | re.M)
@@ -639,6 +642,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     role = _role_row_owner(text, s, mentions, doc)
     if role is _NO_HEADER:
         role = _role_column_owner(text, s, mentions, doc)
+    if role is _NO_HEADER:
+        role = _payment_cell_owner(text, s, mentions)
     if role is not _NO_HEADER:
         return role
     pb = _PAREN_AFTER_NAME.search(text, max(0, s - 60), s)
@@ -730,11 +735,25 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         # (round 20) a sentence of prose wrapped onto the value's line: the nearest person before the value in
         # it, as on one line ("The appellant travels by car\n(registration BN68 TXR) to collect ...")
         ws = _wrapped_sentence_start(text, s)
+        semi = text.rfind(";", ws, s)
+        ws = semi + 1 if semi >= 0 else ws  # (a clause after a semicolon is about something else)
         if ws < line_start and not _COLON_ROW.match(text, line_start) and _prose_lines(text, ws, line_start):
             prior = [x for x in mentions if ws <= x.start and x.end <= line_start
                      and not (x.pos is None and _BRAND_BEFORE_ACCOUNT.match(text, x.end))]
-            if prior:
+            near = max(prior, key=lambda x: x.end) if prior else None
+            if near is not None and not _WRAP_OTHER.search(text, near.end, s) and not _WRAP_OTHER_AFTER.match(text, e or s):
+                # (not when anyone else is spoken of between the person and the value, "my mum's ... +63 ...", nor when
+                # the value's own words go on to say whose it is: "MA70 TZR - this is the receiving parent's car")
                 on_line, sent, line_start = prior, ws, ws
+    ind = _INDENT.match(text, line_start) if not on_line and e is not None and sent == line_start and line_start > 0 else None
+    if ind is not None and ind.end() == s and not text[e:(text.find("\n", e) + 1 or len(text) + 1) - 1].strip():
+        # (round 20) a value alone on an indented line under a row naming one person: the row's second line (a
+        # statement's "TRANSFER TO R NOWAK" over the payee's account number) is that person's
+        pls = text.rfind("\n", 0, line_start - 1) + 1
+        above = [x for x in mentions if pls <= x.start and x.end < line_start]
+        if len(above) == 1 and not above[0].possessive and text[pls:line_start - 1].strip() \
+                and not _ROW_SENTENCE_STOP.search(text, above[0].end, line_start - 1):
+            return above[0].pos
     if not any(sent <= x.start for x in on_line):
         # nobody named in the value's own sentence: "Gethin took the car. I now drive a Kia, CU19 HKE."
         if _sentence_starts_at(text, sent, line_start) and FIRST_PERSON_WORD.search(text, sent, s):
@@ -781,6 +800,9 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
 _KIN_WORD = re.compile(r"(?i)\b" + KIN + r"\b")
 
 
+_INDENT = re.compile(r"[ \t]{2,}")
+_WRAP_OTHER = re.compile(r"[:;]|(?i:\b(?:I|me|my|mine|you|your|he|his|him|she|her|they|their|them)\b)|['’]s\b|(?i:\b" + KIN + r"s?\b)")
+_WRAP_OTHER_AFTER = re.compile(r"[^.!?\n]{0,60}?(?:['’]s\b|(?i:\b(?:belongs?|registered|owned|his|hers?|theirs?|mine|yours)\b))")
 _PROSE_WORDS = re.compile(r"(?:[A-Za-z'’\-]+[ \t]+){5}")
 
 
@@ -1009,6 +1031,66 @@ def _role_column_owner(text: str, s: int, mentions: list[Mention], doc: "DocPart
             if role == want:
                 return pos
         return _NO_HEADER
+    return _NO_HEADER
+
+
+# (round 20) a payment table's row naming its payer and payee ("payer  payee  ...  notes"): a card or account the
+# row's note says the payment was made with or came from ("paid by phone, card ...", "from a/c ...") is the payer's,
+# one it went to ("to a/c ...", "into ...") the payee's
+_CELL_SPLIT = re.compile(r"\t|[ ]{2,}")
+_CELL_PAYER = re.compile(r"(?i)^(?:payer|paid[ \t]+by|paying(?:[ \t]+parent)?|from|collected[ \t]+from|debtor)$")
+_CELL_PAYEE = re.compile(r"(?i)^(?:payee|paid[ \t]+to|receiving(?:[ \t]+parent)?|to|recipient|beneficiary|creditor)$")
+_CELL_FROM = re.compile(r"(?i)\b(?:from|by|with|using|paid[ \t]+by[^\t]{0,20}?)[ \t]+(?:(?:debit|credit|bank)[ \t]+)?(?:card|a/c|acct|account)\b[^\t]{0,20}$")
+_CELL_TO = re.compile(r"(?i)\b(?:to|into)[ \t]+(?:(?:bank)[ \t]+)?(?:card|a/c|acct|account)\b[^\t]{0,20}$")
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    out, a = [], 0
+    for m in _CELL_SPLIT.finditer(line):
+        if m.start() > a:
+            out.append((a, m.start()))
+        a = m.end()
+    if a < len(line):
+        out.append((a, len(line)))
+    return out
+
+
+def _payment_cell_owner(text: str, s: int, mentions: list[Mention]):
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", s)
+    le = len(text) if le < 0 else le
+    line = text[ls:le]
+    if "\t" not in line and "  " not in line:
+        return _NO_HEADER
+    row = _cells(line)
+    at = [i for i, (a, b) in enumerate(row) if a <= s - ls < b]
+    if not at:
+        return _NO_HEADER
+    a, _ = row[at[0]]
+    before = text[ls + a:s]
+    want = "pay" if _CELL_FROM.search(before) else "rec" if _CELL_TO.search(before) else None
+    if want is None:
+        return _NO_HEADER
+    start = ls
+    for _ in range(40):
+        if start == 0:
+            return _NO_HEADER
+        prev = text.rfind("\n", 0, start - 1) + 1
+        head = text[prev:start - 1]
+        start = prev
+        if not head.strip():
+            return _NO_HEADER
+        if re.search(r"\d", head):
+            continue
+        cells = [head[x:y].strip().replace("_", " ") for x, y in _cells(head)]
+        if len(cells) != len(row) and not (len(cells) == len(row) + 1 and cells[-1]):
+            return _NO_HEADER
+        idx = [i for i, c in enumerate(cells) if (_CELL_PAYER if want == "pay" else _CELL_PAYEE).match(c)]
+        if len(idx) != 1 or idx[0] >= len(row):
+            return _NO_HEADER
+        x, y = row[idx[0]]
+        named = [m for m in mentions if ls + x <= m.start and m.end <= ls + y]
+        return named[0].pos if len(named) == 1 and not named[0].possessive else _NO_HEADER
     return _NO_HEADER
 
 
@@ -1320,8 +1402,15 @@ def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParti
         if doc.subject is not None:
             return doc.subject
         return "none"
-    if doc.subject is not None and _is_form_row(text, ls, s, mentions) and not any(x.start < s for x in mentions):
-        return doc.subject
+    if doc.subject is not None and _is_form_row(text, ls, s, mentions):
+        before = [x for x in mentions if x.start < s]
+        if not before:
+            return doc.subject
+        # (round 20) a row of the subject's own heading block, under the line naming only them: "Re: Ms X Y /
+        # DOB: ...  NHS no: ..." (everyone named before it is the subject, the nearest in the same block)
+        near = max(before, key=lambda x: x.start)
+        if all(x.pos == doc.subject and not x.possessive for x in before) and near.start >= block_start(text, ls, 6):
+            return doc.subject
     own = _own_form_section_owner(text, ls, s, mentions, doc)
     if own is not None:
         return own

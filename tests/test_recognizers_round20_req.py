@@ -99,3 +99,99 @@ def test_rows_of_a_form_the_requester_filled_in_about_himself(marsh):
     got = texts(marsh, form)
     assert "30-11-42" not in got and "4929 1205 7731 0086" not in got
     assert "YK20 RRA" in got  # the section about someone else
+
+
+def test_a_cards_holder_named_after_its_expiry(okoro):
+    record = ("PAYMENT\n  Method: card on file, Visa debit 4539 1488 0343 6467 exp 11/28, cardholder ADAEZE N OKORO\n")
+    assert "4539 1488 0343 6467" not in texts(okoro, record)
+    record2 = record.replace("ADAEZE N OKORO", "TOBIAS LANG")
+    assert "4539 1488 0343 6467" in texts(okoro, record2)
+
+
+@pytest.fixture(scope="module")
+def pugh_shared():
+    from recognizers import build_analyzer
+
+    return build_analyzer(CaseRecord(
+        case_id="C-R20C", received=date(2026, 3, 1), root=Path("."),
+        requester=Party(name="Dafydd Pugh", role="paying parent", aliases=("Daf",)),
+        third_parties=[Party(name="Nerys Pugh", role="receiving parent (requester's ex-wife)", aliases=("Ness",)),
+                       Party(name="Elin Pugh", role="receiving parent's daughter")]))
+
+
+def test_a_listed_nickname_before_a_shared_surname_settles_it(pugh_shared):
+    text = "Thanks for your help.\n\nDaf Pugh\n07700 900111\n"
+    assert not any("Pugh" in t for t in texts(pugh_shared, text))
+    text2 = "Thanks for your help.\n\nNess Pugh\n07700 900111\n"
+    assert any("Pugh" in t for t in texts(pugh_shared, text2))
+
+
+def test_dotless_and_stroked_letters_fold_like_accents():
+    from recognizers import build_analyzer
+
+    an = build_analyzer(CaseRecord(
+        case_id="C-R20D", received=date(2026, 3, 1), root=Path("."),
+        requester=Party(name="Aysel Kılıç", role="receiving parent", aliases=("Aysel Nur Kılıç",)),
+        third_parties=[Party(name="Michał Nowacki", role="paying parent")]))
+    letter = "Child Maintenance Service\n\nAYSEL NUR KILIC\n12 HIGH STREET\nLEEDS\n\nDear Ms Kilic\n\nMr Michal Nowacki has paid.\n"
+    got = texts(an, letter)
+    assert "AYSEL NUR KILIC" not in got and not any("AYSEL" in t for t in got)
+    assert any("Michal Nowacki" in t for t in got)
+
+
+def test_a_row_of_the_subjects_heading_block_is_the_subjects(okoro):
+    letter = ("Health Visiting Team\n\nTo whom it may concern\n\nRe: Ms Adaeze N. Okoro\n"
+              "DOB: 01.02.1990   NHS no: 943 476 5919\n\nI am Ms Okoro's health visitor and support her request.\n")
+    assert "943 476 5919" not in texts(okoro, letter)
+    # the heading about someone else: theirs
+    letter2 = letter.replace("Re: Ms Adaeze N. Okoro", "Re: Mr Tobias Lang")
+    assert "943 476 5919" in texts(okoro, letter2)
+
+
+def test_a_clause_after_a_semicolon_does_not_take_the_sentences_first_person(marsh):
+    letter = ("Dear Sirs\n\nFor the avoidance of doubt, the van seen at the yard belongs to Mr Gareth Marsh, who parks\n"
+              "it there at night; the Audi YK18 TRB is the receiving parent's.\n\nYours faithfully\nA Solicitor\n")
+    assert "YK18 TRB" in texts(marsh, letter)
+
+
+def test_a_value_alone_under_a_row_naming_one_person_is_that_persons(okoro):
+    statement = ("Date     Description                          Type   Out      Balance\n"
+                 "12 Jun   TRANSFER TO A OKORO                  TFR    100.00   316.01\n"
+                 "         DE89 3704 0044 0532 0130 00\n"
+                 "14 Jun   TRANSFER TO T LANG                   TFR    50.00    266.01\n"
+                 "         GB33 BUKB 2020 1555 5555 55\n")
+    got = texts(okoro, statement)
+    assert "DE89 3704 0044 0532 0130 00" not in got
+    assert "GB33 BUKB 2020 1555 5555 55" in got
+
+
+def test_a_payment_tables_note_of_the_card_paid_with_is_the_payers(okoro):
+    table = ("ref\tpayer\tpayee\tdue\tamount\tmethod\tnotes\n"
+             "R1\tLANG T\tOKORO A\t05/01/2026\t212.00\tCARD\tpaid by phone, card 4539 1488 0343 6467\n"
+             "R2\tLANG T\tOKORO A\t05/02/2026\t212.00\tSO\tto a/c 40-11-62 71203384\n")
+    got = texts(okoro, table)
+    assert "4539 1488 0343 6467" in got  # the payer's: the paying parent's card
+    assert not any("40-11-62" in t for t in got)  # the payee's: hers
+    # the payer is the requester: her card is kept
+    table2 = table.replace("LANG T\tOKORO A", "OKORO A\tLANG T")
+    got2 = texts(okoro, table2)
+    assert "4539 1488 0343 6467" not in got2 and any("40-11-62" in t for t in got2)
+
+
+@pytest.fixture(scope="module")
+def quinn():
+    from recognizers import build_analyzer
+
+    return build_analyzer(CaseRecord(
+        case_id="C-R20E", received=date(2026, 3, 1), root=Path("."),
+        requester=Party(name="Maeve Quinn", role="receiving parent"),
+        third_parties=[Party(name="Liam Quinn", role="paying parent (requester's ex-husband)"),
+                       Party(name="Brigid Quinn", role="paying parent's mother")]))
+
+
+def test_a_women_s_youngest_child_makes_her_the_parent(quinn):
+    letter = "To whom it may concern\n\nI have visited Ms Quinn's youngest child at home since 2024.\n"
+    assert not any("Quinn" in t for t in texts(quinn, letter))
+    # "Mrs Quinn's son" is still the listed mother's son (the paying parent)
+    letter2 = "To whom it may concern\n\nMaeve Quinn rang. Mrs Quinn's son has the children this week.\n"
+    assert any(t == "Quinn" for t in texts(quinn, letter2))
