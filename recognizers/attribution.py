@@ -735,8 +735,6 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         # (round 20) a sentence of prose wrapped onto the value's line: the nearest person before the value in
         # it, as on one line ("The appellant travels by car\n(registration BN68 TXR) to collect ...")
         ws = _wrapped_sentence_start(text, s)
-        semi = text.rfind(";", ws, s)
-        ws = semi + 1 if semi >= 0 else ws  # (a clause after a semicolon is about something else)
         if ws < line_start and not _COLON_ROW.match(text, line_start) and _prose_lines(text, ws, line_start):
             prior = [x for x in mentions if ws <= x.start and x.end <= line_start
                      and not (x.pos is None and _BRAND_BEFORE_ACCOUNT.match(text, x.end))]
@@ -1429,7 +1427,12 @@ def _own_form_section_owner(text: str, ls: int, s: int, mentions: list[Mention],
     on from the form's own "Full name: X" row ("Employment: ... / Bank: Barclays  Sort code ..."). Not under a
     section about someone else ("ABOUT THE OTHER PARENT", "HOUSEHOLD"), nor a row whose label names anyone."""
     party = doc.addressee
-    if party is None or doc.author != party or not _is_form_row(text, ls, s, mentions) or _THIRD_REF.search(text, ls, s):
+    if party is None or doc.author != party:
+        return None
+    pair = _PAIRED_AFTER_SORT_CODE.search(text, max(ls, s - 70), s)
+    if pair is not None:
+        s = pair.start("sc")  # "Sort code 20-45-77  Account no 63019284": the account goes with its sort code's row
+    if not _is_form_row(text, ls, s, mentions) or _THIRD_REF.search(text, ls, s):
         return None
     start = ls
     for _ in range(25):
