@@ -313,7 +313,8 @@ def document_parties(texts: list[str], mentions: list[list[Mention]],
 # a name alone on a line (perhaps with a title), the postal address on the next: "Ms K Nowak\n27 Cowley Road"
 _ADDRESS_BLOCK_NAME = re.compile(
     r"(?m)^[ \t]*(?:(?i:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?(?P<name>[A-Z][^\n]{1,40}?)[ \t]*\n[ \t]*"
-    r"(?=\d+[A-Za-z]?,?[ \t]+[A-Z]|(?i:flat|apartment|unit|house)[ \t]+\w)")
+    r"(?=(?:[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,3}[ \t]*\n[ \t]*)?"  # (round 20) a house's name first: "TY GWYN"
+    r"(?:\d+[A-Za-z]?,?[ \t]+[A-Z]|(?i:flat|apartment|unit|house)[ \t]+\w))")
 
 
 # a line saying whom a letter or record is about
@@ -1410,9 +1411,36 @@ def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParti
         if all(x.pos == doc.subject and not x.possessive for x in before) and near.start >= block_start(text, ls, 6):
             return doc.subject
     own = _own_form_section_owner(text, ls, s, mentions, doc)
+    if own is None:
+        own = _statement_card_holder(text, s, mentions, doc)
     if own is not None:
         return own
     return "none"
+
+
+# (round 20) a card in a bank statement, or in the notes written on it, with no one else said to hold it: a card
+# paying from the account is its holder's ("11 Apr  CARD 5487 ... CO-OP", "Card above is mine - 5487 ...",
+# "Card for the debit is the same one - 4929 ..."); the holder is the statement's addressee (the name over its
+# postal address) or the party its "Account name:" row names
+_CARD_BEFORE = re.compile(r"(?i)\bcard\b[^\n]{0,40}\Z")
+_STATEMENT_WORD = re.compile(r"(?i)\bstatement\b")
+_HOLDER_ROW = re.compile(
+    r"(?im)^[ \t|]*(?:account[ \t]+(?:name|holder)(?:\(s\))?|name[ \t]+of[ \t]+account[ \t]+holder)[ \t]*:?[ \t]*"
+    r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?")
+
+
+def _statement_card_holder(text: str, s: int, mentions: list[Mention], doc: DocParties) -> int | None:
+    if _CARD_BEFORE.search(text, max(0, s - 45), s) is None:
+        return None
+    head = text[:700]
+    if _BANK_HEAD.search(head) is None or _STATEMENT_WORD.search(head) is None:
+        return None
+    holders = set()
+    for m in _HOLDER_ROW.finditer(head):
+        holders |= {x.pos for x in mentions if x.start == m.end() and not x.possessive}
+    if doc.addressee is not None:
+        holders.add(doc.addressee)
+    return holders.pop() if len(holders) == 1 and None not in holders else None
 
 
 # a line of a form: a label and a colon then its answer ("IBAN (if paying from abroad - n/a, but given): GB18...",

@@ -196,3 +196,25 @@ def test_a_women_s_youngest_child_makes_her_the_parent(quinn):
     # "Mrs Quinn's son" is still the listed mother's son (the paying parent)
     letter2 = "To whom it may concern\n\nMaeve Quinn rang. Mrs Quinn's son has the children this week.\n"
     assert any(t == "Quinn" for t in texts(quinn, letter2))
+
+
+def test_a_card_in_the_requesters_own_bank_statement_is_hers(okoro):
+    statement = ("Northway Bank                                 Current Account\nStatement 12   01 May - 31 May 2026\n\n"
+                 "MS ADAEZE OKORO\nROSE COTTAGE\n4 MILL LANE\nYORK\nYO1 7HP\n\n"
+                 "Date     Details                                   Out      Balance\n"
+                 "01 May   FPO J BARNES REF RENT                     400.00   321.52\n"
+                 "02 May   CARD 4539 1488 0343 6467 GROCER YORK       21.40    300.12\n\n"
+                 "Note written on it: \"Card above is mine - 4539 1488 0343 6467. I paid Jo Barnes the rent.\"\n")
+    assert "4539 1488 0343 6467" not in texts(okoro, statement)
+    # a card said to be someone else's in the notes stays redacted
+    note = statement.replace("Card above is mine - 4539 1488 0343 6467.", "His card is 4111 1111 1111 1111.")
+    assert "4111 1111 1111 1111" in texts(okoro, note)
+
+
+def test_a_card_in_a_statement_whose_account_name_row_names_the_other_parent_is_his(okoro):
+    statement = ("Northway Bank  CURRENT ACCOUNT STATEMENT\nAccount name: MR TOBIAS LANG\n12 Hill Road\nYork\n\n"
+                 "01 May   FPO J BARNES REF RENT                     400.00   321.52\n"
+                 "02 May   CARD 4539 1488 0343 6467 GROCER YORK       21.40    300.12\n")
+    assert "4539 1488 0343 6467" in texts(okoro, statement)
+    mine = statement.replace("MR TOBIAS LANG", "MS ADAEZE OKORO")
+    assert "4539 1488 0343 6467" not in texts(okoro, mine)
