@@ -59,6 +59,13 @@ someone else's; "LD19 XKT that you drive" is the reader's. (In the analyzer: an 
 requester's own block is hers; a value case.json lists for her but said in its own words to be a third
 party's, ``stated_owner``, is redacted; in refine, a value equal to one of hers is not taken for hers when
 its own words give it to an unknown person, ``stated_for_someone_else``.)
+Also (round 20, the author's and the record's point of view): "his/her previous flat at" is the nearest person of
+that gender ("my old address c/o my mam's at" the writer's); a "From:" line with only a listed party's own email names
+the writer; a prose sentence wrapped onto the value's line names its owner as on one line; rows of a form one party
+filled in about themselves, in a section naming nobody, are theirs; a card in a bank statement or its notes is the
+account holder's; "exp 09/27, cardholder X" after a card; a payment table's "paid by card ..." / "from a/c ..." note is
+the row's payer's; a value alone on an indented line under a row naming one person is that person's; a row of the
+subject's own heading block ("Re: Ms X / NHS no: ...") is the subject's.
 A mention is a listed party's name, a role written in the text ("PP", "receiving
 parent") when case.json says who holds it, a role label bound by the document
 ("Appellant: <name>", "<NAME> (Defendant)", "Our client: <name>" make "the appellant",
@@ -1281,7 +1288,8 @@ _OWN_ADDRESS_CUE = re.compile(
 def own_address_owner(text: str, s: int, e: int, mentions: list[Mention], doc: DocParties,
                       genders: list[str | None]) -> int | None | str:
     """Whose is an address right after "my old address at" / "your former address:": the writer's or the
-    reader's, as for any other value of theirs (``owner_of``); "none" without that cue."""
+    reader's, as for any other value of theirs (``owner_of``); after "her previous flat at" / "his old house:", the
+    nearest person of that gender (``_third_pronoun_owner``); "none" without that cue."""
     cue = _OWN_ADDRESS_CUE.search(text, max(0, s - 80), s)
     if cue is None:
         return "none"
