@@ -335,7 +335,8 @@ class CaseAnalyzer:
                     lms[i] = label_mentions(t, bindings, mentions[i])
             for ms, lm in zip(mentions, lms):
                 ms.extend(lm)
-        doc_parties = document_parties(list(texts), mentions)
+        doc_parties = document_parties(list(texts), mentions, [(p.start, p.end, p.party + 1) for p in pspans[0]
+                                                               if p.entity_type == EntityType.EMAIL_ADDRESS] if pspans else None)
         if any(":" in t for t in texts):
             spk = tuple({x for t, ps in zip(texts, pspans) for x in label_speakers(
                 t, [(p.start, p.end, p.party + 1) for p in ps if p.entity_type != EntityType.PERSON])})

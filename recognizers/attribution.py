@@ -59,6 +59,13 @@ someone else's; "LD19 XKT that you drive" is the reader's. (In the analyzer: an 
 requester's own block is hers; a value case.json lists for her but said in its own words to be a third
 party's, ``stated_owner``, is redacted; in refine, a value equal to one of hers is not taken for hers when
 its own words give it to an unknown person, ``stated_for_someone_else``.)
+Also (round 20, the author's and the record's point of view): "his/her previous flat at" is the nearest person of
+that gender ("my old address c/o my mam's at" the writer's); a "From:" line with only a listed party's own email names
+the writer; a prose sentence wrapped onto the value's line names its owner as on one line; rows of a form one party
+filled in about themselves, in a section naming nobody, are theirs; a card in a bank statement or its notes is the
+account holder's; "exp 09/27, cardholder X" after a card; a payment table's "paid by card ..." / "from a/c ..." note is
+the row's payer's; a value alone on an indented line under a row naming one person is that person's; a row of the
+subject's own heading block ("Re: Ms X / NHS no: ...") is the subject's.
 A mention is a listed party's name, a role written in the text ("PP", "receiving
 parent") when case.json says who holds it, a role label bound by the document
 ("Appellant: <name>", "<NAME> (Defendant)", "Our client: <name>" make "the appellant",
@@ -185,8 +192,10 @@ def _named_in(region: tuple[int, int], mentions: list[Mention]) -> list[int | No
     return [m.pos for m in mentions if a <= m.start and m.end <= b]
 
 
-def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocParties:
-    """Author and addressee of a document given as its pages' texts."""
+def document_parties(texts: list[str], mentions: list[list[Mention]],
+                     emails: list[tuple[int, int, int]] | None = None) -> DocParties:
+    """Author and addressee of a document given as its pages' texts. ``emails``: the listed parties' own
+    email addresses found on the first page, (start, end, party position)."""
     authors: list[int | None] = []
     addressees: list[int | None] = []
     if not texts:
@@ -195,6 +204,10 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
     m = FROM_RE.search(first)
     if m:
         named = _named_in(m.span("who"), first_m)
+        if not named and emails:
+            # (round 20) "From: owen.l@example.co.uk" with no name: the party whose own address it is
+            a, b = m.span("who")
+            named = [pos for x, y, pos in emails if a <= x and y <= b]
         if named:
             authors.append(named[0])
         elif m.group("who").strip():
@@ -234,6 +247,9 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
     m = TO_RE.search(first)
     if m:
         named = _named_in(m.span("who"), first_m)
+        if not named and emails:
+            a, b = m.span("who")
+            named = [pos for x, y, pos in emails if a <= x and y <= b]
         if named:
             addressees.append(named[0])
     for text, ms in zip(texts, mentions):
@@ -304,7 +320,8 @@ def document_parties(texts: list[str], mentions: list[list[Mention]]) -> DocPart
 # a name alone on a line (perhaps with a title), the postal address on the next: "Ms K Nowak\n27 Cowley Road"
 _ADDRESS_BLOCK_NAME = re.compile(
     r"(?m)^[ \t]*(?:(?i:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?(?P<name>[A-Z][^\n]{1,40}?)[ \t]*\n[ \t]*"
-    r"(?=\d+[A-Za-z]?,?[ \t]+[A-Z]|(?i:flat|apartment|unit|house)[ \t]+\w)")
+    r"(?=(?:[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,3}[ \t]*\n[ \t]*)?"  # (round 20) a house's name first: "TY GWYN"
+    r"(?:\d+[A-Za-z]?,?[ \t]+[A-Z]|(?i:flat|apartment|unit|house)[ \t]+\w))")
 
 
 # a line saying whom a letter or record is about
@@ -500,8 +517,11 @@ AFTER_HOLDER = re.compile(r"[ \t]*[,)]*[ \t]*,?[ \t]*(?:which|that)[ \t]+(?:(?:m
 # "LR68 KVA (the RP's car)", "30561122 (Mr Wong's account)"
 AFTER_PAREN_OWNER = re.compile(r"[ \t]*\([ \t]*(?:the[ \t]+|our[ \t]+)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?", re.I)
 # "LR68 KVA (registered keeper: Grace OKAFOR)", "BV67 OTH, registered keeper Shanice BROWN"
+# (round 20) and a card's holder after its expiry: "Visa debit 4312 ... exp 09/27, cardholder LORRAINE A SMITH"
 AFTER_KEEPER = re.compile(
-    r"[ \t]*[,(][ \t]*(?:registered[ \t]+keeper|keeper|registered[ \t]+owner|owner|account[ \t]+holder|(?-i:RK))[ \t]*[:\-]?[ \t]*"
+    r"(?:[ \t]+(?:exp(?:iry|ires)?|valid[ \t]+to)\.?[ \t]*:?[ \t]*\d{2}[ \t]*/[ \t]*\d{2}(?:\d{2})?)?"
+    r"[ \t]*[,(][ \t]*(?:registered[ \t]+keeper|keeper|registered[ \t]+owner|owner|account[ \t]+holder|card[ \t]?holder|"
+    r"name[ \t]+on[ \t]+(?:the[ \t]+)?card|(?-i:RK))[ \t]*[:\-]?[ \t]*"
     r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?", re.I)
 # "LR68 KVA, which is Mrs Grace Okafor's, and ...": the possessive ends the clause
 _POSSESSIVE_CLAUSE_END = re.compile(r"['’]s\b[ \t]*(?:[,.;:)]|$|and\b|not\b)", re.I | re.M)
@@ -630,6 +650,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     role = _role_row_owner(text, s, mentions, doc)
     if role is _NO_HEADER:
         role = _role_column_owner(text, s, mentions, doc)
+    if role is _NO_HEADER:
+        role = _payment_cell_owner(text, s, mentions)
     if role is not _NO_HEADER:
         return role
     pb = _PAREN_AFTER_NAME.search(text, max(0, s - 60), s)
@@ -688,26 +710,7 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                     if other is not _NO_HEADER:
                         return other  # "Nadia: your car was outside my house": the other one of a two-person chat
                 return doc.addressee
-            # his / her: the nearest person before the possessive, within the record
-            rs = block_start(text, cue_start)
-            before = [x for x in mentions if rs <= x.start and x.end <= cue_start]
-            want = {"his": "M", "her": "F", "hers": "F"}.get(pro)  # "their", "theirs": either
-            if not before and doc.subject is not None and (want is None or genders[doc.subject] == want):
-                return doc.subject  # no one named in the paragraph: the person the letter is about
-            # the nearest person before it whose gender agrees, passing over listed parties of the
-            # other gender ("Mr Pugh now holds it. She confirmed her car is ..."); an unknown person
-            # or a possessive ("his mother's") in the way means someone else
-            for near in sorted(before, key=lambda x: -x.end):
-                # (but "Our client's details. ... His vehicle is ...": a possessive of the person's own details
-                # or things is that person, not a relative of theirs)
-                if near.pos is None or (near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end)):
-                    return None
-                g = genders[near.pos]
-                if g == want or want is None:
-                    return near.pos
-                if g is None:
-                    return None
-            return None
+            return _third_pronoun_owner(text, cue_start, pro, mentions, doc, genders)
         # someone else is mentioned after the possessive: fall through to the line rule
     if doc.subject is not None:
         um = UNBOUND_ROLE_POSSESSIVE_CUE.search(window)
@@ -736,6 +739,27 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
             if pls <= x.start and x.end < line_start and x.pos is not None and not x.possessive \
                     and text.startswith(",", x.end) and not _NOT_A_LIST.search(text, x.end, s):
                 on_line, sent, line_start = [x], x.start, x.start
+    if not on_line and sent == line_start and line_start > 0:
+        # (round 20) a sentence of prose wrapped onto the value's line: the nearest person before the value in
+        # it, as on one line ("The appellant travels by car\n(registration BN68 TXR) to collect ...")
+        ws = _wrapped_sentence_start(text, s)
+        if ws < line_start and not _COLON_ROW.match(text, line_start) and _prose_lines(text, ws, line_start):
+            prior = [x for x in mentions if ws <= x.start and x.end <= line_start
+                     and not (x.pos is None and _BRAND_BEFORE_ACCOUNT.match(text, x.end))]
+            near = max(prior, key=lambda x: x.end) if prior else None
+            if near is not None and not _WRAP_OTHER.search(text, near.end, s) and not _WRAP_OTHER_AFTER.match(text, e or s):
+                # (not when anyone else is spoken of between the person and the value, "my mum's ... +63 ...", nor when
+                # the value's own words go on to say whose it is: "MA70 TZR - this is the receiving parent's car")
+                on_line, sent, line_start = prior, ws, ws
+    ind = _INDENT.match(text, line_start) if not on_line and e is not None and sent == line_start and line_start > 0 else None
+    if ind is not None and ind.end() == s and not text[e:(text.find("\n", e) + 1 or len(text) + 1) - 1].strip():
+        # (round 20) a value alone on an indented line under a row naming one person: the row's second line (a
+        # statement's "TRANSFER TO R NOWAK" over the payee's account number) is that person's
+        pls = text.rfind("\n", 0, line_start - 1) + 1
+        above = [x for x in mentions if pls <= x.start and x.end < line_start]
+        if len(above) == 1 and not above[0].possessive and text[pls:line_start - 1].strip() \
+                and not _ROW_SENTENCE_STOP.search(text, above[0].end, line_start - 1):
+            return above[0].pos
     if not any(sent <= x.start for x in on_line):
         # nobody named in the value's own sentence: "Gethin took the car. I now drive a Kia, CU19 HKE."
         if _sentence_starts_at(text, sent, line_start) and FIRST_PERSON_WORD.search(text, sent, s):
@@ -777,6 +801,56 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         if who is not _NO_HEADER:
             return who
     return "none"
+
+
+_KIN_WORD = re.compile(r"(?i)\b" + KIN + r"\b")
+
+
+_INDENT = re.compile(r"[ \t]{2,}")
+_WRAP_OTHER = re.compile(r"[:;]|(?i:\b(?:I|me|my|mine|you|your|he|his|him|she|her|they|their|them)\b)|['’]s\b|(?i:\b" + KIN + r"s?\b)")
+_WRAP_OTHER_AFTER = re.compile(r"[^.!?\n]{0,60}?(?:['’]s\b|(?i:\b(?:belongs?|registered|owned|his|hers?|theirs?|mine|yours)\b))")
+_PROSE_WORDS = re.compile(r"(?:[A-Za-z'’\-]+[ \t]+){5}")
+
+
+def _prose_lines(text: str, a: int, b: int) -> bool:
+    """Are the lines from ``a`` up to ``b`` wrapped prose, not a form's or a table's rows ("Name: X", cells two
+    spaces apart): each holds five words in a row and no row label at its start?"""
+    for line in text[text.rfind("\n", 0, a) + 1:b].split("\n"):
+        if not line.strip():
+            continue
+        if _COLON_ROW.match(line) or "\t" in line or "   " in line.strip() or not _PROSE_WORDS.search(line):
+            return False
+    return True
+
+
+def _third_pronoun_owner(text: str, cue_start: int, pro: str, mentions: list[Mention], doc: DocParties,
+                         genders: list[str | None], subject_fallback: bool = False) -> int | None:
+    """Whom "his"/"her"/"their" at ``cue_start`` means: the nearest person before the possessive, within the record."""
+    rs = block_start(text, cue_start)
+    before = [x for x in mentions if rs <= x.start and x.end <= cue_start]
+    want = {"his": "M", "her": "F", "hers": "F"}.get(pro)  # "their", "theirs": either
+    if not before and doc.subject is not None and (want is None or genders[doc.subject] == want):
+        return doc.subject  # no one named in the paragraph: the person the letter is about
+    # the nearest person before it whose gender agrees, passing over listed parties of the
+    # other gender ("Mr Pugh now holds it. She confirmed her car is ..."); an unknown person
+    # or a possessive ("his mother's") in the way means someone else
+    for near in sorted(before, key=lambda x: -x.end):
+        # (but "Our client's details. ... His vehicle is ...": a possessive of the person's own details
+        # or things is that person, not a relative of theirs)
+        if near.pos is None or (near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end)):
+            return None
+        g = genders[near.pos]
+        if g == want or want is None:
+            return near.pos
+        if g is None:
+            return None
+    if subject_fallback and want is not None and doc.subject is not None and genders[doc.subject] == want \
+            and not _KIN_WORD.search(text, rs, cue_start):
+        # (round 20) only listed parties of the other gender named in the paragraph ("the receiving parent,
+        # Ms Owusu, ... his previous flat" in a letter about Mr Asante): the person the letter is about, unless a
+        # relative or partner no name is given for is spoken of ("she lives with a new partner and his flat ...")
+        return doc.subject
+    return None
 
 
 # a block of rows introduced by a line said to the reader: "Your wages will continue to be paid to:",
@@ -966,6 +1040,66 @@ def _role_column_owner(text: str, s: int, mentions: list[Mention], doc: "DocPart
     return _NO_HEADER
 
 
+# (round 20) a payment table's row naming its payer and payee ("payer  payee  ...  notes"): a card or account the
+# row's note says the payment was made with or came from ("paid by phone, card ...", "from a/c ...") is the payer's,
+# one it went to ("to a/c ...", "into ...") the payee's
+_CELL_SPLIT = re.compile(r"\t|[ ]{2,}")
+_CELL_PAYER = re.compile(r"(?i)^(?:payer|paid[ \t]+by|paying(?:[ \t]+parent)?|from|collected[ \t]+from|debtor)$")
+_CELL_PAYEE = re.compile(r"(?i)^(?:payee|paid[ \t]+to|receiving(?:[ \t]+parent)?|to|recipient|beneficiary|creditor)$")
+_CELL_FROM = re.compile(r"(?i)\b(?:from|by|with|using|paid[ \t]+by[^\t]{0,20}?)[ \t]+(?:(?:debit|credit|bank)[ \t]+)?(?:card|a/c|acct|account)\b[^\t]{0,20}$")
+_CELL_TO = re.compile(r"(?i)\b(?:to|into)[ \t]+(?:(?:bank)[ \t]+)?(?:card|a/c|acct|account)\b[^\t]{0,20}$")
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    out, a = [], 0
+    for m in _CELL_SPLIT.finditer(line):
+        if m.start() > a:
+            out.append((a, m.start()))
+        a = m.end()
+    if a < len(line):
+        out.append((a, len(line)))
+    return out
+
+
+def _payment_cell_owner(text: str, s: int, mentions: list[Mention]):
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", s)
+    le = len(text) if le < 0 else le
+    line = text[ls:le]
+    if "\t" not in line and "  " not in line:
+        return _NO_HEADER
+    row = _cells(line)
+    at = [i for i, (a, b) in enumerate(row) if a <= s - ls < b]
+    if not at:
+        return _NO_HEADER
+    a, _ = row[at[0]]
+    before = text[ls + a:s]
+    want = "pay" if _CELL_FROM.search(before) else "rec" if _CELL_TO.search(before) else None
+    if want is None:
+        return _NO_HEADER
+    start = ls
+    for _ in range(40):
+        if start == 0:
+            return _NO_HEADER
+        prev = text.rfind("\n", 0, start - 1) + 1
+        head = text[prev:start - 1]
+        start = prev
+        if not head.strip():
+            return _NO_HEADER
+        if re.search(r"\d", head):
+            continue
+        cells = [head[x:y].strip().replace("_", " ") for x, y in _cells(head)]
+        if len(cells) != len(row) and not (len(cells) == len(row) + 1 and cells[-1]):
+            return _NO_HEADER
+        idx = [i for i, c in enumerate(cells) if (_CELL_PAYER if want == "pay" else _CELL_PAYEE).match(c)]
+        if len(idx) != 1 or idx[0] >= len(row):
+            return _NO_HEADER
+        x, y = row[idx[0]]
+        named = [m for m in mentions if ls + x <= m.start and m.end <= ls + y]
+        return named[0].pos if len(named) == 1 and not named[0].possessive else _NO_HEADER
+    return _NO_HEADER
+
+
 def _chat_partner(text: str, speaker: Mention, mentions: list[Mention]):
     """The other party of a two-person chat (every line's speaker one of two listed parties): whom
     "your" in ``speaker``'s line means; ``_NO_HEADER`` in a group chat or when a speaker is unknown."""
@@ -1140,19 +1274,44 @@ def stated_for_someone_else(text: str, s: int, e: int, mentions: list[Mention], 
         NAMED_POSSESSIVE_CUE.match(text, x.end, s) or NAMED_PAY_CUE.match(text, x.end, s)) for x in mentions)
 
 
-# "my old address at", "your former address:", "to my previous address\n": a first or second person's own address
+# "my old address at", "your former address:", "to my previous address\n": a first or second person's own address;
+# (round 20) also a home ("her previous flat at", "his old house:"), one given care of someone ("my old address c/o
+# my mam's at"), and a third person's ("her previous address at ...": the nearest person of that gender, as for
+# "her account")
 _OWN_ADDRESS_CUE = re.compile(
-    r"(?i)\b(?:my|your)[ \t]+(?:old|former|previous|last|new|current|present|home|postal|own|usual)?[ \t]*(?:home[ \t]+)?address"
-    r"(?:[ \t]+(?:at|is|was|of))?[ \t]*[:\-–,]?[ \t]*\n?[ \t~*_\"'(]*$")
+    r"(?i)\b(?P<pro>my|your|his|her|their)[ \t]+(?:own[ \t]+)?(?:old|former|previous|last|new|current|present|home|postal|own|usual)?"
+    r"[ \t]*(?:home[ \t]+)?(?:address|flat|house|home)"
+    r"(?:[ \t]+c/o[ \t]+[^\n,.;:()]{1,30}?)?"
+    r"(?:[ \t]+(?:at|is|was|of|in))?[ \t]*[:\-–,]?[ \t]*\n?[ \t~*_\"'(]*$")
 
 
 def own_address_owner(text: str, s: int, e: int, mentions: list[Mention], doc: DocParties,
                       genders: list[str | None]) -> int | None | str:
     """Whose is an address right after "my old address at" / "your former address:": the writer's or the
-    reader's, as for any other value of theirs (``owner_of``); "none" without that cue."""
-    if _OWN_ADDRESS_CUE.search(text, max(0, s - 60), s) is None:
+    reader's, as for any other value of theirs (``owner_of``); after "her previous flat at" / "his old house:", the
+    nearest person of that gender (``_third_pronoun_owner``); "none" without that cue."""
+    cue = _OWN_ADDRESS_CUE.search(text, max(0, s - 80), s)
+    if cue is None:
         return "none"
-    return owner_of(text, s, mentions, doc, genders, e)
+    pro = cue.group("pro").lower()
+    plain = "address" in cue.group(0).lower() and "c/o" not in cue.group(0).lower()
+    if pro in ("my", "your") and plain:
+        return owner_of(text, s, mentions, doc, genders, e)
+    if any(cue.start() <= x.start and x.end <= s for x in mentions):
+        return "none"  # someone named between: "her flat c/o Mr X at"
+    if pro == "your":
+        return doc.addressee if doc.addressee is not None else "none"
+    if pro == "my":
+        # (the person an address is given care of is not its holder: "my old address c/o my mam's at ...")
+        ls = text.rfind("\n", 0, cue.start()) + 1
+        sp = _speaker(text, ls, cue.start(), mentions) or _block_speaker(text, cue.start(), mentions)
+        if sp is not None:
+            return sp.pos
+        hdr = _message_author(text, cue.start(), mentions)
+        if hdr is not _NO_HEADER:
+            return hdr
+        return doc.author if doc.author is not None else "none"
+    return _third_pronoun_owner(text, cue.start(), pro, mentions, doc, genders, subject_fallback=True)
 
 
 def form_row_owner(text: str, s: int, mentions: list[Mention]) -> int | None | str:
@@ -1250,9 +1409,89 @@ def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParti
         if doc.subject is not None:
             return doc.subject
         return "none"
-    if doc.subject is not None and _is_form_row(text, ls, s, mentions) and not any(x.start < s for x in mentions):
-        return doc.subject
+    if doc.subject is not None and _is_form_row(text, ls, s, mentions):
+        before = [x for x in mentions if x.start < s]
+        if not before:
+            return doc.subject
+        # (round 20) a row of the subject's own heading block, under the line naming only them: "Re: Ms X Y /
+        # DOB: ...  NHS no: ..." (everyone named before it is the subject, the nearest in the same block)
+        near = max(before, key=lambda x: x.start)
+        if all(x.pos == doc.subject and not x.possessive for x in before) and near.start >= block_start(text, ls, 6):
+            return doc.subject
+    own = _own_form_section_owner(text, ls, s, mentions, doc)
+    if own is None:
+        own = _statement_card_holder(text, s, mentions, doc)
+    if own is not None:
+        return own
     return "none"
+
+
+# (round 20) a card in a bank statement, or in the notes written on it, with no one else said to hold it: a card
+# paying from the account is its holder's ("11 Apr  CARD 5487 ... CO-OP", "Card above is mine - 5487 ...",
+# "Card for the debit is the same one - 4929 ..."); the holder is the statement's addressee (the name over its
+# postal address) or the party its "Account name:" row names
+_CARD_BEFORE = re.compile(r"(?i)\bcard\b[^\n]{0,40}\Z")
+_STATEMENT_WORD = re.compile(r"(?i)\bstatement\b")
+_HOLDER_ROW = re.compile(
+    r"(?im)^[ \t|]*(?:account[ \t]+(?:name|holder)(?:\(s\))?|name[ \t]+of[ \t]+account[ \t]+holder)[ \t]*:?[ \t]*"
+    r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?")
+
+
+def _statement_card_holder(text: str, s: int, mentions: list[Mention], doc: DocParties) -> int | None:
+    if _CARD_BEFORE.search(text, max(0, s - 45), s) is None:
+        return None
+    head = text[:700]
+    if _BANK_HEAD.search(head) is None or _STATEMENT_WORD.search(head) is None:
+        return None
+    holders = set()
+    for m in _HOLDER_ROW.finditer(head):
+        holders |= {x.pos for x in mentions if x.start == m.end() and not x.possessive}
+    if doc.addressee is not None:
+        holders.add(doc.addressee)
+    return holders.pop() if len(holders) == 1 and None not in holders else None
+
+
+# a line of a form: a label and a colon then its answer ("IBAN (if paying from abroad - n/a, but given): GB18...",
+# "I pay by: [x] Direct Debit"), or a label then a run of dots or spaces ("Reg ........ CU16 RFX")
+_ANY_ROW = re.compile(r"[ \t|]*[^\n:]{1,50}:[ \t]*\S|[ \t|]*[A-Za-z][A-Za-z /()'’\-]{0,30}?(?:[ \t]*\.{3,}[ \t]*|[ \t]{2,})\S")
+
+
+def _own_form_section_owner(text: str, ls: int, s: int, mentions: list[Mention], doc: DocParties) -> int | None:
+    """(round 20) A row of a form that one party filled in about themselves (its writer is its "you": "YOUR
+    DETAILS" and "Signed:" name the same party, or a letter's addressee returned it signed) in a section that
+    names nobody: "PART 3 PAYMENTS / I pay by: ... / One-off card payment today: card no. ...", or rows running
+    on from the form's own "Full name: X" row ("Employment: ... / Bank: Barclays  Sort code ..."). Not under a
+    section about someone else ("ABOUT THE OTHER PARENT", "HOUSEHOLD"), nor a row whose label names anyone."""
+    party = doc.addressee
+    if party is None or doc.author != party:
+        return None
+    pair = _PAIRED_AFTER_SORT_CODE.search(text, max(ls, s - 70), s)
+    if pair is not None:
+        s = pair.start("sc")  # "Sort code 20-45-77  Account no 63019284": the account goes with its sort code's row
+    if not _is_form_row(text, ls, s, mentions) or _THIRD_REF.search(text, ls, s):
+        return None
+    start = ls
+    for _ in range(25):
+        if start == 0:
+            return None
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line_end = start - 1
+        start = prev
+        line = text[prev:line_end]
+        if not line.strip():
+            continue
+        named = [x for x in mentions if prev <= x.start < line_end]
+        if named:
+            nm = _NAME_ROW.match(text, prev)
+            if nm is not None and named[0].start == nm.end() and not named[0].possessive and named[0].pos == party \
+                    and all(x.pos == party for x in named):
+                return party  # the form's own name row
+            return None
+        if _SECTION_HEAD.fullmatch(line):
+            return None if _OTHER_SECTION.search(line) else party
+        if _THIRD_REF.search(line) or not _ANY_ROW.match(line):
+            return None  # prose, or a row about someone else, between the section's start and the value
+    return None
 
 
 def _sentence_starts_at(text: str, sent: int, line_start: int) -> bool:

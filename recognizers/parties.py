@@ -152,6 +152,9 @@ def _accent_table() -> dict[int, str]:
         base = unicodedata.normalize("NFKD", chr(cp))[:1]
         if base != chr(cp) and base.isascii() and base.isalpha():
             out[cp] = base
+    # (round 20) the letters NFKD leaves whole, one for one: dotless i ("YILDIZ" in capitals is "Yıldız"), the
+    # stroked letters ("Michał", "Søren", "Đorđe")
+    out.update({ord(a): b for a, b in zip("ıłŁøØđĐħĦŧŦ", "ilLoOdDhHtT")})
     return out
 
 
@@ -403,6 +406,8 @@ def _forename_beside(text: str, name_start: int) -> str | None:
 
 
 _TITLE_CLASS = {"mrs": "F", "ms": "F", "miss": "F"}
+# the word right before a surname on its line: a given name written with it ("Andi Popescu", "ANDI POPESCU")
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’.])(?P<g>[A-Z][a-z'’\-]+|[A-Z]{2,})[ \t]+\Z")
 _OTHER_PERSON_WORD = re.compile(r"\b(?:[Yy]ou|I|[Mm]e)\b")
 RECENT_CHARS = 120  # a full name this close before a bare surname settles whom it means
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n[ \t]*\n")
@@ -1267,6 +1272,16 @@ class PartyMatcher:
                                              for n in (self.parties[o].name, *self.parties[o].aliases))}
             if len(fits) == 1:
                 return fits, True  # "Surname: OKAFOR / Forename(s): Grace"
+        if title is None:
+            # (round 20) a given name or nickname right before the shared surname that only one of its holders
+            # has ("Andi Popescu" where "Andi" is one party's listed alias, "Andi Popescu" no listed form)
+            gb = _GIVEN_BEFORE.search(text, max(0, name_start - 30), name_start)
+            if gb is not None:
+                w = gb.group("g").lower()
+                fits = {o for o in owners if any(w in (t.lower() for t in (_tokens(n)[:-1] if len(_tokens(n)) >= 2 else _tokens(n)))
+                                                 for n in (self.parties[o].name, *self.parties[o].aliases))}
+                if len(fits) == 1:
+                    return fits, True
         appos = self._role_apposition(text, name_start, end)
         if appos in owners:
             return {appos}, True  # "The paying parent, Ms Murphy, says", "Caller: Ms Murphy (paying parent)"
@@ -1290,6 +1305,12 @@ class PartyMatcher:
         if km is not None:
             # "Mr Hussain's son" where case.json lists "paying parent's adult son": Mr Hussain is the paying parent
             kin = km.group("kin").lower()
+            if kin == "child":
+                # (round 20) "Ms Gallagher's youngest child": a parent of the case's children, not a relative listed
+                # as the mother of one of them ("paying parent's mother"), whose child is that parent
+                parents = {o for o in owners if self.roles[o] is not None}
+                if len(parents) == 1:
+                    return parents, True
             holders = set()
             for o, p in enumerate(self.parties):
                 rm = _ROLE_OF_KIN.search(p.role or "")
