@@ -687,7 +687,7 @@ _ORG_LINE = re.compile(
 # checks even inside a capitalised NER span that is rejected ("Manager Bethlehem Woldu": the model's span fails
 # as a place, "Woldu" after "Manager" is a person)
 _RESTORE_SCORE = 0.75
-_CAPS_WORD = re.compile(r"[A-Z][A-Z'’\-]{2,}")
+_CAPS_WORD = re.compile(r"(?:[A-Z]\.?[ \t]+)?[A-Z][A-Z'’\-]{2,}")  # (with an initial: "T. NJOROGE")
 _ABBR_BEFORE = re.compile(r"[A-Z]{1,4}[ \t]+")  # "TL RAFIQ": a role abbreviation the NER span took in
 _INITIAL_NAME = re.compile(r"[A-Z]\.?[ \u00a0]+[A-Z][^\W\d_]+(?:[\-'’][^\W\d_]+)*")
 
@@ -928,6 +928,8 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
         toks = [t.strip(".,:;()") for t in span.split() if any(c.isalnum() for c in t)]
         if not toks:
             return False
+        if any(c.isdigit() for c in span):
+            return False  # a form's or a product's code ("CMS-CoC2", "Form C3"): no name has a figure in it
         if len(toks) == 1 and (toks[0].lower() in _LABEL_WORDS or (toks[0].isupper() and len(toks[0]) <= 4)):
             return False  # a form label or abbreviation ("Tel", "Ref", "NI", "DOB")
         if len(toks) == 1 and _TO_LABEL_AFTER.match(text, e) and toks[0].lower() in ("bill", "ship", "deliver", "invoice", "send", "sold"):

@@ -757,11 +757,23 @@ _BRAND_DET = re.compile(r"(?i)\b(?:a|an|the|my|his|her|their|your|our|new|old|gr
 
 # a person's name at the head of a trading name ("his boss at Bogdan Builders", "runs Nur Brothers Cars"):
 # the business, not the person; case-sensitive trade words only (not "Court", "Law", "Plus": also surnames)
+# trades, crafts and services a small firm is named for
+_TRADE_WORDS_MORE = frozenset({
+    "tiling", "bathrooms", "kitchens", "groundworks", "flooring", "glazing", "fencing", "paving", "driveways",
+    "carpentry", "interiors", "removals", "couriers", "maintenance", "gardening", "surfacing", "renovations",
+    "developments", "valeting", "skips", "upholstery", "aggregates", "carpets", "brickwork", "demolition",
+    "excavations", "installations", "refurbishments", "plant", "hire", "tarmac", "drainage", "insulation"})
 _TRADE_AFTER = re.compile(
     r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’\-]*){0,2}?[ \t]+(?:&[ \t]+)?(?:Builders|Motors|Cars|Brothers|Bros|Garage|Logistics|"
     r"Solicitors|Transport|Haulage|Plumbing|Roofing|Construction|Electrical|Decorating|Landscaping|Scaffolding|"
     r"Barbers|Autos|Bodyshop|Catering|Bakery|Takeaway|Lettings|Estates|Ltd|Limited|LLP|PLC|Plastering|Joinery|"
-    r"Cleaning|Tyres|Engineering|Staffing|Enforcement|Bailiffs|Salon|Restaurant|Cafe|Café)(?![\w\-])")
+    r"Cleaning|Tyres|Engineering|Staffing|Enforcement|Bailiffs|Salon|Restaurant|Cafe|Café|" + "|".join(
+        w.title() for w in sorted(_TRADE_WORDS_MORE)) + r")(?![\w\-])")
+# a firm's trade as the last word of a name in title case: "Bella Tiling", "Mersey Groundworks" (a firm named
+# after a person or a place, then what it does), unless a title says it is a person ("Mr Carpenter")
+_TRADE_LAST = re.compile(r"[ \t]+(?:" + "|".join(w.title() for w in sorted(_TRADE_WORDS_MORE)) + r"|Builders|Plumbing|"
+                         r"Roofing|Construction|Electrical|Decorating|Landscaping|Scaffolding|Logistics|Haulage|"
+                         r"Plastering|Joinery|Cleaning|Engineering|Staffing|Motors|Autos|Catering)$")
 
 
 def _subdivisions() -> frozenset[str]:
@@ -828,11 +840,41 @@ def place_not_person(text: str, s: int, e: int) -> bool:
     preposition ("around Croydon and Sutton", "in Kinshasa"); one that is also a given name needs "in"/"near"."""
     word = text[s:e].strip(".,:;()")
     from recognizers.gazetteer import _fold
-    if " " in word or _fold(word).lower() not in _subdivisions():
+    if _fold(word).lower() not in _subdivisions():
         return False
+    if " " in word:  # "coming from Hải Phòng": a province of two words, after a place's preposition
+        return _PLACE_PREP.search(text, max(0, s - 40), s) is not None
     if is_first_name(word):
         return _PLACE_PREP_STRICT.search(text, max(0, s - 12), s) is not None
     return _PLACE_PREP.search(text, max(0, s - 40), s) is not None
+
+
+_CLAUSE_END = re.compile(r"[.!?\n()\[\]:;\"“”]")
+_CLAUSE_START = re.compile(r"[.!?\n()\[\]:;\"“”][^.!?\n()\[\]:;\"“”]*$")
+_CLAUSE_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _foreign_clause_word(text: str, s: int, e: int, word: str) -> bool:
+    """A word that opens a clause, or is in lower case, in a clause written in another language (most of its other
+    lower-case words are no English words: "Cât timp stă băiatul la Mihai?", "annemin evine gel konuşalım"), which
+    is no name unless the name lists hold it as it is spelt: in a language the model and the frames do not read, a
+    capital at a clause's start and a lower-case word are no evidence of a name."""
+    if " " in word:
+        return False
+    a = _CLAUSE_START.search(text, max(0, s - 200), s)
+    a = a.start() + 1 if a is not None else max(0, s - 200)
+    if not word[:1].islower() and _CLAUSE_WORD.search(text, a, s) is not None:
+        return False  # a capitalised word inside a clause: a name as often as not ("la Mihai")
+    key = word[:1].upper() + word[1:].lower()
+    from recognizers.gazetteer import first_names, surnames
+    if key in first_names() or key in surnames():
+        return False
+    b = _CLAUSE_END.search(text, e, e + 200)
+    b = b.start() if b is not None else min(len(text), e + 200)
+    words = [w for w in _CLAUSE_WORD.findall(text, a, b) if w[:1].islower() and w != word]
+    if len(words) < 3:
+        return False
+    return sum(1 for w in words if not w.isascii() or zipf(w) < 2.7) >= 0.6 * len(words)
 
 
 def foreign_non_name(text: str, s: int, e: int) -> bool:
@@ -847,14 +889,18 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
         return False
     if all(t in NOT_NAME_WORDS or t in KIN_NAME_WORDS for t in toks) and any(t in NOT_NAME_WORDS for t in toks):
         return True
-    if _TRADE_AFTER.match(text, e) and not re.search(r"(?i)\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+$", text[max(0, s - 6):s]):
-        return True  # "at Bogdan Builders", "Nur Brothers Cars" (a title before it is a person: "Mr Bakare of ...")
+    if (_TRADE_AFTER.match(text, e) or len(toks) >= 2 and _TRADE_LAST.search(span)) and not re.search(
+            r"(?i)\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+$", text[max(0, s - 6):s]):
+        return True  # "at Bogdan Builders", "Nur Brothers Cars", "Bella Tiling" (a title before it is a person:
+        # "Mr Bakare of ...")
     if place_not_person(text, s, e):
         return True  # "around Croydon and Sutton"
     if len(toks) == 1 and coordinated_with_word(text, s, e):
         return True  # "Amen. Grace and mercy."
     if len(toks) != 1:
         return False
+    if _foreign_clause_word(text, s, e, span.strip(".,:;()\"'’!?")):
+        return True  # "Original: Cât timp stă ...", "... gel konuşalım, Fatma teyze": words of another language
     w = toks[0]
     if w in KIN_NAME_WORDS or w in NOT_NAME_WORDS:
         if _POSS_DET.search(text, max(0, s - 8), s):
