@@ -906,11 +906,20 @@ _LABEL_WORDS = {
 }
 
 
+_CODE_VALUE_AFTER = re.compile(r"[ \t]+(?:is|was|=)[ \t]+(?:[A-Za-z]{1,3}\d[\w]*|\d{5,})")
+# (a label's colon only after another word on its line: "Vehicle reg: KM68", not a chat's "dave: 07700 ...")
+_CODE_LABEL_AFTER = re.compile(r":[ \t]*(?:[A-Za-z]{1,3}\d[\w]*|\d{5,})")
+_WORD_BEFORE = re.compile(r"[A-Za-z]{2,}[ \t]+$")
+
+
 def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
     """NER sometimes tags ordinary words; a lower-case common word is not a name."""
     span = text[s:e]
     if not any(c.isalpha() for c in span):
         return False
+    if span[:1].islower() and " " not in span and (_CODE_VALUE_AFTER.match(text, e) or (
+            _CODE_LABEL_AFTER.match(text, e) and _WORD_BEFORE.search(text, max(0, s - 20), s))):
+        return False  # "my van reg is ND19 KLV", "ref: ab12cd": a label word before a code or a number
     if span[:1].islower() and zipf(span.split()[0]) >= 3.0 and rec != "PersonContextRecognizer":
         from recognizers.person_context import LOWER_CUE_RE
 

@@ -798,6 +798,13 @@ def _cells(line: str, base: int) -> list[tuple[int, int, str]]:
     return [c for c in out if c[2].strip() and c[2].strip() != "|"]
 
 
+def _written_as_name(cell: str) -> bool:
+    words = cell.strip().split()
+    return 1 <= len(words) <= 4 and all(
+        w[:1].isupper() and w.lower() not in STOP and not _NAME_HEADER.match(w) and not _OTHER_HEADER.match(w)
+        and (is_name_like(w) or zipf(w) < 3.0) for w in words)
+
+
 def table_column_names(rec, text: str) -> list:
     """A table whose header names its name columns ("Surname   Forename   Role", "| Employee | Hours |"): the
     cells under them that are written as names (every word a name or no English word), even when the lists
@@ -813,6 +820,8 @@ def table_column_names(rec, text: str) -> list:
         cols = [j for j, c in enumerate(head) if _NAME_HEADER.match(c[2].strip())]
         if len(head) == 2 and cols and not all(j in cols or _OTHER_HEADER.match(c[2].strip()) for j, c in enumerate(head)):
             cols = []  # a form's label and its value ("Name            KAZLAUSKAS TOMAS"), not a table's header
+        # "Name      Emeka Obi          Name      Ann Obi": a form's label and a name beside it, side by side
+        cols = [j for j in cols if not (j + 1 < len(head) and _written_as_name(head[j + 1][2]))]
         if len(head) < 2 or not cols:
             k += 1
             continue

@@ -937,6 +937,13 @@ def _trim_kinship(text: str, f: Finding) -> Finding:
     return replace(f, start=m.end(), text=text[m.end():f.end])
 
 
+# legal and safeguarding terms of family proceedings named after a person (the span is the eponym only)
+_EPONYM_TERM = re.compile(
+    r"(?:McKenzie|MacKenzie|Mackenzie)[ \t]+(?i:friends?)\b|(?:Clare|Sarah)['’]s[ \t]+(?i:law)\b|"
+    r"Gillick[ \t]+(?i:compet)|Fraser[ \t]+(?i:guidelines|competen)|Calderbank[ \t]+(?i:offer|letter)|"
+    r"(?:Hadkinson|Mesher|Martin)[ \t]+(?i:order)\b")
+
+
 def ner_person_is_word(text: str, f: Finding) -> bool:
     """True when a PERSON from the NER model (or a weak context guess) is not a name."""
     span = f.text
@@ -946,6 +953,8 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
         return True
     if toks[0].lower() in DAY_MONTH_ABBR and len(toks) == 1:
         return True
+    if _EPONYM_TERM.match(text, f.start) and len(toks) <= 2:
+        return True  # "a McKenzie friend", "Clare's Law", "Gillick competent": a legal term named after a person
     if len(toks) == 1 and (toks[0].lower() in KINSHIP_WORDS or toks[0].lower() in ROLE_WORDS):
         return True  # "Cousin", "Nan", "Uncle", "Justice" (of the Peace), "Defendant" alone
     if len(toks) >= 2 and toks[0].lower() in VEHICLE_MAKES and f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer"):
@@ -982,7 +991,8 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
             return True  # "the money for Asmara comes from ..." where the text says "in Asmara": one sense
         if not _name_word(toks[0]) and _closing_word(text, f.start, f.end, toks[0]):
             return True  # "Salamat,\nWeng", "Obrigado / thank you\n\nR. O. Santos": a closing in another language
-        return not _name_word(toks[0]) and zipf(toks[0]) >= 2.5  # "Headteacher", "Footer", "Claimant"
+        return not _name_word(toks[0]) and (zipf(toks[0]) >= 2.5 or _english_compound(toks[0]))
+        # "Headteacher", "Footer", "Claimant"; "Payslip", "MoneyHelper": two English words run together
     if len(toks) >= 3 and toks[1].lower() in ("thi", "thị", "văn") and is_surname(toks[0]) and all(
             t[:1].isupper() and len(t) <= 8 for t in toks[2:]):
         return False  # a Vietnamese name, family name first: "Nguyen Thi Hoa" ("Hoa" is no gazetteer name)
@@ -1158,6 +1168,14 @@ def _idiom_at_sentence_start(text: str, s: int, e: int, word: str) -> bool:
         if o.start() != s and not _sentence_start(text, o.start()):
             return False  # "... and Grace said": a name somewhere in the text
     return True
+
+
+def _english_compound(tok: str) -> bool:
+    """Two English words run together, the first a common one: "Payslip", "Childminder", "MoneyHelper"."""
+    low = tok.lower()
+    if not low.isalpha() or len(low) < 7:
+        return False
+    return any(zipf(low[:i]) >= 4.0 and zipf(low[i:]) >= 2.4 for i in range(3, len(low) - 2))
 
 
 def _name_word(tok: str) -> bool:
