@@ -557,7 +557,9 @@ class CaseAnalyzer:
         person_spans = [(s, e) for r, et, rec, s, e in kept if et == EntityType.PERSON]
         anchors = person_spans + [(p.start, p.end) for p in pspans if p.entity_type == EntityType.PERSON]
         locs = [(x.start_char, x.end_char) for x in doc.ents if x.label_ in ("LOC", "GPE")]
-        for s, e in _list_names(text, anchors, places + org_names + orgs + locs):
+        # (not the model's ORG on a lone known first name: "by Gail and Ravinder")
+        list_orgs = [(a, b) for a, b in orgs if " " in text[a:b].strip() or not is_first_name(text[a:b].strip())]
+        for s, e in _list_names(text, anchors, places + org_names + list_orgs + locs):
             kept.append((RecognizerResult(EntityType.PERSON.value, s, e, 0.6), EntityType.PERSON, "NameListRecognizer", s, e))
         taken = [(m.start, m.end) for m in mentions]
         for r, et, rec, s, e in kept:
@@ -784,7 +786,8 @@ def _surname_first_ok(sur: str) -> bool:
 _LIST_WORD = r"[A-ZÀ-ÖØ-Þ\u0100-\u017f][^\W\d_]*(?:[\-'’][^\W\d_]+)*"
 _LIST_NAME = _LIST_WORD + r"(?:[ \t]+" + _LIST_WORD + r"){0,3}"
 _LIST_NEXT = re.compile(r"(?:,[ \t]*(?:and\b)?|[ \t]+(?:and|&)(?=\s))[ \t]*\n?[ \t]*(?P<name>" + _LIST_NAME + r")(?![\w\-])")
-_LIST_PREV = re.compile(r"(?<![\w\-])(?P<name>" + _LIST_NAME + r"),[ \t]*\n?[ \t]*$")
+_LIST_PREV = re.compile(r"(?<![\w\-])(?:(?P<name>" + _LIST_NAME + r"),|(?P<one>" + _LIST_WORD + r")[ \t]+(?:and|&))"
+                        r"[ \t]*\n?[ \t]*$")  # (before "and": one word, a known first name: "by Gail and Ravinder")
 
 
 def _list_name_ok(name: str) -> bool:
@@ -810,8 +813,10 @@ def _list_names(text: str, anchors: list[tuple[int, int]], avoid: list[tuple[int
         if m:
             cands.append(m.span("name"))
         m = _LIST_PREV.search(text, max(0, a - 60), a)
-        if m:
+        if m and m.group("name"):
             cands.append(m.span("name"))
+        elif m and is_first_name(m.group("one")) and zipf(m.group("one")) < 4.5:
+            cands.append(m.span("one"))
         for s, e in cands:
             if (s, e) in seen or _overlaps(s, e, anchors + found + avoid) or not _list_name_ok(text[s:e]):
                 continue
@@ -881,7 +886,9 @@ def _trim_label_tail(text: str, s: int, e: int) -> tuple[int, int]:
             e -= 1
 
 
-_TITLE_PREFIX = re.compile(r"(?i)(?:the\s+)?(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|master|rev)\.?\s+)?")
+_TITLE_PREFIX = re.compile(r"(?i)(?:the\s+)?(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|master|rev)\.?\s+|"
+                           r"(?-i:Pani|Frau|Herr|Señora|Señor|Sra\.|Senhora|Senhor|Signora|Signor|Madame|Monsieur|Mme\.?|"
+                           r"Doamna|Domnul)\s+(?=[A-ZÀ-ÞĀ-Ž]))?")  # (and another language's: "Pani Wiśniewska")
 
 
 def _strip_title(text: str, s: int, e: int) -> tuple[int, int]:

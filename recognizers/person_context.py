@@ -163,7 +163,7 @@ CAPS_SURNAME_FIRST_RE = re.compile(
 _EMOJI_TAIL = r"(?:[ \t]*[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+)?"
 # a line of a chat export, the speaker in any case: "[03/02/2026, 19:02] gaz: ...", "Kobby: ..."
 CHAT_LINE_RE = re.compile(
-    r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}"
+    r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}),?[ \t]+\d{1,2}[:.]\d{2}"
     r"(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?"
     r"(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)" + _EMOJI_TAIL + r"(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S"
 )
@@ -278,12 +278,26 @@ QUOTED_NICK_RE = re.compile(
 )
 # a chat or transcript speaker at the start of a line: "[14:02] Deb: ...", "Semhar: ok"
 SPEAKER_RE = re.compile(
-    r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}"
+    r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}),?[ \t]+\d{1,2}[:.]\d{2}"
     r"(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?(?P<name>" + NAME
     + r"(?:[ \t]+" + NAME + r")?)" + _EMOJI_TAIL + r"(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S"
 )
 # a field's value after "Label:": a number, a phone, an amount, a date ("Tel: 0191 ...", "Ref: (A) 12")
 _FIELD_VALUE = re.compile(r"[+(£$€#]?\d")
+# a caller saying who she is and where from, in a voicemail or a call: "hi it's bernadette from the advice
+# centre", "It's Dave calling about ..."
+SELF_INTRO_RE = re.compile(
+    r"(?i:\b(?:it['’]?s|its|it[ \t]+is|this[ \t]+is))[ \t]+(?P<name>[A-Za-z][a-z'’\-]+)"
+    r"(?=[ \t]+(?i:from|calling|ringing|phoning)\b)")
+# courtesy titles of other languages before a name: Vietnamese (in lower case: "bà Hoa", "anh Minh", "chị Lan"),
+# Polish, German, Spanish, Portuguese, Italian, French, Romanian ("Pani Nowak", "Doamna Rusu", "Señora Ruiz")
+VIET_HONORIFICS = frozenset({"anh", "chị", "em", "bà", "ông", "cô", "chú", "bác", "dì", "cậu"})
+FOREIGN_TITLE_RE = re.compile(
+    r"(?<![\w'’])(?:(?:anh|chị|em|bà|ông|cô|chú|bác|dì|cậu)|(?:Pani|Frau|Herr|Señora|Señor|Sra\.|Senhora|Senhor|"
+    r"Signora|Signor|Madame|Monsieur|Mme\.?|Doamna|Domnul|Doamnei|Domnului))[ \t]+"
+    r"(?P<name>[^\W\d_]{2,}(?:[ \t][A-ZÀ-ÝĐ][^\W\d_]+)?)(?![\w\-])")
+_FOREIGN_TITLE_HINT = re.compile(r"\b(?:anh|chị|em|bà|ông|cô|chú|bác|dì|cậu|Pani|Frau|Herr|Señor|Sra|Senhor|Signor|"
+                                 r"Madame|Monsieur|Mme|Doamn|Domnul)")
 # a chat export's (Slack, Teams) header line: the sender's user handle "first.last" alone on its line with the
 # time of the message: "naomi.clarke  10:14", "j_okafor 9:02 AM"
 HANDLE_HEADER_RE = re.compile(
@@ -449,6 +463,14 @@ class PersonContextRecognizer(EntityRecognizer):
                     break
             base = m.start("name")
             out.append(_res(self, base + keep[0][0], base + keep[-1][1], 0.6, "lower-case name after a relation"))
+        for m in SELF_INTRO_RE.finditer(text):
+            w = m.group("name")
+            if is_first_name(w) and w.lower() not in STOP and w.lower() not in SPEAKER_LABELS and zipf(w) < 5.0:
+                out.append(_res(self, m.start("name"), m.end("name"), 0.75, "caller introducing herself"))
+        for m in (FOREIGN_TITLE_RE.finditer(text) if _FOREIGN_TITLE_HINT.search(text) else ()):
+            w = m.group("name")
+            if w[:1].isupper() and w.lower() not in STOP and (is_name_like(w) or zipf(w) < 4.0):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.8, "name after a courtesy title in another language"))
         for m in QUOTED_NICK_RE.finditer(text):
             if is_first_name(m.group("first")) or is_surname(m.group("last")) or is_first_name(m.group("nick")):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.8, "name with a quoted nickname"))

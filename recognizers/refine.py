@@ -849,6 +849,8 @@ def place_not_person(text: str, s: int, e: int) -> bool:
     return _PLACE_PREP.search(text, max(0, s - 40), s) is not None
 
 
+_VIET_HONORIFICS = frozenset({"anh", "chị", "em", "bà", "ông", "cô", "chú", "bác", "dì", "cậu"})
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÝĐ]")
 _CLAUSE_END = re.compile(r"[.!?\n()\[\]:;\"“”]")
 _CLAUSE_START = re.compile(r"[.!?\n()\[\]:;\"“”][^.!?\n()\[\]:;\"“”]*$")
 _CLAUSE_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -899,6 +901,8 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
         return True  # "Amen. Grace and mercy."
     if len(toks) != 1:
         return False
+    if span[:1].islower() and toks[0] in _VIET_HONORIFICS and _CAPITAL_AFTER.match(text, e):
+        return True  # "anh Minh", "chị Lan": a Vietnamese courtesy title before a name, not the name
     if _foreign_clause_word(text, s, e, span.strip(".,:;()\"'’!?")):
         return True  # "Original: Cât timp stă ...", "... gel konuşalım, Fatma teyze": words of another language
     w = toks[0]

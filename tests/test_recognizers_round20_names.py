@@ -143,3 +143,68 @@ def test_firm_named_for_its_trade():
     text = "The van says Harcourt Driveways on the side."
     s = text.index("Harcourt")
     assert foreign_non_name(text, s, s + len("Harcourt Driveways"))
+
+
+# ---------------------------------------------------------------- second pass
+
+def test_side_by_side_form_labels_are_no_name_column(analyzer):
+    text = ("Name      Tobi Adewale                       Name      Grace Adewale\n"
+            "DOB       3/2/85                             DOB       11.9.1990\n"
+            "Mobile    07700 900771                       Mobile    07700 900772\n")
+    assert "DOB" not in _people(analyzer, text) and "Mobile" not in _people(analyzer, text)
+
+
+def test_lower_case_label_before_a_code_is_no_name(analyzer):
+    text = ("[04/06/2026, 18:01] Kez: car's sorted. new reg is LM21 XOP if they ask\n"
+            "[04/06/2026, 18:03] Dom: ok ta\n"
+            "[04/06/2026, 18:04] Kez: np\n")
+    assert "reg" not in _people(analyzer, text)
+
+
+def test_english_compound_is_no_name():
+    from pipeline.codes import ReasonCode
+    from pipeline.models import Finding
+    from recognizers.refine import ner_person_is_word
+
+    for text, word in (("Timesheet attached for March.", "Timesheet"), ("Contact StepChange for debt advice.", "StepChange")):
+        s = text.index(word)
+        f = Finding(s, s + len(word), EntityType.PERSON, "SpacyRecognizer", 0.85, PartyKind.UNKNOWN, ReasonCode.TP,
+                    False, word)
+        assert ner_person_is_word(text, f), word
+
+
+def test_eponymous_legal_term_is_no_name():
+    from pipeline.codes import ReasonCode
+    from pipeline.models import Finding
+    from recognizers.refine import ner_person_is_word
+
+    text = "The father was supported by a McKenzie friend at the hearing."
+    s = text.index("McKenzie")
+    f = Finding(s, s + 8, EntityType.PERSON, "SpacyRecognizer", 0.85, PartyKind.UNKNOWN, ReasonCode.TP, False, "McKenzie")
+    assert ner_person_is_word(text, f)
+
+
+def test_chat_export_with_iso_dates(analyzer):
+    text = ("2026-05-02 09:14  Mai Tran: morning\n"
+            "2026-05-02 09:15  Kim Le: hi\n"
+            "2026-05-02 09:17  Mai Tran: huong is lying to them again\n"
+            "2026-05-02 09:20  Kim Le: ignore her\n")
+    assert "huong" in _people(analyzer, text)
+
+
+def test_name_after_a_courtesy_title_in_another_language(analyzer):
+    text = "[01/03/2026, 10:02] Thao: bà Xuan will keep the baby on friday, anh Khoa drives\n"
+    got = _people(analyzer, text)
+    assert "Xuan" in got and "Khoa" in got
+    assert "anh" not in got and "bà" not in got
+    assert "Wiśniewska" in _people(analyzer, "The keys are with Pani Wiśniewska downstairs.\n")
+
+
+def test_caller_introducing_herself(analyzer):
+    text = "Voicemail 3: \"hiya it's philippa from the housing office, ring me back when you can\"\n"
+    assert "philippa" in _people(analyzer, text)
+
+
+def test_first_name_before_and_a_name_found(analyzer):
+    text = "I was told a manager would ring back, by\nGemma and Nkechi Oyelaran, and nobody did.\n"
+    assert "Gemma" in _people(analyzer, text)
