@@ -557,9 +557,7 @@ class CaseAnalyzer:
         person_spans = [(s, e) for r, et, rec, s, e in kept if et == EntityType.PERSON]
         anchors = person_spans + [(p.start, p.end) for p in pspans if p.entity_type == EntityType.PERSON]
         locs = [(x.start_char, x.end_char) for x in doc.ents if x.label_ in ("LOC", "GPE")]
-        # (not the model's ORG on a lone known first name: "by Gail and Ravinder")
-        list_orgs = [(a, b) for a, b in orgs if " " in text[a:b].strip() or not is_first_name(text[a:b].strip())]
-        for s, e in _list_names(text, anchors, places + org_names + list_orgs + locs):
+        for s, e in _list_names(text, anchors, places + org_names + _not_lone_first_names(text, orgs) + locs):
             kept.append((RecognizerResult(EntityType.PERSON.value, s, e, 0.6), EntityType.PERSON, "NameListRecognizer", s, e))
         taken = [(m.start, m.end) for m in mentions]
         for r, et, rec, s, e in kept:
@@ -798,6 +796,11 @@ def _list_name_ok(name: str) -> bool:
         return False  # a lone word in a list is a name only if it is a known first name
     return all(t.lower() not in STOP and t.lower() not in _LABEL_WORDS and (is_name_like(t) or zipf(t) < 3.0)
                for t in toks)
+
+
+def _not_lone_first_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The model's ORG spans but one on a lone known first name ("by Gail and Ravinder": ORG "Gail")."""
+    return [(a, b) for a, b in spans if " " in text[a:b].strip() or not is_first_name(text[a:b].strip())]
 
 
 def _list_names(text: str, anchors: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
