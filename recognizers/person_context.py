@@ -477,11 +477,14 @@ class PersonContextRecognizer(EntityRecognizer):
         speakers = list(SPEAKER_RE.finditer(text))
         # a transcript (several lines "Name: ..."): a speaker is a name even when the gazetteer does not
         # know it ("Dhegdheer: ok"), unless it is an ordinary word or a label ("Agent", "Note")
-        # (and someone speaks twice: a form's labels, "Claimant: / Dependants: / Non-dependant:", are used once each)
+        # (and someone speaks twice, or the lines carry times: a form's labels, "Claimant: / Dependants: /
+        # Non-dependant:", are used once each and have no time before them)
         said: dict[str, int] = {}
+        stamped = 0
         for m in speakers:
             said[m.group("name")] = said.get(m.group("name"), 0) + 1
-        transcript = len(said) >= 2 and len(speakers) >= 3 and max(said.values()) >= 2
+            stamped += bool(text[m.start():m.start("name")].strip())
+        transcript = len(said) >= 2 and len(speakers) >= 3 and (max(said.values()) >= 2 or stamped >= 2)
         for m in speakers:
             toks = m.group("name").split()
             if said[m.group("name")] == 1 and _FIELD_VALUE.match(text, m.end() - 1):
