@@ -539,7 +539,7 @@ class CaseAnalyzer:
                     continue  # a company or body's name ("Harbour Fresh Foods Ltd") is not a person
                 if rec != "SpacyRecognizer" and _overlaps(s, e, orgs) and not text[s:e].isupper() and not (
                         r.score >= 0.75 and " " not in text[s:e] and (s, e) in orgs and is_name_like(text[s:e])) and not (
-                        person_over_ner_org(text, s, e)):
+                        person_over_ner_org(text, s, e)) and not _recurring_speaker(text, s, e):
                     continue  # (the NER model's ORG on a line in capitals is no evidence: "TO: ADEBAYO O REF ...";
                     # nor its ORG on a lone known name that a strong cue marks as a person: "Shaz (tenant's friend)")
                 if not _overlaps(s, e, tp_spans) and _overlaps(s, e, places):
@@ -796,6 +796,17 @@ def _list_name_ok(name: str) -> bool:
         return False  # a lone word in a list is a name only if it is a known first name
     return all(t.lower() not in STOP and t.lower() not in _LABEL_WORDS and (is_name_like(t) or zipf(t) < 3.0)
                for t in toks)
+
+
+def _recurring_speaker(text: str, s: int, e: int) -> bool:
+    """A chat's speaker label that speaks turn after turn ("Sky: ...", "Grace: ..."), which the model may read as a
+    firm: a person in a conversation."""
+    from recognizers.person_context import SPEAKER_RE
+
+    if text.count(text[s:e] + ":") < 2:
+        return False
+    m = SPEAKER_RE.match(text, text.rfind("\n", 0, s) + 1)
+    return m is not None and m.span("name") == (s, e)
 
 
 def _not_lone_first_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

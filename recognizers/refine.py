@@ -681,7 +681,7 @@ KINSHIP = re.compile(r"(?i)(?:auntie|aunty|aunt|uncle|nan|nana|nanna|grandma|gra
 ROLE_WORDS = {"justice", "judge", "magistrate", "registrar", "clerk", "usher", "sheriff", "bailiff", "coroner", "recorder",
               "counsel", "solicitor", "barrister", "mediator", "interpreter", "defendant", "claimant", "complainant",
               "respondent", "appellant", "applicant", "caseworker", "headteacher", "chair", "chairman", "chairperson",
-              "referrer", "adviser", "advisor", "supervisor", "keyworker"}
+              "referrer", "adviser", "advisor", "supervisor", "keyworker", "requester", "requestor"}
 KINSHIP_WORDS = {"nonna", "nonno", "zio", "zia", "babcia", "dziadek", "ciocia", "wujek", "babushka", "abuela", "abuelo",
                  "auntie", "aunty", "aunt", "uncle", "nan", "nana", "nanna", "grandma", "grandad", "granny", "grandpa",
                  "cousin", "mummy", "mum", "mam", "daddy", "dad", "brother", "sister", "bro", "sis", "nephew", "niece"}

@@ -247,3 +247,24 @@ def test_firm_named_for_its_trade_after_the_name():
     text = "He works for Harcourt Driveways now."
     s = text.index("Harcourt")
     assert foreign_non_name(text, s, s + len("Harcourt"))
+
+
+def test_recurring_chat_speaker_is_a_person_over_a_model_org():
+    from recognizers.analyzer import _recurring_speaker
+
+    text = "Star: did u see him\nMe: no\nStar: he was at the depot\nMe: ok\n"
+    assert _recurring_speaker(text, 0, 4)
+    s = text.index("Star: he")
+    assert _recurring_speaker(text, s, s + 4)
+    text = "Star: your bill is ready\n"
+    assert not _recurring_speaker(text, 0, 4)  # once: a sender, not a conversation
+
+
+def test_requester_is_a_role_word():
+    from pipeline.codes import ReasonCode
+    from pipeline.models import Finding
+    from recognizers.refine import ner_person_is_word
+
+    text = "Requester's details as held: see the case file."
+    f = Finding(0, 9, EntityType.PERSON, "SpacyRecognizer", 0.85, PartyKind.UNKNOWN, ReasonCode.TP, False, "Requester")
+    assert ner_person_is_word(text, f)
