@@ -531,6 +531,8 @@ class CaseAnalyzer:
                     e = pm.end()  # "Fernanda Oliveira da Silva", "Ahmed bin Saleh": the particle and what follows
                 if s >= e or not _person_ok(text, s, e, rec):
                     continue
+                if rec == "SpacyRecognizer" and _address_part(text, s, e) and not _overlaps(s, e, tp_spans):
+                    continue  # "The Depot, Broadway, Treforest, Pontypridd CF37 1BA": a part of an address
                 if rec == "SpacyRecognizer" and not _overlaps(s, e, tp_spans) and ner_person_is_word(
                         text, _trim_kinship(text, Finding(s, e, et, rec, r.score, PartyKind.UNKNOWN, ReasonCode.TP,
                                                           False, text[s:e]))):
@@ -796,6 +798,28 @@ def _list_name_ok(name: str) -> bool:
         return False  # a lone word in a list is a name only if it is a known first name
     return all(t.lower() not in STOP and t.lower() not in _LABEL_WORDS and (is_name_like(t) or zipf(t) < 3.0)
                for t in toks)
+
+
+_POSTCODE_IN_LINE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
+_ADDRESS_LABEL_BEFORE = re.compile(r"(?i)\baddress[ \t]*:[ \t]*$")
+_PART_AFTER = re.compile(r"[ \t]*,")
+
+
+def _address_part(text: str, s: int, e: int) -> bool:
+    """A span between an address line's commas, on a line with a postcode ("The Depot, Broadway, Treforest,
+    Pontypridd CF37 1BA"), or the first part of an "Address:" field's value ("Address: Ty Pennant, Catherine
+    Street"): a house, a street, a district or a town, not a person (one at the line's start stays: "Ann Lee,
+    4 Mill Lane, ...")."""
+    if not _PART_AFTER.match(text, e):
+        return False
+    ls = text.rfind("\n", 0, s) + 1
+    if _ADDRESS_LABEL_BEFORE.search(text, max(ls, s - 30), s):
+        return True
+    before = text[ls:s].rstrip(" \t")
+    if not before.endswith(","):
+        return False
+    le = text.find("\n", e)
+    return _POSTCODE_IN_LINE.search(text, e, len(text) if le < 0 else le) is not None
 
 
 def _recurring_speaker(text: str, s: int, e: int) -> bool:

@@ -268,3 +268,18 @@ def test_requester_is_a_role_word():
     text = "Requester's details as held: see the case file."
     f = Finding(0, 9, EntityType.PERSON, "SpacyRecognizer", 0.85, PartyKind.UNKNOWN, ReasonCode.TP, False, "Requester")
     assert ner_person_is_word(text, f)
+
+
+def test_part_of_an_address_line_is_no_person():
+    from recognizers.analyzer import _address_part
+
+    text = "Unit 4, Llys Derwen, Pencoedtre, Barry CF63 1AB\n"
+    s = text.index("Pencoedtre")
+    assert _address_part(text, s, s + len("Pencoedtre"))
+    text = "Address: Plas Newydd, Heol Fawr, Caerphilly   Postcode: CF83 1AA\n"
+    assert _address_part(text, 9, 9 + len("Plas Newydd"))
+    text = "Rhian Morgan, 4 Heol Fawr, Caerphilly CF83 1AA\n"  # a person at the line's start stays
+    assert not _address_part(text, 0, len("Rhian Morgan"))
+    text = "Copied to: Dr Alwyn Pugh, Rhian Morgan, the school.\n"  # no postcode on the line: a list of people
+    s = text.index("Rhian")
+    assert not _address_part(text, s, s + len("Rhian Morgan"))
