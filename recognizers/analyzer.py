@@ -48,7 +48,7 @@ from recognizers.parties import PAYING, RECEIVING, PartyMatcher, PartySpan, _nam
 from recognizers.passport import UkPassportRecognizer
 from recognizers.person_context import PersonContextRecognizer
 from recognizers.personal_reference import PersonalReferenceRecognizer
-from recognizers.refine import (_trim_kinship, is_org_mailbox, is_person_mailbox, ner_person_is_word, person_over_ner_org,
+from recognizers.refine import (_firm_pair, _trim_kinship, is_org_mailbox, is_person_mailbox, ner_person_is_word, person_over_ner_org,
                                refine_findings)
 from recognizers.uk_nino import UkNinoRecognizer
 from recognizers.uk_phone import CuedPhoneRecognizer, UkPhoneRecognizer
@@ -379,6 +379,8 @@ class CaseAnalyzer:
                             w in lower_parts and zipf(w) < 4.0 and is_name_like(w)):
                         continue  # "sofa" is a word even when "Sofa ..." was taken for a name
                         # (but "darren" is a name where the writer wrote "darren kerrigan")
+                    if " " not in w and _firm_pair(text, m.start(), m.end()):
+                        continue  # "Sarah Rowbotham" is a person, "for Khan & Rowbotham" her firm
                     if not _overlaps(m.start(), m.end(), taken):
                         fs.append(Finding(m.start(), m.end(), EntityType.PERSON, "NamePropagation", 0.8,
                                           PartyKind.UNKNOWN, ReasonCode.TP, False, m.group(0)))

@@ -879,6 +879,24 @@ def _foreign_clause_word(text: str, s: int, e: int, word: str) -> bool:
     return sum(1 for w in words if not w.isascii() or zipf(w) < 2.7) >= 0.6 * len(words)
 
 
+_AMP_AFTER = re.compile(r"[ \t]*&[ \t]*(?P<w>[A-Z][a-z][\w'’\-]*)")
+_AMP_BEFORE = re.compile(r"(?<![\w'’\-])(?P<w>[A-Z][a-z][\w'’\-]*)[ \t]*&[ \t]*$")
+
+
+def _firm_pair(text: str, s: int, e: int) -> bool:
+    """A capitalised word joined by "&" to another ("Khan & Rowbotham", "Harlow & Beynon"), not both first names
+    ("Kayleigh & Josh" are two people): a partnership's name."""
+    m = _AMP_AFTER.match(text, e)
+    other = m.group("w") if m else None
+    if other is None:
+        m = _AMP_BEFORE.search(text, max(0, s - 30), s)
+        other = m.group("w") if m else None
+    if other is None:
+        return False
+    word = text[s:e].strip(".,:;()")
+    return not (is_first_name(word) and is_first_name(other)) and (is_surname(word) or is_surname(other))
+
+
 def foreign_non_name(text: str, s: int, e: int) -> bool:
     """A person finding that is only words of NOT_NAME_WORDS / KIN_NAME_WORDS with at least one of NOT_NAME_WORDS
     ("Inshallah", "Ayeeyo", "Czesc kochanie", "Ramadan Kareem", "Mokolo nini"), or a family term that is also a
@@ -895,6 +913,8 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
             r"(?i)\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+$", text[max(0, s - 6):s]):
         return True  # "at Bogdan Builders", "Nur Brothers Cars", "Bella Tiling" (a title before it is a person:
         # "Mr Bakare of ...")
+    if len(toks) == 1 and _firm_pair(text, s, e):
+        return True  # "for Khan & Rowbotham", "Harlow & Beynon": two surnames joined by "&" name a firm
     if place_not_person(text, s, e):
         return True  # "around Croydon and Sutton"
     if len(toks) == 1 and coordinated_with_word(text, s, e):

@@ -283,3 +283,20 @@ def test_part_of_an_address_line_is_no_person():
     text = "Copied to: Dr Alwyn Pugh, Rhian Morgan, the school.\n"  # no postcode on the line: a list of people
     s = text.index("Rhian")
     assert not _address_part(text, s, s + len("Rhian Morgan"))
+
+
+def test_two_surnames_joined_by_an_ampersand_are_a_firm():
+    from recognizers.refine import foreign_non_name
+
+    text = "Yours faithfully\nDeborah Pryce\nAssociate, for Ashdown & Pryce\n"
+    for w in ("Ashdown", "Pryce"):
+        s = text.rindex(w)
+        assert foreign_non_name(text, s, s + len(w)), w
+    text = "Kayleigh & Josh came round on Sunday."  # two first names: two people
+    assert not foreign_non_name(text, 0, len("Kayleigh"))
+
+
+def test_a_name_found_is_not_spread_into_a_firm_pair(analyzer):
+    text = "Yours sincerely\n\nDeborah Pryce\nAssociate, for Ashdown & Pryce\n"
+    got = _people(analyzer, text)
+    assert "Deborah Pryce" in got and "Pryce" not in got
