@@ -384,6 +384,11 @@ class CaseAnalyzer:
                     if not _overlaps(m.start(), m.end(), taken):
                         fs.append(Finding(m.start(), m.end(), EntityType.PERSON, "NamePropagation", 0.8,
                                           PartyKind.UNKNOWN, ReasonCode.TP, False, m.group(0)))
+                # a found name with its possessive written without the apostrophe: "Martys family", "Shaunas van"
+                for m in (_possessive_regex(tuple(sorted(names))).finditer(text) if "s " in text else ()):
+                    if m.group(0)[:1].isupper() and not _overlaps(m.start(), m.end(), taken):
+                        fs.append(Finding(m.start(), m.end(), EntityType.PERSON, "NamePropagation", 0.8,
+                                          PartyKind.UNKNOWN, ReasonCode.TP, False, m.group(0)))
                 fs = _dedupe(fs)
             out.append(fs)
         # anyone else's: a listed third party's value, and one still redacted on a page that settled the same
@@ -739,6 +744,21 @@ def _org_on_next_line(text: str, s: int, e: int, org_names: Sequence[tuple[int, 
 def _in_org_block(text: str, s: int, max_lines: int = 4) -> bool:
     """Is position ``s`` in a block of lines (no blank line between) headed by an organisation's name?"""
     return _ORG_LINE.search(text, block_start(text, s, max_lines), s) is not None
+
+
+@functools.lru_cache(maxsize=128)
+def _possessive_regex(names: tuple[str, ...]):
+    """Each found name's single words rare as English words ("Marty", not "Will"), followed by a possessive "s"
+    without its apostrophe and a thing or person it owns."""
+    from recognizers.person_context import CHAT_NAME_POSS_RE
+
+    words = {t for n in names for t in n.split() if len(t) >= 3 and t.isalpha() and t[:1].isupper() and zipf(t) < 4.0
+             and is_name_like(t)}
+    if not words:
+        return re.compile(r"(?!)")
+    owned = CHAT_NAME_POSS_RE.pattern.split(r"(?:['’]s|s)", 1)[1]  # "[ \t]+(?:new[ \t]+|old[ \t]+)?(?:mum|...)\b"
+    return re.compile(r"(?<![\w'’\-])(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?=s"
+                      + owned + ")")
 
 
 def _extra_names_regex(names: tuple[str, ...]):

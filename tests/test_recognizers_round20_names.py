@@ -300,3 +300,10 @@ def test_a_name_found_is_not_spread_into_a_firm_pair(analyzer):
     text = "Yours sincerely\n\nDeborah Pryce\nAssociate, for Ashdown & Pryce\n"
     got = _people(analyzer, text)
     assert "Deborah Pryce" in got and "Pryce" not in got
+
+
+def test_found_name_with_a_possessive_without_apostrophe(analyzer):
+    text = ("He's doing cash jobs with Dessie Quaid these days.\n"
+            "Dessies van was outside the school again on Friday.\n")
+    got = _people(analyzer, text)
+    assert "Dessie Quaid" in got and "Dessie" in got
