@@ -763,17 +763,16 @@ _TRADE_WORDS_MORE = frozenset({
     "carpentry", "interiors", "removals", "couriers", "maintenance", "gardening", "surfacing", "renovations",
     "developments", "valeting", "skips", "upholstery", "aggregates", "carpets", "brickwork", "demolition",
     "excavations", "installations", "refurbishments", "plant", "hire", "tarmac", "drainage", "insulation"})
-_TRADE_AFTER = re.compile(
-    r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’\-]*){0,2}?[ \t]+(?:&[ \t]+)?(?:Builders|Motors|Cars|Brothers|Bros|Garage|Logistics|"
-    r"Solicitors|Transport|Haulage|Plumbing|Roofing|Construction|Electrical|Decorating|Landscaping|Scaffolding|"
-    r"Barbers|Autos|Bodyshop|Catering|Bakery|Takeaway|Lettings|Estates|Ltd|Limited|LLP|PLC|Plastering|Joinery|"
-    r"Cleaning|Tyres|Engineering|Staffing|Enforcement|Bailiffs|Salon|Restaurant|Cafe|Café|" + "|".join(
-        w.title() for w in sorted(_TRADE_WORDS_MORE)) + r")(?![\w\-])")
-# a firm's trade as the last word of a name in title case: "Bella Tiling", "Mersey Groundworks" (a firm named
-# after a person or a place, then what it does), unless a title says it is a person ("Mr Carpenter")
-_TRADE_LAST = re.compile(r"[ \t]+(?:" + "|".join(w.title() for w in sorted(_TRADE_WORDS_MORE)) + r"|Builders|Plumbing|"
-                         r"Roofing|Construction|Electrical|Decorating|Landscaping|Scaffolding|Logistics|Haulage|"
-                         r"Plastering|Joinery|Cleaning|Engineering|Staffing|Motors|Autos|Catering)$")
+_TRADE_NAMES = (r"Builders|Motors|Cars|Brothers|Bros|Garage|Logistics|"
+                r"Solicitors|Transport|Haulage|Plumbing|Roofing|Construction|Electrical|Decorating|Landscaping|Scaffolding|"
+                r"Barbers|Autos|Bodyshop|Catering|Bakery|Takeaway|Lettings|Estates|Ltd|Limited|LLP|PLC|Plastering|Joinery|"
+                r"Cleaning|Tyres|Engineering|Staffing|Enforcement|Bailiffs|Salon|Restaurant|Cafe|Café|" + "|".join(
+                    w.title() for w in sorted(_TRADE_WORDS_MORE)))
+_TRADE_AFTER = re.compile(r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’\-]*){0,2}?[ \t]+(?:&[ \t]+)?(?:" + _TRADE_NAMES + r")(?![\w\-])")
+# a firm's trade (or its legal form) as the last word of a name in title case: "Bella Tiling", "Mersey
+# Groundworks", "Nur Brothers Cars" (a firm named after a person or a place, then what it does), unless a title
+# says it is a person ("Mr Carpenter")
+_TRADE_LAST = re.compile(r"[ \t]+(?:" + _TRADE_NAMES + r")$")
 
 
 def _subdivisions() -> frozenset[str]:
