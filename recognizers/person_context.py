@@ -148,6 +148,15 @@ STATEMENT_ROW_RE = re.compile(
     r"(?P<name>(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,4})"
     r"(?=(?:[ \t]{2,}|\t)[ \t]*(?:FPO|FPI|FP|SO|STO|TFR|BP|OBP)[ \t])"
 )
+# or, in a statement with no type column, the payee printed surname first with the initial after it:
+# "15 Oct     MENSAH-BOATENG K SCHOOL UNIFORM      40.00" (a shop's name has no lone initial after it)
+STATEMENT_ROW_INITIAL_RE = re.compile(
+    r"(?m)^[ \t]*\d{1,2}(?:[ /.\-](?:[A-Z][a-z]{2}|\d{1,2}))(?:[ /.\-]\d{2,4})?[ \t]+"
+    r"(?!(?:FPO|FPI|FP|SO|STO|TFR|BGC|BP|BBP|BACS|CR|DR|INTL|SWIFT|TRF|OBP|DD|DEB|CHQ|MOB|POS|ATM|CPT|VIS|FROM|TO|"
+    r"TRANSFER|PAYMENT|CARD|CASH|DIRECT)\b)"  # (not the transaction's type: "FPO A MENSAH")
+    r"(?P<name>[A-Z][A-Z'’\-]+(?:[ \t][A-Z][A-Z'’\-]+)?[ \t][A-Z])(?=[ \t]+[A-Z]{2,}|[ \t]{2,}|\t)"
+)
+_DATE_LED_ROW = re.compile(r"(?m)^[ \t]*\d{1,2}[ /.\-](?:[A-Z][a-z]{2}|\d{1,2})\b")
 _STATEMENT_TYPE = re.compile(r"[ \t](?:FPO|FPI|FP|SO|STO|TFR|BP|OBP)[ \t]")
 # a word that tells an initial is a label's designator, not a person's: "Flat C Kelvingrove", "Block B Tŷ Glas"
 _DESIGNATOR_BEFORE = re.compile(
@@ -709,7 +718,8 @@ class PersonContextRecognizer(EntityRecognizer):
                 # "GRACE ADJEI-MENSAH" (as "Dawn Pickering" in mixed case)
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "first name and rare surname in capitals"))
         for m in (list(STATEMENT_PAYEE_RE.finditer(text))
-                  + list(STATEMENT_ROW_RE.finditer(text) if _STATEMENT_TYPE.search(text) else ())):
+                  + list(STATEMENT_ROW_RE.finditer(text) if _STATEMENT_TYPE.search(text) else ())
+                  + list(STATEMENT_ROW_INITIAL_RE.finditer(text) if _DATE_LED_ROW.search(text) else ())):
             if _statement_person(m.group("name")):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.7, "payee on a bank statement line"))
                 continue

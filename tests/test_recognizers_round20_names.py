@@ -307,3 +307,13 @@ def test_found_name_with_a_possessive_without_apostrophe(analyzer):
             "Dessies van was outside the school again on Friday.\n")
     got = _people(analyzer, text)
     assert "Dessie Quaid" in got and "Dessie" in got
+
+
+def test_statement_row_with_the_payee_surname_first_and_no_type_column(analyzer):
+    text = ("Date      Description                                  Out        In      Balance\n"
+            "12 Mar    OKONJO-ADEBAYO T SWIMMING LESSONS             30.00               412.50\n"
+            "13 Mar    SAINSBURYS SACAT 0412                         22.40               390.10\n"
+            "14 Mar    FPO K AMPONSAH 204433 BIRTHDAY               25.00               365.10\n")
+    got = _people(analyzer, text)
+    assert "OKONJO-ADEBAYO T" in got and not any("SAINSBURYS" in p for p in got)
+    assert not any(p.startswith("FPO") for p in got)  # the transaction's type is no surname
