@@ -977,6 +977,7 @@ _CODE_VALUE_AFTER = re.compile(r"[ \t]+(?:is|was|=)[ \t]+(?:[A-Za-z]{1,3}\d[\w]*
 # (a label's colon only after another word on its line: "Vehicle reg: KM68", not a chat's "dave: 07700 ...")
 _CODE_LABEL_AFTER = re.compile(r":[ \t]*(?:[A-Za-z]{1,3}\d[\w]*|\d{5,})")
 _WORD_BEFORE = re.compile(r"[A-Za-z]{2,}[ \t]+$")
+_LETTERED_CODE_AFTER = re.compile(r":[ \t]*[A-Z]{1,3}\d{1,3}[ \t]?[A-Z0-9]")  # "reg: KM68 TVO", "ref: AB12 345"
 
 
 def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
@@ -984,8 +985,8 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
     span = text[s:e]
     if not any(c.isalpha() for c in span):
         return False
-    if span[:1].islower() and " " not in span and (_CODE_VALUE_AFTER.match(text, e) or (
-            _CODE_LABEL_AFTER.match(text, e) and _WORD_BEFORE.search(text, max(0, s - 20), s))):
+    if span[:1].islower() and " " not in span and (_CODE_VALUE_AFTER.match(text, e) or _LETTERED_CODE_AFTER.match(
+            text, e) or (_CODE_LABEL_AFTER.match(text, e) and _WORD_BEFORE.search(text, max(0, s - 20), s))):
         return False  # "my van reg is ND19 KLV", "ref: ab12cd": a label word before a code or a number
     if span[:1].islower() and zipf(span.split()[0]) >= 3.0 and rec != "PersonContextRecognizer":
         from recognizers.person_context import LOWER_CUE_RE

@@ -175,6 +175,10 @@ def test_lower_case_label_before_a_code_is_no_name(analyzer):
             "[04/06/2026, 18:03] Dom: ok ta\n"
             "[04/06/2026, 18:04] Kez: np\n")
     assert "reg" not in _people(analyzer, text)
+    text = ("  Owner 1:  BAKER, Jon      DOB 01/02/1980\n             reg: LM21 XOP (blue Ford Focus)\n"
+            "             Tel: 07700 900 111\n  Owner 2:  CHAN, Mei      DOB 3/4/81\n"
+            "             reg: KP70 YTR (white Kia Picanto)\n             Tel: 07700 900 222\n")
+    assert "reg" not in _people(analyzer, text)  # (the repeated labels look like a chat's speakers)
 
 
 def test_english_compound_is_no_name():
