@@ -42,7 +42,9 @@ CUES = [
     r"from:", r"to:", r"cc:", r"sent by", r"chat with", r"conversation with", r"messages with", r"named", r"name:", r"witness:?", r"called", r"contact:", r"partner,?", r"child(?:ren)?:", r"lives with",
     r"this is", r"contact", r"caller", r"landlord", r"landlady", r"payroll", r"adviser", r"advisor", r"officer",
     r"neighbour", r"manager", r"solicitor", r"witness", r"attended with", r"accompanied by", r"wrote to", r"emailed",
-    r"and", r"&", r"or", r"typed by", r"prepared by", r"written by", r"completed by", r"checked by",
+    r"and", r"&", r"or", r"typed by",
+    # verbs whose object is a person: "stop messaging Jess", "I texted Kerry-Ann", "she told Dionne"
+    r"messag(?:ed|ing)", r"text(?:ed|ing)", r"told", r"telling", r"prepared by", r"written by", r"completed by", r"checked by",
     r"reviewed by", r"authorised by", r"approved by", r"interviewed by", r"dictated by", r"transcribed by",
     # people introduced by their role: "the bailiff, X", "her accountant X", "support worker X"
     r"accountant", r"bailiff", r"enforcement agent", r"mediator", r"social worker", r"support worker",

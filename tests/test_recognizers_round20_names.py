@@ -321,3 +321,9 @@ def test_statement_row_with_the_payee_surname_first_and_no_type_column(analyzer)
     got = _people(analyzer, text)
     assert "OKONJO-ADEBAYO T" in got and not any("SAINSBURYS" in p for p in got)
     assert not any(p.startswith("FPO") for p in got)  # the transaction's type is no surname
+
+
+def test_first_name_as_the_object_of_a_messaging_verb(analyzer):
+    text = "Her brother keeps texting Tina late at night and she has told Stacey about it.\n"
+    got = _people(analyzer, text)
+    assert "Tina" in got and "Stacey" in got
