@@ -48,7 +48,7 @@ from recognizers.parties import PAYING, RECEIVING, PartyMatcher, PartySpan, _nam
 from recognizers.passport import UkPassportRecognizer
 from recognizers.person_context import PersonContextRecognizer
 from recognizers.personal_reference import PersonalReferenceRecognizer
-from recognizers.refine import (_trim_kinship, is_org_mailbox, is_person_mailbox, ner_person_is_word, person_over_ner_org,
+from recognizers.refine import (_firm_pair, _trim_kinship, is_org_mailbox, is_person_mailbox, ner_person_is_word, person_over_ner_org,
                                refine_findings)
 from recognizers.uk_nino import UkNinoRecognizer
 from recognizers.uk_phone import CuedPhoneRecognizer, UkPhoneRecognizer
@@ -380,7 +380,14 @@ class CaseAnalyzer:
                             w in lower_parts and zipf(w) < 4.0 and is_name_like(w)):
                         continue  # "sofa" is a word even when "Sofa ..." was taken for a name
                         # (but "darren" is a name where the writer wrote "darren kerrigan")
+                    if " " not in w and _firm_pair(text, m.start(), m.end()):
+                        continue  # "Sarah Rowbotham" is a person, "for Khan & Rowbotham" her firm
                     if not _overlaps(m.start(), m.end(), taken):
+                        fs.append(Finding(m.start(), m.end(), EntityType.PERSON, "NamePropagation", 0.8,
+                                          PartyKind.UNKNOWN, ReasonCode.TP, False, m.group(0)))
+                # a found name with its possessive written without the apostrophe: "Martys family", "Shaunas van"
+                for m in (_possessive_regex(tuple(sorted(names))).finditer(text) if "s " in text else ()):
+                    if m.group(0)[:1].isupper() and not _overlaps(m.start(), m.end(), taken):
                         fs.append(Finding(m.start(), m.end(), EntityType.PERSON, "NamePropagation", 0.8,
                                           PartyKind.UNKNOWN, ReasonCode.TP, False, m.group(0)))
                 fs = _dedupe(fs)
@@ -532,6 +539,8 @@ class CaseAnalyzer:
                     e = pm.end()  # "Fernanda Oliveira da Silva", "Ahmed bin Saleh": the particle and what follows
                 if s >= e or not _person_ok(text, s, e, rec):
                     continue
+                if rec == "SpacyRecognizer" and _address_part(text, s, e) and not _overlaps(s, e, tp_spans):
+                    continue  # "The Depot, Broadway, Treforest, Pontypridd CF37 1BA": a part of an address
                 if rec == "SpacyRecognizer" and not _overlaps(s, e, tp_spans) and ner_person_is_word(
                         text, _trim_kinship(text, Finding(s, e, et, rec, r.score, PartyKind.UNKNOWN, ReasonCode.TP,
                                                           False, text[s:e]))):
@@ -540,7 +549,7 @@ class CaseAnalyzer:
                     continue  # a company or body's name ("Harbour Fresh Foods Ltd") is not a person
                 if rec != "SpacyRecognizer" and _overlaps(s, e, orgs) and not text[s:e].isupper() and not (
                         r.score >= 0.75 and " " not in text[s:e] and (s, e) in orgs and is_name_like(text[s:e])) and not (
-                        person_over_ner_org(text, s, e)):
+                        person_over_ner_org(text, s, e)) and not _recurring_speaker(text, s, e):
                     continue  # (the NER model's ORG on a line in capitals is no evidence: "TO: ADEBAYO O REF ...";
                     # nor its ORG on a lone known name that a strong cue marks as a person: "Shaz (tenant's friend)")
                 if not _overlaps(s, e, tp_spans) and _overlaps(s, e, places):
@@ -558,7 +567,7 @@ class CaseAnalyzer:
         person_spans = [(s, e) for r, et, rec, s, e in kept if et == EntityType.PERSON]
         anchors = person_spans + [(p.start, p.end) for p in pspans if p.entity_type == EntityType.PERSON]
         locs = [(x.start_char, x.end_char) for x in doc.ents if x.label_ in ("LOC", "GPE")]
-        for s, e in _list_names(text, anchors, places + org_names + orgs + locs):
+        for s, e in _list_names(text, anchors, places + org_names + _not_lone_first_names(text, orgs) + locs):
             kept.append((RecognizerResult(EntityType.PERSON.value, s, e, 0.6), EntityType.PERSON, "NameListRecognizer", s, e))
         taken = [(m.start, m.end) for m in mentions]
         for r, et, rec, s, e in kept:
@@ -688,7 +697,7 @@ _ORG_LINE = re.compile(
 # checks even inside a capitalised NER span that is rejected ("Manager Bethlehem Woldu": the model's span fails
 # as a place, "Woldu" after "Manager" is a person)
 _RESTORE_SCORE = 0.75
-_CAPS_WORD = re.compile(r"[A-Z][A-Z'’\-]{2,}")
+_CAPS_WORD = re.compile(r"(?:[A-Z]\.?[ \t]+)?[A-Z][A-Z'’\-]{2,}")  # (with an initial: "T. NJOROGE")
 _ABBR_BEFORE = re.compile(r"[A-Z]{1,4}[ \t]+")  # "TL RAFIQ": a role abbreviation the NER span took in
 _INITIAL_NAME = re.compile(r"[A-Z]\.?[ \u00a0]+[A-Z][^\W\d_]+(?:[\-'’][^\W\d_]+)*")
 
@@ -738,6 +747,21 @@ def _in_org_block(text: str, s: int, max_lines: int = 4) -> bool:
     return _ORG_LINE.search(text, block_start(text, s, max_lines), s) is not None
 
 
+@functools.lru_cache(maxsize=128)
+def _possessive_regex(names: tuple[str, ...]):
+    """Each found name's single words rare as English words ("Marty", not "Will"), followed by a possessive "s"
+    without its apostrophe and a thing or person it owns."""
+    from recognizers.person_context import CHAT_NAME_POSS_RE
+
+    words = {t for n in names for t in n.split() if len(t) >= 3 and t.isalpha() and t[:1].isupper() and zipf(t) < 4.0
+             and is_name_like(t)}
+    if not words:
+        return re.compile(r"(?!)")
+    owned = CHAT_NAME_POSS_RE.pattern.split(r"(?:['’]s|s)", 1)[1]  # "[ \t]+(?:new[ \t]+|old[ \t]+)?(?:mum|...)\b"
+    return re.compile(r"(?<![\w'’\-])(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?=s"
+                      + owned + ")")
+
+
 def _extra_names_regex(names: tuple[str, ...]):
     return _extra_cache(tuple(sorted({n.strip() for n in names if n and n.strip()})))
 
@@ -785,7 +809,8 @@ def _surname_first_ok(sur: str) -> bool:
 _LIST_WORD = r"[A-ZÀ-ÖØ-Þ\u0100-\u017f][^\W\d_]*(?:[\-'’][^\W\d_]+)*"
 _LIST_NAME = _LIST_WORD + r"(?:[ \t]+" + _LIST_WORD + r"){0,3}"
 _LIST_NEXT = re.compile(r"(?:,[ \t]*(?:and\b)?|[ \t]+(?:and|&)(?=\s))[ \t]*\n?[ \t]*(?P<name>" + _LIST_NAME + r")(?![\w\-])")
-_LIST_PREV = re.compile(r"(?<![\w\-])(?P<name>" + _LIST_NAME + r"),[ \t]*\n?[ \t]*$")
+_LIST_PREV = re.compile(r"(?<![\w\-])(?:(?P<name>" + _LIST_NAME + r"),|(?P<one>" + _LIST_WORD + r")[ \t]+(?:and|&))"
+                        r"[ \t]*\n?[ \t]*$")  # (before "and": one word, a known first name: "by Gail and Ravinder")
 
 
 def _list_name_ok(name: str) -> bool:
@@ -796,6 +821,44 @@ def _list_name_ok(name: str) -> bool:
         return False  # a lone word in a list is a name only if it is a known first name
     return all(t.lower() not in STOP and t.lower() not in _LABEL_WORDS and (is_name_like(t) or zipf(t) < 3.0)
                for t in toks)
+
+
+_POSTCODE_IN_LINE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
+_ADDRESS_LABEL_BEFORE = re.compile(r"(?i)\baddress[ \t]*:[ \t]*$")
+_PART_AFTER = re.compile(r"[ \t]*,")
+
+
+def _address_part(text: str, s: int, e: int) -> bool:
+    """A span between an address line's commas, on a line with a postcode ("The Depot, Broadway, Treforest,
+    Pontypridd CF37 1BA"), or the first part of an "Address:" field's value ("Address: Ty Pennant, Catherine
+    Street"): a house, a street, a district or a town, not a person (one at the line's start stays: "Ann Lee,
+    4 Mill Lane, ...")."""
+    if not _PART_AFTER.match(text, e):
+        return False
+    ls = text.rfind("\n", 0, s) + 1
+    if _ADDRESS_LABEL_BEFORE.search(text, max(ls, s - 30), s):
+        return True
+    before = text[ls:s].rstrip(" \t")
+    if not before.endswith(","):
+        return False
+    le = text.find("\n", e)
+    return _POSTCODE_IN_LINE.search(text, e, len(text) if le < 0 else le) is not None
+
+
+def _recurring_speaker(text: str, s: int, e: int) -> bool:
+    """A chat's speaker label that speaks turn after turn ("Sky: ...", "Grace: ..."), which the model may read as a
+    firm: a person in a conversation."""
+    from recognizers.person_context import SPEAKER_RE
+
+    if text.count(text[s:e] + ":") < 2:
+        return False
+    m = SPEAKER_RE.match(text, text.rfind("\n", 0, s) + 1)
+    return m is not None and m.span("name") == (s, e)
+
+
+def _not_lone_first_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The model's ORG spans but one on a lone known first name ("by Gail and Ravinder": ORG "Gail")."""
+    return [(a, b) for a, b in spans if " " in text[a:b].strip() or not is_first_name(text[a:b].strip())]
 
 
 def _list_names(text: str, anchors: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -811,8 +874,10 @@ def _list_names(text: str, anchors: list[tuple[int, int]], avoid: list[tuple[int
         if m:
             cands.append(m.span("name"))
         m = _LIST_PREV.search(text, max(0, a - 60), a)
-        if m:
+        if m and m.group("name"):
             cands.append(m.span("name"))
+        elif m and is_first_name(m.group("one")) and zipf(m.group("one")) < 4.5:
+            cands.append(m.span("one"))
         for s, e in cands:
             if (s, e) in seen or _overlaps(s, e, anchors + found + avoid) or not _list_name_ok(text[s:e]):
                 continue
@@ -882,7 +947,9 @@ def _trim_label_tail(text: str, s: int, e: int) -> tuple[int, int]:
             e -= 1
 
 
-_TITLE_PREFIX = re.compile(r"(?i)(?:the\s+)?(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|master|rev)\.?\s+)?")
+_TITLE_PREFIX = re.compile(r"(?i)(?:the\s+)?(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lady|lord|master|rev)\.?\s+|"
+                           r"(?-i:Pani|Frau|Herr|Señora|Señor|Sra\.|Senhora|Senhor|Signora|Signor|Madame|Monsieur|Mme\.?|"
+                           r"Doamna|Domnul)\s+(?=[A-ZÀ-ÞĀ-Ž]))?")  # (and another language's: "Pani Wiśniewska")
 
 
 def _strip_title(text: str, s: int, e: int) -> tuple[int, int]:
@@ -907,11 +974,21 @@ _LABEL_WORDS = {
 }
 
 
+_CODE_VALUE_AFTER = re.compile(r"[ \t]+(?:is|was|=)[ \t]+(?:[A-Za-z]{1,3}\d[\w]*|\d{5,})")
+# (a label's colon only after another word on its line: "Vehicle reg: KM68", not a chat's "dave: 07700 ...")
+_CODE_LABEL_AFTER = re.compile(r":[ \t]*(?:[A-Za-z]{1,3}\d[\w]*|\d{5,})")
+_WORD_BEFORE = re.compile(r"[A-Za-z]{2,}[ \t]+$")
+_LETTERED_CODE_AFTER = re.compile(r":[ \t]*[A-Z]{1,3}\d{1,3}[ \t]?[A-Z0-9]")  # "reg: KM68 TVO", "ref: AB12 345"
+
+
 def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
     """NER sometimes tags ordinary words; a lower-case common word is not a name."""
     span = text[s:e]
     if not any(c.isalpha() for c in span):
         return False
+    if span[:1].islower() and " " not in span and (_CODE_VALUE_AFTER.match(text, e) or _LETTERED_CODE_AFTER.match(
+            text, e) or (_CODE_LABEL_AFTER.match(text, e) and _WORD_BEFORE.search(text, max(0, s - 20), s))):
+        return False  # "my van reg is ND19 KLV", "ref: ab12cd": a label word before a code or a number
     if span[:1].islower() and zipf(span.split()[0]) >= 3.0 and rec != "PersonContextRecognizer":
         from recognizers.person_context import LOWER_CUE_RE
 
@@ -929,6 +1006,8 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
         toks = [t.strip(".,:;()") for t in span.split() if any(c.isalnum() for c in t)]
         if not toks:
             return False
+        if any(c.isdigit() for c in span):
+            return False  # a form's or a product's code ("CMS-CoC2", "Form C3"): no name has a figure in it
         if len(toks) == 1 and (toks[0].lower() in _LABEL_WORDS or (toks[0].isupper() and len(toks[0]) <= 4)):
             return False  # a form label or abbreviation ("Tel", "Ref", "NI", "DOB")
         if len(toks) == 1 and _TO_LABEL_AFTER.match(text, e) and toks[0].lower() in ("bill", "ship", "deliver", "invoice", "send", "sold"):

@@ -42,7 +42,9 @@ CUES = [
     r"from:", r"to:", r"cc:", r"sent by", r"chat with", r"conversation with", r"messages with", r"named", r"name:", r"witness:?", r"called", r"contact:", r"partner,?", r"child(?:ren)?:", r"lives with",
     r"this is", r"contact", r"caller", r"landlord", r"landlady", r"payroll", r"adviser", r"advisor", r"officer",
     r"neighbour", r"manager", r"solicitor", r"witness", r"attended with", r"accompanied by", r"wrote to", r"emailed",
-    r"and", r"&", r"or", r"typed by", r"prepared by", r"written by", r"completed by", r"checked by",
+    r"and", r"&", r"or", r"typed by",
+    # verbs whose object is a person: "stop messaging Jess", "I texted Kerry-Ann", "she told Dionne"
+    r"messag(?:ed|ing)", r"text(?:ed|ing)", r"told", r"telling", r"prepared by", r"written by", r"completed by", r"checked by",
     r"reviewed by", r"authorised by", r"approved by", r"interviewed by", r"dictated by", r"transcribed by",
     # people introduced by their role: "the bailiff, X", "her accountant X", "support worker X"
     r"accountant", r"bailiff", r"enforcement agent", r"mediator", r"social worker", r"support worker",
@@ -140,6 +142,30 @@ STATEMENT_PAYEE_RE = re.compile(
     r"|(?:[ \t]+[A-Z][A-Z'’\-]+){1,3}(?=[ \t]{2,}|\t|[ \t]*$))"
 )
 
+# a bank statement row that opens with its date, the payee in the description column and the payment's type
+# in a later column: "02 Jun   A MENSAH RENT JUNE        FPO     450.00" (a person-to-person type code only:
+# a card payment's "DEB", a direct debit's "DD", a giro credit's "BGC" mostly name a firm)
+STATEMENT_ROW_RE = re.compile(
+    r"(?m)^[ \t]*\d{1,2}(?:[ /.\-](?:[A-Z][a-z]{2}|\d{1,2}))(?:[ /.\-]\d{2,4})?[ \t]+"
+    r"(?P<name>(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,4})"
+    r"(?=(?:[ \t]{2,}|\t)[ \t]*(?:FPO|FPI|FP|SO|STO|TFR|BP|OBP)[ \t])"
+)
+# or, in a statement with no type column, the payee printed surname first with the initial after it:
+# "15 Oct     MENSAH-BOATENG K SCHOOL UNIFORM      40.00" (a shop's name has no lone initial after it)
+STATEMENT_ROW_INITIAL_RE = re.compile(
+    r"(?m)^[ \t]*\d{1,2}(?:[ /.\-](?:[A-Z][a-z]{2}|\d{1,2}))(?:[ /.\-]\d{2,4})?[ \t]+"
+    r"(?!(?:FPO|FPI|FP|SO|STO|TFR|BGC|BP|BBP|BACS|CR|DR|INTL|SWIFT|TRF|OBP|DD|DEB|CHQ|MOB|POS|ATM|CPT|VIS|FROM|TO|"
+    r"TRANSFER|PAYMENT|CARD|CASH|DIRECT)\b)"  # (not the transaction's type: "FPO A MENSAH")
+    r"(?P<name>[A-Z][A-Z'’\-]+(?:[ \t][A-Z][A-Z'’\-]+)?[ \t][A-Z])(?=[ \t]+[A-Z]{2,}|[ \t]{2,}|\t)"
+)
+_DATE_LED_ROW = re.compile(r"(?m)^[ \t]*\d{1,2}[ /.\-](?:[A-Z][a-z]{2}|\d{1,2})\b")
+_STATEMENT_TYPE = re.compile(r"[ \t](?:FPO|FPI|FP|SO|STO|TFR|BP|OBP)[ \t]")
+# a word that tells an initial is a label's designator, not a person's: "Flat C Kelvingrove", "Block B Tŷ Glas"
+_DESIGNATOR_BEFORE = re.compile(
+    r"(?i)\b(?:flat|unit|block|plot|apartment|apt|section|part|appendix|annex|schedule|table|figure|fig|zone|area|"
+    r"phase|stage|level|floor|grade|class|type|form|room|gate|stand|wing|ward|bay|box|option|plan|category|band|"
+    r"tier|house|court|building|site|lot|item|step|exhibit|annexe|route|platform|terminal|door)\.?[ \t]+$"
+)
 # a surname in capitals written before the given name(s): "NGUYEN Thi Lan", "KOWALSKI Jan"
 CAPS_SURNAME_FIRST_RE = re.compile(
     r"(?<![\w'’\-])(?P<name>(?P<sur>[A-Z][A-Z'’\-]+)[ \u00a0](?P<given>[A-Z][a-zà-ÿ\u0100-\u017f'’\-]+(?:[ \u00a0][A-Z][a-zà-ÿ\u0100-\u017f'’\-]+)?))(?![\w\-])"
@@ -148,7 +174,7 @@ CAPS_SURNAME_FIRST_RE = re.compile(
 _EMOJI_TAIL = r"(?:[ \t]*[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+)?"
 # a line of a chat export, the speaker in any case: "[03/02/2026, 19:02] gaz: ...", "Kobby: ..."
 CHAT_LINE_RE = re.compile(
-    r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}"
+    r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}),?[ \t]+\d{1,2}[:.]\d{2}"
     r"(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?"
     r"(?P<name>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)" + _EMOJI_TAIL + r"(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S"
 )
@@ -210,6 +236,7 @@ CAPS_CUE_RE = re.compile(
     r"(?P<name>[A-Z][A-Z'’\-]{2,})(?![\w\-])"
 )
 _CAPS_WORD_AFTER = re.compile(r"[ \t]+[A-Z]{2,}")
+_ACRONYM_USE = re.compile(r"[ \t]+\(?[A-Z][a-z]")
 # a log line's author column in capitals: "15/07/26  OYELARAN   Initial appt."
 LOG_COLUMN_RE = re.compile(
     r"(?m)^[ \t]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?:[ \t]+\d{1,2}[:.]\d{2})?[ \t]+(?P<name>[A-Z][A-Z'’\-]{2,})(?=(?:[ \t]{2,}|\t)[ \t]*[A-Z]?[a-z])"  # (then the entry, in mixed case: not a statement's columns)
@@ -262,10 +289,26 @@ QUOTED_NICK_RE = re.compile(
 )
 # a chat or transcript speaker at the start of a line: "[14:02] Deb: ...", "Semhar: ok"
 SPEAKER_RE = re.compile(
-    r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}"
+    r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*(?:[-–][ \t]*)?|(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}),?[ \t]+\d{1,2}[:.]\d{2}"
     r"(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[-–][ \t]*)?)?(?P<name>" + NAME
     + r"(?:[ \t]+" + NAME + r")?)" + _EMOJI_TAIL + r"(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:[ \t]+\S"
 )
+# a field's value after "Label:": a number, a phone, an amount, a date ("Tel: 0191 ...", "Ref: (A) 12")
+_FIELD_VALUE = re.compile(r"[+(£$€#]?\d")
+# a caller saying who she is and where from, in a voicemail or a call: "hi it's bernadette from the advice
+# centre", "It's Dave calling about ..."
+SELF_INTRO_RE = re.compile(
+    r"(?i:\b(?:it['’]?s|its|it[ \t]+is|this[ \t]+is))[ \t]+(?P<name>[A-Za-z][a-z'’\-]+)"
+    r"(?=[ \t]+(?i:from|calling|ringing|phoning)\b)")
+# courtesy titles of other languages before a name: Vietnamese (in lower case: "bà Hoa", "anh Minh", "chị Lan"),
+# Polish, German, Spanish, Portuguese, Italian, French, Romanian ("Pani Nowak", "Doamna Rusu", "Señora Ruiz")
+VIET_HONORIFICS = frozenset({"anh", "chị", "em", "bà", "ông", "cô", "chú", "bác", "dì", "cậu"})
+FOREIGN_TITLE_RE = re.compile(
+    r"(?<![\w'’])(?:(?:anh|chị|em|bà|ông|cô|chú|bác|dì|cậu)|(?:Pani|Frau|Herr|Señora|Señor|Sra\.|Senhora|Senhor|"
+    r"Signora|Signor|Madame|Monsieur|Mme\.?|Doamna|Domnul|Doamnei|Domnului))[ \t]+"
+    r"(?P<name>[^\W\d_]{2,}(?:[ \t][A-ZÀ-ÝĐ][^\W\d_]+)?)(?![\w\-])")
+_FOREIGN_TITLE_HINT = re.compile(r"\b(?:anh|chị|em|bà|ông|cô|chú|bác|dì|cậu|Pani|Frau|Herr|Señor|Sra|Senhor|Signor|"
+                                 r"Madame|Monsieur|Mme|Doamn|Domnul)")
 # a chat export's (Slack, Teams) header line: the sender's user handle "first.last" alone on its line with the
 # time of the message: "naomi.clarke  10:14", "j_okafor 9:02 AM"
 HANDLE_HEADER_RE = re.compile(
@@ -431,15 +474,32 @@ class PersonContextRecognizer(EntityRecognizer):
                     break
             base = m.start("name")
             out.append(_res(self, base + keep[0][0], base + keep[-1][1], 0.6, "lower-case name after a relation"))
+        for m in SELF_INTRO_RE.finditer(text):
+            w = m.group("name")
+            if is_first_name(w) and w.lower() not in STOP and w.lower() not in SPEAKER_LABELS and zipf(w) < 5.0:
+                out.append(_res(self, m.start("name"), m.end("name"), 0.75, "caller introducing herself"))
+        for m in (FOREIGN_TITLE_RE.finditer(text) if _FOREIGN_TITLE_HINT.search(text) else ()):
+            w = m.group("name")
+            if w[:1].isupper() and w.lower() not in STOP and (is_name_like(w) or zipf(w) < 4.0):
+                out.append(_res(self, m.start("name"), m.end("name"), 0.8, "name after a courtesy title in another language"))
         for m in QUOTED_NICK_RE.finditer(text):
             if is_first_name(m.group("first")) or is_surname(m.group("last")) or is_first_name(m.group("nick")):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.8, "name with a quoted nickname"))
         speakers = list(SPEAKER_RE.finditer(text))
         # a transcript (several lines "Name: ..."): a speaker is a name even when the gazetteer does not
         # know it ("Dhegdheer: ok"), unless it is an ordinary word or a label ("Agent", "Note")
-        transcript = len({m.group("name") for m in speakers}) >= 2 and len(speakers) >= 3
+        # (and someone speaks twice, or the lines carry times: a form's labels, "Claimant: / Dependants: /
+        # Non-dependant:", are used once each and have no time before them)
+        said: dict[str, int] = {}
+        stamped = 0
+        for m in speakers:
+            said[m.group("name")] = said.get(m.group("name"), 0) + 1
+            stamped += bool(text[m.start():m.start("name")].strip())
+        transcript = len(said) >= 2 and len(speakers) >= 3 and (max(said.values()) >= 2 or stamped >= 2)
         for m in speakers:
             toks = m.group("name").split()
+            if said[m.group("name")] == 1 and _FIELD_VALUE.match(text, m.end() - 1):
+                continue  # "Tel: 07700 900093" once: a form's field and its value, not a speaker's message
             if (is_first_name(toks[0]) and toks[0].lower() not in STOP and zipf(toks[0]) < 4.0
                     and all(is_name_like(t) or zipf(t) < 3.0 for t in toks[1:])):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.7, "speaker's name in a chat"))
@@ -570,7 +630,10 @@ class PersonContextRecognizer(EntityRecognizer):
                 if not line.isupper() or not is_name_like(w):
                     continue  # "Spoke to HMRC OFFICE": a phrase in capitals, unless the whole line is in capitals
             if w.lower() not in STOP and w.lower() not in LOG_WORDS and (
-                    (is_name_like(w) and zipf(w) < 4.0) or (zipf(w) < 1.5 and len(w) >= 4)):
+                    (is_name_like(w) and zipf(w) < 4.0) or (zipf(w) < 1.5 and len(w) >= 4 and (
+                        _caps_line(text, m.start()) is not None or not _ACRONYM_USE.match(text, m.end())))):
+                # (a word the gazetteer does not know, in a line in mixed case, followed by a name or a bracket, is
+                # an acronym: a role or a service, "Spoke to IDVA Chidinma Eze", "Referred to MASH (Children's ...)")
                 out.append(_res(self, m.start("name"), m.end("name"), 0.7, "name in capitals after a cue"))
         for m in LOG_COLUMN_RE.finditer(text):
             w = m.group("name")
@@ -656,7 +719,9 @@ class PersonContextRecognizer(EntityRecognizer):
                 # a first name that is also a word, then a surname rare as a word: "DAWN PICKERING",
                 # "GRACE ADJEI-MENSAH" (as "Dawn Pickering" in mixed case)
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "first name and rare surname in capitals"))
-        for m in STATEMENT_PAYEE_RE.finditer(text):
+        for m in (list(STATEMENT_PAYEE_RE.finditer(text))
+                  + list(STATEMENT_ROW_RE.finditer(text) if _STATEMENT_TYPE.search(text) else ())
+                  + list(STATEMENT_ROW_INITIAL_RE.finditer(text) if _DATE_LED_ROW.search(text) else ())):
             if _statement_person(m.group("name")):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.7, "payee on a bank statement line"))
                 continue
@@ -679,6 +744,11 @@ class PersonContextRecognizer(EntityRecognizer):
             if (is_surname(sur) and not _common(sur)) or (len(parts) > 1 and all(
                     is_name_like(x) and not _common(x) for x in parts)):  # double-barrelled: "R. Ahmed-Shah"
                 out.append(_res(self, m.start(), m.end(), 0.6, "initial and surname (gazetteer)"))
+            elif (len(parts) == 1 and len(sur) >= 5 and not is_first_name(sur) and zipf(sur) < 1.0
+                    and not _DESIGNATOR_BEFORE.search(text, max(0, m.start() - 14), m.start())
+                    and not _street_after(text, m.end()) and not PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start())):
+                # an initial and a word unknown to English, which the gazetteer lacks: "K. Szymańska", "T Oyelowo-"
+                out.append(_res(self, m.start(), m.end(), 0.55, "initial and a surname unknown to English"))
         for m in SEQ_RE.finditer(text):
             toks = [(t.start(), t.end(), t.group(0)) for t in re.finditer(r"\S+", m.group("name"))]
             base = m.start("name")
@@ -765,6 +835,13 @@ def _cells(line: str, base: int) -> list[tuple[int, int, str]]:
     return [c for c in out if c[2].strip() and c[2].strip() != "|"]
 
 
+def _written_as_name(cell: str) -> bool:
+    words = cell.strip().split()
+    return 1 <= len(words) <= 4 and all(
+        w[:1].isupper() and w.lower() not in STOP and not _NAME_HEADER.match(w) and not _OTHER_HEADER.match(w)
+        and (is_name_like(w) or zipf(w) < 3.0) for w in words)
+
+
 def table_column_names(rec, text: str) -> list:
     """A table whose header names its name columns ("Surname   Forename   Role", "| Employee | Hours |"): the
     cells under them that are written as names (every word a name or no English word), even when the lists
@@ -780,6 +857,8 @@ def table_column_names(rec, text: str) -> list:
         cols = [j for j, c in enumerate(head) if _NAME_HEADER.match(c[2].strip())]
         if len(head) == 2 and cols and not all(j in cols or _OTHER_HEADER.match(c[2].strip()) for j, c in enumerate(head)):
             cols = []  # a form's label and its value ("Name            KAZLAUSKAS TOMAS"), not a table's header
+        # "Name      Emeka Obi          Name      Ann Obi": a form's label and a name beside it, side by side
+        cols = [j for j in cols if not (j + 1 < len(head) and _written_as_name(head[j + 1][2]))]
         if len(head) < 2 or not cols:
             k += 1
             continue
@@ -1036,7 +1115,7 @@ CAPS_RANK_RE = re.compile(
     r"(?<![\w'’])(?:PC|PCSO|WPC|DC|DS|PS|DI|DCI|SGT|INSP)\.?[ \t]+(?:\d{2,6}[A-Z]{0,3}[ \t]+)?"
     r"(?P<name>(?:[A-Z]\.?[ \t]+)?(?P<w>[A-Z][A-Z'’\-]{2,}))(?![\w\-])"
 )
-CAPS_INITIAL_SURNAME_RE = re.compile(r"(?<![\w.'’\-&])(?P<name>[B-HJ-Z]\.?[ \t](?P<w>[A-Z]{3,}))(?![\w\-'’])")
+CAPS_INITIAL_SURNAME_RE = re.compile(r"(?<![\w.'’\-&])(?P<name>[B-HJ-Z]\.?[ \t](?P<w>[A-Z]{3,}(?:-[A-Z]{2,})?))(?![\w\-'’])")
 _CAPS_FUNC_AFTER = frozenset({"to", "at", "re", "by", "and", "from", "for", "with", "says", "said", "told", "can",
                               "will", "is", "was", "has", "had", "called", "rang", "states", "stated", "confirmed",
                               "who", "on", "in", "of", "&", "not", "also", "agreed", "advised", "asked", "says",

@@ -681,7 +681,7 @@ KINSHIP = re.compile(r"(?i)(?:auntie|aunty|aunt|uncle|nan|nana|nanna|grandma|gra
 ROLE_WORDS = {"justice", "judge", "magistrate", "registrar", "clerk", "usher", "sheriff", "bailiff", "coroner", "recorder",
               "counsel", "solicitor", "barrister", "mediator", "interpreter", "defendant", "claimant", "complainant",
               "respondent", "appellant", "applicant", "caseworker", "headteacher", "chair", "chairman", "chairperson",
-              "referrer", "adviser", "advisor", "supervisor", "keyworker"}
+              "referrer", "adviser", "advisor", "supervisor", "keyworker", "requester", "requestor"}
 KINSHIP_WORDS = {"nonna", "nonno", "zio", "zia", "babcia", "dziadek", "ciocia", "wujek", "babushka", "abuela", "abuelo",
                  "auntie", "aunty", "aunt", "uncle", "nan", "nana", "nanna", "grandma", "grandad", "granny", "grandpa",
                  "cousin", "mummy", "mum", "mam", "daddy", "dad", "brother", "sister", "bro", "sis", "nephew", "niece"}
@@ -757,11 +757,22 @@ _BRAND_DET = re.compile(r"(?i)\b(?:a|an|the|my|his|her|their|your|our|new|old|gr
 
 # a person's name at the head of a trading name ("his boss at Bogdan Builders", "runs Nur Brothers Cars"):
 # the business, not the person; case-sensitive trade words only (not "Court", "Law", "Plus": also surnames)
-_TRADE_AFTER = re.compile(
-    r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’\-]*){0,2}?[ \t]+(?:&[ \t]+)?(?:Builders|Motors|Cars|Brothers|Bros|Garage|Logistics|"
-    r"Solicitors|Transport|Haulage|Plumbing|Roofing|Construction|Electrical|Decorating|Landscaping|Scaffolding|"
-    r"Barbers|Autos|Bodyshop|Catering|Bakery|Takeaway|Lettings|Estates|Ltd|Limited|LLP|PLC|Plastering|Joinery|"
-    r"Cleaning|Tyres|Engineering|Staffing|Enforcement|Bailiffs|Salon|Restaurant|Cafe|Café)(?![\w\-])")
+# trades, crafts and services a small firm is named for
+_TRADE_WORDS_MORE = frozenset({
+    "tiling", "bathrooms", "kitchens", "groundworks", "flooring", "glazing", "fencing", "paving", "driveways",
+    "carpentry", "interiors", "removals", "couriers", "maintenance", "gardening", "surfacing", "renovations",
+    "developments", "valeting", "skips", "upholstery", "aggregates", "carpets", "brickwork", "demolition",
+    "excavations", "installations", "refurbishments", "plant", "hire", "tarmac", "drainage", "insulation"})
+_TRADE_NAMES = (r"Builders|Motors|Cars|Brothers|Bros|Garage|Logistics|"
+                r"Solicitors|Transport|Haulage|Plumbing|Roofing|Construction|Electrical|Decorating|Landscaping|Scaffolding|"
+                r"Barbers|Autos|Bodyshop|Catering|Bakery|Takeaway|Lettings|Estates|Ltd|Limited|LLP|PLC|Plastering|Joinery|"
+                r"Cleaning|Tyres|Engineering|Staffing|Enforcement|Bailiffs|Salon|Restaurant|Cafe|Café|" + "|".join(
+                    w.title() for w in sorted(_TRADE_WORDS_MORE)))
+_TRADE_AFTER = re.compile(r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’\-]*){0,2}?[ \t]+(?:&[ \t]+)?(?:" + _TRADE_NAMES + r")(?![\w\-])")
+# a firm's trade (or its legal form) as the last word of a name in title case: "Bella Tiling", "Mersey
+# Groundworks", "Nur Brothers Cars" (a firm named after a person or a place, then what it does), unless a title
+# says it is a person ("Mr Carpenter")
+_TRADE_LAST = re.compile(r"[ \t]+(?:" + _TRADE_NAMES + r")$")
 
 
 def _subdivisions() -> frozenset[str]:
@@ -828,11 +839,61 @@ def place_not_person(text: str, s: int, e: int) -> bool:
     preposition ("around Croydon and Sutton", "in Kinshasa"); one that is also a given name needs "in"/"near"."""
     word = text[s:e].strip(".,:;()")
     from recognizers.gazetteer import _fold
-    if " " in word or _fold(word).lower() not in _subdivisions():
+    if _fold(word).lower() not in _subdivisions():
         return False
+    if " " in word:  # "coming from Hải Phòng": a province of two words, after a place's preposition
+        return _PLACE_PREP.search(text, max(0, s - 40), s) is not None
     if is_first_name(word):
         return _PLACE_PREP_STRICT.search(text, max(0, s - 12), s) is not None
     return _PLACE_PREP.search(text, max(0, s - 40), s) is not None
+
+
+_VIET_HONORIFICS = frozenset({"anh", "chị", "em", "bà", "ông", "cô", "chú", "bác", "dì", "cậu"})
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÝĐ]")
+_CLAUSE_END = re.compile(r"[.!?\n()\[\]:;\"“”]")
+_CLAUSE_START = re.compile(r"[.!?\n()\[\]:;\"“”][^.!?\n()\[\]:;\"“”]*$")
+_CLAUSE_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _foreign_clause_word(text: str, s: int, e: int, word: str) -> bool:
+    """A word that opens a clause, or is in lower case, in a clause written in another language (most of its other
+    lower-case words are no English words: "Cât timp stă băiatul la Mihai?", "annemin evine gel konuşalım"), which
+    is no name unless the name lists hold it as it is spelt: in a language the model and the frames do not read, a
+    capital at a clause's start and a lower-case word are no evidence of a name."""
+    if " " in word:
+        return False
+    a = _CLAUSE_START.search(text, max(0, s - 200), s)
+    a = a.start() + 1 if a is not None else max(0, s - 200)
+    if not word[:1].islower() and _CLAUSE_WORD.search(text, a, s) is not None:
+        return False  # a capitalised word inside a clause: a name as often as not ("la Mihai")
+    key = word[:1].upper() + word[1:].lower()
+    from recognizers.gazetteer import first_names, surnames
+    if key in first_names() or key in surnames():
+        return False
+    b = _CLAUSE_END.search(text, e, e + 200)
+    b = b.start() if b is not None else min(len(text), e + 200)
+    words = [w for w in _CLAUSE_WORD.findall(text, a, b) if w[:1].islower() and w != word]
+    if len(words) < 3:
+        return False
+    return sum(1 for w in words if not w.isascii() or zipf(w) < 2.7) >= 0.6 * len(words)
+
+
+_AMP_AFTER = re.compile(r"[ \t]*&[ \t]*(?P<w>[A-Z][a-z][\w'’\-]*)")
+_AMP_BEFORE = re.compile(r"(?<![\w'’\-])(?P<w>[A-Z][a-z][\w'’\-]*)[ \t]*&[ \t]*$")
+
+
+def _firm_pair(text: str, s: int, e: int) -> bool:
+    """A capitalised word joined by "&" to another ("Khan & Rowbotham", "Harlow & Beynon"), not both first names
+    ("Kayleigh & Josh" are two people): a partnership's name."""
+    m = _AMP_AFTER.match(text, e)
+    other = m.group("w") if m else None
+    if other is None:
+        m = _AMP_BEFORE.search(text, max(0, s - 30), s)
+        other = m.group("w") if m else None
+    if other is None:
+        return False
+    word = text[s:e].strip(".,:;()")
+    return not (is_first_name(word) and is_first_name(other)) and (is_surname(word) or is_surname(other))
 
 
 def foreign_non_name(text: str, s: int, e: int) -> bool:
@@ -847,14 +908,22 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
         return False
     if all(t in NOT_NAME_WORDS or t in KIN_NAME_WORDS for t in toks) and any(t in NOT_NAME_WORDS for t in toks):
         return True
-    if _TRADE_AFTER.match(text, e) and not re.search(r"(?i)\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+$", text[max(0, s - 6):s]):
-        return True  # "at Bogdan Builders", "Nur Brothers Cars" (a title before it is a person: "Mr Bakare of ...")
+    if (_TRADE_AFTER.match(text, e) or len(toks) >= 2 and _TRADE_LAST.search(span)) and not re.search(
+            r"(?i)\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+$", text[max(0, s - 6):s]):
+        return True  # "at Bogdan Builders", "Nur Brothers Cars", "Bella Tiling" (a title before it is a person:
+        # "Mr Bakare of ...")
+    if len(toks) == 1 and _firm_pair(text, s, e):
+        return True  # "for Khan & Rowbotham", "Harlow & Beynon": two surnames joined by "&" name a firm
     if place_not_person(text, s, e):
         return True  # "around Croydon and Sutton"
     if len(toks) == 1 and coordinated_with_word(text, s, e):
         return True  # "Amen. Grace and mercy."
     if len(toks) != 1:
         return False
+    if span[:1].islower() and toks[0] in _VIET_HONORIFICS and _CAPITAL_AFTER.match(text, e):
+        return True  # "anh Minh", "chị Lan": a Vietnamese courtesy title before a name, not the name
+    if _foreign_clause_word(text, s, e, span.strip(".,:;()\"'’!?")):
+        return True  # "Original: Cât timp stă ...", "... gel konuşalım, Fatma teyze": words of another language
     w = toks[0]
     if w in KIN_NAME_WORDS or w in NOT_NAME_WORDS:
         if _POSS_DET.search(text, max(0, s - 8), s):
@@ -891,6 +960,13 @@ def _trim_kinship(text: str, f: Finding) -> Finding:
     return replace(f, start=m.end(), text=text[m.end():f.end])
 
 
+# legal and safeguarding terms of family proceedings named after a person (the span is the eponym only)
+_EPONYM_TERM = re.compile(
+    r"(?:McKenzie|MacKenzie|Mackenzie)[ \t]+(?i:friends?)\b|(?:Clare|Sarah)['’]s[ \t]+(?i:law)\b|"
+    r"Gillick[ \t]+(?i:compet)|Fraser[ \t]+(?i:guidelines|competen)|Calderbank[ \t]+(?i:offer|letter)|"
+    r"(?:Hadkinson|Mesher|Martin)[ \t]+(?i:order)\b")
+
+
 def ner_person_is_word(text: str, f: Finding) -> bool:
     """True when a PERSON from the NER model (or a weak context guess) is not a name."""
     span = f.text
@@ -900,6 +976,8 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
         return True
     if toks[0].lower() in DAY_MONTH_ABBR and len(toks) == 1:
         return True
+    if _EPONYM_TERM.match(text, f.start) and len(toks) <= 2:
+        return True  # "a McKenzie friend", "Clare's Law", "Gillick competent": a legal term named after a person
     if len(toks) == 1 and (toks[0].lower() in KINSHIP_WORDS or toks[0].lower() in ROLE_WORDS):
         return True  # "Cousin", "Nan", "Uncle", "Justice" (of the Peace), "Defendant" alone
     if len(toks) >= 2 and toks[0].lower() in VEHICLE_MAKES and f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer"):
@@ -936,7 +1014,8 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
             return True  # "the money for Asmara comes from ..." where the text says "in Asmara": one sense
         if not _name_word(toks[0]) and _closing_word(text, f.start, f.end, toks[0]):
             return True  # "Salamat,\nWeng", "Obrigado / thank you\n\nR. O. Santos": a closing in another language
-        return not _name_word(toks[0]) and zipf(toks[0]) >= 2.5  # "Headteacher", "Footer", "Claimant"
+        return not _name_word(toks[0]) and (zipf(toks[0]) >= 2.5 or _english_compound(toks[0]))
+        # "Headteacher", "Footer", "Claimant"; "Payslip", "MoneyHelper": two English words run together
     if len(toks) >= 3 and toks[1].lower() in ("thi", "thị", "văn") and is_surname(toks[0]) and all(
             t[:1].isupper() and len(t) <= 8 for t in toks[2:]):
         return False  # a Vietnamese name, family name first: "Nguyen Thi Hoa" ("Hoa" is no gazetteer name)
@@ -1112,6 +1191,14 @@ def _idiom_at_sentence_start(text: str, s: int, e: int, word: str) -> bool:
         if o.start() != s and not _sentence_start(text, o.start()):
             return False  # "... and Grace said": a name somewhere in the text
     return True
+
+
+def _english_compound(tok: str) -> bool:
+    """Two English words run together, the first a common one: "Payslip", "Childminder", "MoneyHelper"."""
+    low = tok.lower()
+    if not low.isalpha() or len(low) < 7:
+        return False
+    return any(zipf(low[:i]) >= 4.0 and zipf(low[i:]) >= 2.4 for i in range(3, len(low) - 2))
 
 
 def _name_word(tok: str) -> bool:
