@@ -1,0 +1,156 @@
+"""Detection round 20T: organisations' contact details in letterheads, footers and form sections kept (a person's
+own mobile or direct line stays personal data), and listed third parties' details in other layouts.
+
+Each test fails without its rule. Every name and value here is made up.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.codes import EntityType, PartyKind, ReasonCode
+from pipeline.models import CaseRecord, Finding, Party
+from recognizers.refine import is_org_contact, org_spans
+from tests.detect_fixtures import blank_model_analyzer
+
+PHONE, ADDRESS, POSTCODE, EMAIL = (EntityType.PHONE_NUMBER, EntityType.ADDRESS, EntityType.UK_POSTCODE,
+                                   EntityType.EMAIL_ADDRESS)
+
+
+def _case() -> CaseRecord:
+    return CaseRecord(case_id="T-R20", received=date(2026, 11, 23),
+                      requester=Party(name="Orla Brennagh", role="receiving parent",
+                                      addresses=("23 Pellow Street, Hexley, Dunmoor DN11 7QA",)),
+                      third_parties=[Party(name="Casimir Vantongeren", role="paying parent")], root=Path("."))
+
+
+@pytest.fixture(scope="module")
+def analyzer(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _case())
+
+
+def _f(text: str, value: str, et=PHONE) -> Finding:
+    s = text.index(value)
+    return Finding(s, s + len(value), et, "R", 0.6, PartyKind.UNKNOWN, ReasonCode.TP, False, value)
+
+
+def _span(text: str, value: str) -> tuple[int, int]:
+    s = text.index(value)
+    return (s, s + len(value))
+
+
+def _org(text: str, value: str, et=PHONE, people=(), org_contacts=()) -> bool:
+    """refine.is_org_contact as refine_findings calls it (organisations' names from org_spans)."""
+    people = [_span(text, p) for p in people]
+    return is_org_contact(text, _f(text, value, et), org_spans(text, []), people,
+                          [_span(text, v) for v in org_contacts])
+
+
+# ---------------------------------------------------------------- a letterhead's contact line, past its first value
+LETTERHEAD = ("[page scanned - OCR text, 1 of 2]\n\nQUAYSIDE TILE & STONE\n"
+              "Bay 4 Harrow Wharf, Dunmoor DN4 2LL   Tel 01632 961 204\n\nTo whom it may concern\n")
+
+
+def test_letterhead_contact_line_after_a_scanner_note():
+    # refine._document_letterhead: the scanner's bracketed note is not the page's head; a value further along
+    # the letterhead's contact line (organisations.contact_line_only) is the organisation's too
+    assert _org(LETTERHEAD, "01632 961 204")
+    assert _org(LETTERHEAD, "DN4 2LL", POSTCODE)
+
+
+def test_letterhead_line_with_a_sentence_is_not_a_contact_line():
+    text = "QUAYSIDE TILE & STONE\nOur fitter says he lives at 4 Harrow Wharf, ring 01632 961 204\n"
+    assert not _org(text, "01632 961 204")
+
+
+# ---------------------------------------------------------------- a footer line of an organisation's contacts
+FOOTER = ("Closing balance 412.10\n\n"
+          "Customer care: 0161 496 0733   Ashgrove House, Tanner Row, Dunmoor DN2 8PU\n")
+
+
+def test_footer_contact_line_with_an_organisation_label():
+    # refine._contact_line_of_org: a line of contacts only, labelled as an organisation's ("Customer care")
+    assert _org(FOOTER, "DN2 8PU", POSTCODE)
+
+
+def test_contact_line_in_a_persons_signature_or_a_mobile_stays_personal():
+    from recognizers.refine import _contact_line_of_org
+    text = ("Regards\nIlse Marchetti | Rota Clerk | Dunmoor Infirmary\n"
+            "Switchboard 0161 496 0700 | Ashgrove House, Tanner Row, Dunmoor DN2 8PU\n")
+    f = _f(text, "DN2 8PU", POSTCODE)
+    ls = text.rfind("\n", 0, f.start) + 1
+    assert not _contact_line_of_org(text, f, ls, [_span(text, "Ilse Marchetti")], [])
+    assert _contact_line_of_org(text, f, ls, [], [])
+    text = "Ashgrove House, Tanner Row, Dunmoor DN2 8PU   M: 07700 900 416\n"
+    f = _f(text, "07700 900 416")
+    assert not _contact_line_of_org(text, f, 0, [], [_span(text, "DN2 8PU")])
+
+
+# ---------------------------------------------------------------- a form's section for the helping organisation
+FORM = ("SECTION 6 - SOMEONE HELPING YOU\n"
+        "Name:            Teodor Halvorsen\n"
+        "Organisation:    Dunmoor Welfare Rights\n"
+        "Address:         Bay 2, Mill Yard, Dunmoor   Postcode: DN3 4RT\n"
+        "Phone:           01632 961 550\n\n")
+
+
+def test_helper_form_section_landline_and_address_are_the_organisations():
+    # organisations.helper_form_org_contact: the "Organisation" field makes the section's address and landline its own
+    assert _org(FORM, "01632 961 550", people=["Teodor Halvorsen"])
+    assert _org(FORM, "DN3 4RT", POSTCODE, people=["Teodor Halvorsen"])
+
+
+def test_helper_heading_and_organisation_in_brackets():
+    text = ("PART 4 - SOMEONE HELPING YOU\n"
+            "Name        Wren Tallis (family support worker, Dunmoor Family Service)\n"
+            "Phone       0161 496 0581\n")
+    assert _org(text, "0161 496 0581", people=["Wren Tallis"])
+
+
+def test_helper_form_mobile_or_direct_line_stays_personal():
+    mob = FORM.replace("01632 961 550", "07700 900 551")
+    assert not _org(mob, "07700 900 551", people=["Teodor Halvorsen"])
+    direct = FORM.replace("Phone:    ", "Direct line:")
+    assert not _org(direct, "01632 961 550", people=["Teodor Halvorsen"])
+
+
+def test_helper_heading_without_an_organisation_is_a_relatives_phone():
+    text = ("PART 4 - SOMEONE HELPING YOU\n"
+            "Name        Wren Tallis (my aunt)\n"
+            "Phone       0161 496 0581\n")
+    assert not _org(text, "0161 496 0581", people=["Wren Tallis"])
+
+
+# ---------------------------------------------------------------- commercial premises, shared lines, service numbers
+def test_address_on_a_business_park_is_an_organisations():
+    text = "He now works through Kestrel Crewing,\nUnit 8, Fallowmere Business Park, Dunmoor DN6 1AZ. Not called.\n"
+    assert _org(text, "8, Fallowmere Business Park, Dunmoor DN6 1AZ", ADDRESS)
+    text2 = "Depot: Heron Way Industrial Estate\nDunmoor DN6 1BB\n"
+    assert _org(text2, "DN6 1BB", POSTCODE)
+
+
+def test_home_address_is_not_on_an_estate():
+    text = "He now lives at 8 Fallowmere Close, Dunmoor DN6 1AZ with his partner.\n"
+    assert not _org(text, "8 Fallowmere Close, Dunmoor DN6 1AZ", ADDRESS)
+
+
+def test_line_shared_by_two_people_is_the_offices():
+    text = "My colleague Petra Voss prepared the return. Either of us can be reached on 020 7946 0388.\n"
+    assert _org(text, "020 7946 0388", people=["Petra Voss"])
+    assert not _org("Petra Voss can be reached on 020 7946 0388.\n", "020 7946 0388", people=["Petra Voss"])
+
+
+def test_freephone_in_an_opening_bracket():
+    text = "Your caseworker is Anouk Berrington (0808 196 0451).\n"
+    f = _f(text, "(0808 196 0451")
+    assert is_org_contact(text, f, org_spans(text, []), [_span(text, "Anouk Berrington")], [])
+
+
+# ---------------------------------------------------------------- the same line elsewhere on the page
+def test_organisations_line_repeated_in_the_letter_is_kept(analyzer):
+    text = ("HALLAM ROAD RECOVERIES LIMITED\nHallam House, 4 Quarry Way, Dunmoor DN1 5QD\n"
+            "Arrears line 0113 496 0612   post@hallamroad.example.co.uk\n\n"
+            "Dear Ms Brennagh\n\nPlease ring us. You can pay by card on 0113 496 0612 or by bank transfer.\n")
+    assert "0113 496 0612" not in [f.text for f in analyzer.analyze(text)]
