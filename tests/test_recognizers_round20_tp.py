@@ -154,3 +154,12 @@ def test_organisations_line_repeated_in_the_letter_is_kept(analyzer):
             "Arrears line 0113 496 0612   post@hallamroad.example.co.uk\n\n"
             "Dear Ms Brennagh\n\nPlease ring us. You can pay by card on 0113 496 0612 or by bank transfer.\n")
     assert "0113 496 0612" not in [f.text for f in analyzer.analyze(text)]
+
+
+# ---------------------------------------------------------------- a new address in the requester's own district
+def test_address_sharing_the_requesters_town_and_district_digits(analyzer):
+    # analyzer._other_number: the requester's postcode district ("DN11") gives no house number 11, so
+    # "11 Harrow Gardens" in her town is another household's
+    text = "Her mother, Mrs Ailbhe Dorran, of\n    11 Harrow Gardens, Hexley, Dunmoor DN11 6QX, collected her post.\n"
+    got = [f.text for f in analyzer.analyze(text) if f.entity_type == ADDRESS]
+    assert any("11 Harrow Gardens" in g for g in got)
