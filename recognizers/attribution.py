@@ -408,6 +408,18 @@ def _block_speaker(text: str, before: int, mentions: list[Mention]) -> Mention |
     return None
 
 
+def _sender_slot(text: str, s: int, e: int) -> bool:
+    """Is the value at ``s``..``e`` a chat line's sender, after the line's date and time ("[14/03/2025, 21:30] +44 7700
+    900 123: ...", "21:30 - 07700 900123: ...")? An export shows an unsaved contact by number: the number is the
+    sender's, whatever the earlier messages said."""
+    ls = text.rfind("\n", 0, s) + 1
+    return s > ls and SPEAKER_PREFIX.match(text, ls).end() == s and any(c.isdigit() for c in text[ls:s]) \
+        and _SENDER_COLON.match(text, e) is not None
+
+
+_SENDER_COLON = re.compile(r"[ \t]*:")
+
+
 def _speaker(text: str, line_start: int, before: int, mentions: list[Mention]) -> Mention | None:
     """The mention that opens a chat line as its speaker ("Tomek: send it to my account")."""
     p = SPEAKER_PREFIX.match(text, line_start).end()
@@ -603,6 +615,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
              e: int | None = None) -> int | None | str:
     """The party position owning the value at ``s`` (0 = requester), None for an unknown
     person, or ``"none"`` when nothing says whose it is."""
+    if e is not None and _sender_slot(text, s, e):
+        return None  # "14/03/2025, 21:30 - +44 7700 ...: This is X": a chat's sender shown by number, not a cue's owner
     if e is not None:
         after = _owner_after(text, e, mentions)
         if after is not None:
@@ -690,7 +704,9 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                 return doc.addressee
             # his / her: the nearest person before the possessive, within the record
             rs = block_start(text, cue_start)
-            before = [x for x in mentions if rs <= x.start and x.end <= cue_start]
+            # (never the chat line's own speaker, who says "my": "mandy: ... his car is ..." is not hers)
+            spk = _speaker(text, text.rfind("\n", 0, cue_start) + 1, cue_start, mentions)
+            before = [x for x in mentions if rs <= x.start and x.end <= cue_start and x is not spk]
             want = {"his": "M", "her": "F", "hers": "F"}.get(pro)  # "their", "theirs": either
             if not before and doc.subject is not None and (want is None or genders[doc.subject] == want):
                 return doc.subject  # no one named in the paragraph: the person the letter is about

@@ -163,3 +163,26 @@ def test_address_sharing_the_requesters_town_and_district_digits(analyzer):
     text = "Her mother, Mrs Ailbhe Dorran, of\n    11 Harrow Gardens, Hexley, Dunmoor DN11 6QX, collected her post.\n"
     got = [f.text for f in analyzer.analyze(text) if f.entity_type == ADDRESS]
     assert any("11 Harrow Gardens" in g for g in got)
+
+
+# ---------------------------------------------------------------- chat exports: a sender by number, "his" in a message
+@pytest.fixture(scope="module")
+def chat_analyzer(tmp_path_factory):
+    case = CaseRecord(case_id="T-R20C", received=date(2026, 11, 23),
+                      requester=Party(name="Gareth Tamsett", role="paying parent", aliases=("Gaz",)),
+                      third_parties=[Party(name="Leonie Prawle", role="receiving parent")], root=Path("."))
+    return blank_model_analyzer(tmp_path_factory, case)
+
+
+def test_chat_sender_shown_by_number_is_not_the_requesters(chat_analyzer):
+    # attribution._sender_slot: "my number" in the requester's message before does not make the next sender's number his
+    text = ("14/03/2025, 21:28 - Gaz: who gave u my number\n"
+            "14/03/2025, 21:30 - +44 7700 900512: Doesn't matter. Leave Leonie alone\n")
+    assert "+44 7700 900512" in [f.text for f in chat_analyzer.analyze(text) if f.entity_type == PHONE]
+    assert not chat_analyzer.last_settled.requester
+
+
+def test_his_in_a_chat_message_is_not_the_speaker(chat_analyzer):
+    # attribution.owner_of: the chat line's own speaker says "my", so "his car" in his message is someone else's
+    text = ("19:40 Gaz: she has a new fella now, they live over the chippy. his car is KX19 PLU a silver audi\n")
+    assert "KX19 PLU" in [f.text for f in chat_analyzer.analyze(text) if f.entity_type == EntityType.UK_VEHICLE_REG]
