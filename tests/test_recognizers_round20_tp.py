@@ -186,3 +186,15 @@ def test_his_in_a_chat_message_is_not_the_speaker(chat_analyzer):
     # attribution.owner_of: the chat line's own speaker says "my", so "his car" in his message is someone else's
     text = ("19:40 Gaz: she has a new fella now, they live over the chippy. his car is KX19 PLU a silver audi\n")
     assert "KX19 PLU" in [f.text for f in chat_analyzer.analyze(text) if f.entity_type == EntityType.UK_VEHICLE_REG]
+
+
+# ---------------------------------------------------------------- a number read out in words
+def test_unlisted_number_read_out_in_words(analyzer):
+    # uk_phone.spoken_phones: a run of digit words opening with a zero that reads as a UK number
+    text = "Voicemail 14:02. Left a number for the neighbour, Mr Tobin: oh one six three two, nine six one, two two four.\n"
+    assert any("oh one six three two" in f.text for f in analyzer.analyze(text) if f.entity_type == PHONE)
+
+
+def test_case_number_read_out_is_no_phone(analyzer):
+    text = "Voicemail 14:05. My case number is two oh two five three one oh oh nine four, thanks.\n"
+    assert not [f for f in analyzer.analyze(text) if f.entity_type == PHONE]
