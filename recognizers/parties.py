@@ -968,7 +968,8 @@ class PartyMatcher:
                     dobs.setdefault(d, set()).add(pos)
         if not dobs:
             return
-        for m in DATE_REGEX.finditer(text):
+        from recognizers.date_of_birth import ocr_figures
+        for m in DATE_REGEX.finditer(ocr_figures(text)):  # (OCR's "17/O5/1990": the same date)
             d = parse_date(m.group(0))
             owners = dobs.get(d) if d else None
             if owners:

@@ -198,3 +198,19 @@ def test_unlisted_number_read_out_in_words(analyzer):
 def test_case_number_read_out_is_no_phone(analyzer):
     text = "Voicemail 14:05. My case number is two oh two five three one oh oh nine four, thanks.\n"
     assert not [f for f in analyzer.analyze(text) if f.entity_type == PHONE]
+
+
+# ---------------------------------------------------------------- OCR's letters for figures in a date of birth
+def test_listed_date_of_birth_with_ocr_letters():
+    # parties._match_dobs reads "17/O5/1990" as 17/05/1990 (date_of_birth.ocr_figures)
+    from recognizers.parties import PartyMatcher
+    case = CaseRecord(case_id="T-R20D", received=date(2026, 11, 23), requester=Party(name="Orla Brennagh"),
+                      third_parties=[Party(name="Casimir Vantongeren", date_of_birth="1990-05-17")], root=Path("."))
+    text = "PART 2 - THE OTHER PARENT\n2.1 Surname  VANT0NGEREN\n2.3 Date of birth       17/O5/199O\n"
+    got = [text[s.start:s.end] for s in PartyMatcher(case).match(text) if s.entity_type == EntityType.DATE_OF_BIRTH]
+    assert got == ["17/O5/199O"]
+
+
+def test_unlisted_date_of_birth_with_ocr_letters(analyzer):
+    text = "[scanned form]\nLodger's date of birth:   O4/l1/1987\n"
+    assert "O4/l1/1987" in [f.text for f in analyzer.analyze(text) if f.entity_type == EntityType.DATE_OF_BIRTH]
