@@ -96,6 +96,10 @@ KIN_POSSESSIVE_CUE = re.compile(
     r"(?i)\b(?:my|your|his|her|their|our|the)[ \t]+" + KIN + r"['’]s?[ \t]+(?:own[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN
     + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
+# a relative reached on the number that follows: "contacting his wife directly on", "ring her mum on"
+_REACH_KIN_ON = re.compile(r"(?i)\b(?:contact(?:s|ing|ed)?|call(?:s|ing|ed)?|ring(?:s|ing)?|rang|text(?:s|ing|ed)?|phon(?:e|es|ing|ed)|"
+                           r"reach(?:es|ing|ed)?)[ \t]+(?:my|your|his|her|their|our)[ \t]+" + KIN
+                           + r"[ \t]+(?:direct(?:ly)?[ \t]+)?(?:on|at)[ \t]*:?[ \t]*$")
 _KIN_OF_PRONOUN = re.compile(r"(?i)\b(?:his|her|their)[ \t]+(?:[a-z]+[ \t]+)?" + KIN + r"\b")
 SENTENCE_END = re.compile(r"[.!?][\"'’”)]?[ \t]+(?=[A-Z])")
 SUBJECT_PRONOUN = re.compile(r"(?i)\b(he|she)[ \t]+(?:has|had|drives|drove|owns|owned|uses|used|bought|got|now[ \t]+has|"
@@ -672,6 +676,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     if kin is not None and (cue is None or kin.start() >= cue.start()) and not any(
             base + kin.start() <= x.start and x.end <= s for x in mentions):
         return None  # "please stop paying into my brother's account (30561122)": the brother's
+    if _REACH_KIN_ON.search(window) is not None:
+        return None  # "stops contacting his wife directly on 07700 ...": the number of the relative reached on it
     if cue is not None:
         cue_start = base + cue.start()
         between = [x for x in mentions if cue_start <= x.start and x.end <= s]

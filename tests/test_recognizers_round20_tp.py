@@ -214,3 +214,12 @@ def test_listed_date_of_birth_with_ocr_letters():
 def test_unlisted_date_of_birth_with_ocr_letters(analyzer):
     text = "[scanned form]\nLodger's date of birth:   O4/l1/1987\n"
     assert "O4/l1/1987" in [f.text for f in analyzer.analyze(text) if f.entity_type == EntityType.DATE_OF_BIRTH]
+
+
+def test_number_of_a_relative_reached_on_it(analyzer):
+    # attribution._REACH_KIN_ON: "contacting his wife directly on <number>": the wife's number, not the requester's
+    # (the receiving parent named just before)
+    text = ("Dear Sirs\n\nOur client Mr Vantongeren asks that the receiving parent stops contacting his wife directly on "
+            "07700 900 627.\n")
+    got = [f for f in analyzer.analyze(text) if f.entity_type == PHONE]
+    assert [f.text for f in got] == ["07700 900 627"]
