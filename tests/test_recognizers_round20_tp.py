@@ -223,3 +223,19 @@ def test_number_of_a_relative_reached_on_it(analyzer):
             "07700 900 627.\n")
     got = [f for f in analyzer.analyze(text) if f.entity_type == PHONE]
     assert [f.text for f in got] == ["07700 900 627"]
+
+
+# ---------------------------------------------------------------- a street named again after its full address
+def test_street_of_a_found_address_named_again(analyzer):
+    # address._street_named_again: "the Tollcross Rd address", "seen on Tollcross Road" after "22 Tollcross Road, ..."
+    text = ("1. SUMMARY\nSubject located at Flat 1/1, 22 Tollcross Road, Dunmoor DN9 3EE.\n"
+            "2. SOURCES\nCredit file links his mobile to the Tollcross Rd address. A grey van was seen on Tollcross Road "
+            "at 07:10.\n")
+    got = [f.text for f in analyzer.analyze(text) if f.entity_type == ADDRESS]
+    assert "Tollcross Rd" in got and "Tollcross Road" in got
+
+
+def test_street_name_without_a_locating_word_is_not_taken(analyzer):
+    text = "Subject located at 22 Tollcross Road, Dunmoor DN9 3EE.\nTollcross Road Surgery confirmed the registration.\n"
+    got = [f.text for f in analyzer.analyze(text) if f.entity_type == ADDRESS]
+    assert "Tollcross Road" not in got
