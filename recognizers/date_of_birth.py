@@ -152,6 +152,10 @@ def ocr_figures(text: str) -> str:
     return _OCR_FIGURE.sub(lambda m: "0" if m.group(0) in "Oo" else "1", text)
 
 
+# a time straight after a date: a message's or a log entry's timestamp ("02/02/2025, 10:49 - ", "[14/03/2025 21:30]")
+_TIME_AFTER = re.compile(r",?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?![\d])")
+
+
 class DateOfBirthRecognizer(EntityRecognizer):
     ENTITY = EntityType.DATE_OF_BIRTH.value
 
@@ -187,6 +191,8 @@ class DateOfBirthRecognizer(EntityRecognizer):
                 continue
             if parse_date(m.group(0)) is None:
                 continue
+            if _TIME_AFTER.match(text, e) is not None and not text[text.rfind("\n", 0, s) + 1:s].strip(" \t["):
+                continue  # "02/02/2025, 10:49 - Jo: ...": a chat message's date and time, under "... birthday"
             out.append(result(self, self.ENTITY, s, e, score, why))
         for m in SPACED_DATE.finditer(text):
             s, e = m.span()

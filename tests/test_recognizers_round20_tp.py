@@ -239,3 +239,10 @@ def test_street_name_without_a_locating_word_is_not_taken(analyzer):
     text = "Subject located at 22 Tollcross Road, Dunmoor DN9 3EE.\nTollcross Road Surgery confirmed the registration.\n"
     got = [f.text for f in analyzer.analyze(text) if f.entity_type == ADDRESS]
     assert "Tollcross Road" not in got
+
+
+def test_chat_timestamp_under_a_birthday_is_no_date_of_birth(analyzer):
+    # date_of_birth._TIME_AFTER: a date opening a line with its time is a message's timestamp
+    text = ("04/05/2025, 18:02 - Kit: can't this weekend, it's my nan's birthday\n"
+            "04/05/2025, 18:03 - Kit: <Media omitted>\n")
+    assert not [f for f in analyzer.analyze(text) if f.entity_type == EntityType.DATE_OF_BIRTH]
