@@ -254,7 +254,7 @@ _CONTACT_LABEL_ONLY = re.compile(
     r"general[ \t]+enquiries|main[ \t]+line)[ \t]*[.:]?[ \t]*)?")
 
 
-def _document_letterhead(text: str, s: int, people: list[tuple[int, int]]) -> bool:
+def _document_letterhead(text: str, s: int, people: list[tuple[int, int]], orgs=()) -> bool:
     """Is ``s`` (at a line's start, or after a contact label) in the block that opens the document
     under a first line naming no person, with no digits and no label ("Hunters Estate Agents & Lettings"
     over its address, phone and email)? A letterhead: the organisation's own contact details."""
@@ -272,7 +272,8 @@ def _document_letterhead(text: str, s: int, people: list[tuple[int, int]]) -> bo
         return False
     if "\n\n" in text[p0:s] or text[p0:s].count("\n") > 5:
         return False
-    if any(p0 <= a and b <= s for a, b in people):
+    # (not the partners' names in a firm's name: "GRAHAM, O'HARE & KAUR LLP")
+    if any(p0 <= a and b <= s and not any(oa <= a and b <= ob for oa, ob in orgs) for a, b in people):
         return False
     ls = text.rfind("\n", 0, s) + 1
     # (or further along a line of the organisation's contacts: "14 Park Street, Walsall WS1 1LY  Tel 0121 ...")
@@ -423,7 +424,7 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
         return True
     if f.entity_type == EntityType.PHONE_NUMBER and _bracketed_in_org_sentence(text, f, orgs, people):
         return True
-    return _block_headed_by_org(text, s, people) or _document_letterhead(text, s, people)
+    return _block_headed_by_org(text, s, people) or _document_letterhead(text, s, people, orgs)
 
 
 def _contact_line_of_org(text: str, f: Finding, line_start: int, people, org_contacts) -> bool:

@@ -12,6 +12,7 @@ import pytest
 
 from pipeline.codes import EntityType, PartyKind, ReasonCode
 from pipeline.models import CaseRecord, Finding, Party
+from recognizers.organisations import org_name_spans
 from recognizers.refine import is_org_contact, org_spans
 from tests.detect_fixtures import blank_model_analyzer
 
@@ -44,7 +45,7 @@ def _span(text: str, value: str) -> tuple[int, int]:
 def _org(text: str, value: str, et=PHONE, people=(), org_contacts=()) -> bool:
     """refine.is_org_contact as refine_findings calls it (organisations' names from org_spans)."""
     people = [_span(text, p) for p in people]
-    return is_org_contact(text, _f(text, value, et), org_spans(text, []), people,
+    return is_org_contact(text, _f(text, value, et), org_spans(text, org_name_spans(text)), people,
                           [_span(text, v) for v in org_contacts])
 
 
@@ -246,3 +247,10 @@ def test_chat_timestamp_under_a_birthday_is_no_date_of_birth(analyzer):
     text = ("04/05/2025, 18:02 - Kit: can't this weekend, it's my nan's birthday\n"
             "04/05/2025, 18:03 - Kit: <Media omitted>\n")
     assert not [f for f in analyzer.analyze(text) if f.entity_type == EntityType.DATE_OF_BIRTH]
+
+
+def test_letterhead_of_a_firm_named_after_its_partners():
+    # refine._document_letterhead: the partners' surnames in the firm's name are not a person over the address
+    text = ("TREVELYAN, ASHDOWN & PRIOR LLP\nFamily and Mediation Practitioners\nSuite 3, 88 Kirk Street\nDunmoor DN5 2AF\n"
+            "Tel 01632 961 777\n\nDear Sir\n")
+    assert _org(text, "01632 961 777", people=["TREVELYAN", "PRIOR"])
