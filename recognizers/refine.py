@@ -272,8 +272,11 @@ def _document_letterhead(text: str, s: int, people: list[tuple[int, int]], orgs=
         return False
     if "\n\n" in text[p0:s] or text[p0:s].count("\n") > 5:
         return False
-    # (not the partners' names in a firm's name: "GRAHAM, O'HARE & KAUR LLP")
-    if any(p0 <= a and b <= s and not any(oa <= a and b <= ob for oa, ob in orgs) for a, b in people):
+    # (not the partners' names in a firm's name: "GRAHAM, O'HARE & KAUR LLP"; and under a first line that is an
+    # organisation's name, not a lone word the model took for a name: its town "Treforest", its "Notaries")
+    named_head = any(oa <= p0 + 1 and ob >= l0 - 1 - (len(text[p0:l0]) - len(text[p0:l0].rstrip())) for oa, ob in orgs)
+    if any(p0 <= a and b <= s and not any(oa <= a and b <= ob for oa, ob in orgs)
+           and not (named_head and a > l0 and not any(c.isspace() for c in text[a:b])) for a, b in people):
         return False
     ls = text.rfind("\n", 0, s) + 1
     # (or further along a line of the organisation's contacts: "14 Park Street, Walsall WS1 1LY  Tel 0121 ...")

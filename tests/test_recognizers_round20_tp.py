@@ -254,3 +254,16 @@ def test_letterhead_of_a_firm_named_after_its_partners():
     text = ("TREVELYAN, ASHDOWN & PRIOR LLP\nFamily and Mediation Practitioners\nSuite 3, 88 Kirk Street\nDunmoor DN5 2AF\n"
             "Tel 01632 961 777\n\nDear Sir\n")
     assert _org(text, "01632 961 777", people=["TREVELYAN", "PRIOR"])
+
+
+def test_letterhead_under_an_organisations_name_ignores_a_lone_word_taken_for_a_name():
+    # refine._document_letterhead: under a first line that is an organisation's name, a one-word "person" in the block
+    # (the model's reading of a town or a description) does not make the letterhead a person's
+    text = ("Fellside Coach Hire Ltd\nThe Sheds, Quarry Lane, Brynmawr, Dunmoor DN7 1BA\nSwitchboard 01632 961 300\n\n"
+            "Dear Sir or Madam\n")
+    assert _org(text, "DN7 1BA", POSTCODE, people=["Brynmawr"])
+
+
+def test_letterhead_of_a_person_still_blocks():
+    text = "PRIVATE AND CONFIDENTIAL\nMs Tilda Okonedo\n14 Quarry Lane, Dunmoor DN7 1BA\n\nDear Sir\n"
+    assert not _org(text, "14 Quarry Lane, Dunmoor DN7 1BA", ADDRESS, people=["Tilda Okonedo"])
