@@ -221,5 +221,8 @@ def _street_named_again(rec, text: str, found: list) -> list:
                 continue
             if _LOCATING_BEFORE.search(text, max(0, m.start() - 12), m.start()) is None:
                 continue
+            from recognizers.parties import _business_on_street
+            if _business_on_street(text, m.start(), m.end()):
+                continue  # "a hand car wash on Kelvin Street": where a business is
             out.append(_res(rec, m.start(), m.end(), 0.6, "the street of an address found on the page, named again"))
     return out

@@ -267,3 +267,26 @@ def test_letterhead_under_an_organisations_name_ignores_a_lone_word_taken_for_a_
 def test_letterhead_of_a_person_still_blocks():
     text = "PRIVATE AND CONFIDENTIAL\nMs Tilda Okonedo\n14 Quarry Lane, Dunmoor DN7 1BA\n\nDear Sir\n"
     assert not _org(text, "14 Quarry Lane, Dunmoor DN7 1BA", ADDRESS, people=["Tilda Okonedo"])
+
+
+# ---------------------------------------------------------------- a listed street named as where a business is
+def _tp_streets(text: str) -> list[str]:
+    from recognizers.parties import PartyMatcher
+    case = CaseRecord(case_id="T-R20S", received=date(2026, 11, 23), requester=Party(name="Orla Brennagh"),
+                      third_parties=[Party(name="Casimir Vantongeren", addresses=("41 Quarrel Road, Dunmoor DN8 2BB",))],
+                      root=Path("."))
+    return [text[s.start:s.end] for s in PartyMatcher(case).match(text) if s.entity_type == ADDRESS]
+
+
+def test_listed_street_named_as_a_business_location_is_not_the_partys_home(analyzer):
+    # parties._business_on_street: "works at a car\n wash on Quarrel Road" names where a business is
+    text = "He has been seen working at a hand car\n   wash on Quarrel Road most days. She lives at 41 Quarrel Road.\n"
+    assert _tp_streets(text) == ["41 Quarrel Road"]
+    # (and the street of an address found on the page is not named again there: address._street_named_again)
+    got = [f.text for f in analyzer.analyze(text) if f.entity_type == ADDRESS]
+    assert "Quarrel Road" not in got
+
+
+def test_listed_street_with_a_home_near_the_business_is_still_the_partys():
+    text = "She has moved into the flat above the shop on Quarrel Road.\n"
+    assert _tp_streets(text) == ["Quarrel Road"]
