@@ -214,6 +214,8 @@ def _street_named_again(rec, text: str, found: list) -> list:
     out = []
     taken = [(r.start, r.end) for r in found]
     for name, forms in names.items():
+        if text.count(name.split()[0]) < 2:
+            continue  # (named once: only in its own address)
         rx = re.compile(r"(?<![\w])" + re.escape(name).replace(r"\ ", r"[ \u00a0]+") + r"[ \u00a0]+(?i:"
                         + "|".join(sorted(forms, key=len, reverse=True)) + r")\b\.?")
         for m in rx.finditer(text):

@@ -145,9 +145,12 @@ def _cue_has_its_date(text: str, s: int) -> bool:
 _OCR_FIGURE = re.compile(r"(?<=\d)[OolI](?=[\d/.\-])|(?<=[\d/.\-])[OolI](?=\d)|(?<=[/.\-]\d\d\d)[OolI](?![\w])|(?<![\w])[OolI](?=\d[/.\-][\dOolI])")
 
 
+_OCR_HINT = re.compile(r"\d[OolI]|[OolI]\d")  # (a cheap first look: a letter touching a figure)
+
+
 def ocr_figures(text: str) -> str:
     """``text`` with OCR's letters for figures inside dates read as the figures (same length)."""
-    if _OCR_FIGURE.search(text) is None:
+    if _OCR_HINT.search(text) is None or _OCR_FIGURE.search(text) is None:
         return text
     return _OCR_FIGURE.sub(lambda m: "0" if m.group(0) in "Oo" else "1", text)
 
