@@ -276,7 +276,17 @@ def contact_line_only(seg: str) -> bool:
     for w in _CONTACT_SPLIT.split(_CONTACT_VALUES.sub(" ", seg)):
         if w and not (w[0].isupper() or w[0].isdigit() or w.lower() in _CONTACT_LINE_WORDS):
             return False
+        if w[:1].isupper() and w.lower() in _PROSE_WORDS:
+            return False  # a note in capitals ("PP SAYS HE MOVED TO 12 OAK ROAD"), or "He", "She" opening a sentence
     return True
+
+
+# words of a sentence, never of an address or a contact label (read in any case)
+_PROSE_WORDS = frozenset(
+    "i me my we our you your he him his she her they them their who which that this these because but if when then "
+    "is are was were be been has have had will would can could should please dear said says say told tells called "
+    "calls rang rings phoned phones lives living lived moved moving works working worked drives stays staying "
+    "pp rp mob confirmed gave given asked wants not".split())
 
 
 # A form's section about someone who helps or represents the person (an adviser, a support worker): its

@@ -290,3 +290,10 @@ def test_listed_street_named_as_a_business_location_is_not_the_partys_home(analy
 def test_listed_street_with_a_home_near_the_business_is_still_the_partys():
     text = "She has moved into the flat above the shop on Quarrel Road.\n"
     assert _tp_streets(text) == ["Quarrel Road"]
+
+
+def test_a_note_in_capitals_is_no_contact_line():
+    # organisations._PROSE_WORDS: a case note in capitals is prose, whatever its capitals
+    from recognizers.organisations import contact_line_only
+    assert contact_line_only("FORTH HOUSE, 12 KIRK STREET, DUNMOOR DN5 2AF  TEL ")
+    assert not contact_line_only("PP SAYS HE MOVED TO 12 OAK ROAD, DUNMOOR DN5 2AF, EMPLOYER RECEPTION ")
