@@ -178,6 +178,7 @@ class AddressRecognizer(EntityRecognizer):
             # (a street, or a postcode closing the towns: not "c/o Harlow & Beynon" alone, not "c/o his mum")
             if m.group("street") or POSTCODE_RE.search(text, e, e2):
                 out.append(_res(self, m.start("addr"), e2, 0.7, "care-of address"))
+        out += _street_named_again(self, text, out)
         for m in NAMED_HOUSE_RE.finditer(text):
             s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
             e = m.end() - (len(m.group(0)) - len(m.group(0).rstrip(" \t,")))
@@ -185,3 +186,45 @@ class AddressRecognizer(EntityRecognizer):
             if e2 > e:
                 out.append(_res(self, s, e2, 0.6, "house name with town/postcode"))
         return out
+
+
+# the street word and its short forms, for a street named again ("Kelvin Street" ... "the Kelvin St address")
+_STREET_SHORT = {"street": "st", "road": "rd", "avenue": "ave", "lane": "ln", "close": "cl", "drive": "dr", "crescent": "cres",
+                 "court": "ct", "place": "pl", "gardens": "gdns", "terrace": "terr", "square": "sq"}
+_NUMBERED_STREET = re.compile(r"(?<![\w])\d{1,4}[A-Za-z]?,?[ \u00a0]+(?P<name>(?:" + W + r"[ \u00a0]+){1,3})(?P<type>" + STREET_TYPES
+                              + r")\b\.?")
+# where a street named alone locates someone or something: "on Kelvin Street", "the Kelvin St address", "to Kelvin St"
+_LOCATING_BEFORE = re.compile(r"(?i)(?:\b(?:on|at|to|in|into|near|from|round|off|along|down|up)|\bthe)[ \t]+$")
+
+
+def _street_named_again(rec, text: str, found: list) -> list:
+    """The street of a numbered address found on the page, named again alone after a locating word ("Subject traced
+    to Flat 3/2, 19 Kelvin Street, ..." then "seen parked on Kelvin Street", "the Kelvin St address"): the same place."""
+    names = {}
+    for r in found:
+        m = _NUMBERED_STREET.match(text, r.start) or _NUMBERED_STREET.search(text, r.start, r.end)
+        if m is None:
+            continue
+        name = re.sub(r"[ \u00a0]+", " ", m.group("name").strip())
+        typ = m.group("type").lower().rstrip(".")
+        forms = {typ, _STREET_SHORT.get(typ, typ)} | {k for k, v in _STREET_SHORT.items() if v == typ}
+        names[name] = forms
+    if not names:
+        return []
+    out = []
+    taken = [(r.start, r.end) for r in found]
+    for name, forms in names.items():
+        if text.count(name.split()[0]) < 2:
+            continue  # (named once: only in its own address)
+        rx = re.compile(r"(?<![\w])" + re.escape(name).replace(r"\ ", r"[ \u00a0]+") + r"[ \u00a0]+(?i:"
+                        + "|".join(sorted(forms, key=len, reverse=True)) + r")\b\.?")
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if _LOCATING_BEFORE.search(text, max(0, m.start() - 12), m.start()) is None:
+                continue
+            from recognizers.parties import _business_on_street
+            if _business_on_street(text, m.start(), m.end()):
+                continue  # "a hand car wash on Kelvin Street": where a business is
+            out.append(_res(rec, m.start(), m.end(), 0.6, "the street of an address found on the page, named again"))
+    return out

@@ -652,10 +652,11 @@ class CaseAnalyzer:
 
     def _other_number(self, value: str) -> bool:
         """Has an address a house/flat number that is in none of the requester's listed addresses?
-        "Flat 11, Rowan House" where he lives at "Flat 9, Rowan House" is a neighbour's."""
+        "Flat 11, Rowan House" where he lives at "Flat 9, Rowan House" is a neighbour's. (A postcode's
+        district, the 11 of "CF11 7JA", is no house number, on either side.)"""
         nums = self._req_numbers
         if nums is None:
-            nums = self._req_numbers = {n for a in self.case.requester.addresses for n in _NUMBER.findall(a)}
+            nums = self._req_numbers = {n for a in self.case.requester.addresses for n in _NUMBER.findall(_POSTCODE_TAIL.sub("", a))}
         return bool(nums) and any(n not in nums for n in _NUMBER.findall(_POSTCODE_TAIL.sub("", value)))
 
     def _dob_plausible(self, text: str, s: int, e: int, score: float) -> bool:

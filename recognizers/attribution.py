@@ -103,6 +103,10 @@ KIN_POSSESSIVE_CUE = re.compile(
     r"(?i)\b(?:my|your|his|her|their|our|the)[ \t]+" + KIN + r"['’]s?[ \t]+(?:own[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN
     + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
+# a relative reached on the number that follows: "contacting his wife directly on", "ring her mum on"
+_REACH_KIN_ON = re.compile(r"(?i)\b(?:contact(?:s|ing|ed)?|call(?:s|ing|ed)?|ring(?:s|ing)?|rang|text(?:s|ing|ed)?|phon(?:e|es|ing|ed)|"
+                           r"reach(?:es|ing|ed)?)[ \t]+(?:my|your|his|her|their|our)[ \t]+" + KIN
+                           + r"[ \t]+(?:direct(?:ly)?[ \t]+)?(?:on|at)[ \t]*:?[ \t]*$")
 _KIN_OF_PRONOUN = re.compile(r"(?i)\b(?:his|her|their)[ \t]+(?:[a-z]+[ \t]+)?" + KIN + r"\b")
 SENTENCE_END = re.compile(r"[.!?][\"'’”)]?[ \t]+(?=[A-Z])")
 SUBJECT_PRONOUN = re.compile(r"(?i)\b(he|she)[ \t]+(?:has|had|drives|drove|owns|owned|uses|used|bought|got|now[ \t]+has|"
@@ -425,6 +429,18 @@ def _block_speaker(text: str, before: int, mentions: list[Mention]) -> Mention |
     return None
 
 
+def _sender_slot(text: str, s: int, e: int) -> bool:
+    """Is the value at ``s``..``e`` a chat line's sender, after the line's date and time ("[14/03/2025, 21:30] +44 7700
+    900 123: ...", "21:30 - 07700 900123: ...")? An export shows an unsaved contact by number: the number is the
+    sender's, whatever the earlier messages said."""
+    ls = text.rfind("\n", 0, s) + 1
+    return s > ls and SPEAKER_PREFIX.match(text, ls).end() == s and any(c.isdigit() for c in text[ls:s]) \
+        and _SENDER_COLON.match(text, e) is not None
+
+
+_SENDER_COLON = re.compile(r"[ \t]*:")
+
+
 def _speaker(text: str, line_start: int, before: int, mentions: list[Mention]) -> Mention | None:
     """The mention that opens a chat line as its speaker ("Tomek: send it to my account")."""
     p = SPEAKER_PREFIX.match(text, line_start).end()
@@ -623,6 +639,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
              e: int | None = None) -> int | None | str:
     """The party position owning the value at ``s`` (0 = requester), None for an unknown
     person, or ``"none"`` when nothing says whose it is."""
+    if e is not None and _sender_slot(text, s, e):
+        return None  # "14/03/2025, 21:30 - +44 7700 ...: This is X": a chat's sender shown by number, not a cue's owner
     if e is not None:
         after = _owner_after(text, e, mentions)
         if after is not None:
@@ -680,6 +698,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     if kin is not None and (cue is None or kin.start() >= cue.start()) and not any(
             base + kin.start() <= x.start and x.end <= s for x in mentions):
         return None  # "please stop paying into my brother's account (30561122)": the brother's
+    if _REACH_KIN_ON.search(window) is not None:
+        return None  # "stops contacting his wife directly on 07700 ...": the number of the relative reached on it
     if cue is not None:
         cue_start = base + cue.start()
         between = [x for x in mentions if cue_start <= x.start and x.end <= s]
@@ -827,7 +847,9 @@ def _third_pronoun_owner(text: str, cue_start: int, pro: str, mentions: list[Men
                          genders: list[str | None], subject_fallback: bool = False) -> int | None:
     """Whom "his"/"her"/"their" at ``cue_start`` means: the nearest person before the possessive, within the record."""
     rs = block_start(text, cue_start)
-    before = [x for x in mentions if rs <= x.start and x.end <= cue_start]
+    # (never the chat line's own speaker, who says "my": "mandy: ... his car is ..." is not hers)
+    spk = _speaker(text, text.rfind("\n", 0, cue_start) + 1, cue_start, mentions)
+    before = [x for x in mentions if rs <= x.start and x.end <= cue_start and x is not spk]
     want = {"his": "M", "her": "F", "hers": "F"}.get(pro)  # "their", "theirs": either
     if not before and doc.subject is not None and (want is None or genders[doc.subject] == want):
         return doc.subject  # no one named in the paragraph: the person the letter is about

@@ -140,6 +140,25 @@ def _cue_has_its_date(text: str, s: int) -> bool:
     return cue is not None and DATE_REGEX.search(text, cue.end(), s) is not None
 
 
+# A letter that OCR read for a figure inside a date: "17/O5/1990", "2O26", "O3/l1/1988" (an O for a zero, an l or I
+# for a one, between figures or a date's separators). Replaced one for one, so offsets hold.
+_OCR_FIGURE = re.compile(r"(?<=\d)[OolI](?=[\d/.\-])|(?<=[\d/.\-])[OolI](?=\d)|(?<=[/.\-]\d\d\d)[OolI](?![\w])|(?<![\w])[OolI](?=\d[/.\-][\dOolI])")
+
+
+_OCR_HINT = re.compile(r"\d[OolI]|[OolI]\d")  # (a cheap first look: a letter touching a figure)
+
+
+def ocr_figures(text: str) -> str:
+    """``text`` with OCR's letters for figures inside dates read as the figures (same length)."""
+    if _OCR_HINT.search(text) is None or _OCR_FIGURE.search(text) is None:
+        return text
+    return _OCR_FIGURE.sub(lambda m: "0" if m.group(0) in "Oo" else "1", text)
+
+
+# a time straight after a date: a message's or a log entry's timestamp ("02/02/2025, 10:49 - ", "[14/03/2025 21:30]")
+_TIME_AFTER = re.compile(r",?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?![\d])")
+
+
 class DateOfBirthRecognizer(EntityRecognizer):
     ENTITY = EntityType.DATE_OF_BIRTH.value
 
@@ -152,7 +171,8 @@ class DateOfBirthRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: List[str], nlp_artifacts=None) -> List[RecognizerResult]:
         out = []
-        for m in DATE_REGEX.finditer(text):
+        scan = ocr_figures(text)  # ("Date of birth 17/O5/1990" in a scanned form)
+        for m in DATE_REGEX.finditer(scan):
             s, e = m.span()
             before = text[max(0, s - 40): s]
             if "." in before or "…" in before or "_" in before:
@@ -174,6 +194,8 @@ class DateOfBirthRecognizer(EntityRecognizer):
                 continue
             if parse_date(m.group(0)) is None:
                 continue
+            if _TIME_AFTER.match(text, e) is not None and not text[text.rfind("\n", 0, s) + 1:s].strip(" \t["):
+                continue  # "02/02/2025, 10:49 - Jo: ...": a chat message's date and time, under "... birthday"
             out.append(result(self, self.ENTITY, s, e, score, why))
         for m in SPACED_DATE.finditer(text):
             s, e = m.span()

@@ -254,3 +254,119 @@ def org_contact_cue(text: str, s: int, kind: str, orgs: list[tuple[int, int]] = 
         return cue is not None and _PERSONAL_NUMBER.search(text, cue.end(), s) is None and (
             cue.start() >= ls or not any(c.isdigit() for c in text[cue.end():s]))
     return False
+
+
+# ---------------------------------------------------------------- round 20T: layouts of organisations' details
+# The values a contact line is made of: a phone number, a mailbox, a postcode (taken out before the words are read)
+_CONTACT_VALUES = re.compile(
+    r"(?:\+44[ \t]*(?:\(0\)[ \t]*)?|\(?0)\d[\d \t()\-]{7,14}\d|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|"
+    r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b|(?i:www\.)\S+")
+_CONTACT_SPLIT = re.compile(r"[\s,|/•·:;()\[\]\-–—]+")
+# lower-case words a contact line may hold: place-name links and the labels of its values
+_CONTACT_LINE_WORDS = frozenset(
+    "upon on le de the of in by and & at tel tel. telephone phone ph fax email e-mail mail web website line lines number no no. "
+    "services service office desk team helpline switchboard reception enquiries enquiry t e f w dx ext ext. main general "
+    "customer customers care support free freephone".split())
+
+
+def contact_line_only(seg: str) -> bool:
+    """Is ``seg`` (a part of one line) made only of contact details and their labels: address parts (capitalised
+    words, house numbers), postcodes, numbers, mailboxes, "Tel", "Switchboard", "Collections line"? Never a
+    sentence: one other lower-case word ("ring", "he", "lives") and it is prose."""
+    for w in _CONTACT_SPLIT.split(_CONTACT_VALUES.sub(" ", seg)):
+        if w and not (w[0].isupper() or w[0].isdigit() or w.lower() in _CONTACT_LINE_WORDS):
+            return False
+        if w[:1].isupper() and w.lower() in _PROSE_WORDS:
+            return False  # a note in capitals ("PP SAYS HE MOVED TO 12 OAK ROAD"), or "He", "She" opening a sentence
+    return True
+
+
+# words of a sentence, never of an address or a contact label (read in any case)
+_PROSE_WORDS = frozenset(
+    "i me my we our you your he him his she her they them their who which that this these because but if when then "
+    "is are was were be been has have had will would can could should please dear said says say told tells called "
+    "calls rang rings phoned phones lives living lived moved moving works working worked drives stays staying "
+    "pp rp mob confirmed gave given asked wants not".split())
+
+
+# A form's section about someone who helps or represents the person (an adviser, a support worker): its
+# "Organisation" field, or a helper's heading and an organisation named in the section
+_FORM_ORG_FIELD = re.compile(
+    r"(?im)^[ \t]*(?:name[ \t]+of[ \t]+)?(?:organi[sz]ation|agency|advice[ \t]+(?:agency|service|organi[sz]ation))(?:['’]s)?"
+    r"(?:[ \t]+name)?[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?(?::|\.{2,}|[ \t]{2,})[ \t.]*\S")
+_FORM_HELPER_HEADING = re.compile(
+    r"(?i)\b(?:(?:someone|somebody|person|anyone)[ \t]+(?:who[ \t]+is[ \t]+)?help(?:ing|s)?[ \t]+you|representative|"
+    r"(?:your[ \t]+)?(?:adviser|advisor|advocate|support[ \t]+worker|caseworker))\b")
+# the field a value stands in: a label at the line's start, then a colon, dots or a wide gap
+_FORM_FIELD_LABEL = re.compile(r"[ \t]*(?P<label>[A-Za-z][A-Za-z '’()/\-]{0,40}?)[ \t]*(?::|\.{2,}|[ \t]{2,})[ \t.]*")
+_PLAIN_PHONE_LABEL = re.compile(r"(?i)(?:(?:contact|daytime|work|office)[ \t]+)?(?:tel(?:ephone)?|phone)(?:[ \t]+(?:number|no\.?))?"
+                                r"(?:[ \t]*\([^()\n]{0,20}\))?")
+_ADDRESS_LABEL = re.compile(r"(?i)(?:(?:office|postal)[ \t]+)?address|post[ \t]?code")
+_PERSONAL_LABEL = re.compile(r"(?i)\b(?:mobile|mob|direct|home|personal|private|own)\b")
+
+
+def helper_form_org_contact(text: str, s: int, kind: str, orgs=()) -> bool:
+    """Is the value at ``s`` in a form's field for the contact details of an organisation that helps the person:
+    "Name: X / Organisation: Y Advice / Address: ... / Phone: 01632 ..." (the phone a landline or a service
+    number; its field not labelled mobile, direct or home), or, in a section headed "Someone helping you" that
+    names an organisation, its plain "Phone" field with a landline? The adviser's own mobile or direct line
+    stays theirs. ``kind``: "phone" or "address"."""
+    ls = text.rfind("\n", 0, s) + 1
+    lab = _FORM_FIELD_LABEL.match(text, ls, s)
+    if lab is None or _PERSONAL_LABEL.search(lab.group("label")):
+        return False
+    label = lab.group("label").strip()
+    if kind == "phone":
+        if not _PLAIN_PHONE_LABEL.fullmatch(label) or lab.end() != s and not text[lab.end():s].strip(" \t(") == "":
+            return False
+        if not _LANDLINE_OR_ORG_RANGE.match(text[s:s + 8].lstrip("(")):
+            return False
+    elif not _ADDRESS_LABEL.fullmatch(label):
+        return False
+    # the section: the lines above with no blank line between, at most eight
+    from recognizers.attribution import block_start
+    bs = block_start(text, ls, 8)
+    if bs >= ls:
+        return False
+    if _FORM_ORG_FIELD.search(text, bs, ls) is not None:
+        return True
+    if kind != "phone":
+        return False
+    head_end = text.find("\n", bs)
+    head = _FORM_HELPER_HEADING.search(text, bs, head_end if 0 <= head_end < ls else ls)
+    if head is None:
+        # (the heading may stand over a blank line: "PART 5 - SOMEONE HELPING YOU\n\nName ...")
+        pb = text.rfind("\n", 0, max(0, bs - 1))
+        prev = text[pb + 1:bs].strip() if bs else ""
+        if not prev and bs >= 2:
+            pl = text.rfind("\n", 0, bs - 2) + 1
+            prev = text[pl:bs - 1]
+        head = _FORM_HELPER_HEADING.search(prev) if prev and len(prev) < 80 else None
+    return head is not None and any(bs <= a and b <= ls for a, b in orgs)
+
+
+# an address on commercial premises: a business park, an industrial or trading estate, an enterprise centre.
+# Nobody lives there: the address is an organisation's, whoever's workplace it is.
+COMMERCIAL_ESTATE = re.compile(
+    r"(?<![\w])(?:Business|Industrial|Trading|Trade|Retail|Enterprise|Science|Technology|Commerce|Commercial|Office)[ \t]+"
+    r"(?:Park|Estate|Cent(?:re|er)|Village|Quarter)(?![\w])")
+# after the estate's name, its town parts up to the value: ", Falkirk ", "\nGlasgow "
+_ESTATE_TAIL = re.compile(r"(?:[ \t]*,?[ \t]*\n?[ \t]*[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|upon|on|le|de))*){0,3}[ \t,]*")
+
+
+def on_commercial_estate(text: str, s: int, e: int) -> bool:
+    """Is the address (or postcode) at ``s``..``e`` on a business park or an industrial or trading estate?"""
+    if COMMERCIAL_ESTATE.search(text, s, e) is not None:
+        return True
+    lo = max(0, s - 90)
+    for m in COMMERCIAL_ESTATE.finditer(text, lo, s):
+        if _ESTATE_TAIL.fullmatch(text, m.end(), s) is not None:
+            return True
+    return False
+
+
+# a line shared by several people, or the organisation's own: "Either of us can be reached on 020 ...", "we can be
+# contacted on ...": not one person's line
+SHARED_LINE_CUE = re.compile(
+    r"(?i)\b(?:(?:either|any|both|all|one)[ \t]+of[ \t]+us|we|the[ \t]+team)[ \t]+(?:can|may|could)[ \t]+(?:both[ \t]+|all[ \t]+)?"
+    r"be[ \t]+(?:reached|contacted|called|rung|phoned)[ \t]+(?:on|at|via)[ \t]*:?[ \t]*\n?[ \t]*$")

@@ -521,6 +521,28 @@ _NOT_A_HOUSE_BEFORE = re.compile(
 _NOT_A_JUNCTION = "".join(r"(?<!" + w + r"[ \t])" for w in (
     "junction with", "junction of", "junctions of", "junction between", "corner of", "crossroads of", "crossing of",
     "roundabout on", "roundabout at"))
+# a business named by what it is, on a street: "works at a car garage on Derby Street", "a hand car wash on X Road"
+# (the street of a listed address, named alone, locates the business, not the party's home; not "lives above the
+# shop on X Road", "the flat over the chippy on ...")
+_BUSINESS_ON_BEFORE = re.compile(
+    r"(?i)\b(?:garage|car\s+wash|valet(?:ing)?|restaurant|takeaway|shop|salon|barbers?|caf[eé]|pub|factory|warehouse|depot|"
+    r"workshop|dealership|showroom|hotel|store|supermarket|market[ \t]+stall|office|offices|business|site|yard|gym)"
+    r"\s+(?:on|in|off|along)[ \t]+$")
+_HOME_NEAR_BUSINESS = re.compile(r"(?i)\b(?:lives?|living|stays?|staying|moved|flat|above|over|upstairs|behind|next[ \t]+to|"
+                                 r"opposite|near|round[ \t]+the[ \t]+corner)\b")
+
+
+def _business_on_street(text: str, s: int, e: int) -> bool:
+    """Is the listed street at ``s``..``e`` (no house number) named as where a business is?"""
+    if any(c.isdigit() for c in text[s:e]):
+        return False
+    b = _BUSINESS_ON_BEFORE.search(text, max(0, s - 40), s)
+    if b is None:
+        return False
+    cs = max(text.rfind(".", 0, b.start()), text.rfind("\n\n", 0, b.start()), b.start() - 60) + 1
+    return _HOME_NEAR_BUSINESS.search(text, cs, b.start()) is None
+
+
 HOUSE_NUMBER_REACH = 300  # characters from the same party's street or postcode to a house number alone
 # between two parts of one address: a comma, table bars, one line break, or "in" ("Mercer House in
 # Accrington": the town of a listed house says where a person lives as much as its postcode does)
@@ -886,6 +908,8 @@ class PartyMatcher:
                     fb = _FLAT_BEFORE.search(text, max(0, m.start() - 24), m.start())
                     if fb is not None and fb.group(1).lower() not in flats:
                         continue
+                if et == EntityType.ADDRESS and _business_on_street(text, m.start(), m.end()):
+                    continue
                 spans.append(PartySpan(m.start(), m.end(), self._kind(pos), self.index[pos], et, form=FULL, score=1.0, recognizer="PartyIdentifierRecognizer"))
         self._match_address_parts(text, spans)
         self._match_spoken_phones(text, spans)
@@ -973,7 +997,8 @@ class PartyMatcher:
                     dobs.setdefault(d, set()).add(pos)
         if not dobs:
             return
-        for m in DATE_REGEX.finditer(text):
+        from recognizers.date_of_birth import ocr_figures
+        for m in DATE_REGEX.finditer(ocr_figures(text)):  # (OCR's "17/O5/1990": the same date)
             d = parse_date(m.group(0))
             owners = dobs.get(d) if d else None
             if owners:

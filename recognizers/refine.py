@@ -38,7 +38,8 @@ from typing import Sequence
 from pipeline.codes import EntityType, PartyKind
 from pipeline.models import Finding
 from recognizers.attribution import DocParties, Mention, block_start, owner_of
-from recognizers.organisations import org_contact_cue, org_name_spans
+from recognizers.organisations import (SHARED_LINE_CUE, contact_line_only, helper_form_org_contact, on_commercial_estate,
+                                       org_contact_cue, org_name_spans)
 from recognizers.gazetteer import is_first_name, is_inner_particle, is_name_like, is_surname, zipf
 
 # ---------------------------------------------------------------------- organisations
@@ -253,11 +254,14 @@ _CONTACT_LABEL_ONLY = re.compile(
     r"general[ \t]+enquiries|main[ \t]+line)[ \t]*[.:]?[ \t]*)?")
 
 
-def _document_letterhead(text: str, s: int, people: list[tuple[int, int]]) -> bool:
+def _document_letterhead(text: str, s: int, people: list[tuple[int, int]], orgs=()) -> bool:
     """Is ``s`` (at a line's start, or after a contact label) in the block that opens the document
     under a first line naming no person, with no digits and no label ("Hunters Estate Agents & Lettings"
     over its address, phone and email)? A letterhead: the organisation's own contact details."""
     p0 = len(text) - len(text.lstrip())
+    sm = _SCANNER_NOTE.match(text, p0)
+    if sm is not None:
+        p0 = sm.end()  # "[scanned document - text recognised by OCR, page 1 of 1]": a note over the page, not its head
     if s <= p0 or s - p0 > 600:
         return False
     l0 = text.find("\n", p0)
@@ -268,10 +272,19 @@ def _document_letterhead(text: str, s: int, people: list[tuple[int, int]]) -> bo
         return False
     if "\n\n" in text[p0:s] or text[p0:s].count("\n") > 5:
         return False
-    if any(p0 <= a and b <= s for a, b in people):
+    # (not the partners' names in a firm's name: "GRAHAM, O'HARE & KAUR LLP"; and under a first line that is an
+    # organisation's name, not a lone word the model took for a name: its town "Treforest", its "Notaries")
+    named_head = any(oa <= p0 + 1 and ob >= l0 - 1 - (len(text[p0:l0]) - len(text[p0:l0].rstrip())) for oa, ob in orgs)
+    if any(p0 <= a and b <= s and not any(oa <= a and b <= ob for oa, ob in orgs)
+           and not (named_head and a > l0 and not any(c.isspace() for c in text[a:b])) for a, b in people):
         return False
     ls = text.rfind("\n", 0, s) + 1
-    return _CONTACT_LABEL_ONLY.fullmatch(text, ls, s) is not None
+    # (or further along a line of the organisation's contacts: "14 Park Street, Walsall WS1 1LY  Tel 0121 ...")
+    return _CONTACT_LABEL_ONLY.fullmatch(text, ls, s) is not None or contact_line_only(text[ls:s])
+
+
+# lines in square brackets that open a page: a scanner's or a transcriber's note, then blank lines
+_SCANNER_NOTE = re.compile(r"(?:[ \t]*\[[^\[\]\n]{1,120}\][ \t]*\n)+\s*")
 
 
 def _block_headed_by_org(text: str, s: int, people: list[tuple[int, int]]) -> bool:
@@ -370,8 +383,18 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
         return True
     if org_contact_cue(text, s, _CUE_KIND.get(f.entity_type, ""), orgs, people):
         return True  # (recognizers/organisations.py: an organisation's address or line in prose, over lines)
-    if f.entity_type == EntityType.PHONE_NUMBER and NON_GEOGRAPHIC.match(f.text):
-        return True  # freephone and 03/084/087 numbers are organisations' lines, not a person's phone
+    if f.entity_type == EntityType.PHONE_NUMBER and NON_GEOGRAPHIC.match(f.text.lstrip("( \t")):
+        return True  # freephone and 03/084/087 numbers are organisations' lines, not a person's phone ("(0808 ...")
+    if f.entity_type in _CUE_KIND and helper_form_org_contact(text, s, "phone" if f.entity_type == EntityType.PHONE_NUMBER
+                                                             else "address", orgs):
+        return True  # "Organisation: X Advice / Phone: 01632 ...": a form's field for the helping organisation's line
+    if f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE) and on_commercial_estate(text, s, f.end):
+        return True  # "Unit 12, Abbotsford Business Park, Falkirk": commercial premises, nobody's home
+    if f.entity_type == EntityType.PHONE_NUMBER and LANDLINE.match(f.text.lstrip("(")) and SHARED_LINE_CUE.search(
+            text, max(0, s - 60), s):
+        return True  # "Either of us can be reached on 020 ...": a line several people answer is the office's
+    if _contact_line_of_org(text, f, line_start, people, org_contacts):
+        return True
     if f.entity_type == EntityType.PHONE_NUMBER and (ORG_PHONE_LABEL.search(before) or ORG_PHONE_AFTER.match(text, f.end)):
         return True  # (also a label after the number: "01633 960 014  Employer switchboard")
     if f.entity_type == EntityType.PHONE_NUMBER and LANDLINE.match(f.text) and _THEM_ON.search(text, max(0, s - 40), s):
@@ -404,7 +427,53 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
         return True
     if f.entity_type == EntityType.PHONE_NUMBER and _bracketed_in_org_sentence(text, f, orgs, people):
         return True
-    return _block_headed_by_org(text, s, people) or _document_letterhead(text, s, people)
+    return _block_headed_by_org(text, s, people) or _document_letterhead(text, s, people, orgs)
+
+
+def _contact_line_of_org(text: str, f: Finding, line_start: int, people, org_contacts) -> bool:
+    """Is the value on a line of contact details only (address parts, numbers, mailboxes, their labels) where
+    another value is already the organisation's, or a label names an organisation's line ("Customer services:
+    0191 ...   Northern House, Grainger St, ... NE1 5JE" in a statement's footer)? The line is one body's
+    contacts; a person named on it, or a personal label, and it is not."""
+    le = text.find("\n", f.end)
+    le = len(text) if le < 0 else le
+    # (not in a person's signature: "Jo Bell | Payroll Advisor | X Hospital / 530 London Road, ... | Direct 020 ...")
+    if le - line_start > 200 or any(block_start(text, line_start, 5) <= b and a < le for a, b in people):
+        return False
+    if f.entity_type == EntityType.PHONE_NUMBER and not (LANDLINE.match(f.text) or NON_GEOGRAPHIC.match(f.text)):
+        return False  # a mobile is a person's
+    if _PERSONAL_WORD.search(text, max(line_start, f.start - 30), f.start) or not contact_line_only(text[line_start:f.start]) \
+            or not contact_line_only(text[f.end:le]):
+        return False
+    if any(line_start <= a and b <= le and (a, b) != (f.start, f.end) for a, b in org_contacts):
+        return True
+    return _ORG_LINE_LABEL.search(text, line_start, le) is not None or _ROLE_MAILBOX_LINE.search(text, line_start, le) is not None
+
+
+_PERSONAL_WORD = re.compile(r"(?i)(?<![\w])(?:mobile|mob|direct|dd|ddi|home|personal|private|own|my|his|her)(?![\w])")
+# a label anywhere on a contact line that names the line as an organisation's
+_ORG_LINE_LABEL = re.compile(r"(?i)(?<![\w])(?:customer[ \t]+(?:services?|care|support)|switchboard|helpline|reception|"
+                             r"general[ \t]+enquiries|enquiries|collections[ \t]+(?:line|team)|main[ \t]+(?:office|line|number)|"
+                             r"head[ \t]+office|registered[ \t]+office|freephone)(?![\w])")
+
+
+_ROLE_MAILBOX_LINE = re.compile(r"(?i)(?<![\w.\-])(?:" + "|".join(sorted(ROLE_MAILBOX, key=len, reverse=True)).replace("-", r"\-")
+                                + r")@[\w\-]+(?:\.[\w\-]+)+")
+
+
+def _org_values_elsewhere(text: str, out: list[Finding], org_contacts) -> list[Finding]:
+    """Without the phone numbers and mailboxes that the same page gives elsewhere as an organisation's (its letterhead's
+    "Collections line 0113 ...", then "You can pay by debit card on 0113 ..." in the letter): the same line or mailbox
+    is the organisation's wherever it is written. A listed third party's own value is never dropped."""
+    if not org_contacts:
+        return out
+    vals = {normal_value(text[a:b]) for a, b in org_contacts if b - a >= 8}
+    vals = {v for v in vals if "@" in v or sum(c.isdigit() for c in v) >= 9}
+    if not vals:
+        return out
+    return [f for f in out if not (f.entity_type in (EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS)
+                                   and f.party != PartyKind.THIRD_PARTY and f.recognizer not in _PARTY_RECS
+                                   and normal_value(f.text) in vals)]
 
 
 def _bracketed_in_org_sentence(text: str, f: Finding, orgs, people) -> bool:
@@ -1260,6 +1329,7 @@ def refine_findings(text: str, findings: list[Finding], *, mentions: list[Mentio
                     court_or_agency_number(text, f):
                 continue
         out.append(f)
+    out = _org_values_elsewhere(text, out, org_contacts)
     # the same value, or a bank account inside an IBAN, already known to be the requester's; not one said in
     # its own words to be someone else's ("his account, sort code 40-11-62" where hers is 40-11-62 too: the
     # same branch, not the same account)

@@ -97,4 +97,25 @@ class CuedPhoneRecognizer(EntityRecognizer):
             if 10 <= len(digits(m.group(0))) <= 13 and not any(a < m.end() and m.start() < b for a, b in taken):
                 out.append(result(self, EntityType.PHONE_NUMBER.value, m.start(), m.end(), 0.6,
                                   "a number in another country's international format"))
+        out += spoken_phones(self, text)
         return out
+
+
+def spoken_phones(rec, text: str) -> list:
+    """A UK number read out in words, as a call or voicemail transcript writes it ("oh one two one four nine six oh
+    two nine three", "zero seven seven double oh ..."): a run of digit words opening with a zero that reads as a UK
+    landline or mobile. (A listed party's is found by the party matcher with its owner.)"""
+    from recognizers.parties import _SPOKEN_DIGIT, _SPOKEN_RUN, _spoken_digits
+    if _SPOKEN_DIGIT.search(text) is None:
+        return []
+    out = []
+    for m in _SPOKEN_RUN.finditer(text):
+        if _SPOKEN_ZERO_FIRST.match(m.group(0)) is None:
+            continue
+        d = _spoken_digits(m.group(0))
+        if d is not None and len(d) in (10, 11) and d[1] in "1237" and is_valid_uk_phone(d):
+            out.append(result(rec, EntityType.PHONE_NUMBER.value, m.start(), m.end(), 0.6, "a UK number read out in words"))
+    return out
+
+
+_SPOKEN_ZERO_FIRST = re.compile(r"(?i)(?:oh|zero|nought|0)\b")
