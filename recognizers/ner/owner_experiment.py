@@ -1,7 +1,7 @@
 """EXPERIMENT (not used by detection; nothing imports this): can a learned model of an identifier's
 context tell whose it is where the attribution rules cannot?
 
-    python -m recognizers.owner_experiment
+    python -m recognizers.ner.owner_experiment
 
 Examples: every gold item of an identifier type (not PERSON, not CASE_REFERENCE) whose party is
 requester (label 1) or third_party / unknown (label 0) in the nine development corpora. Features
@@ -30,7 +30,7 @@ import numpy as np
 CORPORA = ["eval", "eval_holdout", "eval_blind", "eval_blind2", "eval_blind3", "eval_blind4",
            "eval_blind5", "eval_blind6", "eval_blind7"]
 AUTHOR_FOLDS = ["eval_blind", "eval_blind2", "eval_blind3", "eval_blind4", "eval_blind5", "eval_blind6", "eval_blind7"]
-ROOT = Path(__file__).resolve().parent.parent / "sample_docs"
+ROOT = Path(__file__).resolve().parents[2] / "sample_docs"
 SKIP_TYPES = {"PERSON", "CASE_REFERENCE"}
 NBITS = 18
 DIM = 1 << NBITS
