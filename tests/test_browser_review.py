@@ -120,6 +120,18 @@ def test_review_reject_accept_manual_approve_bundle(served, browser_page):
         page.wait_for_function("i => i.complete", arg=img.element_handle(), timeout=15000)
         assert img.evaluate("i => i.naturalWidth > 0")
 
+    # Each row says whose the value is taken to be, with the recognizer and its score.
+    expect(rows.filter(has_text="Dean Okafor").first.locator(".party")).to_have_text("third party (listed)")
+    expect(rows.filter(has_text="Tanya Rhodes").first.locator(".party")).to_have_text("unknown person")
+    expect(rows.first.locator(".score")).to_have_text(re.compile(r"^[01]\.\d\d$"))
+    # "show only the flagged ones" hides the others, and shows them again
+    n_flagged = page.locator("li.sugg.flagged").count()
+    expect(page.locator("#flagged-count")).to_have_text(str(n_flagged))
+    page.check("#flagged-only")
+    expect(page.locator("li.sugg:visible")).to_have_count(n_flagged)
+    page.uncheck("#flagged-only")
+    expect(page.locator("li.sugg:visible")).to_have_count(n)
+
     # Reject the unlisted person with the keyboard: select the row, press "r".
     tanya = rows.filter(has_text="Tanya Rhodes")
     tanya.locator(".sugg-text").click()

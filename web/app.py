@@ -26,7 +26,15 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from pipeline import db
-from pipeline.codes import REASON_COLOURS, REASONS, CaseState, DecisionState, ReasonCode
+from pipeline.codes import REASON_COLOURS, REASONS, CaseState, DecisionState, PartyKind, ReasonCode
+
+# whose a suggestion's value is, as the reviewer reads it
+PARTY_LABELS = {
+    str(PartyKind.THIRD_PARTY): "third party (listed)",
+    str(PartyKind.UNKNOWN): "unknown person",
+    str(PartyKind.REQUESTER): "requester",
+    str(PartyKind.ORGANISATION): "organisation",
+}
 from web.auth import CSRF_FIELD, CSRF_HEADER, LOGIN_COOKIE, SESSION_COOKIE, Sessions, tokens_match
 
 log = logging.getLogger("sarpack.web")
@@ -83,7 +91,7 @@ def create_app(
                         idle=session_minutes * 60, secure=secure_cookies)
     finalise = start_finalise or start_finalise_subprocess
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.globals.update(REASONS=REASONS, REASON_COLOURS=REASON_COLOURS, ReasonCode=ReasonCode)
+    templates.env.globals.update(REASONS=REASONS, REASON_COLOURS=REASON_COLOURS, ReasonCode=ReasonCode, PARTY_LABELS=PARTY_LABELS)
 
     async def csrf_check(request: Request) -> None:
         if request.method in ("GET", "HEAD", "OPTIONS"):

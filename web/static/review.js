@@ -37,10 +37,29 @@
     if (scrollList !== false) row.scrollIntoView({ block: "nearest", behavior: "instant" });
   }
 
+  // "show only the flagged ones": the other rows are hidden, and the keys move over the shown ones only
+  const flaggedOnly = document.getElementById("flagged-only");
+  const shown = (r) => !(flaggedOnly && flaggedOnly.checked) || r.classList.contains("flagged");
+  if (flaggedOnly) {
+    flaggedOnly.addEventListener("change", () => {
+      document.body.classList.toggle("flagged-only", flaggedOnly.checked);
+      if (current >= 0 && !shown(rows[current])) {
+        const j = rows.findIndex(shown);
+        if (j >= 0) select(j);
+      }
+    });
+  }
+
+  // the next shown row after (dir 1) or before (dir -1) row i; i itself when there is none
+  function step(i, dir) {
+    for (let j = i + dir; j >= 0 && j < rows.length; j += dir) if (shown(rows[j])) return j;
+    return i < 0 ? rows.findIndex(shown) : i;
+  }
+
   function nextPending(from) {
     for (let k = 1; k <= rows.length; k++) {
       const j = (from + k) % rows.length;
-      if (rows[j].classList.contains("state-pending")) return j;
+      if (rows[j].classList.contains("state-pending") && shown(rows[j])) return j;
     }
     return Math.min(from + 1, rows.length - 1);
   }
@@ -111,8 +130,8 @@
     const t = e.target;
     if (!editable || e.ctrlKey || e.metaKey || e.altKey) return;
     if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT")) return;
-    if (e.key === "n" || e.key === "j") { e.preventDefault(); select(current < 0 ? 0 : Math.min(current + 1, rows.length - 1)); }
-    else if (e.key === "p" || e.key === "k") { e.preventDefault(); select(Math.max(current - 1, 0)); }
+    if (e.key === "n" || e.key === "j") { e.preventDefault(); select(step(current, 1)); }
+    else if (e.key === "p" || e.key === "k") { e.preventDefault(); select(step(current, -1)); }
     else if ((e.key === "a" || e.key === "r") && current >= 0) {
       e.preventDefault();
       const i = current;
