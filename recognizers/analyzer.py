@@ -597,6 +597,9 @@ class CaseAnalyzer:
                     req.append((s, e))
                     self._settle(self._settled_r, et, value)
                     continue  # the requester's row in a record's block for him ("Tenant(s): / Name: X / Previous address: ...")
+                if et in (EntityType.ADDRESS, EntityType.UK_POSTCODE) and not review and owner_of(
+                        text, s, mentions, doc_parties, genders, e) == "none":
+                    review = True  # an address nothing says whose it is: the reviewer checks it is not the requester's
                 if et in _ATTRIBUTABLE:
                     owner = self._licence_owner(value) if et == EntityType.UK_DRIVING_LICENCE else "none"
                     if owner == "none":
@@ -611,6 +614,10 @@ class CaseAnalyzer:
                         party = PartyKind.THIRD_PARTY
                     elif owner is None:
                         self._settle(self._settled_o, et, value)  # said to be an unknown person's
+                    else:
+                        # nothing in the document says whose it is: redacted (a leak cannot be taken
+                        # back), and flagged so that the reviewer checks it is not the requester's own
+                        review = True
             findings.append(Finding(s, e, et, rec or "recognizer", round(float(r.score), 3), party, ReasonCode.TP,
                                     review, value))
 
