@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 import spacy
-from spacy.attrs import IDX
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, ORTH
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IbanRecognizer, SpacyRecognizer
 
@@ -155,6 +155,20 @@ class _Artifacts(NlpArtifacts):
     def keywords(self, value):
         self._keywords = value
 
+    def window_table(self):
+        """The page's tokens' (is_space, is_punct, orth, lemma) as lists, and the string store to read
+        orth and lemma with: ``context.window_tokens`` reads these instead of a Token per token.
+        Worked out once per page, when first asked."""
+        tab = self.__dict__.get("_window_table")
+        if tab is None:
+            doc = self.tokens
+            if len(doc):
+                cols = doc.to_array([IS_SPACE, IS_PUNCT, ORTH, LEMMA]).T.tolist()
+            else:
+                cols = [[], [], [], []]
+            tab = self._window_table = (*cols, doc.vocab.strings)
+        return tab
+
 
 _LAZY = object()
 
@@ -187,6 +201,29 @@ def load_spacy(name: str) -> spacy.language.Language:
             "sarpack never downloads models."
         )
     return nlp
+
+
+class _Engine(AnalyzerEngine):
+    """Presidio's engine, with its per-recognizer context step done in one pass over the results.
+
+    Presidio gives each recognizer its own results (two scans of all results per recognizer) for the
+    recognizer's own ``enhance_using_context``; none of sarpack's recognizers overrides that (it returns
+    the results it is given), so the step only puts the results in recognizer order, which one
+    grouping pass does too. A recognizer that does override it gets Presidio's own step."""
+
+    def _enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+        if any(type(r).enhance_using_context is not EntityRecognizer.enhance_using_context for r in recognizers):
+            return super()._enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
+        key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+        groups: dict[str, list[RecognizerResult]] = {}
+        for r in raw_results:
+            groups.setdefault(r.recognition_metadata[key], []).append(r)
+        results: list[RecognizerResult] = []
+        for recognizer in recognizers:
+            results.extend(groups.get(recognizer.id, ()))
+        return self.context_aware_enhancer.enhance_using_context(
+            text=text, raw_results=results, nlp_artifacts=nlp_artifacts, recognizers=recognizers, context=context,
+        )
 
 
 # ---------------------------------------------------------------------- shared core
@@ -241,7 +278,7 @@ def _get_core(settings: DetectSettings) -> _Core:
         if settings.use_gazetteer:
             recognizers.append(PersonContextRecognizer())
         registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
-        engine = AnalyzerEngine(
+        engine = _Engine(
             registry=registry,
             nlp_engine=nlp_engine,
             supported_languages=["en"],

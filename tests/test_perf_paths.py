@@ -621,3 +621,88 @@ def test_a_one_shot_submit_lets_the_task_run_recorder_flush_before_it_exits(monk
     for fn in (cli.cmd_submit, cli_review.cmd_approve):
         src = inspect.getsource(fn)
         assert "finally:" in src and "let_task_run_records_flush()" in src.split("finally:", 1)[1], fn.__name__
+
+
+# ---------------------------------------------------------------- detection fast paths (round 20)
+_CTX_WORDS = ["national", "insurance", "number", "NI", "date", "of", "birth", "d.o.b.", "tel", "mobile", "email",
+              "sort", "code", "account", "reg", "Mr", "Smith", "said", "(", ")", ":", "-", "/", ".", ",", "'s",
+              "  ", "\n", "\t", "\n\n", "07700", "900123", "AB", "12", "34", "56", "C", "ÉMILE", "Straße", "—", "…"]
+
+
+def _ctx_texts(n: int = 120, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        out.append("".join(rng.choice(_CTX_WORDS) + rng.choice([" ", "", " ", "\n", ": "])
+                           for _ in range(rng.randint(0, 60))))
+    return out + ["", " ", "x", "Date of birth: 01/02/1980"]
+
+
+def _core():
+    from recognizers.analyzer import DetectSettings, _get_core
+
+    return _get_core(DetectSettings())
+
+
+def test_context_window_from_token_arrays_is_the_window_from_tokens():
+    from recognizers.context import _window_tokens_plain, window_tokens
+
+    core = _core()
+    rng = random.Random(3)
+    texts = _ctx_texts()
+    checked = 0
+    for text, doc in zip(texts, core.nlp.pipe(texts)):
+        art = core.nlp_engine.artifacts(doc)
+        assert art.window_table is not None
+        for _ in range(15):
+            a = rng.randint(0, len(text))
+            b = rng.randint(a, len(text))
+            before, after = rng.randint(0, 10), rng.randint(0, 4)
+            idx = art.tokens_indices
+            import bisect
+
+            plain = _window_tokens_plain(art, bisect.bisect_left(idx, a), bisect.bisect_left(idx, b), before, after)
+            assert window_tokens(art, a, b, before, after) == plain
+            checked += 1
+    assert checked > 1000
+
+
+def test_context_step_in_one_pass_gives_presidios_results_in_presidios_order():
+    from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
+
+    core = _core()
+    engine = core.engine
+    recs = engine.registry.recognizers
+    texts = _ctx_texts(60, seed=5) + [
+        "Mr Dean Okafor, NI number AB 12 34 56 C, tel 07700 900123, email dean.okafor@example.com, DOB 01/02/1980.",
+        "Sort code 12-34-56 account 12345678. Reg: AB12 CDE. Postcode LS2 7AB. Case ref CMS-2026-004512.",
+    ]
+    for text, doc in zip(texts, core.nlp.pipe(texts)):
+        raw = []
+        art = core.nlp_engine.artifacts(doc)
+        for r in recs:
+            raw.extend(r.analyze(text=text, entities=core.entities, nlp_artifacts=art) or [])
+        random.Random(len(text)).shuffle(raw)  # any order of the recognizers' results
+        fast = engine._enhance_using_context(text, list(raw), core.nlp_engine.artifacts(doc), recs, None)
+        plain = AnalyzerEngine._enhance_using_context(engine, text, list(raw), core.nlp_engine.artifacts(doc), recs, None)
+        assert [(r.entity_type, r.start, r.end, r.score, r.recognition_metadata) for r in fast] == \
+               [(r.entity_type, r.start, r.end, r.score, r.recognition_metadata) for r in plain]
+
+    class Rescoring(EntityRecognizer):  # a recognizer with its own context step gets Presidio's
+        def load(self):
+            pass
+
+        def analyze(self, text, entities, nlp_artifacts=None):
+            return []
+
+        def enhance_using_context(self, text, raw_recognizer_results, other_raw_recognizer_results, nlp_artifacts,
+                                  context=None):
+            return [RecognizerResult(r.entity_type, r.start, r.end, 0.99, recognition_metadata=r.recognition_metadata)
+                    for r in raw_recognizer_results]
+
+    extra = Rescoring(supported_entities=["PERSON"], name="Rescoring")
+    res = RecognizerResult("PERSON", 0, 2, 0.5, recognition_metadata={
+        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: extra.id, RecognizerResult.RECOGNIZER_NAME_KEY: "Rescoring"})
+    doc = core.nlp("Jo went home.")
+    out = engine._enhance_using_context("Jo went home.", [res], core.nlp_engine.artifacts(doc), recs + [extra], None)
+    assert [r.score for r in out] == [0.99]
