@@ -706,3 +706,26 @@ def test_context_step_in_one_pass_gives_presidios_results_in_presidios_order():
     doc = core.nlp("Jo went home.")
     out = engine._enhance_using_context("Jo went home.", [res], core.nlp_engine.artifacts(doc), recs + [extra], None)
     assert [r.score for r in out] == [0.99]
+
+
+def test_bench_memory_sampler_counts_a_child_started_while_it_runs():
+    """The RSS sampler looks the children up again every few samples (not every sample): a child
+    started while it runs is still counted."""
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    from pipeline.bench import _Sampler
+
+    own = psutil.Process().memory_info().rss / (1024 * 1024)
+    with _Sampler() as s:
+        time.sleep(0.1)
+        child = subprocess.Popen([sys.executable, "-c", "import time; b = b\"x\" * (300 * 1024 * 1024); time.sleep(2)"])
+        try:
+            time.sleep(1.6)
+        finally:
+            child.kill()
+            child.wait()
+    assert s.peak >= own + 250
