@@ -385,9 +385,11 @@ class CaseAnalyzer:
         if roles:
             doc_parties = dataclasses.replace(doc_parties, roles=roles)
         genders = self._document_genders(texts)
-        docs = self.core.nlp.pipe(texts, batch_size=self.settings.batch_size)
+        # (a blank page has no findings: _analyze_doc never reads its doc, so the NER model is not run on it)
+        docs = iter(self.core.nlp.pipe([t for t in texts if t.strip()], batch_size=self.settings.batch_size))
         settled_r: list[set[str]] = []
-        for text, doc, ps, ms in zip(texts, docs, pspans, mentions):
+        for text, ps, ms in zip(texts, pspans, mentions):
+            doc = next(docs) if text.strip() else None
             self._settled_r = set()
             results.append(self._analyze_doc(text, doc, extra_re, ps, ms, doc_parties, genders))
             settled_r.append(self._settled_r)

@@ -729,3 +729,27 @@ def test_bench_memory_sampler_counts_a_child_started_while_it_runs():
             child.kill()
             child.wait()
     assert s.peak >= own + 250
+
+
+def test_blank_pages_are_not_given_to_the_ner_model_and_change_nothing(monkeypatch):
+    from pipeline.case_store import load_case
+    from recognizers import build_analyzer
+
+    case = load_case(Path("sample_docs/eval"), sorted(p.name for p in Path("sample_docs/eval").iterdir()
+                                                      if (p / "case.json").exists())[0])
+    an = build_analyzer(case)
+    pages = ["Mrs Dana Whitcombe rang on 07700 900481 about Kofi.", "", "  \n\t ", "Kofi Mensah lives at 4 Alder Way, Leeds LS6 2QT.",
+             "\n", "Dana said Kofi had moved."]
+    with_blanks = an.analyze_many(pages)
+    given: list[str] = []
+    real_pipe = an.core.nlp.pipe
+
+    def spy(texts, **kw):
+        texts = list(texts)
+        given.extend(texts)
+        return real_pipe(texts, **kw)
+
+    monkeypatch.setattr(an.core.nlp, "pipe", spy)
+    assert an.analyze_many(pages) == with_blanks
+    assert given == [p for p in pages if p.strip()]
+    assert with_blanks[1] == with_blanks[2] == with_blanks[4] == []
