@@ -203,6 +203,19 @@ def load_spacy(name: str) -> spacy.language.Language:
     return nlp
 
 
+class _Registry(RecognizerRegistry):
+    """Presidio's registry, giving the recognizers in the order they were registered. Presidio gathers
+    them in a set of objects, so their order followed the objects' addresses, which differ from run to
+    run; and the order decides which of two equal results (the same span, type and score from two
+    recognizers, e.g. the NER model's and the context recognizer's) is kept, so the same document could
+    give findings from a different recognizer, checked differently, in another run."""
+
+    def get_recognizers(self, *args, **kwargs):
+        got = super().get_recognizers(*args, **kwargs)
+        pos = {id(r): i for i, r in enumerate(self.recognizers)}
+        return sorted(got, key=lambda r: pos.get(id(r), len(pos)))
+
+
 class _Engine(AnalyzerEngine):
     """Presidio's engine, with its per-recognizer context step done in one pass over the results.
 
@@ -277,7 +290,7 @@ def _get_core(settings: DetectSettings) -> _Core:
         ]
         if settings.use_gazetteer:
             recognizers.append(PersonContextRecognizer())
-        registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
+        registry = _Registry(recognizers=recognizers, supported_languages=["en"])
         engine = _Engine(
             registry=registry,
             nlp_engine=nlp_engine,

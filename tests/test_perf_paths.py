@@ -753,3 +753,36 @@ def test_blank_pages_are_not_given_to_the_ner_model_and_change_nothing(monkeypat
     assert an.analyze_many(pages) == with_blanks
     assert given == [p for p in pages if p.strip()]
     assert with_blanks[1] == with_blanks[2] == with_blanks[4] == []
+
+
+def test_presidio_gets_the_recognizers_in_the_order_they_were_registered():
+    """Presidio gathers the recognizers in a set of objects (an order that followed their addresses, so
+    changed from run to run); the order decides which of two equal results is kept."""
+    from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+    from recognizers.analyzer import _Registry
+
+    core = _core()
+    recs = core.engine.registry.recognizers
+    for entities in (core.entities, ["PERSON"], list(reversed(core.entities))):
+        got = core.engine.registry.get_recognizers(language="en", entities=entities, all_fields=False)
+        assert got == [r for r in recs if set(r.supported_entities) & set(entities)]
+
+    class Same(EntityRecognizer):  # two recognizers giving the same result: the first registered is kept
+        def load(self):
+            pass
+
+        def analyze(self, text, entities, nlp_artifacts=None):
+            return [RecognizerResult("PERSON", 0, 2, 0.85, recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})]
+
+    from presidio_analyzer import AnalyzerEngine
+
+    for _ in range(20):
+        many = [Same(supported_entities=["PERSON"], name=f"Same{i}") for i in range(8)]
+        engine = AnalyzerEngine(registry=_Registry(recognizers=many, supported_languages=["en"]),
+                                nlp_engine=core.nlp_engine, supported_languages=["en"])
+        doc = core.nlp("Jo went home.")
+        out = engine.analyze(text="Jo went home.", language="en", entities=["PERSON"],
+                             nlp_artifacts=core.nlp_engine.artifacts(doc))
+        assert [r.recognition_metadata[RecognizerResult.RECOGNIZER_NAME_KEY] for r in out] == ["Same0"]
