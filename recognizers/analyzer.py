@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 import spacy
-from spacy.attrs import IDX
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, ORTH
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IbanRecognizer, SpacyRecognizer
 
@@ -155,6 +155,20 @@ class _Artifacts(NlpArtifacts):
     def keywords(self, value):
         self._keywords = value
 
+    def window_table(self):
+        """The page's tokens' (is_space, is_punct, orth, lemma) as lists, and the string store to read
+        orth and lemma with: ``context.window_tokens`` reads these instead of a Token per token.
+        Worked out once per page, when first asked."""
+        tab = self.__dict__.get("_window_table")
+        if tab is None:
+            doc = self.tokens
+            if len(doc):
+                cols = doc.to_array([IS_SPACE, IS_PUNCT, ORTH, LEMMA]).T.tolist()
+            else:
+                cols = [[], [], [], []]
+            tab = self._window_table = (*cols, doc.vocab.strings)
+        return tab
+
 
 _LAZY = object()
 
@@ -189,6 +203,42 @@ def load_spacy(name: str) -> spacy.language.Language:
     return nlp
 
 
+class _Registry(RecognizerRegistry):
+    """Presidio's registry, giving the recognizers in the order they were registered. Presidio gathers
+    them in a set of objects, so their order followed the objects' addresses, which differ from run to
+    run; and the order decides which of two equal results (the same span, type and score from two
+    recognizers, e.g. the NER model's and the context recognizer's) is kept, so the same document could
+    give findings from a different recognizer, checked differently, in another run."""
+
+    def get_recognizers(self, *args, **kwargs):
+        got = super().get_recognizers(*args, **kwargs)
+        pos = {id(r): i for i, r in enumerate(self.recognizers)}
+        return sorted(got, key=lambda r: pos.get(id(r), len(pos)))
+
+
+class _Engine(AnalyzerEngine):
+    """Presidio's engine, with its per-recognizer context step done in one pass over the results.
+
+    Presidio gives each recognizer its own results (two scans of all results per recognizer) for the
+    recognizer's own ``enhance_using_context``; none of sarpack's recognizers overrides that (it returns
+    the results it is given), so the step only puts the results in recognizer order, which one
+    grouping pass does too. A recognizer that does override it gets Presidio's own step."""
+
+    def _enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+        if any(type(r).enhance_using_context is not EntityRecognizer.enhance_using_context for r in recognizers):
+            return super()._enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
+        key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+        groups: dict[str, list[RecognizerResult]] = {}
+        for r in raw_results:
+            groups.setdefault(r.recognition_metadata[key], []).append(r)
+        results: list[RecognizerResult] = []
+        for recognizer in recognizers:
+            results.extend(groups.get(recognizer.id, ()))
+        return self.context_aware_enhancer.enhance_using_context(
+            text=text, raw_results=results, nlp_artifacts=nlp_artifacts, recognizers=recognizers, context=context,
+        )
+
+
 # ---------------------------------------------------------------------- shared core
 @dataclass
 class _Core:
@@ -208,6 +258,33 @@ def _list_path(setting: str | None, env: str, default: Path) -> Path:
     return Path(setting or os.environ.get(env) or default)
 
 
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc mallopt parameters
+_allocator_set = False
+
+
+def _keep_freed_memory() -> bool:
+    """Tell glibc's allocator to keep up to 128 MB of freed memory for reuse (and to serve blocks up
+    to 32 MB from it) instead of giving it back to the system after every NER batch: the model frees
+    and allocates its arrays on every batch, and each page given back was faulted in again on the
+    next one (390,000 page faults, 0.55 s of system time per 300 bench pages: 14 % of the NER's CPU;
+    the same peak RSS). Where an array lives changes no result (tests/test_perf_paths.py). Once per
+    process; nothing on a C library without ``mallopt``."""
+    global _allocator_set
+    if _allocator_set:
+        return True
+    try:
+        import ctypes
+
+        mallopt = getattr(ctypes.CDLL(None), "mallopt", None)
+        if mallopt is None:
+            return False
+        ok = bool(mallopt(_M_MMAP_THRESHOLD, 32 * 1024 * 1024)) and bool(mallopt(_M_TRIM_THRESHOLD, 128 * 1024 * 1024))
+        _allocator_set = ok
+        return ok
+    except Exception:  # noqa: BLE001 - not glibc: the allocator's defaults
+        return False
+
+
 def _get_core(settings: DetectSettings) -> _Core:
     model = resolve_model_name(settings.spacy_model)
     allow_p = _list_path(settings.allow_list_path, ALLOW_ENV, DEFAULT_ALLOW)
@@ -218,6 +295,7 @@ def _get_core(settings: DetectSettings) -> _Core:
         if core is not None:
             return core
         nlp = load_spacy(model)
+        _keep_freed_memory()
         nlp_engine = SarpackNlpEngine(nlp)
         recognizers = [
             UkNinoRecognizer(),
@@ -240,8 +318,8 @@ def _get_core(settings: DetectSettings) -> _Core:
         ]
         if settings.use_gazetteer:
             recognizers.append(PersonContextRecognizer())
-        registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
-        engine = AnalyzerEngine(
+        registry = _Registry(recognizers=recognizers, supported_languages=["en"])
+        engine = _Engine(
             registry=registry,
             nlp_engine=nlp_engine,
             supported_languages=["en"],
@@ -349,9 +427,11 @@ class CaseAnalyzer:
         if roles:
             doc_parties = dataclasses.replace(doc_parties, roles=roles)
         genders = self._document_genders(texts)
-        docs = self.core.nlp.pipe(texts, batch_size=self.settings.batch_size)
+        # (a blank page has no findings: _analyze_doc never reads its doc, so the NER model is not run on it)
+        docs = iter(self.core.nlp.pipe([t for t in texts if t.strip()], batch_size=self.settings.batch_size))
         settled_r: list[set[str]] = []
-        for text, doc, ps, ms in zip(texts, docs, pspans, mentions):
+        for text, ps, ms in zip(texts, pspans, mentions):
+            doc = next(docs) if text.strip() else None
             self._settled_r = set()
             results.append(self._analyze_doc(text, doc, extra_re, ps, ms, doc_parties, genders))
             settled_r.append(self._settled_r)

@@ -29,11 +29,29 @@ def _norm_tok(t: str) -> str:
 
 def window_tokens(nlp_artifacts, start: int, end: int, before: int, after: int) -> list[tuple[str, str]]:
     """(lower text, lemma) pairs for up to ``before`` tokens before ``start`` and ``after`` after ``end``."""
-    doc = nlp_artifacts.tokens
     idx = nlp_artifacts.tokens_indices
-    lemmas = nlp_artifacts.lemmas
     i0 = bisect.bisect_left(idx, start)
     i1 = bisect.bisect_left(idx, end)
+    table = getattr(nlp_artifacts, "window_table", None)
+    if table is not None:
+        # the same, read off the page's token attributes as arrays (no Token object per token)
+        space, punct, orth, lemma, strings = table()
+        out = []
+        for i in range(max(0, i0 - before), i0):
+            if space[i] or punct[i] and strings[orth[i]] not in {".", "/"}:
+                continue
+            out.append((_norm_tok(strings[orth[i]]), (strings[lemma[i]] or "").lower()))
+        for i in range(i1, min(len(idx), i1 + after)):
+            if space[i] or punct[i]:
+                continue
+            out.append((_norm_tok(strings[orth[i]]), (strings[lemma[i]] or "").lower()))
+        return out
+    return _window_tokens_plain(nlp_artifacts, i0, i1, before, after)
+
+
+def _window_tokens_plain(nlp_artifacts, i0: int, i1: int, before: int, after: int) -> list[tuple[str, str]]:
+    doc = nlp_artifacts.tokens
+    lemmas = nlp_artifacts.lemmas
     out = []
     for i in range(max(0, i0 - before), i0):
         t = doc[i]

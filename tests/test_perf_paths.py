@@ -621,3 +621,201 @@ def test_a_one_shot_submit_lets_the_task_run_recorder_flush_before_it_exits(monk
     for fn in (cli.cmd_submit, cli_review.cmd_approve):
         src = inspect.getsource(fn)
         assert "finally:" in src and "let_task_run_records_flush()" in src.split("finally:", 1)[1], fn.__name__
+
+
+# ---------------------------------------------------------------- detection fast paths (round 20)
+_CTX_WORDS = ["national", "insurance", "number", "NI", "date", "of", "birth", "d.o.b.", "tel", "mobile", "email",
+              "sort", "code", "account", "reg", "Mr", "Smith", "said", "(", ")", ":", "-", "/", ".", ",", "'s",
+              "  ", "\n", "\t", "\n\n", "07700", "900123", "AB", "12", "34", "56", "C", "ÉMILE", "Straße", "—", "…"]
+
+
+def _ctx_texts(n: int = 120, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        out.append("".join(rng.choice(_CTX_WORDS) + rng.choice([" ", "", " ", "\n", ": "])
+                           for _ in range(rng.randint(0, 60))))
+    return out + ["", " ", "x", "Date of birth: 01/02/1980"]
+
+
+def _core():
+    from recognizers.analyzer import DetectSettings, _get_core
+
+    return _get_core(DetectSettings())
+
+
+def test_context_window_from_token_arrays_is_the_window_from_tokens():
+    from recognizers.context import _window_tokens_plain, window_tokens
+
+    core = _core()
+    rng = random.Random(3)
+    texts = _ctx_texts()
+    checked = 0
+    for text, doc in zip(texts, core.nlp.pipe(texts)):
+        art = core.nlp_engine.artifacts(doc)
+        assert art.window_table is not None
+        for _ in range(15):
+            a = rng.randint(0, len(text))
+            b = rng.randint(a, len(text))
+            before, after = rng.randint(0, 10), rng.randint(0, 4)
+            idx = art.tokens_indices
+            import bisect
+
+            plain = _window_tokens_plain(art, bisect.bisect_left(idx, a), bisect.bisect_left(idx, b), before, after)
+            assert window_tokens(art, a, b, before, after) == plain
+            checked += 1
+    assert checked > 1000
+
+
+def test_context_step_in_one_pass_gives_presidios_results_in_presidios_order():
+    from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
+
+    core = _core()
+    engine = core.engine
+    recs = engine.registry.recognizers
+    texts = _ctx_texts(60, seed=5) + [
+        "Mr Dean Okafor, NI number AB 12 34 56 C, tel 07700 900123, email dean.okafor@example.com, DOB 01/02/1980.",
+        "Sort code 12-34-56 account 12345678. Reg: AB12 CDE. Postcode LS2 7AB. Case ref CMS-2026-004512.",
+    ]
+    for text, doc in zip(texts, core.nlp.pipe(texts)):
+        raw = []
+        art = core.nlp_engine.artifacts(doc)
+        for r in recs:
+            raw.extend(r.analyze(text=text, entities=core.entities, nlp_artifacts=art) or [])
+        random.Random(len(text)).shuffle(raw)  # any order of the recognizers' results
+        fast = engine._enhance_using_context(text, list(raw), core.nlp_engine.artifacts(doc), recs, None)
+        plain = AnalyzerEngine._enhance_using_context(engine, text, list(raw), core.nlp_engine.artifacts(doc), recs, None)
+        assert [(r.entity_type, r.start, r.end, r.score, r.recognition_metadata) for r in fast] == \
+               [(r.entity_type, r.start, r.end, r.score, r.recognition_metadata) for r in plain]
+
+    class Rescoring(EntityRecognizer):  # a recognizer with its own context step gets Presidio's
+        def load(self):
+            pass
+
+        def analyze(self, text, entities, nlp_artifacts=None):
+            return []
+
+        def enhance_using_context(self, text, raw_recognizer_results, other_raw_recognizer_results, nlp_artifacts,
+                                  context=None):
+            return [RecognizerResult(r.entity_type, r.start, r.end, 0.99, recognition_metadata=r.recognition_metadata)
+                    for r in raw_recognizer_results]
+
+    extra = Rescoring(supported_entities=["PERSON"], name="Rescoring")
+    res = RecognizerResult("PERSON", 0, 2, 0.5, recognition_metadata={
+        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: extra.id, RecognizerResult.RECOGNIZER_NAME_KEY: "Rescoring"})
+    doc = core.nlp("Jo went home.")
+    out = engine._enhance_using_context("Jo went home.", [res], core.nlp_engine.artifacts(doc), recs + [extra], None)
+    assert [r.score for r in out] == [0.99]
+
+
+def test_bench_memory_sampler_counts_a_child_started_while_it_runs():
+    """The RSS sampler looks the children up again every few samples (not every sample): a child
+    started while it runs is still counted."""
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    from pipeline.bench import _Sampler
+
+    own = psutil.Process().memory_info().rss / (1024 * 1024)
+    with _Sampler() as s:
+        time.sleep(0.1)
+        child = subprocess.Popen([sys.executable, "-c", "import time; b = b\"x\" * (300 * 1024 * 1024); time.sleep(2)"])
+        try:
+            time.sleep(1.6)
+        finally:
+            child.kill()
+            child.wait()
+    assert s.peak >= own + 250
+
+
+def test_blank_pages_are_not_given_to_the_ner_model_and_change_nothing(monkeypatch):
+    from pipeline.case_store import load_case
+    from recognizers import build_analyzer
+
+    case = load_case(Path("sample_docs/eval"), sorted(p.name for p in Path("sample_docs/eval").iterdir()
+                                                      if (p / "case.json").exists())[0])
+    an = build_analyzer(case)
+    pages = ["Mrs Dana Whitcombe rang on 07700 900481 about Kofi.", "", "  \n\t ", "Kofi Mensah lives at 4 Alder Way, Leeds LS6 2QT.",
+             "\n", "Dana said Kofi had moved."]
+    with_blanks = an.analyze_many(pages)
+    given: list[str] = []
+    real_pipe = an.core.nlp.pipe
+
+    def spy(texts, **kw):
+        texts = list(texts)
+        given.extend(texts)
+        return real_pipe(texts, **kw)
+
+    monkeypatch.setattr(an.core.nlp, "pipe", spy)
+    assert an.analyze_many(pages) == with_blanks
+    assert given == [p for p in pages if p.strip()]
+    assert with_blanks[1] == with_blanks[2] == with_blanks[4] == []
+
+
+def test_presidio_gets_the_recognizers_in_the_order_they_were_registered():
+    """Presidio gathers the recognizers in a set of objects (an order that followed their addresses, so
+    changed from run to run); the order decides which of two equal results is kept."""
+    from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+    from recognizers.analyzer import _Registry
+
+    core = _core()
+    recs = core.engine.registry.recognizers
+    for entities in (core.entities, ["PERSON"], list(reversed(core.entities))):
+        got = core.engine.registry.get_recognizers(language="en", entities=entities, all_fields=False)
+        assert got == [r for r in recs if set(r.supported_entities) & set(entities)]
+
+    class Same(EntityRecognizer):  # two recognizers giving the same result: the first registered is kept
+        def load(self):
+            pass
+
+        def analyze(self, text, entities, nlp_artifacts=None):
+            return [RecognizerResult("PERSON", 0, 2, 0.85, recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})]
+
+    from presidio_analyzer import AnalyzerEngine
+
+    for _ in range(20):
+        many = [Same(supported_entities=["PERSON"], name=f"Same{i}") for i in range(8)]
+        engine = AnalyzerEngine(registry=_Registry(recognizers=many, supported_languages=["en"]),
+                                nlp_engine=core.nlp_engine, supported_languages=["en"])
+        doc = core.nlp("Jo went home.")
+        out = engine.analyze(text="Jo went home.", language="en", entities=["PERSON"],
+                             nlp_artifacts=core.nlp_engine.artifacts(doc))
+        assert [r.recognition_metadata[RecognizerResult.RECOGNIZER_NAME_KEY] for r in out] == ["Same0"]
+
+
+_ALLOC_CODE = r'''
+import hashlib, resource, sys
+import recognizers.analyzer as an
+if sys.argv[1] == "default":
+    an._keep_freed_memory = lambda: False
+core = an._get_core(an.DetectSettings())
+texts = [("Mrs Dana Whitcombe rang on 07700 900481 about Kofi Mensah of Leeds. " * 30),
+         ("The employer, Harbour Fresh Foods Ltd, confirmed that Pawel Nowak is paid weekly. " * 40)] * 6
+h = hashlib.sha256()
+f0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+for _ in range(3):
+    for d in core.nlp.pipe(texts, batch_size=4):
+        h.update(repr([(e.start_char, e.end_char, e.label_) for e in d.ents]).encode())
+        h.update(d.tensor.tobytes())
+print(h.hexdigest(), resource.getrusage(resource.RUSAGE_SELF).ru_minflt - f0)
+'''
+
+
+def test_allocator_keeping_freed_memory_changes_no_ner_result():
+    """The detector's processes keep freed memory for reuse (fewer page faults per NER batch); the
+    model's vectors and entities are the same to the byte."""
+    import subprocess
+    import sys
+
+    out = {}
+    for mode in ("default", "keep"):
+        r = subprocess.run([sys.executable, "-c", _ALLOC_CODE, mode], capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0, r.stderr[-2000:]
+        digest, faults = r.stdout.split()
+        out[mode] = (digest, int(faults))
+    assert out["keep"][0] == out["default"][0]
