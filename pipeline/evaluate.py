@@ -30,7 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -154,7 +154,10 @@ def evaluate(corpus: Path, settings=None) -> EvalReport:
     return report
 
 
-def format_report(r: EvalReport) -> str:
+def format_report(r: EvalReport, counts_only: bool = False) -> str:
+    """The report. With ``counts_only`` the misses, false alarms and requester/organisation items are given as
+    counts by (entity type, party or recognizer), with no document name and no text: the view for scoring a
+    blind test set without reading it."""
     lines = [f"documents: {r.documents}   predictions: {r.predictions}", "",
              f"{'entity type':<22}{'gold':>6}{'hit':>6}{'miss':>6}{'false+':>8}{'prec':>8}{'recall':>8}{'F1':>8}"]
     for et in sorted(r.by_type):
@@ -170,6 +173,14 @@ def format_report(r: EvalReport) -> str:
         f"requester items redacted:       {r.requester_redacted}",
         f"organisation items redacted:    {r.organisation_redacted}",
     ]
+    if counts_only:
+        for title, rows in (("MISSES (entity type, party)", [(et, party) for _, et, party, _ in r.misses]),
+                            ("FALSE ALARMS (entity type, recognizer)", [(et, rec) for _, et, rec, _ in r.false_alarm_list]),
+                            ("REQUESTER/ORGANISATION ITEMS REDACTED (party, entity type)",
+                             [(p, et) for _, p, et, _ in r.violations])):
+            if rows:
+                lines += ["", title] + [f"  {n:>4}  {a}  {b}" for (a, b), n in sorted(Counter(rows).items())]
+        return "\n".join(lines)
     if r.misses:
         lines += ["", "MISSES"] + [f"  {d}  {et}  {party}  {t!r}" for d, et, party, t in r.misses]
     if r.false_alarm_list:
@@ -182,12 +193,15 @@ def format_report(r: EvalReport) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="sarpack eval", description="Precision/recall of detection over a labelled corpus.")
     ap.add_argument("corpus", type=Path, help="labelled case store (e.g. sample_docs/eval)")
+    ap.add_argument("--counts-only", action="store_true",
+                    help="list misses, false alarms and requester/organisation items as counts by type, without "
+                         "document names or text (for scoring a blind test set without reading it)")
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"{args.corpus}: not a folder", file=sys.stderr)
         return 2
     report = evaluate(args.corpus)
-    print(format_report(report))
+    print(format_report(report, counts_only=args.counts_only))
     return 0
 
 
