@@ -353,6 +353,19 @@ _PASSED_SECURITY = re.compile(
 
 # a flat named in a listed address ("Flat B, 58 Cedar Parade"), and a flat written just before a matched street
 # (a number, a tenement's "1/2", or one letter: not "the flat at 48 ...")
+def _house_number_rx(num: str, flat_letters: set[str]) -> str:
+    """A listed house number as an address may write it: "27a" also as "27 A" and as "Flat A, 27"; the "27" of
+    "Flat A, 27 Kingsley Road" also as "27a" (the same flat). Another letter ("27b") stays another flat."""
+    digits, letter = (num[:-1], num[-1].lower()) if num[-1:].isalpha() else (num, "")
+    d = re.escape(digits)
+    if letter:
+        return (r"(?:" + d + r"[ \t]?" + letter + r"(?![\w])|(?:flat|apartment|apt\.?)[ \t]+" + letter + r",?[ \t]+" + d
+                + r"(?![\w]))")
+    if flat_letters:
+        return d + r"(?:[ \t]?(?:" + "|".join(sorted(map(re.escape, flat_letters))) + r"))?(?![\w])"
+    return d
+
+
 _FLAT_IN_LISTED = re.compile(r"(?i)(?<![\w])(?:flat|apartment|apt\.?)[ \t]+(\d{1,4}(?:/\d{1,3})?[a-z]?|[a-z])(?![\w/])")
 _FLAT_BEFORE = re.compile(r"(?i)(?<![\w])(?:flat|apartment|apt\.?)[ \t]+(\d{1,4}(?:/\d{1,3})?[a-z]?|[a-z]),?[ \t]*\n?[ \t]*$")
 
@@ -767,8 +780,11 @@ class PartyMatcher:
             parts: set[str] = set()
             numbers: set[str] = set()
             for addr in p.addresses:
+                flat_letters = set()
                 for fm in _FLAT_IN_LISTED.finditer(addr):
                     self._flats.setdefault(pos, set()).add(fm.group(1).lower())
+                    if fm.group(1).isalpha():
+                        flat_letters.add(fm.group(1).lower())  # "Flat A, 27 ...": also written "27a"
                 comps = [_CARE_OF.sub("", c.strip()) for c in re.split(r"[,\n]+", addr) if c.strip()]
                 comps = [c for c in comps if c]
                 for c in comps:
@@ -797,10 +813,11 @@ class PartyMatcher:
                         # another house number: "the surgery, 3 Ferncliffe Road" is another building on the street)
                         add_form(sw, r"(?<![\w])" + _NOT_AFTER_NUMBER + _NOT_A_JUNCTION + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
                         # the house number and street without the flat ("27 Kingsley Rd" of "Flat 3, 27 Kingsley Road")
-                        add_form(sw, r"(?<![\w/.,£$€\-])" + re.escape(street.group("num")) + r",?" + WS
+                        num = _house_number_rx(street.group("num"), flat_letters)
+                        add_form(sw, r"(?<![\w/.,£$€\-])" + num + r",?" + WS
                                  + WS.join(_addr_word_rx(w) for w in sw) + r"(?![\w])")
                         # and the house number with the street's name but not its street word ("33 Broadwater")
-                        add_form(sw[:-1], r"(?<![\w/.,£$€\-])" + re.escape(street.group("num")) + r",?" + WS
+                        add_form(sw[:-1], r"(?<![\w/.,£$€\-])" + num + r",?" + WS
                                           + r"(?-i:" + WS.join(re.escape(w) for w in sw[:-1]) + r")(?![\w])" + _STREET_TYPE_AFTER)
                     elif not street:
                         other = _NUMBERED_NAME.match(c)

@@ -1,0 +1,54 @@
+"""[detect] The requester's listed address is kept in the forms a flat's letter takes: "27a" is also written
+"27A", "27 A" and "Flat A, 27"; "Flat A, 27" is also written "27a". Another letter ("27b") is another flat,
+a neighbour's, and stays redacted."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.codes import EntityType
+from pipeline.models import CaseRecord, Party
+from tests.detect_fixtures import blank_model_analyzer
+
+
+def _case(address: str) -> CaseRecord:
+    return CaseRecord(case_id="T-ADDR", received=date(2026, 11, 23),
+                      requester=Party(name="Marisol Penhaligon", role="receiving parent", addresses=(address,)),
+                      third_parties=[Party(name="Corwin Ashdale", role="paying parent")], root=Path("."))
+
+
+@pytest.fixture(scope="module")
+def letter_number(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _case("27a Kingsley Road, Harrogate HG1 4RT"))
+
+
+@pytest.fixture(scope="module")
+def flat_letter(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _case("Flat A, 27 Kingsley Road, Harrogate HG1 4RT"))
+
+
+def _addresses(analyzer, line: str) -> list[str]:
+    text = f"Letter from Ms Penhaligon.\n\nShe lives at {line}.\n\nThank you."
+    return [f.text for f in analyzer.analyze_many([text])[0]
+            if f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE)]
+
+
+@pytest.mark.parametrize("line", ["27a Kingsley Road, Harrogate", "27A Kingsley Road", "27 A Kingsley Road, Harrogate",
+                                  "Flat A, 27 Kingsley Road, Harrogate", "flat a 27 Kingsley Rd"])
+def test_a_listed_number_with_a_letter_is_kept_in_every_form(letter_number, line):
+    assert _addresses(letter_number, line) == []
+
+
+@pytest.mark.parametrize("line", ["Flat A, 27 Kingsley Road, Harrogate", "27a Kingsley Road, Harrogate",
+                                  "27A Kingsley Rd", "27 Kingsley Road, Harrogate"])
+def test_a_listed_flat_letter_is_kept_as_a_number_with_a_letter(flat_letter, line):
+    assert _addresses(flat_letter, line) == []
+
+
+@pytest.mark.parametrize("analyzer_name", ["letter_number", "flat_letter"])
+def test_another_flat_letter_is_a_neighbours(request, analyzer_name):
+    analyzer = request.getfixturevalue(analyzer_name)
+    assert _addresses(analyzer, "27b Kingsley Road, Harrogate")
+    assert _addresses(analyzer, "Flat B, 27 Kingsley Road, Harrogate")
