@@ -367,6 +367,7 @@ class CaseAnalyzer:
         self.case_allow = compile_terms(tuple(case.options.allow_list))
         self.case_deny = compile_terms(tuple(case.options.deny_list))
         self._req_numbers: set[str] | None = None
+        self._req_address_words = _address_words(case)
         self._gender_rx = None
         self._gender_surnames: dict[str, int] = {}
         # what the last analyze_many call settled (normalised values, in memory only: pipeline.case_settle)
@@ -619,6 +620,9 @@ class CaseAnalyzer:
                     e = pm.end()  # "Fernanda Oliveira da Silva", "Ahmed bin Saleh": the particle and what follows
                 if s >= e or not _person_ok(text, s, e, rec):
                     continue
+                if rec in ("SpacyRecognizer", "PersonContextRecognizer") and not _overlaps(s, e, tp_spans) and _in_requester_address(
+                        text, s, e, self._req_address_words):
+                    continue  # "12 The Maltings, Ely", "Ty Gwyn, Heol y Felin": words of the requester's own address
                 if rec == "SpacyRecognizer" and _address_part(text, s, e) and not _overlaps(s, e, tp_spans):
                     continue  # "The Depot, Broadway, Treforest, Pontypridd CF37 1BA": a part of an address
                 if rec == "SpacyRecognizer" and not _overlaps(s, e, tp_spans) and ner_person_is_word(
@@ -931,6 +935,37 @@ def _address_part(text: str, s: int, e: int) -> bool:
         return False
     le = text.find("\n", e)
     return _POSTCODE_IN_LINE.search(text, e, len(text) if le < 0 else le) is not None
+
+
+_ADDR_WORD = re.compile(r"[^\W\d_]{2,}")
+# words of an address that say nothing of which address it is
+_ADDRESS_FILLER = frozenset({"flat", "apartment", "apt", "unit", "the", "road", "rd", "street", "st", "lane", "avenue", "close",
+                             "drive", "way", "house", "court", "place", "and", "of", "on", "upon", "y", "yr"})
+
+
+def _address_words(case: CaseRecord) -> frozenset[str]:
+    """The words of the requester's listed addresses that no listed person's name shares ("maltings", "ely", "gwyn",
+    "felin"; not "kingsley" when a party is called Kingsley)."""
+    names = {w.casefold() for p in [case.requester, *case.third_parties] for n in (p.name, *p.aliases)
+             for w in _ADDR_WORD.findall(n)}
+    return frozenset(w.casefold() for a in case.requester.addresses for w in _ADDR_WORD.findall(a)
+                     if w.casefold() not in names and w.casefold() not in _ADDRESS_FILLER)
+
+
+def _in_requester_address(text: str, s: int, e: int, words: frozenset[str]) -> bool:
+    """Is the model's "person" at s..e only words of the requester's listed address, with another word of it on
+    the same line close by? Then it is a part of her address written in a form the matcher did not take (a town
+    after a house name, a Welsh house or street name), and her own address stays."""
+    if not words:
+        return False
+    toks = [w.casefold() for w in _ADDR_WORD.findall(text, s, e)]
+    if not toks or any(w not in words for w in toks):
+        return False
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le < 0 else le
+    near = _ADDR_WORD.findall(text, max(ls, s - 40), s) + _ADDR_WORD.findall(text, e, min(le, e + 40))
+    return any(w.casefold() in words for w in near)
 
 
 def _recurring_speaker(text: str, s: int, e: int) -> bool:

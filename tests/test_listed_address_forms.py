@@ -52,3 +52,33 @@ def test_another_flat_letter_is_a_neighbours(request, analyzer_name):
     analyzer = request.getfixturevalue(analyzer_name)
     assert _addresses(analyzer, "27b Kingsley Road, Harrogate")
     assert _addresses(analyzer, "Flat B, 27 Kingsley Road, Harrogate")
+
+
+def _welsh_case(third: str = "Corwin Ashdale") -> CaseRecord:
+    return CaseRecord(case_id="T-ADDR2", received=date(2026, 11, 23),
+                      requester=Party(name="Marisol Penhaligon", role="receiving parent",
+                                      addresses=("Ty Gwyn, 3 Heol y Felin, Pontypridd CF37 1BA",
+                                                 "Apartment 12, The Maltings, 4-6 Bridge Street, Ely CB7 4AA")),
+                      third_parties=[Party(name=third, role="paying parent")], root=Path("."))
+
+
+def _people(analyzer, line: str) -> list[str]:
+    text = f"Letter from Ms Penhaligon.\n\n{line}\n\nThank you."
+    return [f.text for f in analyzer.analyze_many([text])[0] if f.entity_type == EntityType.PERSON]
+
+
+def test_words_of_the_requesters_address_are_not_people():
+    """The NER model (and the name lists) read "Ely" after a house name, and Welsh house and street names, as
+    people; next to another word of the requester's listed address they are her address, and stay."""
+    from recognizers import build_analyzer
+
+    an = build_analyzer(_welsh_case())
+    for line in ("12 The Maltings, Ely", "Tŷ Gwyn, 3 Heol y Felin", "Ty Gwyn, Heol y Felin"):
+        assert _people(an, line) == [], line
+
+
+def test_a_listed_persons_name_in_those_words_is_still_a_person():
+    from recognizers import build_analyzer
+
+    an = build_analyzer(_welsh_case(third="Gwyn Morgan"))
+    assert "Gwyn" in " ".join(_people(an, "Gwyn called at Ty Gwyn, Heol y Felin."))
