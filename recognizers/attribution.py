@@ -80,6 +80,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.codes import PartyKind
+from recognizers.context import _cells
 
 ID_NOUN = (
     r"(?:a/c|acct|account|bank|card|phone|mobile|landline|telephone|tel|number|no\.?|e-?mail|address|car|van|vehicle|iban|details|"
@@ -1072,17 +1073,6 @@ _CELL_FROM = re.compile(r"(?i)\b(?:from|by|with|using|paid[ \t]+by[^\t]{0,20}?)[
 _CELL_TO = re.compile(r"(?i)\b(?:to|into)[ \t]+(?:(?:bank)[ \t]+)?(?:card|a/c|acct|account)\b[^\t]{0,20}$")
 
 
-def _cells(line: str) -> list[tuple[int, int]]:
-    out, a = [], 0
-    for m in _CELL_SPLIT.finditer(line):
-        if m.start() > a:
-            out.append((a, m.start()))
-        a = m.end()
-    if a < len(line):
-        out.append((a, len(line)))
-    return out
-
-
 def _payment_cell_owner(text: str, s: int, mentions: list[Mention]):
     ls = text.rfind("\n", 0, s) + 1
     le = text.find("\n", s)
@@ -1090,7 +1080,7 @@ def _payment_cell_owner(text: str, s: int, mentions: list[Mention]):
     line = text[ls:le]
     if "\t" not in line and "  " not in line:
         return _NO_HEADER
-    row = _cells(line)
+    row = _cells(line, _CELL_SPLIT)
     at = [i for i, (a, b) in enumerate(row) if a <= s - ls < b]
     if not at:
         return _NO_HEADER
@@ -1110,7 +1100,7 @@ def _payment_cell_owner(text: str, s: int, mentions: list[Mention]):
             return _NO_HEADER
         if re.search(r"\d", head):
             continue
-        cells = [head[x:y].strip().replace("_", " ") for x, y in _cells(head)]
+        cells = [head[x:y].strip().replace("_", " ") for x, y in _cells(head, _CELL_SPLIT)]
         if len(cells) != len(row) and not (len(cells) == len(row) + 1 and cells[-1]):
             return _NO_HEADER
         idx = [i for i, c in enumerate(cells) if (_CELL_PAYER if want == "pay" else _CELL_PAYEE).match(c)]

@@ -99,9 +99,10 @@ HEADER_LINES_UP = 4  # a table's rows under its header
 _RULE_LINE = re.compile(r"[ \t|+:=\-–—_]+")
 
 
-def _cells(line: str) -> list[tuple[int, int]]:
+def _cells(line: str, gap: "re.Pattern[str]" = _CELL_GAP) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of ``line``, cells split by ``gap`` (by default "|", a tab or two spaces)."""
     out, pos = [], 0
-    for m in _CELL_GAP.finditer(line):
+    for m in gap.finditer(line):
         if m.start() > pos:
             out.append((pos, m.start()))
         pos = m.end()

@@ -353,13 +353,24 @@ _PASSED_SECURITY = re.compile(
 
 # a flat named in a listed address ("Flat B, 58 Cedar Parade"), and a flat written just before a matched street
 # (a number, a tenement's "1/2", or one letter: not "the flat at 48 ...")
+def _split_house_number(num: str) -> tuple[str, str]:
+    """"27a" -> ("27", "a"); "27" -> ("27", "")."""
+    return (num[:-1], num[-1].lower()) if num[-1:].isalpha() else (num, "")
+
+
+def _number_and_letter_rx(num: str) -> str:
+    """A house number with its letter, with or without a space between: "27a", "27 A"."""
+    digits, letter = _split_house_number(num)
+    return re.escape(digits) + (r"[ \t]?" + re.escape(letter) if letter else "")
+
+
 def _house_number_rx(num: str, flat_letters: set[str]) -> str:
     """A listed house number as an address may write it: "27a" also as "27 A" and as "Flat A, 27"; the "27" of
     "Flat A, 27 Kingsley Road" also as "27a" (the same flat). Another letter ("27b") stays another flat."""
-    digits, letter = (num[:-1], num[-1].lower()) if num[-1:].isalpha() else (num, "")
+    digits, letter = _split_house_number(num)
     d = re.escape(digits)
     if letter:
-        return (r"(?:" + d + r"[ \t]?" + letter + r"(?![\w])|(?:flat|apartment|apt\.?)[ \t]+" + letter + r",?[ \t]+" + d
+        return (r"(?:" + _number_and_letter_rx(num) + r"(?![\w])|(?:flat|apartment|apt\.?)[ \t]+" + letter + r",?[ \t]+" + d
                 + r"(?![\w]))")
     if flat_letters:
         return d + r"(?:[ \t]?(?:" + "|".join(sorted(map(re.escape, flat_letters))) + r"))?(?![\w])"
@@ -840,7 +851,7 @@ class PartyMatcher:
                                                    r"(?=[ \t]*(?:[,.;:|)\n]|$|(?-i:[A-Z]{1,2}\d)))")
             if numbers:
                 self._house_numbers[pos] = re.compile(_HOUSE_NUMBER_CUE + r"(?P<n>" + "|".join(
-                    r"(?<![\d])" + re.escape(n[:-1] if n[-1:].isalpha() else n) + (r"[ \t]?" + re.escape(n[-1]) if n[-1:].isalpha() else "")
+                    r"(?<![\d])" + _number_and_letter_rx(n)
                     for n in sorted(numbers)) + r")(?![\w/:.,]\d|[\w/%£$€]|[ \t]*(?:%|pm|am|years?|yrs|days?|weeks?|months?|hours?|mins?|minutes|pounds|quid|miles|percent|per)\b)")
             # one pattern per party and type: the longer forms first, so that a whole line wins over its parts
             if postcodes:
