@@ -28,6 +28,7 @@ mentions of that party when attributing identifiers (see attribution.py).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -51,6 +52,7 @@ _B = r"(?<![\w'’\-.])(?<![\w.\-]@)"  # ("@lee" in a chat is the name; "x@lee.c
 _E = r"(?![\w\-]|['’](?!s\b)\w)"  # allow a possessive 's after the name
 
 COMMON_WORD_ZIPF = 4.0  # word frequency from which a lower-case name word is read as an ordinary word
+_NICKNAME_MAX_ZIPF = 5.0  # a name cut short ("dave", "chris") stands alone below this word frequency ("will" and "bill" do not)
 NAME_WORD_ZIPF = 4.45  # below it, a first name in lower case after a person cue is the person ("from emma")
 _PERSON_PREV = re.compile(r"(?i)\b(?:from|to|with|told|tell|ask|asked|and|or|by|called|texted|rang|saw|met|spoke[ \t]+to|"
                           r"said[ \t]+to|thanks|thank[ \t]+you|hi|hello|dear|@)[ \t]+$")
@@ -172,6 +174,33 @@ def _name_part_regex(part: str) -> str:
         else:
             out.append(re.escape(ch))
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer  # a hand-curated table of English given names and their usual other forms
+    return NickNamer()
+
+
+@functools.lru_cache(maxsize=2048)
+def nickname_forms(given: str) -> frozenset[str]:
+    """The usual other forms of a given name, both ways ("david" -> "dave", "davey"; "becky" -> "rebecca"), in lower
+    case: those of three letters or more that the gazetteer has as first names."""
+    g = given.lower()
+    if len(g) < 3 or not g.isalpha():
+        return frozenset()
+    nn = _nicknamer()
+    return frozenset(v for v in nn.nicknames_of(g) | nn.canonicals_of(g)
+                     if v != g and len(v) >= 3 and v.isalpha() and is_first_name(v))
+
+
+def _bare_nickname(form: str, given: str) -> bool:
+    """May a given name's other form stand alone for its holder? Not when it is also a common word ("Bell", "Kit",
+    "Sandy" and "Will" need the surname), unless it is the name cut short ("Dave", "Chris", "Tom", "Pat"): then a
+    capitalised "Rob" or "Pat" is taken as a listed first name is (in lower case, at a sentence's start or after a
+    determiner it is read as the word, in ``_match_names``)."""
+    z = zipf(form)
+    return z < COMMON_WORD_ZIPF or (z < _NICKNAME_MAX_ZIPF and form[:2] == given[:2].lower())
 
 
 def _tokens(name: str) -> list[str]:
@@ -655,6 +684,23 @@ class PartyMatcher:
                     if len(toks[0]) >= 5:
                         for d in _deletes(toks[0].lower()) | {toks[0].lower()}:
                             fuzzy.setdefault(d, set()).add(pos)
+        # a listed third party under another usual form of a given name ("Dave" for David Okafor, "Becky" for
+        # Rebecca, both with the surname too): the other forms no listed name has, and none of the requester's
+        # own given names and their forms (a "Becky" in a case whose requester is Rebecca stays hers to decide)
+        real = set(forms)
+        req_given = {t.lower() for n in (self.parties[0].name, *self.parties[0].aliases) for t in _tokens(n)[:1]}
+        mine = req_given.union(*(nickname_forms(g) for g in req_given))
+        for pos in range(1, len(self.parties)):
+            p = self.parties[pos]
+            for n in (p.name, *p.aliases):
+                toks = _tokens(n)
+                if len(toks) < 2:
+                    continue
+                for v in sorted(nickname_forms(toks[0]) - mine):
+                    if v not in real and _bare_nickname(v, toks[0]):
+                        add(v, SINGLE, pos)
+                    if f"{v} {toks[-1].lower()}" not in real:
+                        add(f"{v} {toks[-1]}", FULL, pos)
         self.forms = forms
         self.fuzzy = fuzzy
         # a listed name with or without its accents: matched on the text folded one letter for one ("Nadège" in a

@@ -1,0 +1,61 @@
+"""[detect] A listed third party is also found under the usual other forms of a given name that case.json does not
+list ("Dave" for David, "Peggy" for Margaret), alone and with the surname; a form that is also a common word ("Bill")
+only with the surname. The requester's own given names and their other forms never become a third party's."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.codes import EntityType, PartyKind
+from pipeline.models import CaseRecord, Party
+from recognizers.parties import nickname_forms
+from tests.detect_fixtures import blank_model_analyzer
+
+
+def _case() -> CaseRecord:
+    return CaseRecord(case_id="T-NICK", received=date(2026, 11, 23),
+                      requester=Party(name="Rebecca Thornbury", role="receiving parent"),
+                      third_parties=[Party(name="David Okafor", role="paying parent"),
+                                     Party(name="Margaret Okafor", role="paying parent's mother"),
+                                     Party(name="William Hale", role="paying parent's employer"),
+                                     Party(name="Becky Lyle", role="paying parent's partner")],
+                      root=Path("."))
+
+
+@pytest.fixture(scope="module")
+def analyzer(tmp_path_factory):
+    # a blank NER model: only the case's listed forms can find these names
+    return blank_model_analyzer(tmp_path_factory, _case())
+
+
+def _people(analyzer, text: str) -> dict[str, str]:
+    return {f.text: f.party.value for f in analyzer.analyze_many([text])[0] if f.entity_type == EntityType.PERSON}
+
+
+def test_the_table_is_read_both_ways():
+    assert {"dave", "davey"} <= nickname_forms("David")
+    assert "rebecca" in nickname_forms("becky")
+    assert nickname_forms("Chinedu") == frozenset()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On Sunday Dave came round and shouted at the children.", "Dave"),
+    ("She said that Peggy rang the school twice.", "Peggy"),
+    ("Payments stopped when Dave Okafor changed jobs.", "Dave Okafor"),
+    ("I have never met Peggy Okafor.", "Peggy Okafor"),
+    ("The employer, Bill Hale, returned the form.", "Bill Hale"),
+])
+def test_a_listed_third_party_under_another_form_of_the_given_name(analyzer, text, name):
+    assert _people(analyzer, text).get(name) == PartyKind.THIRD_PARTY.value
+
+
+def test_a_form_that_is_a_common_word_needs_the_surname(analyzer):
+    assert "Bill" not in _people(analyzer, "I paid the gas Bill on time and kept the receipt.")
+
+
+def test_the_requesters_forms_are_never_a_third_partys(analyzer):
+    # the listed third party Becky's canonical name "Rebecca" is the requester's own given name
+    found = _people(analyzer, "Yesterday Rebecca phoned the office about the arrears.")
+    assert found.get("Rebecca") != PartyKind.THIRD_PARTY.value
