@@ -40,9 +40,10 @@ from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_ter
 from recognizers.nhs_number import NhsNumberRecognizer
 from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, block_start, document_parties, label_bindings, label_mentions,
                                      label_speakers, mention, owner_of,
-                                     form_row_owner, holder_by_document, own_address_owner, stated_owner)
+                                     form_row_owner, holder_by_document, own_address_owner, postcode_continues,
+                                     stated_owner)
 from recognizers.date_of_birth import parse_date
-from pipeline.case_settle import CASE_TYPES, EMPTY as EMPTY_SETTLED, Settled, normalise as settle_normalise
+from pipeline.case_settle import CASE_TYPES, EMPTY as EMPTY_SETTLED, Settled, keys as settle_keys
 from recognizers.organisations import org_name_spans
 from recognizers.parties import PAYING, RECEIVING, PartyMatcher, PartySpan, _name_part_regex, party_role
 from recognizers.passport import UkPassportRecognizer
@@ -481,9 +482,9 @@ class CaseAnalyzer:
             r_all |= r_page
             for f in fs:
                 if f.entity_type in CASE_TYPES:
-                    v = settle_normalise(f.text)
+                    v, ks = settle_keys(f.text, f.entity_type)
                     if v is not None and (f.party == PartyKind.THIRD_PARTY or v in r_page):
-                        self._settled_o.add(v)
+                        self._settled_o |= ks
         self.last_settled = Settled(frozenset(r_all), frozenset(self._settled_o))
         return out
 
@@ -491,9 +492,7 @@ class CaseAnalyzer:
     def _settle(into: set, et, value: str) -> None:
         if et is not None and et not in CASE_TYPES:
             return
-        v = settle_normalise(value)
-        if v is not None:
-            into.add(v)
+        into |= settle_keys(value, et)[1]
 
     def analyze(self, text: str, extra_names: Iterable[str] = ()) -> list[Finding]:
         return self.analyze_many([text], extra_names)[0]
@@ -660,6 +659,7 @@ class CaseAnalyzer:
                 mentions.append(mention(s, e, None, text))  # (a car, "Skoda Octavia", names nobody)
         # longest first, so that a value inside the requester's own value (a number inside his IBAN) goes too
         kept.sort(key=lambda k: -(k[4] - k[3]))
+        req_addresses: list[tuple[int, int]] = []  # the requester's addresses settled here (their postcodes follow)
         for r, et, rec, s, e in kept:
             value = text[s:e]
             if _overlaps(s, e, req) and not (et == EntityType.ADDRESS and self._other_number(text[s:e])):
@@ -676,9 +676,12 @@ class CaseAnalyzer:
                 continue  # an organisation's letterhead: its address, phone, email
             else:
                 party, review = PartyKind.UNKNOWN, r.score < self.settings.review_below or et == EntityType.CASE_REFERENCE
-                if et == EntityType.ADDRESS and (form_row_owner(text, s, mentions) == 0 or own_address_owner(
-                        text, s, e, mentions, doc_parties, genders) == 0):
+                if (et == EntityType.ADDRESS and (form_row_owner(text, s, mentions) == 0 or own_address_owner(
+                        text, s, e, mentions, doc_parties, genders) == 0)) or (
+                        et == EntityType.UK_POSTCODE and postcode_continues(text, s, req_addresses)):
                     req.append((s, e))
+                    if et == EntityType.ADDRESS:
+                        req_addresses.append((s, e))
                     self._settle(self._settled_r, et, value)
                     continue  # the requester's row in a record's block for him ("Tenant(s): / Name: X / Previous address: ...")
                 if et in (EntityType.ADDRESS, EntityType.UK_POSTCODE) and not review and owner_of(
@@ -689,7 +692,8 @@ class CaseAnalyzer:
                     if owner == "none":
                         owner = owner_of(text, s, mentions, doc_parties, genders, e)
                     if owner == "none":
-                        owner = holder_by_document(text, s, mentions, doc_parties, rec == "PersonalReferenceRecognizer", e)
+                        owner = holder_by_document(text, s, mentions, doc_parties, rec == "PersonalReferenceRecognizer", e,
+                                                   card=et == EntityType.CREDIT_CARD)
                     if owner == 0:
                         req.append((s, e))
                         self._settle(self._settled_r, et, value)

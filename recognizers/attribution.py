@@ -326,7 +326,7 @@ def document_parties(texts: list[str], mentions: list[list[Mention]],
 _ADDRESS_BLOCK_NAME = re.compile(
     r"(?m)^[ \t]*(?:(?i:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?(?P<name>[A-Z][^\n]{1,40}?)[ \t]*\n[ \t]*"
     r"(?=(?:[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,3}[ \t]*\n[ \t]*)?"  # (round 20) a house's name first: "TY GWYN"
-    r"(?:\d+[A-Za-z]?,?[ \t]+[A-Z]|(?i:flat|apartment|unit|house)[ \t]+\w))")
+    r"(?:\d+(?:/\d+)?[A-Za-z]?,?[ \t]+(?:\d+[A-Za-z]?,?[ \t]+)?[A-Z]|(?i:flat|apartment|unit|house)[ \t]+\w))")  # "2/1 14 ..."
 
 
 # a line saying whom a letter or record is about
@@ -807,6 +807,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         near = max(on_line, key=lambda x: x.end)
         if near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end):
             return None
+        if _I_SUBJECT.search(text, near.end, s):
+            return "none"  # (round 21) "I told Lewis ... that I had moved to sort code ...": not the person named
         return near.pos
     who = _pronoun_owner(text, s, mentions, genders)
     if who is not _NO_HEADER:
@@ -825,6 +827,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
 
 
 _KIN_WORD = re.compile(r"(?i)\b" + KIN + r"\b")
+# the writer as the subject of a clause ("that I had moved to", "I've since switched to")
+_I_SUBJECT = re.compile(r"\bI\b")
 
 
 _INDENT = re.compile(r"[ \t]{2,}")
@@ -844,6 +848,15 @@ def _prose_lines(text: str, a: int, b: int) -> bool:
     return True
 
 
+# (round 21) a possessive of a thing, not of a person ("The appellant's gross weekly income was ... His later change
+# of bank account"): the possessor is the person a later "his"/"her" may mean; not a relative, partner or anyone else
+# the possessive names ("his mother's", "Mr X's solicitor", "her friend's")
+_PERSON_NOUN = (KIN + r"|solicitor|lawyer|barrister|representative|adviser|advisor|advocate|agent|colleague|client|carer|"
+                r"supporter|witness|child|children|kids?|baby|family|household|employee|staff|manager|officer|worker|tenant|"
+                r"lodger|guest|visitor|people|person|someone|parent|relatives?|ex")
+_POSSESSIVE_THING = re.compile(r"(?i)['’]s?[ \t]+(?!(?:[a-z\-]+[ \t]+){0,2}?(?:" + _PERSON_NOUN + r")s?\b)[a-z]")
+
+
 def _third_pronoun_owner(text: str, cue_start: int, pro: str, mentions: list[Mention], doc: DocParties,
                          genders: list[str | None], subject_fallback: bool = False) -> int | None:
     """Whom "his"/"her"/"their" at ``cue_start`` means: the nearest person before the possessive, within the record."""
@@ -860,7 +873,8 @@ def _third_pronoun_owner(text: str, cue_start: int, pro: str, mentions: list[Men
     for near in sorted(before, key=lambda x: -x.end):
         # (but "Our client's details. ... His vehicle is ...": a possessive of the person's own details
         # or things is that person, not a relative of theirs)
-        if near.pos is None or (near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end)):
+        if near.pos is None or (near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end)
+                                and not _POSSESSIVE_THING.match(text, near.end)):
             return None
         g = genders[near.pos]
         if g == want or want is None:
@@ -1326,6 +1340,18 @@ def own_address_owner(text: str, s: int, e: int, mentions: list[Mention], doc: D
     return _third_pronoun_owner(text, cue.start(), pro, mentions, doc, genders, subject_fallback=True)
 
 
+# (round 21) a postcode written on after an address, on its row: "Address: Flat 2, 17 Mill Lane, Ely   Postcode: CB7 4AB"
+# (the town may stand between: "Flat 2, 17 Mill Lane, Ely   Postcode: ...", where the address found ends at the street)
+_POSTCODE_GAP = re.compile(r"[ \t,]*(?:[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?[ \t,]*)?"
+                           r"(?:(?i:post[ \t]?code)[ \t]*[:\-]?[ \t]*)?\Z")
+
+
+def postcode_continues(text: str, s: int, addresses: list[tuple[int, int]]) -> bool:
+    """Whether the postcode at ``s`` goes on from one of ``addresses`` (spans) on the same line, with at most
+    a comma and a "Postcode:" label between: it is that address's postcode."""
+    return any(b <= s and "\n" not in text[b:s] and _POSTCODE_GAP.match(text, b, s) for a, b in addresses)
+
+
 def form_row_owner(text: str, s: int, mentions: list[Mention]) -> int | None | str:
     """The person a form row's block names ("Tenant(s): / Name: X / Previous address: ..."), or "none"."""
     who = _form_row_owner(text, s, mentions)
@@ -1382,7 +1408,7 @@ _OTHER_SECTION = re.compile(
 
 
 def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParties, reference: bool,
-                       e: int | None = None) -> int | None | str:
+                       e: int | None = None, card: bool = False) -> int | None | str:
     """Whose is a value that nothing local attributes ("none" from ``owner_of``), by the document's shape:
     - a personal reference number (a tenancy, policy, claim, customer or payroll number: ``reference``) that
       a letter or form gives without naming anyone: the reference of the person it is written to ("Tenancy
@@ -1391,7 +1417,13 @@ def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParti
       someone else ("Re: Mr Y"), nor when its sentence speaks of anyone else ("his", "the PP's", "the applicant");
     - a header row of a record about one person, above every name in it ("Registration mark: YF17 HMK" over
       a DVLA record's "Keeper: / Name: X"): the record's subject.
+    - (round 21) a full card number (``card``) in a bank statement: its holder's (what follows it on the row is
+      the shop or payee: "POS 4658 ... TESCO PAISLEY").
     Else "none"."""
+    if card:
+        own = _statement_card_holder(text, s, mentions, doc, card=True)
+        if own is not None:
+            return own
     ls = text.rfind("\n", 0, s) + 1
     sent = ls
     for m in SENTENCE_END.finditer(text, ls, s):
@@ -1445,19 +1477,29 @@ def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParti
 _CARD_BEFORE = re.compile(r"(?i)\bcard\b[^\n]{0,40}\Z")
 _STATEMENT_WORD = re.compile(r"(?i)\bstatement\b")
 _HOLDER_ROW = re.compile(
-    r"(?im)^[ \t|]*(?:account[ \t]+(?:name|holder)(?:\(s\))?|name[ \t]+of[ \t]+account[ \t]+holder)[ \t]*:?[ \t]*"
+    r"(?im)^[ \t|]*(?:[^\n:/]{1,30}/[ \t]*)?(?:account[ \t]+(?:name|holder)(?:\(s\))?|name[ \t]+of[ \t]+account[ \t]+holder)[ \t]*:?[ \t]*"
     r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?")
 
 
-def _statement_card_holder(text: str, s: int, mentions: list[Mention], doc: DocParties) -> int | None:
-    if _CARD_BEFORE.search(text, max(0, s - 45), s) is None:
+def _statement_card_holder(text: str, s: int, mentions: list[Mention], doc: DocParties, card: bool = False) -> int | None:
+    """``card``: the value is a full card number (needs no "card" word before it), anywhere on a row that names
+    nobody before it."""
+    if card:
+        ls = text.rfind("\n", 0, s) + 1
+        if any(ls <= x.start < s for x in mentions) or _THIRD_REF.search(text, ls, s):
+            return None
+    elif _CARD_BEFORE.search(text, max(0, s - 45), s) is None:
         return None
     head = text[:700]
-    if _BANK_HEAD.search(head) is None or _STATEMENT_WORD.search(head) is None:
+    if _STATEMENT_WORD.search(head) is None:
         return None
     holders = set()
+    rows = False
     for m in _HOLDER_ROW.finditer(head):
+        rows = True
         holders |= {x.pos for x in mentions if x.start == m.end() and not x.possessive}
+    if not rows and _BANK_HEAD.search(head) is None:
+        return None  # (a statement with an "Account holder:" row is a bank's, whatever the bank is called)
     if doc.addressee is not None:
         holders.add(doc.addressee)
     return holders.pop() if len(holders) == 1 and None not in holders else None
