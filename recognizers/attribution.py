@@ -1311,6 +1311,31 @@ _OWN_ADDRESS_CUE = re.compile(
     r"(?:[ \t]+(?:at|is|was|of|in))?[ \t]*[:\-–,]?[ \t]*\n?[ \t~*_\"'(]*$")
 
 
+# (round 21) where someone lives, said with a verb of living or moving: "RP moved to Flat 2, ...", "RP CURRENTLY
+# LIVING WITH HER PARENTS AT 9 ...", "Mr X has since relocated to ..."; the person is the verb's subject, named at
+# most three words before it, with no one else named between
+_RESIDE_CUE = re.compile(
+    r"(?i)\b(?:live[sd]?|living|mov(?:e|es|ed|ing)|stay(?:s|ed|ing)?|resid(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|rehoused)\b"
+    r"[^.;:!?\n]{0,40}?\b(?:at|to|in|into)[ \t]*:?[ \t]*\Z")
+_SUBJECT_GAP = re.compile(r"[ \t]+(?:[A-Za-z]+[ \t]+){0,3}\Z")
+_NOT_SUBJECT_GAP = re.compile(r"(?i)\b(?:I|you|he|she|they|we|who|that|which|and|but|said|says|told|thinks?|believes?)\b")
+
+
+def _resident_owner(text: str, s: int, mentions: list[Mention]) -> int | None | str:
+    cue = _RESIDE_CUE.search(text, max(0, s - 70), s)
+    if cue is None:
+        return "none"
+    ls = text.rfind("\n", 0, cue.start()) + 1
+    before = [x for x in mentions if ls <= x.start and x.end <= cue.start()]
+    if not before or any(cue.start() <= x.start < s for x in mentions):
+        return "none"
+    near = max(before, key=lambda x: x.end)
+    gap = text[near.end:cue.start()]
+    if near.possessive or not _SUBJECT_GAP.match(" " + gap) or _NOT_SUBJECT_GAP.search(gap):
+        return "none"
+    return near.pos
+
+
 def own_address_owner(text: str, s: int, e: int, mentions: list[Mention], doc: DocParties,
                       genders: list[str | None]) -> int | None | str:
     """Whose is an address right after "my old address at" / "your former address:": the writer's or the
@@ -1318,7 +1343,7 @@ def own_address_owner(text: str, s: int, e: int, mentions: list[Mention], doc: D
     nearest person of that gender (``_third_pronoun_owner``); "none" without that cue."""
     cue = _OWN_ADDRESS_CUE.search(text, max(0, s - 80), s)
     if cue is None:
-        return "none"
+        return _resident_owner(text, s, mentions)
     pro = cue.group("pro").lower()
     plain = "address" in cue.group(0).lower() and "c/o" not in cue.group(0).lower()
     if pro in ("my", "your") and plain:
