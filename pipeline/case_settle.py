@@ -116,12 +116,16 @@ class Settled:
 
     requester: frozenset = field(default=frozenset(), repr=False)
     others: frozenset = field(default=frozenset(), repr=False)
+    # (round 21) settled only weakly: the value's owner is merely the person named nearest before it on its line
+    requester_weak: frozenset = field(default=frozenset(), repr=False)
+    others_weak: frozenset = field(default=frozenset(), repr=False)
 
     def __bool__(self) -> bool:
-        return bool(self.requester or self.others)
+        return bool(self.requester or self.others or self.requester_weak or self.others_weak)
 
     def __repr__(self) -> str:  # counts only: never the values
-        return f"Settled(requester={len(self.requester)}, others={len(self.others)})"
+        return (f"Settled(requester={len(self.requester)}, others={len(self.others)}, "
+                f"requester_weak={len(self.requester_weak)}, others_weak={len(self.others_weak)})")
 
 
 EMPTY = Settled()
@@ -140,9 +144,19 @@ class CaseSettlement:
 
 
 def combine(settled: Sequence[Settled]) -> CaseSettlement:
-    req = frozenset().union(*(s.requester for s in settled)) if settled else frozenset()
-    oth = frozenset().union(*(s.others for s in settled)) if settled else frozenset()
-    return CaseSettlement(req - oth, req & oth, oth)
+    """The case's settlement. Evidence has two strengths: strong (a labelled row, a listed party's own data, an
+    owner stated in the value's own words, "my"/"your") and weak (only the person named nearest before the value
+    on its line: "I told Lewis ... that I had moved to sort code ..." is not Lewis's account). Strong beats weak:
+    a value strongly the requester's and only weakly anyone else's is hers; one strongly someone else's is never
+    kept; the requester's and someone else's at the same strength (or hers only weakly) is a conflict."""
+    def union(attr):
+        return frozenset().union(*(getattr(s, attr) for s in settled)) if settled else frozenset()
+    req, oth = union("requester"), union("others")
+    req_w, oth_w = union("requester_weak") - req, union("others_weak") - oth
+    requester = (req - oth) | (req_w - oth - oth_w)
+    conflicts = (req & oth) | (req_w & (oth | oth_w))
+    others = oth | (oth_w - req)
+    return CaseSettlement(requester, conflicts, others)
 
 
 T = TypeVar("T")

@@ -375,6 +375,8 @@ class CaseAnalyzer:
         self.last_settled = EMPTY_SETTLED
         self._settled_r: set[str] = set()
         self._settled_o: set[str] = set()
+        self._settled_rw: set[str] = set()  # (weakly: the person named nearest on the line)
+        self._settled_ow: set[str] = set()
 
     @property
     def nlp(self):
@@ -385,7 +387,7 @@ class CaseAnalyzer:
         anywhere in them is also redacted where only part of it recurs ("Brian Stott"
         ... "Stott", "B Stott")."""
         extra_re = _extra_names_regex(tuple(extra_names))
-        self._settled_r, self._settled_o = set(), set()
+        self._settled_r, self._settled_o, self._settled_rw, self._settled_ow = set(), set(), set(), set()
         results: list[tuple[list[Finding], list[tuple[int, int]]]] = []
         # the pages in order, each told what the earlier ones said that settles a shared surname
         # (a woman's title, the "Dear ..." addressee, the From: writer, the parties last named)
@@ -432,11 +434,16 @@ class CaseAnalyzer:
         # (a blank page has no findings: _analyze_doc never reads its doc, so the NER model is not run on it)
         docs = iter(self.core.nlp.pipe([t for t in texts if t.strip()], batch_size=self.settings.batch_size))
         settled_r: list[set[str]] = []
+        rs_all: set[str] = set()  # settled as the requester's by a strong cue, and only weakly
+        rw_all: set[str] = set()
         for text, ps, ms in zip(texts, pspans, mentions):
             doc = next(docs) if text.strip() else None
             self._settled_r = set()
+            self._settled_rw = set()
             results.append(self._analyze_doc(text, doc, extra_re, ps, ms, doc_parties, genders))
-            settled_r.append(self._settled_r)
+            settled_r.append(self._settled_r | self._settled_rw)
+            rs_all |= self._settled_r
+            rw_all |= self._settled_rw
         names = {
             f.text for fs, _ in results for f in fs
             if f.entity_type == EntityType.PERSON and f.party == PartyKind.UNKNOWN and not f.needs_review
@@ -477,15 +484,14 @@ class CaseAnalyzer:
         # anyone else's: a listed third party's value, and one still redacted on a page that settled the same
         # value as the requester's elsewhere (refine kept it as said to be someone else's: "PP drives X" ...
         # "X: registered keeper Mr Y"), which is a conflict, not the requester's
-        r_all: set[str] = set()
         for fs, r_page in zip(out, settled_r):
-            r_all |= r_page
             for f in fs:
                 if f.entity_type in CASE_TYPES:
                     v, ks = settle_keys(f.text, f.entity_type)
                     if v is not None and (f.party == PartyKind.THIRD_PARTY or v in r_page):
                         self._settled_o |= ks
-        self.last_settled = Settled(frozenset(r_all), frozenset(self._settled_o))
+        self.last_settled = Settled(frozenset(rs_all), frozenset(self._settled_o), frozenset(rw_all - rs_all),
+                                    frozenset(self._settled_ow - self._settled_o))
         return out
 
     @staticmethod
@@ -689,19 +695,21 @@ class CaseAnalyzer:
                     review = True  # an address nothing says whose it is: the reviewer checks it is not the requester's
                 if et in _ATTRIBUTABLE:
                     owner = self._licence_owner(value) if et == EntityType.UK_DRIVING_LICENCE else "none"
+                    why: list[str] = []
                     if owner == "none":
-                        owner = owner_of(text, s, mentions, doc_parties, genders, e)
+                        owner = owner_of(text, s, mentions, doc_parties, genders, e, why)
                     if owner == "none":
                         owner = holder_by_document(text, s, mentions, doc_parties, rec == "PersonalReferenceRecognizer", e,
                                                    card=et == EntityType.CREDIT_CARD)
                     if owner == 0:
                         req.append((s, e))
-                        self._settle(self._settled_r, et, value)
+                        self._settle(self._settled_rw if why else self._settled_r, et, value)
                         continue  # stated for the requester ("my account ..." in his own letter)
                     if isinstance(owner, int):
                         party = PartyKind.THIRD_PARTY
                     elif owner is None:
-                        self._settle(self._settled_o, et, value)  # said to be an unknown person's
+                        # said to be an unknown person's (only weakly when that person is merely named nearest)
+                        self._settle(self._settled_ow if why else self._settled_o, et, value)
                     else:
                         # nothing in the document says whose it is: redacted (a leak cannot be taken
                         # back), and flagged so that the reviewer checks it is not the requester's own

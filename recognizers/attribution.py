@@ -637,9 +637,11 @@ AFTER_YOU = re.compile(
 
 
 def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, genders: list[str | None],
-             e: int | None = None) -> int | None | str:
+             e: int | None = None, why: list | None = None) -> int | None | str:
     """The party position owning the value at ``s`` (0 = requester), None for an unknown
-    person, or ``"none"`` when nothing says whose it is."""
+    person, or ``"none"`` when nothing says whose it is. ``why`` (round 21), when given, receives "nearest" when
+    the answer is only the person named nearest before the value on its line (weak evidence: the case-level step
+    lets a labelled row or a stated owner elsewhere outweigh it)."""
     if e is not None and _sender_slot(text, s, e):
         return None  # "14/03/2025, 21:30 - +44 7700 ...: This is X": a chat's sender shown by number, not a cue's owner
     if e is not None:
@@ -680,7 +682,7 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                 return x.pos  # "Standing orders you set up to Mrs Hussain (sort code 40-11-62, ...)": hers
     pair = _PAIRED_AFTER_SORT_CODE.search(text, max(0, s - 70), s) or _PAIRED_AFTER_SLASH.search(text, max(0, s - 40), s)
     if pair is not None and not any(pair.start() <= x.start < s for x in mentions):
-        got = owner_of(text, pair.start("sc"), mentions, doc, genders, pair.end("sc"))
+        got = owner_of(text, pair.start("sc"), mentions, doc, genders, pair.end("sc"), why)
         if got != "none":
             return got
     payer = PAYER_CARD_CUE.search(window)
@@ -809,6 +811,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
             return None
         if _I_SUBJECT.search(text, near.end, s):
             return "none"  # (round 21) "I told Lewis ... that I had moved to sort code ...": not the person named
+        if why is not None:
+            why.append("nearest")
         return near.pos
     who = _pronoun_owner(text, s, mentions, genders)
     if who is not _NO_HEADER:
@@ -1315,19 +1319,30 @@ _OWN_ADDRESS_CUE = re.compile(
 # LIVING WITH HER PARENTS AT 9 ...", "Mr X has since relocated to ..."; the person is the verb's subject, named at
 # most three words before it, with no one else named between
 _RESIDE_CUE = re.compile(
-    r"(?i)\b(?:live[sd]?|living|mov(?:e|es|ed|ing)|stay(?:s|ed|ing)?|resid(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|rehoused)\b"
-    r"[^.;:!?\n]{0,40}?\b(?:at|to|in|into)[ \t]*:?[ \t]*\Z")
+    r"(?i)\b(?:live[sd]?|living|mov(?:e|es|ed|ing)|stay(?:s|ed|ing)?|resid(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|rehoused|"
+    r"(?:is|was|were|are|been)[ \t]+(?:our|a|an|the|their)[ \t]+(?:joint[ \t]+|sole[ \t]+|former[ \t]+)?(?:tenant|resident|occupier|occupant)s?)\b"
+    r"[^.;:!?\n]{0,40}?\b(?:at|to|in|into|of)[ \t]*:?[ \t]*\Z")
+# "Before that she was our tenant at ...": a "he"/"she" subject, at most three words before the verb
+_PRONOUN_SUBJECT = re.compile(r"(?i)\b(?P<p>he|she)[ \t]+(?:[A-Za-z]+[ \t]+){0,3}\Z")
 _SUBJECT_GAP = re.compile(r"[ \t]+(?:[A-Za-z]+[ \t]+){0,3}\Z")
 _NOT_SUBJECT_GAP = re.compile(r"(?i)\b(?:I|you|he|she|they|we|who|that|which|and|but|said|says|told|thinks?|believes?)\b")
 
 
-def _resident_owner(text: str, s: int, mentions: list[Mention]) -> int | None | str:
+def _resident_owner(text: str, s: int, mentions: list[Mention], doc: DocParties,
+                    genders: list[str | None]) -> int | None | str:
     cue = _RESIDE_CUE.search(text, max(0, s - 70), s)
     if cue is None:
         return "none"
+    if any(cue.start() <= x.start < s for x in mentions):
+        return "none"
     ls = text.rfind("\n", 0, cue.start()) + 1
+    pm = _PRONOUN_SUBJECT.search(text, max(0, cue.start() - 40), cue.start())
+    if pm is not None and not any(pm.start() <= x.start < cue.start() for x in mentions) \
+            and not _NOT_SUBJECT_GAP.search(text, pm.end("p"), cue.start()):
+        return _third_pronoun_owner(text, pm.start(), "his" if pm.group("p").lower() == "he" else "her", mentions, doc,
+                                    genders)
     before = [x for x in mentions if ls <= x.start and x.end <= cue.start()]
-    if not before or any(cue.start() <= x.start < s for x in mentions):
+    if not before:
         return "none"
     near = max(before, key=lambda x: x.end)
     gap = text[near.end:cue.start()]
@@ -1343,7 +1358,7 @@ def own_address_owner(text: str, s: int, e: int, mentions: list[Mention], doc: D
     nearest person of that gender (``_third_pronoun_owner``); "none" without that cue."""
     cue = _OWN_ADDRESS_CUE.search(text, max(0, s - 80), s)
     if cue is None:
-        return _resident_owner(text, s, mentions)
+        return _resident_owner(text, s, mentions, doc, genders)
     pro = cue.group("pro").lower()
     plain = "address" in cue.group(0).lower() and "c/o" not in cue.group(0).lower()
     if pro in ("my", "your") and plain:

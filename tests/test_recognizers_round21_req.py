@@ -129,3 +129,27 @@ def test_where_a_person_is_said_to_live_is_theirs(hale):
     assert not any("Ffordd Tegid" in t for t in texts(hale, notes))
     notes2 = ("12/03/26 IC from RP. RP says PP moved to 7 Ffordd Tegid, Bala with new partner.\n")
     assert any("Ffordd Tegid" in t for t in texts(hale, notes2))
+
+
+def test_a_nearest_name_guess_is_outweighed_by_a_labelled_row_elsewhere(hale):
+    from pipeline.case_settle import combine
+
+    v = normalise("64401177")
+    # strongly hers (a holder row) and only weakly someone else's (named nearest): hers
+    c = combine([Settled(requester=frozenset({v})), Settled(others_weak=frozenset({v}))])
+    assert v in c.requester and v not in c.conflicts and v not in c.others
+    # strongly someone else's: never kept; hers only weakly against someone else's: a conflict
+    c = combine([Settled(requester=frozenset({v})), Settled(others=frozenset({v}))])
+    assert v in c.conflicts and v not in c.requester
+    c = combine([Settled(requester_weak=frozenset({v})), Settled(others_weak=frozenset({v}))])
+    assert v in c.conflicts and v not in c.requester
+    # the analyzer marks a value given to the person named nearest on its line as weak
+    note = "12/03 Call from Petra Lund, new account 64401177 given.\n"
+    hale.analyze(note)
+    assert v in hale.last_settled.others_weak and v not in hale.last_settled.others
+
+
+def test_a_tenancy_said_of_she_is_the_nearest_woman_of_that_gender(hale):
+    letter = ("Dear Mrs Hale\n\nI confirm that Rhiannon Hale has been our tenant since May 2025. Before that she "
+              "was our tenant at 8 Heol Dinas, Bangor from 2019.\n\nYours sincerely\nLettings\n")
+    assert not any("Heol Dinas" in t for t in texts(hale, letter))
