@@ -71,7 +71,7 @@ _ABBREV = {"ST": "STREET", "RD": "ROAD", "AVE": "AVENUE", "AV": "AVENUE", "LN": 
            "CRES": "CRESCENT", "PL": "PLACE", "SQ": "SQUARE", "TER": "TERRACE", "TERR": "TERRACE", "GDNS": "GARDENS",
            "CL": "CLOSE", "GRN": "GREEN", "GR": "GROVE", "PK": "PARK", "HTS": "HEIGHTS"}
 _WORD = re.compile(r"[A-Z0-9]+")
-_STREET_SEGMENT = re.compile(r"^(?:\d+/\d+[ \t]+)?\d+[A-Z]?[ \t]+[A-Z]")
+_STREET_SEGMENT = re.compile(r"^(?:\d+/\d+[ \t]+|(?P<flat>(?:FLAT|APARTMENT|APT|UNIT)[ \t]+\w+)[ \t]+)?\d+[A-Z]?[ \t]+[A-Z]")
 _FLAT_SEGMENT = re.compile(r"^(?:FLAT|APARTMENT|APT|UNIT|ROOM)\b|^\d+/\d+$")
 
 
@@ -85,10 +85,11 @@ def _address_keys(value: str) -> tuple[str | None, set[str]]:
         m = _STREET_SEGMENT.match(seg)
         if m is None:
             continue
-        words = [_ABBREV.get(w, w) for w in _WORD.findall(seg)]
         sc = re.match(r"^(\d+/\d+)[ \t]+", seg)
-        street = "".join(words[2:] if sc else words)
-        flat = _STRIP.sub("", sc.group(1)) if sc else (
+        inner = m.group("flat")  # "FLAT 2 17 LINCOLN ROAD": the flat written on the street line
+        rest = seg[len(inner):] if inner else seg[sc.end():] if sc else seg
+        street = "".join(_ABBREV.get(w, w) for w in _WORD.findall(rest))
+        flat = _STRIP.sub("", sc.group(1)) if sc else _STRIP.sub("", inner) if inner else (
             "".join(_WORD.findall(segs[i - 1])) if i and _FLAT_SEGMENT.match(segs[i - 1]) else "")
         own = "#A" + flat + "|" + street
         return own, {own, "#A|" + street} | pcs

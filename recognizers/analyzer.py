@@ -38,7 +38,7 @@ from recognizers.email_address import EmailAddressRecognizer
 from recognizers.gazetteer import is_first_name, is_name_like, is_surname, zipf
 from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_terms, load_list
 from recognizers.nhs_number import NhsNumberRecognizer
-from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, block_start, document_parties, label_bindings, label_mentions,
+from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, addressee_block_owner, block_start, document_parties, label_bindings, label_mentions,
                                      label_speakers, mention, owner_of,
                                      form_row_owner, holder_by_document, own_address_owner, postcode_continues,
                                      stated_owner)
@@ -684,7 +684,9 @@ class CaseAnalyzer:
                 party, review = PartyKind.UNKNOWN, r.score < self.settings.review_below or et == EntityType.CASE_REFERENCE
                 if (et == EntityType.ADDRESS and (form_row_owner(text, s, mentions) == 0 or own_address_owner(
                         text, s, e, mentions, doc_parties, genders) == 0)) or (
-                        et == EntityType.UK_POSTCODE and postcode_continues(text, s, req_addresses)):
+                        et == EntityType.UK_POSTCODE and postcode_continues(text, s, req_addresses)) or (
+                        et in (EntityType.ADDRESS, EntityType.UK_POSTCODE) and addressee_block_owner(
+                            text, s, mentions, doc_parties) == 0):
                     req.append((s, e))
                     if et == EntityType.ADDRESS:
                         req_addresses.append((s, e))

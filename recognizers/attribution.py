@@ -326,7 +326,32 @@ def document_parties(texts: list[str], mentions: list[list[Mention]],
 _ADDRESS_BLOCK_NAME = re.compile(
     r"(?m)^[ \t]*(?:(?i:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?(?P<name>[A-Z][^\n]{1,40}?)[ \t]*\n[ \t]*"
     r"(?=(?:[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,3}[ \t]*\n[ \t]*)?"  # (round 20) a house's name first: "TY GWYN"
+    r"(?:(?i:c/o)[ \t]+)?"  # (round 21) an address given care of someone: "Ms G Kaur\nc/o 9 Mill Lane"
     r"(?:\d+(?:/\d+)?[A-Za-z]?,?[ \t]+(?:\d+[A-Za-z]?,?[ \t]+)?[A-Z]|(?i:flat|apartment|unit|house)[ \t]+\w))")  # "2/1 14 ..."
+
+
+def addressee_block_owner(text: str, s: int, mentions: list[Mention], doc: DocParties) -> int | None:
+    """(round 21) The postal address under the addressee's name at the top of a letter or statement ("Ms R Hale /
+    Flat 6, 21 Deiniol Road / Bangor / LL57 2UR" over "Dear Ms Hale"): the addressee's, wherever they have moved
+    to. The block runs from the line after the name to the first blank line (at most six lines) and names
+    nobody else. None when the value is not in such a block."""
+    if doc.addressee is None or s > 1200:
+        return None
+    for am in _ADDRESS_BLOCK_NAME.finditer(text, 0, min(len(text), 900)):
+        if am.start() > s:
+            break
+        named = [x for x in mentions if x.start == am.start("name") and x.end == am.end("name") and not x.possessive]
+        if not named or named[0].pos != doc.addressee:
+            continue
+        start = text.find("\n", am.end("name")) + 1
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        if text.count("\n", start, end) > 5 or not start <= s < end:
+            continue
+        if any(start <= x.start < end and x.pos != doc.addressee for x in mentions):
+            return None
+        return doc.addressee
+    return None
 
 
 # a line saying whom a letter or record is about

@@ -153,3 +153,19 @@ def test_a_tenancy_said_of_she_is_the_nearest_woman_of_that_gender(hale):
     letter = ("Dear Mrs Hale\n\nI confirm that Rhiannon Hale has been our tenant since May 2025. Before that she "
               "was our tenant at 8 Heol Dinas, Bangor from 2019.\n\nYours sincerely\nLettings\n")
     assert not any("Heol Dinas" in t for t in texts(hale, letter))
+
+
+def test_the_address_under_the_addressees_name_is_theirs(hale):
+    letter = ("Gwynedd Council\nCouncil Offices, Shirehall Street, Caernarfon LL55 1SH\n\nMs R Hale\nc/o 3 Ffordd Gwynan\n"
+              "Llanfairfechan\nLL33 0DH\n\n14 March 2026\n\nDear Ms Hale\n\nYour council tax account\n\nThank you for "
+              "telling us you moved.\n\nYours sincerely\nRevenues\n")
+    got = texts(hale, letter)
+    assert not any("Ffordd Gwynan" in t or "LL33 0DH" in t for t in got)
+    # the same block under someone else's name: still redacted
+    letter2 = letter.replace("Ms R Hale", "Mr D Hale").replace("Dear Ms Hale", "Dear Mr Hale")
+    assert any("LL33 0DH" in t for t in texts(hale, letter2))
+
+
+def test_a_flat_written_on_the_street_line_keys_like_one_on_its_own_line():
+    assert keys("FLAT 4 26 QUEENS PARADE", EntityType.ADDRESS)[0] == keys("Flat 4, 26 Queens Parade, Rhyl",
+                                                                         EntityType.ADDRESS)[0]
