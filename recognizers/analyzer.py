@@ -40,7 +40,7 @@ from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_ter
 from recognizers.nhs_number import NhsNumberRecognizer
 from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, addressee_block_owner, block_start, document_parties, label_bindings, label_mentions,
                                      label_speakers, mention, owner_of,
-                                     form_row_owner, holder_by_document, own_address_owner, postcode_continues,
+                                     form_row_owner, holder_by_document, own_address_owner, postcode_continues, previous_address_of,
                                      stated_owner)
 from recognizers.date_of_birth import parse_date
 from pipeline.case_settle import CASE_TYPES, EMPTY as EMPTY_SETTLED, Settled, keys as settle_keys
@@ -665,7 +665,8 @@ class CaseAnalyzer:
                 mentions.append(mention(s, e, None, text))  # (a car, "Skoda Octavia", names nobody)
         # longest first, so that a value inside the requester's own value (a number inside his IBAN) goes too
         kept.sort(key=lambda k: -(k[4] - k[3]))
-        req_addresses: list[tuple[int, int]] = []  # the requester's addresses settled here (their postcodes follow)
+        # the requester's addresses, listed or settled here (their postcodes follow; a previous one may follow)
+        req_addresses = [(p.start, p.end) for p in pspans if p.kind == PartyKind.REQUESTER and p.entity_type == EntityType.ADDRESS]
         for r, et, rec, s, e in kept:
             value = text[s:e]
             if _overlaps(s, e, req) and not (et == EntityType.ADDRESS and self._other_number(text[s:e])):
@@ -686,7 +687,8 @@ class CaseAnalyzer:
                         text, s, e, mentions, doc_parties, genders) == 0)) or (
                         et == EntityType.UK_POSTCODE and postcode_continues(text, s, req_addresses)) or (
                         et in (EntityType.ADDRESS, EntityType.UK_POSTCODE) and addressee_block_owner(
-                            text, s, mentions, doc_parties) == 0):
+                            text, s, mentions, doc_parties) == 0) or (
+                        et == EntityType.ADDRESS and previous_address_of(text, s, req_addresses, mentions)):
                     req.append((s, e))
                     if et == EntityType.ADDRESS:
                         req_addresses.append((s, e))

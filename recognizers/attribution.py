@@ -1417,6 +1417,26 @@ def postcode_continues(text: str, s: int, addresses: list[tuple[int, int]]) -> b
     return any(b <= s and "\n" not in text[b:s] and _POSTCODE_GAP.match(text, b, s) for a, b in addresses)
 
 
+# (round 21) an earlier address written on after a person's address in the same sentence: "RP at 14 Mill Lane, Ely
+# since Jan, prev Flat 2, 37 Fore St", "now at 9 Quay Road (previously 41 Marsh Lane)": the same person's
+_PREVIOUS_CUE = re.compile(
+    r"(?i)\b(?:prev(?:ious(?:ly)?)?|formerly|before[ \t]+that|until[ \t]+then)\b[ \t.:,\-]*(?:(?:at|address|addr)\b[ \t.:\-]*)?\(?[ \t]*\Z")
+_CLAUSE_STOP = re.compile(r"[.!?;][ \t\n]|\n")
+
+
+def previous_address_of(text: str, s: int, addresses: list[tuple[int, int]], mentions: list[Mention]) -> bool:
+    """Whether the address at ``s`` is given as an earlier address after one of ``addresses`` (spans), in the
+    same sentence, with nobody named between."""
+    cue = _PREVIOUS_CUE.search(text, max(0, s - 40), s)
+    if cue is None:
+        return False
+    for a, b in addresses:
+        if b <= cue.start() and cue.start() - b <= 60 and not _CLAUSE_STOP.search(text, b, cue.start()) \
+                and not any(b <= x.start < s for x in mentions):
+            return True
+    return False
+
+
 def form_row_owner(text: str, s: int, mentions: list[Mention]) -> int | None | str:
     """The person a form row's block names ("Tenant(s): / Name: X / Previous address: ..."), or "none"."""
     who = _form_row_owner(text, s, mentions)

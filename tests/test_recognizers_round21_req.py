@@ -169,3 +169,11 @@ def test_the_address_under_the_addressees_name_is_theirs(hale):
 def test_a_flat_written_on_the_street_line_keys_like_one_on_its_own_line():
     assert keys("FLAT 4 26 QUEENS PARADE", EntityType.ADDRESS)[0] == keys("Flat 4, 26 Queens Parade, Rhyl",
                                                                          EntityType.ADDRESS)[0]
+
+
+def test_an_earlier_address_written_on_after_the_requesters_is_hers(hale):
+    notes = "03/03 IC from RP. RP at 4 Penrhyn Close, Bangor since Jan, prev 11 Heol Hen, Bethesda. Addr hist upd.\n"
+    assert not any("Heol Hen" in t for t in texts(hale, notes))
+    # after the other parent's address: not hers
+    notes2 = "03/03 IC from RP. PP at 19 Glyn Street, Caernarfon since Jan, prev 11 Heol Hen, Bethesda.\n"
+    assert any("Heol Hen" in t for t in texts(hale, notes2))
