@@ -13,6 +13,13 @@ knows the bare value is hers too. So, after all of a case's documents are detect
   someone else's) stays redacted everywhere;
 - a value settled both ways is a conflict: it stays redacted and is marked ``needs_review``.
 
+(Round 21) Values are compared by their keys (:func:`keys`): an address by its flat and street line and its
+postcode, a sort code and account number written as one value (or a UK IBAN) also by its two parts, so that the
+same value written another way in another document is found again. Evidence has two strengths: a value whose
+owner is only the person named nearest before it on its line is settled weakly (``requester_weak``,
+``others_weak``), and a strong statement elsewhere (a labelled holder row, "my account", a listed party's own
+data) outweighs it (:func:`combine`).
+
 The detection worker hands back, in memory only, the normalised values it settled
 (:class:`Settled`, returned by ``pipeline.isolate.detect_texts``). They travel on the in-memory
 ``ProcessedDocument`` (``settled``, left out of its repr), like its suggestions, which hold the
