@@ -13,6 +13,13 @@ knows the bare value is hers too. So, after all of a case's documents are detect
   someone else's) stays redacted everywhere;
 - a value settled both ways is a conflict: it stays redacted and is marked ``needs_review``.
 
+(Round 21) Values are compared by their keys (:func:`keys`): an address by its flat and street line and its
+postcode, a sort code and account number written as one value (or a UK IBAN) also by its two parts, so that the
+same value written another way in another document is found again. Evidence has two strengths: a value whose
+owner is only the person named nearest before it on its line is settled weakly (``requester_weak``,
+``others_weak``), and a strong statement elsewhere (a labelled holder row, "my account", a listed party's own
+data) outweighs it (:func:`combine`).
+
 The detection worker hands back, in memory only, the normalised values it settled
 (:class:`Settled`, returned by ``pipeline.isolate.detect_texts``). They travel on the in-memory
 ``ProcessedDocument`` (``settled``, left out of its repr), like its suggestions, which hold the
@@ -39,7 +46,7 @@ log = logging.getLogger("sarpack.case_settle")
 CASE_TYPES = frozenset({
     EntityType.BANK_DETAILS, EntityType.CREDIT_CARD, EntityType.IBAN_CODE, EntityType.UK_NHS,
     EntityType.UK_PASSPORT, EntityType.UK_DRIVING_LICENCE, EntityType.UK_VEHICLE_REG,
-    EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS, EntityType.ADDRESS,
+    EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS, EntityType.ADDRESS, EntityType.UK_POSTCODE,
 })
 
 _STRIP = re.compile(r"[^0-9A-Za-z@]")
@@ -51,7 +58,64 @@ def normalise(value: str) -> str | None:
     """The value as compared across documents, whatever its type ("30-96-11" == "30 96 11",
     "+44 7700 900123" == "07700 900123", case and spacing ignored); None when too short to carry."""
     v = _UK_INTL.sub("0", _STRIP.sub("", value).upper())
-    return v if len(v) >= MIN_LEN else None
+    if len(v) >= MIN_LEN:
+        return v
+    return v if _POSTCODE_ONLY.match(v) else None  # "S4 7LG": a full postcode says enough
+
+
+# (round 21) the parts a value is made of, compared on their own: a sort code and account number written as one
+# value ("60-83-71 / 48275519", "11-82-40 90316257"), the sort code and account number a UK IBAN holds, and an
+# address's street line (with its flat, and without) and postcode. A value settled in one document is then found
+# again in another written differently ("Flat 2, 37 Cavendish St, Keighley" / "... Cavendish Street, Keighley
+# BD21 3RL"; "GB10BUKB20201573849102" / "sort code 20-20-15 account 73849102").
+_POSTCODE_ONLY = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$")
+_POSTCODE_IN = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
+_SORT_ACCOUNT = re.compile(
+    r"^[ \t]*(?P<sc>\d{2}[- ]?\d{2}[- ]?\d{2})[ \t]*(?:[/,;|][ \t]*)?(?:(?:a/c|acc(?:oun)?t)(?:[ \t]+(?:no\.?|number))?[ \t]*:?[ \t]*)?"
+    r"(?P<acc>\d{8})[ \t]*$", re.I)
+_UK_IBAN = re.compile(r"^GB\d\d[A-Z]{4}(?P<sc>\d{6})(?P<acc>\d{8})$")
+_ABBREV = {"ST": "STREET", "RD": "ROAD", "AVE": "AVENUE", "AV": "AVENUE", "LN": "LANE", "DR": "DRIVE", "CT": "COURT",
+           "CRES": "CRESCENT", "PL": "PLACE", "SQ": "SQUARE", "TER": "TERRACE", "TERR": "TERRACE", "GDNS": "GARDENS",
+           "CL": "CLOSE", "GRN": "GREEN", "GR": "GROVE", "PK": "PARK", "HTS": "HEIGHTS"}
+_WORD = re.compile(r"[A-Z0-9]+")
+_STREET_SEGMENT = re.compile(r"^(?:\d+/\d+[ \t]+|(?P<flat>(?:FLAT|APARTMENT|APT|UNIT)[ \t]+\w+)[ \t]+)?\d+[A-Z]?[ \t]+[A-Z]")
+_FLAT_SEGMENT = re.compile(r"^(?:FLAT|APARTMENT|APT|UNIT|ROOM)\b|^\d+/\d+$")
+
+
+def _address_keys(value: str) -> tuple[str | None, set[str]]:
+    """(the address's own key: its flat and street line, the key of the street line alone, its postcode)."""
+    up = value.upper()
+    pcs = {_STRIP.sub("", m.group(0)) for m in _POSTCODE_IN.finditer(up)}
+    segs = [x.strip(" \t.") for x in re.split(r"[,\n;]", _POSTCODE_IN.sub(" ", up))]
+    segs = [x for x in segs if x]
+    for i, seg in enumerate(segs):
+        m = _STREET_SEGMENT.match(seg)
+        if m is None:
+            continue
+        sc = re.match(r"^(\d+/\d+)[ \t]+", seg)
+        inner = m.group("flat")  # "FLAT 2 17 LINCOLN ROAD": the flat written on the street line
+        rest = seg[len(inner):] if inner else seg[sc.end():] if sc else seg
+        street = "".join(_ABBREV.get(w, w) for w in _WORD.findall(rest))
+        flat = _STRIP.sub("", sc.group(1)) if sc else _STRIP.sub("", inner) if inner else (
+            "".join(_WORD.findall(segs[i - 1])) if i and _FLAT_SEGMENT.match(segs[i - 1]) else "")
+        own = "#A" + flat + "|" + street
+        return own, {own, "#A|" + street} | pcs
+    return None, pcs
+
+
+def keys(value: str, et=None) -> tuple[str | None, set[str]]:
+    """(the key identifying the value across documents, or None; every key it settles: that key and its parts).
+    ``et``: the value's type when known (an address's parts are read only from an address)."""
+    v = normalise(value)
+    out = {v} if v is not None else set()
+    if et in (EntityType.ADDRESS, EntityType.ADDRESS.value):
+        own, parts = _address_keys(value)
+        return (own or v), out | parts
+    m = _SORT_ACCOUNT.match(value) or (_UK_IBAN.match(v) if v is not None else None)
+    if m is not None:
+        sc, acc = re.sub(r"\D", "", m.group("sc")), m.group("acc")
+        out |= {sc, acc, sc + acc}
+    return v, out
 
 
 @dataclass(frozen=True)
@@ -60,12 +124,16 @@ class Settled:
 
     requester: frozenset = field(default=frozenset(), repr=False)
     others: frozenset = field(default=frozenset(), repr=False)
+    # (round 21) settled only weakly: the value's owner is merely the person named nearest before it on its line
+    requester_weak: frozenset = field(default=frozenset(), repr=False)
+    others_weak: frozenset = field(default=frozenset(), repr=False)
 
     def __bool__(self) -> bool:
-        return bool(self.requester or self.others)
+        return bool(self.requester or self.others or self.requester_weak or self.others_weak)
 
     def __repr__(self) -> str:  # counts only: never the values
-        return f"Settled(requester={len(self.requester)}, others={len(self.others)})"
+        return (f"Settled(requester={len(self.requester)}, others={len(self.others)}, "
+                f"requester_weak={len(self.requester_weak)}, others_weak={len(self.others_weak)})")
 
 
 EMPTY = Settled()
@@ -77,15 +145,26 @@ class CaseSettlement:
 
     requester: frozenset = field(default=frozenset(), repr=False)   # the requester's and nobody else's
     conflicts: frozenset = field(default=frozenset(), repr=False)   # said to be the requester's and someone else's
+    others: frozenset = field(default=frozenset(), repr=False)      # said to be someone else's (conflicts included)
 
     def __bool__(self) -> bool:
         return bool(self.requester or self.conflicts)
 
 
 def combine(settled: Sequence[Settled]) -> CaseSettlement:
-    req = frozenset().union(*(s.requester for s in settled)) if settled else frozenset()
-    oth = frozenset().union(*(s.others for s in settled)) if settled else frozenset()
-    return CaseSettlement(req - oth, req & oth)
+    """The case's settlement. Evidence has two strengths: strong (a labelled row, a listed party's own data, an
+    owner stated in the value's own words, "my"/"your") and weak (only the person named nearest before the value
+    on its line: "I told Lewis ... that I had moved to sort code ..." is not Lewis's account). Strong beats weak:
+    a value strongly the requester's and only weakly anyone else's is hers; one strongly someone else's is never
+    kept; the requester's and someone else's at the same strength (or hers only weakly) is a conflict."""
+    def union(attr):
+        return frozenset().union(*(getattr(s, attr) for s in settled)) if settled else frozenset()
+    req, oth = union("requester"), union("others")
+    req_w, oth_w = union("requester_weak") - req, union("others_weak") - oth
+    requester = (req - oth) | (req_w - oth - oth_w)
+    conflicts = (req & oth) | (req_w & (oth | oth_w))
+    others = oth | (oth_w - req)
+    return CaseSettlement(requester, conflicts, others)
 
 
 T = TypeVar("T")
@@ -101,12 +180,22 @@ def _decide(item, case: CaseSettlement) -> str | None:
         return None
     if et not in CASE_TYPES:
         return None
-    v = normalise(item.text)
-    if v is None:
+    own, ks = keys(item.text, et)
+    if own is None:
         return None
-    if v in case.conflicts:
+    # the keys that say whose the value is: its own, and for a sort code and account number written as one
+    # value (or a UK IBAN) both of its parts together; an address's street line without its flat and its postcode
+    # are shared with neighbours, and only hold it back
+    whole = {own}
+    pair = [k for k in ks if k != own and k.isdigit() and len(k) in (6, 8)]
+    if len(pair) == 2:
+        whole.add("".join(sorted(pair, key=len)))
+    mine = bool(whole & case.requester) or (len(pair) == 2 and all(k in case.requester for k in pair))
+    if whole & case.conflicts or (ks & case.others and (mine or whole & case.conflicts)):
         return "review"
-    if v in case.requester:
+    if ks & case.others:
+        return None
+    if mine:
         return "keep"
     return None
 

@@ -38,11 +38,12 @@ from recognizers.email_address import EmailAddressRecognizer
 from recognizers.gazetteer import is_first_name, is_name_like, is_surname, zipf
 from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_terms, load_list
 from recognizers.nhs_number import NhsNumberRecognizer
-from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, block_start, document_parties, label_bindings, label_mentions,
+from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, addressee_block_owner, block_start, document_parties, label_bindings, label_mentions,
                                      label_speakers, mention, owner_of,
-                                     form_row_owner, holder_by_document, own_address_owner, stated_owner)
+                                     form_row_owner, holder_by_document, own_address_owner, postcode_continues, previous_address_of,
+                                     stated_owner)
 from recognizers.date_of_birth import parse_date
-from pipeline.case_settle import CASE_TYPES, EMPTY as EMPTY_SETTLED, Settled, normalise as settle_normalise
+from pipeline.case_settle import CASE_TYPES, EMPTY as EMPTY_SETTLED, Settled, keys as settle_keys
 from recognizers.organisations import org_name_spans
 from recognizers.parties import PAYING, RECEIVING, PartyMatcher, PartySpan, _name_part_regex, party_role
 from recognizers.passport import UkPassportRecognizer
@@ -374,6 +375,8 @@ class CaseAnalyzer:
         self.last_settled = EMPTY_SETTLED
         self._settled_r: set[str] = set()
         self._settled_o: set[str] = set()
+        self._settled_rw: set[str] = set()  # (weakly: the person named nearest on the line)
+        self._settled_ow: set[str] = set()
 
     @property
     def nlp(self):
@@ -384,7 +387,7 @@ class CaseAnalyzer:
         anywhere in them is also redacted where only part of it recurs ("Brian Stott"
         ... "Stott", "B Stott")."""
         extra_re = _extra_names_regex(tuple(extra_names))
-        self._settled_r, self._settled_o = set(), set()
+        self._settled_r, self._settled_o, self._settled_rw, self._settled_ow = set(), set(), set(), set()
         results: list[tuple[list[Finding], list[tuple[int, int]]]] = []
         # the pages in order, each told what the earlier ones said that settles a shared surname
         # (a woman's title, the "Dear ..." addressee, the From: writer, the parties last named)
@@ -431,11 +434,16 @@ class CaseAnalyzer:
         # (a blank page has no findings: _analyze_doc never reads its doc, so the NER model is not run on it)
         docs = iter(self.core.nlp.pipe([t for t in texts if t.strip()], batch_size=self.settings.batch_size))
         settled_r: list[set[str]] = []
+        rs_all: set[str] = set()  # settled as the requester's by a strong cue, and only weakly
+        rw_all: set[str] = set()
         for text, ps, ms in zip(texts, pspans, mentions):
             doc = next(docs) if text.strip() else None
             self._settled_r = set()
+            self._settled_rw = set()
             results.append(self._analyze_doc(text, doc, extra_re, ps, ms, doc_parties, genders))
-            settled_r.append(self._settled_r)
+            settled_r.append(self._settled_r | self._settled_rw)
+            rs_all |= self._settled_r
+            rw_all |= self._settled_rw
         names = {
             f.text for fs, _ in results for f in fs
             if f.entity_type == EntityType.PERSON and f.party == PartyKind.UNKNOWN and not f.needs_review
@@ -476,24 +484,21 @@ class CaseAnalyzer:
         # anyone else's: a listed third party's value, and one still redacted on a page that settled the same
         # value as the requester's elsewhere (refine kept it as said to be someone else's: "PP drives X" ...
         # "X: registered keeper Mr Y"), which is a conflict, not the requester's
-        r_all: set[str] = set()
         for fs, r_page in zip(out, settled_r):
-            r_all |= r_page
             for f in fs:
                 if f.entity_type in CASE_TYPES:
-                    v = settle_normalise(f.text)
+                    v, ks = settle_keys(f.text, f.entity_type)
                     if v is not None and (f.party == PartyKind.THIRD_PARTY or v in r_page):
-                        self._settled_o.add(v)
-        self.last_settled = Settled(frozenset(r_all), frozenset(self._settled_o))
+                        self._settled_o |= ks
+        self.last_settled = Settled(frozenset(rs_all), frozenset(self._settled_o), frozenset(rw_all - rs_all),
+                                    frozenset(self._settled_ow - self._settled_o))
         return out
 
     @staticmethod
     def _settle(into: set, et, value: str) -> None:
         if et is not None and et not in CASE_TYPES:
             return
-        v = settle_normalise(value)
-        if v is not None:
-            into.add(v)
+        into |= settle_keys(value, et)[1]
 
     def analyze(self, text: str, extra_names: Iterable[str] = ()) -> list[Finding]:
         return self.analyze_many([text], extra_names)[0]
@@ -660,6 +665,8 @@ class CaseAnalyzer:
                 mentions.append(mention(s, e, None, text))  # (a car, "Skoda Octavia", names nobody)
         # longest first, so that a value inside the requester's own value (a number inside his IBAN) goes too
         kept.sort(key=lambda k: -(k[4] - k[3]))
+        # the requester's addresses, listed or settled here (their postcodes follow; a previous one may follow)
+        req_addresses = [(p.start, p.end) for p in pspans if p.kind == PartyKind.REQUESTER and p.entity_type == EntityType.ADDRESS]
         for r, et, rec, s, e in kept:
             value = text[s:e]
             if _overlaps(s, e, req) and not (et == EntityType.ADDRESS and self._other_number(text[s:e])):
@@ -676,9 +683,15 @@ class CaseAnalyzer:
                 continue  # an organisation's letterhead: its address, phone, email
             else:
                 party, review = PartyKind.UNKNOWN, r.score < self.settings.review_below or et == EntityType.CASE_REFERENCE
-                if et == EntityType.ADDRESS and (form_row_owner(text, s, mentions) == 0 or own_address_owner(
-                        text, s, e, mentions, doc_parties, genders) == 0):
+                if (et == EntityType.ADDRESS and (form_row_owner(text, s, mentions) == 0 or own_address_owner(
+                        text, s, e, mentions, doc_parties, genders) == 0)) or (
+                        et == EntityType.UK_POSTCODE and postcode_continues(text, s, req_addresses)) or (
+                        et in (EntityType.ADDRESS, EntityType.UK_POSTCODE) and addressee_block_owner(
+                            text, s, mentions, doc_parties) == 0) or (
+                        et == EntityType.ADDRESS and previous_address_of(text, s, req_addresses, mentions)):
                     req.append((s, e))
+                    if et == EntityType.ADDRESS:
+                        req_addresses.append((s, e))
                     self._settle(self._settled_r, et, value)
                     continue  # the requester's row in a record's block for him ("Tenant(s): / Name: X / Previous address: ...")
                 if et in (EntityType.ADDRESS, EntityType.UK_POSTCODE) and not review and owner_of(
@@ -686,18 +699,21 @@ class CaseAnalyzer:
                     review = True  # an address nothing says whose it is: the reviewer checks it is not the requester's
                 if et in _ATTRIBUTABLE:
                     owner = self._licence_owner(value) if et == EntityType.UK_DRIVING_LICENCE else "none"
+                    why: list[str] = []
                     if owner == "none":
-                        owner = owner_of(text, s, mentions, doc_parties, genders, e)
+                        owner = owner_of(text, s, mentions, doc_parties, genders, e, why)
                     if owner == "none":
-                        owner = holder_by_document(text, s, mentions, doc_parties, rec == "PersonalReferenceRecognizer", e)
+                        owner = holder_by_document(text, s, mentions, doc_parties, rec == "PersonalReferenceRecognizer", e,
+                                                   card=et == EntityType.CREDIT_CARD)
                     if owner == 0:
                         req.append((s, e))
-                        self._settle(self._settled_r, et, value)
+                        self._settle(self._settled_rw if why else self._settled_r, et, value)
                         continue  # stated for the requester ("my account ..." in his own letter)
                     if isinstance(owner, int):
                         party = PartyKind.THIRD_PARTY
                     elif owner is None:
-                        self._settle(self._settled_o, et, value)  # said to be an unknown person's
+                        # said to be an unknown person's (only weakly when that person is merely named nearest)
+                        self._settle(self._settled_ow if why else self._settled_o, et, value)
                     else:
                         # nothing in the document says whose it is: redacted (a leak cannot be taken
                         # back), and flagged so that the reviewer checks it is not the requester's own

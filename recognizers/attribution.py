@@ -326,7 +326,32 @@ def document_parties(texts: list[str], mentions: list[list[Mention]],
 _ADDRESS_BLOCK_NAME = re.compile(
     r"(?m)^[ \t]*(?:(?i:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?(?P<name>[A-Z][^\n]{1,40}?)[ \t]*\n[ \t]*"
     r"(?=(?:[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,3}[ \t]*\n[ \t]*)?"  # (round 20) a house's name first: "TY GWYN"
-    r"(?:\d+[A-Za-z]?,?[ \t]+[A-Z]|(?i:flat|apartment|unit|house)[ \t]+\w))")
+    r"(?:(?i:c/o)[ \t]+)?"  # (round 21) an address given care of someone: "Ms G Kaur\nc/o 9 Mill Lane"
+    r"(?:\d+(?:/\d+)?[A-Za-z]?,?[ \t]+(?:\d+[A-Za-z]?,?[ \t]+)?[A-Z]|(?i:flat|apartment|unit|house)[ \t]+\w))")  # "2/1 14 ..."
+
+
+def addressee_block_owner(text: str, s: int, mentions: list[Mention], doc: DocParties) -> int | None:
+    """(round 21) The postal address under the addressee's name at the top of a letter or statement ("Ms R Hale /
+    Flat 6, 21 Deiniol Road / Bangor / LL57 2UR" over "Dear Ms Hale"): the addressee's, wherever they have moved
+    to. The block runs from the line after the name to the first blank line (at most six lines) and names
+    nobody else. None when the value is not in such a block."""
+    if doc.addressee is None or s > 1200:
+        return None
+    for am in _ADDRESS_BLOCK_NAME.finditer(text, 0, min(len(text), 900)):
+        if am.start() > s:
+            break
+        named = [x for x in mentions if x.start == am.start("name") and x.end == am.end("name") and not x.possessive]
+        if not named or named[0].pos != doc.addressee:
+            continue
+        start = text.find("\n", am.end("name")) + 1
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        if text.count("\n", start, end) > 5 or not start <= s < end:
+            continue
+        if any(start <= x.start < end and x.pos != doc.addressee for x in mentions):
+            return None
+        return doc.addressee
+    return None
 
 
 # a line saying whom a letter or record is about
@@ -637,9 +662,11 @@ AFTER_YOU = re.compile(
 
 
 def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, genders: list[str | None],
-             e: int | None = None) -> int | None | str:
+             e: int | None = None, why: list | None = None) -> int | None | str:
     """The party position owning the value at ``s`` (0 = requester), None for an unknown
-    person, or ``"none"`` when nothing says whose it is."""
+    person, or ``"none"`` when nothing says whose it is. ``why`` (round 21), when given, receives "nearest" when
+    the answer is only the person named nearest before the value on its line (weak evidence: the case-level step
+    lets a labelled row or a stated owner elsewhere outweigh it)."""
     if e is not None and _sender_slot(text, s, e):
         return None  # "14/03/2025, 21:30 - +44 7700 ...: This is X": a chat's sender shown by number, not a cue's owner
     if e is not None:
@@ -680,7 +707,7 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                 return x.pos  # "Standing orders you set up to Mrs Hussain (sort code 40-11-62, ...)": hers
     pair = _PAIRED_AFTER_SORT_CODE.search(text, max(0, s - 70), s) or _PAIRED_AFTER_SLASH.search(text, max(0, s - 40), s)
     if pair is not None and not any(pair.start() <= x.start < s for x in mentions):
-        got = owner_of(text, pair.start("sc"), mentions, doc, genders, pair.end("sc"))
+        got = owner_of(text, pair.start("sc"), mentions, doc, genders, pair.end("sc"), why)
         if got != "none":
             return got
     payer = PAYER_CARD_CUE.search(window)
@@ -807,6 +834,10 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         near = max(on_line, key=lambda x: x.end)
         if near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end):
             return None
+        if _I_SUBJECT.search(text, near.end, s):
+            return "none"  # (round 21) "I told Lewis ... that I had moved to sort code ...": not the person named
+        if why is not None:
+            why.append("nearest")
         return near.pos
     who = _pronoun_owner(text, s, mentions, genders)
     if who is not _NO_HEADER:
@@ -825,6 +856,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
 
 
 _KIN_WORD = re.compile(r"(?i)\b" + KIN + r"\b")
+# the writer as the subject of a clause ("that I had moved to", "I've since switched to")
+_I_SUBJECT = re.compile(r"\bI\b")
 
 
 _INDENT = re.compile(r"[ \t]{2,}")
@@ -844,6 +877,15 @@ def _prose_lines(text: str, a: int, b: int) -> bool:
     return True
 
 
+# (round 21) a possessive of a thing, not of a person ("The appellant's gross weekly income was ... His later change
+# of bank account"): the possessor is the person a later "his"/"her" may mean; not a relative, partner or anyone else
+# the possessive names ("his mother's", "Mr X's solicitor", "her friend's")
+_PERSON_NOUN = (KIN + r"|solicitor|lawyer|barrister|representative|adviser|advisor|advocate|agent|colleague|client|carer|"
+                r"supporter|witness|child|children|kids?|baby|family|household|employee|staff|manager|officer|worker|tenant|"
+                r"lodger|guest|visitor|people|person|someone|parent|relatives?|ex")
+_POSSESSIVE_THING = re.compile(r"(?i)['’]s?[ \t]+(?!(?:[a-z\-]+[ \t]+){0,2}?(?:" + _PERSON_NOUN + r")s?\b)[a-z]")
+
+
 def _third_pronoun_owner(text: str, cue_start: int, pro: str, mentions: list[Mention], doc: DocParties,
                          genders: list[str | None], subject_fallback: bool = False) -> int | None:
     """Whom "his"/"her"/"their" at ``cue_start`` means: the nearest person before the possessive, within the record."""
@@ -860,7 +902,8 @@ def _third_pronoun_owner(text: str, cue_start: int, pro: str, mentions: list[Men
     for near in sorted(before, key=lambda x: -x.end):
         # (but "Our client's details. ... His vehicle is ...": a possessive of the person's own details
         # or things is that person, not a relative of theirs)
-        if near.pos is None or (near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end)):
+        if near.pos is None or (near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end)
+                                and not _POSSESSIVE_THING.match(text, near.end)):
             return None
         g = genders[near.pos]
         if g == want or want is None:
@@ -1297,6 +1340,42 @@ _OWN_ADDRESS_CUE = re.compile(
     r"(?:[ \t]+(?:at|is|was|of|in))?[ \t]*[:\-–,]?[ \t]*\n?[ \t~*_\"'(]*$")
 
 
+# (round 21) where someone lives, said with a verb of living or moving: "RP moved to Flat 2, ...", "RP CURRENTLY
+# LIVING WITH HER PARENTS AT 9 ...", "Mr X has since relocated to ..."; the person is the verb's subject, named at
+# most three words before it, with no one else named between
+_RESIDE_CUE = re.compile(
+    r"(?i)\b(?:live[sd]?|living|mov(?:e|es|ed|ing)|stay(?:s|ed|ing)?|resid(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|rehoused|"
+    r"(?:is|was|were|are|been)[ \t]+(?:our|a|an|the|their)[ \t]+(?:joint[ \t]+|sole[ \t]+|former[ \t]+)?(?:tenant|resident|occupier|occupant)s?)\b"
+    r"[^.;:!?\n]{0,40}?\b(?:at|to|in|into|of)[ \t]*:?[ \t]*\Z")
+# "Before that she was our tenant at ...": a "he"/"she" subject, at most three words before the verb
+_PRONOUN_SUBJECT = re.compile(r"(?i)\b(?P<p>he|she)[ \t]+(?:[A-Za-z]+[ \t]+){0,3}\Z")
+_SUBJECT_GAP = re.compile(r"[ \t]+(?:[A-Za-z]+[ \t]+){0,3}\Z")
+_NOT_SUBJECT_GAP = re.compile(r"(?i)\b(?:I|you|he|she|they|we|who|that|which|and|but|said|says|told|thinks?|believes?)\b")
+
+
+def _resident_owner(text: str, s: int, mentions: list[Mention], doc: DocParties,
+                    genders: list[str | None]) -> int | None | str:
+    cue = _RESIDE_CUE.search(text, max(0, s - 70), s)
+    if cue is None:
+        return "none"
+    if any(cue.start() <= x.start < s for x in mentions):
+        return "none"
+    ls = text.rfind("\n", 0, cue.start()) + 1
+    pm = _PRONOUN_SUBJECT.search(text, max(0, cue.start() - 40), cue.start())
+    if pm is not None and not any(pm.start() <= x.start < cue.start() for x in mentions) \
+            and not _NOT_SUBJECT_GAP.search(text, pm.end("p"), cue.start()):
+        return _third_pronoun_owner(text, pm.start(), "his" if pm.group("p").lower() == "he" else "her", mentions, doc,
+                                    genders)
+    before = [x for x in mentions if ls <= x.start and x.end <= cue.start()]
+    if not before:
+        return "none"
+    near = max(before, key=lambda x: x.end)
+    gap = text[near.end:cue.start()]
+    if near.possessive or not _SUBJECT_GAP.match(" " + gap) or _NOT_SUBJECT_GAP.search(gap):
+        return "none"
+    return near.pos
+
+
 def own_address_owner(text: str, s: int, e: int, mentions: list[Mention], doc: DocParties,
                       genders: list[str | None]) -> int | None | str:
     """Whose is an address right after "my old address at" / "your former address:": the writer's or the
@@ -1304,7 +1383,7 @@ def own_address_owner(text: str, s: int, e: int, mentions: list[Mention], doc: D
     nearest person of that gender (``_third_pronoun_owner``); "none" without that cue."""
     cue = _OWN_ADDRESS_CUE.search(text, max(0, s - 80), s)
     if cue is None:
-        return "none"
+        return _resident_owner(text, s, mentions, doc, genders)
     pro = cue.group("pro").lower()
     plain = "address" in cue.group(0).lower() and "c/o" not in cue.group(0).lower()
     if pro in ("my", "your") and plain:
@@ -1324,6 +1403,38 @@ def own_address_owner(text: str, s: int, e: int, mentions: list[Mention], doc: D
             return hdr
         return doc.author if doc.author is not None else "none"
     return _third_pronoun_owner(text, cue.start(), pro, mentions, doc, genders, subject_fallback=True)
+
+
+# (round 21) a postcode written on after an address, on its row: "Address: Flat 2, 17 Mill Lane, Ely   Postcode: CB7 4AB"
+# (the town may stand between: "Flat 2, 17 Mill Lane, Ely   Postcode: ...", where the address found ends at the street)
+_POSTCODE_GAP = re.compile(r"[ \t,]*(?:[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?[ \t,]*)?"
+                           r"(?:(?i:post[ \t]?code)[ \t]*[:\-]?[ \t]*)?\Z")
+
+
+def postcode_continues(text: str, s: int, addresses: list[tuple[int, int]]) -> bool:
+    """Whether the postcode at ``s`` goes on from one of ``addresses`` (spans) on the same line, with at most
+    a comma and a "Postcode:" label between: it is that address's postcode."""
+    return any(b <= s and "\n" not in text[b:s] and _POSTCODE_GAP.match(text, b, s) for a, b in addresses)
+
+
+# (round 21) an earlier address written on after a person's address in the same sentence: "RP at 14 Mill Lane, Ely
+# since Jan, prev Flat 2, 37 Fore St", "now at 9 Quay Road (previously 41 Marsh Lane)": the same person's
+_PREVIOUS_CUE = re.compile(
+    r"(?i)\b(?:prev(?:ious(?:ly)?)?|formerly|before[ \t]+that|until[ \t]+then)\b[ \t.:,\-]*(?:(?:at|address|addr)\b[ \t.:\-]*)?\(?[ \t]*\Z")
+_CLAUSE_STOP = re.compile(r"[.!?;][ \t\n]|\n")
+
+
+def previous_address_of(text: str, s: int, addresses: list[tuple[int, int]], mentions: list[Mention]) -> bool:
+    """Whether the address at ``s`` is given as an earlier address after one of ``addresses`` (spans), in the
+    same sentence, with nobody named between."""
+    cue = _PREVIOUS_CUE.search(text, max(0, s - 40), s)
+    if cue is None:
+        return False
+    for a, b in addresses:
+        if b <= cue.start() and cue.start() - b <= 60 and not _CLAUSE_STOP.search(text, b, cue.start()) \
+                and not any(b <= x.start < s for x in mentions):
+            return True
+    return False
 
 
 def form_row_owner(text: str, s: int, mentions: list[Mention]) -> int | None | str:
@@ -1382,7 +1493,7 @@ _OTHER_SECTION = re.compile(
 
 
 def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParties, reference: bool,
-                       e: int | None = None) -> int | None | str:
+                       e: int | None = None, card: bool = False) -> int | None | str:
     """Whose is a value that nothing local attributes ("none" from ``owner_of``), by the document's shape:
     - a personal reference number (a tenancy, policy, claim, customer or payroll number: ``reference``) that
       a letter or form gives without naming anyone: the reference of the person it is written to ("Tenancy
@@ -1391,7 +1502,13 @@ def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParti
       someone else ("Re: Mr Y"), nor when its sentence speaks of anyone else ("his", "the PP's", "the applicant");
     - a header row of a record about one person, above every name in it ("Registration mark: YF17 HMK" over
       a DVLA record's "Keeper: / Name: X"): the record's subject.
+    - (round 21) a full card number (``card``) in a bank statement: its holder's (what follows it on the row is
+      the shop or payee: "POS 4658 ... TESCO PAISLEY").
     Else "none"."""
+    if card:
+        own = _statement_card_holder(text, s, mentions, doc, card=True)
+        if own is not None:
+            return own
     ls = text.rfind("\n", 0, s) + 1
     sent = ls
     for m in SENTENCE_END.finditer(text, ls, s):
@@ -1445,19 +1562,29 @@ def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParti
 _CARD_BEFORE = re.compile(r"(?i)\bcard\b[^\n]{0,40}\Z")
 _STATEMENT_WORD = re.compile(r"(?i)\bstatement\b")
 _HOLDER_ROW = re.compile(
-    r"(?im)^[ \t|]*(?:account[ \t]+(?:name|holder)(?:\(s\))?|name[ \t]+of[ \t]+account[ \t]+holder)[ \t]*:?[ \t]*"
+    r"(?im)^[ \t|]*(?:[^\n:/]{1,30}/[ \t]*)?(?:account[ \t]+(?:name|holder)(?:\(s\))?|name[ \t]+of[ \t]+account[ \t]+holder)[ \t]*:?[ \t]*"
     r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?")
 
 
-def _statement_card_holder(text: str, s: int, mentions: list[Mention], doc: DocParties) -> int | None:
-    if _CARD_BEFORE.search(text, max(0, s - 45), s) is None:
+def _statement_card_holder(text: str, s: int, mentions: list[Mention], doc: DocParties, card: bool = False) -> int | None:
+    """``card``: the value is a full card number (needs no "card" word before it), anywhere on a row that names
+    nobody before it."""
+    if card:
+        ls = text.rfind("\n", 0, s) + 1
+        if any(ls <= x.start < s for x in mentions) or _THIRD_REF.search(text, ls, s):
+            return None
+    elif _CARD_BEFORE.search(text, max(0, s - 45), s) is None:
         return None
     head = text[:700]
-    if _BANK_HEAD.search(head) is None or _STATEMENT_WORD.search(head) is None:
+    if _STATEMENT_WORD.search(head) is None:
         return None
     holders = set()
+    rows = False
     for m in _HOLDER_ROW.finditer(head):
+        rows = True
         holders |= {x.pos for x in mentions if x.start == m.end() and not x.possessive}
+    if not rows and _BANK_HEAD.search(head) is None:
+        return None  # (a statement with an "Account holder:" row is a bank's, whatever the bank is called)
     if doc.addressee is not None:
         holders.add(doc.addressee)
     return holders.pop() if len(holders) == 1 and None not in holders else None
