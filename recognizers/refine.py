@@ -38,7 +38,7 @@ from typing import Sequence
 from pipeline.codes import EntityType, PartyKind
 from pipeline.models import Finding
 from recognizers.attribution import DocParties, Mention, block_start, owner_of
-from recognizers.organisations import (SHARED_LINE_CUE, contact_line_only, helper_form_org_contact, on_commercial_estate,
+from recognizers.organisations import (SHARED_LINE_CUE, SOURCE_BEFORE, contact_line_only, helper_form_org_contact, on_commercial_estate,
                                        org_contact_cue, org_name_spans)
 from recognizers.gazetteer import is_first_name, is_inner_particle, is_name_like, is_surname, zipf
 
@@ -224,10 +224,10 @@ def _org_name_ok(name: str) -> bool:
 def _anchor_is_org(text: str, s: int, orgs: list[tuple[int, int]], people: list[tuple[int, int]],
                    org_contacts: list[tuple[int, int]], address: bool = False) -> bool:
     """Does an organisation's name (or one of its contact details) come directly before ``s``?"""
-    best_end, best_org, by_name = -1, False, False
+    best_end, best_org, by_name, best_start = -1, False, False, -1
     for a, b in orgs:
         if b <= s and b > best_end:
-            best_end, best_org, by_name = b, True, True
+            best_end, best_org, by_name, best_start = b, True, True, a
     for a, b in org_contacts:
         if b <= s and b > best_end:
             best_end, best_org, by_name = b, True, False
@@ -236,6 +236,8 @@ def _anchor_is_org(text: str, s: int, orgs: list[tuple[int, int]], people: list[
             best_end, best_org = b, False
     if not best_org or s - best_end > 60:
         return False
+    if by_name and SOURCE_BEFORE.search(text, max(0, best_start - 25), best_start):
+        return False  # "NEW ADDR PER DVLA: Flat 3, ...", "address as held by HMRC: ...": the body is the source, not the owner
     gap = text[best_end:s]
     if gap.count("\n") > 1 or SEPARATOR_GAP.match(gap) is None:
         return False
@@ -402,6 +404,8 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     if f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE):
         if PO_BOX.search(before) or PO_BOX.match(text, s):
             return True  # "PO Box 12626, Harlow CM20 9QF": a mailbox is an organisation's
+        if _under_po_box_line(text, s, line_start, people):
+            return True  # "PO Box 7741 / Mail Handling Site B / Wolverhampton / WV98 2ZX": the mailbox's town and postcode
         vm = VENUE_CUE.search(text, max(0, s - 90), s)
         if vm is not None and not HOME_WORDS.search(text, vm.end(), s) and not any(vm.end() <= a and b <= s for a, b in people):
             return True  # "The hearing will take place at Fox Court, 30 Brooke Street, ..."
@@ -428,6 +432,30 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     if f.entity_type == EntityType.PHONE_NUMBER and _bracketed_in_org_sentence(text, f, orgs, people):
         return True
     return _block_headed_by_org(text, s, people) or _document_letterhead(text, s, people, orgs)
+
+
+# a line of an address block that starts with a PO box ("PO Box 7741", "P.O. Box 12", "Freepost RTKX-1234")
+_PO_BOX_LINE = re.compile(r"(?im)^[ \t]*(?:P\.?[ \t]?O\.?[ \t]*Box|Freepost)\b[^\n]{0,40}$")
+
+
+def _under_po_box_line(text: str, s: int, line_start: int, people) -> bool:
+    """Is the address or postcode a later line of an address block whose earlier line is a PO box (up to four
+    short lines above, no blank line, nobody named between)? A mailbox block is an organisation's postal address;
+    its sorting-office line, town and (often non-geographic) postcode are too."""
+    if line_start == 0:
+        return False
+    bs = block_start(text, s, 4)
+    if bs >= line_start:
+        return False
+    m = None
+    for m in _PO_BOX_LINE.finditer(text, bs, line_start - 1):
+        pass
+    if m is None:
+        return False
+    between = text[m.end():line_start]
+    if any(len(ln) > 60 for ln in between.split("\n")):
+        return False
+    return not any(m.start() <= a and b <= s for a, b in people)
 
 
 def _contact_line_of_org(text: str, f: Finding, line_start: int, people, org_contacts) -> bool:
