@@ -129,8 +129,27 @@ def is_org_mailbox(value: str) -> bool:
     parts = [p for p in re.split(r"[._\-+]", local.lower()) if p]
     if any(p in ROLE_MAILBOX for p in parts):
         return True
+    if len(parts) == 1 and _words_mailbox(parts[0]) and not _CONSUMER_DOMAIN.search(domain):
+        return True  # "rentincome@<body>": a team's mailbox named by two ordinary words, no name in it
     if PUBLIC_DOMAIN.search(value):
         return not _name_local_part(parts)
+    return False
+
+
+# the public mail services people have their own mailboxes with (a word-made local part there is a person's choice)
+_CONSUMER_DOMAIN = re.compile(r"(?i)(?:^|\.)(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|aol|icloud|me|mac|"
+                              r"btinternet|btopenworld|sky|talktalk|virginmedia|ntlworld|protonmail|proton|gmx|mail|zoho)\.")
+
+
+@functools.lru_cache(maxsize=512)
+def _words_mailbox(local: str) -> bool:
+    """Is the local part two ordinary words run together ("rentincome", "housingoptions"), neither a name?"""
+    if not (8 <= len(local) <= 30) or not local.isalpha():
+        return False
+    for i in range(3, len(local) - 2):
+        a, b = local[:i], local[i:]
+        if zipf(a) >= 4.0 and zipf(b) >= 4.0 and not is_name_like(a) and not is_name_like(b):
+            return True
     return False
 
 
@@ -404,6 +423,8 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     if f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE):
         if PO_BOX.search(before) or PO_BOX.match(text, s):
             return True  # "PO Box 12626, Harlow CM20 9QF": a mailbox is an organisation's
+        if _signature_office_address(text, s, line_start, people):
+            return True  # "Rhona Devlin / Senior Caseworker, Office of ... / 12 Causeyside Street, ...": where she works
         if _under_po_box_line(text, s, line_start, people):
             return True  # "PO Box 7741 / Mail Handling Site B / Wolverhampton / WV98 2ZX": the mailbox's town and postcode
         vm = VENUE_CUE.search(text, max(0, s - 90), s)
@@ -432,6 +453,26 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     if f.entity_type == EntityType.PHONE_NUMBER and _bracketed_in_org_sentence(text, f, orgs, people):
         return True
     return _block_headed_by_org(text, s, people) or _document_letterhead(text, s, people, orgs)
+
+
+# a signature's job-title line: a job title, a comma, then where ("Senior Caseworker, Office of ...", "Income Officer,
+# Harbour Homes", "Paralegal, Ashby & Co")
+_JOB_TITLE_LINE = re.compile(
+    r"(?i)[ \t]*(?:[a-z\-]+[ \t]+){0,3}(?:manager|officer|administrator|director|secretary|clerk|controller|supervisor|"
+    r"caseworker|case[ \t]+worker|adviser|advisor|assistant|co-?ordinator|solicitor|paralegal|executive|consultant|"
+    r"worker|specialist|partner|practitioner|representative|analyst|agent)[ \t]*,[^\n]*")
+
+
+def _signature_office_address(text: str, s: int, line_start: int, people) -> bool:
+    """Is the address at a line's start under a signature's job-title line ("Title, Organisation"), itself under a
+    line naming a person? An e-mail or letter signature gives where the signer works, never their home."""
+    if text[line_start:s].strip() or line_start < 2:
+        return False
+    l1 = text.rfind("\n", 0, line_start - 1) + 1
+    if _JOB_TITLE_LINE.fullmatch(text, l1, line_start - 1) is None or l1 < 2:
+        return False
+    l0 = text.rfind("\n", 0, l1 - 1) + 1
+    return any(l0 <= a and b <= l1 - 1 for a, b in people)
 
 
 # a line of an address block that starts with a PO box ("PO Box 7741", "P.O. Box 12", "Freepost RTKX-1234")

@@ -133,3 +133,29 @@ def test_listed_account_number_with_a_letter_for_a_figure(tmp_path_factory):
                       root=Path("."))
     a = blank_model_analyzer(tmp_path_factory, case)
     assert found(a, "NET PAY   1,204.11\nPaid to: 40-2l-17  7O158lO2\n", BANK) == ["40-2l-17", "7O158lO2"]
+
+
+# ---------------------------------------------------------------- organisations' contact details in an e-mail chain
+
+def test_a_signatures_address_under_the_job_title_is_the_workplaces(analyzer):
+    # refine._signature_office_address: name / "Title, Organisation" / address
+    text = ("Kind regards\n\nMorwenna Tallis\nSenior Caseworker, Office of the Tollmarsh Member\n"
+            "7 Quayside Row, Tollmarsh TM1 2AA\n")
+    assert not any("Quayside Row" in t for t in found(analyzer, text, ADDRESS))
+
+
+def test_a_persons_home_address_under_her_name_still_goes(analyzer):
+    text = "Kind regards\n\nMorwenna Tallis\n7 Quayside Row, Tollmarsh TM1 2AA\n"
+    assert any("Quayside Row" in t for t in found(analyzer, text, ADDRESS))
+
+
+@pytest.mark.parametrize("mailbox, org", [
+    ("housingoptions@tollmarshhomes.example.org", True),   # two ordinary words: a team's
+    ("greeneyes@gmail.com", False),                          # a person's choice at a public mail service
+    ("housingoptions@hotmail.co.uk", False),
+    ("jonsmith@tollmarshhomes.example.org", False),          # a name
+])
+def test_a_mailbox_named_by_two_ordinary_words(mailbox, org):
+    # refine._words_mailbox in is_org_mailbox
+    from recognizers.refine import is_org_mailbox
+    assert is_org_mailbox(mailbox) is org
