@@ -425,6 +425,9 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
             return True  # "PO Box 12626, Harlow CM20 9QF": a mailbox is an organisation's
         if _signature_office_address(text, s, line_start, people):
             return True  # "Rhona Devlin / Senior Caseworker, Office of ... / 12 Causeyside Street, ...": where she works
+        hm = _ORG_ADDRESS_HEADING.search(text, block_start(text, s, 5), line_start)
+        if hm is not None and not any(hm.start() <= a and b <= s for a, b in people):
+            return True  # "Name and full postal address of your bank or building society / ... / Postcode: B1 1AA"
         if _under_po_box_line(text, s, line_start, people):
             return True  # "PO Box 7741 / Mail Handling Site B / Wolverhampton / WV98 2ZX": the mailbox's town and postcode
         vm = VENUE_CUE.search(text, max(0, s - 90), s)
@@ -473,6 +476,14 @@ def _signature_office_address(text: str, s: int, line_start: int, people) -> boo
         return False
     l0 = text.rfind("\n", 0, l1 - 1) + 1
     return any(l0 <= a and b <= l1 - 1 for a, b in people)
+
+
+# a form's heading for a body's address, a few lines above it in the same block ("Name and full postal address of
+# your bank or building society", "Address of the employer")
+_ORG_ADDRESS_HEADING = re.compile(
+    r"(?i)\baddress(?:es)?[ \t]+of[ \t]+(?:your|the|his|her|their|its)[ \t]+(?:(?:new|current|former|previous)[ \t]+)?"
+    r"(?:bank|building[ \t]+society|employer|company|business|school|college|nursery|gp|surgery|practice|insurer|"
+    r"council|solicitors?|firm|branch)\b")
 
 
 # a line of an address block that starts with a PO box ("PO Box 7741", "P.O. Box 12", "Freepost RTKX-1234")

@@ -159,3 +159,9 @@ def test_a_mailbox_named_by_two_ordinary_words(mailbox, org):
     # refine._words_mailbox in is_org_mailbox
     from recognizers.refine import is_org_mailbox
     assert is_org_mailbox(mailbox) is org
+
+
+def test_a_forms_heading_for_a_bodys_address(analyzer):
+    # refine._ORG_ADDRESS_HEADING: "address of your bank" a few lines above, in the same block
+    text = "Postal address of your employer:\n  Unit 4, Harl Way\n  Tollmarsh TM1 4BB\n"
+    assert found(analyzer, text) == []
