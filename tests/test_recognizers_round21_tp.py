@@ -165,3 +165,21 @@ def test_a_forms_heading_for_a_bodys_address(analyzer):
     # refine._ORG_ADDRESS_HEADING: "address of your bank" a few lines above, in the same block
     text = "Postal address of your employer:\n  Unit 4, Harl Way\n  Tollmarsh TM1 4BB\n"
     assert found(analyzer, text) == []
+
+
+# ---------------------------------------------------------------- what is no bank account
+
+@pytest.mark.parametrize("text", [
+    "Employee: Casimir Vantongeren,\nNI KT 41 72 06 B, clock number 55120934.\n",   # NI figures are no sort code
+    "I enclose the council's letter about his council tax (account 60241187).\n",   # a bill's account
+    "Her rent account 41002215 is in arrears.\n",
+])
+def test_not_a_bank_account(analyzer, text):
+    # bank_details._NINO_PREFIX/_NINO_SUFFIX and _NON_BANK_ACCOUNT
+    assert found(analyzer, text, BANK) == []
+
+
+def test_the_whole_account_not_its_last_digits_said_again(analyzer):
+    # bank_details: next to a sort code, a whole account number before the "ending ..." tail
+    text = "Casimir Vantongeren is paid to account 71203348, sort code 40-11-62 (account ending 3348 confirmed).\n"
+    assert sorted(found(analyzer, text, BANK)) == ["40-11-62", "71203348"]
