@@ -211,7 +211,7 @@ class DateOfBirthRecognizer(EntityRecognizer):
             if not (1 <= d <= 31 and 1 <= mo <= 12) or (m.group("m2") and len(m.group("d")) != 2):
                 continue
             before = text[max(0, s - 40): s]
-            if "." in before or "…" in before or "_" in before:
+            if DOB_CUE.search(before) is None and (".." in before or "…" in before or "__" in before):
                 before = LEADER.sub(" ", text[max(0, s - 80): s])[-40:]  # "Date of birth ........ 02 03 1991"
             if DOB_CUE.search(before) and not EVENT_AFTER_CUE.search(before):
                 out.append(result(self, self.ENTITY, s, e, 0.85, "date in spaced or run-together figures after a birth cue"))
