@@ -55,9 +55,11 @@ POSTCODE_RE = re.compile(POSTCODE_REGEX)
 # organisation's contact (recognizers/refine.py PO_BOX)
 PO_BOX_RE = re.compile(r"(?i)(?<![\w])(?:P\.?[ \t]?O\.?[ \t]*Box)[ \t]+\d{1,6}(?![\w])")
 # a flat in a named block, with no house number: "Flat 11, Rowan House"
+_BLOCK_WORDS = "House|Court|Lodge|Mansions|Tower|Towers|Buildings|Point|Heights|Block|Hall|Place"
 FLAT_IN_BLOCK_RE = re.compile(
-    r"(?<![\w])(?:Flat|Apartment|Apt\.?)[ \u00a0]+\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:" + W + r"[ \u00a0]+){1,3}"
-    r"(?:House|Court|Lodge|Mansions|Tower|Towers|Buildings|Point|Heights|Block|Hall|Place)\b")
+    r"(?<![\w])(?:(?:Flat|Apartment|Apt\.?)[ \u00a0]+\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:" + W + r"[ \u00a0]+){1,3}"
+    r"(?:" + _BLOCK_WORDS + r")|(?:FLAT|APARTMENT|APT\.?)[ \u00a0]+\d{1,4}[A-Z]?,?[ \u00a0]+(?:" + WU + r"[ \u00a0]+){1,3}"
+    r"(?:" + _BLOCK_WORDS.upper() + r"))\b")
 # streets named in Welsh, the street word first ("12 Heol y Nant", "3 Ffordd Las", "7 Maes yr Haf")
 UW = r"[A-ZÀ-ÖØ-Þ\u0100-\u017f\u0174\u0176][^\W\d_]*(?:['’\-][^\W\d_]+)*"
 WELSH_STREET_RE = re.compile(
@@ -107,6 +109,7 @@ CUED_STREET_RE = re.compile(
     r"(?:(?P<street>(?:" + W + r"(?:[ \u00a0]+" + W + r")?,[ \t]+)?" + street_name(1, 3) + r")(?![ \u00a0]+[A-Z][a-z])"
     # in lower case, as typed in a message, only with a house number: "she lives at 4 mill lane now"
     r"|(?P<lower>\d{1,4}[a-z]?,?[ \u00a0]+(?:[a-z][a-z'’\-]+[ \u00a0]+){1,3}(?i:" + STREET_TYPES + r")\b))")
+# (title case only: a heading in capitals over an organisation's address, "BRISTOL MAGISTRATES' COURT", is no street)
 # a street with no house number heading an address block that ends in a postcode ("Quarry Road, Ffairfach\n
 # Llandeilo\nSA19 6SR", "Mill Lane\nHitchin SG4 9AB"): a line of its own, then towns, then the postcode
 STREET_LINE_RE = re.compile(r"(?m)^[ \t]*(?P<a>(?:" + W + r"[ \u00a0]+){1,3}(?:" + STREET_TYPES + r")\b\.?)(?=[ \t]*[,\n])")

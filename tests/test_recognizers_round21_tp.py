@@ -183,3 +183,9 @@ def test_the_whole_account_not_its_last_digits_said_again(analyzer):
     # bank_details: next to a sort code, a whole account number before the "ending ..." tail
     text = "Casimir Vantongeren is paid to account 71203348, sort code 40-11-62 (account ending 3348 confirmed).\n"
     assert sorted(found(analyzer, text, BANK)) == ["40-11-62", "71203348"]
+
+
+def test_a_flat_in_a_named_block_in_capitals(analyzer):
+    # address.FLAT_IN_BLOCK_RE in capitals
+    text = "PP NEW ADDR: FLAT 9, ROWAN HOUSE, TOLLMARSH TM1 2AB\n"
+    assert any(t.startswith("FLAT 9, ROWAN HOUSE") for t in found(analyzer, text, ADDRESS))
