@@ -18,14 +18,33 @@ STREET_TYPES = (
     "Range|Fold|Ridge|Orchard|Paddocks|Spinney|Glade|Dene|Pathway"
 )
 W = r"[A-Z][a-zA-Z'’\-]+"
+# the same in capitals, as a legacy system or an OCR'd payslip prints an address ("22 CLAREMONT ROAD, MOSS SIDE",
+# "FLAT 3 71 WHITMORE REANS RD"): capital words before a street word in capitals
+WU = r"[A-Z][A-Z'’\-]+"
+STREET_TYPES_UPPER = STREET_TYPES.upper()
+
+
+def street_name(lo: int, hi: int) -> str:
+    """1-3 (or ``lo``-``hi``) words and a street word, in title case or all in capitals."""
+    return (r"(?:(?:" + W + r"[ \u00a0]+){%d,%d}(?:" % (lo, hi) + STREET_TYPES + r")|(?:" + WU + r"[ \u00a0]+){%d,%d}(?:" % (lo, hi)
+            + STREET_TYPES_UPPER + r"))\b\.?")
+
+
 STREET = (
-    r"(?:(?:Flat|Apartment|Apt|Unit|Room)[ \u00a0]+(?:\d+[A-Za-z]?|[A-Z](?![\w])),?[ \u00a0\n]+)?"
-    # (not the minutes of a time or the pence of an amount: "at 10:00, Court 3", "£4.50 Lane")
-    r"(?:(?<![\d:.£$€])\d{1,4}[A-Za-z]?(?:[\-–]\d{1,4})?,?[ \u00a0]+)"
+    r"(?:(?:Flat|Apartment|Apt|Unit|Room|FLAT|APARTMENT|APT|UNIT|ROOM)[ \u00a0]+(?:\d+[A-Za-z]?|[A-Z](?![\w])),?[ \u00a0\n]+)?"
+    # (not the minutes of a time or the pence of an amount: "at 10:00, Court 3", "£4.50 Lane"; not a house number
+    # starting with a nought: the end of a phone number, "0121 496 0001, Ladypool Road")
+    r"(?:(?<![\d:.£$€])(?!0)\d{1,4}[A-Za-z]?(?:[\-–]\d{1,4})?,?[ \u00a0]+)"
     # (not a statement's date: "31 Oct   End balance", "02 Sep Bank Giro")
-    r"(?!(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
-    r"(?:" + W + r"[ \u00a0]+){0,3}(?:" + STREET_TYPES + r")\b\.?"
+    r"(?!(?i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
+    + street_name(0, 3)
 )
+# a year closing a date before the "house number": "Date: 18 August 2026    Court 7"
+_DATE_YEAR_BEFORE = re.compile(r"(?i)(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\d[/.\-])[ \u00a0]*$")
+# a number that ends a longer run of digit groups (a phone number's last group): "0121 496 0001"; or a number
+# that a word before it makes something else: a card's last digits on a statement ("CARD 5214 SHELL BRADFORD RD"),
+# a form's part ("PART 4  BANK OR BUILDING SOCIETY"), a page or section
+_DIGITS_BEFORE = re.compile(r"\d[ \u00a0]$|(?i:\b(?:card|ending|part|section|page|pt|item|question|chq|cheque))\.?[ \u00a0]+$")
 STREET_RE = re.compile(STREET)
 # a Scottish tenement flat before the street: "9/2, 14 Dalmeny Street", "Flat 3/1, 22 Garturk Street"
 TENEMENT_BEFORE = re.compile(r"(?:(?:Flat|Apartment|Apt)[ \u00a0]+)?\d{1,3}/\d{1,3},?[ \u00a0\n]+$")
@@ -36,9 +55,11 @@ POSTCODE_RE = re.compile(POSTCODE_REGEX)
 # organisation's contact (recognizers/refine.py PO_BOX)
 PO_BOX_RE = re.compile(r"(?i)(?<![\w])(?:P\.?[ \t]?O\.?[ \t]*Box)[ \t]+\d{1,6}(?![\w])")
 # a flat in a named block, with no house number: "Flat 11, Rowan House"
+_BLOCK_WORDS = "House|Court|Lodge|Mansions|Tower|Towers|Buildings|Point|Heights|Block|Hall|Place"
 FLAT_IN_BLOCK_RE = re.compile(
-    r"(?<![\w])(?:Flat|Apartment|Apt\.?)[ \u00a0]+\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:" + W + r"[ \u00a0]+){1,3}"
-    r"(?:House|Court|Lodge|Mansions|Tower|Towers|Buildings|Point|Heights|Block|Hall|Place)\b")
+    r"(?<![\w])(?:(?:Flat|Apartment|Apt\.?)[ \u00a0]+\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:" + W + r"[ \u00a0]+){1,3}"
+    r"(?:" + _BLOCK_WORDS + r")|(?:FLAT|APARTMENT|APT\.?)[ \u00a0]+\d{1,4}[A-Z]?,?[ \u00a0]+(?:" + WU + r"[ \u00a0]+){1,3}"
+    r"(?:" + _BLOCK_WORDS.upper() + r"))\b")
 # streets named in Welsh, the street word first ("12 Heol y Nant", "3 Ffordd Las", "7 Maes yr Haf")
 UW = r"[A-ZÀ-ÖØ-Þ\u0100-\u017f\u0174\u0176][^\W\d_]*(?:['’\-][^\W\d_]+)*"
 WELSH_STREET_RE = re.compile(
@@ -65,6 +86,10 @@ FOREIGN_STREET_RE = re.compile(
     r"(?<![\w.])(?:(?i:ul\.|ulica|al\.|aleja|os\.|osiedle)|Str\.|Strada|Bd\.|Bulevardul|Calea|Calle|Avenida|Avda\.|Rua|Rue)"
     r"[ \u00a0]+(?:" + UW + r"[ \u00a0]+){0,3}" + UW + r",?[ \u00a0]+(?:nr\.?[ \u00a0]*)?\d{1,4}[A-Za-z]?(?:/\d{1,4})?(?![\w/])"
 )
+# the people whose home is named by the possessive alone ("at my mum's", "her nan's"): family and friends
+_KIN = (r"(?i:mum|mam|mom|mother|mummy|dad|father|daddy|nan|nana|nanna|gran|granny|grandma|grandad|grandmother|grandfather|"
+        r"sister|brother|auntie|aunty|aunt|uncle|cousin|niece|nephew|partner|boyfriend|girlfriend|fiance|fiancee|"
+        r"friend|mate|pal|parent|in-law|in-laws|inlaws)")
 # a street named without a house number after an address cue: "she now lives on Mill Lane, Hitchin",
 # "moved to Orchard Close", "address: Linden Grove, Luton"
 CUED_STREET_RE = re.compile(
@@ -75,10 +100,16 @@ CUED_STREET_RE = re.compile(
     r"\b(?:(?:his|her|their|my|our|your)[ \t]+(?:new[ \t]+|own[ \t]+)?|(?:got|get|getting|have|has|had|rent|rents|renting|"
     r"bought|buying|found)[ \t]+(?:a|an|the)[ \t]+(?:new[ \t]+)?)(?:place|house|flat|home|bedsit|room)[ \t]+(?:on|in)[ \t]+|"
     # where someone lives said after who with: "living with his new partner, Jo Bell, on\n Mill Lane"
-    r"\b(?:lives|living|live|staying|stays|moved|moving)\b[^.!?\n]{1,50}?[ \t,](?:on|at)(?:[ \t]+|[ \t]*\n[ \t]*))"
-    r"(?:(?P<street>(?:" + W + r"[ \u00a0]+){1,3}(?:" + STREET_TYPES + r")\b\.?)(?![ \u00a0]+[A-Z][a-z])"
+    r"\b(?:lives|living|live|staying|stays|moved|moving)\b[^.!?\n]{1,50}?[ \t,](?:on|at)(?:[ \t]+|[ \t]*\n[ \t]*)|"
+    # a relative's or friend's home, said the British way by the possessive alone: "she is at her mother's in
+    # Blakenhall, Dudley Road", "pick-ups from my mums on Mill Lane", "round his nan's on Fore Street"
+    r"\b(?:his|her|their|my|our|your)[ \t]+(?:" + _KIN + r")(?:['’]s|s['’]?)[ \t]+(?:house[ \t]+|place[ \t]+|flat[ \t]+)?"
+    r"(?:on|in|at|off)[ \t]+)"
+    # (a district or town before the street: "his house in Gorleston, Lowestoft Road")
+    r"(?:(?P<street>(?:" + W + r"(?:[ \u00a0]+" + W + r")?,[ \t]+)?" + street_name(1, 3) + r")(?![ \u00a0]+[A-Z][a-z])"
     # in lower case, as typed in a message, only with a house number: "she lives at 4 mill lane now"
     r"|(?P<lower>\d{1,4}[a-z]?,?[ \u00a0]+(?:[a-z][a-z'’\-]+[ \u00a0]+){1,3}(?i:" + STREET_TYPES + r")\b))")
+# (title case only: a heading in capitals over an organisation's address, "BRISTOL MAGISTRATES' COURT", is no street)
 # a street with no house number heading an address block that ends in a postcode ("Quarry Road, Ffairfach\n
 # Llandeilo\nSA19 6SR", "Mill Lane\nHitchin SG4 9AB"): a line of its own, then towns, then the postcode
 STREET_LINE_RE = re.compile(r"(?m)^[ \t]*(?P<a>(?:" + W + r"[ \u00a0]+){1,3}(?:" + STREET_TYPES + r")\b\.?)(?=[ \t]*[,\n])")
@@ -137,6 +168,9 @@ class AddressRecognizer(EntityRecognizer):
         out = []
         for m in STREET_RE.finditer(text):
             s, e = m.span()
+            if text[s].isdigit() and (_DIGITS_BEFORE.search(text, max(0, s - 12), s) or (
+                    text[s:s + 4].isdigit() and text[s:s + 2] in ("19", "20") and _DATE_YEAR_BEFORE.search(text, max(0, s - 14), s))):
+                continue
             if "/" in text[max(0, s - 16):s]:
                 tm = TENEMENT_BEFORE.search(text, max(0, s - 20), s)
                 if tm is not None:

@@ -60,6 +60,16 @@ ACCOUNT_LABEL = re.compile(r"(?i)(?:account|acc(?:ount)?\.?|a/c)[\s\-]*(?:number
 IBAN_ANY = re.compile(r"(?i)(?<![\w\-])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?:[ \-][A-Z0-9]{4}){2,7}(?:[ \-][A-Z0-9]{1,4})?)(?![\w\-])")
 
 
+# a sort code's shape inside a National Insurance number ("HT 29 84 51 A"): two letters before, a letter A-D after
+_NINO_PREFIX = re.compile(r"(?<![\w])[A-Z]{2}[ \u00a0]?$")
+_NINO_SUFFIX = re.compile(r"[ \u00a0]?[A-D](?![\w/])")
+# an account that a word before its label makes a bill's or a service's, not a bank's: "council tax (account ...)",
+# "rent account", "gas account no."
+_NON_BANK_ACCOUNT = re.compile(
+    r"(?i)\b(?:council[ \t]+tax|ctax|rent|rent[ \t]+arrears|gas|electric(?:ity)?|energy|water|utility|utilities|phone|mobile|"
+    r"broadband|tv[ \t]+licen[cs]e|loyalty|store[ \t]*card|customer|tenancy|membership|pension|policy)['’]?s?[ \t]*\(?[ \t]*$")
+
+
 def _iban_ok(value: str) -> bool:
     v = re.sub(r"[ \-]", "", value).upper()
     if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", v):
@@ -81,7 +91,9 @@ class BankDetailsRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: List[str], nlp_artifacts=None) -> List[RecognizerResult]:
         out = []
-        sorts = [m.span() for m in SORT_CODE.finditer(text)]
+        # (not the figures of a National Insurance number: "NI HT 29 84 51 A")
+        sorts = [m.span() for m in SORT_CODE.finditer(text)
+                 if not (_NINO_PREFIX.search(text, max(0, m.start() - 3), m.start()) and _NINO_SUFFIX.match(text, m.end()))]
         sorts += [m.span("v") for m in SORT_LABELLED_6.finditer(text)]
         sorts.sort()
         accts = [m.span() for m in ACCOUNT.finditer(text)]
@@ -94,6 +106,10 @@ class BankDetailsRecognizer(EntityRecognizer):
         for s, e in sorts:
             labelled = SORT_LABEL.search(text[max(0, s - 25): s]) is not None
             near = [a for a in accts if (0 <= a[0] - e <= 60) or (0 <= s - a[1] <= 60)]
+            if len(near) > 1 and any(a not in tails for a in near):
+                # "to account 41227805, sort code 20-45-77 (account ending 7805 confirmed)": the whole number, not
+                # the last digits said again to confirm it
+                near = [a for a in near if a not in tails]
             if near:
                 a = min(near, key=lambda a: abs(a[0] - e))
                 used_accts.add(a)
@@ -119,7 +135,11 @@ class BankDetailsRecognizer(EntityRecognizer):
                 continue  # (the last digits alone are what a bank or insurer prints to name an account without giving it)
             if a in grouped and not ACCOUNT_LABEL.search(text[max(0, a[0] - 30): a[0]]):
                 continue  # (grouped digits are an account only next to a sort code or after its label)
-            if ACCOUNT_LABEL.search(text[max(0, a[0] - 30): a[0]]):
+            lo = max(0, a[0] - 30)
+            lm = ACCOUNT_LABEL.search(text, lo, a[0])
+            if lm is not None:
+                if _NON_BANK_ACCOUNT.search(text, max(0, lm.start() - 30), lm.start()):
+                    continue  # "council tax (account 30019287)", "rent account 41002215": not a bank account
                 out.append(_result(self, a[0], a[1], 0.7, "labelled account number"))
         for m in IBAN_ANY.finditer(text):
             v = m.group(0)

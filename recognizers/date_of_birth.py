@@ -64,6 +64,12 @@ DOB_CUE = re.compile(
 DOB_CUE_FLAT = re.compile(
     r"(?i)(?:\bborn\b|\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date|\bdate\s+born)[^.;\d]{0,20}$"
 )
+# between a date of birth and a second one whose cue is left out: "and the Applicant's as", "and his brother's",
+# "and hers is" (a possessive, then at most "is/was recorded/given as")
+_GAPPED_DOB = re.compile(
+    r"(?i)[ \t]*,?[ \t\n]+and[ \t\n]+(?:(?:the|his|her|their|my|your|our)[ \t\n]+)?(?:[\w\-]+[ \t\n]+){0,2}?"
+    r"(?:[\w\-]+['’]s|[\w\-]+s['’]|hers|his|theirs)[ \t\n]+(?:(?:is|was)[ \t\n]+)?(?:(?:recorded|given|stated|shown|listed|noted)[ \t\n]+)?"
+    r"(?:as[ \t\n]+)?")
 # a form's dotted or underlined leader between a label and its value ("Date of birth ....... 04/09/1977")
 LEADER = re.compile(r"(?:[ \t]*(?:\.[ \t]*){2,}|…+|_{2,})")
 # a column header naming the date of birth, for a table row below it
@@ -205,8 +211,20 @@ class DateOfBirthRecognizer(EntityRecognizer):
             if not (1 <= d <= 31 and 1 <= mo <= 12) or (m.group("m2") and len(m.group("d")) != 2):
                 continue
             before = text[max(0, s - 40): s]
+            if DOB_CUE.search(before) is None and (".." in before or "…" in before or "__" in before):
+                before = LEADER.sub(" ", text[max(0, s - 80): s])[-40:]  # "Date of birth ........ 02 03 1991"
             if DOB_CUE.search(before) and not EVENT_AFTER_CUE.search(before):
                 out.append(result(self, self.ENTITY, s, e, 0.85, "date in spaced or run-together figures after a birth cue"))
+        # a second date of birth given with the cue left out: "the Respondent's date of birth is 21 August 1990 and
+        # the Applicant's as 14 March 1986", "born 3/4/1990 and his brother's 5/6/1992"
+        for r in list(out):
+            g = _GAPPED_DOB.match(scan, r.end)
+            if g is None:
+                continue
+            m = DATE_REGEX.match(scan, g.end())
+            if m is None or parse_date(m.group(0)) is None or any(x.start < m.end() and m.start() < x.end for x in out):
+                continue
+            out.append(result(self, self.ENTITY, m.start(), m.end(), 0.8, "a second date of birth, its cue left out"))
         # (only where a birth cue stands: the words pattern is tried just after each one)
         for c in _BIRTH_WORD.finditer(text):
             m = WORD_DATE_REGEX.search(text, c.end(), min(len(text), c.end() + 90))

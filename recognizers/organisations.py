@@ -200,6 +200,12 @@ def _sentence_start(text: str, s: int, width: int) -> int:
 _LANDLINE_OR_ORG_RANGE = re.compile(r"^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|\(?0)(?:[1238]|\(?[1238])")
 
 
+# a body named as where a value came from, not whose it is: "NEW ADDR PER DVLA: ...", "according to HMRC", "as held by
+# the council"
+SOURCE_BEFORE = re.compile(r"(?i)\b(?:per|according[ \t]+to|(?:as[ \t]+)?held[ \t]+by|confirmed[ \t]+by|traced[ \t]+(?:by|via)|"
+                           r"supplied[ \t]+by|provided[ \t]+by|via)[ \t]+(?:the[ \t]+)?$")
+
+
 def org_contact_cue(text: str, s: int, kind: str, orgs: list[tuple[int, int]] = (),
                     people: list[tuple[int, int]] = ()) -> bool:
     """Is the contact detail at ``s`` an organisation's by what comes before it? ``kind``: "address"
@@ -214,7 +220,8 @@ def org_contact_cue(text: str, s: int, kind: str, orgs: list[tuple[int, int]] = 
             return False
         lo = max(0, s - 160)
         anchors = [m.end() for m in ORG_ADDRESS_CUE.finditer(text, lo, s)]
-        anchors += [b for a, b in list(orgs) + org_name_spans(text[lo:s], lo) if lo <= b <= s]
+        anchors += [b for a, b in list(orgs) + org_name_spans(text[lo:s], lo) if lo <= b <= s
+                    and SOURCE_BEFORE.search(text, max(0, a - 25), a) is None]
         # (an address found after its "c/o": the run ends before the "c/o", "Harrogate Foodbank, c/o St Mark's ...")
         co = _CARE_OF_BEFORE.search(text, max(0, s - 12), s)
         rs = co.start() if co is not None else s

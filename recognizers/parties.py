@@ -613,6 +613,13 @@ def _flex_chars(s: str, sep: str) -> str:
 _NON_DIGITS = re.compile(r"[^0-9]+")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _OCR_SAME = {"0": "[0O]", "O": "[0O]", "1": "[1I]", "I": "[1I]"}
+# a listed identifier's figures as a scan may read them: a nought as an O, a one as an I or l ("3O561184")
+_OCR_DIGIT = {"0": "[0O]", "1": "[1Il]"}
+_OCR_FOLD = str.maketrans("oil", "011")  # (the same, for the cheap look in the page's run of letters and figures)
+
+
+def _flex_ocr(s: str, sep: str) -> str:
+    return sep.join(_OCR_DIGIT.get(c) or re.escape(c) for c in s)
 
 
 def _postcode_chars(s: str) -> str:
@@ -794,8 +801,9 @@ class PartyMatcher:
                 characters; searched for only where its characters occur in a row (``_rx_stream``)."""
                 v = squash(value)
                 if len(v) >= min_len:
-                    out.append((re.compile(r"(?i)(?<![A-Za-z0-9])" + _flex_chars(v, sep) + r"(?![A-Za-z0-9])"), pos, et))
-                    self._rx_stream[len(out) - 1] = ("a", v.casefold())
+                    # (a scan's letter for a figure: "3O561184" for 30561184, "l" or "I" for a one)
+                    out.append((re.compile(r"(?i)(?<![A-Za-z0-9])" + _flex_ocr(v, sep) + r"(?![A-Za-z0-9])"), pos, et))
+                    self._rx_stream[len(out) - 1] = ("a", v.casefold().translate(_OCR_FOLD))
 
             if p.ni_number:
                 add_alnum(p.ni_number, 8, r"[\s\-]*", EntityType.UK_NINO)
@@ -972,7 +980,7 @@ class PartyMatcher:
             if need is not None:
                 kind, chars = need
                 if kind not in streams:
-                    streams[kind] = _NON_DIGITS.sub("", text) if kind == "d" else _NON_ALNUM.sub("", text).casefold()
+                    streams[kind] = _NON_DIGITS.sub("", text) if kind == "d" else _NON_ALNUM.sub("", text).casefold().translate(_OCR_FOLD)
                 if chars not in streams[kind]:
                     continue
             flats = self._flats.get(pos) if et == EntityType.ADDRESS else None

@@ -38,7 +38,7 @@ from typing import Sequence
 from pipeline.codes import EntityType, PartyKind
 from pipeline.models import Finding
 from recognizers.attribution import DocParties, Mention, block_start, owner_of
-from recognizers.organisations import (SHARED_LINE_CUE, contact_line_only, helper_form_org_contact, on_commercial_estate,
+from recognizers.organisations import (SHARED_LINE_CUE, SOURCE_BEFORE, contact_line_only, helper_form_org_contact, on_commercial_estate,
                                        org_contact_cue, org_name_spans)
 from recognizers.gazetteer import is_first_name, is_inner_particle, is_name_like, is_surname, zipf
 
@@ -129,8 +129,27 @@ def is_org_mailbox(value: str) -> bool:
     parts = [p for p in re.split(r"[._\-+]", local.lower()) if p]
     if any(p in ROLE_MAILBOX for p in parts):
         return True
+    if len(parts) == 1 and _words_mailbox(parts[0]) and not _CONSUMER_DOMAIN.search(domain):
+        return True  # "rentincome@<body>": a team's mailbox named by two ordinary words, no name in it
     if PUBLIC_DOMAIN.search(value):
         return not _name_local_part(parts)
+    return False
+
+
+# the public mail services people have their own mailboxes with (a word-made local part there is a person's choice)
+_CONSUMER_DOMAIN = re.compile(r"(?i)(?:^|\.)(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|aol|icloud|me|mac|"
+                              r"btinternet|btopenworld|sky|talktalk|virginmedia|ntlworld|protonmail|proton|gmx|mail|zoho)\.")
+
+
+@functools.lru_cache(maxsize=512)
+def _words_mailbox(local: str) -> bool:
+    """Is the local part two ordinary words run together ("rentincome", "housingoptions"), neither a name?"""
+    if not (8 <= len(local) <= 30) or not local.isalpha():
+        return False
+    for i in range(3, len(local) - 2):
+        a, b = local[:i], local[i:]
+        if zipf(a) >= 4.0 and zipf(b) >= 4.0 and not is_name_like(a) and not is_name_like(b):
+            return True
     return False
 
 
@@ -224,10 +243,10 @@ def _org_name_ok(name: str) -> bool:
 def _anchor_is_org(text: str, s: int, orgs: list[tuple[int, int]], people: list[tuple[int, int]],
                    org_contacts: list[tuple[int, int]], address: bool = False) -> bool:
     """Does an organisation's name (or one of its contact details) come directly before ``s``?"""
-    best_end, best_org, by_name = -1, False, False
+    best_end, best_org, by_name, best_start = -1, False, False, -1
     for a, b in orgs:
         if b <= s and b > best_end:
-            best_end, best_org, by_name = b, True, True
+            best_end, best_org, by_name, best_start = b, True, True, a
     for a, b in org_contacts:
         if b <= s and b > best_end:
             best_end, best_org, by_name = b, True, False
@@ -236,6 +255,8 @@ def _anchor_is_org(text: str, s: int, orgs: list[tuple[int, int]], people: list[
             best_end, best_org = b, False
     if not best_org or s - best_end > 60:
         return False
+    if by_name and SOURCE_BEFORE.search(text, max(0, best_start - 25), best_start):
+        return False  # "NEW ADDR PER DVLA: Flat 3, ...", "address as held by HMRC: ...": the body is the source, not the owner
     gap = text[best_end:s]
     if gap.count("\n") > 1 or SEPARATOR_GAP.match(gap) is None:
         return False
@@ -402,6 +423,13 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     if f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE):
         if PO_BOX.search(before) or PO_BOX.match(text, s):
             return True  # "PO Box 12626, Harlow CM20 9QF": a mailbox is an organisation's
+        if _signature_office_address(text, s, line_start, people):
+            return True  # "Rhona Devlin / Senior Caseworker, Office of ... / 12 Causeyside Street, ...": where she works
+        hm = _ORG_ADDRESS_HEADING.search(text, block_start(text, s, 5), line_start)
+        if hm is not None and not any(hm.start() <= a and b <= s for a, b in people):
+            return True  # "Name and full postal address of your bank or building society / ... / Postcode: B1 1AA"
+        if _under_po_box_line(text, s, line_start, people):
+            return True  # "PO Box 7741 / Mail Handling Site B / Wolverhampton / WV98 2ZX": the mailbox's town and postcode
         vm = VENUE_CUE.search(text, max(0, s - 90), s)
         if vm is not None and not HOME_WORDS.search(text, vm.end(), s) and not any(vm.end() <= a and b <= s for a, b in people):
             return True  # "The hearing will take place at Fox Court, 30 Brooke Street, ..."
@@ -428,6 +456,58 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     if f.entity_type == EntityType.PHONE_NUMBER and _bracketed_in_org_sentence(text, f, orgs, people):
         return True
     return _block_headed_by_org(text, s, people) or _document_letterhead(text, s, people, orgs)
+
+
+# a signature's job-title line: a job title, a comma, then where ("Senior Caseworker, Office of ...", "Income Officer,
+# Harbour Homes", "Paralegal, Ashby & Co")
+_JOB_TITLE_LINE = re.compile(
+    r"(?i)[ \t]*(?:[a-z\-]+[ \t]+){0,3}(?:manager|officer|administrator|director|secretary|clerk|controller|supervisor|"
+    r"caseworker|case[ \t]+worker|adviser|advisor|assistant|co-?ordinator|solicitor|paralegal|executive|consultant|"
+    r"worker|specialist|partner|practitioner|representative|analyst|agent)[ \t]*,[^\n]*")
+
+
+def _signature_office_address(text: str, s: int, line_start: int, people) -> bool:
+    """Is the address at a line's start under a signature's job-title line ("Title, Organisation"), itself under a
+    line naming a person? An e-mail or letter signature gives where the signer works, never their home."""
+    if text[line_start:s].strip() or line_start < 2:
+        return False
+    l1 = text.rfind("\n", 0, line_start - 1) + 1
+    if _JOB_TITLE_LINE.fullmatch(text, l1, line_start - 1) is None or l1 < 2:
+        return False
+    l0 = text.rfind("\n", 0, l1 - 1) + 1
+    return any(l0 <= a and b <= l1 - 1 for a, b in people)
+
+
+# a form's heading for a body's address, a few lines above it in the same block ("Name and full postal address of
+# your bank or building society", "Address of the employer")
+_ORG_ADDRESS_HEADING = re.compile(
+    r"(?i)\baddress(?:es)?[ \t]+of[ \t]+(?:your|the|his|her|their|its)[ \t]+(?:(?:new|current|former|previous)[ \t]+)?"
+    r"(?:bank|building[ \t]+society|employer|company|business|school|college|nursery|gp|surgery|practice|insurer|"
+    r"council|solicitors?|firm|branch)\b")
+
+
+# a line of an address block that starts with a PO box ("PO Box 7741", "P.O. Box 12", "Freepost RTKX-1234")
+_PO_BOX_LINE = re.compile(r"(?im)^[ \t]*(?:P\.?[ \t]?O\.?[ \t]*Box|Freepost)\b[^\n]{0,40}$")
+
+
+def _under_po_box_line(text: str, s: int, line_start: int, people) -> bool:
+    """Is the address or postcode a later line of an address block whose earlier line is a PO box (up to four
+    short lines above, no blank line, nobody named between)? A mailbox block is an organisation's postal address;
+    its sorting-office line, town and (often non-geographic) postcode are too."""
+    if line_start == 0:
+        return False
+    bs = block_start(text, s, 4)
+    if bs >= line_start:
+        return False
+    m = None
+    for m in _PO_BOX_LINE.finditer(text, bs, line_start - 1):
+        pass
+    if m is None:
+        return False
+    between = text[m.end():line_start]
+    if any(len(ln) > 60 for ln in between.split("\n")):
+        return False
+    return not any(m.start() <= a and b <= s for a, b in people)
 
 
 def _contact_line_of_org(text: str, f: Finding, line_start: int, people, org_contacts) -> bool:
