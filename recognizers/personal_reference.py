@@ -1,14 +1,7 @@
-"""Personal reference numbers that an organisation gives a person as its customer, client,
-member, tenant, policyholder, pensioner, patient or pupil ("Policy number: CDI-4471920",
-"Membership no. FF-7713"), and a person's tax reference ("UTR 12345 67890"). Bank account
-numbers are BANK_DETAILS.
-
-Not an employer's own staff numbers (payroll, employee, works, staff, personnel, clock
-numbers): those are the employer's bookkeeping for its staff, written in every earnings
-return and DEO reply next to the employee's name, NI number and address that are redacted
-anyway; the labelling conventions of every corpus leave them unlabelled ("staff and employee
-numbers ... are not labelled"), and they were the recognizer's only output across the dev
-sets (24 false alarms, no hit, round 21T).
+"""Personal reference numbers that an organisation gives a person: payroll, employee,
+works, staff, personnel, customer, client, account, membership, tenancy, policy,
+pension, patient, student numbers ("Employee payroll number: NBL-30417",
+"Works no: 00417", "Our employee no. FF-7713"). Bank account numbers are BANK_DETAILS.
 
 The label must be there: a bare code is not personal data we can recognise. The value
 may follow the label on the same line, or sit below it in a table column ("Payroll no"
@@ -28,8 +21,8 @@ from recognizers.base import result
 from pipeline.codes import EntityType
 
 LABEL = re.compile(
-    r"(?i)\b(?:(?:customer|client|membership|member|"
-    r"tenancy|tenant|policy|pension|patient|student|pupil)(?:[ \t]+(?:account|reference))?"
+    r"(?i)\b(?:(?:payroll|employee|employment|works|staff|personnel|clock|customer|client|membership|member|"
+    r"tenancy|tenant|policy|pension|patient|student|pupil)(?:[ \t]+(?:payroll|account|reference))?"
     r"[ \t]*(?:number|no\b\.?|num\b\.?|ref(?:erence)?\b\.?|id\b|#)"
     # a person's tax reference: "UTR: 12345 67890" (a self-employed parent's, in a variation or FIU file)
     r"|utr\b|unique[ \t]+tax(?:payer)?[ \t]+ref(?:erence)?\b|self[ \t\-]+assessment[ \t]+(?:number|ref(?:erence)?)\b)"

@@ -82,12 +82,12 @@ def test_listed_name_in_lower_case_unless_an_ordinary_word(tmp_path):
     assert texts(a.analyze("He was seen on Quillan Road last week."), EntityType.ADDRESS) == ["Quillan Road"]
 
 
-def test_labelled_membership_number(analyzer):  # (was a payroll number: staff numbers are not labelled, round 21T)
-    f = analyzer.analyze("Member: Teodor Brannigan\nMembership number: QRS-55120\n")
+def test_labelled_payroll_number(analyzer):
+    f = analyzer.analyze("Employee: Teodor Brannigan\nEmployee payroll number: QRS-55120\n")
     assert "QRS-55120" in texts(f)
-    table = "Membership no\nMember\nPay date\nQRS-55120\nTeodor Brannigan\n30/01/2026\n"
+    table = "Payroll no\nEmployee\nPay date\nQRS-55120\nTeodor Brannigan\n30/01/2026\n"
     assert "QRS-55120" in texts(analyzer.analyze(table))
-    assert "QRS-55120" not in texts(analyzer.analyze("Member: Gregor Lindqvist, membership no. QRS-55120"))
+    assert "QRS-55120" not in texts(analyzer.analyze("Employee: Gregor Lindqvist, payroll no. QRS-55120"))
 
 
 def test_company_names_are_never_people(analyzer):

@@ -181,8 +181,8 @@ def test_a_form_row_under_the_name_row(murphy):
 
 
 def test_a_form_row_under_an_employee_row(hussain):
-    rows = "Policy number: AVT-20417\nCompany car: BD70 XKM\n"
-    assert found(hussain, "Employee: Mr Imran Hussain\n" + rows) == []  # his policy number too
+    rows = "Payroll number: AVT-20417\nCompany car: BD70 XKM\n"
+    assert found(hussain, "Employee: Mr Imran Hussain\n" + rows) == []  # his payroll number too
     assert found(hussain, "Employee: Mr Bilal Hussain\n" + rows) == ["Bilal Hussain", "AVT-20417", "BD70 XKM"]
 
 

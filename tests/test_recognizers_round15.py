@@ -53,12 +53,12 @@ def test_letters_reference_is_the_addressees(rp):
 
 
 def test_reference_said_of_someone_else_still_goes(rp):
-    text = HEAD + "Dear Ms Kaczmarek\n\nYour former husband gave us his policy number, NBL-30417, on the phone.\n"
+    text = HEAD + "Dear Ms Kaczmarek\n\nYour former husband gave us his payroll number, NBL-30417, on the phone.\n"
     assert "NBL-30417" in found(rp, text, REF)
 
 
 def test_reference_in_a_letter_about_someone_else_still_goes(rp):
-    text = (HEAD + "Re: Mr Tomasz Kaczmarek\nPolicy number: NBL-30417\n\nDear Ms Kaczmarek\n\n"
+    text = (HEAD + "Re: Mr Tomasz Kaczmarek\nPayroll number: NBL-30417\n\nDear Ms Kaczmarek\n\n"
             "We write about the paying parent's earnings.\n")
     assert "NBL-30417" in found(rp, text, REF)
 
@@ -149,14 +149,14 @@ def test_value_equal_to_hers_with_nothing_said_stays_hers(rp):
 
 
 def test_reference_in_a_letters_body_under_someone_elses_details_still_goes(rp):
-    text = (HEAD + "Dear Ms Kaczmarek\n\nThe paying parent's insurer sent us these details:\n"
-            "Insurer: Sumner Mutual Ltd\nPolicy number: NBL-30417\n")
+    text = (HEAD + "Dear Ms Kaczmarek\n\nThe paying parent's employer sent us these details:\n"
+            "Employer: Sumner Freight Ltd\nPayroll number: NBL-30417\n")
     assert "NBL-30417" in found(rp, text, REF)
 
 
 def test_reference_in_a_forms_section_about_the_other_parent_still_goes(rp):
     text = ("APPLICATION FORM\n\nSECTION 1: ABOUT YOU\n  Full name: Ilona Kaczmarek\n\n"
-            "SECTION 4: ABOUT THE OTHER PARENT\n  Policy number (if known): NBL-30417\n")
+            "SECTION 4: ABOUT THE OTHER PARENT\n  Payroll number (if known): NBL-30417\n")
     assert "NBL-30417" in found(rp, text, REF)
 
 
@@ -186,7 +186,7 @@ def test_our_client_in_a_solicitors_heading_binds_the_client(rp):
 
 
 def test_reference_said_after_it_to_be_the_other_parents_still_goes(rp):
-    text = HEAD + "Policy no. NBL-30417 (PP)\n\nDear Ms Kaczmarek\n\nWe have contacted the employer.\n"
+    text = HEAD + "Payroll no. NBL-30417 (PP)\n\nDear Ms Kaczmarek\n\nWe have contacted the employer.\n"
     assert "NBL-30417" in found(rp, text, REF)
 
 

@@ -72,9 +72,8 @@ def test_officials_staff_number_is_not_a_finding(analyzer):
     assert found(analyzer, text2, EntityType.CASE_REFERENCE) == []
 
 
-def test_third_party_membership_number_stays_personal(analyzer):
-    # (was a payroll number: an employer's staff numbers are not labelled, round 21T)
-    text = "Re: Ysolde Marchbank   Membership no: PX-40917\n"
+def test_third_party_payroll_number_stays_personal(analyzer):
+    text = "Re: Ysolde Marchbank   Payroll no: PX-40917\n"
     assert "PX-40917" in found(analyzer, text, EntityType.CASE_REFERENCE)
 
 
