@@ -19,6 +19,7 @@ from recognizers.attribution import MESSENGER_TIME_LINE
 from recognizers.base import result
 
 from pipeline.codes import EntityType
+from recognizers.gazetteer import NAME_PARTICLES as _NAME_PARTICLES_ALL
 from recognizers.gazetteer import _fold, first_names, is_first_name, is_name_like, is_surname, surnames, zipf
 
 _LOW = "a-zß-öø-ÿ\u0101\u0103\u0105\u0107\u0109\u010b\u010d\u010f\u0111\u0113\u0117\u0119\u011b\u011f\u0123\u012b\u012f\u0131\u0137\u013a\u013c\u013e\u0142\u0144\u0146\u0148\u014d\u0151\u0153\u0155\u0159\u015b\u015f\u0161\u0163\u0165\u016b\u016f\u0171\u0173\u017a\u017c\u017e"
@@ -789,6 +790,8 @@ class PersonContextRecognizer(EntityRecognizer):
         out += role_is_names(self, text)
         out += signoff_names(self, text)
         out += assigned_names(self, text)
+        out += dotted_initial_names(self, text)
+        out += log_author_names(self, text)
         ner = [(e.start_char, e.end_char) for e in (getattr(nlp_artifacts, "entities", None) or ())
                if getattr(e, "label_", "") == "PERSON"]
         speakers = [m.span("name") for m in chat] if bodies else []
@@ -1318,6 +1321,63 @@ def signoff_names(rec, text: str) -> list:
         if (is_first_name(toks[0]) and toks[0].lower() not in STOP and toks[0].lower() not in SPEAKER_LABELS
                 and zipf(toks[0]) < 6.6 and all(is_name_like(t) or zipf(t) < 3.0 for t in toks[1:])):
             out.append(_res(rec, m.start("name"), m.end("name"), 0.7, "name alone after a sign-off"))
+    return out
+
+
+# an initial (or two) run onto the surname with no space, the way staff sign a log or a note: "B.OKONJO",
+# "A.McGinty", "D.ATKINSON-BLAKE", "J.S.Sandhu", "R.VAN DER MERWE", "r.van der Merwe"; not an e-mail's or a web
+# address's "j.smith@", "a.smith.co", nor a sentence run on after a capital ("Plan B.Then")
+_PARTICLE = r"(?:(?i:van|von|der|den|de|da|dos|das|di|du|del|della|la|le|ter|ten|bin|ibn|al|el|ap)[ \t])"
+DOTTED_INITIAL_RE = re.compile(
+    r"(?<![\w.@/'’\-&])(?P<name>[A-Z]\.(?:[A-Z]\.)?(?P<sur>" + _PARTICLE + r"{0,2}(?:" + NAME
+    + r"|[A-Z]{2,}(?:['’][A-Z]{2,})?(?:-[A-Z]{2,})*)))(?![\w\-@'’]|\.[A-Za-z])"
+)
+
+
+def _surname_parts_ok(sur: str) -> bool:
+    """Each part of a surname (its particles aside) a known surname not too common as a word, or a rare word:
+    "OKONJO", "ATKINSON-BLAKE", "McGinty"; not "Then", "THE", "ROAD"."""
+    words = sur.replace("’", "'").split()
+    last = words[-1]
+    if any(w.lower() not in _NAME_PARTICLES_ALL for w in words[:-1]):
+        return False
+    parts = [x for x in last.split("-") if x]
+    if not parts:
+        return False
+    for x in parts:
+        lx = x.lower()
+        if lx in STOP or lx in LOG_WORDS or lx in SPEAKER_LABELS or lx in _CAPS_NOT_NAMES or len(x) < 2:
+            return False
+        if not ((is_surname(x) and zipf(x) < 5.0) or (zipf(x) < 3.5 and len(x) >= 3)):
+            return False
+    return True
+
+
+def dotted_initial_names(rec, text: str) -> list:
+    out = []
+    for m in DOTTED_INITIAL_RE.finditer(text):
+        if _surname_parts_ok(m.group("sur")) and not _street_after(text, m.end("name"), True):
+            out.append(_res(rec, m.start("name"), m.end("name"), 0.65, "initial run onto a surname"))
+    return out
+
+
+# a log entry's header: its date (and time), then who wrote it as an initial and a surname, then a staff code in
+# brackets, the end of the line or a column gap: "04/03/2025 09:12  T. Oduya (KB3)", "12/05/26 1410 K Brandt   IC"
+LOG_AUTHOR_RE = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[ \t][A-Z][a-z]{2,8}[ \t]\d{2,4})"
+    r"(?:[ \t]*[,|;\-–]?[ \t]*\d{1,2}[:.]?\d{2})?(?:[ \t]*[,|;\-–])?[ \t]+"
+    r"(?P<name>[A-Z]\.?[ \t](?P<sur>" + NAME + r"|[A-Z]{2,}(?:-[A-Z]{2,})*))"
+    r"(?=[ \t]*\([A-Za-z0-9]{1,8}\)|[ \t]*$|[ \t]{2,}|\t|[ \t]+[-–|][ \t]|:[ \t])"
+)
+
+
+def log_author_names(rec, text: str) -> list:
+    out = []
+    for m in LOG_AUTHOR_RE.finditer(text):
+        sur = m.group("sur")
+        if _surname_parts_ok(sur) or (zipf(sur) < 4.0 and sur.lower() not in STOP and len(sur) >= 3
+                                      and sur.lower() not in LOG_WORDS):
+            out.append(_res(rec, m.start("name"), m.end("name"), 0.65, "initial and surname in a log's author column"))
     return out
 
 
