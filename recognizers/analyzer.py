@@ -461,6 +461,8 @@ class CaseAnalyzer:
                             w in lower_parts and zipf(w) < 4.0 and is_name_like(w)):
                         continue  # "sofa" is a word even when "Sofa ..." was taken for a name
                         # (but "darren" is a name where the writer wrote "darren kerrigan")
+                    if " " not in w and w[:1].isupper() and w.lower() in _document_towns(text):
+                        continue  # "Keighley": the town of an address in this document, not a person
                     if " " not in w and _firm_pair(text, m.start(), m.end()):
                         continue  # "Sarah Rowbotham" is a person, "for Khan & Rowbotham" her firm
                     if not _overlaps(m.start(), m.end(), taken):
@@ -571,6 +573,7 @@ class CaseAnalyzer:
         org_names = org_name_spans(text)
         places = [(r.start, r.end) for r in results
                   if r.entity_type in (EntityType.ADDRESS.value, EntityType.UK_POSTCODE.value)]
+        towns = _document_towns(text)
         findings: list[Finding] = []
 
         # listed third parties: their names and identifiers
@@ -638,6 +641,9 @@ class CaseAnalyzer:
                     # nor its ORG on a lone known name that a strong cue marks as a person: "Shaz (tenant's friend)")
                 if not _overlaps(s, e, tp_spans) and _overlaps(s, e, places):
                     continue  # a town in an address ("Road, Keighley BD21")
+                if rec in ("SpacyRecognizer", "PersonContextRecognizer") and towns and not _overlaps(
+                        s, e, tp_spans) and _town_not_person(text, s, e, towns):
+                    continue  # "Keighley" alone on an address block's line, "Leeds Mindwell": the document's town
                 if not _overlaps(s, e, tp_spans) and _STREET_AFTER.match(text, e):
                     continue  # a street named after a person ("Bryn Road", "Victoria Street")
             if et == EntityType.DATE_OF_BIRTH and not self._dob_plausible(text, s, e, r.score):
@@ -764,6 +770,35 @@ class CaseAnalyzer:
         contact details are that person's ("Gareth Pryce / Payroll Officer, X Ltd / Tel ...")."""
         start = block_start(text, s, 4)
         return any(start <= m.start and m.end <= s and m.pos != 0 for m in mentions)
+
+
+# a document's towns: the word(s) just before a postcode, after a comma or alone on the line above it ("Cavendish
+# Street, Keighley BD21 3RL", "LEEDS\nLS12 4QN"); the same word found alone elsewhere as a person is the town
+_TOWN_BEFORE_POSTCODE = re.compile(
+    r"(?m)(?:^|,)[ \t]*(?P<t>[A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+)?)[ \t]*,?[ \t]*(?:\n[ \t]*)?"
+    r"[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]?\d[A-Z]{2}\b"
+)
+
+
+def _document_towns(text: str) -> frozenset[str]:
+    out = set()
+    for m in _TOWN_BEFORE_POSTCODE.finditer(text):
+        t = m.group("t").lower()
+        out.add(t)
+        out.add(t.split()[-1])
+    return frozenset(out)
+
+
+def _town_not_person(text: str, s: int, e: int, towns: frozenset[str]) -> bool:
+    """A weak person finding that is one of the document's towns ("Keighley" on an address block's line, "Leeds
+    Mindwell", a service named for its town), not after a title."""
+    toks = text[s:e].split()
+    if not toks or toks[0].lower() not in towns or _TITLE_BEFORE.search(text, max(0, s - 6), s):
+        return False
+    return len(toks) == 1 or (len(toks) == 2 and not is_name_like(toks[1]))
+
+
+_TITLE_BEFORE = re.compile(r"(?i)\b(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+$")
 
 
 ADULT_YEARS = 16

@@ -135,7 +135,7 @@ STATEMENT_PAYEE_RE = re.compile(
     r"(?i:(?:faster[ \t]+)?payment[ \t]+(?:to|from)|transfer[ \t]+(?:to|from)|bill[ \t]+payment(?:[ \t]+to)?|payee:?|paid[ \t]+to)|"
     r"FROM|TO)\b:?[ \t,\"]+"
     r"(?:(?:[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?(?=[A-Z0-9]{0,3}\d)[A-Z0-9]{1,4})?)[ \t]+)?"
-    r"(?P<name>(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}(?:[ \t][A-Z]\b(?![.'’]\w))?)"
+    r"(?P<name>(?!(?:TO|FROM)\b)(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}(?:[ \t][A-Z]\b(?![.'’]\w))?)"
     r"(?=[ \t]+(?:REF\b|\d{6}\b|\d{2}-\d{2}-\d{2})|[ \t]{2,}|\t|[ \t]+[£$€]?\d[\d,]*\.\d\d\b|[ \t]*(?:\"|,|\||$)"
     # a surname and its initial, then the payment's reference words: "FPO OKORO T RENT SHARE"
     r"|(?<=[A-Z][A-Z][ \t][A-Z])[ \t]+[A-Z]{2,}"
@@ -809,6 +809,8 @@ class PersonContextRecognizer(EntityRecognizer):
         out += document_mentions(self, text, out, bodies, nlp_artifacts, speakers)
         # kept for the analyzer: Presidio drops a result inside a higher-scored NER span, and when the
         # analyzer then rejects that NER span the name found here must not be lost with it
+        if "CARD" in text or "POS" in text or "VIS" in text or "DEB" in text or "ard " in text:
+            out = [r for r in out if not card_payee(text, r.start)]  # a shop and its town on a card payment's line
         self.last = (text, out)
         return out
 
@@ -1322,6 +1324,20 @@ def signoff_names(rec, text: str) -> list:
                 and zipf(toks[0]) < 6.6 and all(is_name_like(t) or zipf(t) < 3.0 for t in toks[1:])):
             out.append(_res(rec, m.start("name"), m.end("name"), 0.7, "name alone after a sign-off"))
     return out
+
+
+# a card payment's marker on a statement line, with the card's digits (masked or not): what follows is the shop
+# and its town, never a person ("CARD 4539 ALDI LEEDS", "POS 3348 SCREWFIX HILLINGTON", "CARD PAYMENT TO ...")
+CARD_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:CARD(?:[ \t]+(?:PAYMENT|PURCHASE))?|POS|VIS|VISA|DEB|DEBIT[ \t]+CARD|CONTACTLESS|CPT|ATM|"
+    r"(?i:card[ \t]+(?:payment|purchase)))(?:[ \t]+(?i:to|at))?(?:[ \t]+[\dX*]{4}){0,4}(?:[ \t]+\d{1,2}[A-Z]{3}\d{0,2})?[ \t]+$"
+)
+
+
+def card_payee(text: str, s: int) -> bool:
+    """Is the text at ``s`` the payee of a card payment (the marker just before it on its line)?"""
+    ls = text.rfind("\n", 0, s) + 1
+    return CARD_BEFORE_RE.search(text, max(ls, s - 48), s) is not None
 
 
 # an initial (or two) run onto the surname with no space, the way staff sign a log or a note: "B.OKONJO",

@@ -792,9 +792,14 @@ methylphenidate ritalin concerta elvanse lisdexamfetamine insulin epipen risperi
 methadone buprenorphine morphine zopiclone
 """.split())  # and medicines (the most prescribed in England, NHS prescription cost analysis; ADHD and asthma brands)
 # the second word of a named day: "Boxing Day", "Easter Monday", "Christmas Eve", "Bonfire Night"
-_HOLIDAY_BEFORE = re.compile(r"(?i)\b(?:boxing|christmas|easter|good|bonfire|new[ \t]+year['’]?s|valentine['’]?s|"
-                             r"mother['’]?s|father['’]?s|remembrance|pancake|shrove|ash|whit|st[ \t]+\w+['’]?s)[ \t]+$")
-_HOLIDAY_WORD = frozenset({"day", "eve", "night", "monday", "tuesday", "wednesday", "friday", "sunday", "saturday"})
+_HOLIDAY_FIRST = (r"(?:boxing|christmas|easter|good|bonfire|new[ \t]+year['’]?s|valentine['’]?s|mother['’]?s|"
+                  r"father['’]?s|remembrance|pancake|shrove|ash|whit|palm|maundy|holy|armistice|st[ \t]+\w+['’]?s)")
+_HOLIDAY_BEFORE = re.compile(r"(?i)\b" + _HOLIDAY_FIRST + r"[ \t]+$")
+_HOLIDAY_WORD = frozenset({"day", "eve", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "sunday",
+                           "saturday"})
+# a named day as a whole span: "Easter Sunday", "Boxing Day", "Maundy Thursday", "New Year's Eve"
+_HOLIDAY_SPAN = re.compile(r"(?i)" + _HOLIDAY_FIRST + r"[ \t]+(?:day|eve|night|monday|tuesday|wednesday|thursday|friday|"
+                           r"saturday|sunday)$")
 KIN_NAME_WORDS = frozenset("""
 mama papa tata koko yaya lala mamie lola lolo tita tito tia tio ate anna anne abla abi hala nine dede baba bibi babu
 dada nani dadi abba daya kak kaka iya mae kareem mubarak ameen amin
@@ -1036,6 +1041,12 @@ _EPONYM_TERM = re.compile(
     r"(?:Hadkinson|Mesher|Martin)[ \t]+(?i:order)\b")
 
 
+def _card_payee(text: str, s: int) -> bool:
+    from recognizers.person_context import card_payee
+
+    return card_payee(text, s)
+
+
 def ner_person_is_word(text: str, f: Finding) -> bool:
     """True when a PERSON from the NER model (or a weak context guess) is not a name."""
     span = f.text
@@ -1047,6 +1058,10 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
         return True
     if _EPONYM_TERM.match(text, f.start) and len(toks) <= 2:
         return True  # "a McKenzie friend", "Clare's Law", "Gillick competent": a legal term named after a person
+    if len(toks) in (2, 3) and _HOLIDAY_SPAN.match(" ".join(toks)):
+        return True  # "Easter Sunday", "Boxing Day": a named day, not a person
+    if f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer") and _card_payee(text, f.start):
+        return True  # "CARD 4539 ALDI LEEDS": a shop and its town on a card payment's line
     if len(toks) == 1 and (toks[0].lower() in KINSHIP_WORDS or toks[0].lower() in ROLE_WORDS):
         return True  # "Cousin", "Nan", "Uncle", "Justice" (of the Peace), "Defendant" alone
     if len(toks) >= 2 and toks[0].lower() in VEHICLE_MAKES and f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer"):

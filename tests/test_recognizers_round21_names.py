@@ -76,3 +76,80 @@ def test_log_author_column_not_a_word(analyzer):
     text = "17/03/2026 09:40  A Call (IC)\n18/03/2026 10:00  B Letter\nLetter issued.\n"
     got = _people(analyzer, text)
     assert not any(x in " ".join(got) for x in ("Call", "Letter"))
+
+
+# ---------------------------------------------------------------- bank statement lines
+
+_STATEMENT = (
+    "Statement of account\n"
+    "Date      Description                                   Out        In      Balance\n"
+    "03 Apr    TFR TO W PENHALIGON 40-12-77 31882046        75.00               410.12\n"
+    "05 Apr    CARD 7781 LIDL ROTHERHAM                     23.40               386.72\n"
+    "07 Apr    POS 1234 5678 9012 7781 KENDAL FARNWORTH      4.10               382.62\n"
+)
+
+
+def test_transfer_to_a_person_on_a_statement_line(analyzer):
+    assert "W PENHALIGON" in _people(analyzer, _STATEMENT)
+
+
+def test_card_payment_payee_is_a_shop_and_its_town(analyzer):
+    got = " ".join(_people(analyzer, _STATEMENT))
+    assert "LIDL" not in got and "ROTHERHAM" not in got and "KENDAL" not in got and "FARNWORTH" not in got
+
+
+def test_card_payment_payee_not_taken_by_the_context_recognizer():
+    from recognizers.person_context import PersonContextRecognizer
+
+    got = [_STATEMENT[r.start:r.end] for r in PersonContextRecognizer().analyze(_STATEMENT, ["PERSON"])]
+    assert not any("KENDAL" in g or "FARNWORTH" in g for g in got)
+
+
+def test_card_payment_payee_dropped_in_refine():
+    from pipeline.codes import ReasonCode
+    from pipeline.models import Finding
+    from recognizers.refine import ner_person_is_word
+
+    s = _STATEMENT.index("KENDAL FARNWORTH")
+    f = Finding(s, s + 16, EntityType.PERSON, "SpacyRecognizer", 0.85, PartyKind.UNKNOWN, ReasonCode.TP, False,
+                "KENDAL FARNWORTH")
+    assert ner_person_is_word(_STATEMENT, f)
+
+
+def test_card_payee_helper():
+    from recognizers.person_context import card_payee
+
+    line = "12 May  CARD PAYMENT TO 4411 ALDA CAFE HALIFAX   3.20\n"
+    assert card_payee(line, line.index("ALDA"))
+    line2 = "12 May  FPO ALDA MORRISH RENT   30.00\n"
+    assert not card_payee(line2, line2.index("ALDA"))
+
+
+# ---------------------------------------------------------------- named days and the document's towns
+
+def test_named_day_is_no_person():
+    from pipeline.codes import ReasonCode
+    from pipeline.models import Finding
+    from recognizers.refine import ner_person_is_word
+
+    text = "can we swap to Maundy Thursday instead, and she has them Easter Sunday"
+    for w in ("Maundy Thursday", "Easter Sunday"):
+        s = text.index(w)
+        f = Finding(s, s + len(w), EntityType.PERSON, "SpacyRecognizer", 0.85, PartyKind.UNKNOWN, ReasonCode.TP,
+                    False, w)
+        assert ner_person_is_word(text, f)
+
+
+def test_document_town_is_no_person():
+    from recognizers.analyzer import _document_towns, _town_not_person
+
+    text = ("Mrs Jo Pryce\n8 Sellars Row\nTodmorden\nOL14 5AB\n\nYou were referred to Todmorden Wellbeing by "
+            "Mr Todmorden. The office is at 2 Mill St, Hebden Bridge HX7 8AD.\n")
+    towns = _document_towns(text)
+    assert "todmorden" in towns and "hebden bridge" in towns
+    s = text.index("Todmorden\n")
+    assert _town_not_person(text, s, s + len("Todmorden"), towns)
+    s = text.index("Todmorden Wellbeing")
+    assert _town_not_person(text, s, s + len("Todmorden Wellbeing"), towns)
+    s = text.index("Todmorden.")
+    assert not _town_not_person(text, s, s + len("Todmorden"), towns)  # after a title: a person
