@@ -48,7 +48,7 @@ from recognizers.parties import PAYING, RECEIVING, PartyMatcher, PartySpan, _nam
 from recognizers.passport import UkPassportRecognizer
 from recognizers.person_context import PersonContextRecognizer
 from recognizers.personal_reference import PersonalReferenceRecognizer
-from recognizers.refine import (_firm_pair, _trim_kinship, is_org_mailbox, is_person_mailbox, ner_person_is_word, person_over_ner_org,
+from recognizers.refine import (ORG_NAME, _firm_pair, _trim_kinship, is_org_mailbox, is_person_mailbox, ner_person_is_word, person_over_ner_org,
                                refine_findings)
 from recognizers.uk_nino import UkNinoRecognizer
 from recognizers.uk_phone import CuedPhoneRecognizer, UkPhoneRecognizer
@@ -636,7 +636,8 @@ class CaseAnalyzer:
                     continue  # a company or body's name ("Harbour Fresh Foods Ltd") is not a person
                 if rec != "SpacyRecognizer" and _overlaps(s, e, orgs) and not text[s:e].isupper() and not (
                         r.score >= 0.75 and " " not in text[s:e] and (s, e) in orgs and is_name_like(text[s:e])) and not (
-                        person_over_ner_org(text, s, e)) and not _recurring_speaker(text, s, e):
+                        person_over_ner_org(text, s, e)) and not _recurring_speaker(text, s, e) and not (
+                        _org_inside_name(text, s, e, orgs)):
                     continue  # (the NER model's ORG on a line in capitals is no evidence: "TO: ADEBAYO O REF ...";
                     # nor its ORG on a lone known name that a strong cue marks as a person: "Shaz (tenant's friend)")
                 if not _overlaps(s, e, tp_spans) and _overlaps(s, e, places):
@@ -799,6 +800,20 @@ def _town_not_person(text: str, s: int, e: int, towns: frozenset[str]) -> bool:
 
 
 _TITLE_BEFORE = re.compile(r"(?i)\b(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+$")
+
+
+def _org_inside_name(text: str, s: int, e: int, orgs) -> bool:
+    """The NER model's ORG on a part only of a first name and surname found by context ("Harriet [Lomax]
+    called"): the model's slip on a surname, not an organisation (which would take the whole span or more)."""
+    inner = [(a, b) for a, b in orgs if a < e and s < b]
+    if not inner or any(a < s or b > e or (a, b) == (s, e) for a, b in inner):
+        return False
+    toks = text[s:e].split()
+    if not 2 <= len(toks) <= 3 or ORG_NAME.search(text, s, min(len(text), e + 12)):
+        return False
+    f, l = toks[0], toks[-1]
+    return (is_first_name(f) and zipf(f) < 4.5 and f[1:].islower() and l[1:].islower()
+            and (is_surname(l) or zipf(l) < 3.0) and zipf(l) < 4.5)
 
 
 ADULT_YEARS = 16

@@ -332,6 +332,11 @@ _CHAT_KIN_LABELS = {"mum", "mam", "mom", "mummy", "mother", "dad", "daddy", "fat
                     "grandad", "grandma", "sis", "bro", "babe", "hun", "auntie", "aunty", "uncle", "cousin", "son", "baby"}
 
 
+# family terms a phone's contact name carries with the person's name ("Kamla Auntie", "Uncle Tunde")
+_SPEAKER_KIN = frozenset(_CHAT_KIN_LABELS | {"aunt", "granny", "grandpa", "grandma", "nanny", "bro", "sis", "brother",
+                                             "sister", "nephew", "niece", "papa", "mama", "ji"})
+
+
 def _chat_label_name_ok(w: str) -> bool:
     """A chat's lower-case speaker label or addressee that is a first name (not a role or kin label)."""
     return (w not in STOP and w not in SPEAKER_LABELS and w not in LOG_WORDS and w not in _CHAT_KIN_LABELS
@@ -532,6 +537,17 @@ class PersonContextRecognizer(EntityRecognizer):
             for m in chat:
                 w = m.group("name")
                 wt = w.split()
+                if len(wt) == 2 and (wt[0].lower() in _SPEAKER_KIN) != (wt[1].lower() in _SPEAKER_KIN):
+                    # a contact saved with a family term: "Kamla Auntie", "Uncle Tunde", "Nan Pat": the other word
+                    # is the person's name (not "Papa ji", "Auntie Flo" when "Flo" is no name)
+                    k = 0 if wt[1].lower() in _SPEAKER_KIN else 1
+                    x = wt[k]
+                    if (x[:1].isupper() and x[1:].islower() and x.isalpha() and x.lower() not in STOP
+                            and x.lower() not in SPEAKER_LABELS and x.lower() not in _SPEAKER_KIN
+                            and (is_first_name(x) and zipf(x) < 5.0 or zipf(x) < 2.5)):
+                        xs = m.start("name") + (0 if k == 0 else w.index(x, len(wt[0])))
+                        out.append(_res(self, xs, xs + len(x), 0.7, "speaker's name with a family term in a chat"))
+                        continue
                 if (m.re is CHAT_LINE_TIME_AFTER_RE and all(t[:1].isupper() and t[1:].islower() for t in wt)
                         and is_first_name(wt[0]) and wt[0].lower() not in STOP and zipf(wt[0]) < 4.0
                         and wt[0].lower() not in SPEAKER_LABELS and wt[0].lower() not in _CHAT_KIN_LABELS

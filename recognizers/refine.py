@@ -1025,13 +1025,23 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
     return False
 
 
+# a family term written after the name, as many families do ("Kamla Auntie", "Ayşe Teyze", "Tunde Uncle")
+_KIN_AFTER = re.compile(r"[ \t\u00a0]+(?i:auntie|aunty|aunt|uncle|nan|nana|nanna|cousin|teyze|amca|dayı|dayi|abla|"
+                        r"didi|bhaiya|baji|chacha|chachi|khala|khalu|mamu|phupho|phuppo|akka|ji)$")
+
+
 def _trim_kinship(text: str, f: Finding) -> Finding:
-    """"Auntie Efua" from the NER model: the family term is not part of the name."""
-    m = KINSHIP.match(text, f.start, f.end)
-    if f.recognizer != "SpacyRecognizer" or not m or m.end() >= f.end:
+    """"Auntie Efua", "Kamla Auntie" from the NER model: the family term is not part of the name."""
+    if f.recognizer != "SpacyRecognizer":
         return f
     from dataclasses import replace
-    return replace(f, start=m.end(), text=text[m.end():f.end])
+    m = KINSHIP.match(text, f.start, f.end)
+    if m and m.end() < f.end:
+        return replace(f, start=m.end(), text=text[m.end():f.end])
+    a = _KIN_AFTER.search(text, f.start, f.end)
+    if a and a.start() > f.start and " " not in text[f.start:a.start()]:
+        return replace(f, end=a.start(), text=text[f.start:a.start()])
+    return f
 
 
 # legal and safeguarding terms of family proceedings named after a person (the span is the eponym only)

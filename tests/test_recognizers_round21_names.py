@@ -153,3 +153,42 @@ def test_document_town_is_no_person():
     assert _town_not_person(text, s, s + len("Todmorden Wellbeing"), towns)
     s = text.index("Todmorden.")
     assert not _town_not_person(text, s, s + len("Todmorden"), towns)  # after a title: a person
+
+
+# ---------------------------------------------------------------- the model's ORG on a surname inside a name
+
+def test_org_on_the_surname_alone_does_not_reject_the_name():
+    from recognizers.analyzer import _org_inside_name
+
+    text = "Please copy in my adviser, Harriet Quennell (she has the file). I now work for Quennell Lettings Ltd."
+    s = text.index("Harriet Quennell")
+    e = s + len("Harriet Quennell")
+    org = (text.index("Quennell"), text.index("Quennell") + len("Quennell"))
+    assert _org_inside_name(text, s, e, [org])
+    assert not _org_inside_name(text, s, e, [(s, e)])  # the whole span an ORG: no evidence either way
+    s2 = text.index("Quennell Lettings")
+    assert not _org_inside_name(text, s2, s2 + len("Quennell Lettings"), [(s2, s2 + len("Quennell Lettings Ltd"))])
+
+
+# ---------------------------------------------------------------- a family term after the name
+
+def test_family_term_after_the_name_is_trimmed_from_the_ner_span():
+    from pipeline.codes import ReasonCode
+    from pipeline.models import Finding
+    from recognizers.refine import _trim_kinship
+
+    text = "[02/02/2026, 18:01] Roshni Auntie: he is lying"
+    s = text.index("Roshni Auntie")
+    f = Finding(s, s + len("Roshni Auntie"), EntityType.PERSON, "SpacyRecognizer", 0.85, PartyKind.UNKNOWN,
+                ReasonCode.TP, False, "Roshni Auntie")
+    assert _trim_kinship(text, f).text == "Roshni"
+
+
+def test_chat_speaker_saved_with_a_family_term(analyzer):
+    text = ("[02/02/2026, 18:01] Ivy Auntie: he is lying again\n"
+            "[02/02/2026, 18:03] Joanne Pryce: I know\n"
+            "[02/02/2026, 18:04] Uncle Rocky: leave it with me\n"
+            "[02/02/2026, 18:05] Joanne Pryce: thanks\n")
+    got = _people(analyzer, text)
+    assert "Ivy" in got and "Rocky" in got
+    assert not any("Auntie" in g or "Uncle" in g for g in got)
