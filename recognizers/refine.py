@@ -1057,6 +1057,21 @@ def _card_payee(text: str, s: int) -> bool:
     return card_payee(text, s)
 
 
+# a label of a bilingual form or statement: the word(s) in the other language, a slash, the English (common words,
+# no name), then the label's colon, a column gap or the line's end
+_GLOSS_AFTER = re.compile(r"[ \t]*/[ \t]*(?P<g>[A-Za-z][a-z]+(?:[ \t][A-Za-z][a-z]+){0,2})[ \t]*(?::|[ \t]{2,}|\t|$)", re.M)
+
+
+def _bilingual_label(text: str, s: int, e: int) -> bool:
+    m = _GLOSS_AFTER.match(text, e)
+    if m is None or is_first_name(text[s:e].split()[0]):
+        return False
+    ls = text.rfind("\n", 0, s) + 1
+    if text[ls:s].strip() and not text[ls:s].rstrip().endswith((":", "/")):
+        return False  # the span starts its line (or follows another label)
+    return all(zipf(w) >= 3.5 and not is_name_like(w) for w in m.group("g").split())
+
+
 def ner_person_is_word(text: str, f: Finding) -> bool:
     """True when a PERSON from the NER model (or a weak context guess) is not a name."""
     span = f.text
@@ -1082,6 +1097,8 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
         return True  # "Vauxhall Astra 1.4" (the model after the make), "WR16 ZKP (Astra)"
     if len(toks) == 1 and toks[0].lower() in _FORM_ROLE_WORDS:
         return True  # "Main driver: Policyholder"
+    if f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer") and _bilingual_label(text, f.start, f.end):
+        return True  # "Morada / Address:", "Extrato Integrado / Integrated Statement": a form's label, translated
     if f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer", "NameListRecognizer") and foreign_non_name(
             text, f.start, f.end):
         return True  # round 17: "Inshallah", "Czesc kochanie", "her Lola and Tita", "her Crohn's", "on Vinted"
@@ -1113,6 +1130,9 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
     if len(toks) >= 3 and toks[1].lower() in ("thi", "thị", "văn") and is_surname(toks[0]) and all(
             t[:1].isupper() and len(t) <= 8 for t in toks[2:]):
         return False  # a Vietnamese name, family name first: "Nguyen Thi Hoa" ("Hoa" is no gazetteer name)
+    if (len(toks) >= 2 and toks[-1].endswith("s") and toks[-1][1:].islower() and not _name_word(toks[-1])
+            and _english_compound(toks[-1])):
+        return True  # "Breydon Seafoods", "Harbour Autoparts": a firm named for its trade, two words run together
     # (initials are not words; nor is a particle inside a name: "Inam Ul Haq", "Joao dos Reis")
     return any(not _name_word(t) and zipf(t) >= 3.0 for i, t in enumerate(toks)
                if len(t.rstrip(".")) > 1 and not is_inner_particle(toks, i))  # "Fenland Staffing", "Toyota Yaris"

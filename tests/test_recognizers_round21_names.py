@@ -192,3 +192,32 @@ def test_chat_speaker_saved_with_a_family_term(analyzer):
     got = _people(analyzer, text)
     assert "Ivy" in got and "Rocky" in got
     assert not any("Auntie" in g or "Uncle" in g for g in got)
+
+
+# ---------------------------------------------------------------- a bilingual label; a firm named for its trade
+
+def _ner(text, span, rec="SpacyRecognizer"):
+    from pipeline.codes import ReasonCode
+    from pipeline.models import Finding
+
+    s = text.index(span)
+    return Finding(s, s + len(span), EntityType.PERSON, rec, 0.85, PartyKind.UNKNOWN, ReasonCode.TP, False, span)
+
+
+def test_bilingual_label_is_no_person():
+    from recognizers.refine import ner_person_is_word
+
+    text = ("Wyciąg Zbiorczy / Combined Statement        Nr 11/2026\n"
+            "Adres / Address:    ul. Lipowa 4\n"
+            "Kierownik: Tomasz Wrzosek / Manager\n")
+    assert ner_person_is_word(text, _ner(text, "Wyciąg Zbiorczy", "PersonContextRecognizer"))
+    assert ner_person_is_word(text, _ner(text, "Adres"))
+    assert not ner_person_is_word(text, _ner(text, "Tomasz Wrzosek"))
+
+
+def test_firm_named_for_its_trade_in_two_words_run_together():
+    from recognizers.refine import ner_person_is_word
+
+    text = "Is your employer still Calloway Hardwoods? He left Calloway Hardwoods in May. Ask Dina Calloway."
+    assert ner_person_is_word(text, _ner(text, "Calloway Hardwoods"))
+    assert not ner_person_is_word(text, _ner(text, "Dina Calloway"))
