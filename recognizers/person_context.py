@@ -53,6 +53,9 @@ CUES = [
     r"interpreter", r"counsellor", r"therapist", r"barrister", r"lawyer", r"headteacher", r"head teacher",
     r"class teacher", r"teacher", r"(?:a|the|my|her|his|their) friend", r"tribunal judge", r"district judge",
     r"judge", r"magistrate", r"work coach", r"tutor", r"coach", r"carer", r"foster carer", r"godmother", r"godfather",
+    # a case system's fields whose value is a member of staff: "Agent: Wairimu", "Allocated to: Okafor"
+    r"agent:", r"caseworker:?", r"case worker:?", r"created by:?", r"updated by:?", r"added by:?", r"logged by:?",
+    r"entered by:?", r"actioned by:?", r"handled by:?", r"allocated to:?", r"assigned to:?", r"owner:", r"user:",
 ]
 def _by_first_letter(alts: list[str]) -> str:
     """The same alternation, grouped by a literal first letter ("d(?:ear)|s(?:igned|poke ...)"), so
@@ -247,7 +250,12 @@ PAREN_RELATION_RE = re.compile(
     r"(?<![\w'’\-])(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r")?)[ \t]*\([ \t]*(?:the[ \t]+|a[ \t]+)?"
     r"(?:[A-Za-z]+['’]s[ \t]+|his[ \t]+|her[ \t]+|their[ \t]+|my[ \t]+)?(?:best[ \t]+|old[ \t]+|new[ \t]+|ex[- ]?)?"
     r"(?:friend|neighbour|cousin|sister|brother|aunt|auntie|uncle|partner|boyfriend|girlfriend|mother|father|mum|dad|nan|"
-    r"grandmother|grandfather|landlord|landlady|lodger|flatmate|colleague|manager|son|daughter|niece|nephew)\b[^)\n]{0,20}\)"
+    r"grandmother|grandfather|landlord|landlady|lodger|flatmate|colleague|manager|son|daughter|niece|nephew|"
+    # staff by their job: "Wairimu (team leader)", "Okafor (caseworker, FIU)", "Ruth (payroll)"
+    r"(?P<staff>team[ \t]+leader|team[ \t]+manager|caseworker|case[ \t]+worker|case[ \t]+manager|adviser|advisor|supervisor|"
+    r"agent|interpreter|solicitor|social[ \t]+worker|health[ \t]+visitor|payroll|hr|accountant|key[ \t]?worker|"
+    r"support[ \t]+worker|work[ \t]+coach|housing[ \t]+officer|officer|teacher|headteacher|nurse|midwife|gp|"
+    r"receptionist|foreman))\b[^)\n]{0,20}\)"
 )
 # a name with its role in apposition: "Jenkins, the foreman, drives him", "Hughes, our landlord,"
 APPOSITION_ROLE_RE = re.compile(
@@ -335,6 +343,11 @@ _CHAT_KIN_LABELS = {"mum", "mam", "mom", "mummy", "mother", "dad", "daddy", "fat
 # family terms a phone's contact name carries with the person's name ("Kamla Auntie", "Uncle Tunde")
 _SPEAKER_KIN = frozenset(_CHAT_KIN_LABELS | {"aunt", "granny", "grandpa", "grandma", "nanny", "bro", "sis", "brother",
                                              "sister", "nephew", "niece", "papa", "mama", "ji"})
+
+
+# a webchat's or transcript's speaker labelled with the role before the name: "Agent Wairimu: ..."
+_SPEAKER_ROLES = frozenset({"agent", "adviser", "advisor", "caseworker", "officer", "operator", "rep", "consultant",
+                            "interpreter", "caller", "customer", "client"})
 
 
 def _chat_label_name_ok(w: str) -> bool:
@@ -506,6 +519,13 @@ class PersonContextRecognizer(EntityRecognizer):
             toks = m.group("name").split()
             if said[m.group("name")] == 1 and _FIELD_VALUE.match(text, m.end() - 1):
                 continue  # "Tel: 07700 900093" once: a form's field and its value, not a speaker's message
+            if len(toks) == 2 and toks[0].lower() in _SPEAKER_ROLES and said[m.group("name")] >= 2:
+                x = toks[1]
+                if x.lower() not in STOP and x.lower() not in SPEAKER_LABELS and (
+                        is_name_like(x) and zipf(x) < 5.0 or zipf(x) < 3.0):
+                    xs = m.end("name") - len(x)
+                    out.append(_res(self, xs, m.end("name"), 0.7, "speaker's name after the speaker's role"))
+                continue  # "Agent Wairimu: ...", "Adviser Okafor: ..."; not "Agent Support: ..."
             if (is_first_name(toks[0]) and toks[0].lower() not in STOP and zipf(toks[0]) < 4.0
                     and all(is_name_like(t) or zipf(t) < 3.0 for t in toks[1:])):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.7, "speaker's name in a chat"))
@@ -663,7 +683,9 @@ class PersonContextRecognizer(EntityRecognizer):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.75, "name with its role in apposition"))
         for m in (PAREN_RELATION_RE.finditer(text) if "(" in text else ()):
             toks = m.group("name").split()
-            if all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and (is_name_like(t) or zipf(t) < 3.5) for t in toks):
+            staff = m.group("staff") is not None  # (stricter: a body named before a job in brackets, "Payroll (HR)")
+            if all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and (
+                    (is_name_like(t) and (zipf(t) < 5.0 or not staff)) or zipf(t) < (2.5 if staff else 3.5)) for t in toks):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.75, "name before a relation in brackets"))
         for m in (VIET_MIDDLE_RE.finditer(text) if ("Thi" in text or "Thị" in text or "Văn" in text) else ()):
             # a Vietnamese name with the middle name "Thi"/"Văn": "Vo Thi Hoa", "Tran Van Minh"
@@ -1398,7 +1420,9 @@ def dotted_initial_names(rec, text: str) -> list:
 LOG_AUTHOR_RE = re.compile(
     r"(?m)^[ \t]*(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[ \t][A-Z][a-z]{2,8}[ \t]\d{2,4})"
     r"(?:[ \t]*[,|;\-–]?[ \t]*\d{1,2}[:.]?\d{2})?(?:[ \t]*[,|;\-–])?[ \t]+"
-    r"(?P<name>[A-Z]\.?[ \t](?P<sur>" + NAME + r"|[A-Z]{2,}(?:-[A-Z]{2,})*))"
+    r"(?P<name>[A-Z]\.?[ \t](?P<sur>" + NAME + r"|[A-Z]{2,}(?:-[A-Z]{2,})*)"
+    # or the surname first, then the initial: "ODUYA T", "Oduya, T."
+    r"|(?P<sur2>" + NAME + r"|[A-Z]{2,}(?:-[A-Z]{2,})*),?[ \t][A-Z]\.?(?![\w\-'’]))"
     r"(?=[ \t]*\([A-Za-z0-9]{1,8}\)|[ \t]*$|[ \t]{2,}|\t|[ \t]+[-–|][ \t]|:[ \t])"
 )
 
@@ -1406,7 +1430,7 @@ LOG_AUTHOR_RE = re.compile(
 def log_author_names(rec, text: str) -> list:
     out = []
     for m in LOG_AUTHOR_RE.finditer(text):
-        sur = m.group("sur")
+        sur = m.group("sur") or m.group("sur2")
         if _surname_parts_ok(sur) or (zipf(sur) < 4.0 and sur.lower() not in STOP and len(sur) >= 3
                                       and sur.lower() not in LOG_WORDS):
             out.append(_res(rec, m.start("name"), m.end("name"), 0.65, "initial and surname in a log's author column"))

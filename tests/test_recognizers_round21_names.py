@@ -221,3 +221,37 @@ def test_firm_named_for_its_trade_in_two_words_run_together():
     text = "Is your employer still Calloway Hardwoods? He left Calloway Hardwoods in May. Ask Dina Calloway."
     assert ner_person_is_word(text, _ner(text, "Calloway Hardwoods"))
     assert not ner_person_is_word(text, _ner(text, "Dina Calloway"))
+
+
+# ---------------------------------------------------------------- staff named by a case system's layout
+
+def test_log_author_column_surname_first_with_initial(analyzer):
+    text = ("21/06/2026 11:05  OKWUOSA T  IC  PP rang about the arrears letter.\n"
+            "22/06/2026 09:30  Mbeki-Lund, R.  OC  Called RP back, left voicemail.\n")
+    got = _people(analyzer, text)
+    assert any(g.startswith("OKWUOSA T") for g in got) and any(g.startswith("Mbeki-Lund, R") for g in got)
+
+
+def test_staff_name_before_job_in_brackets(analyzer):
+    text = "Reviewed the file. Wanjiru (team leader) agreed the plan; Ngozika (caseworker, FIU) to chase.\n"
+    got = _people(analyzer, text)
+    assert "Wanjiru" in got and "Ngozika" in got
+
+
+def test_staff_job_in_brackets_after_a_body_is_no_person(analyzer):
+    text = "Spoke to Payroll (HR) and Universal Credit (work coach) about the dates.\n"
+    got = " ".join(_people(analyzer, text))
+    assert "Payroll" not in got and "Universal" not in got
+
+
+def test_webchat_speaker_with_role_before_name(analyzer):
+    text = ("[10:02] Agent Wanjiru: Hello, how can I help?\n"
+            "[10:03] Joanne Pryce: my payments are late\n"
+            "[10:04] Agent Wanjiru: I will check that for you\n")
+    assert "Wanjiru" in _people(analyzer, text)
+
+
+def test_case_system_field_whose_value_is_staff(analyzer):
+    text = "Entry 14 - 04/03/2025 - Agent: Wanjiru\nCalled PP. No answer.\nAllocated to: Ngozika\n"
+    got = _people(analyzer, text)
+    assert "Wanjiru" in got and "Ngozika" in got
