@@ -54,7 +54,7 @@ CUES = [
     r"class teacher", r"teacher", r"(?:a|the|my|her|his|their) friend", r"tribunal judge", r"district judge",
     r"judge", r"magistrate", r"work coach", r"tutor", r"coach", r"carer", r"foster carer", r"godmother", r"godfather",
     # a case system's fields whose value is a member of staff: "Agent: Wairimu", "Allocated to: Okafor"
-    r"agent:", r"caseworker:?", r"case worker:?", r"created by:?", r"updated by:?", r"added by:?", r"logged by:?",
+    r"statement of", r"call with", r"meeting with", r"met with", r"appointment with", r"interview with", r"agent:", r"caseworker:?", r"case worker:?", r"created by:?", r"updated by:?", r"added by:?", r"logged by:?",
     r"entered by:?", r"actioned by:?", r"handled by:?", r"allocated to:?", r"assigned to:?", r"owner:", r"user:",
 ]
 def _by_first_letter(alts: list[str]) -> str:
@@ -830,6 +830,7 @@ class PersonContextRecognizer(EntityRecognizer):
         out += assigned_names(self, text)
         out += dotted_initial_names(self, text)
         out += log_author_names(self, text)
+        out += self_declared_names(self, text)
         ner = [(e.start_char, e.end_char) for e in (getattr(nlp_artifacts, "entities", None) or ())
                if getattr(e, "label_", "") == "PERSON"]
         speakers = [m.span("name") for m in chat] if bodies else []
@@ -1437,6 +1438,23 @@ def log_author_names(rec, text: str) -> list:
     return out
 
 
+# a formal statement's opening, the maker naming themself: "I, Ilse Brandvold, of 4 Elm Row, say as follows",
+# "I, Tobenna Eze, aged 41, ..."
+SELF_DECLARED_RE = re.compile(
+    r"(?:^|(?<=[.!?:][ \t])|(?<=\n))[ \t]*I,[ \t]+(?P<name>(?:[A-Z]\.?[ \t]+)?" + NAME + r"(?:[ \t]+(?:[A-Z]\.?[ \t]+)?" + NAME
+    + r"){0,3}),[ \t]+(?i:of|aged|born|residing|living|care[ \t]+of|c/o|date[ \t]+of[ \t]+birth|do[ \t]+solemnly|make[ \t]+this)\b"
+)
+
+
+def self_declared_names(rec, text: str) -> list:
+    out = []
+    for m in (SELF_DECLARED_RE.finditer(text) if "I, " in text else ()):
+        toks = m.group("name").split()
+        if all(t.lower() not in STOP for t in toks):
+            out.append(_res(rec, m.start("name"), m.end("name"), 0.8, "a statement's maker naming themself"))
+    return out
+
+
 def role_is_names(rec, text: str) -> list:
     out = []
     for m in ROLE_IS_RE.finditer(text):
@@ -1550,8 +1568,9 @@ def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]]
         if r.score >= 0.5 and not in_org(r.start, r.end):
             for tok in text[r.start:r.end].split():
                 t = tok.strip(".,:;()'\"’")
-                if len(t) > 1 and (t.islower() or t.isupper() or is_name_like(t)):
-                    add(tok)  # (a capitalised word unknown to the gazetteer, "To: Lettings", is no name to spread)
+                if len(t) > 1 and (t.islower() or t.isupper() or is_name_like(t) or r.score >= 0.85):
+                    add(tok)  # (a capitalised word unknown to the gazetteer, "To: Lettings", is no name to spread;
+                    # unless a title was written before it: "Mr Oyelowo" ... "Oyelowo said")
     for ent in ents:
         if getattr(ent, "label_", "") == "PERSON" and "\n" not in ent.text and len(ent.text.split()) <= 3:
             for tok in ent.text.split():

@@ -255,3 +255,21 @@ def test_case_system_field_whose_value_is_staff(analyzer):
     text = "Entry 14 - 04/03/2025 - Agent: Wanjiru\nCalled PP. No answer.\nAllocated to: Ngozika\n"
     got = _people(analyzer, text)
     assert "Wanjiru" in got and "Ngozika" in got
+
+
+# ---------------------------------------------------------------- a statement's maker; a titled name spread
+
+def test_statement_maker_naming_themself(analyzer):
+    text = ("WITNESS STATEMENT\n\nI, Ilse Brandvold, of 4 Elm Row, Leith, say as follows:\n"
+            "1. I have known the paying parent since 2019.\n")
+    assert "Ilse Brandvold" in _people(analyzer, text)
+
+
+def test_statement_of_a_named_person(analyzer):
+    text = "Witness statement of Ilsabet Vranckx\nDated 3 March 2026\n"
+    assert "Ilsabet Vranckx" in _people(analyzer, text)
+
+
+def test_name_found_after_a_title_spreads_to_its_other_mentions(analyzer):
+    text = "The landlord, Mr Oyelowo, says the rent is £600. Later Oyelowo said the tenant left.\n"
+    assert _people(analyzer, text).count("Oyelowo") == 2
