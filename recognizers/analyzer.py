@@ -46,7 +46,7 @@ from pipeline.case_settle import CASE_TYPES, EMPTY as EMPTY_SETTLED, Settled, no
 from recognizers.organisations import org_name_spans
 from recognizers.parties import PAYING, RECEIVING, PartyMatcher, PartySpan, _name_part_regex, party_role
 from recognizers.passport import UkPassportRecognizer
-from recognizers.person_context import PersonContextRecognizer
+from recognizers.person_context import LAYOUT_KEY, PersonContextRecognizer
 from recognizers.personal_reference import PersonalReferenceRecognizer
 from recognizers.refine import (ORG_NAME, _firm_pair, _trim_kinship, is_org_mailbox, is_person_mailbox, ner_person_is_word, person_over_ner_org,
                                refine_findings)
@@ -637,7 +637,7 @@ class CaseAnalyzer:
                 if rec != "SpacyRecognizer" and _overlaps(s, e, orgs) and not text[s:e].isupper() and not (
                         r.score >= 0.75 and " " not in text[s:e] and (s, e) in orgs and is_name_like(text[s:e])) and not (
                         person_over_ner_org(text, s, e)) and not _recurring_speaker(text, s, e) and not (
-                        _org_inside_name(text, s, e, orgs)):
+                        _org_inside_name(text, s, e, orgs)) and not _layout_name(r):
                     continue  # (the NER model's ORG on a line in capitals is no evidence: "TO: ADEBAYO O REF ...";
                     # nor its ORG on a lone known name that a strong cue marks as a person: "Shaz (tenant's friend)")
                 if not _overlaps(s, e, tp_spans) and _overlaps(s, e, places):
@@ -800,6 +800,12 @@ def _town_not_person(text: str, s: int, e: int, towns: frozenset[str]) -> bool:
 
 
 _TITLE_BEFORE = re.compile(r"(?i)\b(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+$")
+
+
+def _layout_name(r: RecognizerResult) -> bool:
+    """A name the context recognizer found by where a case system's layout puts a person (a log's author
+    column, a table's name column, an initial run onto a surname): the NER model's ORG is no evidence against it."""
+    return bool((r.recognition_metadata or {}).get(LAYOUT_KEY))
 
 
 def _org_inside_name(text: str, s: int, e: int, orgs) -> bool:

@@ -424,6 +424,17 @@ def _res(rec, s, e, score, why):
     return result(rec, EntityType.PERSON.value, s, e, score, why)
 
 
+LAYOUT_KEY = "sarpack_layout_name"
+
+
+def _layout_res(rec, s, e, score, why):
+    """A name found by where a layout puts a person (a log's author column, a table's name column): marked, so
+    that the NER model's ORG on the same word does not overrule it."""
+    r = _res(rec, s, e, score, why)
+    r.recognition_metadata[LAYOUT_KEY] = True
+    return r
+
+
 class PersonContextRecognizer(EntityRecognizer):
     def __init__(self):
         super().__init__(supported_entities=[EntityType.PERSON.value], name="PersonContextRecognizer", supported_language="en")
@@ -858,13 +869,17 @@ class PersonContextRecognizer(EntityRecognizer):
 _CELL_SPLIT = re.compile(r"[ \t]*(?:\t|\||[ ]{2,})[ \t]*")
 _NAME_HEADER = re.compile(r"(?i)^(?:surname|last[ ]name|family[ ]name|forenames?|first[ ]names?|given[ ]names?|"
                           r"(?:full[ ]|employee[ ]|staff[ ]|member[ ]|person[ ]|contact[ ])?name|employee|staff[ ]member|"
-                          r"supervisor|manager|(?:signed[ ]off|approved|authori[sz]ed|checked|completed)[ ]by)$")
+                          r"supervisor|manager|(?:signed[ ]off|approved|authori[sz]ed|checked|completed)[ ]by|"
+                          # a log's column of who made the entry: "Officer", "Caseworker", "Agent", "Handled by"
+                          r"officer|caseworker|case[ ]worker|agent|adviser|advisor|author|operator|"
+                          r"(?:created|entered|handled|logged|updated|actioned|added|recorded)[ ]by)$")
 _OTHER_HEADER = re.compile(r"(?i)^(?:role|job|position|relationship|relation|hours|date|amount|department|team|shift|line|"
                            r"age|title|address|phone|signature|notes?|initials|grade|site|location)$")
 # words a name column holds that are no one's name
 _TABLE_NOT_NAMES = frozenset({"total", "totals", "none", "n/a", "tbc", "tba", "vacant", "unknown", "name", "surname",
                               "forename", "agency", "staff", "employee", "various", "all", "cover", "nil", "same"})
-_TABLE_HEADER_HINT = re.compile(r"(?im)^[^\n]*\b(?:surname|forenames?|first[ ]name|name|employee)\b[^\n]*$")
+_TABLE_HEADER_HINT = re.compile(r"(?im)^[^\n]*\b(?:surname|forenames?|first[ ]name|name|employee|officer|caseworker|"
+                                r"case[ ]worker|agent|adviser|advisor|author|operator|by)\b[^\n]*$")
 
 
 def _cells(line: str, base: int) -> list[tuple[int, int, str]]:
@@ -924,7 +939,7 @@ def table_column_names(rec, text: str) -> list:
                     if all(w.lower() not in STOP for w in words) and all(
                             (is_name_like(w) and zipf(w) < 4.5) or zipf(w) < 3.5 for w in words):
                         lead = len(cell) - len(cell.lstrip())
-                        out.append(_res(rec, s + lead, s + lead + len(cell.strip()), 0.6, "name in a table's name column"))
+                        out.append(_layout_res(rec, s + lead, s + lead + len(cell.strip()), 0.6, "name in a table's name column"))
             k += 1
     return out
 
@@ -1412,14 +1427,14 @@ def dotted_initial_names(rec, text: str) -> list:
     out = []
     for m in DOTTED_INITIAL_RE.finditer(text):
         if _surname_parts_ok(m.group("sur")) and not _street_after(text, m.end("name"), True):
-            out.append(_res(rec, m.start("name"), m.end("name"), 0.65, "initial run onto a surname"))
+            out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.65, "initial run onto a surname"))
     return out
 
 
 # a log entry's header: its date (and time), then who wrote it as an initial and a surname, then a staff code in
 # brackets, the end of the line or a column gap: "04/03/2025 09:12  T. Oduya (KB3)", "12/05/26 1410 K Brandt   IC"
 LOG_AUTHOR_RE = re.compile(
-    r"(?m)^[ \t]*(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[ \t][A-Z][a-z]{2,8}[ \t]\d{2,4})"
+    r"(?m)^[ \t]*(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[ \t\-](?:[A-Z][a-z]{2,8}|[A-Z]{3})[ \t\-]\d{2,4})"
     r"(?:[ \t]*[,|;\-–]?[ \t]*\d{1,2}[:.]?\d{2})?(?:[ \t]*[,|;\-–])?[ \t]+"
     r"(?P<name>[A-Z]\.?[ \t](?P<sur>" + NAME + r"|[A-Z]{2,}(?:-[A-Z]{2,})*)"
     # or the surname first, then the initial: "ODUYA T", "Oduya, T."
@@ -1434,7 +1449,7 @@ def log_author_names(rec, text: str) -> list:
         sur = m.group("sur") or m.group("sur2")
         if _surname_parts_ok(sur) or (zipf(sur) < 4.0 and sur.lower() not in STOP and len(sur) >= 3
                                       and sur.lower() not in LOG_WORDS):
-            out.append(_res(rec, m.start("name"), m.end("name"), 0.65, "initial and surname in a log's author column"))
+            out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.65, "initial and surname in a log's author column"))
     return out
 
 
@@ -1451,7 +1466,7 @@ def self_declared_names(rec, text: str) -> list:
     for m in (SELF_DECLARED_RE.finditer(text) if "I, " in text else ()):
         toks = m.group("name").split()
         if all(t.lower() not in STOP for t in toks):
-            out.append(_res(rec, m.start("name"), m.end("name"), 0.8, "a statement's maker naming themself"))
+            out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.8, "a statement's maker naming themself"))
     return out
 
 

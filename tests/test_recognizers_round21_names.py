@@ -273,3 +273,28 @@ def test_statement_of_a_named_person(analyzer):
 def test_name_found_after_a_title_spreads_to_its_other_mentions(analyzer):
     text = "The landlord, Mr Oyelowo, says the rent is £600. Later Oyelowo said the tenant left.\n"
     assert _people(analyzer, text).count("Oyelowo") == 2
+
+
+# ---------------------------------------------------------------- a log's staff column; the model's ORG there
+
+def test_table_column_of_who_made_the_entry(analyzer):
+    text = ("Date        Time   Officer       Action\n"
+            "04/03/2025  09:12  Okwuosa       Inbound call from PP\n"
+            "05/03/2025  10:00  Brandvold     Letter issued\n")
+    got = _people(analyzer, text)
+    assert "Okwuosa" in got and "Brandvold" in got
+
+
+def test_log_author_after_a_date_with_the_month_in_letters(analyzer):
+    text = "04-Mar-2025 09:12  T OKWUOSA  IC  PP RANG RE ARREARS.\n05-Mar-2025 10:00  K BRANDVOLD  OC  RP CALLED.\n"
+    got = _people(analyzer, text)
+    assert "T OKWUOSA" in got and "K BRANDVOLD" in got
+
+
+def test_layout_names_are_marked_against_the_models_org():
+    from recognizers.analyzer import _layout_name
+    from recognizers.person_context import PersonContextRecognizer
+
+    text = "Date        Time   Officer       Action\n04/03/2025  09:12  Okwuosa       Inbound call from PP\n"
+    rs = PersonContextRecognizer().analyze(text, ["PERSON"])
+    assert any(text[r.start:r.end] == "Okwuosa" and _layout_name(r) for r in rs)
