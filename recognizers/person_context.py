@@ -212,6 +212,12 @@ CHAT_NAME_CUE_RE = re.compile(r"\b(?:ask|tell|told|with|saw|text|texted|rang|cal
                               r"[ \t]+(?P<name>[a-z]{2,})(?![\w'’\-@])")
 # "is dai driving", "is jo still picking them up", "is lee going"
 CHAT_NAME_ING_RE = re.compile(r"\b(?:is|was|are|were|isnt|wasnt)[ \t]+(?P<name>[a-z]{2,})[ \t]+(?:still[ \t]+|not[ \t]+)?[a-z]{2,}ing\b")
+# a verb's two objects, the person then the thing: "did NOT give raj anything", "lend tony the money", "owe jo £50"
+CHAT_NAME_GIVE_RE = re.compile(
+    r"\b(?i:give|gave|giving|given|lend|lent|lending|owe|owes|owed|owing|send|sent|show|showed|shown|bring|brought|"
+    r"buy|bought|pay|paid|paying|hand|handed)[ \t]+(?P<name>[a-z]{2,})[ \t]+(?=(?:any|anything|nothing|something|"
+    r"everything|the|a|an|some|his|her|their|my|ur|your|money|cash|back|it|them|that|this|what|£|\d))"
+)
 CHAT_NAME_MAX_ZIPF = 4.75
 # a lower-case first name with a possessive before a relation or a home: "ryan's new place", "craigs mum"
 CHAT_NAME_POSS_RE = re.compile(
@@ -563,6 +569,8 @@ class PersonContextRecognizer(EntityRecognizer):
             if len(blocks) >= 3 and len({b.group("name").lower() for b in blocks}) >= 2:
                 # a Messenger-style export: the speaker's name alone on a line, then the time, then the message
                 bodies += [b.span("body") for b in blocks]
+            elif not bodies:
+                bodies += speaker_line_bodies(text)
         if bodies:
             # a chat's speakers and addressees written in lower case: "[..] craig: ...", "@bill", ": mark - can u"
             for m in chat:
@@ -638,6 +646,9 @@ class PersonContextRecognizer(EntityRecognizer):
                     for g in names:
                         if _chat_name_ok(w.group(g)):
                             out.append(_res(self, w.start(g), w.end(g), 0.55, "lower-case first name before a verb in a chat"))
+                for w in CHAT_NAME_GIVE_RE.finditer(text, ls, le):
+                    if _chat_name_ok(w.group("name")) and len(w.group("name")) > 2:
+                        out.append(_res(self, w.start("name"), w.end("name"), 0.55, "lower-case first name given something in a chat"))
                 for w in CHAT_NAME_ING_RE.finditer(text, ls, le):
                     if _chat_name_ok(w.group("name")):
                         out.append(_res(self, w.start("name"), w.end("name"), 0.55, "lower-case first name before an -ing verb in a chat"))
@@ -1467,6 +1478,33 @@ def self_declared_names(rec, text: str) -> list:
         toks = m.group("name").split()
         if all(t.lower() not in STOP for t in toks):
             out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.8, "a statement's maker naming themself"))
+    return out
+
+
+# a printed chat with no times: the speaker's name alone on its line, then the message ("Ifrah Jaamac\nsalaam ...")
+_SPEAKER_LINE = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2})[ \t]*\n(?=[ \t]*[^\s])")
+
+
+def speaker_line_bodies(text: str) -> list[tuple[int, int]]:
+    """The messages of a chat printed as blocks "Name\nmessage\n\n": two or more names that each head at
+    least two blocks (four in all); each block's message runs to the next blank line or speaker's line."""
+    lines = list(_SPEAKER_LINE.finditer(text))
+    if len(lines) < 4:
+        return []
+    counts: dict[str, int] = {}
+    for m in lines:
+        counts[m.group("name")] = counts.get(m.group("name"), 0) + 1
+    names = {n for n, c in counts.items() if c >= 2 and all(t.lower() not in STOP for t in n.split())
+             and any(is_name_like(t) or zipf(t) < 3.0 for t in n.split())}
+    if len(names) < 2 or sum(counts[n] for n in names) < 4:
+        return []
+    heads = [m for m in lines if m.group("name") in names]
+    out = []
+    for k, m in enumerate(heads):
+        s = m.end()
+        stop = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+        blank = text.find("\n\n", s, stop)
+        out.append((s, blank if blank >= 0 else stop))
     return out
 
 

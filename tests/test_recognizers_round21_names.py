@@ -298,3 +298,30 @@ def test_layout_names_are_marked_against_the_models_org():
     text = "Date        Time   Officer       Action\n04/03/2025  09:12  Okwuosa       Inbound call from PP\n"
     rs = PersonContextRecognizer().analyze(text, ["PERSON"])
     assert any(text[r.start:r.end] == "Okwuosa" and _layout_name(r) for r in rs)
+
+
+# ---------------------------------------------------------------- chats: a printed chat with no times; two objects
+
+def test_printed_chat_blocks_without_times(analyzer):
+    text = ("Messenger - Joanne Pryce\n\n"
+            "Joanne Pryce\nhe has not paid since june\n\n"
+            "Sagal Nuur\nthat is not true. ask idris he was there\n\n"
+            "Joanne Pryce\nidris says nothing. hamza says he is working\n\n"
+            "Sagal Nuur\nok\n")
+    got = _people(analyzer, text)
+    assert "idris" in got and "hamza" in got
+
+
+def test_speaker_line_bodies_need_two_repeated_speakers():
+    from recognizers.person_context import speaker_line_bodies
+
+    letter = "Dear Sir\nI write about my case.\n\nYours faithfully\nJoanne Pryce\n"
+    assert speaker_line_bodies(letter) == []
+
+
+def test_person_given_something_in_a_chat(analyzer):
+    text = ("[12/01/2026, 08:30] Joanne Pryce: you did NOT give ravi anything\n"
+            "[12/01/2026, 08:31] Darren Holt: i lent suki the money for it\n"
+            "[12/01/2026, 08:32] Joanne Pryce: no you didnt\n")
+    got = _people(analyzer, text)
+    assert "ravi" in got and "suki" in got
