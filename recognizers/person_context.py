@@ -54,7 +54,7 @@ CUES = [
     r"class teacher", r"teacher", r"(?:a|the|my|her|his|their) friend", r"tribunal judge", r"district judge",
     r"judge", r"magistrate", r"work coach", r"tutor", r"coach", r"carer", r"foster carer", r"godmother", r"godfather",
     # a case system's fields whose value is a member of staff: "Agent: Wairimu", "Allocated to: Okafor"
-    r"statement of", r"call with", r"meeting with", r"met with", r"appointment with", r"interview with", r"agent:", r"caseworker:?", r"case worker:?", r"created by:?", r"updated by:?", r"added by:?", r"logged by:?",
+    r"statement of", r"agent:", r"caseworker:?", r"case worker:?", r"created by:?", r"updated by:?", r"added by:?", r"logged by:?",
     r"entered by:?", r"actioned by:?", r"handled by:?", r"allocated to:?", r"assigned to:?", r"owner:", r"user:",
 ]
 def _by_first_letter(alts: list[str]) -> str:
@@ -853,6 +853,7 @@ class PersonContextRecognizer(EntityRecognizer):
         out += dotted_initial_names(self, text)
         out += log_author_names(self, text)
         out += self_declared_names(self, text)
+        out += form_caps_names(self, text)
         ner = [(e.start_char, e.end_char) for e in (getattr(nlp_artifacts, "entities", None) or ())
                if getattr(e, "label_", "") == "PERSON"]
         speakers = [m.span("name") for m in chat] if bodies else []
@@ -1505,6 +1506,25 @@ def speaker_line_bodies(text: str) -> list[tuple[int, int]]:
         stop = heads[k + 1].start() if k + 1 < len(heads) else len(text)
         blank = text.find("\n\n", s, stop)
         out.append((s, blank if blank >= 0 else stop))
+    return out
+
+
+# a form's name field with its value in capitals, the label at the line's start or after a column gap:
+# "Print name: WANJIRU KAMAU", "Surname:  OKAFOR", "| Full name: TOMASZ NOWAK"; not "Employer name: ACME LTD"
+FORM_CAPS_NAME_RE = re.compile(
+    r"(?m)(?:^|(?<=[ \t]{2})|(?<=\t)|(?<=[|;]))[ \t]*(?i:(?:print(?:ed)?|full|your|contact|witness)[ \t]+)?"
+    r"(?i:name|surname|forenames?|first[ \t]+names?|last[ \t]+name|family[ \t]+name)[ \t]*:[ \t]*"
+    r"(?P<name>[A-Z][A-Z'’\-]+(?:[ \t][A-Z][A-Z'’\-]+){0,3})(?![\w\-])"
+)
+
+
+def form_caps_names(rec, text: str) -> list:
+    out = []
+    for m in (FORM_CAPS_NAME_RE.finditer(text) if ":" in text else ()):
+        toks = m.group("name").split()
+        if all(t.lower() not in STOP and t.lower() not in LOG_WORDS and t.lower() not in _CAPS_NOT_NAMES and len(t) > 1
+               and ((is_name_like(t) and zipf(t) < 5.5) or zipf(t) < 3.0) for t in toks):
+            out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.7, "name in capitals in a form's name field"))
     return out
 
 

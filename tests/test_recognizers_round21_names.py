@@ -325,3 +325,16 @@ def test_person_given_something_in_a_chat(analyzer):
             "[12/01/2026, 08:32] Joanne Pryce: no you didnt\n")
     got = _people(analyzer, text)
     assert "ravi" in got and "suki" in got
+
+
+# ---------------------------------------------------------------- a form's name field in capitals
+
+def test_form_name_field_in_capitals(analyzer):
+    text = "Signed: ___________  Print name: WANJIRU KAMAU  Date: 04/03/2026\nSurname: OKWUOSA\n"
+    got = _people(analyzer, text)
+    assert "WANJIRU KAMAU" in got and "OKWUOSA" in got
+
+
+def test_form_name_field_not_an_organisations_or_a_blank(analyzer):
+    text = "Employer name: HALDANE FREIGHT LTD\nName: NOT KNOWN\n"
+    assert _people(analyzer, text) == []
