@@ -1447,7 +1447,7 @@ def dotted_initial_names(rec, text: str) -> list:
 # brackets, the end of the line or a column gap: "04/03/2025 09:12  T. Oduya (KB3)", "12/05/26 1410 K Brandt   IC"
 LOG_AUTHOR_RE = re.compile(
     r"(?m)^[ \t]*(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[ \t\-](?:[A-Z][a-z]{2,8}|[A-Z]{3})[ \t\-]\d{2,4})"
-    r"(?:[ \t]*[,|;\-–]?[ \t]*\d{1,2}[:.]?\d{2})?(?:[ \t]*[,|;\-–])?[ \t]+"
+    r"(?P<time>[ \t]*[,|;\-–]?[ \t]*\d{1,2}[:.]?\d{2})?(?:[ \t]*[,|;\-–])?[ \t]+"
     r"(?P<name>[A-Z]\.?[ \t](?P<sur>" + NAME + r"|[A-Z]{2,}(?:-[A-Z]{2,})*)"
     # or the surname first, then the initial: "ODUYA T", "Oduya, T."
     r"|(?P<sur2>" + NAME + r"|[A-Z]{2,}(?:-[A-Z]{2,})*),?[ \t][A-Z]\.?(?![\w\-'’]))"
@@ -1455,10 +1455,17 @@ LOG_AUTHOR_RE = re.compile(
 )
 
 
+_AMOUNT = re.compile(r"\d\.\d\d\b")
+
+
 def log_author_names(rec, text: str) -> list:
     out = []
     for m in LOG_AUTHOR_RE.finditer(text):
         sur = m.group("sur") or m.group("sur2")
+        if m.group("time") is None:
+            le = text.find("\n", m.end())
+            if _AMOUNT.search(text, m.end(), len(text) if le < 0 else le):
+                continue  # a statement's row, the date then the payee and amounts: "02/03/26 J SAINSBURY  34.00"
         if _surname_parts_ok(sur) or (zipf(sur) < 4.0 and sur.lower() not in STOP and len(sur) >= 3
                                       and sur.lower() not in LOG_WORDS):
             out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.65, "initial and surname in a log's author column"))

@@ -338,3 +338,14 @@ def test_form_name_field_in_capitals(analyzer):
 def test_form_name_field_not_an_organisations_or_a_blank(analyzer):
     text = "Employer name: HALDANE FREIGHT LTD\nName: NOT KNOWN\n"
     assert _people(analyzer, text) == []
+
+
+def test_statement_row_after_its_date_is_no_log_author():
+    import types
+
+    from recognizers.person_context import log_author_names
+
+    rec = types.SimpleNamespace(name="x", id="x")
+    text = "02/03/2026  J SAINSBURY  34.00  512.10\n03/03/2026 09:40  R Okwuosa  IC  PP rang, paid 34.00 today.\n"
+    got = [text[r.start:r.end] for r in log_author_names(rec, text)]
+    assert got == ["R Okwuosa"]
