@@ -970,6 +970,9 @@ def _firm_pair(text: str, s: int, e: int) -> bool:
     return not (is_first_name(word) and is_first_name(other)) and (is_surname(word) or is_surname(other))
 
 
+_JI_AFTER = re.compile(r"[ \t]+ji\b")
+
+
 def foreign_non_name(text: str, s: int, e: int) -> bool:
     """A person finding that is only words of NOT_NAME_WORDS / KIN_NAME_WORDS with at least one of NOT_NAME_WORDS
     ("Inshallah", "Ayeeyo", "Czesc kochanie", "Ramadan Kareem", "Mokolo nini"), or a family term that is also a
@@ -1000,6 +1003,8 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
         return True  # "Original: Cât timp stă ...", "... gel konuşalım, Fatma teyze": words of another language
     w = toks[0]
     if w in KIN_NAME_WORDS or w in NOT_NAME_WORDS:
+        if _JI_AFTER.match(text, e):
+            return True  # "Papa ji", "Mama ji": a family term with the respectful "ji"
         if _POSS_DET.search(text, max(0, s - 8), s):
             return True  # "her Lola", "my Amma"
         m = _POSS_KIN_AND.search(text, max(0, s - 30), s)

@@ -349,3 +349,14 @@ def test_statement_row_after_its_date_is_no_log_author():
     text = "02/03/2026  J SAINSBURY  34.00  512.10\n03/03/2026 09:40  R Okwuosa  IC  PP rang, paid 34.00 today.\n"
     got = [text[r.start:r.end] for r in log_author_names(rec, text)]
     assert got == ["R Okwuosa"]
+
+
+def test_family_term_with_ji_is_no_name():
+    from recognizers.refine import foreign_non_name
+
+    text = "(members: Joanne Pryce, Papa ji, Mama ji, Suresh ji)"
+    for w in ("Papa", "Mama"):
+        s = text.index(w + " ji")
+        assert foreign_non_name(text, s, s + len(w))
+    s = text.index("Suresh")
+    assert not foreign_non_name(text, s, s + len("Suresh"))
