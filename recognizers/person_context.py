@@ -54,7 +54,7 @@ CUES = [
     r"class teacher", r"teacher", r"(?:a|the|my|her|his|their) friend", r"tribunal judge", r"district judge",
     r"judge", r"magistrate", r"work coach", r"tutor", r"coach", r"carer", r"foster carer", r"godmother", r"godfather",
     # a case system's fields whose value is a member of staff: "Agent: Wairimu", "Allocated to: Okafor"
-    r"statement of", r"agent:", r"caseworker:?", r"case worker:?", r"created by:?", r"updated by:?", r"added by:?", r"logged by:?",
+    r"statement of", r"author:", r"staff:", r"staff member:", r"agent:", r"caseworker:?", r"case worker:?", r"created by:?", r"updated by:?", r"added by:?", r"logged by:?",
     r"entered by:?", r"actioned by:?", r"handled by:?", r"allocated to:?", r"assigned to:?", r"owner:", r"user:",
 ]
 def _by_first_letter(alts: list[str]) -> str:
@@ -1458,6 +1458,13 @@ LOG_AUTHOR_RE = re.compile(
 _AMOUNT = re.compile(r"\d\.\d\d\b")
 
 
+# an initial and a surname with a staff or team code in brackets, anywhere: "transferred to T. Oduya (KB3)",
+# "R Baptiste (FIU2) to review"
+INITIAL_CODE_RE = re.compile(
+    r"(?<![\w.'’\-])(?P<name>[A-Z]\.?[ \t](?P<sur>" + NAME + r"|[A-Z]{2,}(?:-[A-Z]{2,})*))[ \t]?\([A-Z]{1,4}\d{0,4}\)"
+)
+
+
 def log_author_names(rec, text: str) -> list:
     out = []
     for m in LOG_AUTHOR_RE.finditer(text):
@@ -1469,6 +1476,9 @@ def log_author_names(rec, text: str) -> list:
         if _surname_parts_ok(sur) or (zipf(sur) < 4.0 and sur.lower() not in STOP and len(sur) >= 3
                                       and sur.lower() not in LOG_WORDS):
             out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.65, "initial and surname in a log's author column"))
+    for m in (INITIAL_CODE_RE.finditer(text) if "(" in text else ()):
+        if _surname_parts_ok(m.group("sur")) and not _DESIGNATOR_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.65, "initial and surname with a staff code"))
     return out
 
 

@@ -360,3 +360,14 @@ def test_family_term_with_ji_is_no_name():
         assert foreign_non_name(text, s, s + len(w))
     s = text.index("Suresh")
     assert not foreign_non_name(text, s, s + len("Suresh"))
+
+
+def test_initial_and_surname_with_a_staff_code_in_brackets(analyzer):
+    text = "Case transferred to V. Njoroge (KB3) for review. Flat B Block (B2) is empty.\n"
+    got = _people(analyzer, text)
+    assert "V. Njoroge" in got and not any("Block" in g for g in got)
+
+
+def test_author_field(analyzer):
+    text = "Author: Oyelowo\nCreated: 04/03/2026\n"
+    assert "Oyelowo" in _people(analyzer, text)
