@@ -890,8 +890,12 @@ _OTHER_HEADER = re.compile(r"(?i)^(?:role|job|position|relationship|relation|hou
 # words a name column holds that are no one's name
 _TABLE_NOT_NAMES = frozenset({"total", "totals", "none", "n/a", "tbc", "tba", "vacant", "unknown", "name", "surname",
                               "forename", "agency", "staff", "employee", "various", "all", "cover", "nil", "same"})
-_TABLE_HEADER_HINT = re.compile(r"(?im)^[^\n]*\b(?:surname|forenames?|first[ ]name|name|employee|officer|caseworker|"
-                                r"case[ ]worker|agent|adviser|advisor|author|operator|by)\b[^\n]*$")
+_TABLE_HEADER_HINT = re.compile(r"(?im)^[^\n]*\b(?:surname|forenames?|first[ ]name|name|employee)\b[^\n]*$")
+# (a log's staff column only as a cell of its own: these words are common in prose; run on the text in lower case,
+# which the regex engine scans much faster than a case-blind alternation)
+_STAFF_HEADER_HINT = re.compile(r"(?:officer|caseworker|case worker|agent|advis[eo]r|author|operator|"
+                                r"(?:created|entered|handled|logged|updated|actioned|added|recorded) by)"
+                                r"(?=[ \t]*(?:\n|\t|\||  |$))")
 
 
 def _cells(line: str, base: int) -> list[tuple[int, int, str]]:
@@ -918,7 +922,7 @@ def table_column_names(rec, text: str) -> list:
     cells under them that are written as names (every word a name or no English word), even when the lists
     do not know them ("THAPA   Bishnu")."""
     out = []
-    if "\n" not in text or not _TABLE_HEADER_HINT.search(text):
+    if "\n" not in text or not (_TABLE_HEADER_HINT.search(text) or _STAFF_HEADER_HINT.search(text.lower())):
         return out
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"(?m)^[^\n]*$", text)]
     k = 0
@@ -1535,9 +1539,12 @@ FORM_CAPS_NAME_RE = re.compile(
 )
 
 
+_FORM_CAPS_HINT = re.compile(r"(?i:name|forenames?)[ \t]*:[ \t]*[A-Z][A-Z]")
+
+
 def form_caps_names(rec, text: str) -> list:
     out = []
-    for m in (FORM_CAPS_NAME_RE.finditer(text) if ":" in text else ()):
+    for m in (FORM_CAPS_NAME_RE.finditer(text) if _FORM_CAPS_HINT.search(text) else ()):
         toks = m.group("name").split()
         if all(t.lower() not in STOP and t.lower() not in LOG_WORDS and t.lower() not in _CAPS_NOT_NAMES and len(t) > 1
                and ((is_name_like(t) and zipf(t) < 5.5) or zipf(t) < 3.0) for t in toks):
