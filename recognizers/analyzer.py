@@ -47,9 +47,9 @@ from pipeline.case_settle import CASE_TYPES, EMPTY as EMPTY_SETTLED, Settled, ke
 from recognizers.organisations import org_name_spans
 from recognizers.parties import PAYING, RECEIVING, PartyMatcher, PartySpan, _name_part_regex, party_role
 from recognizers.passport import UkPassportRecognizer
-from recognizers.person_context import PersonContextRecognizer
+from recognizers.person_context import LAYOUT_KEY, PersonContextRecognizer
 from recognizers.personal_reference import PersonalReferenceRecognizer
-from recognizers.refine import (_firm_pair, _trim_kinship, is_org_mailbox, is_person_mailbox, ner_person_is_word, person_over_ner_org,
+from recognizers.refine import (ORG_NAME, _firm_pair, _trim_kinship, is_org_mailbox, is_person_mailbox, ner_person_is_word, person_over_ner_org,
                                refine_findings)
 from recognizers.uk_nino import UkNinoRecognizer
 from recognizers.uk_phone import CuedPhoneRecognizer, UkPhoneRecognizer
@@ -469,6 +469,8 @@ class CaseAnalyzer:
                             w in lower_parts and zipf(w) < 4.0 and is_name_like(w)):
                         continue  # "sofa" is a word even when "Sofa ..." was taken for a name
                         # (but "darren" is a name where the writer wrote "darren kerrigan")
+                    if " " not in w and w[:1].isupper() and w.lower() in _document_towns(text):
+                        continue  # "Keighley": the town of an address in this document, not a person
                     if " " not in w and _firm_pair(text, m.start(), m.end()):
                         continue  # "Sarah Rowbotham" is a person, "for Khan & Rowbotham" her firm
                     if not _overlaps(m.start(), m.end(), taken):
@@ -576,6 +578,7 @@ class CaseAnalyzer:
         org_names = org_name_spans(text)
         places = [(r.start, r.end) for r in results
                   if r.entity_type in (EntityType.ADDRESS.value, EntityType.UK_POSTCODE.value)]
+        towns = _document_towns(text)
         findings: list[Finding] = []
 
         # listed third parties: their names and identifiers
@@ -638,11 +641,15 @@ class CaseAnalyzer:
                     continue  # a company or body's name ("Harbour Fresh Foods Ltd") is not a person
                 if rec != "SpacyRecognizer" and _overlaps(s, e, orgs) and not text[s:e].isupper() and not (
                         r.score >= 0.75 and " " not in text[s:e] and (s, e) in orgs and is_name_like(text[s:e])) and not (
-                        person_over_ner_org(text, s, e)) and not _recurring_speaker(text, s, e):
+                        person_over_ner_org(text, s, e)) and not _recurring_speaker(text, s, e) and not (
+                        _org_inside_name(text, s, e, orgs)) and not _layout_name(r):
                     continue  # (the NER model's ORG on a line in capitals is no evidence: "TO: ADEBAYO O REF ...";
                     # nor its ORG on a lone known name that a strong cue marks as a person: "Shaz (tenant's friend)")
                 if not _overlaps(s, e, tp_spans) and _overlaps(s, e, places):
                     continue  # a town in an address ("Road, Keighley BD21")
+                if rec in ("SpacyRecognizer", "PersonContextRecognizer") and towns and not _overlaps(
+                        s, e, tp_spans) and _town_not_person(text, s, e, towns):
+                    continue  # "Keighley" alone on an address block's line, "Leeds Mindwell": the document's town
                 if not _overlaps(s, e, tp_spans) and _STREET_AFTER.match(text, e):
                     continue  # a street named after a person ("Bryn Road", "Victoria Street")
             if et == EntityType.DATE_OF_BIRTH and not self._dob_plausible(text, s, e, r.score):
@@ -780,6 +787,55 @@ class CaseAnalyzer:
         contact details are that person's ("Gareth Pryce / Payroll Officer, X Ltd / Tel ...")."""
         start = block_start(text, s, 4)
         return any(start <= m.start and m.end <= s and m.pos != 0 for m in mentions)
+
+
+# a document's towns: the word(s) just before a postcode, after a comma or alone on the line above it ("Cavendish
+# Street, Keighley BD21 3RL", "LEEDS\nLS12 4QN"); the same word found alone elsewhere as a person is the town
+_TOWN_BEFORE_POSTCODE = re.compile(
+    r"(?m)(?:^|,)[ \t]*(?P<t>[A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+)?)[ \t]*,?[ \t]*(?:\n[ \t]*)?"
+    r"[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]?\d[A-Z]{2}\b"
+)
+
+
+def _document_towns(text: str) -> frozenset[str]:
+    out = set()
+    for m in _TOWN_BEFORE_POSTCODE.finditer(text):
+        t = m.group("t").lower()
+        out.add(t)
+        out.add(t.split()[-1])
+    return frozenset(out)
+
+
+def _town_not_person(text: str, s: int, e: int, towns: frozenset[str]) -> bool:
+    """A weak person finding that is one of the document's towns ("Keighley" on an address block's line, "Leeds
+    Mindwell", a service named for its town), not after a title."""
+    toks = text[s:e].split()
+    if not toks or toks[0].lower() not in towns or _TITLE_BEFORE.search(text, max(0, s - 6), s):
+        return False
+    return len(toks) == 1 or (len(toks) == 2 and not is_name_like(toks[1]))
+
+
+_TITLE_BEFORE = re.compile(r"(?i)\b(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+$")
+
+
+def _layout_name(r: RecognizerResult) -> bool:
+    """A name the context recognizer found by where a case system's layout puts a person (a log's author
+    column, a table's name column, an initial run onto a surname): the NER model's ORG is no evidence against it."""
+    return bool((r.recognition_metadata or {}).get(LAYOUT_KEY))
+
+
+def _org_inside_name(text: str, s: int, e: int, orgs) -> bool:
+    """The NER model's ORG on a part only of a first name and surname found by context ("Harriet [Lomax]
+    called"): the model's slip on a surname, not an organisation (which would take the whole span or more)."""
+    inner = [(a, b) for a, b in orgs if a < e and s < b]
+    if not inner or any(a < s or b > e or (a, b) == (s, e) for a, b in inner):
+        return False
+    toks = text[s:e].split()
+    if not 2 <= len(toks) <= 3 or ORG_NAME.search(text, s, min(len(text), e + 12)):
+        return False
+    f, l = toks[0], toks[-1]
+    return (is_first_name(f) and zipf(f) < 4.5 and f[1:].islower() and l[1:].islower()
+            and (is_surname(l) or zipf(l) < 3.0) and zipf(l) < 4.5)
 
 
 ADULT_YEARS = 16

@@ -19,6 +19,7 @@ from recognizers.attribution import MESSENGER_TIME_LINE
 from recognizers.base import result
 
 from pipeline.codes import EntityType
+from recognizers.gazetteer import NAME_PARTICLES as _NAME_PARTICLES_ALL
 from recognizers.gazetteer import _fold, first_names, is_first_name, is_name_like, is_surname, surnames, zipf
 
 _LOW = "a-zß-öø-ÿ\u0101\u0103\u0105\u0107\u0109\u010b\u010d\u010f\u0111\u0113\u0117\u0119\u011b\u011f\u0123\u012b\u012f\u0131\u0137\u013a\u013c\u013e\u0142\u0144\u0146\u0148\u014d\u0151\u0153\u0155\u0159\u015b\u015f\u0161\u0163\u0165\u016b\u016f\u0171\u0173\u017a\u017c\u017e"
@@ -52,6 +53,9 @@ CUES = [
     r"interpreter", r"counsellor", r"therapist", r"barrister", r"lawyer", r"headteacher", r"head teacher",
     r"class teacher", r"teacher", r"(?:a|the|my|her|his|their) friend", r"tribunal judge", r"district judge",
     r"judge", r"magistrate", r"work coach", r"tutor", r"coach", r"carer", r"foster carer", r"godmother", r"godfather",
+    # a case system's fields whose value is a member of staff: "Agent: Wairimu", "Allocated to: Okafor"
+    r"statement of", r"author:", r"staff:", r"staff member:", r"agent:", r"caseworker:?", r"case worker:?", r"created by:?", r"updated by:?", r"added by:?", r"logged by:?",
+    r"entered by:?", r"actioned by:?", r"handled by:?", r"allocated to:?", r"assigned to:?", r"owner:", r"user:",
 ]
 def _by_first_letter(alts: list[str]) -> str:
     """The same alternation, grouped by a literal first letter ("d(?:ear)|s(?:igned|poke ...)"), so
@@ -134,7 +138,7 @@ STATEMENT_PAYEE_RE = re.compile(
     r"(?i:(?:faster[ \t]+)?payment[ \t]+(?:to|from)|transfer[ \t]+(?:to|from)|bill[ \t]+payment(?:[ \t]+to)?|payee:?|paid[ \t]+to)|"
     r"FROM|TO)\b:?[ \t,\"]+"
     r"(?:(?:[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?(?=[A-Z0-9]{0,3}\d)[A-Z0-9]{1,4})?)[ \t]+)?"
-    r"(?P<name>(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}(?:[ \t][A-Z]\b(?![.'’]\w))?)"
+    r"(?P<name>(?!(?:TO|FROM)\b)(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}(?:[ \t][A-Z]\b(?![.'’]\w))?)"
     r"(?=[ \t]+(?:REF\b|\d{6}\b|\d{2}-\d{2}-\d{2})|[ \t]{2,}|\t|[ \t]+[£$€]?\d[\d,]*\.\d\d\b|[ \t]*(?:\"|,|\||$)"
     # a surname and its initial, then the payment's reference words: "FPO OKORO T RENT SHARE"
     r"|(?<=[A-Z][A-Z][ \t][A-Z])[ \t]+[A-Z]{2,}"
@@ -208,6 +212,12 @@ CHAT_NAME_CUE_RE = re.compile(r"\b(?:ask|tell|told|with|saw|text|texted|rang|cal
                               r"[ \t]+(?P<name>[a-z]{2,})(?![\w'’\-@])")
 # "is dai driving", "is jo still picking them up", "is lee going"
 CHAT_NAME_ING_RE = re.compile(r"\b(?:is|was|are|were|isnt|wasnt)[ \t]+(?P<name>[a-z]{2,})[ \t]+(?:still[ \t]+|not[ \t]+)?[a-z]{2,}ing\b")
+# a verb's two objects, the person then the thing: "did NOT give raj anything", "lend tony the money", "owe jo £50"
+CHAT_NAME_GIVE_RE = re.compile(
+    r"\b(?i:give|gave|giving|given|lend|lent|lending|owe|owes|owed|owing|send|sent|show|showed|shown|bring|brought|"
+    r"buy|bought|pay|paid|paying|hand|handed)[ \t]+(?P<name>[a-z]{2,})[ \t]+(?=(?:any|anything|nothing|something|"
+    r"everything|the|a|an|some|his|her|their|my|ur|your|money|cash|back|it|them|that|this|what|£|\d))"
+)
 CHAT_NAME_MAX_ZIPF = 4.75
 # a lower-case first name with a possessive before a relation or a home: "ryan's new place", "craigs mum"
 CHAT_NAME_POSS_RE = re.compile(
@@ -246,7 +256,12 @@ PAREN_RELATION_RE = re.compile(
     r"(?<![\w'’\-])(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r")?)[ \t]*\([ \t]*(?:the[ \t]+|a[ \t]+)?"
     r"(?:[A-Za-z]+['’]s[ \t]+|his[ \t]+|her[ \t]+|their[ \t]+|my[ \t]+)?(?:best[ \t]+|old[ \t]+|new[ \t]+|ex[- ]?)?"
     r"(?:friend|neighbour|cousin|sister|brother|aunt|auntie|uncle|partner|boyfriend|girlfriend|mother|father|mum|dad|nan|"
-    r"grandmother|grandfather|landlord|landlady|lodger|flatmate|colleague|manager|son|daughter|niece|nephew)\b[^)\n]{0,20}\)"
+    r"grandmother|grandfather|landlord|landlady|lodger|flatmate|colleague|manager|son|daughter|niece|nephew|"
+    # staff by their job: "Wairimu (team leader)", "Okafor (caseworker, FIU)", "Ruth (payroll)"
+    r"(?P<staff>team[ \t]+leader|team[ \t]+manager|caseworker|case[ \t]+worker|case[ \t]+manager|adviser|advisor|supervisor|"
+    r"agent|interpreter|solicitor|social[ \t]+worker|health[ \t]+visitor|payroll|hr|accountant|key[ \t]?worker|"
+    r"support[ \t]+worker|work[ \t]+coach|housing[ \t]+officer|officer|teacher|headteacher|nurse|midwife|gp|"
+    r"receptionist|foreman))\b[^)\n]{0,20}\)"
 )
 # a name with its role in apposition: "Jenkins, the foreman, drives him", "Hughes, our landlord,"
 APPOSITION_ROLE_RE = re.compile(
@@ -331,6 +346,16 @@ _CHAT_KIN_LABELS = {"mum", "mam", "mom", "mummy", "mother", "dad", "daddy", "fat
                     "grandad", "grandma", "sis", "bro", "babe", "hun", "auntie", "aunty", "uncle", "cousin", "son", "baby"}
 
 
+# family terms a phone's contact name carries with the person's name ("Kamla Auntie", "Uncle Tunde")
+_SPEAKER_KIN = frozenset(_CHAT_KIN_LABELS | {"aunt", "granny", "grandpa", "grandma", "nanny", "bro", "sis", "brother",
+                                             "sister", "nephew", "niece", "papa", "mama", "ji"})
+
+
+# a webchat's or transcript's speaker labelled with the role before the name: "Agent Wairimu: ..."
+_SPEAKER_ROLES = frozenset({"agent", "adviser", "advisor", "caseworker", "officer", "operator", "rep", "consultant",
+                            "interpreter", "caller", "customer", "client"})
+
+
 def _chat_label_name_ok(w: str) -> bool:
     """A chat's lower-case speaker label or addressee that is a first name (not a role or kin label)."""
     return (w not in STOP and w not in SPEAKER_LABELS and w not in LOG_WORDS and w not in _CHAT_KIN_LABELS
@@ -403,6 +428,17 @@ def _rare_surname(tok: str) -> bool:
 
 def _res(rec, s, e, score, why):
     return result(rec, EntityType.PERSON.value, s, e, score, why)
+
+
+LAYOUT_KEY = "sarpack_layout_name"
+
+
+def _layout_res(rec, s, e, score, why):
+    """A name found by where a layout puts a person (a log's author column, a table's name column): marked, so
+    that the NER model's ORG on the same word does not overrule it."""
+    r = _res(rec, s, e, score, why)
+    r.recognition_metadata[LAYOUT_KEY] = True
+    return r
 
 
 class PersonContextRecognizer(EntityRecognizer):
@@ -500,6 +536,13 @@ class PersonContextRecognizer(EntityRecognizer):
             toks = m.group("name").split()
             if said[m.group("name")] == 1 and _FIELD_VALUE.match(text, m.end() - 1):
                 continue  # "Tel: 07700 900093" once: a form's field and its value, not a speaker's message
+            if len(toks) == 2 and toks[0].lower() in _SPEAKER_ROLES and said[m.group("name")] >= 2:
+                x = toks[1]
+                if x.lower() not in STOP and x.lower() not in SPEAKER_LABELS and (
+                        is_name_like(x) and zipf(x) < 5.0 or zipf(x) < 3.0):
+                    xs = m.end("name") - len(x)
+                    out.append(_res(self, xs, m.end("name"), 0.7, "speaker's name after the speaker's role"))
+                continue  # "Agent Wairimu: ...", "Adviser Okafor: ..."; not "Agent Support: ..."
             if (is_first_name(toks[0]) and toks[0].lower() not in STOP and zipf(toks[0]) < 4.0
                     and all(is_name_like(t) or zipf(t) < 3.0 for t in toks[1:])):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.7, "speaker's name in a chat"))
@@ -526,11 +569,24 @@ class PersonContextRecognizer(EntityRecognizer):
             if len(blocks) >= 3 and len({b.group("name").lower() for b in blocks}) >= 2:
                 # a Messenger-style export: the speaker's name alone on a line, then the time, then the message
                 bodies += [b.span("body") for b in blocks]
+            elif not bodies:
+                bodies += speaker_line_bodies(text)
         if bodies:
             # a chat's speakers and addressees written in lower case: "[..] craig: ...", "@bill", ": mark - can u"
             for m in chat:
                 w = m.group("name")
                 wt = w.split()
+                if len(wt) == 2 and (wt[0].lower() in _SPEAKER_KIN) != (wt[1].lower() in _SPEAKER_KIN):
+                    # a contact saved with a family term: "Kamla Auntie", "Uncle Tunde", "Nan Pat": the other word
+                    # is the person's name (not "Papa ji", "Auntie Flo" when "Flo" is no name)
+                    k = 0 if wt[1].lower() in _SPEAKER_KIN else 1
+                    x = wt[k]
+                    if (x[:1].isupper() and x[1:].islower() and x.isalpha() and x.lower() not in STOP
+                            and x.lower() not in SPEAKER_LABELS and x.lower() not in _SPEAKER_KIN
+                            and (is_first_name(x) and zipf(x) < 5.0 or zipf(x) < 2.5)):
+                        xs = m.start("name") + (0 if k == 0 else w.index(x, len(wt[0])))
+                        out.append(_res(self, xs, xs + len(x), 0.7, "speaker's name with a family term in a chat"))
+                        continue
                 if (m.re is CHAT_LINE_TIME_AFTER_RE and all(t[:1].isupper() and t[1:].islower() for t in wt)
                         and is_first_name(wt[0]) and wt[0].lower() not in STOP and zipf(wt[0]) < 4.0
                         and wt[0].lower() not in SPEAKER_LABELS and wt[0].lower() not in _CHAT_KIN_LABELS
@@ -590,6 +646,9 @@ class PersonContextRecognizer(EntityRecognizer):
                     for g in names:
                         if _chat_name_ok(w.group(g)):
                             out.append(_res(self, w.start(g), w.end(g), 0.55, "lower-case first name before a verb in a chat"))
+                for w in CHAT_NAME_GIVE_RE.finditer(text, ls, le):
+                    if _chat_name_ok(w.group("name")) and len(w.group("name")) > 2:
+                        out.append(_res(self, w.start("name"), w.end("name"), 0.55, "lower-case first name given something in a chat"))
                 for w in CHAT_NAME_ING_RE.finditer(text, ls, le):
                     if _chat_name_ok(w.group("name")):
                         out.append(_res(self, w.start("name"), w.end("name"), 0.55, "lower-case first name before an -ing verb in a chat"))
@@ -646,7 +705,9 @@ class PersonContextRecognizer(EntityRecognizer):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.75, "name with its role in apposition"))
         for m in (PAREN_RELATION_RE.finditer(text) if "(" in text else ()):
             toks = m.group("name").split()
-            if all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and (is_name_like(t) or zipf(t) < 3.5) for t in toks):
+            staff = m.group("staff") is not None  # (stricter: a body named before a job in brackets, "Payroll (HR)")
+            if all(t.lower() not in STOP and t.lower() not in SPEAKER_LABELS and (
+                    (is_name_like(t) and (zipf(t) < 5.0 or not staff)) or zipf(t) < (2.5 if staff else 3.5)) for t in toks):
                 out.append(_res(self, m.start("name"), m.end("name"), 0.75, "name before a relation in brackets"))
         for m in (VIET_MIDDLE_RE.finditer(text) if ("Thi" in text or "Thị" in text or "Văn" in text) else ()):
             # a Vietnamese name with the middle name "Thi"/"Văn": "Vo Thi Hoa", "Tran Van Minh"
@@ -789,6 +850,10 @@ class PersonContextRecognizer(EntityRecognizer):
         out += role_is_names(self, text)
         out += signoff_names(self, text)
         out += assigned_names(self, text)
+        out += dotted_initial_names(self, text)
+        out += log_author_names(self, text)
+        out += self_declared_names(self, text)
+        out += form_caps_names(self, text)
         ner = [(e.start_char, e.end_char) for e in (getattr(nlp_artifacts, "entities", None) or ())
                if getattr(e, "label_", "") == "PERSON"]
         speakers = [m.span("name") for m in chat] if bodies else []
@@ -806,6 +871,8 @@ class PersonContextRecognizer(EntityRecognizer):
         out += document_mentions(self, text, out, bodies, nlp_artifacts, speakers)
         # kept for the analyzer: Presidio drops a result inside a higher-scored NER span, and when the
         # analyzer then rejects that NER span the name found here must not be lost with it
+        if "CARD" in text or "POS" in text or "VIS" in text or "DEB" in text or "ard " in text:
+            out = [r for r in out if not card_payee(text, r.start)]  # a shop and its town on a card payment's line
         self.last = (text, out)
         return out
 
@@ -814,13 +881,21 @@ class PersonContextRecognizer(EntityRecognizer):
 _CELL_SPLIT = re.compile(r"[ \t]*(?:\t|\||[ ]{2,})[ \t]*")
 _NAME_HEADER = re.compile(r"(?i)^(?:surname|last[ ]name|family[ ]name|forenames?|first[ ]names?|given[ ]names?|"
                           r"(?:full[ ]|employee[ ]|staff[ ]|member[ ]|person[ ]|contact[ ])?name|employee|staff[ ]member|"
-                          r"supervisor|manager|(?:signed[ ]off|approved|authori[sz]ed|checked|completed)[ ]by)$")
+                          r"supervisor|manager|(?:signed[ ]off|approved|authori[sz]ed|checked|completed)[ ]by|"
+                          # a log's column of who made the entry: "Officer", "Caseworker", "Agent", "Handled by"
+                          r"officer|caseworker|case[ ]worker|agent|adviser|advisor|author|operator|"
+                          r"(?:created|entered|handled|logged|updated|actioned|added|recorded)[ ]by)$")
 _OTHER_HEADER = re.compile(r"(?i)^(?:role|job|position|relationship|relation|hours|date|amount|department|team|shift|line|"
                            r"age|title|address|phone|signature|notes?|initials|grade|site|location)$")
 # words a name column holds that are no one's name
 _TABLE_NOT_NAMES = frozenset({"total", "totals", "none", "n/a", "tbc", "tba", "vacant", "unknown", "name", "surname",
                               "forename", "agency", "staff", "employee", "various", "all", "cover", "nil", "same"})
 _TABLE_HEADER_HINT = re.compile(r"(?im)^[^\n]*\b(?:surname|forenames?|first[ ]name|name|employee)\b[^\n]*$")
+# (a log's staff column only as a cell of its own: these words are common in prose; run on the text in lower case,
+# which the regex engine scans much faster than a case-blind alternation)
+_STAFF_HEADER_HINT = re.compile(r"(?:officer|caseworker|case worker|agent|advis[eo]r|author|operator|"
+                                r"(?:created|entered|handled|logged|updated|actioned|added|recorded) by)"
+                                r"(?=[ \t]*(?:\n|\t|\||  |$))")
 
 
 def _cells(line: str, base: int) -> list[tuple[int, int, str]]:
@@ -847,7 +922,7 @@ def table_column_names(rec, text: str) -> list:
     cells under them that are written as names (every word a name or no English word), even when the lists
     do not know them ("THAPA   Bishnu")."""
     out = []
-    if "\n" not in text or not _TABLE_HEADER_HINT.search(text):
+    if "\n" not in text or not (_TABLE_HEADER_HINT.search(text) or _STAFF_HEADER_HINT.search(text.lower())):
         return out
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"(?m)^[^\n]*$", text)]
     k = 0
@@ -880,7 +955,7 @@ def table_column_names(rec, text: str) -> list:
                     if all(w.lower() not in STOP for w in words) and all(
                             (is_name_like(w) and zipf(w) < 4.5) or zipf(w) < 3.5 for w in words):
                         lead = len(cell) - len(cell.lstrip())
-                        out.append(_res(rec, s + lead, s + lead + len(cell.strip()), 0.6, "name in a table's name column"))
+                        out.append(_layout_res(rec, s + lead, s + lead + len(cell.strip()), 0.6, "name in a table's name column"))
             k += 1
     return out
 
@@ -1321,6 +1396,162 @@ def signoff_names(rec, text: str) -> list:
     return out
 
 
+# a card payment's marker on a statement line, with the card's digits (masked or not): what follows is the shop
+# and its town, never a person ("CARD 4539 ALDI LEEDS", "POS 3348 SCREWFIX HILLINGTON", "CARD PAYMENT TO ...")
+CARD_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:CARD(?:[ \t]+(?:PAYMENT|PURCHASE))?|POS|VIS|VISA|DEB|DEBIT[ \t]+CARD|CONTACTLESS|CPT|ATM|"
+    r"(?i:card[ \t]+(?:payment|purchase)))(?:[ \t]+(?i:to|at))?(?:[ \t]+[\dX*]{4}){0,4}(?:[ \t]+\d{1,2}[A-Z]{3}\d{0,2})?[ \t]+$"
+)
+
+
+def card_payee(text: str, s: int) -> bool:
+    """Is the text at ``s`` the payee of a card payment (the marker just before it on its line)?"""
+    ls = text.rfind("\n", 0, s) + 1
+    return CARD_BEFORE_RE.search(text, max(ls, s - 48), s) is not None
+
+
+# an initial (or two) run onto the surname with no space, the way staff sign a log or a note: "B.OKONJO",
+# "A.McGinty", "D.ATKINSON-BLAKE", "J.S.Sandhu", "R.VAN DER MERWE", "r.van der Merwe"; not an e-mail's or a web
+# address's "j.smith@", "a.smith.co", nor a sentence run on after a capital ("Plan B.Then")
+_PARTICLE = r"(?:(?i:van|von|der|den|de|da|dos|das|di|du|del|della|la|le|ter|ten|bin|ibn|al|el|ap)[ \t])"
+DOTTED_INITIAL_RE = re.compile(
+    r"(?<![\w.@/'’\-&])(?P<name>[A-Z]\.(?:[A-Z]\.)?(?P<sur>" + _PARTICLE + r"{0,2}(?:" + NAME
+    + r"|[A-Z]{2,}(?:['’][A-Z]{2,})?(?:-[A-Z]{2,})*)))(?![\w\-@'’]|\.[A-Za-z])"
+)
+
+
+def _surname_parts_ok(sur: str) -> bool:
+    """Each part of a surname (its particles aside) a known surname not too common as a word, or a rare word:
+    "OKONJO", "ATKINSON-BLAKE", "McGinty"; not "Then", "THE", "ROAD"."""
+    words = sur.replace("’", "'").split()
+    last = words[-1]
+    if any(w.lower() not in _NAME_PARTICLES_ALL for w in words[:-1]):
+        return False
+    parts = [x for x in last.split("-") if x]
+    if not parts:
+        return False
+    for x in parts:
+        lx = x.lower()
+        if lx in STOP or lx in LOG_WORDS or lx in SPEAKER_LABELS or lx in _CAPS_NOT_NAMES or len(x) < 2:
+            return False
+        if not ((is_surname(x) and zipf(x) < 5.0) or (zipf(x) < 3.5 and len(x) >= 3)):
+            return False
+    return True
+
+
+def dotted_initial_names(rec, text: str) -> list:
+    out = []
+    for m in DOTTED_INITIAL_RE.finditer(text):
+        if _surname_parts_ok(m.group("sur")) and not _street_after(text, m.end("name"), True):
+            out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.65, "initial run onto a surname"))
+    return out
+
+
+# a log entry's header: its date (and time), then who wrote it as an initial and a surname, then a staff code in
+# brackets, the end of the line or a column gap: "04/03/2025 09:12  T. Oduya (KB3)", "12/05/26 1410 K Brandt   IC"
+LOG_AUTHOR_RE = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[ \t\-](?:[A-Z][a-z]{2,8}|[A-Z]{3})[ \t\-]\d{2,4})"
+    r"(?P<time>[ \t]*[,|;\-–]?[ \t]*\d{1,2}[:.]?\d{2})?(?:[ \t]*[,|;\-–])?[ \t]+"
+    r"(?P<name>[A-Z]\.?[ \t](?P<sur>" + NAME + r"|[A-Z]{2,}(?:-[A-Z]{2,})*)"
+    # or the surname first, then the initial: "ODUYA T", "Oduya, T."
+    r"|(?P<sur2>" + NAME + r"|[A-Z]{2,}(?:-[A-Z]{2,})*),?[ \t][A-Z]\.?(?![\w\-'’]))"
+    r"(?=[ \t]*\([A-Za-z0-9]{1,8}\)|[ \t]*$|[ \t]{2,}|\t|[ \t]+[-–|][ \t]|:[ \t])"
+)
+
+
+_AMOUNT = re.compile(r"\d\.\d\d\b")
+
+
+# an initial and a surname with a staff or team code in brackets, anywhere: "transferred to T. Oduya (KB3)",
+# "R Baptiste (FIU2) to review"
+INITIAL_CODE_RE = re.compile(
+    r"(?<![\w.'’\-])(?P<name>[A-Z]\.?[ \t](?P<sur>" + NAME + r"|[A-Z]{2,}(?:-[A-Z]{2,})*))[ \t]?\([A-Z]{1,4}\d{0,4}\)"
+)
+
+
+def log_author_names(rec, text: str) -> list:
+    out = []
+    for m in LOG_AUTHOR_RE.finditer(text):
+        sur = m.group("sur") or m.group("sur2")
+        if m.group("time") is None:
+            le = text.find("\n", m.end())
+            if _AMOUNT.search(text, m.end(), len(text) if le < 0 else le):
+                continue  # a statement's row, the date then the payee and amounts: "02/03/26 J SAINSBURY  34.00"
+        if _surname_parts_ok(sur) or (zipf(sur) < 4.0 and sur.lower() not in STOP and len(sur) >= 3
+                                      and sur.lower() not in LOG_WORDS):
+            out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.65, "initial and surname in a log's author column"))
+    for m in (INITIAL_CODE_RE.finditer(text) if "(" in text else ()):
+        if _surname_parts_ok(m.group("sur")) and not _DESIGNATOR_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.65, "initial and surname with a staff code"))
+    return out
+
+
+# a formal statement's opening, the maker naming themself: "I, Ilse Brandvold, of 4 Elm Row, say as follows",
+# "I, Tobenna Eze, aged 41, ..."
+SELF_DECLARED_RE = re.compile(
+    r"(?:^|(?<=[.!?:][ \t])|(?<=\n))[ \t]*I,[ \t]+(?P<name>(?:[A-Z]\.?[ \t]+)?" + NAME + r"(?:[ \t]+(?:[A-Z]\.?[ \t]+)?" + NAME
+    + r"){0,3}),[ \t]+(?i:of|aged|born|residing|living|care[ \t]+of|c/o|date[ \t]+of[ \t]+birth|do[ \t]+solemnly|make[ \t]+this)\b"
+)
+
+
+def self_declared_names(rec, text: str) -> list:
+    out = []
+    for m in (SELF_DECLARED_RE.finditer(text) if "I, " in text else ()):
+        toks = m.group("name").split()
+        if all(t.lower() not in STOP for t in toks):
+            out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.8, "a statement's maker naming themself"))
+    return out
+
+
+# a printed chat with no times: the speaker's name alone on its line, then the message ("Ifrah Jaamac\nsalaam ...")
+_SPEAKER_LINE = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2})[ \t]*\n(?=[ \t]*[^\s])")
+
+
+def speaker_line_bodies(text: str) -> list[tuple[int, int]]:
+    """The messages of a chat printed as blocks "Name\nmessage\n\n": two or more names that each head at
+    least two blocks (four in all); each block's message runs to the next blank line or speaker's line."""
+    lines = list(_SPEAKER_LINE.finditer(text))
+    if len(lines) < 4:
+        return []
+    counts: dict[str, int] = {}
+    for m in lines:
+        counts[m.group("name")] = counts.get(m.group("name"), 0) + 1
+    names = {n for n, c in counts.items() if c >= 2 and all(t.lower() not in STOP for t in n.split())
+             and any(is_name_like(t) or zipf(t) < 3.0 for t in n.split())}
+    if len(names) < 2 or sum(counts[n] for n in names) < 4:
+        return []
+    heads = [m for m in lines if m.group("name") in names]
+    out = []
+    for k, m in enumerate(heads):
+        s = m.end()
+        stop = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+        blank = text.find("\n\n", s, stop)
+        out.append((s, blank if blank >= 0 else stop))
+    return out
+
+
+# a form's name field with its value in capitals, the label at the line's start or after a column gap:
+# "Print name: WANJIRU KAMAU", "Surname:  OKAFOR", "| Full name: TOMASZ NOWAK"; not "Employer name: ACME LTD"
+FORM_CAPS_NAME_RE = re.compile(
+    r"(?m)(?:^|(?<=[ \t]{2})|(?<=\t)|(?<=[|;]))[ \t]*(?i:(?:print(?:ed)?|full|your|contact|witness)[ \t]+)?"
+    r"(?i:name|surname|forenames?|first[ \t]+names?|last[ \t]+name|family[ \t]+name)[ \t]*:[ \t]*"
+    r"(?P<name>[A-Z][A-Z'’\-]+(?:[ \t][A-Z][A-Z'’\-]+){0,3})(?![\w\-])"
+)
+
+
+_FORM_CAPS_HINT = re.compile(r"(?i:name|forenames?)[ \t]*:[ \t]*[A-Z][A-Z]")
+
+
+def form_caps_names(rec, text: str) -> list:
+    out = []
+    for m in (FORM_CAPS_NAME_RE.finditer(text) if _FORM_CAPS_HINT.search(text) else ()):
+        toks = m.group("name").split()
+        if all(t.lower() not in STOP and t.lower() not in LOG_WORDS and t.lower() not in _CAPS_NOT_NAMES and len(t) > 1
+               and ((is_name_like(t) and zipf(t) < 5.5) or zipf(t) < 3.0) for t in toks):
+            out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.7, "name in capitals in a form's name field"))
+    return out
+
+
 def role_is_names(rec, text: str) -> list:
     out = []
     for m in ROLE_IS_RE.finditer(text):
@@ -1434,8 +1665,9 @@ def document_mentions(rec, text: str, found: list, bodies: list[tuple[int, int]]
         if r.score >= 0.5 and not in_org(r.start, r.end):
             for tok in text[r.start:r.end].split():
                 t = tok.strip(".,:;()'\"’")
-                if len(t) > 1 and (t.islower() or t.isupper() or is_name_like(t)):
-                    add(tok)  # (a capitalised word unknown to the gazetteer, "To: Lettings", is no name to spread)
+                if len(t) > 1 and (t.islower() or t.isupper() or is_name_like(t) or r.score >= 0.85):
+                    add(tok)  # (a capitalised word unknown to the gazetteer, "To: Lettings", is no name to spread;
+                    # unless a title was written before it: "Mr Oyelowo" ... "Oyelowo said")
     for ent in ents:
         if getattr(ent, "label_", "") == "PERSON" and "\n" not in ent.text and len(ent.text.split()) <= 3:
             for tok in ent.text.split():

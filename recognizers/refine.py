@@ -872,9 +872,14 @@ methylphenidate ritalin concerta elvanse lisdexamfetamine insulin epipen risperi
 methadone buprenorphine morphine zopiclone
 """.split())  # and medicines (the most prescribed in England, NHS prescription cost analysis; ADHD and asthma brands)
 # the second word of a named day: "Boxing Day", "Easter Monday", "Christmas Eve", "Bonfire Night"
-_HOLIDAY_BEFORE = re.compile(r"(?i)\b(?:boxing|christmas|easter|good|bonfire|new[ \t]+year['’]?s|valentine['’]?s|"
-                             r"mother['’]?s|father['’]?s|remembrance|pancake|shrove|ash|whit|st[ \t]+\w+['’]?s)[ \t]+$")
-_HOLIDAY_WORD = frozenset({"day", "eve", "night", "monday", "tuesday", "wednesday", "friday", "sunday", "saturday"})
+_HOLIDAY_FIRST = (r"(?:boxing|christmas|easter|good|bonfire|new[ \t]+year['’]?s|valentine['’]?s|mother['’]?s|"
+                  r"father['’]?s|remembrance|pancake|shrove|ash|whit|palm|maundy|holy|armistice|st[ \t]+\w+['’]?s)")
+_HOLIDAY_BEFORE = re.compile(r"(?i)\b" + _HOLIDAY_FIRST + r"[ \t]+$")
+_HOLIDAY_WORD = frozenset({"day", "eve", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "sunday",
+                           "saturday"})
+# a named day as a whole span: "Easter Sunday", "Boxing Day", "Maundy Thursday", "New Year's Eve"
+_HOLIDAY_SPAN = re.compile(r"(?i)" + _HOLIDAY_FIRST + r"[ \t]+(?:day|eve|night|monday|tuesday|wednesday|thursday|friday|"
+                           r"saturday|sunday)$")
 KIN_NAME_WORDS = frozenset("""
 mama papa tata koko yaya lala mamie lola lolo tita tito tia tio ate anna anne abla abi hala nine dede baba bibi babu
 dada nani dadi abba daya kak kaka iya mae kareem mubarak ameen amin
@@ -1045,6 +1050,9 @@ def _firm_pair(text: str, s: int, e: int) -> bool:
     return not (is_first_name(word) and is_first_name(other)) and (is_surname(word) or is_surname(other))
 
 
+_JI_AFTER = re.compile(r"[ \t]+ji\b")
+
+
 def foreign_non_name(text: str, s: int, e: int) -> bool:
     """A person finding that is only words of NOT_NAME_WORDS / KIN_NAME_WORDS with at least one of NOT_NAME_WORDS
     ("Inshallah", "Ayeeyo", "Czesc kochanie", "Ramadan Kareem", "Mokolo nini"), or a family term that is also a
@@ -1075,6 +1083,8 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
         return True  # "Original: Cât timp stă ...", "... gel konuşalım, Fatma teyze": words of another language
     w = toks[0]
     if w in KIN_NAME_WORDS or w in NOT_NAME_WORDS:
+        if _JI_AFTER.match(text, e):
+            return True  # "Papa ji", "Mama ji": a family term with the respectful "ji"
         if _POSS_DET.search(text, max(0, s - 8), s):
             return True  # "her Lola", "my Amma"
         m = _POSS_KIN_AND.search(text, max(0, s - 30), s)
@@ -1100,13 +1110,23 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
     return False
 
 
+# a family term written after the name, as many families do ("Kamla Auntie", "Ayşe Teyze", "Tunde Uncle")
+_KIN_AFTER = re.compile(r"[ \t\u00a0]+(?i:auntie|aunty|aunt|uncle|nan|nana|nanna|cousin|teyze|amca|dayı|dayi|abla|"
+                        r"didi|bhaiya|baji|chacha|chachi|khala|khalu|mamu|phupho|phuppo|akka|ji)$")
+
+
 def _trim_kinship(text: str, f: Finding) -> Finding:
-    """"Auntie Efua" from the NER model: the family term is not part of the name."""
-    m = KINSHIP.match(text, f.start, f.end)
-    if f.recognizer != "SpacyRecognizer" or not m or m.end() >= f.end:
+    """"Auntie Efua", "Kamla Auntie" from the NER model: the family term is not part of the name."""
+    if f.recognizer != "SpacyRecognizer":
         return f
     from dataclasses import replace
-    return replace(f, start=m.end(), text=text[m.end():f.end])
+    m = KINSHIP.match(text, f.start, f.end)
+    if m and m.end() < f.end:
+        return replace(f, start=m.end(), text=text[m.end():f.end])
+    a = _KIN_AFTER.search(text, f.start, f.end)
+    if a and a.start() > f.start and " " not in text[f.start:a.start()]:
+        return replace(f, end=a.start(), text=text[f.start:a.start()])
+    return f
 
 
 # legal and safeguarding terms of family proceedings named after a person (the span is the eponym only)
@@ -1114,6 +1134,27 @@ _EPONYM_TERM = re.compile(
     r"(?:McKenzie|MacKenzie|Mackenzie)[ \t]+(?i:friends?)\b|(?:Clare|Sarah)['’]s[ \t]+(?i:law)\b|"
     r"Gillick[ \t]+(?i:compet)|Fraser[ \t]+(?i:guidelines|competen)|Calderbank[ \t]+(?i:offer|letter)|"
     r"(?:Hadkinson|Mesher|Martin)[ \t]+(?i:order)\b")
+
+
+def _card_payee(text: str, s: int) -> bool:
+    from recognizers.person_context import card_payee
+
+    return card_payee(text, s)
+
+
+# a label of a bilingual form or statement: the word(s) in the other language, a slash, the English (common words,
+# no name), then the label's colon, a column gap or the line's end
+_GLOSS_AFTER = re.compile(r"[ \t]*/[ \t]*(?P<g>[A-Za-z][a-z]+(?:[ \t][A-Za-z][a-z]+){0,2})[ \t]*(?::|[ \t]{2,}|\t|$)", re.M)
+
+
+def _bilingual_label(text: str, s: int, e: int) -> bool:
+    m = _GLOSS_AFTER.match(text, e)
+    if m is None or is_first_name(text[s:e].split()[0]):
+        return False
+    ls = text.rfind("\n", 0, s) + 1
+    if text[ls:s].strip() and not text[ls:s].rstrip().endswith((":", "/")):
+        return False  # the span starts its line (or follows another label)
+    return all(zipf(w) >= 3.5 and not is_name_like(w) for w in m.group("g").split())
 
 
 def ner_person_is_word(text: str, f: Finding) -> bool:
@@ -1127,6 +1168,10 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
         return True
     if _EPONYM_TERM.match(text, f.start) and len(toks) <= 2:
         return True  # "a McKenzie friend", "Clare's Law", "Gillick competent": a legal term named after a person
+    if len(toks) in (2, 3) and _HOLIDAY_SPAN.match(" ".join(toks)):
+        return True  # "Easter Sunday", "Boxing Day": a named day, not a person
+    if f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer") and _card_payee(text, f.start):
+        return True  # "CARD 4539 ALDI LEEDS": a shop and its town on a card payment's line
     if len(toks) == 1 and (toks[0].lower() in KINSHIP_WORDS or toks[0].lower() in ROLE_WORDS):
         return True  # "Cousin", "Nan", "Uncle", "Justice" (of the Peace), "Defendant" alone
     if len(toks) >= 2 and toks[0].lower() in VEHICLE_MAKES and f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer"):
@@ -1137,6 +1182,8 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
         return True  # "Vauxhall Astra 1.4" (the model after the make), "WR16 ZKP (Astra)"
     if len(toks) == 1 and toks[0].lower() in _FORM_ROLE_WORDS:
         return True  # "Main driver: Policyholder"
+    if f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer") and _bilingual_label(text, f.start, f.end):
+        return True  # "Morada / Address:", "Extrato Integrado / Integrated Statement": a form's label, translated
     if f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer", "NameListRecognizer") and foreign_non_name(
             text, f.start, f.end):
         return True  # round 17: "Inshallah", "Czesc kochanie", "her Lola and Tita", "her Crohn's", "on Vinted"
@@ -1168,6 +1215,9 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
     if len(toks) >= 3 and toks[1].lower() in ("thi", "thị", "văn") and is_surname(toks[0]) and all(
             t[:1].isupper() and len(t) <= 8 for t in toks[2:]):
         return False  # a Vietnamese name, family name first: "Nguyen Thi Hoa" ("Hoa" is no gazetteer name)
+    if (len(toks) >= 2 and toks[-1].endswith("s") and toks[-1][1:].islower() and not _name_word(toks[-1])
+            and _english_compound(toks[-1])):
+        return True  # "Breydon Seafoods", "Harbour Autoparts": a firm named for its trade, two words run together
     # (initials are not words; nor is a particle inside a name: "Inam Ul Haq", "Joao dos Reis")
     return any(not _name_word(t) and zipf(t) >= 3.0 for i, t in enumerate(toks)
                if len(t.rstrip(".")) > 1 and not is_inner_particle(toks, i))  # "Fenland Staffing", "Toyota Yaris"
