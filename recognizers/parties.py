@@ -203,6 +203,23 @@ def _bare_nickname(form: str, given: str) -> bool:
     return z < COMMON_WORD_ZIPF or (z < _NICKNAME_MAX_ZIPF and form[:2] == given[:2].lower())
 
 
+# a word of letters with one or two figures in it, as OCR makes of a name in capitals ("5ANDHU", "QU1NN")
+_OCR_NAME_WORD = re.compile(r"(?<![\w'’\-])(?=[A-Za-z]*\d[A-Za-z]*(?:\d[A-Za-z]*)?(?![\w'’]))(?=(?:\d*[A-Za-z]){3})"
+                            r"[A-Za-z0-9]{4,}(?![\w'’])")
+_OCR_LETTERS = {"0": "o", "5": "s", "8": "b", "2": "z", "6": "g", "1": "il"}
+
+
+def _ocr_readings(word: str) -> list[str]:
+    """The word in lower case with each figure read as a letter a scan mistakes it for (1: i or l)."""
+    out = [""]
+    for ch in word.lower():
+        opts = _OCR_LETTERS.get(ch, ch) if ch.isdigit() else ch
+        if ch.isdigit() and ch not in _OCR_LETTERS:
+            return []
+        out = [o + c for o in out for c in opts]
+    return out
+
+
 def _tokens(name: str) -> list[str]:
     toks = [t.strip(".,") for t in re.split(r"\s+", name.strip()) if t.strip(".,")]
     return [t for t in toks if t.lower().rstrip(".") not in ALL_TITLES]
@@ -1199,6 +1216,18 @@ class PartyMatcher:
                 raw.append((m.start(), m.end(), SINGLE, ok, None, m.start()))
                 if review:
                     raw[-1] = raw[-1] + ("review",)  # type: ignore[assignment]
+        # a listed name word that OCR read with figures for letters ("5ANDHU", "QU1NN", "0KAFOR"): the word, its
+        # figures read as the letters a scan mistakes them for, is a listed name word
+        if _OCR_NAME_WORD.search(text):
+            taken = [(r[0], r[1]) for r in raw]
+            for m in _OCR_NAME_WORD.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                for cand in _ocr_readings(m.group(0)):
+                    kind, owners = self.forms.get(cand, (SINGLE, set()))
+                    if owners and kind == SINGLE and len(cand) >= 4:
+                        raw.append((m.start(), m.end(), SINGLE, set(owners), None, m.start()))
+                        break
         raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
         out: list[PartySpan] = []
         carry = {} if carry is None else carry

@@ -1,6 +1,7 @@
 """[detect] A listed third party is also found under the usual other forms of a given name that case.json does not
 list ("Dave" for David, "Peggy" for Margaret), alone and with the surname; a form that is also a common word ("Bill")
-only with the surname. The requester's own given names and their other forms never become a third party's."""
+only with the surname. The requester's own given names and their other forms never become a third party's.
+A listed name that OCR read with figures for letters ("5ANDHU", "0KAFOR") is found too."""
 from __future__ import annotations
 
 from datetime import date
@@ -59,3 +60,30 @@ def test_the_requesters_forms_are_never_a_third_partys(analyzer):
     # the listed third party Becky's canonical name "Rebecca" is the requester's own given name
     found = _people(analyzer, "Yesterday Rebecca phoned the office about the arrears.")
     assert found.get("Rebecca") != PartyKind.THIRD_PARTY.value
+
+
+# ---------------------------------------------------------------- a listed name as OCR reads it
+
+def _ocr_case() -> CaseRecord:
+    return CaseRecord(case_id="T-OCR", received=date(2026, 11, 23),
+                      requester=Party(name="Aoife Quinlan", role="receiving parent"),
+                      third_parties=[Party(name="Harjit Sandhu", role="paying parent"),
+                                     Party(name="Tobias Okafor", role="paying parent's partner")],
+                      root=Path("."))
+
+
+@pytest.fixture(scope="module")
+def ocr_analyzer(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _ocr_case())
+
+
+@pytest.mark.parametrize("text, name", [
+    ("PAYSLIP  EMPLOYEE: 5ANDHU H S   TAX CODE 1257L\n", "5ANDHU"),
+    ("Tenant: Mr T 0KAFOR, rent account in arrears\n", "0KAFOR"),
+])
+def test_a_listed_name_with_figures_for_letters_is_found(ocr_analyzer, text, name):
+    assert _people(ocr_analyzer, text).get(name) == PartyKind.THIRD_PARTY.value
+
+
+def test_a_code_of_letters_and_figures_is_no_name(ocr_analyzer):
+    assert _people(ocr_analyzer, "Ref AB12CD and tax code 1257L, works no S4NDY9\n") == {}
