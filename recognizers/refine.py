@@ -138,7 +138,9 @@ def is_org_mailbox(value: str) -> bool:
 
 # the public mail services people have their own mailboxes with (a word-made local part there is a person's choice)
 _CONSUMER_DOMAIN = re.compile(r"(?i)(?:^|\.)(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|aol|icloud|me|mac|"
-                              r"btinternet|btopenworld|sky|talktalk|virginmedia|ntlworld|protonmail|proton|gmx|mail|zoho)\.")
+                              r"btinternet|btopenworld|sky|talktalk|virginmedia|virgin|ntlworld|blueyonder|plusnet|tiscali|orange|"
+                              r"wanadoo|freeserve|o2|ee|aim|rocketmail|lycos|fastmail|tutanota|tuta|hushmail|pm|yandex|"
+                              r"protonmail|proton|gmx|web|mail|zoho)\.")
 
 
 @functools.lru_cache(maxsize=512)

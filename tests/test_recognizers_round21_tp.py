@@ -153,6 +153,9 @@ def test_a_persons_home_address_under_her_name_still_goes(analyzer):
     ("housingoptions@tollmarshhomes.example.org", True),   # two ordinary words: a team's
     ("greeneyes@gmail.com", False),                          # a person's choice at a public mail service
     ("housingoptions@hotmail.co.uk", False),
+    ("sunnydays@tiscali.co.uk", False),                      # UK internet providers' mail services too
+    ("sunnydays@plusnet.com", False),
+    ("sunnydays@blueyonder.co.uk", False),
     ("jonsmith@tollmarshhomes.example.org", False),          # a name
 ])
 def test_a_mailbox_named_by_two_ordinary_words(mailbox, org):
