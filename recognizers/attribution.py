@@ -1346,10 +1346,15 @@ _OWN_ADDRESS_CUE = re.compile(
 _RESIDE_CUE = re.compile(
     r"(?i)\b(?:live[sd]?|living|mov(?:e|es|ed|ing)|stay(?:s|ed|ing)?|resid(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|rehoused|"
     r"(?:is|was|were|are|been)[ \t]+(?:our|a|an|the|their)[ \t]+(?:joint[ \t]+|sole[ \t]+|former[ \t]+)?(?:tenant|resident|occupier|occupant)s?)\b"
-    r"[^.;:!?\n]{0,40}?\b(?:at|to|in|into|of)[ \t]*:?[ \t]*\Z")
+    r"[^.;:!?\n]{0,40}?\b(?:at|to|in|into|of|from)[ \t]*:?[ \t]*\Z")
 # "Before that she was our tenant at ...": a "he"/"she" subject, at most three words before the verb
 _PRONOUN_SUBJECT = re.compile(r"(?i)\b(?P<p>he|she)[ \t]+(?:[A-Za-z]+[ \t]+){0,3}\Z")
+# (round 22) "Before this you lived at ...", "I moved from ... last year": the reader's / the writer's, as for "your
+# / my old address" (the subject at most two words before the verb, nobody named between)
+_FIRST_SECOND_SUBJECT = re.compile(r"(?:\b(?P<you>[Yy]ou)|(?<![\w'’])(?P<i>I))[ \t]+(?:[A-Za-z]+[ \t]+){0,2}\Z")
 _SUBJECT_GAP = re.compile(r"[ \t]+(?:[A-Za-z]+[ \t]+){0,3}\Z")
+_FROM_END = re.compile(r"(?i)\bfrom[ \t]*:?[ \t]*\Z")
+_MOVE_VERB = re.compile(r"(?i)(?:mov|relocat)[a-z]*[ \t]+(?:[a-z]+[ \t]+){0,2}?from\b")
 _NOT_SUBJECT_GAP = re.compile(r"(?i)\b(?:I|you|he|she|they|we|who|that|which|and|but|said|says|told|thinks?|believes?)\b")
 
 
@@ -1361,6 +1366,14 @@ def _resident_owner(text: str, s: int, mentions: list[Mention], doc: DocParties,
     if any(cue.start() <= x.start < s for x in mentions):
         return "none"
     ls = text.rfind("\n", 0, cue.start()) + 1
+    if _FROM_END.search(cue.group(0)) and not _MOVE_VERB.match(cue.group(0)):
+        return "none"  # "lives two miles from ...": not where anyone lives
+    fm = _FIRST_SECOND_SUBJECT.search(text, max(0, cue.start() - 30), cue.start())
+    if fm is not None and not any(fm.start() <= x.start < cue.start() for x in mentions) and not _NOT_SUBJECT_GAP.search(
+            text, fm.end("you") if fm.group("you") is not None else fm.end("i"), cue.start()):
+        if fm.group("you") is not None:
+            return doc.addressee if doc.addressee is not None else "none"
+        return _first_person_owner(text, fm.start(), mentions, doc)
     pm = _PRONOUN_SUBJECT.search(text, max(0, cue.start() - 40), cue.start())
     if pm is not None and not any(pm.start() <= x.start < cue.start() for x in mentions) \
             and not _NOT_SUBJECT_GAP.search(text, pm.end("p"), cue.start()):
@@ -1374,6 +1387,18 @@ def _resident_owner(text: str, s: int, mentions: list[Mention], doc: DocParties,
     if near.possessive or not _SUBJECT_GAP.match(" " + gap) or _NOT_SUBJECT_GAP.search(gap):
         return "none"
     return near.pos
+
+
+def _first_person_owner(text: str, c: int, mentions: list[Mention], doc: DocParties) -> int | None | str:
+    """The "I"/"my" at ``c``: the chat line's or message's speaker, else the document's author."""
+    ls = text.rfind("\n", 0, c) + 1
+    sp = _speaker(text, ls, c, mentions) or _block_speaker(text, c, mentions)
+    if sp is not None:
+        return sp.pos
+    hdr = _message_author(text, c, mentions)
+    if hdr is not _NO_HEADER:
+        return hdr
+    return doc.author if doc.author is not None else "none"
 
 
 def own_address_owner(text: str, s: int, e: int, mentions: list[Mention], doc: DocParties,
@@ -1394,14 +1419,7 @@ def own_address_owner(text: str, s: int, e: int, mentions: list[Mention], doc: D
         return doc.addressee if doc.addressee is not None else "none"
     if pro == "my":
         # (the person an address is given care of is not its holder: "my old address c/o my mam's at ...")
-        ls = text.rfind("\n", 0, cue.start()) + 1
-        sp = _speaker(text, ls, cue.start(), mentions) or _block_speaker(text, cue.start(), mentions)
-        if sp is not None:
-            return sp.pos
-        hdr = _message_author(text, cue.start(), mentions)
-        if hdr is not _NO_HEADER:
-            return hdr
-        return doc.author if doc.author is not None else "none"
+        return _first_person_owner(text, cue.start(), mentions, doc)
     return _third_pronoun_owner(text, cue.start(), pro, mentions, doc, genders, subject_fallback=True)
 
 
@@ -1424,17 +1442,51 @@ _PREVIOUS_CUE = re.compile(
 _CLAUSE_STOP = re.compile(r"[.!?;][ \t\n]|\n")
 
 
-def previous_address_of(text: str, s: int, addresses: list[tuple[int, int]], mentions: list[Mention]) -> bool:
-    """Whether the address at ``s`` is given as an earlier address after one of ``addresses`` (spans), in the
-    same sentence, with nobody named between."""
-    cue = _PREVIOUS_CUE.search(text, max(0, s - 40), s)
+# (round 22) the same on a record's rows: a row labelled as an earlier address ("Previous address (if under 3
+# years): ...", "Previous address   ...", "OLD ADDR\n...") under a row holding the requester's address, at most a
+# few short rows between ("Postcode", "Date you moved") and nobody named between: the record's subject's
+_PREVIOUS_ROW = re.compile(
+    r"(?i)(?:^|(?<=[.;][ \t]))[ \t|]*(?:prev(?:ious)?|former|old|prior|earlier|last)[ \t]+(?:home[ \t]+|postal[ \t]+|residential[ \t]+)?"
+    r"(?:address|addr)\b\.?(?:[ \t]+(?:held|given|on[ \t]+(?:record|file)))?(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[:|\-]?[ \t]*\n?[ \t]*\Z",
+    re.M)
+_ROW_GAP_LINE = re.compile(r"[^\n]{0,60}")
+_ROW_GAP_POSTCODE = re.compile(r"[ \t,]*(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2})?[ \t,.;]*\Z")
+
+
+def _previous_row_of(text: str, s: int, addresses: list[tuple[int, int]], mentions: list[Mention]) -> bool:
+    cue = _PREVIOUS_ROW.search(text, max(0, s - 60), s)
     if cue is None:
         return False
+    c = cue.start()
     for a, b in addresses:
-        if b <= cue.start() and cue.start() - b <= 60 and not _CLAUSE_STOP.search(text, b, cue.start()) \
-                and not any(b <= x.start < s for x in mentions):
-            return True
+        if b > c or c - b > 200:
+            continue
+        gap = text[b:c]
+        lines = gap.split("\n")
+        if len(lines) > 4 or any(not ln.strip() for ln in lines[1:-1]) or any(
+                not _ROW_GAP_LINE.fullmatch(ln) for ln in lines[1:]):
+            continue  # a blank line or a long line between: another block
+        if not _ROW_GAP_POSTCODE.match(lines[0]) and len(lines) == 1:
+            continue  # on one line, only the address's postcode and a full stop between ("NEW ADDR ... LU3 2NL. OLD ADDR")
+        if any(a <= x.start < s for x in mentions):
+            continue
+        return True
     return False
+
+
+def previous_address_of(text: str, s: int, addresses: list[tuple[int, int]], mentions: list[Mention]) -> bool:
+    """Whether the address at ``s`` is given as an earlier address after one of ``addresses`` (spans), in the
+    same sentence, with nobody named between; or (round 22) on a row labelled as an earlier address right under
+    the row holding one of them."""
+    if not addresses:
+        return False
+    cue = _PREVIOUS_CUE.search(text, max(0, s - 40), s)
+    if cue is not None:
+        for a, b in addresses:
+            if b <= cue.start() and cue.start() - b <= 60 and not _CLAUSE_STOP.search(text, b, cue.start()) \
+                    and not any(b <= x.start < s for x in mentions):
+                return True
+    return _previous_row_of(text, s, addresses, mentions)
 
 
 def form_row_owner(text: str, s: int, mentions: list[Mention]) -> int | None | str:
