@@ -697,6 +697,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     if role is _NO_HEADER:
         role = _role_column_owner(text, s, mentions, doc)
     if role is _NO_HEADER:
+        role = _csv_column_owner(text, s, mentions, doc)
+    if role is _NO_HEADER:
         role = _payment_cell_owner(text, s, mentions)
     if role is not _NO_HEADER:
         return role
@@ -1103,6 +1105,70 @@ def _role_column_owner(text: str, s: int, mentions: list[Mention], doc: "DocPart
             if role == want:
                 return pos
         return _NO_HEADER
+    return _NO_HEADER
+
+
+# (round 22) a comma-separated export's column: "due_date,amount,method,payer_sort_code,payer_account,..." (the
+# header the nearest line above with commas and no digits); a payer's / payee's account column is the holder of
+# that parent role, named in the export's preamble ("Paying parent: ADEBAYO, O", "# paying_parent,\"DHILLON, G\"",
+# "receiving_parent=MARSH, L") or else by case.json's roles; nobody named on the row itself
+_CSV_QUOTED = re.compile(r'"[^"\n]*"')
+_CSV_ROLE_PAY = re.compile(r"(?i)^(?:payer|paying|from|(?:paid|collected|debited)[ _]from|pp|nrp)(?:[ _]parent)?[ _]")
+_CSV_ROLE_REC = re.compile(r"(?i)^(?:payee|receiving|recipient|beneficiary|paid[ _]to|rp|pwc)(?:[ _]parent)?[ _]")
+_CSV_ID_WORD = re.compile(r"(?i)(?:^|[ _])(?:sort|sortcode|sort_code|account|acct|a/c|iban|card|bank)(?:[ _]|$)")
+_CSV_PREAMBLE_ROLE = re.compile(
+    r"(?i)(?<![a-z])(?:(?P<pay>paying[ _]parent|pp|nrp|payer)|(?P<rec>receiving[ _]parent|rp|pwc|payee))(?![a-z])"
+    r"[ \t]*[:=,][ \t]*\"?")
+
+
+def _csv_column_owner(text: str, s: int, mentions: list[Mention], doc: "DocParties"):
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", s)
+    le = len(text) if le < 0 else le
+    if text.count(",", ls, le) < 3 or any(ls <= x.start < le for x in mentions):
+        return _NO_HEADER
+    idx = _CSV_QUOTED.sub('""', text[ls:s]).count(",")
+    start = ls
+    header = None
+    for _ in range(80):
+        if start == 0:
+            return _NO_HEADER
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev:start - 1]
+        start = prev
+        if not line.strip():
+            return _NO_HEADER
+        if line.count(",") >= 2 and not re.search(r"\d", line):
+            header = line
+            break
+        if line.count(",") < 2:
+            return _NO_HEADER  # not a table row
+    if header is None:
+        return _NO_HEADER
+    cells = header.split(",")
+    if idx >= len(cells):
+        return _NO_HEADER
+    label = cells[idx].strip().strip('"') + " "
+    if not _CSV_ID_WORD.search(label):
+        return _NO_HEADER
+    want = "paying" if _CSV_ROLE_PAY.match(label) else "receiving" if _CSV_ROLE_REC.match(label) else None
+    if want is None:
+        return _NO_HEADER
+    # the preamble above the header (a few lines, one blank line allowed) binding a role to a name
+    top = start
+    for _ in range(8):
+        if top == 0:
+            break
+        top = text.rfind("\n", 0, top - 1) + 1
+    for m in _CSV_PREAMBLE_ROLE.finditer(text, top, start):
+        if (m.group("pay") is not None) != (want == "paying"):
+            continue
+        for x in mentions:
+            if m.end() <= x.start <= m.end() + 2 and not x.possessive:
+                return x.pos
+    for role, pos in doc.roles:
+        if role == want:
+            return pos
     return _NO_HEADER
 
 
