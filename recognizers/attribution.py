@@ -837,6 +837,9 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         if near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end):
             return None
         if _I_SUBJECT.search(text, near.end, s):
+            sp = _speaker(text, text.rfind("\n", 0, s) + 1, s, mentions)
+            if sp is not None and sp.start == near.start and not near.possessive:
+                return near.pos  # (round 22) "rui carvalho: ... I uploaded passport 548...": the chat line's speaker
             return "none"  # (round 21) "I told Lewis ... that I had moved to sort code ...": not the person named
         if why is not None:
             why.append("nearest")
