@@ -690,7 +690,8 @@ class CaseAnalyzer:
                 continue  # an organisation's letterhead: its address, phone, email
             else:
                 party, review = PartyKind.UNKNOWN, r.score < self.settings.review_below or et == EntityType.CASE_REFERENCE
-                if (et == EntityType.ADDRESS and (form_row_owner(text, s, mentions) == 0 or own_address_owner(
+                if (et in (EntityType.ADDRESS, EntityType.UK_POSTCODE) and form_row_owner(text, s, mentions) == 0) or (
+                        et == EntityType.ADDRESS and (own_address_owner(
                         text, s, e, mentions, doc_parties, genders) == 0)) or (
                         et == EntityType.UK_POSTCODE and postcode_continues(text, s, req_addresses)) or (
                         et in (EntityType.ADDRESS, EntityType.UK_POSTCODE) and addressee_block_owner(
