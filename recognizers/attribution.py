@@ -1406,7 +1406,8 @@ _OWN_ADDRESS_CUE = re.compile(
     r"(?i)\b(?P<pro>my|your|his|her|their)[ \t]+(?:own[ \t]+)?(?:old|former|previous|last|new|current|present|home|postal|own|usual)?"
     r"[ \t]*(?:home[ \t]+)?(?:address|flat|house|home)"
     r"(?:[ \t]+c/o[ \t]+[^\n,.;:()]{1,30}?)?"
-    r"(?:[ \t]+(?:at|is|was|of|in))?[ \t]*[:\-–,]?[ \t]*\n?[ \t~*_\"'(]*$")
+    r"(?:[ \t]+(?:held|given|(?:on|in)[ \t]+(?:our|the|your)[ \t]+(?:records?|system|file)))?"
+    r"(?:[ \t]+(?:at|is|was|of|in))?[ \t]*[:\-–,]?[ \t]*(?:\n[ \t>]*)?[ \t~*_\"'(]*$")
 
 
 # (round 21) where someone lives, said with a verb of living or moving: "RP moved to Flat 2, ...", "RP CURRENTLY
