@@ -421,7 +421,8 @@ class CaseAnalyzer:
                                                                if p.entity_type == EntityType.EMAIL_ADDRESS] if pspans else None)
         if any(":" in t for t in texts):
             spk = tuple({x for t, ps in zip(texts, pspans) for x in label_speakers(
-                t, [(p.start, p.end, p.party + 1) for p in ps if p.entity_type != EntityType.PERSON])})
+                t, [(p.start, p.end, p.party + 1) for p in ps if p.entity_type != EntityType.PERSON],
+                [(p.start, p.end, p.party + 1) for p in ps if p.entity_type == EntityType.PERSON])})
             if spk:
                 doc_parties = dataclasses.replace(doc_parties, speakers=spk)
         # the parent roles case.json states (not one inferred for a requester whose role it leaves out: a

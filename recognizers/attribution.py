@@ -383,13 +383,24 @@ LABEL_SPEAKER = re.compile(
     r"\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\))?[ \t]*:")
 
 
-def label_speakers(text: str, id_spans: list[tuple[int, int, int]]) -> tuple:
+# (round 22) a speaker label's line in which the speaker says who they are: "CALLER: Yeah it's X.", "CUSTOMER (via
+# interpreter): My name is X." (the name then ends the clause)
+_SELF_INTRO = re.compile(r"(?i)[:.,!?][ \t]*(?:(?:yes|yeah|hello|hi)[ \t,]*)?(?:my[ \t]+name[ \t]+is|my[ \t]+name['’]s|this[ \t]+is|"
+                         r"it['’]s|it[ \t]+is|i[ \t]+am|i['’]m)[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?\Z")
+_INTRO_END = re.compile(r"[ \t]*(?:[.,;!?(]|[-–][ \t]|$)", re.M)
+
+
+def label_speakers(text: str, id_spans: list[tuple[int, int, int]], names: list[tuple[int, int, int]] = ()) -> tuple:
     """(label, party) for each chat speaker label whose lines hold the listed identifiers (case
     reference, postcode, date of birth...) of one party only: "You: case CMS-2026-051177" makes
-    "You" that party in the whole transcript. ``id_spans``: (start, end, party position)."""
-    if not id_spans or ":" not in text:
+    "You" that party in the whole transcript. ``id_spans``: (start, end, party position).
+    (Round 22) A label whose speaker names themselves ("CALLER: Yeah it's X.", ``names``: the listed parties'
+    name spans) is that party, even when its lines also give someone else's identifiers (the other parent's car,
+    asked for); never when its lines name two parties that way, or its identifiers are one other party's only."""
+    if not (id_spans or names) or ":" not in text:
         return ()
     seen: dict[str, set] = {}
+    intro: dict[str, set] = {}
     for m in _LABEL_LINE.finditer(text):
         le = text.find("\n", m.end())
         le = len(text) if le < 0 else le
@@ -397,7 +408,20 @@ def label_speakers(text: str, id_spans: list[tuple[int, int, int]]) -> tuple:
         for a, b, pos in id_spans:
             if m.end() <= a and b <= le:
                 seen.setdefault(label, set()).add(pos)
-    return tuple((k, next(iter(v))) for k, v in seen.items() if len(v) == 1)
+        for a, b, pos in names:
+            if m.end() <= a and b <= le and _SELF_INTRO.search(text, m.end() - 1, a) and _INTRO_END.match(text, b):
+                intro.setdefault(label, set()).add(pos)
+    out = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+    for k, v in intro.items():
+        if len(v) == 1:
+            who = next(iter(v))
+            if k in out and out[k] != who:
+                del out[k]  # the label's identifiers and its self-introduction disagree: nobody
+            elif k not in out and len(seen.get(k, ())) != 1:
+                out[k] = who
+        else:
+            out.pop(k, None)
+    return tuple(out.items())
 
 
 def _label_speaker_owner(text: str, ls: int, doc: "DocParties"):

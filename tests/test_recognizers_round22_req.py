@@ -120,3 +120,21 @@ def test_own_address_cues_with_a_records_phrase_or_a_quoted_line_break(ash):
               "> Please do not give her my new address. Last time she came to my house at\n"
               "> 41 Vallis Way, Frome and shouted in the street.\n>\n> Imogen Ashdown\n")
     assert not _has(texts(ash, quoted), "Vallis Way")
+
+
+# -- a transcript's speaker label bound by the speaker naming themselves -----------------------------------------
+
+def test_a_speaker_label_that_names_itself_is_that_party_despite_the_other_parents_data_on_its_lines(ash):
+    call = ("AGENT: Can the customer give me her full name please?\n"
+            "CUSTOMER (via interpreter): My name is Imogen Ashdown.\n"
+            "AGENT: And your address?\n"
+            "CUSTOMER (via interpreter): Flat 7, 22 Quarry Hill, Frome BA11 2RT.\n"
+            "AGENT: And the other parent's address?\n"
+            "CUSTOMER (via interpreter): 3 Orchard Row, Shepton Mallet BA4 5LP.\n"
+            "CUSTOMER (via interpreter): And my phone changed. New number 07700 900418.\n")
+    assert "07700 900418" not in texts(ash, call)
+    # a caller who names the other parent is not bound to him by it ("it's Declan who stopped paying")
+    other = ("AGENT: Who is calling?\n"
+             "CALLER: My name is Declan Frew.\n"
+             "CALLER: And my phone changed. New number 07700 900418.\n")
+    assert "07700 900418" in texts(ash, other)
