@@ -1564,7 +1564,32 @@ def _previous_row_of(text: str, s: int, addresses: list[tuple[int, int]], mentio
             continue  # on one line, only the address's postcode and a full stop between ("NEW ADDR ... LU3 2NL. OLD ADDR")
         if any(a <= x.start < s for x in mentions):
             continue
+        if _block_named_other(text, a, mentions):
+            continue  # the address row is in someone else's block ("Lodger: X / Address: (hers) / Previous address:")
         return True
+    return False
+
+
+_LABEL_NAME_ROW = re.compile(r"[ \t|]*[A-Za-z][A-Za-z '’()/\-]{0,30}:[ \t]*(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?", re.I)
+
+
+def _block_named_other(text: str, a: int, mentions: list[Mention]) -> bool:
+    """Whether the nearest "Label: Name" row above ``a`` in its block (a few rows, no blank line; ``a``'s own row
+    included) names someone other than the requester."""
+    ls = text.rfind("\n", 0, a) + 1
+    for _ in range(6):
+        m = _LABEL_NAME_ROW.match(text, ls)
+        if m is not None and m.end() <= a:
+            for x in mentions:
+                if x.start == m.end():
+                    return x.pos != 0
+        if ls == 0:
+            return False
+        prev = text.rfind("\n", 0, ls - 1) + 1
+        if not text[prev:ls - 1].strip():
+            return False
+        ls = prev
+        a = text.find("\n", ls) + 1 or len(text)
     return False
 
 

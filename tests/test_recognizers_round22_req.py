@@ -56,6 +56,11 @@ def test_a_previous_address_row_for_someone_else_or_in_another_block_stays_redac
              "Lodger: Mr Tobias Wren\n"
              "Previous address: 9 Cockey Road, Frome BA11 1QS\n")
     assert _has(texts(ash, apart), "Cockey Road")
+    # a lodger's record at her address: his previous address is his
+    lodger = ("Lodger: Mr Tobias Wren\n"
+              "Address: Flat 7, 22 Quarry Hill, Frome BA11 2RT\n"
+              "Previous address: 9 Cockey Road, Frome BA11 1QS\n")
+    assert _has(texts(ash, lodger), "Cockey Road")
 
 
 # -- "you lived at" / "I moved from": the reader's / the writer's ---------------------------------------------------
