@@ -421,7 +421,8 @@ class CaseAnalyzer:
                                                                if p.entity_type == EntityType.EMAIL_ADDRESS] if pspans else None)
         if any(":" in t for t in texts):
             spk = tuple({x for t, ps in zip(texts, pspans) for x in label_speakers(
-                t, [(p.start, p.end, p.party + 1) for p in ps if p.entity_type != EntityType.PERSON])})
+                t, [(p.start, p.end, p.party + 1) for p in ps if p.entity_type != EntityType.PERSON],
+                [(p.start, p.end, p.party + 1) for p in ps if p.entity_type == EntityType.PERSON])})
             if spk:
                 doc_parties = dataclasses.replace(doc_parties, speakers=spk)
         # the parent roles case.json states (not one inferred for a requester whose role it leaves out: a
@@ -690,7 +691,8 @@ class CaseAnalyzer:
                 continue  # an organisation's letterhead: its address, phone, email
             else:
                 party, review = PartyKind.UNKNOWN, r.score < self.settings.review_below or et == EntityType.CASE_REFERENCE
-                if (et == EntityType.ADDRESS and (form_row_owner(text, s, mentions) == 0 or own_address_owner(
+                if (et in (EntityType.ADDRESS, EntityType.UK_POSTCODE) and form_row_owner(text, s, mentions) == 0) or (
+                        et == EntityType.ADDRESS and (own_address_owner(
                         text, s, e, mentions, doc_parties, genders) == 0)) or (
                         et == EntityType.UK_POSTCODE and postcode_continues(text, s, req_addresses)) or (
                         et in (EntityType.ADDRESS, EntityType.UK_POSTCODE) and addressee_block_owner(

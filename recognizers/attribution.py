@@ -383,13 +383,24 @@ LABEL_SPEAKER = re.compile(
     r"\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\))?[ \t]*:")
 
 
-def label_speakers(text: str, id_spans: list[tuple[int, int, int]]) -> tuple:
+# (round 22) a speaker label's line in which the speaker says who they are: "CALLER: Yeah it's X.", "CUSTOMER (via
+# interpreter): My name is X." (the name then ends the clause)
+_SELF_INTRO = re.compile(r"(?i)[:.,!?][ \t]*(?:(?:yes|yeah|hello|hi)[ \t,]*)?(?:my[ \t]+name[ \t]+is|my[ \t]+name['’]s|this[ \t]+is|"
+                         r"it['’]s|it[ \t]+is|i[ \t]+am|i['’]m)[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?\Z")
+_INTRO_END = re.compile(r"[ \t]*(?:[.,;!?(]|[-–][ \t]|$)", re.M)
+
+
+def label_speakers(text: str, id_spans: list[tuple[int, int, int]], names: list[tuple[int, int, int]] = ()) -> tuple:
     """(label, party) for each chat speaker label whose lines hold the listed identifiers (case
     reference, postcode, date of birth...) of one party only: "You: case CMS-2026-051177" makes
-    "You" that party in the whole transcript. ``id_spans``: (start, end, party position)."""
-    if not id_spans or ":" not in text:
+    "You" that party in the whole transcript. ``id_spans``: (start, end, party position).
+    (Round 22) A label whose speaker names themselves ("CALLER: Yeah it's X.", ``names``: the listed parties'
+    name spans) is that party, even when its lines also give someone else's identifiers (the other parent's car,
+    asked for); never when its lines name two parties that way, or its identifiers are one other party's only."""
+    if not (id_spans or names) or ":" not in text:
         return ()
     seen: dict[str, set] = {}
+    intro: dict[str, set] = {}
     for m in _LABEL_LINE.finditer(text):
         le = text.find("\n", m.end())
         le = len(text) if le < 0 else le
@@ -397,7 +408,20 @@ def label_speakers(text: str, id_spans: list[tuple[int, int, int]]) -> tuple:
         for a, b, pos in id_spans:
             if m.end() <= a and b <= le:
                 seen.setdefault(label, set()).add(pos)
-    return tuple((k, next(iter(v))) for k, v in seen.items() if len(v) == 1)
+        for a, b, pos in names:
+            if m.end() <= a and b <= le and _SELF_INTRO.search(text, m.end() - 1, a) and _INTRO_END.match(text, b):
+                intro.setdefault(label, set()).add(pos)
+    out = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+    for k, v in intro.items():
+        if len(v) == 1:
+            who = next(iter(v))
+            if k in out and out[k] != who:
+                del out[k]  # the label's identifiers and its self-introduction disagree: nobody
+            elif k not in out and len(seen.get(k, ())) != 1:
+                out[k] = who
+        else:
+            out.pop(k, None)
+    return tuple(out.items())
 
 
 def _label_speaker_owner(text: str, ls: int, doc: "DocParties"):
@@ -697,6 +721,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     if role is _NO_HEADER:
         role = _role_column_owner(text, s, mentions, doc)
     if role is _NO_HEADER:
+        role = _csv_column_owner(text, s, mentions, doc)
+    if role is _NO_HEADER:
         role = _payment_cell_owner(text, s, mentions)
     if role is not _NO_HEADER:
         return role
@@ -835,6 +861,9 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         if near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end):
             return None
         if _I_SUBJECT.search(text, near.end, s):
+            sp = _speaker(text, text.rfind("\n", 0, s) + 1, s, mentions)
+            if sp is not None and sp.start == near.start and not near.possessive:
+                return near.pos  # (round 22) "rui carvalho: ... I uploaded passport 548...": the chat line's speaker
             return "none"  # (round 21) "I told Lewis ... that I had moved to sort code ...": not the person named
         if why is not None:
             why.append("nearest")
@@ -1106,6 +1135,70 @@ def _role_column_owner(text: str, s: int, mentions: list[Mention], doc: "DocPart
     return _NO_HEADER
 
 
+# (round 22) a comma-separated export's column: "due_date,amount,method,payer_sort_code,payer_account,..." (the
+# header the nearest line above with commas and no digits); a payer's / payee's account column is the holder of
+# that parent role, named in the export's preamble ("Paying parent: ADEBAYO, O", "# paying_parent,\"DHILLON, G\"",
+# "receiving_parent=MARSH, L") or else by case.json's roles; nobody named on the row itself
+_CSV_QUOTED = re.compile(r'"[^"\n]*"')
+_CSV_ROLE_PAY = re.compile(r"(?i)^(?:payer|paying|from|(?:paid|collected|debited)[ _]from|pp|nrp)(?:[ _]parent)?[ _]")
+_CSV_ROLE_REC = re.compile(r"(?i)^(?:payee|receiving|recipient|beneficiary|paid[ _]to|rp|pwc)(?:[ _]parent)?[ _]")
+_CSV_ID_WORD = re.compile(r"(?i)(?:^|[ _])(?:sort|sortcode|sort_code|account|acct|a/c|iban|card|bank)(?:[ _]|$)")
+_CSV_PREAMBLE_ROLE = re.compile(
+    r"(?i)(?<![a-z])(?:(?P<pay>paying[ _]parent|pp|nrp|payer)|(?P<rec>receiving[ _]parent|rp|pwc|payee))(?![a-z])"
+    r"[ \t]*[:=,][ \t]*\"?")
+
+
+def _csv_column_owner(text: str, s: int, mentions: list[Mention], doc: "DocParties"):
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", s)
+    le = len(text) if le < 0 else le
+    if text.count(",", ls, le) < 3 or any(ls <= x.start < le for x in mentions):
+        return _NO_HEADER
+    idx = _CSV_QUOTED.sub('""', text[ls:s]).count(",")
+    start = ls
+    header = None
+    for _ in range(80):
+        if start == 0:
+            return _NO_HEADER
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev:start - 1]
+        start = prev
+        if not line.strip():
+            return _NO_HEADER
+        if line.count(",") >= 2 and not re.search(r"\d", line):
+            header = line
+            break
+        if line.count(",") < 2:
+            return _NO_HEADER  # not a table row
+    if header is None:
+        return _NO_HEADER
+    cells = header.split(",")
+    if idx >= len(cells):
+        return _NO_HEADER
+    label = cells[idx].strip().strip('"') + " "
+    if not _CSV_ID_WORD.search(label):
+        return _NO_HEADER
+    want = "paying" if _CSV_ROLE_PAY.match(label) else "receiving" if _CSV_ROLE_REC.match(label) else None
+    if want is None:
+        return _NO_HEADER
+    # the preamble above the header (a few lines, one blank line allowed) binding a role to a name
+    top = start
+    for _ in range(8):
+        if top == 0:
+            break
+        top = text.rfind("\n", 0, top - 1) + 1
+    for m in _CSV_PREAMBLE_ROLE.finditer(text, top, start):
+        if (m.group("pay") is not None) != (want == "paying"):
+            continue
+        for x in mentions:
+            if m.end() <= x.start <= m.end() + 2 and not x.possessive:
+                return x.pos
+    for role, pos in doc.roles:
+        if role == want:
+            return pos
+    return _NO_HEADER
+
+
 # (round 20) a payment table's row naming its payer and payee ("payer  payee  ...  notes"): a card or account the
 # row's note says the payment was made with or came from ("paid by phone, card ...", "from a/c ...") is the payer's,
 # one it went to ("to a/c ...", "into ...") the payee's
@@ -1337,7 +1430,8 @@ _OWN_ADDRESS_CUE = re.compile(
     r"(?i)\b(?P<pro>my|your|his|her|their)[ \t]+(?:own[ \t]+)?(?:old|former|previous|last|new|current|present|home|postal|own|usual)?"
     r"[ \t]*(?:home[ \t]+)?(?:address|flat|house|home)"
     r"(?:[ \t]+c/o[ \t]+[^\n,.;:()]{1,30}?)?"
-    r"(?:[ \t]+(?:at|is|was|of|in))?[ \t]*[:\-–,]?[ \t]*\n?[ \t~*_\"'(]*$")
+    r"(?:[ \t]+(?:held|given|(?:on|in)[ \t]+(?:our|the|your)[ \t]+(?:records?|system|file)))?"
+    r"(?:[ \t]+(?:at|is|was|of|in))?[ \t]*[:\-–,]?[ \t]*(?:\n[ \t>]*)?[ \t~*_\"'(]*$")
 
 
 # (round 21) where someone lives, said with a verb of living or moving: "RP moved to Flat 2, ...", "RP CURRENTLY
@@ -1346,10 +1440,15 @@ _OWN_ADDRESS_CUE = re.compile(
 _RESIDE_CUE = re.compile(
     r"(?i)\b(?:live[sd]?|living|mov(?:e|es|ed|ing)|stay(?:s|ed|ing)?|resid(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|rehoused|"
     r"(?:is|was|were|are|been)[ \t]+(?:our|a|an|the|their)[ \t]+(?:joint[ \t]+|sole[ \t]+|former[ \t]+)?(?:tenant|resident|occupier|occupant)s?)\b"
-    r"[^.;:!?\n]{0,40}?\b(?:at|to|in|into|of)[ \t]*:?[ \t]*\Z")
+    r"[^.;:!?\n]{0,40}?\b(?:at|to|in|into|of|from)[ \t]*:?[ \t]*\Z")
 # "Before that she was our tenant at ...": a "he"/"she" subject, at most three words before the verb
 _PRONOUN_SUBJECT = re.compile(r"(?i)\b(?P<p>he|she)[ \t]+(?:[A-Za-z]+[ \t]+){0,3}\Z")
+# (round 22) "Before this you lived at ...", "I moved from ... last year": the reader's / the writer's, as for "your
+# / my old address" (the subject at most two words before the verb, nobody named between)
+_FIRST_SECOND_SUBJECT = re.compile(r"(?:\b(?P<you>[Yy]ou)|(?<![\w'’])(?P<i>I))[ \t]+(?:[A-Za-z]+[ \t]+){0,2}\Z")
 _SUBJECT_GAP = re.compile(r"[ \t]+(?:[A-Za-z]+[ \t]+){0,3}\Z")
+_FROM_END = re.compile(r"(?i)\bfrom[ \t]*:?[ \t]*\Z")
+_MOVE_VERB = re.compile(r"(?i)(?:mov|relocat)[a-z]*[ \t]+(?:[a-z]+[ \t]+){0,2}?from\b")
 _NOT_SUBJECT_GAP = re.compile(r"(?i)\b(?:I|you|he|she|they|we|who|that|which|and|but|said|says|told|thinks?|believes?)\b")
 
 
@@ -1361,6 +1460,14 @@ def _resident_owner(text: str, s: int, mentions: list[Mention], doc: DocParties,
     if any(cue.start() <= x.start < s for x in mentions):
         return "none"
     ls = text.rfind("\n", 0, cue.start()) + 1
+    if _FROM_END.search(cue.group(0)) and not _MOVE_VERB.match(cue.group(0)):
+        return "none"  # "lives two miles from ...": not where anyone lives
+    fm = _FIRST_SECOND_SUBJECT.search(text, max(0, cue.start() - 30), cue.start())
+    if fm is not None and not any(fm.start() <= x.start < cue.start() for x in mentions) and not _NOT_SUBJECT_GAP.search(
+            text, fm.end("you") if fm.group("you") is not None else fm.end("i"), cue.start()):
+        if fm.group("you") is not None:
+            return doc.addressee if doc.addressee is not None else "none"
+        return _first_person_owner(text, fm.start(), mentions, doc)
     pm = _PRONOUN_SUBJECT.search(text, max(0, cue.start() - 40), cue.start())
     if pm is not None and not any(pm.start() <= x.start < cue.start() for x in mentions) \
             and not _NOT_SUBJECT_GAP.search(text, pm.end("p"), cue.start()):
@@ -1374,6 +1481,18 @@ def _resident_owner(text: str, s: int, mentions: list[Mention], doc: DocParties,
     if near.possessive or not _SUBJECT_GAP.match(" " + gap) or _NOT_SUBJECT_GAP.search(gap):
         return "none"
     return near.pos
+
+
+def _first_person_owner(text: str, c: int, mentions: list[Mention], doc: DocParties) -> int | None | str:
+    """The "I"/"my" at ``c``: the chat line's or message's speaker, else the document's author."""
+    ls = text.rfind("\n", 0, c) + 1
+    sp = _speaker(text, ls, c, mentions) or _block_speaker(text, c, mentions)
+    if sp is not None:
+        return sp.pos
+    hdr = _message_author(text, c, mentions)
+    if hdr is not _NO_HEADER:
+        return hdr
+    return doc.author if doc.author is not None else "none"
 
 
 def own_address_owner(text: str, s: int, e: int, mentions: list[Mention], doc: DocParties,
@@ -1394,14 +1513,7 @@ def own_address_owner(text: str, s: int, e: int, mentions: list[Mention], doc: D
         return doc.addressee if doc.addressee is not None else "none"
     if pro == "my":
         # (the person an address is given care of is not its holder: "my old address c/o my mam's at ...")
-        ls = text.rfind("\n", 0, cue.start()) + 1
-        sp = _speaker(text, ls, cue.start(), mentions) or _block_speaker(text, cue.start(), mentions)
-        if sp is not None:
-            return sp.pos
-        hdr = _message_author(text, cue.start(), mentions)
-        if hdr is not _NO_HEADER:
-            return hdr
-        return doc.author if doc.author is not None else "none"
+        return _first_person_owner(text, cue.start(), mentions, doc)
     return _third_pronoun_owner(text, cue.start(), pro, mentions, doc, genders, subject_fallback=True)
 
 
@@ -1424,17 +1536,76 @@ _PREVIOUS_CUE = re.compile(
 _CLAUSE_STOP = re.compile(r"[.!?;][ \t\n]|\n")
 
 
-def previous_address_of(text: str, s: int, addresses: list[tuple[int, int]], mentions: list[Mention]) -> bool:
-    """Whether the address at ``s`` is given as an earlier address after one of ``addresses`` (spans), in the
-    same sentence, with nobody named between."""
-    cue = _PREVIOUS_CUE.search(text, max(0, s - 40), s)
+# (round 22) the same on a record's rows: a row labelled as an earlier address ("Previous address (if under 3
+# years): ...", "Previous address   ...", "OLD ADDR\n...") under a row holding the requester's address, at most a
+# few short rows between ("Postcode", "Date you moved") and nobody named between: the record's subject's
+_PREVIOUS_ROW = re.compile(
+    r"(?i)(?:^|(?<=[.;][ \t]))[ \t|]*(?:prev(?:ious)?|former|old|prior|earlier|last)[ \t]+(?:home[ \t]+|postal[ \t]+|residential[ \t]+)?"
+    r"(?:address|addr)\b\.?(?:[ \t]+(?:held|given|on[ \t]+(?:record|file)))?(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[:|\-]?[ \t]*\n?[ \t]*\Z",
+    re.M)
+_ROW_GAP_LINE = re.compile(r"[^\n]{0,60}")
+_ROW_GAP_POSTCODE = re.compile(r"[ \t,]*(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2})?[ \t,.;]*\Z")
+
+
+def _previous_row_of(text: str, s: int, addresses: list[tuple[int, int]], mentions: list[Mention]) -> bool:
+    cue = _PREVIOUS_ROW.search(text, max(0, s - 60), s)
     if cue is None:
         return False
+    c = cue.start()
     for a, b in addresses:
-        if b <= cue.start() and cue.start() - b <= 60 and not _CLAUSE_STOP.search(text, b, cue.start()) \
-                and not any(b <= x.start < s for x in mentions):
-            return True
+        if b > c or c - b > 200:
+            continue
+        gap = text[b:c]
+        lines = gap.split("\n")
+        if len(lines) > 4 or any(not ln.strip() for ln in lines[1:-1]) or any(
+                not _ROW_GAP_LINE.fullmatch(ln) for ln in lines[1:]):
+            continue  # a blank line or a long line between: another block
+        if not _ROW_GAP_POSTCODE.match(lines[0]) and len(lines) == 1:
+            continue  # on one line, only the address's postcode and a full stop between ("NEW ADDR ... LU3 2NL. OLD ADDR")
+        if any(a <= x.start < s for x in mentions):
+            continue
+        if _block_named_other(text, a, mentions):
+            continue  # the address row is in someone else's block ("Lodger: X / Address: (hers) / Previous address:")
+        return True
     return False
+
+
+_LABEL_NAME_ROW = re.compile(r"[ \t|]*[A-Za-z][A-Za-z '’()/\-]{0,30}:[ \t]*(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?", re.I)
+
+
+def _block_named_other(text: str, a: int, mentions: list[Mention]) -> bool:
+    """Whether the nearest "Label: Name" row above ``a`` in its block (a few rows, no blank line; ``a``'s own row
+    included) names someone other than the requester."""
+    ls = text.rfind("\n", 0, a) + 1
+    for _ in range(6):
+        m = _LABEL_NAME_ROW.match(text, ls)
+        if m is not None and m.end() <= a:
+            for x in mentions:
+                if x.start == m.end():
+                    return x.pos != 0
+        if ls == 0:
+            return False
+        prev = text.rfind("\n", 0, ls - 1) + 1
+        if not text[prev:ls - 1].strip():
+            return False
+        ls = prev
+        a = text.find("\n", ls) + 1 or len(text)
+    return False
+
+
+def previous_address_of(text: str, s: int, addresses: list[tuple[int, int]], mentions: list[Mention]) -> bool:
+    """Whether the address at ``s`` is given as an earlier address after one of ``addresses`` (spans), in the
+    same sentence, with nobody named between; or (round 22) on a row labelled as an earlier address right under
+    the row holding one of them."""
+    if not addresses:
+        return False
+    cue = _PREVIOUS_CUE.search(text, max(0, s - 40), s)
+    if cue is not None:
+        for a, b in addresses:
+            if b <= cue.start() and cue.start() - b <= 60 and not _CLAUSE_STOP.search(text, b, cue.start()) \
+                    and not any(b <= x.start < s for x in mentions):
+                return True
+    return _previous_row_of(text, s, addresses, mentions)
 
 
 def form_row_owner(text: str, s: int, mentions: list[Mention]) -> int | None | str:
