@@ -101,7 +101,7 @@ KIN = (r"(?:ex[- ]?|former[ \t]+|new[ \t]+|late[ \t]+|step-?)?(?:mother|father|m
        r"neighbour|nan|nana|gran|granny|grandmother|grandfather|grandad|in-laws?|mother-in-law|father-in-law)")
 # "my brother's account (30561122)", "her mum's number": a relative's, not the possessive's owner's
 KIN_POSSESSIVE_CUE = re.compile(
-    r"(?i)\b(?:my|your|his|her|their|our|the)[ \t]+" + KIN + r"['’]s?[ \t]+(?:own[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN
+    r"(?i)\b(?:my|your|his|her|their|our|the)[ \t]+" + KIN + r"(?:['’]s?|s)?[ \t]+(?:own[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN
     + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
 # a relative reached on the number that follows: "contacting his wife directly on", "ring her mum on"
@@ -1444,7 +1444,7 @@ def form_row_owner(text: str, s: int, mentions: list[Mention]) -> int | None | s
 
 
 _KIN_HEADER = re.compile(
-    r"(?i)\b(?:my|your|his|her|their|our|the)[ \t]+" + KIN + r"['’]s?[ \t]+(?:own[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN + r"\b")
+    r"(?i)\b(?:my|your|his|her|their|our|the)[ \t]+" + KIN + r"(?:['’]s?|s)?[ \t]+(?:own[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN + r"\b")
 
 
 def _named_block_owner(text: str, s: int, mentions: list[Mention], genders: list[str | None] | None = None):

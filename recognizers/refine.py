@@ -79,14 +79,16 @@ PERSONAL_LINE = re.compile(r"(?i)(?:mobile|mob|personal|home|(?:my|his|her)[ \t]
 PERSONAL_DIRECT = re.compile(r"(?i)(?:(?<!our[ \t])direct[ \t]+(?:dial|line)|ddi)\b[^\n]{0,25}$|(?<![\w])(?:direct|dd)[ \t]*[:.][ \t]*$")
 ORG_LABEL = re.compile(
     # (at a line's start, or after a sentence on it: "Key: MF = ...; FJ = .... Office: Firthside HA, 31 ...")
-    r"(?im)(?:^|(?<=[.;][ \t])|(?<=[.;][ \t]{2}))[ \t]*(?:venue|hearing[ \t]+(?:venue|centre)|constituency[ \t]+office|(?:head|registered|main|branch)[ \t]+"
+    r"(?im)(?:^|(?<=[.;][ \t])|(?<=[.;][ \t]{2}))[ \t]*(?:venue|hearing(?:[ \t]+(?:venue|centre|location|place))?|(?:place|location)[ \t]+of[ \t]+hearing|constituency[ \t]+office|(?:head|registered|main|branch)[ \t]+"
     r"office|office|court|tribunal|surgery|practice|school|branch|premises[ \t]+of)[ \t]*:[^\n]*$"
 )
 ORG_PHONE_LABEL = re.compile(
     r"(?i)(?:switchboard|helpline|help[ \t]+line|reception|duty[ \t]+(?:desk|line|team|social[ \t]+worker)|front[ \t]+desk|main[ \t]+(?:office|line|number)|general[ \t]+enquiries|"
     r"enquiries|office[ \t]+line|payments?[ \t]+line|(?:HR|human[ \t]+resources|payroll|personnel|accounts|finance|"
     r"complaints|collections|customer[ \t]+services)[ \t]+(?:department|dept|team|office|section|unit)|"
-    r"(?<![\w'’])(?:HR|human[ \t]+resources|payroll|accounts|main[ \t]+office)(?=[ \t]*(?:tel|phone|telephone|no\.?|number)?[ \t]*:)|advice[ \t]+line|hotline|call[ \t]+us|contact[ \t]+us|"
+    r"(?<![\w'’])(?:HR|human[ \t]+resources|payroll|accounts|main[ \t]+office)(?=[ \t]*(?:tel|phone|telephone|no\.?|number)?[ \t]*:)|"
+    # a field of an order's or letter's issuer block labelled with the team, not a person ("Team:   0161 ...")
+    r"^[ \t]*(?:team|department|dept|section|unit)(?=[ \t]*(?:tel|phone|telephone|line|no\.?|number)?[ \t]*:)|advice[ \t]+line|hotline|call[ \t]+us|contact[ \t]+us|"
     # a service's line named by what it takes: "self-referral line", "bookings line", "appointments line"
     r"(?:referral|bookings?|appointments?|information|support|crisis|enquiry|customer)[ \t]+line|"
     r"our[ \t]+(?:[a-z]+[ \t]+){0,2}(?:line|number|helpline|team|department|office|desk)|"
@@ -131,9 +133,20 @@ def is_org_mailbox(value: str) -> bool:
         return True
     if len(parts) == 1 and _words_mailbox(parts[0]) and not _CONSUMER_DOMAIN.search(domain):
         return True  # "rentincome@<body>": a team's mailbox named by two ordinary words, no name in it
+    if len(parts) >= 2 and _team_words_local(tuple(parts)) and not _CONSUMER_DOMAIN.search(domain):
+        return True  # "enforcement.east@<body>": a team named by a function and a region, no name in it
     if PUBLIC_DOMAIN.search(value):
         return not _name_local_part(parts)
     return False
+
+
+@functools.lru_cache(maxsize=512)
+def _team_words_local(parts: tuple[str, ...]) -> bool:
+    """Is the local part words only ("enforcement.east", "income.recovery"), one of them an ordinary word that is no
+    name, and none a first name or an initial? A function's mailbox; "jane.hill", "j.smith", "patel.k" are people's."""
+    if len(parts) > 4 or not all(p.isalpha() and len(p) > 1 for p in parts) or any(is_first_name(p) for p in parts):
+        return False
+    return any(zipf(p) >= 4.0 and not is_name_like(p) for p in parts)
 
 
 # the public mail services people have their own mailboxes with (a word-made local part there is a person's choice)
@@ -297,11 +310,19 @@ def _document_letterhead(text: str, s: int, people: list[tuple[int, int]], orgs=
     # organisation's name, not a lone word the model took for a name: its town "Treforest", its "Notaries")
     named_head = any(oa <= p0 + 1 and ob >= l0 - 1 - (len(text[p0:l0]) - len(text[p0:l0].rstrip())) for oa, ob in orgs)
     if any(p0 <= a and b <= s and not any(oa <= a and b <= ob for oa, ob in orgs)
-           and not (named_head and a > l0 and not any(c.isspace() for c in text[a:b])) for a, b in people):
+           and not (named_head and a > l0 and not any(c.isspace() for c in text[a:b]))
+           and not (a > l0 and _BUILDING_BEFORE_NUMBER.match(text, a, min(len(text), b + 8))) for a, b in people):
         return False
     ls = text.rfind("\n", 0, s) + 1
     # (or further along a line of the organisation's contacts: "14 Park Street, Walsall WS1 1LY  Tel 0121 ...")
     return _CONTACT_LABEL_ONLY.fullmatch(text, ls, s) is not None or contact_line_only(text[ls:s])
+
+
+# a building's name that opens an address, the model's "person" ("Tenancy Services, Linden House, 3 Raddlebarn Road",
+# "Wellington House, 22 Norton Road"): a name ending in a building word, then a comma and the house number
+_BUILDING_BEFORE_NUMBER = re.compile(
+    r"(?:[A-Z][\w'’\-]*[ \t]+){1,3}(?:House|Court|Lodge|Chambers|Buildings|Centre|Center|Hall|Mill|Works|Tower|Point|Place|"
+    r"Exchange|Plaza|Yard|Quay|Wharf|Mews|Suite|Barn|Studios)[ \t]*,[ \t]*\d")
 
 
 # lines in square brackets that open a page: a scanner's or a transcriber's note, then blank lines

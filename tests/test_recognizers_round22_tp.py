@@ -1,0 +1,86 @@
+"""Detection round 22T: organisations' contact details kept (letterheads with a building's name, an issuer's team
+line, a hearing's venue, a function's mailbox) and a relative's phone written without the apostrophe.
+
+Each test fails without its rule. Every name and value here is made up.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.codes import EntityType
+from pipeline.models import CaseRecord, Party
+from recognizers.refine import _document_letterhead, is_org_mailbox
+from tests.detect_fixtures import blank_model_analyzer, found
+
+ADDRESS, EMAIL, PHONE = EntityType.ADDRESS, EntityType.EMAIL_ADDRESS, EntityType.PHONE_NUMBER
+
+
+def _case() -> CaseRecord:
+    return CaseRecord(case_id="T-R22", received=date(2026, 11, 23),
+                      requester=Party(name="Orla Brennagh", role="receiving parent",
+                                      addresses=("23 Pellow Street, Hexley, Dunmoor DN11 7QA",)),
+                      third_parties=[Party(name="Casimir Vantongeren", role="paying parent",
+                                           date_of_birth="1984-06-17",
+                                           addresses=("Flat 4, 61 Quenby Rise, Tollmarsh TM3 8PW",))],
+                      root=Path("."))
+
+
+@pytest.fixture(scope="module")
+def analyzer(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _case())
+
+
+# ---------------------------------------------------------------- a letterhead's building name taken for a person
+@pytest.mark.parametrize("head", [
+    "Bellwether Tenancy Trust\nLettings Office, Harcourt House, 9 Tanner Row, Dunmoor DN2 5QT\n",
+    "QUILLFORD & MERROW\nSolicitors\nAshgrove Chambers, 41 Mint Street, Tollmarsh TM1 4RR\n",
+])
+def test_letterhead_building_name_is_no_person(head):
+    text = head + "Tel 01632 960111\n\nDear Ms Brennagh\n"
+    word = "Harcourt House" if "Harcourt" in head else "Ashgrove Chambers"
+    a = text.index(word)
+    s = text.index(word) + len(word) + 2  # the house number after the building's name
+    assert _document_letterhead(text, s, [(a, a + len(word))], [])
+
+
+def test_letterhead_person_still_blocks():
+    # a letter headed by a person's name: her own address, not a letterhead
+    text = "Bellwether Tenancy Trust\nMs Ada Quenby, 9 Tanner Row, Dunmoor DN2 5QT\n\nDear Sir\n"
+    a = text.index("Ada Quenby")
+    assert not _document_letterhead(text, text.index("9 Tanner"), [(a, a + len("Ada Quenby"))], [])
+
+
+# ---------------------------------------------------------------- an issuer block's team line; a hearing's venue
+def test_team_line_is_the_bodys(analyzer):
+    text = ("Issued by:  Priya Holloway, Compliance Officer, Debt Recovery Unit\n"
+            "Team:       0113 496 0300\n")
+    assert "0113 496 0300" not in found(analyzer, text, PHONE)
+
+
+def test_hearing_label_gives_a_venue(analyzer):
+    text = "Appeal reference: SC/144/26/00912\nHearing:        3 March 2026, Ravensworth House, 14 Mill Lane, Dunmoor DN4 2AB\n"
+    assert not found(analyzer, text, ADDRESS)
+
+
+# ---------------------------------------------------------------- a function's mailbox of ordinary words
+@pytest.mark.parametrize("box", ["enforcement.east@cms.example.co.uk", "income.recovery@harbourhomes.example.org"])
+def test_function_mailbox(box):
+    assert is_org_mailbox(box)
+
+
+@pytest.mark.parametrize("box", ["jane.hill@harbourhomes.example.org", "k.lund@cms.example.co.uk",
+                                 "enforcement.east@gmail.com"])
+def test_person_mailbox_not_function(box):
+    assert not is_org_mailbox(box)
+
+
+# ---------------------------------------------------------------- a relative's number, possessive without apostrophe
+@pytest.mark.parametrize("line", [
+    "19:21 orla brennagh: yes or my partner phone 07700 900550 (Ines)",
+    "19:22 orla brennagh: try my mums number 07700 900551",
+])
+def test_kin_phone_without_apostrophe(analyzer, line):
+    assert found(analyzer, line, PHONE)
