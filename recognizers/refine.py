@@ -166,6 +166,28 @@ def _words_mailbox(local: str) -> bool:
     return False
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?;][ \t\n]|\n[ \t]*\n")
+
+
+def _mailbox_of_person_before(text: str, f: Finding, people) -> bool:
+    """Is the mailbox's local part made of the name of the person named just before it in the same sentence
+    ("Yusuf Patel of Patel & Co, yusuf@patelco...", "Ms Dana Reeve (dreeve@...)")? Hers, even after her firm's name."""
+    local = f.text.partition("@")[0].lower()
+    parts = [p for p in re.split(r"[._\-+]", local) if p]
+    if not parts or not all(p.isalpha() for p in parts):
+        return False
+    for a, b in people:
+        if b <= f.start and f.start - b <= 100 and _SENTENCE_BREAK.search(text, b, f.start) is None:
+            toks = [t.lower() for t in re.findall(r"[^\W\d_]+", text[a:b])]
+            if len(toks) < 2:
+                continue
+            joined = "".join(parts)
+            forms = {toks[0], toks[-1], toks[0] + toks[-1], toks[0][0] + toks[-1], toks[-1] + toks[0][0]}
+            if joined in forms and len(joined) >= 3:
+                return True
+    return False
+
+
 def is_person_mailbox(value: str) -> bool:
     """A mailbox named after a person ("lorna.fitzgerald@council...", "d.fenwick@firm..."): that
     person's own contact detail even in an organisation's block, unless it is a role mailbox."""
@@ -420,6 +442,8 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
             return True
         if is_person_mailbox(f.text):
             return False
+        if _mailbox_of_person_before(text, f, people):
+            return False  # "accountant Yusuf Patel of Patel & Co, yusuf@patelco...": his own mailbox at the firm
     lm = ORG_LABEL.search(text, line_start, text.find("\n", s) if text.find("\n", s) >= 0 else len(text))
     if lm is not None and lm.start() <= s and (lm.start() == line_start or not any(lm.start() <= a and b <= s for a, b in people)):
         return True
@@ -1481,6 +1505,12 @@ def refine_findings(text: str, findings: list[Finding], *, mentions: list[Mentio
                 continue
         out.append(f)
     out = _org_values_elsewhere(text, out, org_contacts)
+    if org_contacts:
+        # the building's name that opens an organisation's address ("Wellington House, 22 Norton Road, ..." under a
+        # firm's letterhead), taken by the model for a person: part of that address, kept with it
+        out = [f for f in out if not (f.entity_type == EntityType.PERSON and f.party != PartyKind.THIRD_PARTY
+                                      and _BUILDING_BEFORE_NUMBER.match(text, f.start, min(len(text), f.end + 8))
+                                      and any(f.end < a <= f.end + 8 for a, _ in org_contacts))]
     # the same value, or a bank account inside an IBAN, already known to be the requester's; not one said in
     # its own words to be someone else's ("his account, sort code 40-11-62" where hers is 40-11-62 too: the
     # same branch, not the same account)

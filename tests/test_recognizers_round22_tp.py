@@ -84,3 +84,47 @@ def test_person_mailbox_not_function(box):
 ])
 def test_kin_phone_without_apostrophe(analyzer, line):
     assert found(analyzer, line, PHONE)
+
+
+# ---------------------------------------------------------------- a person's mailbox at her firm, named just before
+@pytest.mark.parametrize("text", [
+    "Payroll is done by the bookkeeper Idris Fennimore of Fennimore & Co, idris@fennimoreco.example.co.uk.",
+    "Our accountant is Marta Kowalczyk at Kestrel Accounts Ltd, mkowalczyk@kestrelaccounts.example.co.uk.",
+])
+def test_person_mailbox_after_firm(analyzer, text):
+    assert found(analyzer, text, EMAIL)
+
+
+def test_firm_mailbox_after_person_still_kept(analyzer):
+    text = "Our accountant is Marta Kowalczyk at Kestrel Accounts Ltd, enquiries@kestrelaccounts.example.co.uk."
+    assert not found(analyzer, text, EMAIL)
+
+
+# ---------------------------------------------------------------- a street split by a paragraph's line wrap
+def test_wrapped_street(analyzer):
+    text = ("4. The tribunal also read a written statement from the appellant's cousin, Mrs Tamsin Okoro of 12 Larch\n"
+            "   Hollow Road, Dunmoor, who collects the children on some Saturdays.\n")
+    assert any("Larch" in x and "Road" in x for x in found(analyzer, text, ADDRESS))
+
+
+def test_wrap_in_short_block_lines_not_taken(analyzer):
+    text = "Items: 4 Blue\nPark benches\n"
+    assert not found(analyzer, text, ADDRESS)
+
+
+# ---------------------------------------------------------------- ... and that building's name is no person either
+def test_letterhead_building_name_dropped_as_person():
+    from pipeline.codes import PartyKind
+    from pipeline.models import Finding
+    from recognizers.attribution import DocParties
+    from recognizers.refine import refine_findings
+    text = ("Harbourside Homes\nTenancy Services, Marlow House, 3 Tanner Row, Dunmoor DN2 5QT\n"
+            "Tel 01632 960250  |  tenancy@harbourside.example.org\n\nDear Ms Brennagh\n")
+    a, b = text.index("Marlow House"), text.index("Marlow House") + len("Marlow House")
+    s, e = text.index("3 Tanner"), text.index(" DN2")
+    fs = [Finding(a, b, EntityType.PERSON, "PersonContextRecognizer", 0.85, PartyKind.UNKNOWN, text=text[a:b]),
+          Finding(s, e, ADDRESS, "AddressRecognizer", 0.8, PartyKind.UNKNOWN, text=text[s:e])]
+    from recognizers.attribution import mention
+    out = refine_findings(text, fs, mentions=[mention(a, b, None, text)], doc_parties=DocParties(), genders=[], requester_spans=[],
+                          ner_orgs=[], allow=[])
+    assert out == []
