@@ -95,9 +95,11 @@ ORG_PHONE_LABEL = re.compile(
     # a referrer writes from an agency: "Referrer tel:", "| Referrer phone |", "Referring agency tel"
     r"referr(?:er|ing[ \t]+(?:agency|organisation|worker))(?:['’]s)?[ \t]+(?:tel|telephone|phone|ph|contact|no|number)|"
     # "reach the GP surgery on", "ring the nursery on", "the council's benefits team:", "the bank (...) can be called on"
-    r"(?<![\w'’])(?:the|our|your|their|its)[ \t]+(?:[\w'’\-]+[ \t]+){0,2}(?:surgery|nursery|practice|school|office|council|team|bank|"
+    r"(?<![\w'’])(?:the|our|your|their|its)[ \t]+(?:[\w'’\-]+[ \t]+){0,4}(?:surgery|nursery|practice|school|office|council|team|bank|"
     r"branch|clinic|hospital|helpline|desk|department|dept|jobcentre|pharmacy|garage|company|firm|employer|charity|agency|"
-    r"service)(?:['’]s)?(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*(?:(?:can|may)[ \t]+be[ \t]+(?:called|contacted|reached)[ \t]+)?"
+    r"service)(?:['’]s)?(?:[ \t]*\([^)\n]{0,40}\))?"
+    # (its name in apposition: "the domestic abuse advice service, Fellside IDVA, on 01632 ...")
+    r"(?:,[ \t]*[A-Z][\w'’&\-]*(?:[ \t]+[A-Z][\w'’&\-]*){0,3},)?[ \t]*(?:(?:can|may)[ \t]+be[ \t]+(?:called|contacted|reached)[ \t]+)?"
     r"(?:(?:on|at)(?=[ \t]*$)|(?=:[ \t]*$))|"
     r"(?<![\w'’])(?:collections|revenues|customer[ \t]+services)(?=[ \t]+(?:on|line|number)\b|[ \t]*:))\b[^\n]{0,30}$"
 )
@@ -462,9 +464,15 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     if _contact_line_of_org(text, f, line_start, people, org_contacts):
         return True
     if f.entity_type == EntityType.PHONE_NUMBER and (ORG_PHONE_LABEL.search(before) or ORG_PHONE_AFTER.match(text, f.end)):
-        return True  # (also a label after the number: "01633 960 014  Employer switchboard")
+        return True
+    if f.entity_type == EntityType.PHONE_NUMBER and line_start > 1:
+        dm = _DET_AT_LINE_END.search(text, max(0, line_start - 12), line_start - 1)
+        if dm is not None and ORG_PHONE_LABEL.search(dm.group(0).strip() + " " + before):
+            return True  # "... speak to the\nDomestic Abuse Advice service, Fellside IDVA, on 01632 ...": wrapped after "the"  # (also a label after the number: "01633 960 014  Employer switchboard")
     if f.entity_type == EntityType.PHONE_NUMBER and LANDLINE.match(f.text) and _THEM_ON.search(text, max(0, s - 40), s):
         return True
+    if f.entity_type == EntityType.PHONE_NUMBER and LANDLINE.match(f.text) and _CALL_BARE.search(text, max(0, s - 30), s):
+        return True  # "Lost or stolen cards call 0161 ...", "Pay online or call 0191 ...": a line offered to anyone who calls
     if f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE):
         if PO_BOX.search(before) or PO_BOX.match(text, s):
             return True  # "PO Box 12626, Harlow CM20 9QF": a mailbox is an organisation's
@@ -509,6 +517,12 @@ _JOB_TITLE_LINE = re.compile(
     r"(?i)[ \t]*(?:[a-z\-]+[ \t]+){0,3}(?:manager|officer|administrator|director|secretary|clerk|controller|supervisor|"
     r"caseworker|case[ \t]+worker|adviser|advisor|assistant|co-?ordinator|solicitor|paralegal|executive|consultant|"
     r"worker|specialist|partner|practitioner|representative|analyst|agent)[ \t]*,[^\n]*")
+
+
+_DET_AT_LINE_END = re.compile(r"(?i)(?<![\w'’])(?:the|our|your|their|its)[ \t]*$")
+# "call" / "ring" / "dial" straight before a landline, with no one to call named ("call 0161 ...", "ring us on 0113 ..."),
+# not a person's "direct dial"
+_CALL_BARE = re.compile(r"(?i)(?<![\w'’])(?<!direct[ \t])(?:call|ring|dial)[ \t]+(?:us[ \t]+)?(?:on[ \t]+)?[:]?[ \t]*$")
 
 
 def _signature_office_address(text: str, s: int, line_start: int, people) -> bool:

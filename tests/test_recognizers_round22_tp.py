@@ -128,3 +128,28 @@ def test_letterhead_building_name_dropped_as_person():
     out = refine_findings(text, fs, mentions=[mention(a, b, None, text)], doc_parties=DocParties(), genders=[], requester_spans=[],
                           ner_orgs=[], allow=[])
     assert out == []
+
+
+# ---------------------------------------------------------------- a line offered to anyone: "call <landline>"
+@pytest.mark.parametrize("text", ["Lost or stolen cards call 0113 496 0250.",
+                                  "If you disagree, ring us on 0113 496 0251 between 9 and 5."])
+def test_bare_call_landline_is_the_bodys(analyzer, text):
+    assert not found(analyzer, text, PHONE)
+
+
+@pytest.mark.parametrize("text", ["Marta Kowalczyk, payroll, direct dial 0113 496 0252",
+                                  "If you need me, call me on 0113 496 0253."])
+def test_call_someone_still_personal(analyzer, text):
+    assert found(analyzer, text, PHONE)
+
+
+# ---------------------------------------------------------------- a service named in apposition before its line
+def test_service_in_apposition_line(analyzer):
+    text = "You may find it helpful to speak to the domestic abuse advice service, Fellside IDVA, on 01632 960661."
+    assert not found(analyzer, text, PHONE)
+
+
+def test_service_line_wrapped_after_the(analyzer):
+    text = ("If you feel unsafe please call 999. You may find it helpful to speak to the\n"
+            "Domestic Abuse Advice service, Fellside IDVA, on 01632 960662.\n")
+    assert not found(analyzer, text, PHONE)
