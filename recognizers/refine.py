@@ -464,11 +464,11 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     if _contact_line_of_org(text, f, line_start, people, org_contacts):
         return True
     if f.entity_type == EntityType.PHONE_NUMBER and (ORG_PHONE_LABEL.search(before) or ORG_PHONE_AFTER.match(text, f.end)):
-        return True
+        return True  # (also a label after the number: "01633 960 014  Employer switchboard")
     if f.entity_type == EntityType.PHONE_NUMBER and line_start > 1:
         dm = _DET_AT_LINE_END.search(text, max(0, line_start - 12), line_start - 1)
         if dm is not None and ORG_PHONE_LABEL.search(dm.group(0).strip() + " " + before):
-            return True  # "... speak to the\nDomestic Abuse Advice service, Fellside IDVA, on 01632 ...": wrapped after "the"  # (also a label after the number: "01633 960 014  Employer switchboard")
+            return True  # "... speak to the\nDomestic Abuse Advice service, Fellside IDVA, on 01632 ...": wrapped after "the"
     if f.entity_type == EntityType.PHONE_NUMBER and LANDLINE.match(f.text) and _THEM_ON.search(text, max(0, s - 40), s):
         return True
     if f.entity_type == EntityType.PHONE_NUMBER and LANDLINE.match(f.text) and _CALL_BARE.search(text, max(0, s - 30), s):
@@ -476,7 +476,7 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     if f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE):
         if PO_BOX.search(before) or PO_BOX.match(text, s):
             return True  # "PO Box 12626, Harlow CM20 9QF": a mailbox is an organisation's
-        if _signature_office_address(text, s, line_start, people):
+        if _signature_office_address(text, s, line_start, people) or _under_signature_org_lines(text, s, line_start, people):
             return True  # "Rhona Devlin / Senior Caseworker, Office of ... / 12 Causeyside Street, ...": where she works
         hm = _ORG_ADDRESS_HEADING.search(text, block_start(text, s, 5), line_start)
         if hm is not None and not any(hm.start() <= a and b <= s for a, b in people):
@@ -535,6 +535,39 @@ def _signature_office_address(text: str, s: int, line_start: int, people) -> boo
         return False
     l0 = text.rfind("\n", 0, l1 - 1) + 1
     return any(l0 <= a and b <= l1 - 1 for a, b in people)
+
+
+_QUOTE_LEAD = re.compile(r"[ \t>|]*")
+
+
+def _plain_line(text: str, a: int, b: int) -> str:
+    return text[_QUOTE_LEAD.match(text, a, b).end():b].strip()
+
+
+def _under_signature_org_lines(text: str, s: int, line_start: int, people) -> bool:
+    """Is the address (or its postcode, after the town on its line) under one to three lines of a signature that name
+    a team, a job or a body ("Complaints Resolution Team", "Child Maintenance Service"; no digits), themselves under a
+    line that is a person's name alone? An e-mail signature's address is the office's ("> Kwabena Asante-Boateng / >
+    Complaints Resolution Team / > Child Maintenance Service / > Mail Handling Site A, Wolverhampton WV98 2BX")."""
+    if line_start < 2 or not contact_line_only(_plain_line(text, line_start, s)):
+        return False
+    le = line_start - 1
+    for _ in range(3):
+        ls = text.rfind("\n", 0, le) + 1
+        line = _plain_line(text, ls, le)
+        if not line or len(line) > 70:
+            return False
+        a0 = ls + (len(text[ls:le]) - len(text[ls:le].lstrip(" \t>|")))
+        if len(line) <= 40 and any(a == a0 and b <= le for a, b in people) and not any(c.isdigit() for c in line):
+            return le < line_start - 1  # the signer's name line, with at least one team or body line under it
+        if any(c.isdigit() for c in line) or not (_JOB_TITLE_LINE.fullmatch(line) or _ROLE_LINE.fullmatch(line) or (
+                line[:1].isupper() and not ORG_WORD_TOKENS.isdisjoint(_TOKEN.findall(line.lower()))
+                and contact_line_only(line))):
+            return False
+        if ls < 2:
+            return False
+        le = ls - 1
+    return False
 
 
 # a form's heading for a body's address, a few lines above it in the same block ("Name and full postal address of

@@ -153,3 +153,27 @@ def test_service_line_wrapped_after_the(analyzer):
     text = ("If you feel unsafe please call 999. You may find it helpful to speak to the\n"
             "Domestic Abuse Advice service, Fellside IDVA, on 01632 960662.\n")
     assert not found(analyzer, text, PHONE)
+
+
+# ---------------------------------------------------------------- a scan's O for a nought in a phone number
+@pytest.mark.parametrize("line", ["Mobile    O7700 900 4O9", "Phone     O1632 96O 233 (support worker, evenings)"])
+def test_ocr_o_phone(analyzer, line):
+    assert found(analyzer, "Name      Ada Quenby\n" + line + "\n", PHONE)
+
+
+@pytest.mark.parametrize("line", ["Ref OOOO 1234 56", "Code O1AB 234 567"])
+def test_ocr_o_needs_digits(analyzer, line):
+    assert not found(analyzer, line + "\n", PHONE)
+
+
+# ---------------------------------------------------------------- an address under a signature's team and body lines
+@pytest.mark.parametrize("quote", ["", "> "])
+def test_address_under_signature_team_lines(analyzer, quote):
+    text = (f"{quote}Thanks again,\n{quote}\n{quote}Rhiannon Talbot-Wise\n{quote}Debt Recovery Team\n{quote}Harbourside Homes\n"
+            f"{quote}Quay House, Dunmoor DN2 5QT\n")
+    assert not found(analyzer, text, EntityType.UK_POSTCODE) and not found(analyzer, text, ADDRESS)
+
+
+def test_address_under_name_alone_still_hers(analyzer):
+    text = "Thanks again,\n\nRhiannon Talbot-Wise\n14 Tanner Row, Dunmoor DN2 5QT\n"
+    assert found(analyzer, text, ADDRESS)
