@@ -177,3 +177,18 @@ def test_address_under_signature_team_lines(analyzer, quote):
 def test_address_under_name_alone_still_hers(analyzer):
     text = "Thanks again,\n\nRhiannon Talbot-Wise\n14 Tanner Row, Dunmoor DN2 5QT\n"
     assert found(analyzer, text, ADDRESS)
+
+
+def test_listed_phone_with_ocr_o_is_the_partys(tmp_path_factory):
+    from pipeline.codes import PartyKind
+    case = _case()
+    case.requester = Party(name="Orla Brennagh", role="receiving parent", phones=("07700 900861",),
+                           addresses=("23 Pellow Street, Hexley, Dunmoor DN11 7QA",))
+    an = blank_model_analyzer(tmp_path_factory, case)
+    text = "1.7 Phone               0113 496 0743   mobile 07700 9OO861\n"
+    assert "07700 9OO861" not in found(an, text, PHONE)
+    case2 = _case()
+    case2.third_parties = [Party(name="Casimir Vantongeren", role="paying parent", phones=("07700 900862",))]
+    an2 = blank_model_analyzer(tmp_path_factory, case2)
+    fs = [f for f in an2.analyze("His mobile 07700 9OO862\n") if f.entity_type == PHONE]
+    assert fs and fs[0].party == PartyKind.THIRD_PARTY
