@@ -112,6 +112,9 @@ _KIN_OF_PRONOUN = re.compile(r"(?i)\b(?:his|her|their)[ \t]+(?:[a-z]+[ \t]+)?" +
 SENTENCE_END = re.compile(r"[.!?][\"'’”)]?[ \t]+(?=[A-Z])")
 SUBJECT_PRONOUN = re.compile(r"(?i)\b(he|she)[ \t]+(?:has|had|drives|drove|owns|owned|uses|used|bought|got|now[ \t]+has|"
                              r"has[ \t]+got|is[ \t]+driving|keeps|pays|paid|banks)\b")
+# a reporting verb and the pronoun that opens what was reported: "RP says he ...", "she told us that he ..."
+_REPORTED_PRONOUN = re.compile(r"(?i)[ \t]*(?:says|said|states|stated|reports|reported|advises|advised|told[ \t]+(?:us|me|cms)|"
+                               r"claims|claimed|confirms|confirmed|believes|thinks)[ \t,]+(?:that[ \t]+)?(he|she)\b[^.!?\n]*$")
 FIRST_PERSON_WORD = re.compile(r"\b(?:I|my|My|me|mine|Mine)\b")
 MINE_CUE = re.compile(r"(?i)\b(?P<pro>mine)\s+(?:now\s+|still\s+)?(?:is|are|was|were)\b[^\n]{0,50}$")
 # "it's hers now, the DN19 XWL one": the value is the nearest person's of that gender
@@ -834,6 +837,16 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         near = max(on_line, key=lambda x: x.end)
         if near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end):
             return None
+        rm = _REPORTED_PRONOUN.match(text, near.end, s) if near.pos is not None else None
+        if rm is not None and genders[near.pos] is not None and genders[near.pos] != (
+                "M" if rm.group(1).lower() == "he" else "F"):
+            # (round 22) "RP says he drives for a courier firm, van reg YD19 KHV": the reporter is not the "he"; the
+            # nearest person of his gender before the sentence is
+            want = "M" if rm.group(1).lower() == "he" else "F"
+            for x in sorted((x for x in mentions if max(0, sent - 400) <= x.start and x.end <= near.start),
+                            key=lambda x: -x.end):
+                if x.pos is not None and not x.possessive and genders[x.pos] == want:
+                    return x.pos
         if _I_SUBJECT.search(text, near.end, s):
             return "none"  # (round 21) "I told Lewis ... that I had moved to sort code ...": not the person named
         if why is not None:

@@ -192,3 +192,18 @@ def test_listed_phone_with_ocr_o_is_the_partys(tmp_path_factory):
     an2 = blank_model_analyzer(tmp_path_factory, case2)
     fs = [f for f in an2.analyze("His mobile 07700 9OO862\n") if f.entity_type == PHONE]
     assert fs and fs[0].party == PartyKind.THIRD_PARTY
+
+
+# ---------------------------------------------------------------- reported speech: the reporter is not the "he"
+def test_reported_pronoun_not_the_reporter(analyzer):
+    from pipeline.codes import PartyKind
+    text = ("02/03/2026 KT7 Call from Ms Brennagh. Mr Vantongeren left his job in February.\n"
+            "17/03/2026 KT7 RP says he drives for a courier firm now, van reg YD19 KHV. Sent info req.\n")
+    fs = [f for f in analyzer.analyze(text) if f.entity_type == EntityType.UK_VEHICLE_REG]
+    assert fs and fs[0].party == PartyKind.THIRD_PARTY
+
+
+def test_reported_pronoun_same_gender_is_the_reporter(analyzer):
+    text = ("02/03/2026 KT7 Call from Ms Brennagh. Mr Vantongeren left his job in February.\n"
+            "17/03/2026 KT7 RP says she drives a hire car now, reg YD19 KHW.\n")
+    assert not found(analyzer, text, EntityType.UK_VEHICLE_REG)
