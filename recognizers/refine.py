@@ -471,8 +471,13 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
             return True  # "... speak to the\nDomestic Abuse Advice service, Fellside IDVA, on 01632 ...": wrapped after "the"
     if f.entity_type == EntityType.PHONE_NUMBER and LANDLINE.match(f.text) and _THEM_ON.search(text, max(0, s - 40), s):
         return True
-    if f.entity_type == EntityType.PHONE_NUMBER and LANDLINE.match(f.text) and _CALL_BARE.search(text, max(0, s - 30), s):
-        return True  # "Lost or stolen cards call 0161 ...", "Pay online or call 0191 ...": a line offered to anyone who calls
+    if f.entity_type == EntityType.PHONE_NUMBER and LANDLINE.match(f.text):
+        cm = _CALL_BARE.search(text, max(0, s - 30), s)
+        if cm is not None:
+            from recognizers.organisations import _sentence_start
+            ss = _sentence_start(text, cm.start(), 200)
+            if not _PERSONAL_PRONOUN.search(text, ss, cm.start()) and not any(ss <= a and b <= s for a, b in people):
+                return True  # "Lost or stolen cards call 0161 ...", "Pay online or call 0191 ...": a line offered to anyone
     if f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE):
         if PO_BOX.search(before) or PO_BOX.match(text, s):
             return True  # "PO Box 12626, Harlow CM20 9QF": a mailbox is an organisation's
@@ -519,6 +524,8 @@ _JOB_TITLE_LINE = re.compile(
     r"worker|specialist|partner|practitioner|representative|analyst|agent)[ \t]*,[^\n]*")
 
 
+# (not after someone spoken of in the sentence: "Our fitter says he lives at 4 Harrow Wharf, ring 01632 ...")
+_PERSONAL_PRONOUN = re.compile(r"(?i)(?<![\w'’])(?:he|she|him|his|her|hers|they|them|their|i|me|my|mine)(?![\w'’])")
 _DET_AT_LINE_END = re.compile(r"(?i)(?<![\w'’])(?:the|our|your|their|its)[ \t]*$")
 # "call" / "ring" / "dial" straight before a landline, with no one to call named ("call 0161 ...", "ring us on 0113 ..."),
 # not a person's "direct dial"
