@@ -207,3 +207,13 @@ def test_reported_pronoun_same_gender_is_the_reporter(analyzer):
     text = ("02/03/2026 KT7 Call from Ms Brennagh. Mr Vantongeren left his job in February.\n"
             "17/03/2026 KT7 RP says she drives a hire car now, reg YD19 KHW.\n")
     assert not found(analyzer, text, EntityType.UK_VEHICLE_REG)
+
+
+# ---------------------------------------------------------------- a unit on a named park: premises
+def test_unit_on_named_park(analyzer):
+    text = "From May he is supplied by an agency; send any order to them at Unit 9, Larchfield Park, Tollmarsh TM3 7RA.\n"
+    assert not found(analyzer, text, ADDRESS) and not found(analyzer, text, EntityType.UK_POSTCODE)
+
+
+def test_unit_on_a_street_not_taken_as_premises(analyzer):
+    assert found(analyzer, "Her friend now lives at 9 Larchfield Park, Tollmarsh TM3 7RA.\n", ADDRESS)
