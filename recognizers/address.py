@@ -46,6 +46,12 @@ _DATE_YEAR_BEFORE = re.compile(r"(?i)(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep
 # a form's part ("PART 4  BANK OR BUILDING SOCIETY"), a page or section
 _DIGITS_BEFORE = re.compile(r"\d[ \u00a0]$|(?i:\b(?:card|ending|part|section|page|pt|item|question|chq|cheque))\.?[ \u00a0]+$")
 STREET_RE = re.compile(STREET)
+# a house number and street that a paragraph's line wrap splits ("Mrs Harleen Bains of 4 Oxley\n   Moor Road,
+# Wolverhampton"): only where the line before the break is a paragraph's full line, not a short line of a block
+WRAPPED_STREET_RE = re.compile(
+    r"(?<![\w:.£$€/])(?!0)\d{1,4}[A-Za-z]?,?[ \u00a0]+(?!(?i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
+    r"(?:" + W + r"[ \u00a0]+){0,2}" + W + r"[ \t]*\n[ \t]*(?:" + W + r"[ \u00a0]+){0,2}(?:" + STREET_TYPES + r")\b\.?")
+_WRAP_MIN_LINE = 50
 # a Scottish tenement flat before the street: "9/2, 14 Dalmeny Street", "Flat 3/1, 22 Garturk Street"
 TENEMENT_BEFORE = re.compile(r"(?:(?:Flat|Apartment|Apt)[ \u00a0]+)?\d{1,3}/\d{1,3},?[ \u00a0\n]+$")
 NAMED_HOUSE_RE = re.compile(r"(?m)^[ \t]*(?:" + W + r"[ \u00a0]+){1,3}(?:House|Cottage|Farm|Lodge|Barn|Manor|Villa)[ \t]*,?[ \t]*$")
@@ -178,6 +184,14 @@ class AddressRecognizer(EntityRecognizer):
             e2 = extend_address(text, e)
             score = 0.8 if e2 > e else 0.65
             out.append(_res(self, s, e2, score, "house number and street"))
+        if "\n" in text:
+            for m in WRAPPED_STREET_RE.finditer(text):
+                s, e = m.span()
+                br = text.index("\n", s)
+                if br - (text.rfind("\n", 0, s) + 1) < _WRAP_MIN_LINE or _DIGITS_BEFORE.search(text, max(0, s - 12), s):
+                    continue
+                e2 = extend_address(text, e)
+                out.append(_res(self, s, e2, 0.8 if e2 > e else 0.65, "house number and street over a wrapped line"))
         for rx, why in ((WELSH_STREET_RE, "house number and a Welsh street"), (NUMBERED_LINE_RE, "house number, street, town and postcode"),
                         (IRISH_LINE_RE, "house number, street, towns and an Eircode"),
                         (FOREIGN_STREET_RE, "a street abroad, street word first, and its house number")):

@@ -101,7 +101,7 @@ KIN = (r"(?:ex[- ]?|former[ \t]+|new[ \t]+|late[ \t]+|step-?)?(?:mother|father|m
        r"neighbour|nan|nana|gran|granny|grandmother|grandfather|grandad|in-laws?|mother-in-law|father-in-law)")
 # "my brother's account (30561122)", "her mum's number": a relative's, not the possessive's owner's
 KIN_POSSESSIVE_CUE = re.compile(
-    r"(?i)\b(?:my|your|his|her|their|our|the)[ \t]+" + KIN + r"['’]s?[ \t]+(?:own[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN
+    r"(?i)\b(?:my|your|his|her|their|our|the)[ \t]+" + KIN + r"(?:['’]s?|s)?[ \t]+(?:own[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN
     + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
 # a relative reached on the number that follows: "contacting his wife directly on", "ring her mum on"
@@ -112,6 +112,9 @@ _KIN_OF_PRONOUN = re.compile(r"(?i)\b(?:his|her|their)[ \t]+(?:[a-z]+[ \t]+)?" +
 SENTENCE_END = re.compile(r"[.!?][\"'’”)]?[ \t]+(?=[A-Z])")
 SUBJECT_PRONOUN = re.compile(r"(?i)\b(he|she)[ \t]+(?:has|had|drives|drove|owns|owned|uses|used|bought|got|now[ \t]+has|"
                              r"has[ \t]+got|is[ \t]+driving|keeps|pays|paid|banks)\b")
+# a reporting verb and the pronoun that opens what was reported: "RP says he ...", "she told us that he ..."
+_REPORTED_PRONOUN = re.compile(r"(?i)[ \t]*(?:says|said|states|stated|reports|reported|advises|advised|told[ \t]+(?:us|me|cms)|"
+                               r"claims|claimed|confirms|confirmed|believes|thinks)[ \t,]+(?:that[ \t]+)?(he|she)\b[^.!?\n]*$")
 FIRST_PERSON_WORD = re.compile(r"\b(?:I|my|My|me|mine|Mine)\b")
 MINE_CUE = re.compile(r"(?i)\b(?P<pro>mine)\s+(?:now\s+|still\s+)?(?:is|are|was|were)\b[^\n]{0,50}$")
 # "it's hers now, the DN19 XWL one": the value is the nearest person's of that gender
@@ -860,6 +863,16 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         near = max(on_line, key=lambda x: x.end)
         if near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end):
             return None
+        rm = _REPORTED_PRONOUN.match(text, near.end, s) if near.pos is not None else None
+        if rm is not None and genders[near.pos] is not None and genders[near.pos] != (
+                "M" if rm.group(1).lower() == "he" else "F"):
+            # (round 22) "RP says he drives for a courier firm, van reg YD19 KHV": the reporter is not the "he"; the
+            # nearest person of his gender before the sentence is
+            want = "M" if rm.group(1).lower() == "he" else "F"
+            for x in sorted((x for x in mentions if max(0, sent - 400) <= x.start and x.end <= near.start),
+                            key=lambda x: -x.end):
+                if x.pos is not None and not x.possessive and genders[x.pos] == want:
+                    return x.pos
         if _I_SUBJECT.search(text, near.end, s):
             sp = _speaker(text, text.rfind("\n", 0, s) + 1, s, mentions)
             if sp is not None and sp.start == near.start and not near.possessive:
@@ -1615,7 +1628,7 @@ def form_row_owner(text: str, s: int, mentions: list[Mention]) -> int | None | s
 
 
 _KIN_HEADER = re.compile(
-    r"(?i)\b(?:my|your|his|her|their|our|the)[ \t]+" + KIN + r"['’]s?[ \t]+(?:own[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN + r"\b")
+    r"(?i)\b(?:my|your|his|her|their|our|the)[ \t]+" + KIN + r"(?:['’]s?|s)?[ \t]+(?:own[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN + r"\b")
 
 
 def _named_block_owner(text: str, s: int, mentions: list[Mention], genders: list[str | None] | None = None):

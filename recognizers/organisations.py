@@ -369,7 +369,16 @@ def on_commercial_estate(text: str, s: int, e: int) -> bool:
     for m in COMMERCIAL_ESTATE.finditer(text, lo, s):
         if _ESTATE_TAIL.fullmatch(text, m.end(), s) is not None:
             return True
+    for m in UNIT_ON_PARK.finditer(text, max(0, s - 12), min(len(text), e + 40)):
+        if m.start() <= s < m.end():
+            return True
     return False
+
+
+# a unit on a named park or works, without "business" or "industrial" ("Unit 9, Beacon Park, Gorleston", "Unit 9,
+# Kirkstall Forge"): a unit numbered on a park is premises, not a home (a "Unit 7, Cobden Street" is not taken)
+UNIT_ON_PARK = re.compile(r"(?<![\w])(?i:unit)[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’\-]*[ \t]+){1,3}"
+                          r"(?:Park|Parkway|Estate|Works|Forge|Mills?)(?![\w])")
 
 
 # a line shared by several people, or the organisation's own: "Either of us can be reached on 020 ...", "we can be

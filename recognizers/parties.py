@@ -833,11 +833,13 @@ class PartyMatcher:
                     continue
                 d = normalise_phone(ph)
                 if len(d) >= 10:
-                    rest = _flex_chars(d[1:], r"[\s\-().\/]*")
+                    # (a scan's O for a nought: "07700 9OO861")
+                    rest = r"[\s\-().\/]*".join("[0O]" if c == "0" else re.escape(c) for c in d[1:])
                     # (also without its leading 0, as a number is sometimes copied: "7700 900555")
                     # (a space may follow the leading 0: "0 7700 900 538")
-                    out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)?44[\s\-]*(?:\(0\)[\s\-]*)?|\(?0\)?[ \t]?)?" + rest + r"(?!\d)"), pos, EntityType.PHONE_NUMBER))
-                    self._rx_stream[len(out) - 1] = ("d", d[1:])
+                    out.append((re.compile(r"(?<![\d+])(?:(?:\+|00)?44[\s\-]*(?:\(0\)[\s\-]*)?|\(?[0O]\)?[ \t]?)?" + rest + r"(?![\dO])"), pos, EntityType.PHONE_NUMBER))
+                    # (looked for in the page's letters and figures with O read as 0, where its figures are in a row)
+                    self._rx_stream[len(out) - 1] = ("a", d[1:])
             for kind, value in p.identifiers:
                 # (a sort code has six digits; shorter says too little to match anywhere)
                 add_alnum(value, 6, r"[\s\-/.]*", EntityType(kind))

@@ -79,23 +79,27 @@ PERSONAL_LINE = re.compile(r"(?i)(?:mobile|mob|personal|home|(?:my|his|her)[ \t]
 PERSONAL_DIRECT = re.compile(r"(?i)(?:(?<!our[ \t])direct[ \t]+(?:dial|line)|ddi)\b[^\n]{0,25}$|(?<![\w])(?:direct|dd)[ \t]*[:.][ \t]*$")
 ORG_LABEL = re.compile(
     # (at a line's start, or after a sentence on it: "Key: MF = ...; FJ = .... Office: Firthside HA, 31 ...")
-    r"(?im)(?:^|(?<=[.;][ \t])|(?<=[.;][ \t]{2}))[ \t]*(?:venue|hearing[ \t]+(?:venue|centre)|constituency[ \t]+office|(?:head|registered|main|branch)[ \t]+"
+    r"(?im)(?:^|(?<=[.;][ \t])|(?<=[.;][ \t]{2}))[ \t]*(?:venue|hearing(?:[ \t]+(?:venue|centre|location|place))?|(?:place|location)[ \t]+of[ \t]+hearing|constituency[ \t]+office|(?:head|registered|main|branch)[ \t]+"
     r"office|office|court|tribunal|surgery|practice|school|branch|premises[ \t]+of)[ \t]*:[^\n]*$"
 )
 ORG_PHONE_LABEL = re.compile(
     r"(?i)(?:switchboard|helpline|help[ \t]+line|reception|duty[ \t]+(?:desk|line|team|social[ \t]+worker)|front[ \t]+desk|main[ \t]+(?:office|line|number)|general[ \t]+enquiries|"
     r"enquiries|office[ \t]+line|payments?[ \t]+line|(?:HR|human[ \t]+resources|payroll|personnel|accounts|finance|"
     r"complaints|collections|customer[ \t]+services)[ \t]+(?:department|dept|team|office|section|unit)|"
-    r"(?<![\w'’])(?:HR|human[ \t]+resources|payroll|accounts|main[ \t]+office)(?=[ \t]*(?:tel|phone|telephone|no\.?|number)?[ \t]*:)|advice[ \t]+line|hotline|call[ \t]+us|contact[ \t]+us|"
+    r"(?<![\w'’])(?:HR|human[ \t]+resources|payroll|accounts|main[ \t]+office)(?=[ \t]*(?:tel|phone|telephone|no\.?|number)?[ \t]*:)|"
+    # a field of an order's or letter's issuer block labelled with the team, not a person ("Team:   0161 ...")
+    r"^[ \t]*(?:team|department|dept|section|unit)(?=[ \t]*(?:tel|phone|telephone|line|no\.?|number)?[ \t]*:)|advice[ \t]+line|hotline|call[ \t]+us|contact[ \t]+us|"
     # a service's line named by what it takes: "self-referral line", "bookings line", "appointments line"
     r"(?:referral|bookings?|appointments?|information|support|crisis|enquiry|customer)[ \t]+line|"
     r"our[ \t]+(?:[a-z]+[ \t]+){0,2}(?:line|number|helpline|team|department|office|desk)|"
     # a referrer writes from an agency: "Referrer tel:", "| Referrer phone |", "Referring agency tel"
     r"referr(?:er|ing[ \t]+(?:agency|organisation|worker))(?:['’]s)?[ \t]+(?:tel|telephone|phone|ph|contact|no|number)|"
     # "reach the GP surgery on", "ring the nursery on", "the council's benefits team:", "the bank (...) can be called on"
-    r"(?<![\w'’])(?:the|our|your|their|its)[ \t]+(?:[\w'’\-]+[ \t]+){0,2}(?:surgery|nursery|practice|school|office|council|team|bank|"
+    r"(?<![\w'’])(?:the|our|your|their|its)[ \t]+(?:[\w'’\-]+[ \t]+){0,4}(?:surgery|nursery|practice|school|office|council|team|bank|"
     r"branch|clinic|hospital|helpline|desk|department|dept|jobcentre|pharmacy|garage|company|firm|employer|charity|agency|"
-    r"service)(?:['’]s)?(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*(?:(?:can|may)[ \t]+be[ \t]+(?:called|contacted|reached)[ \t]+)?"
+    r"service)(?:['’]s)?(?:[ \t]*\([^)\n]{0,40}\))?"
+    # (its name in apposition: "the domestic abuse advice service, Fellside IDVA, on 01632 ...")
+    r"(?:,[ \t]*[A-Z][\w'’&\-]*(?:[ \t]+[A-Z][\w'’&\-]*){0,3},)?[ \t]*(?:(?:can|may)[ \t]+be[ \t]+(?:called|contacted|reached)[ \t]+)?"
     r"(?:(?:on|at)(?=[ \t]*$)|(?=:[ \t]*$))|"
     r"(?<![\w'’])(?:collections|revenues|customer[ \t]+services)(?=[ \t]+(?:on|line|number)\b|[ \t]*:))\b[^\n]{0,30}$"
 )
@@ -131,9 +135,20 @@ def is_org_mailbox(value: str) -> bool:
         return True
     if len(parts) == 1 and _words_mailbox(parts[0]) and not _CONSUMER_DOMAIN.search(domain):
         return True  # "rentincome@<body>": a team's mailbox named by two ordinary words, no name in it
+    if len(parts) >= 2 and _team_words_local(tuple(parts)) and not _CONSUMER_DOMAIN.search(domain):
+        return True  # "enforcement.east@<body>": a team named by a function and a region, no name in it
     if PUBLIC_DOMAIN.search(value):
         return not _name_local_part(parts)
     return False
+
+
+@functools.lru_cache(maxsize=512)
+def _team_words_local(parts: tuple[str, ...]) -> bool:
+    """Is the local part words only ("enforcement.east", "income.recovery"), one of them an ordinary word that is no
+    name, and none a first name or an initial? A function's mailbox; "jane.hill", "j.smith", "patel.k" are people's."""
+    if len(parts) > 4 or not all(p.isalpha() and len(p) > 1 for p in parts) or any(is_first_name(p) for p in parts):
+        return False
+    return any(zipf(p) >= 4.0 and not is_name_like(p) for p in parts)
 
 
 # the public mail services people have their own mailboxes with (a word-made local part there is a person's choice)
@@ -152,6 +167,28 @@ def _words_mailbox(local: str) -> bool:
         a, b = local[:i], local[i:]
         if zipf(a) >= 4.0 and zipf(b) >= 4.0 and not is_name_like(a) and not is_name_like(b):
             return True
+    return False
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;][ \t\n]|\n[ \t]*\n")
+
+
+def _mailbox_of_person_before(text: str, f: Finding, people) -> bool:
+    """Is the mailbox's local part made of the name of the person named just before it in the same sentence
+    ("Yusuf Patel of Patel & Co, yusuf@patelco...", "Ms Dana Reeve (dreeve@...)")? Hers, even after her firm's name."""
+    local = f.text.partition("@")[0].lower()
+    parts = [p for p in re.split(r"[._\-+]", local) if p]
+    if not parts or not all(p.isalpha() for p in parts):
+        return False
+    for a, b in people:
+        if b <= f.start and f.start - b <= 100 and _SENTENCE_BREAK.search(text, b, f.start) is None:
+            toks = [t.lower() for t in re.findall(r"[^\W\d_]+", text[a:b])]
+            if len(toks) < 2:
+                continue
+            joined = "".join(parts)
+            forms = {toks[0], toks[-1], toks[0] + toks[-1], toks[0][0] + toks[-1], toks[-1] + toks[0][0]}
+            if joined in forms and len(joined) >= 3:
+                return True
     return False
 
 
@@ -299,11 +336,19 @@ def _document_letterhead(text: str, s: int, people: list[tuple[int, int]], orgs=
     # organisation's name, not a lone word the model took for a name: its town "Treforest", its "Notaries")
     named_head = any(oa <= p0 + 1 and ob >= l0 - 1 - (len(text[p0:l0]) - len(text[p0:l0].rstrip())) for oa, ob in orgs)
     if any(p0 <= a and b <= s and not any(oa <= a and b <= ob for oa, ob in orgs)
-           and not (named_head and a > l0 and not any(c.isspace() for c in text[a:b])) for a, b in people):
+           and not (named_head and a > l0 and not any(c.isspace() for c in text[a:b]))
+           and not (a > l0 and _BUILDING_BEFORE_NUMBER.match(text, a, min(len(text), b + 8))) for a, b in people):
         return False
     ls = text.rfind("\n", 0, s) + 1
     # (or further along a line of the organisation's contacts: "14 Park Street, Walsall WS1 1LY  Tel 0121 ...")
     return _CONTACT_LABEL_ONLY.fullmatch(text, ls, s) is not None or contact_line_only(text[ls:s])
+
+
+# a building's name that opens an address, the model's "person" ("Tenancy Services, Linden House, 3 Raddlebarn Road",
+# "Wellington House, 22 Norton Road"): a name ending in a building word, then a comma and the house number
+_BUILDING_BEFORE_NUMBER = re.compile(
+    r"(?:[A-Z][\w'’\-]*[ \t]+){1,3}(?:House|Court|Lodge|Chambers|Buildings|Centre|Center|Hall|Mill|Works|Tower|Point|Place|"
+    r"Exchange|Plaza|Yard|Quay|Wharf|Mews|Suite|Barn|Studios)[ \t]*,[ \t]*\d")
 
 
 # lines in square brackets that open a page: a scanner's or a transcriber's note, then blank lines
@@ -401,6 +446,8 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
             return True
         if is_person_mailbox(f.text):
             return False
+        if _mailbox_of_person_before(text, f, people):
+            return False  # "accountant Yusuf Patel of Patel & Co, yusuf@patelco...": his own mailbox at the firm
     lm = ORG_LABEL.search(text, line_start, text.find("\n", s) if text.find("\n", s) >= 0 else len(text))
     if lm is not None and lm.start() <= s and (lm.start() == line_start or not any(lm.start() <= a and b <= s for a, b in people)):
         return True
@@ -420,12 +467,23 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
         return True
     if f.entity_type == EntityType.PHONE_NUMBER and (ORG_PHONE_LABEL.search(before) or ORG_PHONE_AFTER.match(text, f.end)):
         return True  # (also a label after the number: "01633 960 014  Employer switchboard")
+    if f.entity_type == EntityType.PHONE_NUMBER and line_start > 1:
+        dm = _DET_AT_LINE_END.search(text, max(0, line_start - 12), line_start - 1)
+        if dm is not None and ORG_PHONE_LABEL.search(dm.group(0).strip() + " " + before):
+            return True  # "... speak to the\nDomestic Abuse Advice service, Fellside IDVA, on 01632 ...": wrapped after "the"
     if f.entity_type == EntityType.PHONE_NUMBER and LANDLINE.match(f.text) and _THEM_ON.search(text, max(0, s - 40), s):
         return True
+    if f.entity_type == EntityType.PHONE_NUMBER and LANDLINE.match(f.text):
+        cm = _CALL_BARE.search(text, max(0, s - 30), s)
+        if cm is not None:
+            from recognizers.organisations import _sentence_start
+            ss = _sentence_start(text, cm.start(), 200)
+            if not _PERSONAL_PRONOUN.search(text, ss, cm.start()) and not any(ss <= a and b <= s for a, b in people):
+                return True  # "Lost or stolen cards call 0161 ...", "Pay online or call 0191 ...": a line offered to anyone
     if f.entity_type in (EntityType.ADDRESS, EntityType.UK_POSTCODE):
         if PO_BOX.search(before) or PO_BOX.match(text, s):
             return True  # "PO Box 12626, Harlow CM20 9QF": a mailbox is an organisation's
-        if _signature_office_address(text, s, line_start, people):
+        if _signature_office_address(text, s, line_start, people) or _under_signature_org_lines(text, s, line_start, people):
             return True  # "Rhona Devlin / Senior Caseworker, Office of ... / 12 Causeyside Street, ...": where she works
         hm = _ORG_ADDRESS_HEADING.search(text, block_start(text, s, 5), line_start)
         if hm is not None and not any(hm.start() <= a and b <= s for a, b in people):
@@ -468,6 +526,14 @@ _JOB_TITLE_LINE = re.compile(
     r"worker|specialist|partner|practitioner|representative|analyst|agent)[ \t]*,[^\n]*")
 
 
+# (not after someone spoken of in the sentence: "Our fitter says he lives at 4 Harrow Wharf, ring 01632 ...")
+_PERSONAL_PRONOUN = re.compile(r"(?i)(?<![\w'’])(?:he|she|him|his|her|hers|they|them|their|i|me|my|mine)(?![\w'’])")
+_DET_AT_LINE_END = re.compile(r"(?i)(?<![\w'’])(?:the|our|your|their|its)[ \t]*$")
+# "call" / "ring" / "dial" straight before a landline, with no one to call named ("call 0161 ...", "ring us on 0113 ..."),
+# not a person's "direct dial"
+_CALL_BARE = re.compile(r"(?i)(?<![\w'’])(?<!direct[ \t])(?:call|ring|dial)[ \t]+(?:us[ \t]+)?(?:on[ \t]+)?[:]?[ \t]*$")
+
+
 def _signature_office_address(text: str, s: int, line_start: int, people) -> bool:
     """Is the address at a line's start under a signature's job-title line ("Title, Organisation"), itself under a
     line naming a person? An e-mail or letter signature gives where the signer works, never their home."""
@@ -478,6 +544,39 @@ def _signature_office_address(text: str, s: int, line_start: int, people) -> boo
         return False
     l0 = text.rfind("\n", 0, l1 - 1) + 1
     return any(l0 <= a and b <= l1 - 1 for a, b in people)
+
+
+_QUOTE_LEAD = re.compile(r"[ \t>|]*")
+
+
+def _plain_line(text: str, a: int, b: int) -> str:
+    return text[_QUOTE_LEAD.match(text, a, b).end():b].strip()
+
+
+def _under_signature_org_lines(text: str, s: int, line_start: int, people) -> bool:
+    """Is the address (or its postcode, after the town on its line) under one to three lines of a signature that name
+    a team, a job or a body ("Complaints Resolution Team", "Child Maintenance Service"; no digits), themselves under a
+    line that is a person's name alone? An e-mail signature's address is the office's ("> Kwabena Asante-Boateng / >
+    Complaints Resolution Team / > Child Maintenance Service / > Mail Handling Site A, Wolverhampton WV98 2BX")."""
+    if line_start < 2 or not contact_line_only(_plain_line(text, line_start, s)):
+        return False
+    le = line_start - 1
+    for _ in range(3):
+        ls = text.rfind("\n", 0, le) + 1
+        line = _plain_line(text, ls, le)
+        if not line or len(line) > 70:
+            return False
+        a0 = ls + (len(text[ls:le]) - len(text[ls:le].lstrip(" \t>|")))
+        if len(line) <= 40 and any(a == a0 and b <= le for a, b in people) and not any(c.isdigit() for c in line):
+            return le < line_start - 1  # the signer's name line, with at least one team or body line under it
+        if any(c.isdigit() for c in line) or not (_JOB_TITLE_LINE.fullmatch(line) or _ROLE_LINE.fullmatch(line) or (
+                line[:1].isupper() and not ORG_WORD_TOKENS.isdisjoint(_TOKEN.findall(line.lower()))
+                and contact_line_only(line))):
+            return False
+        if ls < 2:
+            return False
+        le = ls - 1
+    return False
 
 
 # a form's heading for a body's address, a few lines above it in the same block ("Name and full postal address of
@@ -1462,6 +1561,12 @@ def refine_findings(text: str, findings: list[Finding], *, mentions: list[Mentio
                 continue
         out.append(f)
     out = _org_values_elsewhere(text, out, org_contacts)
+    if org_contacts:
+        # the building's name that opens an organisation's address ("Wellington House, 22 Norton Road, ..." under a
+        # firm's letterhead), taken by the model for a person: part of that address, kept with it
+        out = [f for f in out if not (f.entity_type == EntityType.PERSON and f.party != PartyKind.THIRD_PARTY
+                                      and _BUILDING_BEFORE_NUMBER.match(text, f.start, min(len(text), f.end + 8))
+                                      and any(f.end < a <= f.end + 8 for a, _ in org_contacts))]
     # the same value, or a bank account inside an IBAN, already known to be the requester's; not one said in
     # its own words to be someone else's ("his account, sort code 40-11-62" where hers is 40-11-62 too: the
     # same branch, not the same account)

@@ -98,7 +98,18 @@ class CuedPhoneRecognizer(EntityRecognizer):
                 out.append(result(self, EntityType.PHONE_NUMBER.value, m.start(), m.end(), 0.6,
                                   "a number in another country's international format"))
         out += spoken_phones(self, text)
+        if "O" in text:
+            for m in OCR_O_PHONE.finditer(text):
+                v = m.group(0)
+                if "O" in v and sum(c.isdigit() for c in v) >= 7 and is_valid_uk_phone(v.replace("O", "0")):
+                    out.append(result(self, EntityType.PHONE_NUMBER.value, m.start(), m.end(), 0.6,
+                                      "a UK number with a scan's letter O for a nought"))
         return out
+
+
+# a UK number as a scan reads it, a capital O for a nought ("O117 496 O233", "O77OO 900 412"): the letter only where
+# the digits around it make a phone number (at least seven real digits)
+OCR_O_PHONE = re.compile(r"(?<![\w+])[0O](?:[ \-]?[\dO]){9,10}(?![\w])")
 
 
 def spoken_phones(rec, text: str) -> list:
