@@ -852,6 +852,8 @@ class PersonContextRecognizer(EntityRecognizer):
         out += assigned_names(self, text)
         out += dotted_initial_names(self, text)
         out += log_author_names(self, text)
+        out += staff_cue_initial_names(self, text)
+        out += relation_paren_names(self, text)
         out += self_declared_names(self, text)
         out += form_caps_names(self, text)
         ner = [(e.start_char, e.end_char) for e in (getattr(nlp_artifacts, "entities", None) or ())
@@ -1414,8 +1416,9 @@ def card_payee(text: str, s: int) -> bool:
 # "A.McGinty", "D.ATKINSON-BLAKE", "J.S.Sandhu", "R.VAN DER MERWE", "r.van der Merwe"; not an e-mail's or a web
 # address's "j.smith@", "a.smith.co", nor a sentence run on after a capital ("Plan B.Then")
 _PARTICLE = r"(?:(?i:van|von|der|den|de|da|dos|das|di|du|del|della|la|le|ter|ten|bin|ibn|al|el|ap)[ \t])"
+# (or a log entry signed with a dash at its end: "no answer. -J.Hollingsworth")
 DOTTED_INITIAL_RE = re.compile(
-    r"(?<![\w.@/'’\-&])(?P<name>[A-Z]\.(?:[A-Z]\.)?(?P<sur>" + _PARTICLE + r"{0,2}(?:" + NAME
+    r"(?m)(?:(?<![\w.@/'’\-&])|(?<=[ \t]-)|(?<=^-))(?P<name>[A-Z]\.(?:[A-Z]\.)?(?P<sur>" + _PARTICLE + r"{0,2}(?:" + NAME
     + r"|[A-Z]{2,}(?:['’][A-Z]{2,})?(?:-[A-Z]{2,})*)))(?![\w\-@'’]|\.[A-Za-z])"
 )
 
@@ -1467,6 +1470,50 @@ _AMOUNT = re.compile(r"\d\.\d\d\b")
 INITIAL_CODE_RE = re.compile(
     r"(?<![\w.'’\-])(?P<name>[A-Z]\.?[ \t](?P<sur>" + NAME + r"|[A-Z]{2,}(?:-[A-Z]{2,})*))[ \t]?\([A-Z]{1,4}\d{0,4}\)"
 )
+
+
+# round 22: a member of staff by their job or by what they did to a record, then an initial and the surname, closing
+# the clause: "AGENT S OKONJO.", "Checked H. Lindqvist.", "agreed_by,K Lund (Enforcement)", "Officer: J O'Rourke",
+# "approved by T. Adeyemi-Cole 12/03". The cue makes the initial a person's even when it is "A" or "I" and the
+# surname rarer than the lists know; the surname must end the clause (no "checked J. Smith's account")
+STAFF_CUE_INITIAL_RE = re.compile(
+    r"(?i:\b(?:agent|adviser|advisor|officer|caseworker|case[ \t]+worker|operator|team[ \t]+leader|tl|cw|"
+    r"(?:checked|agreed|approved|authori[sz]ed|actioned|reviewed|countersigned|verified|signed[ \t]+off|completed|"
+    r"processed|keyed|entered|logged|input|prepared|issued)(?:[ \t_\-]+by)?))(?:[ \t]*[:,]|[ \t]*[_\-][ \t]*)?[ \t]*"
+    r"(?P<name>[A-Z](?:\.[ \t]?|[ \t])(?:[A-Z](?:\.[ \t]?|[ \t]))?(?P<sur>" + NAME + r"|(?:[A-Z]['’])?[A-Z]{2,}(?:-[A-Z]{2,})*))"
+    r"(?=[ \t]*(?:[.;,)]|\([A-Za-z0-9 ]{1,20}\)|$)|[ \t]+\d)", re.M
+)
+
+
+# round 22: a relative or a person by their role, then their name in brackets: "maternal grandmother (Pinto)",
+# "her new partner (Kyle Ashdown)", "the landlord (Mr Okafor)" (the reverse of PAREN_RELATION_RE)
+REL_PAREN_NAME_RE = re.compile(
+    r"(?i:\b(?:friend|neighbour|cousin|sister|brother|aunt|auntie|aunty|uncle|partner|boyfriend|girlfriend|mother|father|"
+    r"mum|dad|nan|nana|gran|granny|grandma|grandmother|grandfather|grandad|grandparent|landlord|landlady|lodger|flatmate|"
+    r"colleague|son|daughter|niece|nephew|step-?(?:father|mother|son|daughter|dad|mum)|wife|husband|fianc[eé]e?|"
+    r"childminder|carer|guardian|godmother|godfather|in-law))[ \t]*\([ \t]*"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r")?)[ \t]*\)"
+)
+
+
+def relation_paren_names(rec, text: str) -> list:
+    out = []
+    for m in (REL_PAREN_NAME_RE.finditer(text) if "(" in text else ()):
+        words = m.group("name").split()
+        if all(w.lower() not in STOP and w.lower() not in SPEAKER_LABELS and (is_name_like(w) or zipf(w) < 3.5)
+               for w in words):
+            out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.75, "name in brackets after a relation"))
+    return out
+
+
+def staff_cue_initial_names(rec, text: str) -> list:
+    out = []
+    for m in STAFF_CUE_INITIAL_RE.finditer(text):
+        sur = m.group("sur")
+        if len(sur) < 3 or not _surname_parts_ok(sur) or _street_after(text, m.end("name"), sur.isupper()):
+            continue
+        out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.75, "initial and surname after a staff cue"))
+    return out
 
 
 def log_author_names(rec, text: str) -> list:

@@ -793,6 +793,9 @@ PLACE_WORDS = {
     "estate", "mews", "gardens", "terrace", "avenue", "close", "drive", "crescent", "row", "walk", "yard", "quay",
     "wharf", "plaza", "arcade", "market", "office", "unit", "suite", "floor",
 }
+# the last word of a building's name ("Wellington House", "Carlton Chambers"); not "Hall" or "Court", common surnames
+_BUILDING_WORDS = frozenset({"house", "chambers", "centre", "center", "building", "buildings", "tower", "lodge", "mews"})
+_TITLE_BEFORE_BUILDING = re.compile(r"(?i)\b(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+$")
 # vehicle makes: "a grey Skoda Octavia", "his Vauxhall Corsa" is a car, not a person
 VEHICLE_MAKES = {
     "abarth", "alfa", "aston", "audi", "bentley", "bmw", "byd", "chevrolet", "chrysler", "citroen", "citroën", "cupra",
@@ -1187,6 +1190,9 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
     if f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer", "NameListRecognizer") and foreign_non_name(
             text, f.start, f.end):
         return True  # round 17: "Inshallah", "Czesc kochanie", "her Lola and Tita", "her Crohn's", "on Vinted"
+    if (f.recognizer == "PersonContextRecognizer" and len(toks) >= 2 and toks[-1].lower() in _BUILDING_WORDS
+            and not _TITLE_BEFORE_BUILDING.search(text, max(0, f.start - 8), f.start)):
+        return True  # round 22: "Wellington House, 22 Norton Road", "Linden House": a building's name, not a person
     if f.recognizer != "SpacyRecognizer":
         return False
     if f.start > 0 and text[f.start - 1] == "-":
