@@ -1,0 +1,92 @@
+"""Detection round 22N: unknown people's names and name false alarms, by mechanism - a member of staff named by their
+job or by what they did to a record, then an initial and a surname ("AGENT S OKONJO.", "Checked H. Lindqvist."); a log
+entry signed with a dash at its end ("-J.Hollingsworth"); a relative's name in brackets after the relation
+("grandmother (Pinto)"); a building's name is no person ("Wellington House").
+
+Blank spaCy pipeline (no NER) unless said otherwise: the rules on their own. Every name here is made up.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.codes import EntityType, PartyKind
+from pipeline.models import CaseRecord, Party
+from tests.detect_fixtures import blank_model_analyzer
+
+
+def _case() -> CaseRecord:
+    return CaseRecord(
+        case_id="T-R22N", received=date(2026, 11, 23),
+        requester=Party(name="Joanne Pryce", role="receiving parent"),
+        third_parties=[Party(name="Darren Holt", role="paying parent")],
+        root=Path("."),
+    )
+
+
+@pytest.fixture(scope="module")
+def analyzer(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _case())
+
+
+def _people(analyzer, text) -> list[str]:
+    return [f.text for f in analyzer.analyze(text)
+            if f.entity_type == EntityType.PERSON and f.party == PartyKind.UNKNOWN]
+
+
+# ---------------------------------------------------------------- a staff cue, an initial and a surname
+
+def test_capitals_log_signed_by_agent_with_rare_surname_and_initial_a(analyzer):
+    text = ("03/02/2025 1115 PP CALLED RE ARREARS. PROMISED PAYMENT FRIDAY. AGENT T MBEKWELU.\n"
+            "04/02/2025 0900 LETTER ISSUED TO PP. OFFICER A GRUFFYDD.\n"
+            "05/02/2025 1400 RP ASKED FOR UPDATE. TL I O'DRISCOLL.\n")
+    got = _people(analyzer, text)
+    assert "T MBEKWELU" in got and "A GRUFFYDD" in got and "I O'DRISCOLL" in got
+
+
+def test_mixed_case_action_by_initial_and_surname(analyzer):
+    text = ("Office use: form scanned 02/03/26. Verified P. Szczerbiak.\n"
+            "approved_by,M Ferreira-Lusk (Finance) 04/03/2026\n")
+    got = _people(analyzer, text)
+    assert "P. Szczerbiak" in got and "M Ferreira-Lusk" in got
+
+
+def test_staff_cue_not_before_a_word(analyzer):
+    text = ("ID CHECKED: PASSPORT SEEN. OFFICER I SAID NO.\n"
+            "Checked A ROAD closure notice. AGENT A BIT LATE.\n")
+    got = _people(analyzer, text)
+    assert not any(x in " ".join(got) for x in ("PASSPORT", "SAID", "ROAD", "BIT"))
+
+
+# ---------------------------------------------------------------- a log entry signed with a dash
+
+def test_log_entry_signed_with_a_dash(analyzer):
+    text = ("02/03/26 DD collected. -sys\n"
+            "05/03/26 OB call RP, left voicemail. -K.Ashworth-Pell\n")
+    assert "K.Ashworth-Pell" in _people(analyzer, text)
+
+
+# ---------------------------------------------------------------- a relation, then the name in brackets
+
+def test_name_in_brackets_after_a_relation(analyzer):
+    text = ("The children stay with their paternal aunt (Pinto) at weekends. "
+            "RP's new partner (Marsh) answered the door.\n")
+    got = _people(analyzer, text)
+    assert "Pinto" in got and "Marsh" in got
+
+
+def test_bracket_after_a_relation_that_is_no_name(analyzer):
+    text = "The child lives with her mother (RP) and her grandmother (Unknown) visits.\n"
+    got = _people(analyzer, text)
+    assert "RP" not in got and "Unknown" not in got
+
+
+# ---------------------------------------------------------------- a building's name is no person
+
+def test_building_name_is_no_person(analyzer):
+    text = ("Revenues Team, Stanley House, 14 Tanner Street, Leeds LS2 7QT\n"
+            "Please write to us at Wellington House or Marlowe Chambers if anything changes.\n")
+    got = _people(analyzer, text)
+    assert not any("House" in x or "Chambers" in x for x in got)
