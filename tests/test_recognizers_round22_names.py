@@ -90,3 +90,44 @@ def test_building_name_is_no_person(analyzer):
             "Please write to us at Wellington House or Marlowe Chambers if anything changes.\n")
     got = _people(analyzer, text)
     assert not any("House" in x or "Chambers" in x for x in got)
+
+
+# ---------------------------------------------------------------- firms, hesitations and labels that are no people
+
+def test_firm_in_capitals_with_its_trade_is_no_person(analyzer):
+    from recognizers.refine import foreign_non_name
+    text = "PP SEEN WORKING AT BRODIE ROOFING YARD. ALSO PAID BY OGDEN PLUMBING.\n"
+    s = text.index("BRODIE")
+    assert foreign_non_name(text, s, s + len("BRODIE"))
+    s = text.index("OGDEN PLUMBING")
+    assert foreign_non_name(text, s, s + len("OGDEN PLUMBING"))
+
+
+def test_capitals_name_before_a_reference_word_is_still_a_person():
+    from recognizers.refine import foreign_non_name
+    text = "02/06   FPO T NOWICKI REF VAN HIRE   120.00\nask DARIUSZ NOWAK at the garage\n"
+    s = text.index("T NOWICKI")
+    assert not foreign_non_name(text, s, s + len("T NOWICKI"))
+    s = text.index("DARIUSZ NOWAK")
+    assert not foreign_non_name(text, s, s + len("DARIUSZ NOWAK"))
+
+
+def test_eatery_name_is_no_person():
+    from recognizers.refine import foreign_non_name
+    text = "He works at Lotus Kitchen and weekends at Golden Grill.\n"
+    for firm in ("Lotus Kitchen", "Golden Grill"):
+        s = text.index(firm)
+        assert foreign_non_name(text, s, s + len(firm))
+
+
+def test_hesitation_and_non_words_are_no_people(analyzer):
+    text = ("AGENT: And the reference number if you have it?\n"
+            "CALLER: Er, 4471 2209 3310. That's the one on the old letter.\n"
+            "Brendan Oyelaran             11/12/1999      Non-dependant (lodger)\n")
+    got = _people(analyzer, text)
+    assert "Er" not in got and "Non-dependant" not in got and "Brendan Oyelaran" in got
+
+
+def test_bench_label_is_no_person():
+    from recognizers.refine import ROLE_WORDS
+    assert "bench" in ROLE_WORDS  # "Bench:   Mrs K. Ashgrove (chair)": the magistrates, a label (the model took it)
