@@ -1017,6 +1017,8 @@ _F_FINITE_AFTER = frozenset({"is", "was", "has", "had", "says", "said", "does", 
 _F_TASK_VERBS = frozenset({"does", "did", "sorts", "sorted", "handles", "handled", "runs", "ran", "pays", "paid", "takes",
                            "took", "minds", "watches", "cuts", "cleans"})
 _F_WEAK_DETS = frozenset({"which", "that", "this", "what", "whose"})
+_F_PERSON_NOUN_AFTER = frozenset({"guy", "bloke", "lad", "girl", "woman", "fella", "fellow", "geezer", "lass", "chap",
+                                  "boy", "man", "dude", "lady"})
 _F_PERSON_OBJ = frozenset({"help", "helping", "helped", "visit", "visiting", "visited", "see", "seeing", "seen",
                            "meet", "meeting", "blame", "blamed", "trust", "believe", "ringing", "calling",
                            "texting", "messaging", "married", "marry", "dating", "babysit", "babysitting"})
@@ -1073,6 +1075,10 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
     that_name = (p in ("that", "a") and p2 in _F_THAT_NAME_BEFORE and w.isalpha() and is_first_name(w)
                  and zipf(w) < (3.5 if p == "that" else 4.0)
                  and (n == "" or n in _F_BOUNDARY or n in ("from", "at", "who", "whos", "who's", "somewhere")))
+    # round 22: "that ashley guy is a clown", "this kelly woman": a first name between "that" and a noun for a person
+    that_noun = (p in ("that", "this") and n in _F_PERSON_NOUN_AFTER and w.isalpha() and is_first_name(w)
+                 and zipf(w) < 5.0 and w not in _F_MODALS)
+    that_name = that_name or that_noun
     # against
     if p in _F_DETS and not (poss and p in ("at", "in", "on", "of", "from", "to")) and not (
             p in _F_WEAK_DETS and w in known and zipf(w) < 4.0) and not that_name or p in _F_SUBJ and p != "to":

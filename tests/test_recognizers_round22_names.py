@@ -131,3 +131,29 @@ def test_hesitation_and_non_words_are_no_people(analyzer):
 def test_bench_label_is_no_person():
     from recognizers.refine import ROLE_WORDS
     assert "bench" in ROLE_WORDS  # "Bench:   Mrs K. Ashgrove (chair)": the magistrates, a label (the model took it)
+
+
+# ---------------------------------------------------------------- a chat's name in lower case, in a frame
+
+@pytest.fixture(scope="module")
+def chat_analyzer(tmp_path_factory):
+    case = CaseRecord(
+        case_id="T-R22N-CHAT", received=date(2026, 11, 23),
+        requester=Party(name="Joanne Pryce", role="receiving parent"),
+        third_parties=[Party(name="Darren Holt", role="paying parent"), Party(name="Kelly Mercer", role="partner"),
+                       Party(name="Tony Rook", role="friend")],
+        root=Path("."),
+    )
+    return blank_model_analyzer(tmp_path_factory, case)
+
+
+def _listed(analyzer, text) -> list[str]:
+    return [f.text for f in analyzer.analyze(text)
+            if f.entity_type == EntityType.PERSON and f.party == PartyKind.THIRD_PARTY]
+
+
+def test_listed_name_in_lower_case_between_that_and_a_noun_for_a_person(chat_analyzer):
+    text = ("19/06/2026, 12:44 - Nuno: that kelly woman is a clown\n"
+            "19/06/2026, 12:46 - Nuno: that summer was hot. that will man\n")
+    got = _listed(chat_analyzer, text)
+    assert "kelly" in got and "summer" not in got and "will" not in got
