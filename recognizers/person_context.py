@@ -1297,6 +1297,9 @@ def caps_log_names(rec, text: str) -> list:
 _WHO_QUESTION = re.compile(r"(?i)\bwho(?:['’]?s|[ \t]+(?:is|was|are|were|did|does|do|has|will|can))?\b[^.!]*\?|(?:^|:)[ \t]*who\b")
 
 
+_SELF_INTRO_WORDS = frozenset({"its", "it's", "it’s", "im", "i'm", "i’m", "hi", "hiya", "hello", "yeah", "yes", "ya"})
+
+
 def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list, ner=()) -> list:
     """A chat message's word that is a first name (or, capitalised, a surname), where the words around it
     make it a person (name_frame), even when it is also a common word ("ask mark", "with will from the
@@ -1331,8 +1334,10 @@ def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list,
             n = toks[i + 1][2] if i + 1 < len(toks) else ""
             subject = ((i == 0 or toks[i - 1][2] in _F_BOUNDARY) and n in _F_VERBS_AFTER
                        and n not in ("are", "were", "both", "will", "do", "used"))
-            if asked_who and all(t[2] in (":", "/", ",", "-", "[", "]") or t[2].isdigit() for t in toks[:i]) and gaz and (n in (".", "!", ",") or n == "" or n in _F_CONJ):
-                pos += 2  # "who is craigs mum" - "brenda. shes fine": the answer to a who-question
+            if asked_who and all(t[2] in (":", "/", ",", "-", "[", "]") or t[2].isdigit() or t[2] in _SELF_INTRO_WORDS
+                                 or not any(c.isalnum() for c in t[2]) for t in toks[:i]) and gaz and (n in (".", "!", ",") or n == "" or n in _F_CONJ):
+                pos += 2  # "who is craigs mum" - "brenda. shes fine": the answer to a who-question (round 22: also
+                # the writer naming themself in answer: "who is this?" - "its grace. manny's gf")
             if rare and pos < 2:
                 continue  # a word unknown to English and to the lists needs a strong frame: "dont tell haruto"
             if pos >= 2 or subject and zipf(base) < 4.0:  # (a rarer word needs less: "lance pays everyone")

@@ -157,3 +157,13 @@ def test_listed_name_in_lower_case_between_that_and_a_noun_for_a_person(chat_ana
             "19/06/2026, 12:46 - Nuno: that summer was hot. that will man\n")
     got = _listed(chat_analyzer, text)
     assert "kelly" in got and "summer" not in got and "will" not in got
+
+
+def test_writer_names_themself_in_answer_to_who_is_this(analyzer):
+    # (a chat's speaker saved with an emoji after the name, as phones do)
+    text = ("[02/05/2025, 20:01] Pen 🌸: is this joanne\n"
+            "[02/05/2025, 20:02] Jo: Who is this?\n"
+            "[02/05/2025, 20:02] Pen 🌸: its penny. darrens gf\n"
+            "[02/05/2025, 20:03] Jo: its summer. so what\n")
+    got = _people(analyzer, text)
+    assert "penny" in got and "summer" not in got
