@@ -854,6 +854,7 @@ class PersonContextRecognizer(EntityRecognizer):
         out += log_author_names(self, text)
         out += staff_cue_initial_names(self, text)
         out += relation_paren_names(self, text)
+        out += signature_initial_names(self, text)
         out += self_declared_names(self, text)
         out += form_caps_names(self, text)
         ner = [(e.start_char, e.end_char) for e in (getattr(nlp_artifacts, "entities", None) or ())
@@ -1514,6 +1515,24 @@ def relation_paren_names(rec, text: str) -> list:
         if all(w.lower() not in STOP and w.lower() not in SPEAKER_LABELS and (is_name_like(w) or zipf(w) < 3.5)
                for w in words):
             out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.75, "name in brackets after a relation"))
+    return out
+
+
+# round 22: a signature block, the signer's initials and surname alone on a line and their office on the next:
+# "R. A. Buchanan-Scott\nSheriff", "J.P. Okwuosa\nTribunal Judge", "M. Ferreira\nSenior Caseworker"
+SIGNATURE_INITIALS_RE = re.compile(
+    r"(?m)^[ \t]*(?P<name>(?:[A-Z]\.[ \t]?){1,3}[ \t]*(?P<sur>" + NAME + r"))[ \t]*\n[ \t]*"
+    r"(?:[A-Z][a-z]+[ \t]+){0,3}(?:Sheriff|Judge|Officer|Manager|Caseworker|Adviser|Advisor|Clerk|Solicitor|Director|"
+    r"Supervisor|Leader|Registrar|Magistrate|Chair|Administrator|Assistant|Consultant|Practitioner|Co-?ordinator|"
+    r"Worker|Visitor|Secretary|Executive|Accountant|Inspector|Sergeant|Constable|Headteacher|Teacher)[ \t]*(?:\n|$|,)"
+)
+
+
+def signature_initial_names(rec, text: str) -> list:
+    out = []
+    for m in SIGNATURE_INITIALS_RE.finditer(text):
+        if _surname_parts_ok(m.group("sur")):
+            out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.75, "initials and surname over their office"))
     return out
 
 

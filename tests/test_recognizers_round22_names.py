@@ -167,3 +167,18 @@ def test_writer_names_themself_in_answer_to_who_is_this(analyzer):
             "[02/05/2025, 20:03] Jo: its summer. so what\n")
     got = _people(analyzer, text)
     assert "penny" in got and "summer" not in got
+
+
+# ---------------------------------------------------------------- a signature block: initials, surname, office
+
+def test_signature_initials_and_surname_over_their_office(analyzer):
+    text = ("3. Makes no award of expenses.\n\nT. W. Abernethy-Scott\nSheriff\n\n"
+            "Yours sincerely\n\nG.H. Okwuosa\nSenior Caseworker\n")
+    got = _people(analyzer, text)
+    assert "T. W. Abernethy-Scott" in got and "G.H. Okwuosa" in got
+
+
+def test_signature_layout_needs_an_office_and_a_surname(analyzer):
+    text = "See section B. Hall\nOpening hours\n\nA. Road\nManager\n"
+    got = _people(analyzer, text)
+    assert not any("Road" in x or "Hall" in x for x in got)
