@@ -1428,11 +1428,12 @@ def card_payee(text: str, s: int) -> bool:
 # "A.McGinty", "D.ATKINSON-BLAKE", "J.S.Sandhu", "R.VAN DER MERWE", "r.van der Merwe"; not an e-mail's or a web
 # address's "j.smith@", "a.smith.co", nor a sentence run on after a capital ("Plan B.Then")
 _PARTICLE = r"(?:(?i:van|von|der|den|de|da|dos|das|di|du|del|della|la|le|ter|ten|bin|ibn|al|el|ap)[ \t])"
-# (or a log entry signed with a dash at its end: "no answer. -J.Hollingsworth")
-DOTTED_INITIAL_RE = re.compile(
-    r"(?m)(?:(?<![\w.@/'’\-&])|(?<=[ \t]-)|(?<=^-))(?P<name>[A-Z]\.(?:[A-Z]\.)?(?P<sur>" + _PARTICLE + r"{0,2}(?:" + NAME
-    + r"|[A-Z]{2,}(?:['’][A-Z]{2,})?(?:-[A-Z]{2,})*)))(?![\w\-@'’]|\.[A-Za-z])"
-)
+_DOTTED_BODY = (r"(?P<name>[A-Z]\.(?:[A-Z]\.)?(?P<sur>" + _PARTICLE + r"{0,2}(?:" + NAME
+                + r"|[A-Z]{2,}(?:['’][A-Z]{2,})?(?:-[A-Z]{2,})*)))(?![\w\-@'’]|\.[A-Za-z])")
+DOTTED_INITIAL_RE = re.compile(r"(?<![\w.@/'’\-&])" + _DOTTED_BODY)
+# (round 22: or a log entry signed with a dash at its end: "no answer. -J.Hollingsworth")
+_DASH_BEFORE_INITIAL = re.compile(r"-(?=[A-Z]\.)")
+_DOTTED_AT = re.compile(_DOTTED_BODY)
 
 
 def _surname_parts_ok(sur: str) -> bool:
@@ -1456,7 +1457,11 @@ def _surname_parts_ok(sur: str) -> bool:
 
 def dotted_initial_names(rec, text: str) -> list:
     out = []
-    for m in DOTTED_INITIAL_RE.finditer(text):
+    found = list(DOTTED_INITIAL_RE.finditer(text))
+    if "-" in text:
+        found += [x for x in (_DOTTED_AT.match(text, d.end()) for d in _DASH_BEFORE_INITIAL.finditer(text)
+                              if d.start() == 0 or text[d.start() - 1] in " \t\n") if x]
+    for m in found:
         if _surname_parts_ok(m.group("sur")) and not _street_after(text, m.end("name"), True):
             out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.65, "initial run onto a surname"))
     return out
@@ -1488,29 +1493,55 @@ INITIAL_CODE_RE = re.compile(
 # the clause: "AGENT S OKONJO.", "Checked H. Lindqvist.", "agreed_by,K Lund (Enforcement)", "Officer: J O'Rourke",
 # "approved by T. Adeyemi-Cole 12/03". The cue makes the initial a person's even when it is "A" or "I" and the
 # surname rarer than the lists know; the surname must end the clause (no "checked J. Smith's account")
-STAFF_CUE_INITIAL_RE = re.compile(
-    r"(?i:\b(?:agent|adviser|advisor|officer|caseworker|case[ \t]+worker|operator|team[ \t]+leader|tl|cw|"
-    r"(?:checked|agreed|approved|authori[sz]ed|actioned|reviewed|countersigned|verified|signed[ \t]+off|completed|"
-    r"processed|keyed|entered|logged|input|prepared|issued)(?:[ \t_\-]+by)?))(?:[ \t]*[:,]|[ \t]*[_\-][ \t]*)?[ \t]*"
-    r"(?P<name>[A-Z](?:\.[ \t]?|[ \t])(?:[A-Z](?:\.[ \t]?|[ \t]))?(?P<sur>" + NAME + r"|(?:[A-Z]['’])?[A-Z]{2,}(?:-[A-Z]{2,})*))"
-    r"(?=[ \t]*(?:[.;,)]|\([A-Za-z0-9 ]{1,20}\)|$)|[ \t]+\d)", re.M
-)
+_STAFF_CUES = (r"\b(?:agent|adviser|advisor|officer|caseworker|case[ \t]+worker|operator|team[ \t]+leader|tl|cw|"
+               r"(?:checked|agreed|approved|authori[sz]ed|actioned|reviewed|countersigned|verified|signed[ \t]+off|completed|"
+               r"processed|keyed|entered|logged|input|prepared|issued)(?:[ \t_\-]+by)?)")
+_STAFF_AFTER_CUE = (r"(?:[ \t]*[:,]|[ \t]*[_\-][ \t]*)?[ \t]*"
+                    r"(?P<name>[A-Z](?:\.[ \t]?|[ \t])(?:[A-Z](?:\.[ \t]?|[ \t]))?(?P<sur>" + NAME
+                    + r"|(?:[A-Z]['’])?[A-Z]{2,}(?:-[A-Z]{2,})*))"
+                    r"(?=[ \t]*(?:[.;,)]|\([A-Za-z0-9 ]{1,20}\)|$)|[ \t]+\d)")
+STAFF_CUE_INITIAL_RE = re.compile(r"(?i:" + _STAFF_CUES + r")" + _STAFF_AFTER_CUE, re.M)
+# (the cue found in the lower-cased text, then the name read in the text itself: a case-blind alternation is slow)
+_STAFF_CUE_LOWER = re.compile(_STAFF_CUES)
+_STAFF_NAME_AT = re.compile(_STAFF_AFTER_CUE, re.M)
+
+
+def staff_cue_initial_names(rec, text: str) -> list:
+    out = []
+    low = text.lower()
+    if len(low) == len(text):
+        found = (_STAFF_NAME_AT.match(text, c.end()) for c in _STAFF_CUE_LOWER.finditer(low))
+    else:  # (lower-casing changed the length: "İ")
+        found = STAFF_CUE_INITIAL_RE.finditer(text)
+    for m in found:
+        if m is None:
+            continue
+        sur = m.group("sur")
+        if len(sur) < 3 or not _surname_parts_ok(sur) or _street_after(text, m.end("name"), sur.isupper()):
+            continue
+        out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.75, "initial and surname after a staff cue"))
+    return out
 
 
 # round 22: a relative or a person by their role, then their name in brackets: "maternal grandmother (Pinto)",
 # "her new partner (Kyle Ashdown)", "the landlord (Mr Okafor)" (the reverse of PAREN_RELATION_RE)
-REL_PAREN_NAME_RE = re.compile(
-    r"(?i:\b(?:friend|neighbour|cousin|sister|brother|aunt|auntie|aunty|uncle|partner|boyfriend|girlfriend|mother|father|"
-    r"mum|dad|nan|nana|gran|granny|grandma|grandmother|grandfather|grandad|grandparent|landlord|landlady|lodger|flatmate|"
-    r"colleague|son|daughter|niece|nephew|step-?(?:father|mother|son|daughter|dad|mum)|wife|husband|fianc[eé]e?|"
-    r"childminder|carer|guardian|godmother|godfather|in-law))[ \t]*\([ \t]*"
-    r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r")?)[ \t]*\)"
-)
+_RELATION_WORDS = (r"(?i:\b(?:friend|neighbour|cousin|sister|brother|aunt|auntie|aunty|uncle|partner|boyfriend|girlfriend|"
+                   r"mother|father|mum|dad|nan|nana|gran|granny|grandma|grandmother|grandfather|grandad|grandparent|landlord|"
+                   r"landlady|lodger|flatmate|colleague|son|daughter|niece|nephew|step-?(?:father|mother|son|daughter|dad|mum)|"
+                   r"wife|husband|fianc[eé]e?|childminder|carer|guardian|godmother|godfather|in-law))")
+_BRACKET_NAME = (r"\([ \t]*(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME
+                 + r")?)[ \t]*\)")
+REL_PAREN_NAME_RE = re.compile(_RELATION_WORDS + r"[ \t]*" + _BRACKET_NAME)
+# (the bracketed name first, then the relation just before it: the case-blind alternation only on a short window)
+_BRACKET_NAME_RE = re.compile(_BRACKET_NAME)
+_RELATION_BEFORE = re.compile(_RELATION_WORDS + r"[ \t]*$")
 
 
 def relation_paren_names(rec, text: str) -> list:
     out = []
-    for m in (REL_PAREN_NAME_RE.finditer(text) if "(" in text else ()):
+    for m in (_BRACKET_NAME_RE.finditer(text) if "(" in text else ()):
+        if not _RELATION_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue
         words = m.group("name").split()
         if all(w.lower() not in STOP and w.lower() not in SPEAKER_LABELS and (is_name_like(w) or zipf(w) < 3.5)
                for w in words):
@@ -1533,16 +1564,6 @@ def signature_initial_names(rec, text: str) -> list:
     for m in SIGNATURE_INITIALS_RE.finditer(text):
         if _surname_parts_ok(m.group("sur")):
             out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.75, "initials and surname over their office"))
-    return out
-
-
-def staff_cue_initial_names(rec, text: str) -> list:
-    out = []
-    for m in STAFF_CUE_INITIAL_RE.finditer(text):
-        sur = m.group("sur")
-        if len(sur) < 3 or not _surname_parts_ok(sur) or _street_after(text, m.end("name"), sur.isupper()):
-            continue
-        out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.75, "initial and surname after a staff cue"))
     return out
 
 
