@@ -852,6 +852,9 @@ class PersonContextRecognizer(EntityRecognizer):
         out += assigned_names(self, text)
         out += dotted_initial_names(self, text)
         out += log_author_names(self, text)
+        out += staff_cue_initial_names(self, text)
+        out += relation_paren_names(self, text)
+        out += signature_initial_names(self, text)
         out += self_declared_names(self, text)
         out += form_caps_names(self, text)
         ner = [(e.start_char, e.end_char) for e in (getattr(nlp_artifacts, "entities", None) or ())
@@ -1015,6 +1018,8 @@ _F_FINITE_AFTER = frozenset({"is", "was", "has", "had", "says", "said", "does", 
 _F_TASK_VERBS = frozenset({"does", "did", "sorts", "sorted", "handles", "handled", "runs", "ran", "pays", "paid", "takes",
                            "took", "minds", "watches", "cuts", "cleans"})
 _F_WEAK_DETS = frozenset({"which", "that", "this", "what", "whose"})
+_F_PERSON_NOUN_AFTER = frozenset({"guy", "bloke", "lad", "girl", "woman", "fella", "fellow", "geezer", "lass", "chap",
+                                  "boy", "man", "dude", "lady"})
 _F_PERSON_OBJ = frozenset({"help", "helping", "helped", "visit", "visiting", "visited", "see", "seeing", "seen",
                            "meet", "meeting", "blame", "blamed", "trust", "believe", "ringing", "calling",
                            "texting", "messaging", "married", "marry", "dating", "babysit", "babysitting"})
@@ -1071,6 +1076,10 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
     that_name = (p in ("that", "a") and p2 in _F_THAT_NAME_BEFORE and w.isalpha() and is_first_name(w)
                  and zipf(w) < (3.5 if p == "that" else 4.0)
                  and (n == "" or n in _F_BOUNDARY or n in ("from", "at", "who", "whos", "who's", "somewhere")))
+    # round 22: "that ashley guy is a clown", "this kelly woman": a first name between "that" and a noun for a person
+    that_noun = (p in ("that", "this") and n in _F_PERSON_NOUN_AFTER and w.isalpha() and is_first_name(w)
+                 and zipf(w) < 5.0 and w not in _F_MODALS)
+    that_name = that_name or that_noun
     # against
     if p in _F_DETS and not (poss and p in ("at", "in", "on", "of", "from", "to")) and not (
             p in _F_WEAK_DETS and w in known and zipf(w) < 4.0) and not that_name or p in _F_SUBJ and p != "to":
@@ -1289,6 +1298,9 @@ def caps_log_names(rec, text: str) -> list:
 _WHO_QUESTION = re.compile(r"(?i)\bwho(?:['’]?s|[ \t]+(?:is|was|are|were|did|does|do|has|will|can))?\b[^.!]*\?|(?:^|:)[ \t]*who\b")
 
 
+_SELF_INTRO_WORDS = frozenset({"its", "it's", "it’s", "im", "i'm", "i’m", "hi", "hiya", "hello", "yeah", "yes", "ya"})
+
+
 def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list, ner=()) -> list:
     """A chat message's word that is a first name (or, capitalised, a surname), where the words around it
     make it a person (name_frame), even when it is also a common word ("ask mark", "with will from the
@@ -1323,8 +1335,10 @@ def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list,
             n = toks[i + 1][2] if i + 1 < len(toks) else ""
             subject = ((i == 0 or toks[i - 1][2] in _F_BOUNDARY) and n in _F_VERBS_AFTER
                        and n not in ("are", "were", "both", "will", "do", "used"))
-            if asked_who and all(t[2] in (":", "/", ",", "-", "[", "]") or t[2].isdigit() for t in toks[:i]) and gaz and (n in (".", "!", ",") or n == "" or n in _F_CONJ):
-                pos += 2  # "who is craigs mum" - "brenda. shes fine": the answer to a who-question
+            if asked_who and all(t[2] in (":", "/", ",", "-", "[", "]") or t[2].isdigit() or t[2] in _SELF_INTRO_WORDS
+                                 or not any(c.isalnum() for c in t[2]) for t in toks[:i]) and gaz and (n in (".", "!", ",") or n == "" or n in _F_CONJ):
+                pos += 2  # "who is craigs mum" - "brenda. shes fine": the answer to a who-question (round 22: also
+                # the writer naming themself in answer: "who is this?" - "its grace. manny's gf")
             if rare and pos < 2:
                 continue  # a word unknown to English and to the lists needs a strong frame: "dont tell haruto"
             if pos >= 2 or subject and zipf(base) < 4.0:  # (a rarer word needs less: "lance pays everyone")
@@ -1414,10 +1428,12 @@ def card_payee(text: str, s: int) -> bool:
 # "A.McGinty", "D.ATKINSON-BLAKE", "J.S.Sandhu", "R.VAN DER MERWE", "r.van der Merwe"; not an e-mail's or a web
 # address's "j.smith@", "a.smith.co", nor a sentence run on after a capital ("Plan B.Then")
 _PARTICLE = r"(?:(?i:van|von|der|den|de|da|dos|das|di|du|del|della|la|le|ter|ten|bin|ibn|al|el|ap)[ \t])"
-DOTTED_INITIAL_RE = re.compile(
-    r"(?<![\w.@/'’\-&])(?P<name>[A-Z]\.(?:[A-Z]\.)?(?P<sur>" + _PARTICLE + r"{0,2}(?:" + NAME
-    + r"|[A-Z]{2,}(?:['’][A-Z]{2,})?(?:-[A-Z]{2,})*)))(?![\w\-@'’]|\.[A-Za-z])"
-)
+_DOTTED_BODY = (r"(?P<name>[A-Z]\.(?:[A-Z]\.)?(?P<sur>" + _PARTICLE + r"{0,2}(?:" + NAME
+                + r"|[A-Z]{2,}(?:['’][A-Z]{2,})?(?:-[A-Z]{2,})*)))(?![\w\-@'’]|\.[A-Za-z])")
+DOTTED_INITIAL_RE = re.compile(r"(?<![\w.@/'’\-&])" + _DOTTED_BODY)
+# (round 22: or a log entry signed with a dash at its end: "no answer. -J.Hollingsworth")
+_DASH_BEFORE_INITIAL = re.compile(r"-(?=[A-Z]\.)")
+_DOTTED_AT = re.compile(_DOTTED_BODY)
 
 
 def _surname_parts_ok(sur: str) -> bool:
@@ -1441,7 +1457,11 @@ def _surname_parts_ok(sur: str) -> bool:
 
 def dotted_initial_names(rec, text: str) -> list:
     out = []
-    for m in DOTTED_INITIAL_RE.finditer(text):
+    found = list(DOTTED_INITIAL_RE.finditer(text))
+    if "-" in text:
+        found += [x for x in (_DOTTED_AT.match(text, d.end()) for d in _DASH_BEFORE_INITIAL.finditer(text)
+                              if d.start() == 0 or text[d.start() - 1] in " \t\n") if x]
+    for m in found:
         if _surname_parts_ok(m.group("sur")) and not _street_after(text, m.end("name"), True):
             out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.65, "initial run onto a surname"))
     return out
@@ -1467,6 +1487,84 @@ _AMOUNT = re.compile(r"\d\.\d\d\b")
 INITIAL_CODE_RE = re.compile(
     r"(?<![\w.'’\-])(?P<name>[A-Z]\.?[ \t](?P<sur>" + NAME + r"|[A-Z]{2,}(?:-[A-Z]{2,})*))[ \t]?\([A-Z]{1,4}\d{0,4}\)"
 )
+
+
+# round 22: a member of staff by their job or by what they did to a record, then an initial and the surname, closing
+# the clause: "AGENT S OKONJO.", "Checked H. Lindqvist.", "agreed_by,K Lund (Enforcement)", "Officer: J O'Rourke",
+# "approved by T. Adeyemi-Cole 12/03". The cue makes the initial a person's even when it is "A" or "I" and the
+# surname rarer than the lists know; the surname must end the clause (no "checked J. Smith's account")
+_STAFF_CUES = (r"\b(?:agent|adviser|advisor|officer|caseworker|case[ \t]+worker|operator|team[ \t]+leader|tl|cw|"
+               r"(?:checked|agreed|approved|authori[sz]ed|actioned|reviewed|countersigned|verified|signed[ \t]+off|completed|"
+               r"processed|keyed|entered|logged|input|prepared|issued)(?:[ \t_\-]+by)?)")
+_STAFF_AFTER_CUE = (r"(?:[ \t]*[:,]|[ \t]*[_\-][ \t]*)?[ \t]*"
+                    r"(?P<name>[A-Z](?:\.[ \t]?|[ \t])(?:[A-Z](?:\.[ \t]?|[ \t]))?(?P<sur>" + NAME
+                    + r"|(?:[A-Z]['’])?[A-Z]{2,}(?:-[A-Z]{2,})*))"
+                    r"(?=[ \t]*(?:[.;,)]|\([A-Za-z0-9 ]{1,20}\)|$)|[ \t]+\d)")
+STAFF_CUE_INITIAL_RE = re.compile(r"(?i:" + _STAFF_CUES + r")" + _STAFF_AFTER_CUE, re.M)
+# (the cue found in the lower-cased text, then the name read in the text itself: a case-blind alternation is slow)
+_STAFF_CUE_LOWER = re.compile(_STAFF_CUES)
+_STAFF_NAME_AT = re.compile(_STAFF_AFTER_CUE, re.M)
+
+
+def staff_cue_initial_names(rec, text: str) -> list:
+    out = []
+    low = text.lower()
+    if len(low) == len(text):
+        found = (_STAFF_NAME_AT.match(text, c.end()) for c in _STAFF_CUE_LOWER.finditer(low))
+    else:  # (lower-casing changed the length: "İ")
+        found = STAFF_CUE_INITIAL_RE.finditer(text)
+    for m in found:
+        if m is None:
+            continue
+        sur = m.group("sur")
+        if len(sur) < 3 or not _surname_parts_ok(sur) or _street_after(text, m.end("name"), sur.isupper()):
+            continue
+        out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.75, "initial and surname after a staff cue"))
+    return out
+
+
+# round 22: a relative or a person by their role, then their name in brackets: "maternal grandmother (Pinto)",
+# "her new partner (Kyle Ashdown)", "the landlord (Mr Okafor)" (the reverse of PAREN_RELATION_RE)
+_RELATION_WORDS = (r"(?i:\b(?:friend|neighbour|cousin|sister|brother|aunt|auntie|aunty|uncle|partner|boyfriend|girlfriend|"
+                   r"mother|father|mum|dad|nan|nana|gran|granny|grandma|grandmother|grandfather|grandad|grandparent|landlord|"
+                   r"landlady|lodger|flatmate|colleague|son|daughter|niece|nephew|step-?(?:father|mother|son|daughter|dad|mum)|"
+                   r"wife|husband|fianc[eé]e?|childminder|carer|guardian|godmother|godfather|in-law))")
+_BRACKET_NAME = (r"\([ \t]*(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME
+                 + r")?)[ \t]*\)")
+REL_PAREN_NAME_RE = re.compile(_RELATION_WORDS + r"[ \t]*" + _BRACKET_NAME)
+# (the bracketed name first, then the relation just before it: the case-blind alternation only on a short window)
+_BRACKET_NAME_RE = re.compile(_BRACKET_NAME)
+_RELATION_BEFORE = re.compile(_RELATION_WORDS + r"[ \t]*$")
+
+
+def relation_paren_names(rec, text: str) -> list:
+    out = []
+    for m in (_BRACKET_NAME_RE.finditer(text) if "(" in text else ()):
+        if not _RELATION_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        words = m.group("name").split()
+        if all(w.lower() not in STOP and w.lower() not in SPEAKER_LABELS and (is_name_like(w) or zipf(w) < 3.5)
+               for w in words):
+            out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.75, "name in brackets after a relation"))
+    return out
+
+
+# round 22: a signature block, the signer's initials and surname alone on a line and their office on the next:
+# "R. A. Buchanan-Scott\nSheriff", "J.P. Okwuosa\nTribunal Judge", "M. Ferreira\nSenior Caseworker"
+SIGNATURE_INITIALS_RE = re.compile(
+    r"(?m)^[ \t]*(?P<name>(?:[A-Z]\.[ \t]?){1,3}[ \t]*(?P<sur>" + NAME + r"))[ \t]*\n[ \t]*"
+    r"(?:[A-Z][a-z]+[ \t]+){0,3}(?:Sheriff|Judge|Officer|Manager|Caseworker|Adviser|Advisor|Clerk|Solicitor|Director|"
+    r"Supervisor|Leader|Registrar|Magistrate|Chair|Administrator|Assistant|Consultant|Practitioner|Co-?ordinator|"
+    r"Worker|Visitor|Secretary|Executive|Accountant|Inspector|Sergeant|Constable|Headteacher|Teacher)[ \t]*(?:\n|$|,)"
+)
+
+
+def signature_initial_names(rec, text: str) -> list:
+    out = []
+    for m in SIGNATURE_INITIALS_RE.finditer(text):
+        if _surname_parts_ok(m.group("sur")):
+            out.append(_layout_res(rec, m.start("name"), m.end("name"), 0.75, "initials and surname over their office"))
+    return out
 
 
 def log_author_names(rec, text: str) -> list:

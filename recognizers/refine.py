@@ -894,6 +894,9 @@ PLACE_WORDS = {
     "estate", "mews", "gardens", "terrace", "avenue", "close", "drive", "crescent", "row", "walk", "yard", "quay",
     "wharf", "plaza", "arcade", "market", "office", "unit", "suite", "floor",
 }
+# the last word of a building's name ("Wellington House", "Carlton Chambers"); not "Hall" or "Court", common surnames
+_BUILDING_WORDS = frozenset({"house", "chambers", "centre", "center", "building", "buildings", "tower", "lodge", "mews"})
+_TITLE_BEFORE_BUILDING = re.compile(r"(?i)\b(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+$")
 # vehicle makes: "a grey Skoda Octavia", "his Vauxhall Corsa" is a car, not a person
 VEHICLE_MAKES = {
     "abarth", "alfa", "aston", "audi", "bentley", "bmw", "byd", "chevrolet", "chrysler", "citroen", "citroën", "cupra",
@@ -931,7 +934,9 @@ KINSHIP = re.compile(r"(?i)(?:auntie|aunty|aunt|uncle|nan|nana|nanna|grandma|gra
 ROLE_WORDS = {"justice", "judge", "magistrate", "registrar", "clerk", "usher", "sheriff", "bailiff", "coroner", "recorder",
               "counsel", "solicitor", "barrister", "mediator", "interpreter", "defendant", "claimant", "complainant",
               "respondent", "appellant", "applicant", "caseworker", "headteacher", "chair", "chairman", "chairperson",
-              "referrer", "adviser", "advisor", "supervisor", "keyworker", "requester", "requestor"}
+              "referrer", "adviser", "advisor", "supervisor", "keyworker", "requester", "requestor", "bench"}
+# a speaker's hesitation in a transcript: "Er, I think so", "Erm. Not sure"
+_FILLERS = frozenset({"er", "erm", "um", "umm", "uh", "uhm", "hmm", "hm", "mm", "mmm", "ah", "eh"})
 KINSHIP_WORDS = {"nonna", "nonno", "zio", "zia", "babcia", "dziadek", "ciocia", "wujek", "babushka", "abuela", "abuelo",
                  "auntie", "aunty", "aunt", "uncle", "nan", "nana", "nanna", "grandma", "grandad", "granny", "grandpa",
                  "cousin", "mummy", "mum", "mam", "daddy", "dad", "brother", "sister", "bro", "sis", "nephew", "niece"}
@@ -1017,7 +1022,10 @@ _TRADE_WORDS_MORE = frozenset({
     "tiling", "bathrooms", "kitchens", "groundworks", "flooring", "glazing", "fencing", "paving", "driveways",
     "carpentry", "interiors", "removals", "couriers", "maintenance", "gardening", "surfacing", "renovations",
     "developments", "valeting", "skips", "upholstery", "aggregates", "carpets", "brickwork", "demolition",
-    "excavations", "installations", "refurbishments", "plant", "hire", "tarmac", "drainage", "insulation"})
+    "excavations", "installations", "refurbishments", "plant", "hire", "tarmac", "drainage", "insulation",
+    # round 22: a restaurant's, a takeaway's or a shop's last word ("Spice Garden", "Golden Grill", "Raj Tandoori")
+    "garden", "kitchen", "grill", "tandoori", "balti", "pizza", "pizzeria", "diner", "bistro", "brasserie", "kebabs",
+    "kebab", "foods", "cuisine", "superstore", "supermarket", "stores", "seafoods", "butchers", "bakers"})
 _TRADE_NAMES = (r"Builders|Motors|Cars|Brothers|Bros|Garage|Logistics|"
                 r"Solicitors|Transport|Haulage|Plumbing|Roofing|Construction|Electrical|Decorating|Landscaping|Scaffolding|"
                 r"Barbers|Autos|Bodyshop|Catering|Bakery|Takeaway|Lettings|Estates|Ltd|Limited|LLP|PLC|Plastering|Joinery|"
@@ -1028,6 +1036,16 @@ _TRADE_AFTER = re.compile(r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’\-]*){0,2}?[ \t]+(?
 # Groundworks", "Nur Brothers Cars" (a firm named after a person or a place, then what it does), unless a title
 # says it is a person ("Mr Carpenter")
 _TRADE_LAST = re.compile(r"[ \t]+(?:" + _TRADE_NAMES + r")$")
+
+
+_CAPS_NEXT = re.compile(r"[ \t]+(?P<w>[A-Z]{3,})(?![\w'’\-])")
+_TRADE_WORD = re.compile(r"(?:" + _TRADE_NAMES + r")$")
+
+
+def _caps_trade_next(text: str, e: int) -> bool:
+    """The next word, in capitals too, is a firm's trade: "KERR ROOFING" (not "J KOWALSKI REF VAN HIRE")."""
+    m = _CAPS_NEXT.match(text, e)
+    return m is not None and _TRADE_WORD.match(m.group("w").title()) is not None
 
 
 def _subdivisions() -> frozenset[str]:
@@ -1166,7 +1184,10 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
         return False
     if all(t in NOT_NAME_WORDS or t in KIN_NAME_WORDS for t in toks) and any(t in NOT_NAME_WORDS for t in toks):
         return True
-    if (_TRADE_AFTER.match(text, e) or len(toks) >= 2 and _TRADE_LAST.search(span)) and not re.search(
+    if (_TRADE_AFTER.match(text, e) or len(toks) >= 2 and _TRADE_LAST.search(span)
+            # (a firm in capitals, as a log or a letterhead writes it: "KERR ROOFING", "SPICE GARDEN")
+            or span.isupper() and (len(toks) >= 2 and _TRADE_LAST.search(span.title())
+                                   or _caps_trade_next(text, e))) and not re.search(
             r"(?i)\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+$", text[max(0, s - 6):s]):
         return True  # "at Bogdan Builders", "Nur Brothers Cars", "Bella Tiling" (a title before it is a person:
         # "Mr Bakare of ...")
@@ -1275,6 +1296,8 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
         return True  # "CARD 4539 ALDI LEEDS": a shop and its town on a card payment's line
     if len(toks) == 1 and (toks[0].lower() in KINSHIP_WORDS or toks[0].lower() in ROLE_WORDS):
         return True  # "Cousin", "Nan", "Uncle", "Justice" (of the Peace), "Defendant" alone
+    if len(toks) == 1 and (toks[0].lower() in _FILLERS or toks[0].lower().startswith("non-")):
+        return True  # round 22: a speaker's hesitation ("CALLER: Er, 5102 ..."), "Non-dependant" in a table
     if len(toks) >= 2 and toks[0].lower() in VEHICLE_MAKES and f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer"):
         return True  # "Skoda Octavia", "Vauxhall Corsa"
     if len(toks) == 1 and f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer") and (
@@ -1288,6 +1311,9 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
     if f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer", "NameListRecognizer") and foreign_non_name(
             text, f.start, f.end):
         return True  # round 17: "Inshallah", "Czesc kochanie", "her Lola and Tita", "her Crohn's", "on Vinted"
+    if (f.recognizer == "PersonContextRecognizer" and len(toks) >= 2 and toks[-1].lower() in _BUILDING_WORDS
+            and not _TITLE_BEFORE_BUILDING.search(text, max(0, f.start - 8), f.start)):
+        return True  # round 22: "Wellington House, 22 Norton Road", "Linden House": a building's name, not a person
     if f.recognizer != "SpacyRecognizer":
         return False
     if f.start > 0 and text[f.start - 1] == "-":
