@@ -441,6 +441,38 @@ def _layout_res(rec, s, e, score, why):
     return r
 
 
+# a word that OCR read with a nought for an "o" or a one for an "l" ("T0MASZ", "0sei-B0nsu", "Mac1eod",
+# "Administrat0r"): letters with a 0 or 1 among them, at least three letters. The name cues below read the page
+# with those figures as the letters they stand for (same length, so every offset holds); a page without such a
+# word is read as it is (round 23N: OCR'd letters and reports from three authors' corpora)
+_OCR_FIGURE_WORD = re.compile(r"(?<![\w'’])(?:[01]?[A-Za-z]+(?:[01][A-Za-z]*)+|[01][A-Za-z]{2,})(?![\w])")
+_OCR_FIGURE = re.compile(r"[01]")
+
+
+def _ocr_letter(m: re.Match) -> str:
+    w = m.group(0)
+    if sum(c.isalpha() for c in w) < 3:
+        return w
+
+    def one(d: re.Match) -> str:
+        i = d.start()
+        prev = w[i - 1] if i else ""
+        nxt = w[i + 1] if i + 1 < len(w) else ""
+        low = prev.islower() or (prev.isalpha() and nxt.islower())
+        if d.group(0) == "1":
+            return "l" if low else "I"
+        return "o" if low else "O"
+
+    return _OCR_FIGURE.sub(one, w)
+
+
+def ocr_letters(text: str) -> str:
+    """The text with OCR's figures inside words read as the letters they stand for (same length)."""
+    if not _OCR_FIGURE_WORD.search(text):
+        return text
+    return _OCR_FIGURE_WORD.sub(_ocr_letter, text)
+
+
 class PersonContextRecognizer(EntityRecognizer):
     def __init__(self):
         super().__init__(supported_entities=[EntityType.PERSON.value], name="PersonContextRecognizer", supported_language="en")
@@ -451,6 +483,7 @@ class PersonContextRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: List[str], nlp_artifacts=None) -> List[RecognizerResult]:
         out: list[RecognizerResult] = []
+        text = ocr_letters(text)  # ("K. 0sei-B0nsu\nPayr0ll Administrat0r": the cues read the letters OCR meant)
         for m in TITLE_RE.finditer(text):
             name = m.group("name")
             toks = name.replace(".", " ").split()
