@@ -246,6 +246,27 @@ def party_gender(p: Party) -> str | None:
     return None
 
 
+# a third party's role naming them as the requester's partner ("paying parent (requester's husband, separated)",
+# "former partner (the requester's ex-wife)"): says the requester's gender when neither her title nor her role does, and better
+# than her first name's usual gender, which the gazetteer may have wrong for a name given to both (round 23N)
+_PARTNER_OF_REQUESTER = re.compile(
+    r"(?i)\b(?:requester|applicant|client)['’]s[ \t]+"
+    r"(?:(?:ex|former|estranged|separated|new|current|late)[ \t\-]+)*(?:-[ \t]*)?"
+    r"(?P<rel>husband|wife|boyfriend|girlfriend|partner|spouse)\b")
+
+
+def requester_gender_from_roles(roles: list[str]) -> str | None:
+    """M or F when the third parties' roles agree on the requester's gender; None otherwise."""
+    seen = set()
+    for role in roles:
+        for m in _PARTNER_OF_REQUESTER.finditer(role or ""):
+            if m.group("rel").lower() in ("husband", "boyfriend"):
+                seen.add("F")
+            elif m.group("rel").lower() in ("wife", "girlfriend"):
+                seen.add("M")
+    return seen.pop() if len(seen) == 1 else None
+
+
 def name_gender(p: Party) -> str | None:
     """The usual gender of the party's first given name (name gazetteer), M or F; None when the
     gazetteer has it as either. A guess: weaker than a title or a role."""
@@ -657,6 +678,8 @@ class PartyMatcher:
         self.parties: list[Party] = [case.requester, *case.third_parties]
         self.index = [-1] + list(range(len(case.third_parties)))
         stated = [party_gender(p) for p in self.parties]
+        if stated[0] is None:
+            stated[0] = requester_gender_from_roles([p.role for p in self.parties[1:]])
         # a gender read from the first name fills the gaps; an owner chosen with it is flagged for review
         self.guessed = [g is None and name_gender(p) is not None for g, p in zip(stated, self.parties)]
         self.genders = [g or name_gender(p) for g, p in zip(stated, self.parties)]
