@@ -447,12 +447,13 @@ def _layout_res(rec, s, e, score, why):
 # word is read as it is (round 23N: OCR'd letters and reports from three authors' corpora)
 _OCR_FIGURE_WORD = re.compile(r"(?<![\w'’])(?:[01]?[A-Za-z]+(?:[01][A-Za-z]*)+|[01][A-Za-z]{2,})(?![\w])")
 _OCR_FIGURE = re.compile(r"[01]")
+_OCR_FIGURES_RUN = re.compile(r"[01]{2}")
 
 
 def _ocr_letter(m: re.Match) -> str:
     w = m.group(0)
-    if sum(c.isalpha() for c in w) < 3:
-        return w
+    if sum(c.isalpha() for c in w) < 3 or _OCR_FIGURES_RUN.search(w):
+        return w  # (two figures together are a code's: "AB10XY")
 
     def one(d: re.Match) -> str:
         i = d.start()
