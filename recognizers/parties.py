@@ -678,6 +678,9 @@ class PartyMatcher:
         self.parties: list[Party] = [case.requester, *case.third_parties]
         self.index = [-1] + list(range(len(case.third_parties)))
         stated = [party_gender(p) for p in self.parties]
+        # (attributing "her number" to a party keeps the genders read without the partner's role: round 23N
+        # changed the names' owners only)
+        self.pronoun_genders = [g or name_gender(p) for g, p in zip(stated, self.parties)]
         if stated[0] is None:
             stated[0] = requester_gender_from_roles([p.role for p in self.parties[1:]])
         # a gender read from the first name fills the gaps; an owner chosen with it is flagged for review

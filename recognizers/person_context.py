@@ -484,7 +484,7 @@ class PersonContextRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: List[str], nlp_artifacts=None) -> List[RecognizerResult]:
         out: list[RecognizerResult] = []
-        text = ocr_letters(text)  # ("K. 0sei-B0nsu\nPayr0ll Administrat0r": the cues read the letters OCR meant)
+        page, text = text, ocr_letters(text)  # ("K. 0sei-B0nsu\nPayr0ll Administrat0r": the cues read the letters OCR meant)
         for m in TITLE_RE.finditer(text):
             name = m.group("name")
             toks = name.replace(".", " ").split()
@@ -910,7 +910,7 @@ class PersonContextRecognizer(EntityRecognizer):
         # analyzer then rejects that NER span the name found here must not be lost with it
         if "CARD" in text or "POS" in text or "VIS" in text or "DEB" in text or "ard " in text:
             out = [r for r in out if not card_payee(text, r.start)]  # a shop and its town on a card payment's line
-        self.last = (text, out)
+        self.last = (page, out)  # (the page as given: the analyzer knows it by identity)
         return out
 
 
