@@ -209,6 +209,9 @@ _OCR_NAME_WORD = re.compile(r"(?<![\w'’\-])(?=[A-Za-z]*\d[A-Za-z]*(?:\d[A-Za-z
 _OCR_LETTERS = {"0": "o", "5": "s", "8": "b", "2": "z", "6": "g", "1": "il"}
 
 
+_OCR_TITLE_BEFORE = re.compile(r"(?i)(?<![\w])(?P<title>mr|mrs|ms|miss|dr)\.?[ \t]+$")
+
+
 def _ocr_readings(word: str) -> list[str]:
     """The word in lower case with each figure read as a letter a scan mistakes it for (1: i or l)."""
     out = [""]
@@ -1254,7 +1257,12 @@ class PartyMatcher:
                 for cand in _ocr_readings(m.group(0)):
                     kind, owners = self.forms.get(cand, (SINGLE, set()))
                     if owners and kind == SINGLE and len(cand) >= 4:
-                        raw.append((m.start(), m.end(), SINGLE, set(owners), None, m.start()))
+                        # round 23N: with the title before it, as an exact match has it ("Mrs Mac1eod": the
+                        # title settles which of two parties of that surname she is)
+                        tm = _OCR_TITLE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                        title = tm.group("title").lower() if tm else None
+                        raw.append((m.start(), m.end(), TITLED if title else SINGLE, set(owners), title,
+                                    tm.start() if tm else m.start()))
                         break
         raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
         out: list[PartySpan] = []

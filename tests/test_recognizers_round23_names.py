@@ -81,3 +81,27 @@ def test_titled_shared_surname_not_given_to_requester(analyzer):
     found = analyzer.analyze(text)
     hits = [f for f in found if f.entity_type == EntityType.PERSON and "Okonkwo-Reyes" in f.text]
     assert hits and all(f.party != PartyKind.REQUESTER for f in hits)
+
+
+# ---------------------------------------------------------------- a title before a listed surname OCR misread
+
+def _shared_surname_case() -> CaseRecord:
+    return CaseRecord(
+        case_id="T-R23N-OCR", received=date(2026, 11, 23),
+        requester=Party(name="Gregor Fairlie", role="paying parent"),
+        third_parties=[Party(name="Isla Fairlie", role="receiving parent"),
+                       Party(name="Hamish Dunbar", role="receiving parent's partner")],
+        root=Path("."),
+    )
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _shared_surname_case())
+
+
+def test_ocr_surname_with_title_is_settled_by_title(shared):
+    text = ("0ur Client: Mrs Isla Fairlie\nPaying parent: Gregor Fairlie\n\n"
+            "Mr Fairlie reduced his hours in January. We act on behalf of Mrs Fair1ie in this matter.\n")
+    found = [f for f in shared.analyze(text) if f.entity_type == EntityType.PERSON and "Fair1ie" in f.text]
+    assert found and all(f.party == PartyKind.THIRD_PARTY for f in found)
