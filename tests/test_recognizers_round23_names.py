@@ -105,3 +105,15 @@ def test_ocr_surname_with_title_is_settled_by_title(shared):
             "Mr Fairlie reduced his hours in January. We act on behalf of Mrs Fair1ie in this matter.\n")
     found = [f for f in shared.analyze(text) if f.entity_type == EntityType.PERSON and "Fair1ie" in f.text]
     assert found and all(f.party == PartyKind.THIRD_PARTY for f in found)
+
+
+# ---------------------------------------------------------------- a statement's written-out faster payment, two initials
+
+def test_statement_faster_payment_payee_with_two_initials(analyzer):
+    text = ("Date      Description                          Money out   Money in   Balance\n"
+            "04 Feb    FASTER PMT LOCKYER D M EXPENSES                   220.00     731.40\n"
+            "09 Feb    FASTER PAYMENT K ABERNETHY REPAIRS      95.00                636.40\n"
+            "12 Feb    FASTER PMT SUNNYDALE FARM SHOP          18.20                618.20\n")
+    people = _people(analyzer, text)
+    assert "LOCKYER D M" in people and "K ABERNETHY" in people
+    assert not any("SUNNYDALE" in p for p in people)
