@@ -523,7 +523,7 @@ class CaseAnalyzer:
     def _document_genders(self, texts: Sequence[str]) -> list[str | None]:
         """The parties' genders, with any unknown one read off the document: "Mr Habte" where only
         that party has the surname "Habte" makes him male for attributing "his" / "her"."""
-        genders = self.parties.genders
+        genders = getattr(self.parties, "pronoun_genders", self.parties.genders)
         if self._gender_rx is None:
             surnames: dict[str, list[int]] = {}
             for pos, p in enumerate(self.parties.parties):

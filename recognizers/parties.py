@@ -209,6 +209,9 @@ _OCR_NAME_WORD = re.compile(r"(?<![\w'’\-])(?=[A-Za-z]*\d[A-Za-z]*(?:\d[A-Za-z
 _OCR_LETTERS = {"0": "o", "5": "s", "8": "b", "2": "z", "6": "g", "1": "il"}
 
 
+_OCR_TITLE_BEFORE = re.compile(r"(?i)(?<![\w])(?P<title>mr|mrs|ms|miss|dr)\.?[ \t]+$")
+
+
 def _ocr_readings(word: str) -> list[str]:
     """The word in lower case with each figure read as a letter a scan mistakes it for (1: i or l)."""
     out = [""]
@@ -244,6 +247,27 @@ def party_gender(p: Party) -> str | None:
         if f and not m:
             return "F"
     return None
+
+
+# a third party's role naming them as the requester's partner ("paying parent (requester's husband, separated)",
+# "former partner (the requester's ex-wife)"): says the requester's gender when neither her title nor her role does, and better
+# than her first name's usual gender, which the gazetteer may have wrong for a name given to both (round 23N)
+_PARTNER_OF_REQUESTER = re.compile(
+    r"(?i)\b(?:requester|applicant|client)['’]s[ \t]+"
+    r"(?:(?:ex|former|estranged|separated|new|current|late)[ \t\-]+)*(?:-[ \t]*)?"
+    r"(?P<rel>husband|wife|boyfriend|girlfriend|partner|spouse)\b")
+
+
+def requester_gender_from_roles(roles: list[str]) -> str | None:
+    """M or F when the third parties' roles agree on the requester's gender; None otherwise."""
+    seen = set()
+    for role in roles:
+        for m in _PARTNER_OF_REQUESTER.finditer(role or ""):
+            if m.group("rel").lower() in ("husband", "boyfriend"):
+                seen.add("F")
+            elif m.group("rel").lower() in ("wife", "girlfriend"):
+                seen.add("M")
+    return seen.pop() if len(seen) == 1 else None
 
 
 def name_gender(p: Party) -> str | None:
@@ -657,6 +681,11 @@ class PartyMatcher:
         self.parties: list[Party] = [case.requester, *case.third_parties]
         self.index = [-1] + list(range(len(case.third_parties)))
         stated = [party_gender(p) for p in self.parties]
+        # (attributing "her number" to a party keeps the genders read without the partner's role: round 23N
+        # changed the names' owners only)
+        self.pronoun_genders = [g or name_gender(p) for g, p in zip(stated, self.parties)]
+        if stated[0] is None:
+            stated[0] = requester_gender_from_roles([p.role for p in self.parties[1:]])
         # a gender read from the first name fills the gaps; an owner chosen with it is flagged for review
         self.guessed = [g is None and name_gender(p) is not None for g, p in zip(stated, self.parties)]
         self.genders = [g or name_gender(p) for g, p in zip(stated, self.parties)]
@@ -1228,7 +1257,12 @@ class PartyMatcher:
                 for cand in _ocr_readings(m.group(0)):
                     kind, owners = self.forms.get(cand, (SINGLE, set()))
                     if owners and kind == SINGLE and len(cand) >= 4:
-                        raw.append((m.start(), m.end(), SINGLE, set(owners), None, m.start()))
+                        # round 23N: with the title before it, as an exact match has it ("Mrs Mac1eod": the
+                        # title settles which of two parties of that surname she is)
+                        tm = _OCR_TITLE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                        title = tm.group("title").lower() if tm else None
+                        raw.append((m.start(), m.end(), TITLED if title else SINGLE, set(owners), title,
+                                    tm.start() if tm else m.start()))
                         break
         raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
         out: list[PartySpan] = []

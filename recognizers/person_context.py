@@ -135,13 +135,13 @@ NICKNAME_RE = re.compile(r"(?<![\w'’])(?P<name>(?:Big|Little|Lil|Young|Old)[ \
 # "FPO A MENSAH 203258 ...", "FPI,\"JOANA PETRAITYTE REF ...", "SWIFT LT12 ... V MOCKUS REF ..."
 STATEMENT_PAYEE_RE = re.compile(
     r"(?m)(?<![A-Z])(?:FPO|FPI|FP|SO|STO|TFR|BGC|BP|BBP|BACS|CR|INTL|SWIFT|TRF|OBP|DD|DEB|CHQ|MOB|"
-    r"(?i:(?:faster[ \t]+)?payment[ \t]+(?:to|from)|transfer[ \t]+(?:to|from)|bill[ \t]+payment(?:[ \t]+to)?|payee:?|paid[ \t]+to)|"
+    r"(?i:faster[ \t]+(?:payments?|pmts?)(?:[ \t]+(?:to|from))?|(?:faster[ \t]+)?payment[ \t]+(?:to|from)|transfer[ \t]+(?:to|from)|bill[ \t]+payment(?:[ \t]+to)?|payee:?|paid[ \t]+to)|"
     r"FROM|TO)\b:?[ \t,\"]+"
     r"(?:(?:[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?(?=[A-Z0-9]{0,3}\d)[A-Z0-9]{1,4})?)[ \t]+)?"
-    r"(?P<name>(?!(?:TO|FROM)\b)(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}(?:[ \t][A-Z]\b(?![.'’]\w))?)"
+    r"(?P<name>(?!(?:TO|FROM)\b)(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}(?:[ \t][A-Z]\b(?![.'’]\w)){0,2})"
     r"(?=[ \t]+(?:REF\b|\d{6}\b|\d{2}-\d{2}-\d{2})|[ \t]{2,}|\t|[ \t]+[£$€]?\d[\d,]*\.\d\d\b|[ \t]*(?:\"|,|\||$)"
     # a surname and its initial, then the payment's reference words: "FPO OKORO T RENT SHARE"
-    r"|(?<=[A-Z][A-Z][ \t][A-Z])[ \t]+[A-Z]{2,}"
+    r"|(?<=[A-Z][ \t][A-Z])[ \t]+[A-Z]{2,}"
     # or more words in capitals, the payment's reference, up to the amount's column: "... VAN SHARE     55.00"
     r"|(?:[ \t]+[A-Z][A-Z'’\-]+){1,3}(?=[ \t]{2,}|\t|[ \t]*$))"
 )
@@ -441,6 +441,39 @@ def _layout_res(rec, s, e, score, why):
     return r
 
 
+# a word that OCR read with a nought for an "o" or a one for an "l" ("T0MASZ", "0sei-B0nsu", "Mac1eod",
+# "Administrat0r"): letters with a 0 or 1 among them, at least three letters. The name cues below read the page
+# with those figures as the letters they stand for (same length, so every offset holds); a page without such a
+# word is read as it is (round 23N: OCR'd letters and reports from three authors' corpora)
+_OCR_FIGURE_WORD = re.compile(r"(?<![\w'’])(?:[01]?[A-Za-z]+(?:[01][A-Za-z]*)+|[01][A-Za-z]{2,})(?![\w])")
+_OCR_FIGURE = re.compile(r"[01]")
+_OCR_FIGURES_RUN = re.compile(r"[01]{2}")
+
+
+def _ocr_letter(m: re.Match) -> str:
+    w = m.group(0)
+    if sum(c.isalpha() for c in w) < 3 or _OCR_FIGURES_RUN.search(w):
+        return w  # (two figures together are a code's: "AB10XY")
+
+    def one(d: re.Match) -> str:
+        i = d.start()
+        prev = w[i - 1] if i else ""
+        nxt = w[i + 1] if i + 1 < len(w) else ""
+        low = prev.islower() or (prev.isalpha() and nxt.islower())
+        if d.group(0) == "1":
+            return "l" if low else "I"
+        return "o" if low else "O"
+
+    return _OCR_FIGURE.sub(one, w)
+
+
+def ocr_letters(text: str) -> str:
+    """The text with OCR's figures inside words read as the letters they stand for (same length)."""
+    if not _OCR_FIGURE_WORD.search(text):
+        return text
+    return _OCR_FIGURE_WORD.sub(_ocr_letter, text)
+
+
 class PersonContextRecognizer(EntityRecognizer):
     def __init__(self):
         super().__init__(supported_entities=[EntityType.PERSON.value], name="PersonContextRecognizer", supported_language="en")
@@ -451,6 +484,7 @@ class PersonContextRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: List[str], nlp_artifacts=None) -> List[RecognizerResult]:
         out: list[RecognizerResult] = []
+        page, text = text, ocr_letters(text)  # ("K. 0sei-B0nsu\nPayr0ll Administrat0r": the cues read the letters OCR meant)
         for m in TITLE_RE.finditer(text):
             name = m.group("name")
             toks = name.replace(".", " ").split()
@@ -876,7 +910,7 @@ class PersonContextRecognizer(EntityRecognizer):
         # analyzer then rejects that NER span the name found here must not be lost with it
         if "CARD" in text or "POS" in text or "VIS" in text or "DEB" in text or "ard " in text:
             out = [r for r in out if not card_payee(text, r.start)]  # a shop and its town on a card payment's line
-        self.last = (text, out)
+        self.last = (page, out)  # (the page as given: the analyzer knows it by identity)
         return out
 
 
