@@ -10,6 +10,7 @@ from recognizers.base import result
 
 from pipeline.codes import EntityType
 from recognizers.uk_postcode import POSTCODE_REGEX
+from recognizers.bank_details import ocr_corrected
 
 STREET_TYPES = (
     "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Grove|Gardens|Gdns|"
@@ -172,6 +173,7 @@ class AddressRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: List[str], nlp_artifacts=None) -> List[RecognizerResult]:
         out = []
+        text = ocr_corrected(text)  # (round 23T) "3 WICKHAM R0AD", "19 N0rfolk Street" in a scan
         for m in STREET_RE.finditer(text):
             s, e = m.span()
             if text[s].isdigit() and (_DIGITS_BEFORE.search(text, max(0, s - 12), s) or (

@@ -70,6 +70,32 @@ _NON_BANK_ACCOUNT = re.compile(
     r"broadband|tv[ \t]+licen[cs]e|loyalty|store[ \t]*card|customer|tenancy|membership|pension|policy)['’]?s?[ \t]*\(?[ \t]*$")
 
 
+# (round 23T) OCR'd text confuses the letter O and the figure 0 ("S0rt c0de 60-83-71  Acc 2O419837", "3 WICKHAM R0AD",
+# "Sort Code 23-O5-80"): a scan shows it in its own words (a figure inside a word, a letter O among figures) at least
+# twice; the recognizers of numbers and addresses then read a copy of the same length with each confusion undone
+# (the offsets stay the document's)
+_OCR_SIGN = re.compile(r"[A-Za-z]0[A-Za-z]|\b0[a-z]{2}|\d[O][\dO]|[\dO][O]\d")
+_OCR_O_IN_FIGURES = re.compile(r"(?<=\d)[O](?=[\dO\-/ ]|\b)|(?<![A-NP-Za-z])[O](?=[\dO]*[ \-]?[\dO]*\d)")
+_OCR_0_IN_WORD = re.compile(r"(?<=[A-Za-z])0(?=[A-Za-z])|\b0(?=[a-z]{2})|(?<=[A-Z])0(?=\b)(?![ \t]*\d)")
+
+
+def _ocr_letter(m) -> str:
+    t, i = m.string, m.start()
+    prev = t[i - 1] if i > 0 else ""
+    nxt = t[i + 1] if i + 1 < len(t) else ""
+    return "O" if (prev.isupper() or (not prev.isalpha() and nxt.islower())) and not nxt.islower() or (
+        not prev.isalpha() and nxt.islower()) else "o"
+
+
+def ocr_corrected(text: str) -> str:
+    """``text`` with the letter O among figures and the figure 0 inside words undone, when the text shows that
+    confusion at least twice; ``text`` itself otherwise (same length, same offsets)."""
+    first = _OCR_SIGN.search(text)
+    if first is None or _OCR_SIGN.search(text, first.end()) is None:
+        return text
+    return _OCR_0_IN_WORD.sub(_ocr_letter, _OCR_O_IN_FIGURES.sub("0", text))
+
+
 def _iban_ok(value: str) -> bool:
     v = re.sub(r"[ \-]", "", value).upper()
     if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", v):
@@ -91,6 +117,7 @@ class BankDetailsRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: List[str], nlp_artifacts=None) -> List[RecognizerResult]:
         out = []
+        text = ocr_corrected(text)
         # (not the figures of a National Insurance number: "NI HT 29 84 51 A")
         sorts = [m.span() for m in SORT_CODE.finditer(text)
                  if not (_NINO_PREFIX.search(text, max(0, m.start() - 3), m.start()) and _NINO_SUFFIX.match(text, m.end()))]
