@@ -110,3 +110,14 @@ def test_dob_column_of_a_larger_household(analyzer):
             "  Fennick Arlow            Non-dependant     14/10/2004"]
     t = "Household members taken into account\n" + "\n".join(rows) + "\n"
     assert "14/10/2004" in found(analyzer, t, DOB)
+
+
+# ------------------------------------------------------- a CSV export's sort-code and account columns
+def test_csv_bank_columns(analyzer):
+    t = ("# schedule export - generated 01/10/2026\n"
+         "ref,payer,payer_sort_code,payer_account,payee,payee_sort_code,payee_account,due,amount\n"
+         "R-1,BRENNAGH O,,,VANTONGEREN C,118206,40715523,28/10/2026,210.00\n"
+         "R-1,BRENNAGH O,,,VANTONGEREN C,271940,66031874,28/11/2026,210.00\n")
+    got = found(analyzer, t, BANK)
+    assert any("271940" in v for v in got) and any("66031874" in v for v in got)
+    assert not any("28/10/2026" in v or "210.00" in v for v in got)
