@@ -10,6 +10,7 @@ from recognizers.base import result
 
 from pipeline.codes import EntityType
 from recognizers.uk_postcode import POSTCODE_REGEX
+from recognizers.bank_details import ocr_corrected
 
 STREET_TYPES = (
     "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Grove|Gardens|Gdns|"
@@ -115,6 +116,16 @@ CUED_STREET_RE = re.compile(
     r"(?:(?P<street>(?:" + W + r"(?:[ \u00a0]+" + W + r")?,[ \t]+)?" + street_name(1, 3) + r")(?![ \u00a0]+[A-Z][a-z])"
     # in lower case, as typed in a message, only with a house number: "she lives at 4 mill lane now"
     r"|(?P<lower>\d{1,4}[a-z]?,?[ \u00a0]+(?:[a-z][a-z'’\-]+[ \u00a0]+){1,3}(?i:" + STREET_TYPES + r")\b))")
+# (round 23T) a home named by whose or what it is, then its street, as typed in a message: in lower case ("kirstys
+# mums on spring end", "that flat on bolton rd"), or after a comma ("at her brother's, Norfolk Street"); the cue is
+# a relative's or friend's home by a possessive (a name's too), or a flat or house said to be somebody's
+_HOME_CUE = (r"(?i:\b(?:(?:his|her|their|my|our|your|[a-z]+['’]?s)[ \t]+" + _KIN + r"(?:['’]s|s['’]?)"
+             r"(?:[ \t]+(?:house|place|flat))?[ \t]*|\b(?:that|this|his|her|their|my|our|your)[ \t]+(?:new[ \t]+)?"
+             r"(?:flat|house|bedsit)[ \t]+))")
+_NOT_STREET_WORD = r"(?!(?i:the|a|an|that|this|his|her|their|my|our|your|main|next|same|other|one|way|road|street|lane)\b)"
+HOME_STREET_RE = re.compile(
+    _HOME_CUE + r"(?:(?:on|in|at|off)[ \t]+(?P<lw>" + _NOT_STREET_WORD + r"[a-z][a-z'’\-]+(?:[ \t]+" + _NOT_STREET_WORD
+    + r"[a-z][a-z'’\-]+)?[ \t]+(?:" + STREET_TYPES.lower() + r")\b(?![ \t]*[a-z'’\-]*[0-9]))|,[ \t]+(?P<tw>" + street_name(1, 3) + r")(?![ \u00a0]+[A-Z][a-z]))")
 # (title case only: a heading in capitals over an organisation's address, "BRISTOL MAGISTRATES' COURT", is no street)
 # a street with no house number heading an address block that ends in a postcode ("Quarry Road, Ffairfach\n
 # Llandeilo\nSA19 6SR", "Mill Lane\nHitchin SG4 9AB"): a line of its own, then towns, then the postcode
@@ -172,6 +183,7 @@ class AddressRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: List[str], nlp_artifacts=None) -> List[RecognizerResult]:
         out = []
+        text = ocr_corrected(text)  # (round 23T) "3 WICKHAM R0AD", "19 N0rfolk Street" in a scan
         for m in STREET_RE.finditer(text):
             s, e = m.span()
             if text[s].isdigit() and (_DIGITS_BEFORE.search(text, max(0, s - 12), s) or (
@@ -206,6 +218,9 @@ class AddressRecognizer(EntityRecognizer):
             e = m.end(g)
             e2 = extend_address(text, e)
             out.append(_res(self, m.start(g), e2, 0.7 if e2 > e else 0.6, "street after an address cue"))
+        for m in HOME_STREET_RE.finditer(text):
+            g = "lw" if m.group("lw") else "tw"
+            out.append(_res(self, m.start(g), extend_address(text, m.end(g)), 0.6, "street of a home named by whose it is"))
         for m in STREET_LINE_RE.finditer(text):
             e2 = extend_address(text, m.end("a"))
             if e2 > m.end("a") and POSTCODE_RE.search(text, m.end("a"), e2):

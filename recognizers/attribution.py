@@ -115,6 +115,19 @@ SUBJECT_PRONOUN = re.compile(r"(?i)\b(he|she)[ \t]+(?:has|had|drives|drove|owns|
 # a reporting verb and the pronoun that opens what was reported: "RP says he ...", "she told us that he ..."
 _REPORTED_PRONOUN = re.compile(r"(?i)[ \t]*(?:says|said|states|stated|reports|reported|advises|advised|told[ \t]+(?:us|me|cms)|"
                                r"claims|claimed|confirms|confirmed|believes|thinks)[ \t,]+(?:that[ \t]+)?(he|she)\b[^.!?\n]*$")
+# (round 23T) a person named as the SOURCE of what follows, not its holder: "Vehicle as told by RP: silver Prius
+# PK67 HWS", "REG GIVEN BY RP SV19 KXD", "mobile (per the RP) 07700 ...", "according to Mr X, ...", "he was contacted
+# by Mr X on 07700 ...": the agent of a verb of telling or contacting; the value is somebody else's
+_SOURCE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:given|told|supplied|provided|reported|confirmed|passed[ \t]+on|relayed|disclosed|notified|contacted|"
+    r"called|rung|phoned|texted|messaged|emailed)[ \t]+by|\bper|\baccording[ \t]+to)[ \t]+(?:the[ \t]+)?"
+    r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?\Z")
+
+
+def _source_mention(text: str, x) -> bool:
+    return _SOURCE_BEFORE.search(text, max(0, x.start - 40), x.start) is not None
+
+
 FIRST_PERSON_WORD = re.compile(r"\b(?:I|my|My|me|mine|Mine)\b")
 MINE_CUE = re.compile(r"(?i)\b(?P<pro>mine)\s+(?:now\s+|still\s+)?(?:is|are|was|were)\b[^\n]{0,50}$")
 # "it's hers now, the DN19 XWL one": the value is the nearest person's of that gender
@@ -859,6 +872,8 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                     break
     if sent > line_start and any(sent <= x.start for x in on_line):
         on_line = [x for x in on_line if x.start >= sent]
+    if on_line:
+        on_line = [x for x in on_line if not _source_mention(text, x)]
     if on_line:
         near = max(on_line, key=lambda x: x.end)
         if near.possessive and not POSSESSIVE_ID_AFTER.match(text, near.end):

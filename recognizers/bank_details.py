@@ -70,6 +70,74 @@ _NON_BANK_ACCOUNT = re.compile(
     r"broadband|tv[ \t]+licen[cs]e|loyalty|store[ \t]*card|customer|tenancy|membership|pension|policy)['’]?s?[ \t]*\(?[ \t]*$")
 
 
+# (round 23T) OCR'd text confuses the letter O and the figure 0 ("S0rt c0de 60-83-71  Acc 2O419837", "3 WICKHAM R0AD",
+# "Sort Code 23-O5-80"): a scan shows it in its own words (a figure inside a word, a letter O among figures) at least
+# twice; the recognizers of numbers and addresses then read a copy of the same length with each confusion undone
+# (the offsets stay the document's)
+_OCR_SIGN = re.compile(r"[A-Za-z]0[A-Za-z]|\b0[a-z]{2}|\d[O][\dO]|[\dO][O]\d")
+_OCR_O_IN_FIGURES = re.compile(r"(?<=\d)[O](?=[\dO\-/ ]|\b)|(?<![A-NP-Za-z])[O](?=[\dO]*[ \-]?[\dO]*\d)")
+_OCR_0_IN_WORD = re.compile(r"(?<=[A-Za-z])0(?=[A-Za-z])|\b0(?=[a-z]{2})|(?<=[A-Z])0(?=\b)(?![ \t]*\d)")
+
+
+def _ocr_letter(m) -> str:
+    t, i = m.string, m.start()
+    prev = t[i - 1] if i > 0 else ""
+    nxt = t[i + 1] if i + 1 < len(t) else ""
+    return "O" if (prev.isupper() or (not prev.isalpha() and nxt.islower())) and not nxt.islower() or (
+        not prev.isalpha() and nxt.islower()) else "o"
+
+
+def ocr_corrected(text: str) -> str:
+    """``text`` with the letter O among figures and the figure 0 inside words undone, when the text shows that
+    confusion at least twice; ``text`` itself otherwise (same length, same offsets)."""
+    first = _OCR_SIGN.search(text)
+    if first is None or _OCR_SIGN.search(text, first.end()) is None:
+        return text
+    return _OCR_0_IN_WORD.sub(_ocr_letter, _OCR_O_IN_FIGURES.sub("0", text))
+
+
+# (round 23T) a CSV export's header naming sort-code and account columns ("payee_sort_code,payee_account"): the
+# cells under them in its rows are bank details, written as bare figures with no label beside them
+_CSV_HEADER = re.compile(r"(?im)^[^\n,]*(?:,[^\n,]*)+$")
+_CSV_SORT_CELL = re.compile(r"(?i)^[\w ]*?(?:^|[ _])sort[ _]?code$|^(?:[\w ]*?[ _])?s/?c$")
+_CSV_ACCT_CELL = re.compile(r"(?i)^(?:[\w ]*?[ _])?(?:account|acct|acc|a/c)(?:[ _]?(?:number|no|num))?$")
+
+
+def _csv_columns(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, why) of each sort code and account number in the rows under a CSV header naming them."""
+    low = text[:200000].lower()
+    if "," not in low or ("sort" not in low and "acc" not in low and "a/c" not in low):
+        return []
+    out = []
+    for h in _CSV_HEADER.finditer(text):
+        line = h.group(0)
+        hl = line.lower()
+        if "sort" not in hl and "acc" not in hl and "a/c" not in hl:
+            continue
+        cells = [c.strip().strip('"') for c in line.split(",")]
+        sort_cols = {i for i, c in enumerate(cells) if _CSV_SORT_CELL.match(c)}
+        acct_cols = {i for i, c in enumerate(cells) if _CSV_ACCT_CELL.match(c)}
+        if not sort_cols and not acct_cols:
+            continue
+        pos = h.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            row = text[pos:end]
+            if not row.strip() or '"' in row:
+                break
+            at = pos
+            for i, cell in enumerate(row.split(",")):
+                v = cell.strip()
+                if v and ((i in sort_cols and re.fullmatch(r"\d{6}|\d{2}-\d{2}-\d{2}", v)) or (
+                        i in acct_cols and re.fullmatch(r"\d{7,10}", v))):
+                    a = at + cell.index(v)
+                    out.append((a, a + len(v), "sort code column" if i in sort_cols else "account number column"))
+                at += len(cell) + 1
+            pos = end + 1
+    return out
+
+
 def _iban_ok(value: str) -> bool:
     v = re.sub(r"[ \-]", "", value).upper()
     if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", v):
@@ -91,6 +159,7 @@ class BankDetailsRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: List[str], nlp_artifacts=None) -> List[RecognizerResult]:
         out = []
+        text = ocr_corrected(text)
         # (not the figures of a National Insurance number: "NI HT 29 84 51 A")
         sorts = [m.span() for m in SORT_CODE.finditer(text)
                  if not (_NINO_PREFIX.search(text, max(0, m.start() - 3), m.start()) and _NINO_SUFFIX.match(text, m.end()))]
@@ -148,6 +217,9 @@ class BankDetailsRecognizer(EntityRecognizer):
         for m in ACCOUNT_LABELLED_OTHER.finditer(text):
             if not any(r.start < m.end("v") and m.start("v") < r.end for r in out):
                 out.append(_result(self, m.start("v"), m.end("v"), 0.6, "labelled account number (7, 9 or 10 digits)"))
+        for a, b, why in _csv_columns(text):
+            if not any(r.start < b and a < r.end for r in out):
+                out.append(_result(self, a, b, 0.7, why))
         return [r for r in out if not _org_account(text, r.start)]
 
 

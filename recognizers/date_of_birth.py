@@ -74,7 +74,7 @@ _GAPPED_DOB = re.compile(
 LEADER = re.compile(r"(?:[ \t]*(?:\.[ \t]*){2,}|…+|_{2,})")
 # a column header naming the date of birth, for a table row below it
 DOB_HEADER = re.compile(r"(?i)\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s*date|born)")
-HEADER_LINES_UP = 4  # a table's rows under its header
+HEADER_LINES_UP = 10  # a table's rows under its header (round 23T: a household of five or more, 4 -> 10)
 
 
 def _under_dob_header(text: str, s: int, e: int | None = None) -> bool:

@@ -37,6 +37,7 @@ from pipeline.models import CaseRecord, Party
 from recognizers.base import digits, squash
 from recognizers.case_reference import CMS_REF_BODY, LEGACY_REF_BODY
 from recognizers.date_of_birth import DATE_REGEX, parse_date
+from recognizers.bank_details import ocr_corrected
 from recognizers.gazetteer import first_names, is_first_name, is_name_like, zipf
 from recognizers.uk_phone import normalise_phone
 
@@ -1019,10 +1020,15 @@ class PartyMatcher:
         written for each party, the "Dear ..." addressee, the latest From: writer); read and updated."""
         spans: list[PartySpan] = []
         low = text.lower() if self._rx_keys else ""
+        # (round 23T) a scan's letter O for a nought and nought for an O ("9 M0SS LANE"): a listed address is
+        # also looked for in the same text with that confusion undone (same offsets)
+        otext = ocr_corrected(text)
+        olow = otext.lower() if otext is not text and self._rx_keys else low
         streams: dict[str, str] = {}
         for i, (rx, pos, et) in enumerate(self._id_regexes):
             keys = self._rx_keys.get(i)
-            if keys is not None and not any(k in low for k in keys):
+            if keys is not None and not any(k in low for k in keys) and not (
+                    et == EntityType.ADDRESS and olow is not low and any(k in olow for k in keys)):
                 continue
             need = self._rx_stream.get(i)
             if need is not None:
@@ -1032,7 +1038,11 @@ class PartyMatcher:
                 if chars not in streams[kind]:
                     continue
             flats = self._flats.get(pos) if et == EntityType.ADDRESS else None
-            for m in rx.finditer(text):
+            found = list(rx.finditer(text))
+            if et == EntityType.ADDRESS and otext is not text:
+                seen = {m.span() for m in found}
+                found += [m for m in rx.finditer(otext) if m.span() not in seen]
+            for m in found:
                 if flats:
                     # "Flat A, 58 Cedar Parade" where the party lives in Flat B of it: a neighbour's home
                     fb = _FLAT_BEFORE.search(text, max(0, m.start() - 24), m.start())
