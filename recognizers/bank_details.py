@@ -96,48 +96,6 @@ def ocr_corrected(text: str) -> str:
     return _OCR_0_IN_WORD.sub(_ocr_letter, _OCR_O_IN_FIGURES.sub("0", text))
 
 
-# (round 23T) a CSV export's header naming sort-code and account columns ("payee_sort_code,payee_account"): the
-# cells under them in its rows are bank details, written as bare figures with no label beside them
-_CSV_HEADER = re.compile(r"(?im)^[^\n,]*(?:,[^\n,]*)+$")
-_CSV_SORT_CELL = re.compile(r"(?i)^[\w ]*?(?:^|[ _])sort[ _]?code$|^(?:[\w ]*?[ _])?s/?c$")
-_CSV_ACCT_CELL = re.compile(r"(?i)^(?:[\w ]*?[ _])?(?:account|acct|acc|a/c)(?:[ _]?(?:number|no|num))?$")
-
-
-def _csv_columns(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, why) of each sort code and account number in the rows under a CSV header naming them."""
-    low = text[:200000].lower()
-    if "," not in low or ("sort" not in low and "acc" not in low and "a/c" not in low):
-        return []
-    out = []
-    for h in _CSV_HEADER.finditer(text):
-        line = h.group(0)
-        hl = line.lower()
-        if "sort" not in hl and "acc" not in hl and "a/c" not in hl:
-            continue
-        cells = [c.strip().strip('"') for c in line.split(",")]
-        sort_cols = {i for i, c in enumerate(cells) if _CSV_SORT_CELL.match(c)}
-        acct_cols = {i for i, c in enumerate(cells) if _CSV_ACCT_CELL.match(c)}
-        if not sort_cols and not acct_cols:
-            continue
-        pos = h.end() + 1
-        while pos < len(text):
-            end = text.find("\n", pos)
-            end = len(text) if end < 0 else end
-            row = text[pos:end]
-            if not row.strip() or '"' in row:
-                break
-            at = pos
-            for i, cell in enumerate(row.split(",")):
-                v = cell.strip()
-                if v and ((i in sort_cols and re.fullmatch(r"\d{6}|\d{2}-\d{2}-\d{2}", v)) or (
-                        i in acct_cols and re.fullmatch(r"\d{7,10}", v))):
-                    a = at + cell.index(v)
-                    out.append((a, a + len(v), "sort code column" if i in sort_cols else "account number column"))
-                at += len(cell) + 1
-            pos = end + 1
-    return out
-
-
 def _iban_ok(value: str) -> bool:
     v = re.sub(r"[ \-]", "", value).upper()
     if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", v):
@@ -217,9 +175,6 @@ class BankDetailsRecognizer(EntityRecognizer):
         for m in ACCOUNT_LABELLED_OTHER.finditer(text):
             if not any(r.start < m.end("v") and m.start("v") < r.end for r in out):
                 out.append(_result(self, m.start("v"), m.end("v"), 0.6, "labelled account number (7, 9 or 10 digits)"))
-        for a, b, why in _csv_columns(text):
-            if not any(r.start < b and a < r.end for r in out):
-                out.append(_result(self, a, b, 0.7, why))
         return [r for r in out if not _org_account(text, r.start)]
 
 

@@ -112,12 +112,6 @@ def test_dob_column_of_a_larger_household(analyzer):
     assert "14/10/2004" in found(analyzer, t, DOB)
 
 
-# ------------------------------------------------------- a CSV export's sort-code and account columns
-def test_csv_bank_columns(analyzer):
-    t = ("# schedule export - generated 01/10/2026\n"
-         "ref,payer,payer_sort_code,payer_account,payee,payee_sort_code,payee_account,due,amount\n"
-         "R-1,BRENNAGH O,,,VANTONGEREN C,118206,40715523,28/10/2026,210.00\n"
-         "R-1,BRENNAGH O,,,VANTONGEREN C,271940,66031874,28/11/2026,210.00\n")
-    got = found(analyzer, t, BANK)
-    assert any("271940" in v for v in got) and any("66031874" in v for v in got)
-    assert not any("28/10/2026" in v or "210.00" in v for v in got)
+# (a CSV export's sort-code and account columns: 23T's rule was taken out after the clean scoring of round 23 showed
+# it redacting 4 of the requester's own bank details on one unseen corpus, against 2 third-party items found on one
+# development corpus; unattributed columns of a payment export are as often the requester's as anyone's)
