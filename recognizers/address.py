@@ -32,7 +32,7 @@ def street_name(lo: int, hi: int) -> str:
 
 
 STREET = (
-    r"(?:(?:Flat|Apartment|Apt|Unit|Room|FLAT|APARTMENT|APT|UNIT|ROOM)[ \u00a0]+(?:\d+[A-Za-z]?|[A-Z](?![\w])),?[ \u00a0\n]+)?"
+    r"(?:(?:Flat|Apartment|Apt|Unit|Room|FLAT|APARTMENT|APT|UNIT|ROOM)[ \u00a0]+(?:[A-Z]?\d+[A-Za-z]?|[A-Z](?![\w])),?[ \u00a0\n]+)?"
     # (not the minutes of a time or the pence of an amount: "at 10:00, Court 3", "£4.50 Lane"; not a house number
     # starting with a nought: the end of a phone number, "0121 496 0001, Ladypool Road")
     r"(?:(?<![\d:.£$€])(?!0)\d{1,4}[A-Za-z]?(?:[\-–]\d{1,4})?,?[ \u00a0]+)"
@@ -64,8 +64,8 @@ PO_BOX_RE = re.compile(r"(?i)(?<![\w])(?:P\.?[ \t]?O\.?[ \t]*Box)[ \t]+\d{1,6}(?
 # a flat in a named block, with no house number: "Flat 11, Rowan House"
 _BLOCK_WORDS = "House|Court|Lodge|Mansions|Tower|Towers|Buildings|Point|Heights|Block|Hall|Place"
 FLAT_IN_BLOCK_RE = re.compile(
-    r"(?<![\w])(?:(?:Flat|Apartment|Apt\.?)[ \u00a0]+\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:" + W + r"[ \u00a0]+){1,3}"
-    r"(?:" + _BLOCK_WORDS + r")|(?:FLAT|APARTMENT|APT\.?)[ \u00a0]+\d{1,4}[A-Z]?,?[ \u00a0]+(?:" + WU + r"[ \u00a0]+){1,3}"
+    r"(?<![\w])(?:(?:Flat|Apartment|Apt\.?)[ \u00a0]+[A-Z]?\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:" + W + r"[ \u00a0]+){1,3}"
+    r"(?:" + _BLOCK_WORDS + r")|(?:FLAT|APARTMENT|APT\.?)[ \u00a0]+[A-Z]?\d{1,4}[A-Z]?,?[ \u00a0]+(?:" + WU + r"[ \u00a0]+){1,3}"
     r"(?:" + _BLOCK_WORDS.upper() + r"))\b")
 # streets named in Welsh, the street word first ("12 Heol y Nant", "3 Ffordd Las", "7 Maes yr Haf")
 UW = r"[A-ZÀ-ÖØ-Þ\u0100-\u017f\u0174\u0176][^\W\d_]*(?:['’\-][^\W\d_]+)*"

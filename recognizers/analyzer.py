@@ -844,7 +844,9 @@ ADULT_YEARS = 16
 # (not Park, Hill, Green, Lane, Way...: surnames too, "Jae Park")
 _STREET_AFTER = re.compile(r"[ \t]+(?:Street|St|Road|Rd|Avenue|Ave|Close|Drive|Crescent|Grove|Gardens|Terrace|"
                            r"Place|Square|Mews|Rise|Parade)\b(?![ \t]+[A-Z][a-z])")
-_NUMBER = re.compile(r"(?<![A-Za-z])\d+")  # (round 23T: not a figure inside a word, a scan's "M0SS LANE")
+# a house or flat number ("12", "12b", "B12"), not a figure inside a word, a scan's "M0SS LANE" (round 23T; a figure
+# with letters on both sides only: "Flat B12" is still flat 12, another flat than her "Flat B11")
+_NUMBER = re.compile(r"(?<![A-Za-z])\d+|(?<=[A-Za-z])\d+(?![A-Za-z])")
 _POSTCODE_TAIL = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\s*$")
 _ORG_BLOCK_TYPES = {EntityType.ADDRESS, EntityType.UK_POSTCODE, EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS}
 _ATTRIBUTABLE = {

@@ -448,8 +448,9 @@ def _house_number_rx(num: str, flat_letters: set[str]) -> str:
     return d
 
 
-_FLAT_IN_LISTED = re.compile(r"(?i)(?<![\w])(?:flat|apartment|apt\.?)[ \t]+(\d{1,4}(?:/\d{1,3})?[a-z]?|[a-z])(?![\w/])")
-_FLAT_BEFORE = re.compile(r"(?i)(?<![\w])(?:flat|apartment|apt\.?)[ \t]+(\d{1,4}(?:/\d{1,3})?[a-z]?|[a-z]),?[ \t]*\n?[ \t]*$")
+# a flat's number or letter: "Flat 3", "Flat 3b", "Flat 2/1", "Flat A", and a letter before the number, "Flat B12"
+_FLAT_IN_LISTED = re.compile(r"(?i)(?<![\w])(?:flat|apartment|apt\.?)[ \t]+([a-z]?\d{1,4}(?:/\d{1,3})?[a-z]?|[a-z])(?![\w/])")
+_FLAT_BEFORE = re.compile(r"(?i)(?<![\w])(?:flat|apartment|apt\.?)[ \t]+([a-z]?\d{1,4}(?:/\d{1,3})?[a-z]?|[a-z]),?[ \t]*\n?[ \t]*$")
 
 
 def _record_end(text: str, end: int) -> int:

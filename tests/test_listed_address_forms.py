@@ -82,3 +82,29 @@ def test_a_listed_persons_name_in_those_words_is_still_a_person():
 
     an = build_analyzer(_welsh_case(third="Gwyn Morgan"))
     assert "Gwyn" in " ".join(_people(an, "Gwyn called at Ty Gwyn, Heol y Felin."))
+
+
+# ---------------------------------------------------------------- a flat number with a letter before it ("Flat B11")
+
+@pytest.fixture(scope="module")
+def lettered_flat(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _case("Flat B11, 14 Rowan Road, Leeds LS6 2AB"))
+
+
+def test_a_neighbours_lettered_flat_in_her_building_is_redacted(lettered_flat):
+    # "Flat B12" of the same building: the listed street line must not make it hers, and the address line
+    # must take the flat in, so that its number says it is another flat
+    got = _addresses(lettered_flat, "Flat B12, 14 Rowan Road, Leeds LS6 2AB")
+    assert any("B12" in a for a in got)
+
+
+def test_her_own_lettered_flat_stays(lettered_flat):
+    assert _addresses(lettered_flat, "Flat B11, 14 Rowan Road, Leeds LS6 2AB") == []
+
+
+def test_house_and_flat_numbers_in_an_address():
+    # analyzer._NUMBER: the numbers that say which home an address is; a figure with letters on both sides is a
+    # scan's letter ("M0SS"), a letter before the figures is a flat's ("B12")
+    from recognizers.analyzer import _NUMBER
+    assert _NUMBER.findall("Flat B12, 14 Rowan Road") == ["12", "14"]
+    assert _NUMBER.findall("12b M0SS LANE") == ["12"]
