@@ -571,6 +571,19 @@ def _after_signoff(text: str, pos: int) -> bool:
     return last is not None and text.count("\n", last.end(), pos) >= 4
 
 
+def _lines_above(text: str, ls: int, limit: int):
+    """The lines above the one that starts at ``ls``, nearest first, at most ``limit`` of them and none before the
+    text's start: (the line's start, the line without its newline). The walks up a table's or a form's rows use it,
+    each with its own stop rules."""
+    start = ls
+    for _ in range(limit):
+        if start == 0:
+            return
+        prev = text.rfind("\n", 0, start - 1) + 1
+        yield prev, text[prev:start - 1]
+        start = prev
+
+
 def block_start(text: str, s: int, max_lines: int = RECORD_LINES - 1) -> int:
     """Start of the run of lines (no blank line) holding ``s``, going at most ``max_lines``
     lines back (by default a record of RECORD_LINES lines)."""
@@ -1135,15 +1148,9 @@ def _role_column_owner(text: str, s: int, mentions: list[Mention], doc: "DocPart
     if any(ls <= x.start < le for x in mentions):
         return _NO_HEADER  # someone named on the row
     col = s - ls
-    start = ls
-    for _ in range(10):
-        if start == 0:
-            return _NO_HEADER
-        prev = text.rfind("\n", 0, start - 1) + 1
-        line = text[prev:start - 1]
+    for _, line in _lines_above(text, ls, 10):
         if not line.strip():
             return _NO_HEADER
-        start = prev
         if re.search(r"\d", line):
             continue  # another row of the table
         cells = list(_COLUMN_CELL.finditer(line))  # (words one space apart make one cell)
@@ -1183,14 +1190,8 @@ def _csv_column_owner(text: str, s: int, mentions: list[Mention], doc: "DocParti
     if text.count(",", ls, le) < 3 or any(ls <= x.start < le for x in mentions):
         return _NO_HEADER
     idx = _CSV_QUOTED.sub('""', text[ls:s]).count(",")
-    start = ls
     header = None
-    for _ in range(80):
-        if start == 0:
-            return _NO_HEADER
-        prev = text.rfind("\n", 0, start - 1) + 1
-        line = text[prev:start - 1]
-        start = prev
+    for start, line in _lines_above(text, ls, 80):
         if not line.strip():
             return _NO_HEADER
         if line.count(",") >= 2 and not re.search(r"\d", line):
@@ -1253,13 +1254,7 @@ def _payment_cell_owner(text: str, s: int, mentions: list[Mention]):
     want = "pay" if _CELL_FROM.search(before) else "rec" if _CELL_TO.search(before) else None
     if want is None:
         return _NO_HEADER
-    start = ls
-    for _ in range(40):
-        if start == 0:
-            return _NO_HEADER
-        prev = text.rfind("\n", 0, start - 1) + 1
-        head = text[prev:start - 1]
-        start = prev
+    for _, head in _lines_above(text, ls, 40):
         if not head.strip():
             return _NO_HEADER
         if re.search(r"\d", head):
@@ -1808,14 +1803,8 @@ def _own_form_section_owner(text: str, ls: int, s: int, mentions: list[Mention],
         s = pair.start("sc")  # "Sort code 20-45-77  Account no 63019284": the account goes with its sort code's row
     if not _is_form_row(text, ls, s, mentions) or _THIRD_REF.search(text, ls, s):
         return None
-    start = ls
-    for _ in range(25):
-        if start == 0:
-            return None
-        prev = text.rfind("\n", 0, start - 1) + 1
-        line_end = start - 1
-        start = prev
-        line = text[prev:line_end]
+    for prev, line in _lines_above(text, ls, 25):
+        line_end = prev + len(line)
         if not line.strip():
             continue
         named = [x for x in mentions if prev <= x.start < line_end]
