@@ -14,17 +14,15 @@ from pipeline.codes import EntityType, PartyKind, ReasonCode
 from pipeline.models import CaseRecord, Finding, Party
 from recognizers.organisations import org_name_spans
 from recognizers.refine import is_org_contact, org_spans
-from tests.detect_fixtures import blank_model_analyzer
+from tests.detect_fixtures import blank_model_analyzer, parents_case
 
 PHONE, ADDRESS, POSTCODE, EMAIL = (EntityType.PHONE_NUMBER, EntityType.ADDRESS, EntityType.UK_POSTCODE,
                                    EntityType.EMAIL_ADDRESS)
 
 
 def _case() -> CaseRecord:
-    return CaseRecord(case_id="T-R20", received=date(2026, 11, 23),
-                      requester=Party(name="Orla Brennagh", role="receiving parent",
-                                      addresses=("23 Pellow Street, Hexley, Dunmoor DN11 7QA",)),
-                      third_parties=[Party(name="Casimir Vantongeren", role="paying parent")], root=Path("."))
+    return parents_case("T-R20", "Orla Brennagh", "Casimir Vantongeren",
+                        requester_addresses=("23 Pellow Street, Hexley, Dunmoor DN11 7QA",))
 
 
 @pytest.fixture(scope="module")

@@ -5,23 +5,15 @@ Blank spaCy pipeline (no NER) unless said otherwise: the rules on their own. Eve
 """
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 import pytest
 
 from pipeline.codes import EntityType, PartyKind
-from pipeline.models import CaseRecord, Party
-from tests.detect_fixtures import blank_model_analyzer
+from pipeline.models import CaseRecord
+from tests.detect_fixtures import blank_model_analyzer, parents_case, people
 
 
 def _case() -> CaseRecord:
-    return CaseRecord(
-        case_id="T-R21N", received=date(2026, 11, 23),
-        requester=Party(name="Joanne Pryce", role="receiving parent"),
-        third_parties=[Party(name="Darren Holt", role="paying parent")],
-        root=Path("."),
-    )
+    return parents_case("T-R21N", "Joanne Pryce", "Darren Holt")
 
 
 @pytest.fixture(scope="module")
@@ -29,28 +21,23 @@ def analyzer(tmp_path_factory):
     return blank_model_analyzer(tmp_path_factory, _case())
 
 
-def _people(analyzer, text) -> list[str]:
-    return [f.text for f in analyzer.analyze(text)
-            if f.entity_type == EntityType.PERSON and f.party == PartyKind.UNKNOWN]
-
-
 # ---------------------------------------------------------------- an initial run onto a surname
 
 def test_initial_run_onto_capitals_surname(analyzer):
     text = "02/06/2026 AGT P.ABIODUN - PP RANG RE ARREARS. ADVISED OF BALANCE.\n"
-    assert "P.ABIODUN" in _people(analyzer, text)
+    assert "P.ABIODUN" in people(analyzer, text)
 
 
 def test_initial_run_onto_title_case_and_double_barrelled_surnames(analyzer):
     text = ("11/05/2026 10:02  F.Kilbride    IC    RP asked about the payment date.\n"
             "12/05/2026 14:40  G.HARGREAVES-OWUSU    OC    Called PP back, no answer.\n")
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "F.Kilbride" in got and "G.HARGREAVES-OWUSU" in got
 
 
 def test_initial_run_onto_surname_with_particles_and_two_initials(analyzer):
     text = "Checked and countersigned by M.J.Tregothnan. Copy typed up by E.DE JONGH for the file.\n"
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "M.J.Tregothnan" in got and "E.DE JONGH" in got
 
 
@@ -58,7 +45,7 @@ def test_initial_run_onto_a_word_is_no_name(analyzer):
     # an e-mail's local part, a web address, a sentence run on after a capital letter, a road
     text = ("Write to f.kilbride@example.org or see www.example.org/A.Guide for help. Take Plan B.Then ring us.\n"
             "The office is on A.ROAD near the station.\n")
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert not any(x in " ".join(got) for x in ("Then", "Guide", "ROAD", "kilbride"))
 
 
@@ -68,13 +55,13 @@ def test_log_author_column_initial_and_surname_with_staff_code(analyzer):
     text = ("17/03/2026 09:40  V. Ekwueme (HX2)\n"
             "PP called to say he is now working nights. Asked for a new calculation.\n\n"
             "2026-03-19 1105 | L Marchetti | Outbound call to RP, voicemail left.\n")
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "V. Ekwueme" in got and "L Marchetti" in got
 
 
 def test_log_author_column_not_a_word(analyzer):
     text = "17/03/2026 09:40  A Call (IC)\n18/03/2026 10:00  B Letter\nLetter issued.\n"
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert not any(x in " ".join(got) for x in ("Call", "Letter"))
 
 
@@ -90,11 +77,11 @@ _STATEMENT = (
 
 
 def test_transfer_to_a_person_on_a_statement_line(analyzer):
-    assert "W PENHALIGON" in _people(analyzer, _STATEMENT)
+    assert "W PENHALIGON" in people(analyzer, _STATEMENT)
 
 
 def test_card_payment_payee_is_a_shop_and_its_town(analyzer):
-    got = " ".join(_people(analyzer, _STATEMENT))
+    got = " ".join(people(analyzer, _STATEMENT))
     assert "LIDL" not in got and "ROTHERHAM" not in got and "KENDAL" not in got and "FARNWORTH" not in got
 
 
@@ -189,7 +176,7 @@ def test_chat_speaker_saved_with_a_family_term(analyzer):
             "[02/02/2026, 18:03] Joanne Pryce: I know\n"
             "[02/02/2026, 18:04] Uncle Rocky: leave it with me\n"
             "[02/02/2026, 18:05] Joanne Pryce: thanks\n")
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "Ivy" in got and "Rocky" in got
     assert not any("Auntie" in g or "Uncle" in g for g in got)
 
@@ -228,19 +215,19 @@ def test_firm_named_for_its_trade_in_two_words_run_together():
 def test_log_author_column_surname_first_with_initial(analyzer):
     text = ("21/06/2026 11:05  OKWUOSA T  IC  PP rang about the arrears letter.\n"
             "22/06/2026 09:30  Mbeki-Lund, R.  OC  Called RP back, left voicemail.\n")
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert any(g.startswith("OKWUOSA T") for g in got) and any(g.startswith("Mbeki-Lund, R") for g in got)
 
 
 def test_staff_name_before_job_in_brackets(analyzer):
     text = "Reviewed the file. Wanjiru (team leader) agreed the plan; Ngozika (caseworker, FIU) to chase.\n"
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "Wanjiru" in got and "Ngozika" in got
 
 
 def test_staff_job_in_brackets_after_a_body_is_no_person(analyzer):
     text = "Spoke to Payroll (HR) and Universal Credit (work coach) about the dates.\n"
-    got = " ".join(_people(analyzer, text))
+    got = " ".join(people(analyzer, text))
     assert "Payroll" not in got and "Universal" not in got
 
 
@@ -248,12 +235,12 @@ def test_webchat_speaker_with_role_before_name(analyzer):
     text = ("[10:02] Agent Wanjiru: Hello, how can I help?\n"
             "[10:03] Joanne Pryce: my payments are late\n"
             "[10:04] Agent Wanjiru: I will check that for you\n")
-    assert "Wanjiru" in _people(analyzer, text)
+    assert "Wanjiru" in people(analyzer, text)
 
 
 def test_case_system_field_whose_value_is_staff(analyzer):
     text = "Entry 14 - 04/03/2025 - Agent: Wanjiru\nCalled PP. No answer.\nAllocated to: Ngozika\n"
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "Wanjiru" in got and "Ngozika" in got
 
 
@@ -262,17 +249,17 @@ def test_case_system_field_whose_value_is_staff(analyzer):
 def test_statement_maker_naming_themself(analyzer):
     text = ("WITNESS STATEMENT\n\nI, Ilse Brandvold, of 4 Elm Row, Leith, say as follows:\n"
             "1. I have known the paying parent since 2019.\n")
-    assert "Ilse Brandvold" in _people(analyzer, text)
+    assert "Ilse Brandvold" in people(analyzer, text)
 
 
 def test_statement_of_a_named_person(analyzer):
     text = "Witness statement of Ilsabet Vranckx\nDated 3 March 2026\n"
-    assert "Ilsabet Vranckx" in _people(analyzer, text)
+    assert "Ilsabet Vranckx" in people(analyzer, text)
 
 
 def test_name_found_after_a_title_spreads_to_its_other_mentions(analyzer):
     text = "The landlord, Mr Oyelowo, says the rent is £600. Later Oyelowo said the tenant left.\n"
-    assert _people(analyzer, text).count("Oyelowo") == 2
+    assert people(analyzer, text).count("Oyelowo") == 2
 
 
 # ---------------------------------------------------------------- a log's staff column; the model's ORG there
@@ -281,13 +268,13 @@ def test_table_column_of_who_made_the_entry(analyzer):
     text = ("Date        Time   Officer       Action\n"
             "04/03/2025  09:12  Okwuosa       Inbound call from PP\n"
             "05/03/2025  10:00  Brandvold     Letter issued\n")
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "Okwuosa" in got and "Brandvold" in got
 
 
 def test_log_author_after_a_date_with_the_month_in_letters(analyzer):
     text = "04-Mar-2025 09:12  T OKWUOSA  IC  PP RANG RE ARREARS.\n05-Mar-2025 10:00  K BRANDVOLD  OC  RP CALLED.\n"
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "T OKWUOSA" in got and "K BRANDVOLD" in got
 
 
@@ -308,7 +295,7 @@ def test_printed_chat_blocks_without_times(analyzer):
             "Sagal Nuur\nthat is not true. ask idris he was there\n\n"
             "Joanne Pryce\nidris says nothing. hamza says he is working\n\n"
             "Sagal Nuur\nok\n")
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "idris" in got and "hamza" in got
 
 
@@ -323,7 +310,7 @@ def test_person_given_something_in_a_chat(analyzer):
     text = ("[12/01/2026, 08:30] Joanne Pryce: you did NOT give ravi anything\n"
             "[12/01/2026, 08:31] Darren Holt: i lent suki the money for it\n"
             "[12/01/2026, 08:32] Joanne Pryce: no you didnt\n")
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "ravi" in got and "suki" in got
 
 
@@ -331,13 +318,13 @@ def test_person_given_something_in_a_chat(analyzer):
 
 def test_form_name_field_in_capitals(analyzer):
     text = "Signed: ___________  Print name: WANJIRU KAMAU  Date: 04/03/2026\nSurname: OKWUOSA\n"
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "WANJIRU KAMAU" in got and "OKWUOSA" in got
 
 
 def test_form_name_field_not_an_organisations_or_a_blank(analyzer):
     text = "Employer name: HALDANE FREIGHT LTD\nName: NOT KNOWN\n"
-    assert _people(analyzer, text) == []
+    assert people(analyzer, text) == []
 
 
 def test_statement_row_after_its_date_is_no_log_author():
@@ -364,10 +351,10 @@ def test_family_term_with_ji_is_no_name():
 
 def test_initial_and_surname_with_a_staff_code_in_brackets(analyzer):
     text = "Case transferred to V. Njoroge (KB3) for review. Flat B Block (B2) is empty.\n"
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "V. Njoroge" in got and not any("Block" in g for g in got)
 
 
 def test_author_field(analyzer):
     text = "Author: Oyelowo\nCreated: 04/03/2026\n"
-    assert "Oyelowo" in _people(analyzer, text)
+    assert "Oyelowo" in people(analyzer, text)

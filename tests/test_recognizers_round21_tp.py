@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.codes import EntityType
 from pipeline.models import CaseRecord, Party
-from tests.detect_fixtures import blank_model_analyzer, found
+from tests.detect_fixtures import blank_model_analyzer, parents_case, found
 
 REF, ADDRESS, POSTCODE, DOB, BANK, CAR, EMAIL, PHONE = (
     EntityType.CASE_REFERENCE, EntityType.ADDRESS, EntityType.UK_POSTCODE, EntityType.DATE_OF_BIRTH,
@@ -20,13 +20,9 @@ REF, ADDRESS, POSTCODE, DOB, BANK, CAR, EMAIL, PHONE = (
 
 
 def _case() -> CaseRecord:
-    return CaseRecord(case_id="T-R21", received=date(2026, 11, 23),
-                      requester=Party(name="Orla Brennagh", role="receiving parent",
-                                      addresses=("23 Pellow Street, Hexley, Dunmoor DN11 7QA",)),
-                      third_parties=[Party(name="Casimir Vantongeren", role="paying parent",
-                                           date_of_birth="1984-06-17",
-                                           addresses=("Flat 4, 61 Quenby Rise, Tollmarsh TM3 8PW",))],
-                      root=Path("."))
+    return parents_case("T-R21", "Orla Brennagh", "Casimir Vantongeren",
+                        requester_addresses=("23 Pellow Street, Hexley, Dunmoor DN11 7QA",), date_of_birth="1984-06-17",
+                        addresses=("Flat 4, 61 Quenby Rise, Tollmarsh TM3 8PW",))
 
 
 @pytest.fixture(scope="module")

@@ -14,26 +14,16 @@ import pytest
 
 from pipeline.codes import EntityType, PartyKind
 from pipeline.models import CaseRecord, Party
-from tests.detect_fixtures import blank_model_analyzer
+from tests.detect_fixtures import blank_model_analyzer, parents_case, people
 
 
 def _case() -> CaseRecord:
-    return CaseRecord(
-        case_id="T-R22N", received=date(2026, 11, 23),
-        requester=Party(name="Joanne Pryce", role="receiving parent"),
-        third_parties=[Party(name="Darren Holt", role="paying parent")],
-        root=Path("."),
-    )
+    return parents_case("T-R22N", "Joanne Pryce", "Darren Holt")
 
 
 @pytest.fixture(scope="module")
 def analyzer(tmp_path_factory):
     return blank_model_analyzer(tmp_path_factory, _case())
-
-
-def _people(analyzer, text) -> list[str]:
-    return [f.text for f in analyzer.analyze(text)
-            if f.entity_type == EntityType.PERSON and f.party == PartyKind.UNKNOWN]
 
 
 # ---------------------------------------------------------------- a staff cue, an initial and a surname
@@ -42,21 +32,21 @@ def test_capitals_log_signed_by_agent_with_rare_surname_and_initial_a(analyzer):
     text = ("03/02/2025 1115 PP CALLED RE ARREARS. PROMISED PAYMENT FRIDAY. AGENT T MBEKWELU.\n"
             "04/02/2025 0900 LETTER ISSUED TO PP. OFFICER A GRUFFYDD.\n"
             "05/02/2025 1400 RP ASKED FOR UPDATE. TL I O'DRISCOLL.\n")
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "T MBEKWELU" in got and "A GRUFFYDD" in got and "I O'DRISCOLL" in got
 
 
 def test_mixed_case_action_by_initial_and_surname(analyzer):
     text = ("Office use: form scanned 02/03/26. Verified P. Szczerbiak.\n"
             "approved_by,M Ferreira-Lusk (Finance) 04/03/2026\n")
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "P. Szczerbiak" in got and "M Ferreira-Lusk" in got
 
 
 def test_staff_cue_not_before_a_word(analyzer):
     text = ("ID CHECKED: PASSPORT SEEN. OFFICER I SAID NO.\n"
             "Checked A ROAD closure notice. AGENT A BIT LATE.\n")
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert not any(x in " ".join(got) for x in ("PASSPORT", "SAID", "ROAD", "BIT"))
 
 
@@ -65,7 +55,7 @@ def test_staff_cue_not_before_a_word(analyzer):
 def test_log_entry_signed_with_a_dash(analyzer):
     text = ("02/03/26 DD collected. -sys\n"
             "05/03/26 OB call RP, left voicemail. -K.Ashworth-Pell\n")
-    assert "K.Ashworth-Pell" in _people(analyzer, text)
+    assert "K.Ashworth-Pell" in people(analyzer, text)
 
 
 # ---------------------------------------------------------------- a relation, then the name in brackets
@@ -73,13 +63,13 @@ def test_log_entry_signed_with_a_dash(analyzer):
 def test_name_in_brackets_after_a_relation(analyzer):
     text = ("The children stay with their paternal aunt (Pinto) at weekends. "
             "RP's new partner (Marsh) answered the door.\n")
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "Pinto" in got and "Marsh" in got
 
 
 def test_bracket_after_a_relation_that_is_no_name(analyzer):
     text = "The child lives with her mother (RP) and her grandmother (Unknown) visits.\n"
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "RP" not in got and "Unknown" not in got
 
 
@@ -88,7 +78,7 @@ def test_bracket_after_a_relation_that_is_no_name(analyzer):
 def test_building_name_is_no_person(analyzer):
     text = ("Revenues Team, Stanley House, 14 Tanner Street, Leeds LS2 7QT\n"
             "Please write to us at Wellington House or Marlowe Chambers if anything changes.\n")
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert not any("House" in x or "Chambers" in x for x in got)
 
 
@@ -124,7 +114,7 @@ def test_hesitation_and_non_words_are_no_people(analyzer):
     text = ("AGENT: And the reference number if you have it?\n"
             "CALLER: Er, 4471 2209 3310. That's the one on the old letter.\n"
             "Brendan Oyelaran             11/12/1999      Non-dependant (lodger)\n")
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "Er" not in got and "Non-dependant" not in got and "Brendan Oyelaran" in got
 
 
@@ -165,7 +155,7 @@ def test_writer_names_themself_in_answer_to_who_is_this(analyzer):
             "[02/05/2025, 20:02] Jo: Who is this?\n"
             "[02/05/2025, 20:02] Pen 🌸: its penny. darrens gf\n"
             "[02/05/2025, 20:03] Jo: its summer. so what\n")
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "penny" in got and "summer" not in got
 
 
@@ -174,11 +164,11 @@ def test_writer_names_themself_in_answer_to_who_is_this(analyzer):
 def test_signature_initials_and_surname_over_their_office(analyzer):
     text = ("3. Makes no award of expenses.\n\nT. W. Abernethy-Scott\nSheriff\n\n"
             "Yours sincerely\n\nG.H. Okwuosa\nSenior Caseworker\n")
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert "T. W. Abernethy-Scott" in got and "G.H. Okwuosa" in got
 
 
 def test_signature_layout_needs_an_office_and_a_surname(analyzer):
     text = "See section B. Hall\nOpening hours\n\nA. Road\nManager\n"
-    got = _people(analyzer, text)
+    got = people(analyzer, text)
     assert not any("Road" in x or "Hall" in x for x in got)

@@ -5,27 +5,20 @@ Each test fails without its rule. Every name and value here is made up.
 """
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 import pytest
 
 from pipeline.codes import EntityType
 from pipeline.models import CaseRecord, Party
 from recognizers.refine import _document_letterhead, is_org_mailbox
-from tests.detect_fixtures import blank_model_analyzer, found
+from tests.detect_fixtures import blank_model_analyzer, parents_case, found
 
 ADDRESS, EMAIL, PHONE = EntityType.ADDRESS, EntityType.EMAIL_ADDRESS, EntityType.PHONE_NUMBER
 
 
 def _case() -> CaseRecord:
-    return CaseRecord(case_id="T-R22", received=date(2026, 11, 23),
-                      requester=Party(name="Orla Brennagh", role="receiving parent",
-                                      addresses=("23 Pellow Street, Hexley, Dunmoor DN11 7QA",)),
-                      third_parties=[Party(name="Casimir Vantongeren", role="paying parent",
-                                           date_of_birth="1984-06-17",
-                                           addresses=("Flat 4, 61 Quenby Rise, Tollmarsh TM3 8PW",))],
-                      root=Path("."))
+    return parents_case("T-R22", "Orla Brennagh", "Casimir Vantongeren",
+                        requester_addresses=("23 Pellow Street, Hexley, Dunmoor DN11 7QA",), date_of_birth="1984-06-17",
+                        addresses=("Flat 4, 61 Quenby Rise, Tollmarsh TM3 8PW",))
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from pipeline.codes import EntityType, PartyKind
 from pipeline.models import CaseRecord, Party
 from recognizers.parties import requester_gender_from_roles
 from recognizers.person_context import ocr_letters
-from tests.detect_fixtures import blank_model_analyzer
+from tests.detect_fixtures import blank_model_analyzer, people
 
 
 def _case() -> CaseRecord:
@@ -32,10 +32,6 @@ def _case() -> CaseRecord:
 @pytest.fixture(scope="module")
 def analyzer(tmp_path_factory):
     return blank_model_analyzer(tmp_path_factory, _case())
-
-
-def _people(analyzer, text, party=PartyKind.UNKNOWN) -> list[str]:
-    return [f.text for f in analyzer.analyze(text) if f.entity_type == EntityType.PERSON and f.party == party]
 
 
 # ---------------------------------------------------------------- OCR's figures inside a name
@@ -55,13 +51,13 @@ def test_ocr_letters_leaves_codes_and_figures():
 def test_ocr_signature_over_office_is_found(analyzer):
     text = ("We c0nfirm the empl0yment dates set 0ut ab0ve.\n\nY0urs faithfully\n\n"
             "K. 0zturk-Baines\nPayr0ll Administrat0r\n")
-    assert any("0zturk-Baines" in p for p in _people(analyzer, text))
+    assert any("0zturk-Baines" in p for p in people(analyzer, text))
 
 
 def test_ocr_capitals_name_in_prose_is_found(analyzer):
     text = ("Please n0te we als0 h0ld a rec0rd f0r an empl0yee with a similar name, D0MINIK WR0BLEWSKI, wh0 is n0t "
             "the pers0n y0u have asked ab0ut.\n")
-    assert any("WR0BLEWSKI" in p for p in _people(analyzer, text))
+    assert any("WR0BLEWSKI" in p for p in people(analyzer, text))
 
 
 # ---------------------------------------------------------------- the requester's gender from a partner's role
@@ -114,6 +110,6 @@ def test_statement_faster_payment_payee_with_two_initials(analyzer):
             "04 Feb    FASTER PMT LOCKYER D M EXPENSES                   220.00     731.40\n"
             "09 Feb    FASTER PAYMENT K ABERNETHY REPAIRS      95.00                636.40\n"
             "12 Feb    FASTER PMT SUNNYDALE FARM SHOP          18.20                618.20\n")
-    people = _people(analyzer, text)
-    assert "LOCKYER D M" in people and "K ABERNETHY" in people
-    assert not any("SUNNYDALE" in p for p in people)
+    got = people(analyzer, text)
+    assert "LOCKYER D M" in got and "K ABERNETHY" in got
+    assert not any("SUNNYDALE" in p for p in got)

@@ -6,27 +6,21 @@ Each test fails without its rule. Every name and value here is made up.
 """
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 import pytest
 
 from pipeline.codes import EntityType
-from pipeline.models import CaseRecord, Party
+from pipeline.models import CaseRecord
 from recognizers.bank_details import ocr_corrected
-from tests.detect_fixtures import blank_model_analyzer, found
+from tests.detect_fixtures import blank_model_analyzer, parents_case, found
 
 ADDRESS, BANK, VEHICLE, PHONE, DOB = (EntityType.ADDRESS, EntityType.BANK_DETAILS, EntityType.UK_VEHICLE_REG,
                                       EntityType.PHONE_NUMBER, EntityType.DATE_OF_BIRTH)
 
 
 def _case() -> CaseRecord:
-    return CaseRecord(case_id="T-R23T", received=date(2026, 11, 23),
-                      requester=Party(name="Orla Brennagh", role="receiving parent",
-                                      addresses=("23 Pellow Street, Hexley, Dunmoor DN11 7QA",)),
-                      third_parties=[Party(name="Casimir Vantongeren", role="paying parent",
-                                           addresses=("Flat 4, 61 Quenby Rise, Tollmarsh TM3 8PW",))],
-                      root=Path("."))
+    return parents_case("T-R23T", "Orla Brennagh", "Casimir Vantongeren",
+                        requester_addresses=("23 Pellow Street, Hexley, Dunmoor DN11 7QA",),
+                        addresses=("Flat 4, 61 Quenby Rise, Tollmarsh TM3 8PW",))
 
 
 @pytest.fixture(scope="module")
