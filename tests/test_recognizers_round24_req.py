@@ -52,13 +52,13 @@ def test_a_card_in_a_webchat_customer_turn_is_the_customers(tal):
     chat = ("Online chat transcript  12/11/2026 18:40\n"
             "System: You are now chatting with Soren.\n"
             "Soren: Hello, how can I help?\n"
-            "Me: hi its idris talbot, I want to clear what I owe\n"
+            "Me: hi it's Idris Talbot. I want to clear what I owe\n"
             "Soren: Thank you Idris. You can pay by card by phone or online.\n"
-            "Me: can I do it here. 4929 1234 5678 9012 exp 04/28\n"
+            "Me: can I do it here. 4539 1488 0343 6467 exp 04/28\n"
             "Soren: Please don't post card details here, I have hidden them.\n"
             "Me: ok sorry\n"
             "System: The chat has ended.\n")
-    assert not any("4929" in f for f in texts(tal, chat, EntityType.CREDIT_CARD))
+    assert not any("4539" in f for f in texts(tal, chat))
 
 
 def test_a_vehicle_the_adviser_confirms_with_the_customer_is_his(tal):
