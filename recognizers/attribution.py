@@ -885,6 +885,16 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                     break
     if sent > line_start and any(sent <= x.start for x in on_line):
         on_line = [x for x in on_line if x.start >= sent]
+    elif sent > line_start and on_line and _OTHER_IN_SENTENCE.search(
+            _CONTRACTION.sub("", text[sent:_sentence_end(text, e if e is not None else s)])):
+        # (round 24R) the value's own sentence names nobody but speaks of someone else (a relative, a landlord, a
+        # lodger, someone's; before the value or after it: "07700 900274 - friend's mobile"): a person named only in an
+        # earlier sentence of the line is not its owner by being named nearest ("Spoke PP on 07700 900588. Gave
+        # lodger's no. 07700 900631 as alt contact", "Call from X. Alt contact: landlord, mob ..."). Only a chat line's speaker still is, as before; and a "sentence end" inside
+        # the person's name is an initial ("Re: Tendai R. Moyo ...")
+        sp = _speaker(text, line_start, s, mentions)
+        brk = max(text.rfind(".", line_start, sent), text.rfind("!", line_start, sent), text.rfind("?", line_start, sent))
+        on_line = [x for x in on_line if (sp is not None and x.start == sp.start) or x.end > brk]
     if on_line:
         on_line = [x for x in on_line if not _source_mention(text, x)]
     if on_line:
@@ -923,6 +933,18 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         if who is not _NO_HEADER:
             return who
     return "none"
+
+
+# (round 24R) someone other than a person named in the sentence: a relative or contact, a role, a possessive
+_OTHER_IN_SENTENCE = re.compile(r"(?i)\b(?:" + KIN + r"|lodger|tenant|colleague|manager|carer|solicitor)s?\b|\w['’]s\b")
+
+
+def _sentence_end(text: str, s: int) -> int:
+    """Where the sentence holding ``s`` ends on its line (the next sentence end, else the line's end)."""
+    le = text.find("\n", s)
+    le = len(text) if le < 0 else le
+    m = SENTENCE_END.search(text, s, le)
+    return m.start() + 1 if m is not None else le
 
 
 _KIN_WORD = re.compile(r"(?i)\b" + KIN + r"\b")

@@ -110,3 +110,19 @@ def test_only_a_conversation_with_the_agency_gives_values_to_its_customer(tal):
             "CL: Sort code 16-52-07, account 30918824.\n"
             "PL: Thank you.\n")
     assert any("30918824" in f for f in texts(tal, call))
+
+
+# -- the line rule: the nearest person in the value's own sentence, not one named in an earlier sentence of the line --
+
+def test_a_person_named_only_in_an_earlier_sentence_of_a_note_does_not_own_the_value(tal):
+    # run-on case notes: the customer named in the first sentence, someone else's number in a later one naming nobody
+    for note in ("12/10/26 09:14 KD  Outbound call to PP. Confirmed he has moved in with a friend. Alt contact no. "
+                 "07700 900274 - friend's mobile.\n",
+                 "12/10/26 09:14 KD  Call from Idris. Wants review of calc. Alt contact: landlord, mob 07700 900274.\n",
+                 "12/10/26 09:14 KD  Spoke PP on 07700 900588. Accepts parentage. Gave lodger's no. 07700 900631 as "
+                 "alt contact.\n"):
+        found = texts(tal, note)
+        assert "07700 900274" in found or "07700 900631" in found, note
+    # a sentence that speaks of nobody else goes on about the person named before it, as before: the customer's
+    note = "12/10/26 09:14 KD  Call from Idris. Confirms move. New mobile 07700 900412.\n"
+    assert "07700 900412" not in texts(tal, note)
