@@ -66,6 +66,10 @@ filled in about themselves, in a section naming nobody, are theirs; a card in a 
 account holder's; "exp 09/27, cardholder X" after a card; a payment table's "paid by card ..." / "from a/c ..." note is
 the row's payer's; a value alone on an indented line under a row naming one person is that person's; a row of the
 subject's own heading block ("Re: Ms X / NHS no: ...") is the subject's.
+Also (round 24R, by step rather than cue): a value left without an owner in a transcript of the agency's call or chat
+with one customer is the customer's when its turn and the two before it speak of nobody else
+(``conversation_customer``); the line rule no longer gives a value to a person named only in an earlier sentence of
+its line when the value's own sentence speaks of someone else (a relative, a landlord, someone's).
 A mention is a listed party's name, a role written in the text ("PP", "receiving
 parent") when case.json says who holds it, a role label bound by the document
 ("Appellant: <name>", "<NAME> (Defendant)", "Our client: <name>" make "the appellant",
