@@ -66,6 +66,10 @@ filled in about themselves, in a section naming nobody, are theirs; a card in a 
 account holder's; "exp 09/27, cardholder X" after a card; a payment table's "paid by card ..." / "from a/c ..." note is
 the row's payer's; a value alone on an indented line under a row naming one person is that person's; a row of the
 subject's own heading block ("Re: Ms X / NHS no: ...") is the subject's.
+Also (round 24R, by step rather than cue): a value left without an owner in a transcript of the agency's call or chat
+with one customer is the customer's when its turn and the two before it speak of nobody else
+(``conversation_customer``); the line rule no longer gives a value to a person named only in an earlier sentence of
+its line when the value's own sentence speaks of someone else (a relative, a landlord, someone's).
 A mention is a listed party's name, a role written in the text ("PP", "receiving
 parent") when case.json says who holds it, a role label bound by the document
 ("Appellant: <name>", "<NAME> (Defendant)", "Our client: <name>" make "the appellant",
@@ -885,6 +889,16 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                     break
     if sent > line_start and any(sent <= x.start for x in on_line):
         on_line = [x for x in on_line if x.start >= sent]
+    elif sent > line_start and on_line and _OTHER_IN_SENTENCE.search(
+            _CONTRACTION.sub("", text[sent:_sentence_end(text, e if e is not None else s)])):
+        # (round 24R) the value's own sentence names nobody but speaks of someone else (a relative, a landlord, a
+        # lodger, someone's; before the value or after it: "07700 900274 - friend's mobile"): a person named only in an
+        # earlier sentence of the line is not its owner by being named nearest ("Spoke PP on 07700 900588. Gave
+        # lodger's no. 07700 900631 as alt contact", "Call from X. Alt contact: landlord, mob ..."). Only a chat line's speaker still is, as before; and a "sentence end" inside
+        # the person's name is an initial ("Re: Tendai R. Moyo ...")
+        sp = _speaker(text, line_start, s, mentions)
+        brk = max(text.rfind(".", line_start, sent), text.rfind("!", line_start, sent), text.rfind("?", line_start, sent))
+        on_line = [x for x in on_line if (sp is not None and x.start == sp.start) or x.end > brk]
     if on_line:
         on_line = [x for x in on_line if not _source_mention(text, x)]
     if on_line:
@@ -923,6 +937,18 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
         if who is not _NO_HEADER:
             return who
     return "none"
+
+
+# (round 24R) someone other than a person named in the sentence: a relative or contact, a role, a possessive
+_OTHER_IN_SENTENCE = re.compile(r"(?i)\b(?:" + KIN + r"|lodger|tenant|colleague|manager|carer|solicitor)s?\b|\w['’]s\b")
+
+
+def _sentence_end(text: str, s: int) -> int:
+    """Where the sentence holding ``s`` ends on its line (the next sentence end, else the line's end)."""
+    le = text.find("\n", s)
+    le = len(text) if le < 0 else le
+    m = SENTENCE_END.search(text, s, le)
+    return m.start() + 1 if m is not None else le
 
 
 _KIN_WORD = re.compile(r"(?i)\b" + KIN + r"\b")
@@ -1686,6 +1712,93 @@ _OTHER_SECTION = re.compile(
     r"children|child|people|household|previous|landlord|guarantor|contact|referee)\b|['’]s\b")
 
 
+# (round 24R) a transcript of a call or chat between the agency and one customer: its heading names the agency's
+# side ("Agent: ...", "Caseworker: ...", "You are now chatting with ...") and the customer ("Customer: X", "Caller:
+# PP"), or the customer's speaker label is known (``DocParties.speakers``: "CALLER: Yeah it's X.")
+_CONVERSATION_HEAD = re.compile(r"(?i)\b(?:transcript|web[ \t\-]?chat|chat|call|conversation)\b")
+_STAFF_HEAD = re.compile(
+    r"(?im)^[ \t]*(?:agent|advis[eo]r|caseworker|case[ \t]+(?:worker|manager|officer)|operator|call[ \t]+handler|"
+    r"staff(?:[ \t]+member)?)\b[^\n:]{0,20}:[ \t]*(?P<who>[^\n]*)|\bchatting[ \t]+with[ \t]+(?P<with>[^\n.]*)")
+_STAFF_LABEL = re.compile(r"(?i)^(?:agent|advis[eo]r|caseworker|case[ \t]+worker|operator|call[ \t]+handler|staff|cms|system)$")
+_CUSTOMER_HEAD = re.compile(r"(?im)\b(?:customer|caller|client)(?:[ \t]+name)?[ \t]*:[ \t]*(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?")
+# a speaker's turn: a line opened by a short label and a colon ("AGENT:", "MY:", "Tomasz:", "14:02 Me:")
+_TURN_LINE = re.compile(r"(?m)^" + SPEAKER_PREFIX.pattern + r"(?P<label>[A-Za-z][A-Za-z .'’\-]{0,24}?)[ \t]*"
+                        r"(?:\([^)\n]{1,30}\))?[ \t]*:(?=[ \t])")
+# a third person written without the apostrophe in a chat: "hes on 07700 ...", "shes got ..."
+_THIRD_INFORMAL = re.compile(r"(?i)\b(?:hes|shes|theyre|theyve|theyll|theyd|hers|theirs)\b")
+# "that's for the Corsa", "it's 0121 ...": a contraction, not a possessive
+_CONTRACTION = re.compile(r"(?i)\b(?:that|it|what|there|here|let|who|where|how)['’]s\b")
+
+
+def conversation_customer(text: str, s: int, mentions: list[Mention], doc: DocParties):
+    """(round 24R) Whose is a value nothing names an owner for, in a transcript of the agency's call or chat with
+    one customer? The customer's, as a careful reader takes it: the customer gives (or the agent reads back) the
+    customer's own details there, and anything about someone else is said to be theirs. Only when the value's turn
+    and the two turns before it (a read-back answers one, which may answer the other) speak of nobody but the customer
+    and the agency's staff: no other person named, no third person ("he", "her", "the PP's", "hes"), relative or other
+    parent. ``_NO_HEADER`` otherwise."""
+    head = text[:600]
+    if _CONVERSATION_HEAD.search(head) is None:
+        return _NO_HEADER
+    staff_heads = list(_STAFF_HEAD.finditer(head))
+    turns = list(_TURN_LINE.finditer(text))
+    if len(turns) < 4:
+        return _NO_HEADER
+    counts: dict[str, int] = {}
+    for t in turns:
+        k = t.group("label").strip().lower()
+        counts[k] = counts.get(k, 0) + 1
+    # the labels that speak (a heading's labels occur once; a chat system's own notices are no one's)
+    speakers = {k for k, n in counts.items() if n >= 2 and k != "system"}
+    if len(speakers) != 2:
+        return _NO_HEADER  # a conversation of two: the agency and its customer
+    if not staff_heads and not any(_STAFF_LABEL.match(k) for k in speakers):
+        return _NO_HEADER
+    # the customer: the party the heading's "Customer:" line or the speaker labels name (all agreeing)
+    who = {pos for k, pos in doc.speakers if k in speakers}
+    for cm in _CUSTOMER_HEAD.finditer(head):
+        who |= {x.pos for x in mentions if cm.end() <= x.start <= cm.end() + 1 and not x.possessive}
+    if len(who) != 1 or None in who:
+        return _NO_HEADER
+    customer = next(iter(who))
+    # the agency's staff: the people the heading names as such, and the speaker labels that are unknown names
+    staff = set()
+    for sm in staff_heads:
+        a, b = sm.span("who") if sm.group("who") is not None else sm.span("with")
+        staff |= {text[x.start:x.end].split()[0].casefold() for x in mentions if a <= x.start and x.end <= b and x.pos is None}
+    for t in turns:
+        if t.group("label").strip().lower() in speakers:
+            staff |= {text[x.start:x.end].split()[0].casefold() for x in mentions
+                      if x.start == t.start("label") and x.pos is None}
+    # the value's turn and the one before it
+    idx = [i for i, t in enumerate(turns) if t.group("label").strip().lower() in speakers and t.start() <= s]
+    if not idx:
+        return _NO_HEADER
+    i = idx[-1]
+    if turns[i].end() > s:
+        return _NO_HEADER  # (in the label itself)
+    nxt = next((t.start() for t in turns[i + 1:] if t.group("label").strip().lower() in speakers), len(text))
+    spans = [(turns[i].end(), nxt)]
+    prev = idx[:-1][-2:]  # the two turns before: the question it answers, and what that question took up
+    if prev:
+        spans.append((turns[prev[0]].end(), turns[i].start()))
+    for a, b in spans:
+        for x in mentions:
+            if a <= x.start and x.end <= b and x.pos != customer and not (
+                    x.pos is None and not x.possessive and text[x.start:x.end].split()[0].casefold() in staff):
+                return _NO_HEADER  # someone else is spoken of
+        for m in _THIRD_REF.finditer(text, a, b):
+            if any(x.start <= m.start() < x.end and x.pos == customer for x in mentions):
+                continue  # "(PP)", "Mr X's": the customer himself
+            if m.group(0)[-1:] in "sS" and m.group(0)[:1] in "'’" and _CONTRACTION.match(
+                    text, max(a, text.rfind(" ", a, m.start()) + 1)) is not None:
+                continue
+            return _NO_HEADER
+        if _THIRD_INFORMAL.search(text, a, b) is not None:
+            return _NO_HEADER
+    return customer
+
+
 def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParties, reference: bool,
                        e: int | None = None, card: bool = False) -> int | None | str:
     """Whose is a value that nothing local attributes ("none" from ``owner_of``), by the document's shape:
@@ -1703,6 +1816,9 @@ def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParti
         own = _statement_card_holder(text, s, mentions, doc, card=True)
         if own is not None:
             return own
+    who = conversation_customer(text, s, mentions, doc)
+    if who is not _NO_HEADER:
+        return who  # (round 24R) the customer's own details in the agency's call or chat with them
     ls = text.rfind("\n", 0, s) + 1
     sent = ls
     for m in SENTENCE_END.finditer(text, ls, s):
