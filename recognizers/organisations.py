@@ -132,7 +132,9 @@ ORG_ADDRESS_CUE = re.compile(
     r"(?i)\b(?:(?:please[ \t]+)?reply[ \t]+to(?:[ \t]+us)?(?:[ \t]+at)?|write[ \t]+to[ \t]+(?:us|them)[ \t]+at|"
     r"visit[ \t]+(?:us|them)[ \t]+at|(?:registered|head|main|branch|regional|area)[ \t]+office|"
     # an employer named with its address: "I work at Tesco Extra, Wetherby Road, ...", "employed by X, ..."
-    r"works?[ \t]+(?:at|for)|working[ \t]+(?:at|for)|employed[ \t]+(?:at|by)|"
+    # (round 24T) with when he works between: "works days at Royal Crown Derby (194 Osmaston Road, ...)"
+    r"(?:works?|working)(?:[ \t]+(?:days|nights|evenings|weekends|shifts|mornings|afternoons|part[ \t\-]time|full[ \t\-]time))?"
+    r"[ \t]+(?:at|for)|employed[ \t]+(?:at|by)|"
     # a form's or extract's label for an employer's address: "Employer address:", "Employer's address"
     r"(?:employer|employers|employer['’]s|company['’]?s?|business)[ \t]+(?:postal[ \t]+|registered[ \t]+)?address\b[ \t]*:?|"
     # "its address is ..." (not "our new address": a couple writes that about their home)
@@ -146,6 +148,8 @@ ORG_ADDRESS_CUE = re.compile(
     r"(?-i:County[ \t]+Hall|Civic[ \t]+Cent(?:re|er)|Town[ \t]+Hall|Council[ \t]+(?:Offices|House)|Guildhall|"
     r"Justice[ \t]+Centre|Law[ \t]+Courts|Combined[ \t]+Court|County[ \t]+Court|Crown[ \t]+Court|"
     r"Magistrates['’]?[ \t]+Court|Jobcentre(?:[ \t]+Plus)?))(?![\w])")
+# (round 24T) a business by what it is: its number is the business's line ("salon no 0121 ...", "call employer 01632 ...")
+_BUSINESS = r"(?:employers?|salon|shop|store|restaurant|cafe|café|takeaway|garage|firm|company|business|workplace|depot|hotel|pub)"
 # a cue on the same line that a (landline or non-geographic) number which follows is an organisation's line
 ORG_PHONE_CUE = re.compile(
     r"(?i)\b(?:out[ \t\-]+of[ \t\-]+hours|emergency[ \t]+(?:line|number|repairs)|repairs[ \t]+(?:line|number|team)|"
@@ -153,7 +157,10 @@ ORG_PHONE_CUE = re.compile(
     # "the cab number is ...", "the school office number": an organisation's number named by what it is
     r"(?:the[ \t]+(?:[\w'’\-]+[ \t]+){0,2})?(?:advice|council|office|centre|helpline|surgery|school|nursery|housing|"
     r"jobcentre|cab|court|hub|clinic|practice|bank|shelter|charity|service|team|reception|dentists?|doctors|gp|hospital|"
-    r"pharmacy|police)(?:['’]?s)?[ \t]+(?:number|no\.?|phone|tel)\b|"
+    r"pharmacy|police|" + _BUSINESS + r")(?:['’]?s)?[ \t]+(?:number|no\.?|phone|tel|landline)\b|"
+    # (round 24T) a business rung on the number: "OB call employer 01632 ...", "rang the salon on 0121 ..."
+    r"\b(?:call(?:ed)?|ring|rang|phon(?:e|ed)|tel|contact(?:ed)?)[ \t]+(?:the[ \t]+|his[ \t]+|her[ \t]+|their[ \t]+)?"
+    r"(?:" + _BUSINESS + r")[ \t]*(?:on[ \t]+|:[ \t]*)?$|"
     # a hospital ward or a department with its line: "Ward 7 (tel 01274 ...)", "Ward 22: 0113 ..."
     r"\b(?-i:Ward)[ \t]+[A-Z0-9]{1,3}\b[ \t]*[(:,]?[ \t]*(?:tel(?:ephone)?\.?|phone|direct[ \t]+line)?[ \t]*:?[ \t]*$|"
     # (prose wraps: "please ask her to contact the\n   housing options team directly on ...")

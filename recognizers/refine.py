@@ -76,11 +76,16 @@ EMAIL_IN_TEXT = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 PERSONAL_LINE = re.compile(r"(?i)(?:mobile|mob|personal|home|(?:my|his|her)[ \t]+direct[ \t]+(?:dial|line))\b[^\n]{0,25}$")
 # a direct line, "Direct line 0117 ...", "Direct: 0121 ...", "DD: ...": a person's only with a person named in its block
 # (under a letterhead or a role that names nobody, "Complaints Manager / Direct line ...", it is the body's line)
-PERSONAL_DIRECT = re.compile(r"(?i)(?:(?<!our[ \t])direct[ \t]+(?:dial|line)|ddi)\b[^\n]{0,25}$|(?<![\w])(?:direct|dd)[ \t]*[:.][ \t]*$")
+PERSONAL_DIRECT = re.compile(r"(?i)(?:(?<!our[ \t])direct[ \t]+(?:dial|line)|ddi)\b[^\n]{0,25}$|(?<![\w])(?:direct|dd)[ \t]*[:.][ \t]*$"
+                             # (round 24T) a signature's short labels in capitals, with no colon: "T 020 ... | DD 020 ...
+                             # | M 07700 ...": the direct line and the mobile of the person signing
+                             r"|(?<![\w])(?-i:DD|DDI|M|Mob|MOB)[ \t]*[:.]?[ \t]+$")
 ORG_LABEL = re.compile(
     # (at a line's start, or after a sentence on it: "Key: MF = ...; FJ = .... Office: Firthside HA, 31 ...")
-    r"(?im)(?:^|(?<=[.;][ \t])|(?<=[.;][ \t]{2}))[ \t]*(?:venue|hearing(?:[ \t]+(?:venue|centre|location|place))?|(?:place|location)[ \t]+of[ \t]+hearing|constituency[ \t]+office|(?:head|registered|main|branch)[ \t]+"
-    r"office|office|court|tribunal|surgery|practice|school|branch|premises[ \t]+of)[ \t]*:[^\n]*$"
+    r"(?im)(?:^|(?<=[.;][ \t])|(?<=[.;][ \t]{2}))[ \t>]*(?:venue|hearing(?:[ \t]+(?:venue|centre|location|place))?|(?:place|location)[ \t]+of[ \t]+hearing|constituency[ \t]+office|(?:head|registered|main|branch)[ \t]+"
+    r"office|office|court|tribunal|surgery|practice|school|branch|premises[ \t]+of|"
+    # (round 24T) a business's own line in its advert or card: "Salon: 0116 ...", "Shop: ...", "Garage: ..."
+    r"salon|shop|store|restaurant|cafe|café|takeaway|garage|workshop|showroom|depot|warehouse)[ \t]*:[^\n]*$"
 )
 ORG_PHONE_LABEL = re.compile(
     r"(?i)(?:switchboard|helpline|help[ \t]+line|reception|duty[ \t]+(?:desk|line|team|social[ \t]+worker)|front[ \t]+desk|main[ \t]+(?:office|line|number)|general[ \t]+enquiries|"
@@ -117,6 +122,9 @@ PUBLIC_DOMAIN = re.compile(r"(?i)@(?:[\w\-]+\.)*(?:gov\.uk|nhs\.uk|nhs\.net|poli
 VENUE_CUE = re.compile(
     r"(?i)\b(?:hearing|tribunal|appointment|interview|meeting|session|mediation|court)\b[^\n.]{0,40}?\b(?:take[s]?[ \t]+place|"
     r"(?:will[ \t]+)?be[ \t]+held|is[ \t]+held|listed)[ \t]+at[ \t]+[^\n]{0,50}$"
+    # (round 24T) an order's court: "Before District Judge X sitting on 9 December 2024 at 90 Wellington Street, ..."
+    r"|\b(?:judge|magistrates?|justices?|sheriff|tribunal|court|recorder|bench)\b[^\n.]{0,50}?\bsitting\b[^\n.]{0,40}?[ \t]at[ \t]+"
+    r"(?:the[ \t]+[^\n,]{0,40},?[ \t]*)?$"
 )
 HOME_WORDS = re.compile(r"(?i)\b(?:home|house|flat|his|her|their|my|your)\b|['’]s\b")
 PO_BOX = re.compile(r"(?i)\b(?:P\.?[ \t]?O\.?[ \t]*Box|Freepost)\b")
