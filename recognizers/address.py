@@ -67,6 +67,10 @@ FLAT_IN_BLOCK_RE = re.compile(
     r"(?<![\w])(?:(?:Flat|Apartment|Apt\.?)[ \u00a0]+[A-Z]?\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:" + W + r"[ \u00a0]+){1,3}"
     r"(?:" + _BLOCK_WORDS + r")|(?:FLAT|APARTMENT|APT\.?)[ \u00a0]+[A-Z]?\d{1,4}[A-Z]?,?[ \u00a0]+(?:" + WU + r"[ \u00a0]+){1,3}"
     r"(?:" + _BLOCK_WORDS.upper() + r"))\b")
+# (round 24T) a whole address typed in lower case in a message, its postcode too: "41 lund park keighley. bd21 5pr"
+LOWER_ADDRESS_RE = re.compile(
+    r"(?<![\w/])\d{1,4}[a-z]?,?[ \u00a0]+(?:[a-z][a-z'’\-]+[ \u00a0]+){1,3}(?:" + STREET_TYPES.lower() + r")\b"
+    r"(?:,?[ \u00a0]+[a-z][a-z\-]+){0,2}[,.]?[ \u00a0]+[a-z]{1,2}\d[a-z\d]?[ \u00a0]?\d[abd-hjlnp-uw-z]{2}(?![\w])")
 # (round 24T) a business unit in a named mill, works or estate, with no house number: "Unit 7 Dalton Mills, Dalton Lane,
 # Keighley BD21 4JP", "Suite 2, Parkside Works, ..." (then the town and postcode after it)
 UNIT_IN_PREMISES_RE = re.compile(
@@ -117,6 +121,9 @@ CUED_STREET_RE = re.compile(
     # where someone lives said after who with: "living with his new partner, Jo Bell, on\n Mill Lane"
     # (round 24T) or in a town and then the street, the writer hedging ("staying with her mum\n> Bisi in Dunstable I think,
     # Kingsway Court", "living with him now, somewhere in Binley, Brinklow Road I think"), over a quoted line's break
+    # (round 24T) a person said to be on or at a street: "I thought she was on Brinklow Rd", "he's still at Mill Lane"
+    r"\b(?:he|she|they|he['’]s|she['’]s|they['’]re|hes|shes)[ \t]+(?:(?:is|was|are|were)[ \t]+)?(?:now[ \t]+|still[ \t]+)?"
+    r"(?:on|at)[ \t]+|"
     r"\b(?:lives|living|live|staying|stays|moved|moving)\b(?:[^.!?\n]|\n[ \t>]*(?=[^\s>])){1,50}?[ \t,](?:on|at|in)(?:[ \t]+|[ \t]*\n[ \t]*)|"
     # a relative's or friend's home, said the British way by the possessive alone: "she is at her mother's in
     # Blakenhall, Dudley Road", "pick-ups from my mums on Mill Lane", "round his nan's on Fore Street"
@@ -131,7 +138,10 @@ CUED_STREET_RE = re.compile(
 # a relative's or friend's home by a possessive (a name's too), or a flat or house said to be somebody's
 _HOME_CUE = (r"(?i:\b(?:(?:his|her|their|my|our|your|[a-z]+['’]?s)[ \t]+" + _KIN + r"(?:['’]s|s['’]?)"
              r"(?:[ \t]+(?:house|place|flat))?[ \t]*|\b(?:that|this|his|her|their|my|our|your)[ \t]+(?:new[ \t]+)?"
-             r"(?:flat|house|bedsit)[ \t]+))")
+             r"(?:flat|house|bedsit)[ \t]+"
+             # (round 24T) a home said to be got or rented, as typed in a message: "me n kirsty got a place on lund park"
+             r"|\b(?:got|get|getting|have|has|had|rent|rents|renting|rented|bought|buying|found)[ \t]+(?:a|an|the)[ \t]+"
+             r"(?:new[ \t]+)?(?:place|house|flat|home|bedsit)[ \t]+))")
 _NOT_STREET_WORD = r"(?!(?i:the|a|an|that|this|his|her|their|my|our|your|main|next|same|other|one|way|road|street|lane)\b)"
 HOME_STREET_RE = re.compile(
     _HOME_CUE + r"(?:(?:on|in|at|off)[ \t]+(?P<lw>" + _NOT_STREET_WORD + r"[a-z][a-z'’\-]+(?:[ \t]+" + _NOT_STREET_WORD
@@ -257,6 +267,8 @@ class AddressRecognizer(EntityRecognizer):
         for m in FLAT_IN_BLOCK_RE.finditer(text):
             e2 = extend_address(text, m.end())
             out.append(_res(self, m.start(), e2, 0.6 if e2 == m.end() else 0.75, "flat in a named block"))
+        for m in LOWER_ADDRESS_RE.finditer(text):
+            out.append(_res(self, m.start(), m.end(), 0.6, "an address typed in lower case with its postcode"))
         for m in UNIT_IN_PREMISES_RE.finditer(text):
             e2 = extend_address(text, m.end())
             if e2 > m.end():

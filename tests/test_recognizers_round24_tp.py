@@ -91,6 +91,24 @@ def test_street_found_where_someone_lives_named_again():
     assert _addresses(t) == ["Wrenfield Road", "Wrenfield Road"]
 
 
+def test_lower_case_street_of_a_home_got_or_rented():
+    assert "pell park" in _addresses("[03/02/2026, 21:40] Cas: me n her got a place on pell park now\n")
+
+
+def test_whole_address_typed_in_lower_case_with_its_postcode():
+    assert "18 quenby rise tollmarsh. tm3 8pw" in _addresses("Cas: its 18 quenby rise tollmarsh. tm3 8pw. dont tell them\n")
+
+
+def test_requesters_own_address_in_lower_case_kept(analyzer):
+    # (control: her listed address typed in lower case in her own message stays hers)
+    t = "[02/03/2026, 19:05] Orla: my address is 23 pellow street hexley. dn11 7qa\n[02/03/2026, 19:06] Casimir: ok\n"
+    assert found(analyzer, t, ADDRESS) == []
+
+
+def test_street_a_person_is_said_to_be_on():
+    assert "Gorsey Rd" in _addresses("I never said it was confirmed, I said I thought she was on Gorsey Rd. Please check.")
+
+
 def test_flat_in_lower_case_before_the_house_number():
     assert "flat 2 118 Gorsey Rd" in _addresses("their new address:\n    flat 2 118 Gorsey Rd (I think)\n")
 
