@@ -67,12 +67,12 @@ FLAT_IN_BLOCK_RE = re.compile(
     r"(?<![\w])(?:(?:Flat|Apartment|Apt\.?)[ \u00a0]+[A-Z]?\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:" + W + r"[ \u00a0]+){1,3}"
     r"(?:" + _BLOCK_WORDS + r")|(?:FLAT|APARTMENT|APT\.?)[ \u00a0]+[A-Z]?\d{1,4}[A-Z]?,?[ \u00a0]+(?:" + WU + r"[ \u00a0]+){1,3}"
     r"(?:" + _BLOCK_WORDS.upper() + r"))\b")
-# (round 24T) a whole address typed in lower case in a message, its postcode too: "41 lund park keighley. bd21 5pr"
+# (round 24T) a whole address typed in lower case in a message, its postcode too: "18 quenby rise tollmarsh. tm3 8pw"
 LOWER_ADDRESS_RE = re.compile(
     r"(?<![\w/])\d{1,4}[a-z]?,?[ \u00a0]+(?:[a-z][a-z'’\-]+[ \u00a0]+){1,3}(?:" + STREET_TYPES.lower() + r")\b"
     r"(?:,?[ \u00a0]+[a-z][a-z\-]+){0,2}[,.]?[ \u00a0]+[a-z]{1,2}\d[a-z\d]?[ \u00a0]?\d[abd-hjlnp-uw-z]{2}(?![\w])")
-# (round 24T) a business unit in a named mill, works or estate, with no house number: "Unit 7 Dalton Mills, Dalton Lane,
-# Keighley BD21 4JP", "Suite 2, Parkside Works, ..." (then the town and postcode after it)
+# (round 24T) a business unit in a named mill, works or estate, with no house number: "Unit 5 Beckside Mills, Beck Lane,
+# Tollmarsh TM4 2QR", "Suite 2, Parkside Works, ..." (then the town and postcode after it)
 UNIT_IN_PREMISES_RE = re.compile(
     r"(?<![\w])(?:Unit|Units|Suite|UNIT|SUITE)[ \u00a0]+[A-Z]?\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:" + W + r"[ \u00a0]+){1,3}"
     r"(?:Mills?|Works|Centre|Center|Estate|Park|Buildings|Yard|Wharf|Studios|Arcade|Precinct|Enterprise[ \u00a0]+Park)\b")
@@ -106,7 +106,7 @@ FOREIGN_STREET_RE = re.compile(
 _KIN = (r"(?i:mum|mam|mom|mother|mummy|dad|father|daddy|nan|nana|nanna|gran|granny|grandma|grandad|grandmother|grandfather|"
         r"sister|brother|auntie|aunty|aunt|uncle|cousin|niece|nephew|partner|boyfriend|girlfriend|fiance|fiancee|"
         r"friend|mate|pal|parent|in-law|in-laws|inlaws)")
-# (round 24T) the writer hedging between a town and its street: "in Cumbernauld i think Burns Road", "in Dunstable I think,"
+# (round 24T) the writer hedging between a town and its street: "in Dunmoor i think Wrenfield Road", "in Tollmarsh I think,"
 _HEDGE = r"(?:,?[ \t]+(?i:i[ \t]+think|i[ \t]+believe|i[ \t]+reckon|maybe|probably|somewhere)[ \t]*,?[ \t]+)"
 _HEDGE_RE = re.compile(_HEDGE)
 # a street named without a house number after an address cue: "she now lives on Mill Lane, Hitchin",
@@ -119,9 +119,9 @@ CUED_STREET_RE = re.compile(
     r"\b(?:(?:his|her|their|my|our|your)[ \t]+(?:new[ \t]+|own[ \t]+)?|(?:got|get|getting|have|has|had|rent|rents|renting|"
     r"bought|buying|found)[ \t]+(?:a|an|the)[ \t]+(?:new[ \t]+)?)(?:place|house|flat|home|bedsit|room)[ \t]+(?:on|in)[ \t]+|"
     # where someone lives said after who with: "living with his new partner, Jo Bell, on\n Mill Lane"
-    # (round 24T) or in a town and then the street, the writer hedging ("staying with her mum\n> Bisi in Dunstable I think,
-    # Kingsway Court", "living with him now, somewhere in Binley, Brinklow Road I think"), over a quoted line's break
-    # (round 24T) a person said to be on or at a street: "I thought she was on Brinklow Rd", "he's still at Mill Lane"
+    # (round 24T) or in a town and then the street, the writer hedging ("staying with her mum\n> Jo in Tollmarsh I think,
+    # Abbeymead Court", "living with him now, somewhere in Hexley, Corncrake Lane I think"), over a quoted line's break
+    # (round 24T) a person said to be on or at a street: "I thought she was on Gorsey Rd", "he's still at Mill Lane"
     r"\b(?:he|she|they|he['’]s|she['’]s|they['’]re|hes|shes)[ \t]+(?:(?:is|was|are|were)[ \t]+)?(?:now[ \t]+|still[ \t]+)?"
     r"(?:on|at)[ \t]+|"
     r"\b(?:lives|living|live|staying|stays|moved|moving)\b(?:[^.!?\n]|\n[ \t>]*(?=[^\s>])){1,50}?[ \t,](?:on|at|in)(?:[ \t]+|[ \t]*\n[ \t]*)|"
@@ -139,7 +139,7 @@ CUED_STREET_RE = re.compile(
 _HOME_CUE = (r"(?i:\b(?:(?:his|her|their|my|our|your|[a-z]+['’]?s)[ \t]+" + _KIN + r"(?:['’]s|s['’]?)"
              r"(?:[ \t]+(?:house|place|flat))?[ \t]*|\b(?:that|this|his|her|their|my|our|your)[ \t]+(?:new[ \t]+)?"
              r"(?:flat|house|bedsit)[ \t]+"
-             # (round 24T) a home said to be got or rented, as typed in a message: "me n kirsty got a place on lund park"
+             # (round 24T) a home said to be got or rented, as typed in a message: "me n her got a place on pell park"
              r"|\b(?:got|get|getting|have|has|had|rent|rents|renting|rented|bought|buying|found)[ \t]+(?:a|an|the)[ \t]+"
              r"(?:new[ \t]+)?(?:place|house|flat|home|bedsit)[ \t]+))")
 _NOT_STREET_WORD = r"(?!(?i:the|a|an|that|this|his|her|their|my|our|your|main|next|same|other|one|way|road|street|lane)\b)"
@@ -151,8 +151,8 @@ HOME_STREET_RE = re.compile(
 # Llandeilo\nSA19 6SR", "Mill Lane\nHitchin SG4 9AB"): a line of its own, then towns, then the postcode
 STREET_LINE_RE = re.compile(r"(?m)^[ \t]*(?P<a>(?:" + W + r"[ \u00a0]+){1,3}(?:" + STREET_TYPES + r")\b\.?)(?=[ \t]*[,\n])")
 # (round 24T) where a person named just before lives, given by "of" or "at" (a witness's, an arrested man's, a relative's
-# home in a police or court letter or a case note): "Mrs Doreen Atkinson of Cleckheaton Road", "Jordan Tate, aged 19,
-# of Woodend Avenue, Speke", "Ms Keane's mother, Mrs B Foley, at Window Lane, Garston"; a name (a title, or two or three
+# home in a police or court letter or a case note): "Mrs Ada Pim of Kestrel Road", "Ned Lusk, aged 19,
+# of Marlpit Avenue, Brindle", "her mother, Mrs I Quarrel, at Tansy Lane, Oxhey"; a name (a title, or two or three
 # capitalised words), then the street and its word, not a business after it ("of Park Road Motors")
 _NAMED = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+(?:[A-Z]\.?[ \t]+)?" + W + r"|" + W + r"(?:[ \t]+" + W + r"){1,2})"
 PERSON_OF_STREET_RE = re.compile(
@@ -248,7 +248,7 @@ class AddressRecognizer(EntityRecognizer):
             st = m.start(g)
             h = _HEDGE_RE.search(text, st, e) if g == "street" else None
             if h is not None:
-                st = h.end()  # ("in Cumbernauld i think Burns Road": the street, not the town and the hedge)
+                st = h.end()  # ("in Dunmoor i think Wrenfield Road": the street, not the town and the hedge)
             out.append(_res(self, st, e2, 0.7 if e2 > e else 0.6, "street after an address cue"))
         if " of " in text or " at " in text:
             for m in PERSON_OF_STREET_RE.finditer(text):
@@ -337,7 +337,7 @@ def _street_named_again(rec, text: str, found: list) -> list:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             # (round 24T) a street found without a house number where someone lives ("moved in with her in
-            # Cumbernauld, Burns Road"), named again in the same words anywhere ("Did you say Burns Road?"), not a
+            # Dunmoor, Wrenfield Road"), named again in the same words anywhere ("Did you say Wrenfield Road?"), not a
             # business after it
             if _LOCATING_BEFORE.search(text, max(0, m.start() - 12), m.start()) is None and not (
                     name in cued and not _CAPITAL_AFTER.match(text, m.end())):

@@ -102,7 +102,7 @@ KIN = (r"(?:ex[- ]?|former[ \t]+|new[ \t]+|late[ \t]+|step-?)?(?:mother|father|m
 # "my brother's account (30561122)", "her mum's number": a relative's, not the possessive's owner's
 KIN_POSSESSIVE_CUE = re.compile(
     r"(?i)(?:\b(?:my|your|his|her|their|our|the)[ \t]+" + KIN + r"(?:['’]s?|s)?"
-    # (round 24T) a note's possessive with no determiner, after a word of the sentence: "Gave partner's no. 07700 ...",
+    # (round 24T) a note's possessive with no determiner, after a word of the sentence: "Gave girlfriend's no. 07700 ...",
     # "PP's partner's mob": still the relative's (not a form's "Mother's phone:" label at a line's start)
     r"|(?<=[A-Za-z'’][ \t])(?!(?:employer|boss|landlord|landlady)['’])" + KIN + r"['’]s)[ \t]+(?:own[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN
     + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"

@@ -132,7 +132,7 @@ ORG_ADDRESS_CUE = re.compile(
     r"(?i)\b(?:(?:please[ \t]+)?reply[ \t]+to(?:[ \t]+us)?(?:[ \t]+at)?|write[ \t]+to[ \t]+(?:us|them)[ \t]+at|"
     r"visit[ \t]+(?:us|them)[ \t]+at|(?:registered|head|main|branch|regional|area)[ \t]+office|"
     # an employer named with its address: "I work at Tesco Extra, Wetherby Road, ...", "employed by X, ..."
-    # (round 24T) with when he works between: "works days at Royal Crown Derby (194 Osmaston Road, ...)"
+    # (round 24T) with when he works between: "works nights at Kestrel Fold (44 Harrow Road, ...)"
     r"(?:works?|working)(?:[ \t]+(?:days|nights|evenings|weekends|shifts|mornings|afternoons|part[ \t\-]time|full[ \t\-]time))?"
     r"[ \t]+(?:at|for)|employed[ \t]+(?:at|by)|"
     # a form's or extract's label for an employer's address: "Employer address:", "Employer's address"
@@ -145,6 +145,10 @@ ORG_ADDRESS_CUE = re.compile(
     # "the nursery is at 12 Kings Road", "their branch is based on ..."
     r"(?:the|our|their|its)[ \t]+(?:nursery|school|surgery|practice|centre|clinic|hospital|council|court|tribunal|branch|"
     r"bank|jobcentre|library|hub|academy|college|pharmacy|depot|headquarters|hq)[ \t]+(?:is|are)[ \t]+(?:based[ \t]+)?(?:at|on|in)|"
+    # (round 24T) a body's premises where the reader goes or collects something: "collect the vehicle from the pound at
+    # Kirk Street, ...", "report to the station at ...", "the office at 4 Mill Row"
+    r"\b(?:from|to|at|visit|attend)[ \t]+the[ \t]+(?:pound|depot|police[ \t]+station|station|office|offices|branch|"
+    r"centre|clinic|surgery|hospital|jobcentre|court|library|reception|desk)[ \t]+(?:at|on|in)|"
     r"(?-i:County[ \t]+Hall|Civic[ \t]+Cent(?:re|er)|Town[ \t]+Hall|Council[ \t]+(?:Offices|House)|Guildhall|"
     r"Justice[ \t]+Centre|Law[ \t]+Courts|Combined[ \t]+Court|County[ \t]+Court|Crown[ \t]+Court|"
     r"Magistrates['’]?[ \t]+Court|Jobcentre(?:[ \t]+Plus)?))(?![\w])")
@@ -210,7 +214,9 @@ _LANDLINE_OR_ORG_RANGE = re.compile(r"^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|\(?0)(?:[12
 # a body named as where a value came from, not whose it is: "NEW ADDR PER DVLA: ...", "according to HMRC", "as held by
 # the council"
 SOURCE_BEFORE = re.compile(r"(?i)\b(?:per|according[ \t]+to|(?:as[ \t]+)?held[ \t]+by|confirmed[ \t]+by|traced[ \t]+(?:by|via)|"
-                           r"supplied[ \t]+by|provided[ \t]+by|via)[ \t]+(?:the[ \t]+)?$")
+                           r"supplied[ \t]+by|provided[ \t]+by|via"
+                           # (round 24T) "ALT ADDR FOR PP FROM DVLA: ...", "new address from HMRC": where the address came from
+                           r"|\b(?:addr(?:ess)?|address(?:es)?|details)\b[^\n:.]{0,25}?\bfrom)[ \t]+(?:the[ \t]+)?$")
 
 
 def org_contact_cue(text: str, s: int, kind: str, orgs: list[tuple[int, int]] = (),

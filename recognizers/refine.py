@@ -122,7 +122,7 @@ PUBLIC_DOMAIN = re.compile(r"(?i)@(?:[\w\-]+\.)*(?:gov\.uk|nhs\.uk|nhs\.net|poli
 VENUE_CUE = re.compile(
     r"(?i)\b(?:hearing|tribunal|appointment|interview|meeting|session|mediation|court)\b[^\n.]{0,40}?\b(?:take[s]?[ \t]+place|"
     r"(?:will[ \t]+)?be[ \t]+held|is[ \t]+held|listed)[ \t]+at[ \t]+[^\n]{0,50}$"
-    # (round 24T) an order's court: "Before District Judge X sitting on 9 December 2024 at 90 Wellington Street, ..."
+    # (round 24T) an order's court: "Before District Judge X sitting on 4 March 2025 at 31 Bridewell Street, ..."
     r"|\b(?:judge|magistrates?|justices?|sheriff|tribunal|court|recorder|bench)\b[^\n.]{0,50}?\bsitting\b[^\n.]{0,40}?[ \t]at[ \t]+"
     r"(?:the[ \t]+[^\n,]{0,40},?[ \t]*)?$"
 )
@@ -539,7 +539,8 @@ _PERSONAL_PRONOUN = re.compile(r"(?i)(?<![\w'’])(?:he|she|him|his|her|hers|the
 _DET_AT_LINE_END = re.compile(r"(?i)(?<![\w'’])(?:the|our|your|their|its)[ \t]*$")
 # "call" / "ring" / "dial" straight before a landline, with no one to call named ("call 0161 ...", "ring us on 0113 ..."),
 # not a person's "direct dial"
-_CALL_BARE = re.compile(r"(?i)(?<![\w'’])(?<!direct[ \t])(?:call|ring|dial)[ \t]+(?:us[ \t]+)?(?:on[ \t]+)?[:]?[ \t]*$")
+_CALL_BARE = re.compile(r"(?i)(?<![\w'’])(?<!direct[ \t])(?:call|ring|dial|(?<=by[ \t])(?:calling|ringing|phoning|dialling))"
+                        r"[ \t]+(?:us[ \t]+)?(?:on[ \t]+)?[:]?[ \t]*$")  # (round 24T: "... by calling 0151 ...")
 
 
 def _signature_office_address(text: str, s: int, line_start: int, people) -> bool:

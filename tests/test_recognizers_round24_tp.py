@@ -151,3 +151,14 @@ def test_signature_direct_line_and_mobile_are_the_signers(analyzer):
          "T 01632 960100 | DD 01632 960109 | M 07700 900476\n")
     got = found(analyzer, t, PHONE)
     assert "01632 960109" in got and "07700 900476" in got and "01632 960100" not in got
+
+
+def test_premises_the_reader_collects_from_and_its_line(analyzer):
+    t = ("Dear Mr Brennagh\n\nThe van was recovered. You can collect the vehicle from the pound at Kirk Street, Tollmarsh "
+         "TM1 5QQ by calling 01632 960377. Please bring your V5C.\n")
+    assert found(analyzer, t, ADDRESS) == [] and found(analyzer, t, POSTCODE) == [] and found(analyzer, t, PHONE) == []
+
+
+def test_body_an_address_came_from_is_not_its_owner(analyzer):
+    t = "22/07/2025  KA1 (LEGAL)\nLO APPLIED. ALT ADDR FOR PP FROM DVLA: 14 HARROW ROAD, TOLLMARSH TM4 9ZZ.\n"
+    assert [v for v in found(analyzer, t, ADDRESS) if "HARROW" in v]
