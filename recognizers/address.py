@@ -32,7 +32,7 @@ def street_name(lo: int, hi: int) -> str:
 
 
 STREET = (
-    r"(?:(?:Flat|Apartment|Apt|Unit|Room|FLAT|APARTMENT|APT|UNIT|ROOM)[ \u00a0]+(?:[A-Z]?\d+[A-Za-z]?|[A-Z](?![\w])),?[ \u00a0\n]+)?"
+    r"(?:(?:Flat|Apartment|Apt|Unit|Room|FLAT|APARTMENT|APT|UNIT|ROOM|flat)[ \u00a0]+(?:[A-Z]?\d+[A-Za-z]?|[A-Z](?![\w])),?[ \u00a0\n]+)?"
     # (not the minutes of a time or the pence of an amount: "at 10:00, Court 3", "£4.50 Lane"; not a house number
     # starting with a nought: the end of a phone number, "0121 496 0001, Ladypool Road")
     r"(?:(?<![\d:.£$€])(?!0)\d{1,4}[A-Za-z]?(?:[\-–]\d{1,4})?,?[ \u00a0]+)"
@@ -67,6 +67,15 @@ FLAT_IN_BLOCK_RE = re.compile(
     r"(?<![\w])(?:(?:Flat|Apartment|Apt\.?)[ \u00a0]+[A-Z]?\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:" + W + r"[ \u00a0]+){1,3}"
     r"(?:" + _BLOCK_WORDS + r")|(?:FLAT|APARTMENT|APT\.?)[ \u00a0]+[A-Z]?\d{1,4}[A-Z]?,?[ \u00a0]+(?:" + WU + r"[ \u00a0]+){1,3}"
     r"(?:" + _BLOCK_WORDS.upper() + r"))\b")
+# (round 24T) a whole address typed in lower case in a message, its postcode too: "18 quenby rise tollmarsh. tm3 8pw"
+LOWER_ADDRESS_RE = re.compile(
+    r"(?<![\w/])\d{1,4}[a-z]?,?[ \u00a0]+(?:[a-z][a-z'’\-]+[ \u00a0]+){1,3}(?:" + STREET_TYPES.lower() + r")\b"
+    r"(?:,?[ \u00a0]+[a-z][a-z\-]+){0,2}[,.]?[ \u00a0]+[a-z]{1,2}\d[a-z\d]?[ \u00a0]?\d[abd-hjlnp-uw-z]{2}(?![\w])")
+# (round 24T) a business unit in a named mill, works or estate, with no house number: "Unit 5 Beckside Mills, Beck Lane,
+# Tollmarsh TM4 2QR", "Suite 2, Parkside Works, ..." (then the town and postcode after it)
+UNIT_IN_PREMISES_RE = re.compile(
+    r"(?<![\w])(?:Unit|Units|Suite|UNIT|SUITE)[ \u00a0]+[A-Z]?\d{1,4}[A-Za-z]?,?[ \u00a0]+(?:" + W + r"[ \u00a0]+){1,3}"
+    r"(?:Mills?|Works|Centre|Center|Estate|Park|Buildings|Yard|Wharf|Studios|Arcade|Precinct|Enterprise[ \u00a0]+Park)\b")
 # streets named in Welsh, the street word first ("12 Heol y Nant", "3 Ffordd Las", "7 Maes yr Haf")
 UW = r"[A-ZÀ-ÖØ-Þ\u0100-\u017f\u0174\u0176][^\W\d_]*(?:['’\-][^\W\d_]+)*"
 WELSH_STREET_RE = re.compile(
@@ -97,6 +106,9 @@ FOREIGN_STREET_RE = re.compile(
 _KIN = (r"(?i:mum|mam|mom|mother|mummy|dad|father|daddy|nan|nana|nanna|gran|granny|grandma|grandad|grandmother|grandfather|"
         r"sister|brother|auntie|aunty|aunt|uncle|cousin|niece|nephew|partner|boyfriend|girlfriend|fiance|fiancee|"
         r"friend|mate|pal|parent|in-law|in-laws|inlaws)")
+# (round 24T) the writer hedging between a town and its street: "in Dunmoor i think Wrenfield Road", "in Tollmarsh I think,"
+_HEDGE = r"(?:,?[ \t]+(?i:i[ \t]+think|i[ \t]+believe|i[ \t]+reckon|maybe|probably|somewhere)[ \t]*,?[ \t]+)"
+_HEDGE_RE = re.compile(_HEDGE)
 # a street named without a house number after an address cue: "she now lives on Mill Lane, Hitchin",
 # "moved to Orchard Close", "address: Linden Grove, Luton"
 CUED_STREET_RE = re.compile(
@@ -107,13 +119,18 @@ CUED_STREET_RE = re.compile(
     r"\b(?:(?:his|her|their|my|our|your)[ \t]+(?:new[ \t]+|own[ \t]+)?|(?:got|get|getting|have|has|had|rent|rents|renting|"
     r"bought|buying|found)[ \t]+(?:a|an|the)[ \t]+(?:new[ \t]+)?)(?:place|house|flat|home|bedsit|room)[ \t]+(?:on|in)[ \t]+|"
     # where someone lives said after who with: "living with his new partner, Jo Bell, on\n Mill Lane"
-    r"\b(?:lives|living|live|staying|stays|moved|moving)\b[^.!?\n]{1,50}?[ \t,](?:on|at)(?:[ \t]+|[ \t]*\n[ \t]*)|"
+    # (round 24T) or in a town and then the street, the writer hedging ("staying with her mum\n> Jo in Tollmarsh I think,
+    # Abbeymead Court", "living with him now, somewhere in Hexley, Corncrake Lane I think"), over a quoted line's break
+    # (round 24T) a person said to be on or at a street: "I thought she was on Gorsey Rd", "he's still at Mill Lane"
+    r"\b(?:he|she|they|he['’]s|she['’]s|they['’]re|hes|shes)[ \t]+(?:(?:is|was|are|were)[ \t]+)?(?:now[ \t]+|still[ \t]+)?"
+    r"(?:on|at)[ \t]+|"
+    r"\b(?:lives|living|live|staying|stays|moved|moving)\b(?:[^.!?\n]|\n[ \t>]*(?=[^\s>])){1,50}?[ \t,](?:on|at|in)(?:[ \t]+|[ \t]*\n[ \t]*)|"
     # a relative's or friend's home, said the British way by the possessive alone: "she is at her mother's in
     # Blakenhall, Dudley Road", "pick-ups from my mums on Mill Lane", "round his nan's on Fore Street"
     r"\b(?:his|her|their|my|our|your)[ \t]+(?:" + _KIN + r")(?:['’]s|s['’]?)[ \t]+(?:house[ \t]+|place[ \t]+|flat[ \t]+)?"
     r"(?:on|in|at|off)[ \t]+)"
     # (a district or town before the street: "his house in Gorleston, Lowestoft Road")
-    r"(?:(?P<street>(?:" + W + r"(?:[ \u00a0]+" + W + r")?,[ \t]+)?" + street_name(1, 3) + r")(?![ \u00a0]+[A-Z][a-z])"
+    r"(?:(?P<street>(?:" + W + r"(?:[ \u00a0]+" + W + r")?(?:,[ \t]+|" + _HEDGE + r"))?" + street_name(1, 3) + r")(?![ \u00a0]+[A-Z][a-z])"
     # in lower case, as typed in a message, only with a house number: "she lives at 4 mill lane now"
     r"|(?P<lower>\d{1,4}[a-z]?,?[ \u00a0]+(?:[a-z][a-z'’\-]+[ \u00a0]+){1,3}(?i:" + STREET_TYPES + r")\b))")
 # (round 23T) a home named by whose or what it is, then its street, as typed in a message: in lower case ("kirstys
@@ -121,7 +138,10 @@ CUED_STREET_RE = re.compile(
 # a relative's or friend's home by a possessive (a name's too), or a flat or house said to be somebody's
 _HOME_CUE = (r"(?i:\b(?:(?:his|her|their|my|our|your|[a-z]+['’]?s)[ \t]+" + _KIN + r"(?:['’]s|s['’]?)"
              r"(?:[ \t]+(?:house|place|flat))?[ \t]*|\b(?:that|this|his|her|their|my|our|your)[ \t]+(?:new[ \t]+)?"
-             r"(?:flat|house|bedsit)[ \t]+))")
+             r"(?:flat|house|bedsit)[ \t]+"
+             # (round 24T) a home said to be got or rented, as typed in a message: "me n her got a place on pell park"
+             r"|\b(?:got|get|getting|have|has|had|rent|rents|renting|rented|bought|buying|found)[ \t]+(?:a|an|the)[ \t]+"
+             r"(?:new[ \t]+)?(?:place|house|flat|home|bedsit)[ \t]+))")
 _NOT_STREET_WORD = r"(?!(?i:the|a|an|that|this|his|her|their|my|our|your|main|next|same|other|one|way|road|street|lane)\b)"
 HOME_STREET_RE = re.compile(
     _HOME_CUE + r"(?:(?:on|in|at|off)[ \t]+(?P<lw>" + _NOT_STREET_WORD + r"[a-z][a-z'’\-]+(?:[ \t]+" + _NOT_STREET_WORD
@@ -130,6 +150,14 @@ HOME_STREET_RE = re.compile(
 # a street with no house number heading an address block that ends in a postcode ("Quarry Road, Ffairfach\n
 # Llandeilo\nSA19 6SR", "Mill Lane\nHitchin SG4 9AB"): a line of its own, then towns, then the postcode
 STREET_LINE_RE = re.compile(r"(?m)^[ \t]*(?P<a>(?:" + W + r"[ \u00a0]+){1,3}(?:" + STREET_TYPES + r")\b\.?)(?=[ \t]*[,\n])")
+# (round 24T) where a person named just before lives, given by "of" or "at" (a witness's, an arrested man's, a relative's
+# home in a police or court letter or a case note): "Mrs Ada Pim of Kestrel Road", "Ned Lusk, aged 19,
+# of Marlpit Avenue, Brindle", "her mother, Mrs I Quarrel, at Tansy Lane, Oxhey"; a name (a title, or two or three
+# capitalised words), then the street and its word, not a business after it ("of Park Road Motors")
+_NAMED = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+(?:[A-Z]\.?[ \t]+)?" + W + r"|" + W + r"(?:[ \t]+" + W + r"){1,2})"
+PERSON_OF_STREET_RE = re.compile(
+    r"(?<![\w'’\-])" + _NAMED + r"(?:,[ \t]+aged[ \t]+\d{1,3},)?,?[ \t]+(?:of|at)[ \t]+(?P<street>" + street_name(1, 3)
+    + r")(?![ \u00a0]*[A-Za-z]*[ \u00a0]*(?:[A-Z][a-z]|&))")
 # a house number and a street with no street word ("3 Gillinggate", "12 Broadacre") straight after an address
 # cue: "my old address, 3 Gillinggate, that's ...", "address: 7 Highfield"
 CUED_NUMBERED_RE = re.compile(
@@ -217,7 +245,15 @@ class AddressRecognizer(EntityRecognizer):
             g = "street" if m.group("street") else "lower"
             e = m.end(g)
             e2 = extend_address(text, e)
-            out.append(_res(self, m.start(g), e2, 0.7 if e2 > e else 0.6, "street after an address cue"))
+            st = m.start(g)
+            h = _HEDGE_RE.search(text, st, e) if g == "street" else None
+            if h is not None:
+                st = h.end()  # ("in Dunmoor i think Wrenfield Road": the street, not the town and the hedge)
+            out.append(_res(self, st, e2, 0.7 if e2 > e else 0.6, "street after an address cue"))
+        if " of " in text or " at " in text:
+            for m in PERSON_OF_STREET_RE.finditer(text):
+                e = m.end("street")
+                out.append(_res(self, m.start("street"), extend_address(text, e), 0.6, "street where a person named before lives"))
         for m in HOME_STREET_RE.finditer(text):
             g = "lw" if m.group("lw") else "tw"
             out.append(_res(self, m.start(g), extend_address(text, m.end(g)), 0.6, "street of a home named by whose it is"))
@@ -231,6 +267,12 @@ class AddressRecognizer(EntityRecognizer):
         for m in FLAT_IN_BLOCK_RE.finditer(text):
             e2 = extend_address(text, m.end())
             out.append(_res(self, m.start(), e2, 0.6 if e2 == m.end() else 0.75, "flat in a named block"))
+        for m in LOWER_ADDRESS_RE.finditer(text):
+            out.append(_res(self, m.start(), m.end(), 0.6, "an address typed in lower case with its postcode"))
+        for m in UNIT_IN_PREMISES_RE.finditer(text):
+            e2 = extend_address(text, m.end())
+            if e2 > m.end():
+                out.append(_res(self, m.start(), e2, 0.6, "business unit in named premises with its street or town"))
         for m in PO_BOX_RE.finditer(text):
             e2 = extend_address(text, m.end())
             if e2 > m.end():
@@ -256,6 +298,11 @@ _STREET_SHORT = {"street": "st", "road": "rd", "avenue": "ave", "lane": "ln", "c
                  "court": "ct", "place": "pl", "gardens": "gdns", "terrace": "terr", "square": "sq"}
 _NUMBERED_STREET = re.compile(r"(?<![\w])\d{1,4}[A-Za-z]?,?[ \u00a0]+(?P<name>(?:" + W + r"[ \u00a0]+){1,3})(?P<type>" + STREET_TYPES
                               + r")\b\.?")
+# (round 24T) a street found alone by a cue (no house number): its name and street word at the finding's start
+_CUED_ALONE = re.compile(r"(?P<name>(?:" + W + r"[ \u00a0]+){1,3})(?P<type>" + STREET_TYPES + r")\b\.?")
+_HOME_WHYS = frozenset({"street after an address cue", "street where a person named before lives",
+                        "street of a home named by whose it is"})
+_CAPITAL_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]")
 # where a street named alone locates someone or something: "on Kelvin Street", "the Kelvin St address", "to Kelvin St"
 _LOCATING_BEFORE = re.compile(r"(?i)(?:\b(?:on|at|to|in|into|near|from|round|off|along|down|up)|\bthe)[ \t]+$")
 
@@ -264,10 +311,15 @@ def _street_named_again(rec, text: str, found: list) -> list:
     """The street of a numbered address found on the page, named again alone after a locating word ("Subject traced
     to Flat 3/2, 19 Kelvin Street, ..." then "seen parked on Kelvin Street", "the Kelvin St address"): the same place."""
     names = {}
+    cued = set()
     for r in found:
         m = _NUMBERED_STREET.match(text, r.start) or _NUMBERED_STREET.search(text, r.start, r.end)
         if m is None:
-            continue
+            why = getattr(r.analysis_explanation, "textual_explanation", "") or ""
+            m = _CUED_ALONE.match(text, r.start, r.end) if why in _HOME_WHYS else None
+            if m is None:
+                continue
+            cued.add(re.sub(r"[ \u00a0]+", " ", m.group("name").strip()))
         name = re.sub(r"[ \u00a0]+", " ", m.group("name").strip())
         typ = m.group("type").lower().rstrip(".")
         forms = {typ, _STREET_SHORT.get(typ, typ)} | {k for k, v in _STREET_SHORT.items() if v == typ}
@@ -284,7 +336,11 @@ def _street_named_again(rec, text: str, found: list) -> list:
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            if _LOCATING_BEFORE.search(text, max(0, m.start() - 12), m.start()) is None:
+            # (round 24T) a street found without a house number where someone lives ("moved in with her in
+            # Dunmoor, Wrenfield Road"), named again in the same words anywhere ("Did you say Wrenfield Road?"), not a
+            # business after it
+            if _LOCATING_BEFORE.search(text, max(0, m.start() - 12), m.start()) is None and not (
+                    name in cued and not _CAPITAL_AFTER.match(text, m.end())):
                 continue
             from recognizers.parties import _business_on_street
             if _business_on_street(text, m.start(), m.end()):

@@ -93,7 +93,7 @@ ID_NOUN = (
 # the possessive, then at most three plain words (no other possessive), then an identifier word,
 # then at most one line break before the value
 POSSESSIVE_CUE = re.compile(
-    r"(?i)\b(?P<pro>my|your|his|her|their)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
+    r"(?i)\b(?P<pro>my|your|his|her|their)\s+(?:own\s+)?(?:[a-z\-]+\s+){0,3}?" + ID_NOUN + r"(?:['’]?s)?\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
 YOU_CUE = re.compile(
     r"(?i)\b" + ID_NOUN + r"\s+(?:that\s+|which\s+)?you\s+(?:gave|provided|told|sent|gave\s+us|supplied|asked|chose|nominated|"
@@ -105,7 +105,10 @@ KIN = (r"(?:ex[- ]?|former[ \t]+|new[ \t]+|late[ \t]+|step-?)?(?:mother|father|m
        r"neighbour|nan|nana|gran|granny|grandmother|grandfather|grandad|in-laws?|mother-in-law|father-in-law)")
 # "my brother's account (30561122)", "her mum's number": a relative's, not the possessive's owner's
 KIN_POSSESSIVE_CUE = re.compile(
-    r"(?i)\b(?:my|your|his|her|their|our|the)[ \t]+" + KIN + r"(?:['’]s?|s)?[ \t]+(?:own[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN
+    r"(?i)(?:\b(?:my|your|his|her|their|our|the)[ \t]+" + KIN + r"(?:['’]s?|s)?"
+    # (round 24T) a note's possessive with no determiner, after a word of the sentence: "Gave girlfriend's no. 07700 ...",
+    # "PP's partner's mob": still the relative's (not a form's "Mother's phone:" label at a line's start)
+    r"|(?<=[A-Za-z'’][ \t])(?!(?:employer|boss|landlord|landlady)['’])" + KIN + r"['’]s)[ \t]+(?:own[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?" + ID_NOUN
     + r"\b[^\n]{0,50}(?:\n[^\n]{0,50})?$"
 )
 # a relative reached on the number that follows: "contacting his wife directly on", "ring her mum on"
@@ -870,6 +873,11 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
     if not any(sent <= x.start for x in on_line):
         # nobody named in the value's own sentence: "Gethin took the car. I now drive a Kia, CU19 HKE."
         if _sentence_starts_at(text, sent, line_start) and FIRST_PERSON_WORD.search(text, sent, s):
+            # (round 24T) in a chain of messages the "I" is the writer of the message it is in (a witness's email
+            # forwarded by the requester: "I can be contacted on 07700 ..." is the witness's), as for "my" above
+            hdr = _message_author(text, s, mentions)
+            if hdr is not _NO_HEADER:
+                return hdr
             return doc.author if doc.author is not None else "none"
         ym = _YOU_SUBJECT.search(text, sent, s)
         if ym is not None and doc.addressee is not None and not _OTHER_PERSON_IN_SENTENCE.search(text, sent, s):

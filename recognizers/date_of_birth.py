@@ -148,7 +148,9 @@ def _cue_has_its_date(text: str, s: int) -> bool:
 
 # A letter that OCR read for a figure inside a date: "17/O5/1990", "2O26", "O3/l1/1988" (an O for a zero, an l or I
 # for a one, between figures or a date's separators). Replaced one for one, so offsets hold.
-_OCR_FIGURE = re.compile(r"(?<=\d)[OolI](?=[\d/.\-])|(?<=[\d/.\-])[OolI](?=\d)|(?<=[/.\-]\d\d\d)[OolI](?![\w])|(?<![\w])[OolI](?=\d[/.\-][\dOolI])")
+_OCR_FIGURE = re.compile(r"(?<=\d)[OolI](?=[\d/.\-])|(?<=[\d/.\-])[OolI](?=\d)|(?<=[/.\-]\d\d\d)[OolI](?![\w])|(?<![\w])[OolI](?=\d[/.\-][\dOolI])"
+                         # (round 24T) the day of a date in words: "born 1O March 1990", "2O May 1988"
+                         r"|(?<=[\s(,][123])O(?=[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d)")
 
 
 _OCR_HINT = re.compile(r"\d[OolI]|[OolI]\d")  # (a cheap first look: a letter touching a figure)
@@ -227,7 +229,7 @@ class DateOfBirthRecognizer(EntityRecognizer):
             out.append(result(self, self.ENTITY, m.start(), m.end(), 0.8, "a second date of birth, its cue left out"))
         # (only where a birth cue stands: the words pattern is tried just after each one)
         for c in _BIRTH_WORD.finditer(text):
-            m = WORD_DATE_REGEX.search(text, c.end(), min(len(text), c.end() + 90))
+            m = WORD_DATE_REGEX.search(scan, c.end(), min(len(text), c.end() + 90))  # (a scan's "1O March 1990")
             if m is None:
                 continue
             s, e = m.span()

@@ -132,7 +132,9 @@ ORG_ADDRESS_CUE = re.compile(
     r"(?i)\b(?:(?:please[ \t]+)?reply[ \t]+to(?:[ \t]+us)?(?:[ \t]+at)?|write[ \t]+to[ \t]+(?:us|them)[ \t]+at|"
     r"visit[ \t]+(?:us|them)[ \t]+at|(?:registered|head|main|branch|regional|area)[ \t]+office|"
     # an employer named with its address: "I work at Tesco Extra, Wetherby Road, ...", "employed by X, ..."
-    r"works?[ \t]+(?:at|for)|working[ \t]+(?:at|for)|employed[ \t]+(?:at|by)|"
+    # (round 24T) with when he works between: "works nights at Kestrel Fold (44 Harrow Road, ...)"
+    r"(?:works?|working)(?:[ \t]+(?:days|nights|evenings|weekends|shifts|mornings|afternoons|part[ \t\-]time|full[ \t\-]time))?"
+    r"[ \t]+(?:at|for)|employed[ \t]+(?:at|by)|"
     # a form's or extract's label for an employer's address: "Employer address:", "Employer's address"
     r"(?:employer|employers|employer['’]s|company['’]?s?|business)[ \t]+(?:postal[ \t]+|registered[ \t]+)?address\b[ \t]*:?|"
     # "its address is ..." (not "our new address": a couple writes that about their home)
@@ -143,9 +145,15 @@ ORG_ADDRESS_CUE = re.compile(
     # "the nursery is at 12 Kings Road", "their branch is based on ..."
     r"(?:the|our|their|its)[ \t]+(?:nursery|school|surgery|practice|centre|clinic|hospital|council|court|tribunal|branch|"
     r"bank|jobcentre|library|hub|academy|college|pharmacy|depot|headquarters|hq)[ \t]+(?:is|are)[ \t]+(?:based[ \t]+)?(?:at|on|in)|"
+    # (round 24T) a body's premises where the reader goes or collects something: "collect the vehicle from the pound at
+    # Kirk Street, ...", "report to the station at ...", "the office at 4 Mill Row"
+    r"\b(?:from|to|at|visit|attend)[ \t]+the[ \t]+(?:pound|depot|police[ \t]+station|station|office|offices|branch|"
+    r"centre|clinic|surgery|hospital|jobcentre|court|library|reception|desk)[ \t]+(?:at|on|in)|"
     r"(?-i:County[ \t]+Hall|Civic[ \t]+Cent(?:re|er)|Town[ \t]+Hall|Council[ \t]+(?:Offices|House)|Guildhall|"
     r"Justice[ \t]+Centre|Law[ \t]+Courts|Combined[ \t]+Court|County[ \t]+Court|Crown[ \t]+Court|"
     r"Magistrates['’]?[ \t]+Court|Jobcentre(?:[ \t]+Plus)?))(?![\w])")
+# (round 24T) a business by what it is: its number is the business's line ("salon no 0121 ...", "call employer 01632 ...")
+_BUSINESS = r"(?:employers?|salon|shop|store|restaurant|cafe|café|takeaway|garage|firm|company|business|workplace|depot|hotel|pub)"
 # a cue on the same line that a (landline or non-geographic) number which follows is an organisation's line
 ORG_PHONE_CUE = re.compile(
     r"(?i)\b(?:out[ \t\-]+of[ \t\-]+hours|emergency[ \t]+(?:line|number|repairs)|repairs[ \t]+(?:line|number|team)|"
@@ -153,7 +161,10 @@ ORG_PHONE_CUE = re.compile(
     # "the cab number is ...", "the school office number": an organisation's number named by what it is
     r"(?:the[ \t]+(?:[\w'’\-]+[ \t]+){0,2})?(?:advice|council|office|centre|helpline|surgery|school|nursery|housing|"
     r"jobcentre|cab|court|hub|clinic|practice|bank|shelter|charity|service|team|reception|dentists?|doctors|gp|hospital|"
-    r"pharmacy|police)(?:['’]?s)?[ \t]+(?:number|no\.?|phone|tel)\b|"
+    r"pharmacy|police|" + _BUSINESS + r")(?:['’]?s)?[ \t]+(?:number|no\.?|phone|tel|landline)\b|"
+    # (round 24T) a business rung on the number: "OB call employer 01632 ...", "rang the salon on 0121 ..."
+    r"\b(?:call(?:ed)?|ring|rang|phon(?:e|ed)|tel|contact(?:ed)?)[ \t]+(?:the[ \t]+|his[ \t]+|her[ \t]+|their[ \t]+)?"
+    r"(?:" + _BUSINESS + r")[ \t]*(?:on[ \t]+|:[ \t]*)?$|"
     # a hospital ward or a department with its line: "Ward 7 (tel 01274 ...)", "Ward 22: 0113 ..."
     r"\b(?-i:Ward)[ \t]+[A-Z0-9]{1,3}\b[ \t]*[(:,]?[ \t]*(?:tel(?:ephone)?\.?|phone|direct[ \t]+line)?[ \t]*:?[ \t]*$|"
     # (prose wraps: "please ask her to contact the\n   housing options team directly on ...")
@@ -203,7 +214,9 @@ _LANDLINE_OR_ORG_RANGE = re.compile(r"^(?:\+44[ \t]*(?:\(0\)[ \t]*)?|\(?0)(?:[12
 # a body named as where a value came from, not whose it is: "NEW ADDR PER DVLA: ...", "according to HMRC", "as held by
 # the council"
 SOURCE_BEFORE = re.compile(r"(?i)\b(?:per|according[ \t]+to|(?:as[ \t]+)?held[ \t]+by|confirmed[ \t]+by|traced[ \t]+(?:by|via)|"
-                           r"supplied[ \t]+by|provided[ \t]+by|via)[ \t]+(?:the[ \t]+)?$")
+                           r"supplied[ \t]+by|provided[ \t]+by|via"
+                           # (round 24T) "ALT ADDR FOR PP FROM DVLA: ...", "new address from HMRC": where the address came from
+                           r"|\b(?:addr(?:ess)?|address(?:es)?|details)\b[^\n:.]{0,25}?\bfrom)[ \t]+(?:the[ \t]+)?$")
 
 
 def org_contact_cue(text: str, s: int, kind: str, orgs: list[tuple[int, int]] = (),

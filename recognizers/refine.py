@@ -76,11 +76,16 @@ EMAIL_IN_TEXT = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 PERSONAL_LINE = re.compile(r"(?i)(?:mobile|mob|personal|home|(?:my|his|her)[ \t]+direct[ \t]+(?:dial|line))\b[^\n]{0,25}$")
 # a direct line, "Direct line 0117 ...", "Direct: 0121 ...", "DD: ...": a person's only with a person named in its block
 # (under a letterhead or a role that names nobody, "Complaints Manager / Direct line ...", it is the body's line)
-PERSONAL_DIRECT = re.compile(r"(?i)(?:(?<!our[ \t])direct[ \t]+(?:dial|line)|ddi)\b[^\n]{0,25}$|(?<![\w])(?:direct|dd)[ \t]*[:.][ \t]*$")
+PERSONAL_DIRECT = re.compile(r"(?i)(?:(?<!our[ \t])direct[ \t]+(?:dial|line)|ddi)\b[^\n]{0,25}$|(?<![\w])(?:direct|dd)[ \t]*[:.][ \t]*$"
+                             # (round 24T) a signature's short labels in capitals, with no colon: "T 020 ... | DD 020 ...
+                             # | M 07700 ...": the direct line and the mobile of the person signing
+                             r"|(?<![\w])(?-i:DD|DDI|M|Mob|MOB)[ \t]*[:.]?[ \t]+$")
 ORG_LABEL = re.compile(
     # (at a line's start, or after a sentence on it: "Key: MF = ...; FJ = .... Office: Firthside HA, 31 ...")
-    r"(?im)(?:^|(?<=[.;][ \t])|(?<=[.;][ \t]{2}))[ \t]*(?:venue|hearing(?:[ \t]+(?:venue|centre|location|place))?|(?:place|location)[ \t]+of[ \t]+hearing|constituency[ \t]+office|(?:head|registered|main|branch)[ \t]+"
-    r"office|office|court|tribunal|surgery|practice|school|branch|premises[ \t]+of)[ \t]*:[^\n]*$"
+    r"(?im)(?:^|(?<=[.;][ \t])|(?<=[.;][ \t]{2}))[ \t>]*(?:venue|hearing(?:[ \t]+(?:venue|centre|location|place))?|(?:place|location)[ \t]+of[ \t]+hearing|constituency[ \t]+office|(?:head|registered|main|branch)[ \t]+"
+    r"office|office|court|tribunal|surgery|practice|school|branch|premises[ \t]+of|"
+    # (round 24T) a business's own line in its advert or card: "Salon: 0116 ...", "Shop: ...", "Garage: ..."
+    r"salon|shop|store|restaurant|cafe|café|takeaway|garage|workshop|showroom|depot|warehouse)[ \t]*:[^\n]*$"
 )
 ORG_PHONE_LABEL = re.compile(
     r"(?i)(?:switchboard|helpline|help[ \t]+line|reception|duty[ \t]+(?:desk|line|team|social[ \t]+worker)|front[ \t]+desk|main[ \t]+(?:office|line|number)|general[ \t]+enquiries|"
@@ -117,6 +122,9 @@ PUBLIC_DOMAIN = re.compile(r"(?i)@(?:[\w\-]+\.)*(?:gov\.uk|nhs\.uk|nhs\.net|poli
 VENUE_CUE = re.compile(
     r"(?i)\b(?:hearing|tribunal|appointment|interview|meeting|session|mediation|court)\b[^\n.]{0,40}?\b(?:take[s]?[ \t]+place|"
     r"(?:will[ \t]+)?be[ \t]+held|is[ \t]+held|listed)[ \t]+at[ \t]+[^\n]{0,50}$"
+    # (round 24T) an order's court: "Before District Judge X sitting on 4 March 2025 at 31 Bridewell Street, ..."
+    r"|\b(?:judge|magistrates?|justices?|sheriff|tribunal|court|recorder|bench)\b[^\n.]{0,50}?\bsitting\b[^\n.]{0,40}?[ \t]at[ \t]+"
+    r"(?:the[ \t]+[^\n,]{0,40},?[ \t]*)?$"
 )
 HOME_WORDS = re.compile(r"(?i)\b(?:home|house|flat|his|her|their|my|your)\b|['’]s\b")
 PO_BOX = re.compile(r"(?i)\b(?:P\.?[ \t]?O\.?[ \t]*Box|Freepost)\b")
@@ -531,7 +539,8 @@ _PERSONAL_PRONOUN = re.compile(r"(?i)(?<![\w'’])(?:he|she|him|his|her|hers|the
 _DET_AT_LINE_END = re.compile(r"(?i)(?<![\w'’])(?:the|our|your|their|its)[ \t]*$")
 # "call" / "ring" / "dial" straight before a landline, with no one to call named ("call 0161 ...", "ring us on 0113 ..."),
 # not a person's "direct dial"
-_CALL_BARE = re.compile(r"(?i)(?<![\w'’])(?<!direct[ \t])(?:call|ring|dial)[ \t]+(?:us[ \t]+)?(?:on[ \t]+)?[:]?[ \t]*$")
+_CALL_BARE = re.compile(r"(?i)(?<![\w'’])(?<!direct[ \t])(?:call|ring|dial|(?<=by[ \t])(?:calling|ringing|phoning|dialling))"
+                        r"[ \t]+(?:us[ \t]+)?(?:on[ \t]+)?[:]?[ \t]*$")  # (round 24T: "... by calling 0151 ...")
 
 
 def _signature_office_address(text: str, s: int, line_start: int, people) -> bool:
