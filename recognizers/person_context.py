@@ -129,6 +129,39 @@ def _street_after(text: str, pos: int, titled: bool = False) -> bool:
 
 # a name in capitals: "MOHAMMED ABDULLAHI ISSE", "NAME: AGNIESZKA NOWAK" (a known first name first)
 CAPS_SEQ_RE = re.compile(r"(?<![\w'’\-])(?P<name>[A-Z][A-Z'’\-]+(?:[ \u00a0][A-Z][A-Z'’\-]+){1,3})(?![\w\-])")
+# the street words written before a street's name abroad (address.FOREIGN_STREET_RE)
+_STREET_FIRST_WORDS = frozenset({"ul", "ulica", "al", "aleja", "os", "osiedle", "str", "strada", "bd", "bulevardul",
+                                 "calea", "calle", "avenida", "avda", "rua", "rue"})
+_CAPS_RUN_WORD = re.compile(r"[A-Z][A-Z'’\-]+")
+
+
+def _caps_name_in_run(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """Round 24N: in a log written in capitals a name runs on into the log's own words ("SPOKE TO SANDRA HOLROYD",
+    "TL SARAH NWOSU", "ALLOCATED: DARREN FOSKETT MOB 07700 ..."): inside the run, a known first name that is not a
+    common word, then one or two words that are surnames rare in English, and nothing more of the run."""
+    words = [(w.start(), w.end(), w.group(0)) for w in _CAPS_RUN_WORD.finditer(text, a, b)]
+    for i in range(len(words) - 1):
+        if words[i][2].lower() in _STREET_FIRST_WORDS:
+            return None  # a street abroad, its word first: "RUA DOM FREI CAETANO BRANDÃO 88"
+        f = words[i][2]
+        lf = f.lower()
+        if (not is_first_name(f) or zipf(f) >= 4.6 or lf in STOP or lf in LOG_WORDS or lf in SPEAKER_LABELS
+                or (i and words[i - 1][2].lower() not in STOP and is_first_name(words[i - 1][2])
+                    and zipf(words[i - 1][2]) < 4.6)):
+            continue  # (not the second of two given names: the first one starts the name)
+        j = i
+        while j + 1 < len(words) and j - i < 2:
+            t = words[j + 1][2]
+            lt = t.lower()
+            if lt in STOP or lt in LOG_WORDS or not ((is_surname(t) and zipf(t) < 3.5) or (zipf(t) < 2.5 and len(t) >= 4)):
+                break
+            j += 1
+        if j == i or _street_after(text, words[j][1], True):
+            continue
+        return words[i][0], words[j][1]
+    return None
+
+
 # a nickname made of a size/age word and a first name: "Big Will", "Little Jo"
 NICKNAME_RE = re.compile(r"(?<![\w'’])(?P<name>(?:Big|Little|Lil|Young|Old)[ \u00a0]+" + NAME + r")(?![\w\-])")
 # a payee or payer on a bank statement line, in capitals after the transaction type:
@@ -274,7 +307,9 @@ LOG_WORDS = {"call", "post", "case", "memo", "note", "notes", "email", "letter",
              "admin", "inbound", "outbound", "webchat", "phone", "file", "review", "task", "appt", "deo", "payment",
              "manual", "in", "out", "incoming", "outgoing", "action", "update", "contact", "chat", "fax", "doc", "docs",
              "scan", "mail", "web", "portal", "online", "tel", "msg", "message", "voicemail", "vm", "ivr", "bot",
-             "card", "cash", "fee", "bill", "standing", "bacs", "branch", "actioned", "logged", "closed"}
+             "card", "cash", "fee", "bill", "standing", "bacs", "branch", "actioned", "logged", "closed",
+             # round 24N: the National Insurance number as every benefits log abbreviates it ("ASKED FOR NINO -")
+             "nino"}
 VIET_MIDDLE_RE = re.compile(
     r"(?<![\w'’\-])(?P<a>[A-ZĐ][a-zà-ỹđ]{1,8})[ \u00a0](?:Thi|Thị|Văn)[ \u00a0](?P<b>[A-ZĐ][a-zà-ỹđ]{1,8})"
     r"(?:[ \u00a0][A-ZĐ][a-zà-ỹđ]{1,8})?(?![\w\-])"
@@ -814,6 +849,10 @@ class PersonContextRecognizer(EntityRecognizer):
                 # a first name that is also a word, then a surname rare as a word: "DAWN PICKERING",
                 # "GRACE ADJEI-MENSAH" (as "Dawn Pickering" in mixed case)
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "first name and rare surname in capitals"))
+            elif len(toks) >= 3:
+                sub = _caps_name_in_run(text, m.start("name"), m.end("name"))
+                if sub is not None:
+                    out.append(_res(self, sub[0], sub[1], 0.6, "first name and surname inside a run of capitals"))
         for m in (list(STATEMENT_PAYEE_RE.finditer(text))
                   + list(STATEMENT_ROW_RE.finditer(text) if _STATEMENT_TYPE.search(text) else ())
                   + list(STATEMENT_ROW_INITIAL_RE.finditer(text) if _DATE_LED_ROW.search(text) else ())):

@@ -40,7 +40,7 @@ from pipeline.models import Finding
 from recognizers.attribution import DocParties, Mention, block_start, owner_of
 from recognizers.organisations import (SHARED_LINE_CUE, SOURCE_BEFORE, contact_line_only, helper_form_org_contact, on_commercial_estate,
                                        org_contact_cue, org_name_spans)
-from recognizers.gazetteer import is_first_name, is_inner_particle, is_name_like, is_surname, zipf
+from recognizers.gazetteer import NAME_PARTICLES, is_first_name, is_inner_particle, is_name_like, is_surname, zipf
 
 # ---------------------------------------------------------------------- organisations
 ORG_WORDS = (
@@ -1132,23 +1132,38 @@ def _foreign_clause_word(text: str, s: int, e: int, word: str) -> bool:
     """A word that opens a clause, or is in lower case, in a clause written in another language (most of its other
     lower-case words are no English words: "Cât timp stă băiatul la Mihai?", "annemin evine gel konuşalım"), which
     is no name unless the name lists hold it as it is spelt: in a language the model and the frames do not read, a
-    capital at a clause's start and a lower-case word are no evidence of a name."""
-    if " " in word:
+    capital at a clause's start and a lower-case word are no evidence of a name.
+    Round 24N: a word in lower case there is no name even when the lists hold it (the lists hold many words of
+    other languages as given names: "... que ele e ganhas", "com ela em"), and a span of several words one of
+    which, after the first, is in lower case and no name particle ("Anh không gửi ...") is words of the clause."""
+    parts = word.split()
+    multi = len(parts) > 1
+    if multi and not any(p[:1].islower() and p.lower() not in NAME_PARTICLES for p in parts[1:]):
         return False
     a = _CLAUSE_START.search(text, max(0, s - 200), s)
     a = a.start() + 1 if a is not None else max(0, s - 200)
-    if not word[:1].islower() and _CLAUSE_WORD.search(text, a, s) is not None:
+    if not multi and not word[:1].islower() and _CLAUSE_WORD.search(text, a, s) is not None:
         return False  # a capitalised word inside a clause: a name as often as not ("la Mihai")
-    key = word[:1].upper() + word[1:].lower()
-    from recognizers.gazetteer import first_names, surnames
-    if key in first_names() or key in surnames():
-        return False
+    if not multi and not word[:1].islower():
+        key = word[:1].upper() + word[1:].lower()
+        from recognizers.gazetteer import first_names, surnames
+        if key in first_names() or key in surnames():
+            return False
     b = _CLAUSE_END.search(text, e, e + 200)
     b = b.start() if b is not None else min(len(text), e + 200)
-    words = [w for w in _CLAUSE_WORD.findall(text, a, b) if w[:1].islower() and w != word]
+    words = [m.group(0) for m in _CLAUSE_WORD.finditer(text, a, b)
+             if m.group(0)[:1].islower() and not (s <= m.start() < e)]
     if len(words) < 3:
         return False
-    return sum(1 for w in words if not w.isascii() or zipf(w) < 2.7) >= 0.6 * len(words)
+    long_words = [w for w in words if len(w) >= 4]
+    if len(long_words) >= 3:
+        words = long_words  # round 24N: short words are shared by many languages ("com", "em", "da", "no")
+    return sum(1 for w in words if not w.isascii() or zipf(w) < 2.7) >= _FOREIGN_SHARE * len(words)
+
+
+# round 24N: the share of a clause's other lower-case words that must be no English words for it to be read as
+# another language (0.6 missed a Portuguese clause with its short words shared with English: "que", "tu", "na")
+_FOREIGN_SHARE = 0.5
 
 
 _AMP_AFTER = re.compile(r"[ \t]*&[ \t]*(?P<w>[A-Z][a-z][\w'’\-]*)")
@@ -1198,7 +1213,7 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
     if len(toks) == 1 and coordinated_with_word(text, s, e):
         return True  # "Amen. Grace and mercy."
     if len(toks) != 1:
-        return False
+        return _foreign_clause_word(text, s, e, span.strip(".,:;()\"'’!?"))  # round 24N: "Anh không gửi ..."
     if span[:1].islower() and toks[0] in _VIET_HONORIFICS and _CAPITAL_AFTER.match(text, e):
         return True  # "anh Minh", "chị Lan": a Vietnamese courtesy title before a name, not the name
     if _foreign_clause_word(text, s, e, span.strip(".,:;()\"'’!?")):

@@ -1,0 +1,109 @@
+"""Detection round 24N: names by mechanism - a listed first name with its "s" run on in lower case, where the
+run-on form is no English word ("declans not paid", "send it to tamsins"); a lower-case word, or a span with a
+lower-case word, in a clause of another language is no name even when the name lists hold it; a first name and
+surname inside a longer run of a log written in capitals ("SPOKE TO MAUREEN HALLIWELL (PAYROLL)"); the National
+Insurance number's abbreviation in a log is no name.
+
+Blank spaCy pipeline (no NER): the rules on their own. Every name and text here is made up.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.codes import PartyKind
+from pipeline.models import CaseRecord, Party
+from recognizers.refine import foreign_non_name
+from tests.detect_fixtures import blank_model_analyzer, people
+
+
+def _case() -> CaseRecord:
+    return CaseRecord(
+        case_id="T-R24N", received=date(2026, 11, 23),
+        requester=Party(name="Claire Moffat", role="receiving parent"),
+        third_parties=[Party(name="Declan Ferris", role="paying parent"),
+                       Party(name="Tamsin Ferris", role="paying parent's new partner", aliases=("Tam",)),
+                       Party(name="Mark Ferris", role="paying parent's brother")],
+        root=Path("."),
+    )
+
+
+@pytest.fixture(scope="module")
+def analyzer(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _case())
+
+
+def _tp(analyzer, text):
+    return [p.lower() for p in people(analyzer, text, PartyKind.THIRD_PARTY)]
+
+
+# ---------------------------------------------------------------- a listed first name with "s" run on
+
+def test_run_on_s_of_listed_name_is_the_person(analyzer):
+    text = "Agent: How can I help?\nYou: declans not paid a penny since june and he laughs about it\n"
+    assert "declan" in _tp(analyzer, text)
+
+
+def test_run_on_s_after_to_is_the_person(analyzer):
+    text = "Sun 4 Jan 19:02\ndont text me about money. send it to tamsins if u have to\n"
+    assert "tamsin" in _tp(analyzer, text)
+
+
+def test_run_on_s_that_is_a_word_is_not_the_person(analyzer):
+    # "marks" is an English word: without a cue it is not the listed Mark's
+    text = "Sun 4 Jan 19:05\nthe school sent his marks home and they were good\n"
+    assert "mark" not in _tp(analyzer, text)
+
+
+# ---------------------------------------------------------------- words of another language
+
+def test_lower_case_word_in_portuguese_clause_is_no_name():
+    # "ela" (she) is also in the name lists; in a clause whose other words are mostly no English words it is the word
+    text = "[03/02/2026, 10:12] Bea: os miúdos ficam com ela em casa da avó no natal, já combinámos tudo\n"
+    s = text.index("ela")
+    assert foreign_non_name(text, s, s + 3)
+
+
+def test_lower_case_name_in_english_chat_is_kept():
+    text = "[03/02/2026, 10:12] Bea: tell ur mate ela to stop messaging me about the money\n"
+    s = text.index("ela")
+    assert not foreign_non_name(text, s, s + 3)
+
+
+def test_span_with_lower_case_word_in_foreign_clause_is_no_name():
+    text = "Em không có tiền tháng này, chị đừng gọi nữa.\n"
+    assert foreign_non_name(text, 0, len("Em không"))
+
+
+def test_name_in_english_clause_is_kept():
+    text = "Em Walsh said she would come round on Tuesday with the forms.\n"
+    assert not foreign_non_name(text, 0, len("Em Walsh"))
+
+
+# ---------------------------------------------------------------- a name inside a run of capitals
+
+def test_caps_name_after_log_words_is_found(analyzer):
+    text = ("12/02/26 14:10 OB CALL TO EMPLOYER. SPOKE TO MAUREEN HALLIWELL (PAYROLL). CONF PP STARTED 01/26.\n"
+            "12/02/26 14:30 DEO ISSUED. COPY TO FILE.\n")
+    assert any("MAUREEN HALLIWELL" in p for p in people(analyzer, text))
+
+
+def test_caps_name_before_log_words_is_found(analyzer):
+    text = ("20/03/26 ARREARS REFERRED FOR ENFORCEMENT. AGENT ASSIGNED: KIERAN OYELARAN MOB 07700 900123.\n"
+            "20/03/26 LETTER SENT TO PP AT LAST KNOWN ADDRESS.\n")
+    assert any("KIERAN OYELARAN" in p for p in people(analyzer, text))
+
+
+def test_caps_street_abroad_is_no_name(analyzer):
+    text = "MORADA: RUA DOM AFONSO HENRIQUES 14, 4700-031 BRAGA, PORTUGAL. ADDRESS CONFIRMED BY PP ON CALL.\n"
+    assert not any("AFONSO" in p for p in people(analyzer, text))
+
+
+# ---------------------------------------------------------------- the NI number's abbreviation
+
+def test_nino_abbreviation_in_caps_log_is_no_name(analyzer):
+    text = ("09/04/26 IB CALL FROM PP. DPA FAILED TWICE. ASKED FOR NINO - GIVEN AS JT 44 18 29 B. NINO MATCHES.\n"
+            "09/04/26 PP SAYS HE HAS A NEW JOB. NINO CHECKED.\n")
+    assert not any("NINO" in p for p in people(analyzer, text))
