@@ -77,12 +77,14 @@ CUE_RE = re.compile(
 # texts and notes written all in lower case: "my solicitor rebecca lloyd-jones"; only after a
 # relation cue, and only when the first word is a known first name that is not an ordinary word
 RELATION_CUE = (
-    r"(?:my|her|his|their|your)[ \t]+(?:new[ \t]+|ex[- ]?)?(?:partner|husband|wife|boyfriend|girlfriend|brother|sister|"
-    r"mother|father|mum|dad|cousin|aunt|uncle|neighbour|friend|landlord|landlady|colleague|manager|boss|solicitor|lawyer)"
+    r"(?:my|her|his|their|your|ur|our)[ \t]+(?:new[ \t]+|ex[- ]?)?(?:partner|husband|wife|boyfriend|girlfriend|brother|sister|"
+    r"mother|father|mum|dad|cousin|aunt|uncle|neighbour|friend|landlord|landlady|colleague|manager|boss|solicitor|lawyer|"
+    # round 24N: the relations of texting ("tell ur mate jodie", "our nan pat")
+    r"mate|pal|bestie|bro|sis|nan|gran|auntie|aunty|niece|nephew|fella|missus)"
 )
 LOWER_CUE_RE = re.compile(
     r"(?i:\b(?:" + RELATION_CUE + r"|spoke[ \t]+(?:to|with)|talked[ \t]+to|named|called|this[ \t]+is|text(?:ed)?[ \t]+from|with|"
-    r"ask|asked|tell|told|texted|rang|phoned|messaged|met|saw))[:,]?[ \t]*\n?[ \t]*(?!(?:my|her|his|their|our|your|the|a|an)\b)(?P<name>[a-z][a-z'’]+(?:[ \t\-][a-z][a-z'’]+){0,2})"
+    r"ask|asked|tell|told|texted|rang|phoned|messaged|met|saw))[:,]?[ \t]*\n?[ \t]*(?!(?:my|her|his|their|our|your|ur|the|a|an)\b)(?P<name>[a-z][a-z'’]+(?:[ \t\-][a-z][a-z'’]+){0,2})"
 )
 SEQ_RE = re.compile(r"(?<![\w'’])(?<!\w-)(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})(?![\w\-])")
 INITIAL_SURNAME_RE = re.compile(r"(?<![\w.])(?:[B-HJ-Z]\.?|[A-Z]\.)[ \u00a0](?P<sur>" + NAME + r")(?![\w\-])")
@@ -1071,6 +1073,14 @@ _F_VERBS_AFTER = frozenset({
     "won", "lost", "bought", "sold", "made", "ran"})
 _F_STRONG_BEFORE = frozenset({"ask", "asked", "asking", "tell", "told", "telling", "rang", "texted", "messaged",
                               "phoned", "met", "called", "named"})
+# round 24N: a person's relation to someone, between a possessive and the person's first name ("ur mate jodie")
+_F_RELATION_NOUNS = frozenset({"mate", "mates", "pal", "friend", "bestie", "brother", "bro", "sister", "sis", "cousin",
+                               "mum", "mam", "mom", "dad", "nan", "nana", "gran", "grandma", "grandad", "auntie",
+                               "aunty", "aunt", "uncle", "niece", "nephew", "son", "daughter", "boyfriend",
+                               "girlfriend", "bf", "gf", "partner", "missus", "wife", "husband", "fella", "neighbour",
+                               "colleague", "boss", "landlord", "landlady", "stepdad", "stepmum", "stepson",
+                               "stepdaughter"})
+_F_POSS_BEFORE_RELATION = frozenset({"my", "ur", "your", "his", "her", "their", "our", "me"})
 _F_GREETING = frozenset({"hi", "hiya", "hey", "thanks", "ta", "cheers", "bye", "morning", "night", "love"})
 # what a person's possessive is usually of, in these documents: "will's site", "pats van", "bill's mum"
 _F_POSSESSED = frozenset({
@@ -1185,6 +1195,8 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
         pos += 2  # "is lee still with that Stacey", "was dean still living there": a person's whereabouts asked
     if p in _F_STRONG_BEFORE:
         pos += 2
+    elif p in _F_RELATION_NOUNS and p2 in _F_POSS_BEFORE_RELATION:
+        pos += 2  # round 24N: a relation named, then who it is: "tell ur mate jodie", "his brother seany", "my cousin khoa"
     elif p in _F_GREETING:
         pos += 1  # "hi will" (but "hi sunshine", "thanks man")
     elif p == "," and p2 in _F_GREETING and (n == "" or n in _F_BOUNDARY):

@@ -25,7 +25,8 @@ def _case() -> CaseRecord:
         requester=Party(name="Claire Moffat", role="receiving parent"),
         third_parties=[Party(name="Declan Ferris", role="paying parent"),
                        Party(name="Tamsin Ferris", role="paying parent's new partner", aliases=("Tam",)),
-                       Party(name="Mark Ferris", role="paying parent's brother")],
+                       Party(name="Mark Ferris", role="paying parent's brother"),
+                       Party(name="Grace Ferris", role="paying parent's sister")],
         root=Path("."),
     )
 
@@ -107,3 +108,29 @@ def test_nino_abbreviation_in_caps_log_is_no_name(analyzer):
     text = ("09/04/26 IB CALL FROM PP. DPA FAILED TWICE. ASKED FOR NINO - GIVEN AS JT 44 18 29 B. NINO MATCHES.\n"
             "09/04/26 PP SAYS HE HAS A NEW JOB. NINO CHECKED.\n")
     assert not any("NINO" in p for p in people(analyzer, text))
+
+
+# ---------------------------------------------------------------- a relation, then who it is
+
+def test_first_name_after_possessive_relation_in_chat_is_found(analyzer):
+    text = ("[12/01/2026, 19:02] Dee: tell ur mate marnie to keep her nose out of it\n"
+            "[12/01/2026, 19:04] Claire: she never said anything\n")
+    assert "marnie" in [p.lower() for p in people(analyzer, text)]
+
+
+def test_relation_before_a_modal_is_no_name(analyzer):
+    text = ("[12/01/2026, 19:02] Dee: my brother will do the school run on friday\n"
+            "[12/01/2026, 19:04] Claire: ok\n")
+    assert "will" not in [p.lower() for p in people(analyzer, text)]
+
+
+def test_listed_name_that_is_a_word_after_possessive_relation_is_found(analyzer):
+    # "grace" is a fairly common English word; after "ur sister" it is the listed Grace
+    text = ("[12/01/2026, 19:02] Dee: tell ur sister grace to stop driving past the house\n"
+            "[12/01/2026, 19:04] Claire: ok\n")
+    assert "grace" in _tp(analyzer, text)
+
+
+def test_relation_cue_with_ur_finds_lower_case_name(analyzer):
+    text = "sat 17 jan\nand tell ur pal tegan to stop messaging my mum about it\n"
+    assert "tegan" in [p.lower() for p in people(analyzer, text)]
