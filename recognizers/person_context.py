@@ -1386,6 +1386,10 @@ _WHO_QUESTION = re.compile(r"(?i)\bwho(?:['’]?s|[ \t]+(?:is|was|are|were|did|d
 _SELF_INTRO_WORDS = frozenset({"its", "it's", "it’s", "im", "i'm", "i’m", "hi", "hiya", "hello", "yeah", "yes", "ya"})
 
 
+# round 24N: from this frequency a lower-case word is one of the commonest of English ("said", "home", "long")
+_VERY_COMMON_ZIPF = 5.5
+
+
 def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list, ner=()) -> list:
     """A chat message's word that is a first name (or, capitalised, a surname), where the words around it
     make it a person (name_frame), even when it is also a common word ("ask mark", "with will from the
@@ -1414,6 +1418,9 @@ def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list,
                 continue
             if len(base) < 3 and zipf(base) >= 4.5:
                 continue
+            if raw.islower() and zipf(base) >= _VERY_COMMON_ZIPF and base not in _F_MODALS and base not in seen:
+                continue  # round 24N: one of the commonest English words in lower case ("and said i'm ...", "home",
+                # "long") is the word, though the lists hold it as a name (the modals have their own frames)
             pos, neg = name_frame(toks, i, others, seen)
             if neg:
                 continue

@@ -1166,8 +1166,9 @@ def _foreign_clause_word(text: str, s: int, e: int, word: str) -> bool:
 _FOREIGN_SHARE = 0.5
 
 
-_AMP_AFTER = re.compile(r"[ \t]*&[ \t]*(?P<w>[A-Z][a-z][\w'’\-]*)")
-_AMP_BEFORE = re.compile(r"(?<![\w'’\-])(?P<w>[A-Z][a-z][\w'’\-]*)[ \t]*&[ \t]*$")
+# (round 24N: in capitals too, as a log writes a firm: "CHOUDHRY & PATEL")
+_AMP_AFTER = re.compile(r"[ \t]*&[ \t]*(?P<w>[A-Z](?:[a-z][\w'’\-]*|[A-Z'’\-]{2,}(?![a-z])))")
+_AMP_BEFORE = re.compile(r"(?<![\w'’\-])(?P<w>[A-Z](?:[a-z][\w'’\-]*|[A-Z'’\-]{2,}))[ \t]*&[ \t]*$")
 
 
 def _firm_pair(text: str, s: int, e: int) -> bool:

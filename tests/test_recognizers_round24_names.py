@@ -134,3 +134,31 @@ def test_listed_name_that_is_a_word_after_possessive_relation_is_found(analyzer)
 def test_relation_cue_with_ur_finds_lower_case_name(analyzer):
     text = "sat 17 jan\nand tell ur pal tegan to stop messaging my mum about it\n"
     assert "tegan" in [p.lower() for p in people(analyzer, text)]
+
+
+# ---------------------------------------------------------------- the commonest English words in lower case
+
+def test_very_common_word_after_name_and_and_is_no_name():
+    from recognizers.person_context import PersonContextRecognizer, chat_frame_names
+    rec = PersonContextRecognizer()
+    text = "CALLER: Her aunt rang my cousin Bronwen and said im getting taken to court.\n"
+    b = text.index("Her")
+    s = text.index("Bronwen")
+    got = chat_frame_names(rec, text, [(b, len(text) - 1)], [], ner=[(s, s + len("Bronwen"))])
+    assert "said" not in [text[r.start:r.end] for r in got]
+
+
+# ---------------------------------------------------------------- a firm of partners in capitals
+
+def test_caps_partners_joined_by_ampersand_are_a_firm():
+    text = "14/05/26 LETTER FROM PP SOLICITORS (MCALLISTER & HUSSAIN) RE VARIATION. SCANNED.\n"
+    s = text.index("MCALLISTER")
+    assert foreign_non_name(text, s, s + len("MCALLISTER"))
+    s = text.index("HUSSAIN")
+    assert foreign_non_name(text, s, s + len("HUSSAIN"))
+
+
+def test_caps_first_names_joined_by_ampersand_are_people():
+    text = "14/05/26 RP SAYS KAYLEIGH & JOSH COLLECT THE CHILDREN ON FRIDAYS.\n"
+    s = text.index("KAYLEIGH")
+    assert not foreign_non_name(text, s, s + len("KAYLEIGH"))
