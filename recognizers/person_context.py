@@ -1386,6 +1386,9 @@ _WHO_QUESTION = re.compile(r"(?i)\bwho(?:['’]?s|[ \t]+(?:is|was|are|were|did|d
 _SELF_INTRO_WORDS = frozenset({"its", "it's", "it’s", "im", "i'm", "i’m", "hi", "hiya", "hello", "yeah", "yes", "ya"})
 
 
+# round 24N: the verbs after a person as a sentence's subject in a chat ("Duc said", "Kasia was rude")
+_F_SUBJECT_VERBS = frozenset({"said", "says", "told", "was", "is", "will", "wants", "wanted", "came", "comes", "went",
+                              "rang", "texted", "called", "knows", "thinks", "asked", "lives", "works", "has", "had"})
 # round 24N: from this frequency a lower-case word is one of the commonest of English ("said", "home", "long")
 _VERY_COMMON_ZIPF = 5.5
 
@@ -1415,6 +1418,14 @@ def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list,
             gaz = is_first_name(base) or (not raw.islower() and is_surname(base) and zipf(base) < 4.0)
             rare = not gaz and raw.islower() and len(base) >= 4 and zipf(base) < 2.0 and base not in LOG_WORDS
             if not gaz and not rare:
+                if (raw[:1].isupper() and len(base) >= 3 and zipf(base) < 3.0 and base not in LOG_WORDS
+                        and (i == 0 or toks[i - 1][2] in _F_BOUNDARY) and i + 1 < len(toks)
+                        and toks[i + 1][2] in _F_SUBJECT_VERBS and not any(a < e and s < b for a, b in others)):
+                    # round 24N: a capitalised word unknown to English and to the name lists, as a message's or
+                    # sentence's subject before a verb of what people do or say ("Duc said ...", "Kasia was rude"):
+                    # a name the lists lack
+                    out.append(_res(rec, s, s + len(base), 0.55, "unknown capitalised word as a chat sentence's subject"))
+                    others.append((s, s + len(base)))
                 continue
             if len(base) < 3 and zipf(base) >= 4.5:
                 continue

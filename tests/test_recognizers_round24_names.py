@@ -162,3 +162,22 @@ def test_caps_first_names_joined_by_ampersand_are_people():
     text = "14/05/26 RP SAYS KAYLEIGH & JOSH COLLECT THE CHILDREN ON FRIDAYS.\n"
     s = text.index("KAYLEIGH")
     assert not foreign_non_name(text, s, s + len("KAYLEIGH"))
+
+
+# ---------------------------------------------------------------- a name the lists lack, as a chat sentence's subject
+
+_CHAT_HEAD = "Messenger - conversation export\nParticipants: Claire Moffat, Declan Ferris\n\n"
+
+
+def test_unknown_capitalised_subject_before_speech_verb_in_chat_is_found(analyzer):
+    text = (_CHAT_HEAD + "05/03/2026 18:01  Declan Ferris: who is picking them up\n"
+            "05/03/2026 18:02  Claire Moffat: I asked my cousin. Tuyet said she would be there at 5\n"
+            "05/03/2026 18:05  Declan Ferris: fine\n")
+    assert "Tuyet" in people(analyzer, text)
+
+
+def test_capitalised_common_word_before_verb_is_no_name(analyzer):
+    text = (_CHAT_HEAD + "05/03/2026 18:01  Declan Ferris: did u pay\n"
+            "05/03/2026 18:02  Claire Moffat: ok. Money was sent on friday, check your account\n"
+            "05/03/2026 18:05  Declan Ferris: fine\n")
+    assert "Money" not in people(analyzer, text)
