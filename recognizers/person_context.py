@@ -408,6 +408,13 @@ def _chat_name_ok(w: str) -> bool:
     return z < (4.5 if len(w) == 2 else CHAT_NAME_MAX_ZIPF)
 
 
+def _double_surname(tok: str) -> bool:
+    """Round 24N: a double-barrelled surname whose parts are surnames, none of them common in English
+    ("Maguire-Tate", "Okafor-Lynch"), which the surname list holds only part by part."""
+    parts = tok.split("-")
+    return len(parts) == 2 and all(len(p) >= 3 and is_surname(p) and not _common(p) for p in parts)
+
+
 def _common(tok: str) -> bool:
     return tok.lower() in STOP or zipf(tok) >= 4.3
 
@@ -904,8 +911,9 @@ class PersonContextRecognizer(EntityRecognizer):
             if len(toks) >= 2:
                 # First Surname (Middle)
                 f, l = toks[0][2], toks[-1][2]
-                if is_first_name(f) and not _common(f) or (is_first_name(f) and zipf(f) < 5.2 and is_surname(l) and not _common(l)):
-                    if (is_surname(l) or zipf(l) < 3.0) and l.lower() not in STOP:
+                dbl = _double_surname(l)  # round 24N: "Jordan Maguire-Tate", a double-barrelled surname
+                if is_first_name(f) and not _common(f) or (is_first_name(f) and zipf(f) < 5.2 and (is_surname(l) or dbl) and not _common(l)):
+                    if (is_surname(l) or dbl or zipf(l) < 3.0) and l.lower() not in STOP:
                         out.append(_res(self, base + toks[0][0], base + toks[-1][1], 0.7, "first name and surname (gazetteer)"))
                         continue
             if len(toks) == 2:

@@ -181,3 +181,10 @@ def test_capitalised_common_word_before_verb_is_no_name(analyzer):
             "05/03/2026 18:02  Claire Moffat: ok. Money was sent on friday, check your account\n"
             "05/03/2026 18:05  Declan Ferris: fine\n")
     assert "Money" not in people(analyzer, text)
+
+
+# ---------------------------------------------------------------- a double-barrelled surname after a common first name
+
+def test_common_first_name_and_double_barrelled_surname_is_found(analyzer):
+    text = ("A woman, Jordan Okafor-Lynch, aged 24, of Heath Lane, was spoken to at the scene and gave a statement.\n")
+    assert any("Okafor-Lynch" in p for p in people(analyzer, text))
