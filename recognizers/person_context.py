@@ -939,6 +939,7 @@ class PersonContextRecognizer(EntityRecognizer):
         out += relation_paren_names(self, text)
         out += signature_initial_names(self, text)
         out += self_declared_names(self, text)
+        out += gave_name_names(self, text)
         out += form_caps_names(self, text)
         ner = [(e.start_char, e.end_char) for e in (getattr(nlp_artifacts, "entities", None) or ())
                if getattr(e, "label_", "") == "PERSON"]
@@ -1701,6 +1702,35 @@ SELF_DECLARED_RE = re.compile(
     r"(?:^|(?<=[.!?:][ \t])|(?<=\n))[ \t]*I,[ \t]+(?P<name>(?:[A-Z]\.?[ \t]+)?" + NAME + r"(?:[ \t]+(?:[A-Z]\.?[ \t]+)?" + NAME
     + r"){0,3}),[ \t]+(?i:of|aged|born|residing|living|care[ \t]+of|c/o|date[ \t]+of[ \t]+birth|do[ \t]+solemnly|make[ \t]+this)\b"
 )
+
+
+# round 24N: someone giving their name ("GAVE NAME AS DEAN", "gave her name as Tamsin", "said his name was Kev",
+# "name given as ROB"): what follows is a person's name, whatever the case it is written in
+_GAVE_NAME_RE = re.compile(
+    r"(?i:\b(?:(?:gave|gives|giving|give)[ \t]+(?:(?:his|her|their|a|the)[ \t]+)?(?:first[ \t]+)?name[ \t]+as|"
+    r"name[ \t]+given[ \t]+as|(?:said|says|stated|states)[ \t]+(?:his|her|their)[ \t]+name[ \t]+(?:was|is)|"
+    r"introduced[ \t]+(?:himself|herself|themself|themselves)[ \t]+as)[ \t]+)"
+    r"(?P<name>[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)(?![\w\-])"
+)
+
+
+def gave_name_names(rec, text: str) -> list:
+    out = []
+    if "name" not in text.lower():
+        return out
+    for m in _GAVE_NAME_RE.finditer(text):
+        toks = list(re.finditer(r"\S+", m.group("name")))
+        first = toks[0].group(0)
+        if first.lower() in STOP or first.lower() in LOG_WORDS or not (is_name_like(first) or zipf(first) < 3.0):
+            continue
+        end = m.start("name") + toks[0].end()
+        if len(toks) > 1:
+            second = toks[1].group(0)
+            if (second.lower() not in STOP and second.lower() not in LOG_WORDS and len(second) > 2
+                    and (is_surname(second) and zipf(second) < 4.5 or zipf(second) < 2.5)):
+                end = m.start("name") + toks[1].end()
+        out.append(_res(rec, m.start("name"), end, 0.75, "a name someone gave as theirs"))
+    return out
 
 
 def self_declared_names(rec, text: str) -> list:

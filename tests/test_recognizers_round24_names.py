@@ -188,3 +188,15 @@ def test_capitalised_common_word_before_verb_is_no_name(analyzer):
 def test_common_first_name_and_double_barrelled_surname_is_found(analyzer):
     text = ("A woman, Jordan Okafor-Lynch, aged 24, of Heath Lane, was spoken to at the scene and gave a statement.\n")
     assert any("Okafor-Lynch" in p for p in people(analyzer, text))
+
+
+# ---------------------------------------------------------------- a name someone gave as theirs
+
+def test_name_given_in_caps_log_is_found(analyzer):
+    text = "IB CALL. MALE CALLER WOULD NOT CONFIRM DPA. GAVE NAME AS RORY. ADVISED CANNOT DISCUSS CASE.\n"
+    assert "RORY" in people(analyzer, text)
+
+
+def test_name_given_in_prose_is_found(analyzer):
+    text = "A man answered the door and said his name was Kenan Oyelaran but would not give a date of birth.\n"
+    assert any("Kenan" in p for p in people(analyzer, text))
