@@ -1025,7 +1025,9 @@ _TRADE_WORDS_MORE = frozenset({
     "excavations", "installations", "refurbishments", "plant", "hire", "tarmac", "drainage", "insulation",
     # round 22: a restaurant's, a takeaway's or a shop's last word ("Spice Garden", "Golden Grill", "Raj Tandoori")
     "garden", "kitchen", "grill", "tandoori", "balti", "pizza", "pizzeria", "diner", "bistro", "brasserie", "kebabs",
-    "kebab", "foods", "cuisine", "superstore", "supermarket", "stores", "seafoods", "butchers", "bakers"})
+    "kebab", "foods", "cuisine", "superstore", "supermarket", "stores", "seafoods", "butchers", "bakers",
+    # round 24N: a beauty business's last word ("Glow Nails", "Luxe Nails", "Bella Lashes")
+    "nails", "lashes", "brows", "beauty", "aesthetics", "hairdressing", "hairdressers", "tanning"})
 _TRADE_NAMES = (r"Builders|Motors|Cars|Brothers|Bros|Garage|Logistics|"
                 r"Solicitors|Transport|Haulage|Plumbing|Roofing|Construction|Electrical|Decorating|Landscaping|Scaffolding|"
                 r"Barbers|Autos|Bodyshop|Catering|Bakery|Takeaway|Lettings|Estates|Ltd|Limited|LLP|PLC|Plastering|Joinery|"
@@ -1036,6 +1038,8 @@ _TRADE_AFTER = re.compile(r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’\-]*){0,2}?[ \t]+(?
 # Groundworks", "Nur Brothers Cars" (a firm named after a person or a place, then what it does), unless a title
 # says it is a person ("Mr Carpenter")
 _TRADE_LAST = re.compile(r"[ \t]+(?:" + _TRADE_NAMES + r")$")
+# round 24N: a span that opens with a trade word is the rest of a firm's name, its town after it ("[Glow] Nails Leicester")
+_TRADE_FIRST = re.compile(r"(?:" + _TRADE_NAMES + r")[ \t]+[A-Z]")
 
 
 _CAPS_NEXT = re.compile(r"[ \t]+(?P<w>[A-Z]{3,})(?![\w'’\-])")
@@ -1200,7 +1204,7 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
         return False
     if all(t in NOT_NAME_WORDS or t in KIN_NAME_WORDS for t in toks) and any(t in NOT_NAME_WORDS for t in toks):
         return True
-    if (_TRADE_AFTER.match(text, e) or len(toks) >= 2 and _TRADE_LAST.search(span)
+    if (_TRADE_AFTER.match(text, e) or len(toks) >= 2 and (_TRADE_LAST.search(span) or _TRADE_FIRST.match(span))
             # (a firm in capitals, as a log or a letterhead writes it: "KERR ROOFING", "SPICE GARDEN")
             or span.isupper() and (len(toks) >= 2 and _TRADE_LAST.search(span.title())
                                    or _caps_trade_next(text, e))) and not re.search(

@@ -200,3 +200,17 @@ def test_name_given_in_caps_log_is_found(analyzer):
 def test_name_given_in_prose_is_found(analyzer):
     text = "A man answered the door and said his name was Kenan Oyelaran but would not give a date of birth.\n"
     assert any("Kenan" in p for p in people(analyzer, text))
+
+
+# ---------------------------------------------------------------- a beauty business, and a firm's name with its town
+
+def test_beauty_business_last_word_is_a_firm():
+    text = "rp says his sister runs the salon now - Velvet Lashes, 40 Market Street. rp gave the salon number.\n"
+    s = text.index("Velvet")
+    assert foreign_non_name(text, s, s + len("Velvet Lashes"))
+
+
+def test_span_opening_with_trade_word_is_a_firm():
+    text = "From: Polished Nails Rotherham <appointments@polished.example.co.uk>\n"
+    s = text.index("Nails")
+    assert foreign_non_name(text, s, s + len("Nails Rotherham"))
