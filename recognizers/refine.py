@@ -1257,6 +1257,10 @@ _KIN_AFTER = re.compile(r"[ \t\u00a0]+(?i:auntie|aunty|aunt|uncle|nan|nana|nanna
                         r"didi|bhaiya|baji|chacha|chachi|khala|khalu|mamu|phupho|phuppo|akka|ji)$")
 
 
+# round 24N: a unit of premises and its number, before the building's or estate's name
+_PREMISES_BEFORE = re.compile(r"(?i:\b(?:unit|units|suite|block|plot|bay))[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+$")
+
+
 def _trim_kinship(text: str, f: Finding) -> Finding:
     """"Auntie Efua", "Kamla Auntie" from the NER model: the family term is not part of the name."""
     if f.recognizer != "SpacyRecognizer":
@@ -1331,6 +1335,9 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
     if f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer", "NameListRecognizer") and foreign_non_name(
             text, f.start, f.end):
         return True  # round 17: "Inshallah", "Czesc kochanie", "her Lola and Tita", "her Crohn's", "on Vinted"
+    if f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer") and _PREMISES_BEFORE.search(
+            text, max(0, f.start - 16), f.start):
+        return True  # round 24N: "Unit 7 Dalton Mills", "Suite 4 Kingfisher House": a building on an estate, not a person
     if (f.recognizer == "PersonContextRecognizer" and len(toks) >= 2 and toks[-1].lower() in _BUILDING_WORDS
             and not _TITLE_BEFORE_BUILDING.search(text, max(0, f.start - 8), f.start)):
         return True  # round 22: "Wellington House, 22 Norton Road", "Linden House": a building's name, not a person

@@ -214,3 +214,16 @@ def test_span_opening_with_trade_word_is_a_firm():
     text = "From: Polished Nails Rotherham <appointments@polished.example.co.uk>\n"
     s = text.index("Nails")
     assert foreign_non_name(text, s, s + len("Nails Rotherham"))
+
+
+# ---------------------------------------------------------------- a building named after its unit number
+
+def test_name_after_unit_number_is_premises():
+    from pipeline.codes import EntityType
+    from pipeline.models import Finding
+    from recognizers.refine import ner_person_is_word
+    text = "Employer: Pennine Coatings Ltd, Unit 12 Ashworth Mills, Station Road, Brighouse HD6 1AB\n"
+    s = text.index("Ashworth")
+    f = Finding(start=s, end=s + len("Ashworth Mills"), entity_type=EntityType.PERSON, recognizer="SpacyRecognizer",
+                score=0.85, party=PartyKind.UNKNOWN, text="Ashworth Mills")
+    assert ner_person_is_word(text, f)
