@@ -940,6 +940,7 @@ class PersonContextRecognizer(EntityRecognizer):
         out += signature_initial_names(self, text)
         out += self_declared_names(self, text)
         out += gave_name_names(self, text)
+        out += home_run_on_names(self, text)
         out += form_caps_names(self, text)
         ner = [(e.start_char, e.end_char) for e in (getattr(nlp_artifacts, "entities", None) or ())
                if getattr(e, "label_", "") == "PERSON"]
@@ -1712,6 +1713,22 @@ _GAVE_NAME_RE = re.compile(
     r"introduced[ \t]+(?:himself|herself|themself|themselves)[ \t]+as)[ \t]+)"
     r"(?P<name>[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)(?![\w\-])"
 )
+
+
+# round 24N: at somebody's home, the possessive run on in lower case ("shes at nailas all weekend", "staying round
+# kerrys"): a first name the lists hold, rare in English, whose run-on form is no English word
+_HOME_RUN_ON_S = re.compile(r"(?i:\b(?:at|round|over[ \t]+at|staying[ \t]+at|living[ \t]+at|stopping[ \t]+at))[ \t]+"
+                            r"(?P<name>[a-z]{3,})s(?![\w'’\-@])")
+
+
+def home_run_on_names(rec, text: str) -> list:
+    out = []
+    for m in _HOME_RUN_ON_S.finditer(text):
+        w = m.group("name")
+        if w in STOP or not is_first_name(w) or zipf(w) >= 3.0 or zipf(w + "s") >= 2.0:
+            continue
+        out.append(_res(rec, m.start("name"), m.end("name"), 0.55, "a first name's home, its possessive run on"))
+    return out
 
 
 def gave_name_names(rec, text: str) -> list:

@@ -227,3 +227,15 @@ def test_name_after_unit_number_is_premises():
     f = Finding(start=s, end=s + len("Ashworth Mills"), entity_type=EntityType.PERSON, recognizer="SpacyRecognizer",
                 score=0.85, party=PartyKind.UNKNOWN, text="Ashworth Mills")
     assert ner_person_is_word(text, f)
+
+
+# ---------------------------------------------------------------- somebody's home, the possessive run on
+
+def test_home_with_run_on_possessive_is_the_person(analyzer):
+    text = "Sat 9 Mar 11:40\nkids are staying at shonas till monday so dont bother coming\n"
+    assert "shona" in [p.lower() for p in people(analyzer, text)]
+
+
+def test_at_a_plural_word_is_no_name(analyzer):
+    text = "Sat 9 Mar 11:40\nkids are at lessons till four so dont bother coming\n"
+    assert people(analyzer, text) == []
