@@ -777,7 +777,8 @@ class PartyMatcher:
         # names: optional title, optional initials before a surname
         self.name_re = re.compile(
             r"(?i)" + _B + r"(?:(?P<title>" + TITLE_RE + r")" + NAME_WS + r")?"
-            r"(?P<init>(?-i:(?:[A-Z]\.?" + NAME_WS + r"|[A-Z]\.){1,2}))?"
+            # (round 24N: a double-barrelled given name's initials, "K-A Price", "J-P. Martin")
+            r"(?P<init>(?-i:(?:[A-Z](?:-[A-Z])?\.?" + NAME_WS + r"|[A-Z]\.){1,2}))?"
             r"(?P<name>" + "|".join(alts) + r")" + _E
         ) if alts else None
         self.word_re = re.compile(r"(?<![\w'’])[A-Za-z][A-Za-z'’]{3,}(?![\w'’])")

@@ -26,7 +26,8 @@ def _case() -> CaseRecord:
         third_parties=[Party(name="Declan Ferris", role="paying parent"),
                        Party(name="Tamsin Ferris", role="paying parent's new partner", aliases=("Tam",)),
                        Party(name="Mark Ferris", role="paying parent's brother"),
-                       Party(name="Grace Ferris", role="paying parent's sister")],
+                       Party(name="Grace Ferris", role="paying parent's sister"),
+                       Party(name="Marie-Claire Dunmore", role="paying parent's mother")],
         root=Path("."),
     )
 
@@ -239,3 +240,11 @@ def test_home_with_run_on_possessive_is_the_person(analyzer):
 def test_at_a_plural_word_is_no_name(analyzer):
     text = "Sat 9 Mar 11:40\nkids are at lessons till four so dont bother coming\n"
     assert people(analyzer, text) == []
+
+
+# ---------------------------------------------------------------- initials of a double-barrelled given name
+
+def test_hyphenated_initials_before_listed_surname_are_the_person(analyzer):
+    text = "To: Mr D Ferris, 3 Beck Side, Otley LS21 1AB\ncc: Mrs M-C Dunmore, 9 Mill Close, Otley LS21 2CD\n"
+    assert any("Dunmore" in p for p in people(analyzer, text, PartyKind.THIRD_PARTY))
+    assert any(p.startswith("M-C") for p in people(analyzer, text, PartyKind.THIRD_PARTY))
