@@ -941,6 +941,7 @@ class PersonContextRecognizer(EntityRecognizer):
         out += self_declared_names(self, text)
         out += gave_name_names(self, text)
         out += home_run_on_names(self, text)
+        out += in_the_name_names(self, text)
         out += form_caps_names(self, text)
         ner = [(e.start_char, e.end_char) for e in (getattr(nlp_artifacts, "entities", None) or ())
                if getattr(e, "label_", "") == "PERSON"]
@@ -1728,6 +1729,32 @@ def home_run_on_names(rec, text: str) -> list:
         if w in STOP or not is_first_name(w) or zipf(w) >= 3.0 or zipf(w + "s") >= 2.0:
             continue
         out.append(_res(rec, m.start("name"), m.end("name"), 0.55, "a first name's home, its possessive run on"))
+    return out
+
+
+# round 24N: what an account, a tenancy or a booking is held in: "an account in the name P T LINH", "in the name of
+# Mr K. Osei" (initials allowed before the surname; the title is left visible)
+_IN_THE_NAME_RE = re.compile(
+    r"(?i:\bin[ \t]+the[ \t]+names?[ \t]+(?:of[ \t]+)?)(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?"
+    r"(?P<name>(?:[A-Z]\.?[ \t]+){0,3}[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]{2,})?)(?![\w\-])"
+)
+
+
+def in_the_name_names(rec, text: str) -> list:
+    out = []
+    if "the name" not in text.lower():
+        return out
+    for m in _IN_THE_NAME_RE.finditer(text):
+        toks = list(re.finditer(r"\S+", m.group("name")))
+        words = [t.group(0).rstrip(".") for t in toks]
+        full = [w for w in words if len(w) > 1]
+        if not full or len(full) > 2:
+            continue
+        if any(w.lower() in STOP or w.lower() in LOG_WORDS or not (is_name_like(w) or zipf(w) < 3.0) for w in full):
+            continue
+        if len(full) == 1 and len(words) == 1 and not (is_surname(full[0]) or is_first_name(full[0])):
+            continue  # (a lone capitalised word that no list holds: "in the name Lettings")
+        out.append(_res(rec, m.start("name"), m.end("name"), 0.7, "whose name an account or tenancy is in"))
     return out
 
 

@@ -248,3 +248,15 @@ def test_hyphenated_initials_before_listed_surname_are_the_person(analyzer):
     text = "To: Mr D Ferris, 3 Beck Side, Otley LS21 1AB\ncc: Mrs M-C Dunmore, 9 Mill Close, Otley LS21 2CD\n"
     assert any("Dunmore" in p for p in people(analyzer, text, PartyKind.THIRD_PARTY))
     assert any(p.startswith("M-C") for p in people(analyzer, text, PartyKind.THIRD_PARTY))
+
+
+# ---------------------------------------------------------------- whose name an account is in
+
+def test_name_an_account_is_in_is_found(analyzer):
+    text = "The deposit came from an account in the name R J OYELARAN (11-22-33 44556677). Please explain.\n"
+    assert any("OYELARAN" in p for p in people(analyzer, text))
+
+
+def test_in_the_name_of_an_abstraction_is_no_name(analyzer):
+    text = "He said he did it in the name of Justice and Fairness for the children.\n"
+    assert people(analyzer, text) == []
