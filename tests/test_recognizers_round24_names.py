@@ -1,11 +1,14 @@
 """Detection round 24N: names by mechanism - a listed first name with its "s" run on in lower case, where the
-run-on form is no English word ("declans not paid", "send it to tamsins"); a lower-case word, or a span with a
-lower-case word, in a clause of another language is no name even when the name lists hold it; a first name and
-surname inside a longer run of a log written in capitals ("SPOKE TO MAUREEN HALLIWELL (PAYROLL)"); the National
-Insurance number's abbreviation in a log is no name.
+run-on form is no English word; a lower-case word, or a span with a lower-case word, in a clause of another language
+is no name even when the name lists hold it; a first name and surname inside a longer run of a log written in
+capitals; the National Insurance number's abbreviation is no name; a relation between a possessive and a lower-case
+first name; the commonest English words in lower case are words; a firm of partners in capitals; a name the lists
+lack as a chat sentence's subject; a double-barrelled surname after a common first name; a name someone gave; beauty
+businesses and a building after "Unit N"; a first name's home with "s" run on; hyphenated initials of a listed given
+name; the name an account is in.
 
-Blank spaCy pipeline (no NER): the rules on their own. Every name and text here is made up.
-"""
+Blank spaCy pipeline (no NER) where the analyzer is used: the rules on their own. Every name and text here is made up.
+
 from __future__ import annotations
 
 from datetime import date
