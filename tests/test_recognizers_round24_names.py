@@ -8,7 +8,7 @@ businesses and a building after "Unit N"; a first name's home with "s" run on; h
 name; the name an account is in.
 
 Blank spaCy pipeline (no NER) where the analyzer is used: the rules on their own. Every name and text here is made up.
-
+"""
 from __future__ import annotations
 
 from datetime import date
