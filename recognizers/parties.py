@@ -103,6 +103,8 @@ _POSS_S_AFTER = re.compile(r"[ \t]+(?:got|gone|been|new|old|mum|mam|mom|dad|nan|
 _POSS_S_HOME_BEFORE = re.compile(r"(?i)\b(?:at|round|over[ \t]+at|staying[ \t]+at|living[ \t]+at)[ \t]+$")
 # "our jordan", "our kelly": the Northern family idiom names a relative
 _OUR_BEFORE = re.compile(r"(?i)\bour[ \t]+$")
+# round 24N: below this frequency a listed first name with "s" run on ("kels", "ryans") is no English word
+_RUN_ON_S_ZIPF = 2.5
 
 
 def _word_context(text: str, s: int, e: int) -> bool:
@@ -775,7 +777,8 @@ class PartyMatcher:
         # names: optional title, optional initials before a surname
         self.name_re = re.compile(
             r"(?i)" + _B + r"(?:(?P<title>" + TITLE_RE + r")" + NAME_WS + r")?"
-            r"(?P<init>(?-i:(?:[A-Z]\.?" + NAME_WS + r"|[A-Z]\.){1,2}))?"
+            # (round 24N: a double-barrelled given name's initials, "K-A Price", "J-P. Martin")
+            r"(?P<init>(?-i:(?:[A-Z](?:-[A-Z])?\.?" + NAME_WS + r"|[A-Z]\.){1,2}))?"
             r"(?P<name>" + "|".join(alts) + r")" + _E
         ) if alts else None
         self.word_re = re.compile(r"(?<![\w'’])[A-Za-z][A-Za-z'’]{3,}(?![\w'’])")
@@ -1221,7 +1224,10 @@ class PartyMatcher:
             kind, owners = self.forms.get(nm, (SINGLE, set()))
             if (not owners or kind != SINGLE or not is_first_name(nm) or any(a < m.end() and m.start() < b for a, b in taken)
                     or not (nm.endswith("s") or (_POSS_S_AFTER.match(text, m.end()) or _POSS_S_HOME_BEFORE.search(
-                        text, max(0, m.start() - 16), m.start())) and zipf(nm + "s") < 4.0)):
+                        text, max(0, m.start() - 16), m.start())) and zipf(nm + "s") < 4.0
+                            # round 24N: the run-on form is no English word at all ("ryans not paid", "send it to
+                            # kels", "its shannons mums house"): the listed name with its "'s", whatever follows
+                            or zipf(nm + "s") < _RUN_ON_S_ZIPF)):
                 continue
             raw.append((m.start(), m.start() + len(nm), SINGLE, set(owners), None, m.start()))
         # fuzzy (one edit) on capitalised words not matched exactly

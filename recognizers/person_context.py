@@ -77,12 +77,14 @@ CUE_RE = re.compile(
 # texts and notes written all in lower case: "my solicitor rebecca lloyd-jones"; only after a
 # relation cue, and only when the first word is a known first name that is not an ordinary word
 RELATION_CUE = (
-    r"(?:my|her|his|their|your)[ \t]+(?:new[ \t]+|ex[- ]?)?(?:partner|husband|wife|boyfriend|girlfriend|brother|sister|"
-    r"mother|father|mum|dad|cousin|aunt|uncle|neighbour|friend|landlord|landlady|colleague|manager|boss|solicitor|lawyer)"
+    r"(?:my|her|his|their|your|ur|our)[ \t]+(?:new[ \t]+|ex[- ]?)?(?:partner|husband|wife|boyfriend|girlfriend|brother|sister|"
+    r"mother|father|mum|dad|cousin|aunt|uncle|neighbour|friend|landlord|landlady|colleague|manager|boss|solicitor|lawyer|"
+    # round 24N: the relations of texting ("tell ur mate jodie", "our nan pat")
+    r"mate|pal|bestie|bro|sis|nan|gran|auntie|aunty|niece|nephew|fella|missus)"
 )
 LOWER_CUE_RE = re.compile(
     r"(?i:\b(?:" + RELATION_CUE + r"|spoke[ \t]+(?:to|with)|talked[ \t]+to|named|called|this[ \t]+is|text(?:ed)?[ \t]+from|with|"
-    r"ask|asked|tell|told|texted|rang|phoned|messaged|met|saw))[:,]?[ \t]*\n?[ \t]*(?!(?:my|her|his|their|our|your|the|a|an)\b)(?P<name>[a-z][a-z'’]+(?:[ \t\-][a-z][a-z'’]+){0,2})"
+    r"ask|asked|tell|told|texted|rang|phoned|messaged|met|saw))[:,]?[ \t]*\n?[ \t]*(?!(?:my|her|his|their|our|your|ur|the|a|an)\b)(?P<name>[a-z][a-z'’]+(?:[ \t\-][a-z][a-z'’]+){0,2})"
 )
 SEQ_RE = re.compile(r"(?<![\w'’])(?<!\w-)(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})(?![\w\-])")
 INITIAL_SURNAME_RE = re.compile(r"(?<![\w.])(?:[B-HJ-Z]\.?|[A-Z]\.)[ \u00a0](?P<sur>" + NAME + r")(?![\w\-])")
@@ -129,6 +131,39 @@ def _street_after(text: str, pos: int, titled: bool = False) -> bool:
 
 # a name in capitals: "MOHAMMED ABDULLAHI ISSE", "NAME: AGNIESZKA NOWAK" (a known first name first)
 CAPS_SEQ_RE = re.compile(r"(?<![\w'’\-])(?P<name>[A-Z][A-Z'’\-]+(?:[ \u00a0][A-Z][A-Z'’\-]+){1,3})(?![\w\-])")
+# the street words written before a street's name abroad (address.FOREIGN_STREET_RE)
+_STREET_FIRST_WORDS = frozenset({"ul", "ulica", "al", "aleja", "os", "osiedle", "str", "strada", "bd", "bulevardul",
+                                 "calea", "calle", "avenida", "avda", "rua", "rue"})
+_CAPS_RUN_WORD = re.compile(r"[A-Z][A-Z'’\-]+")
+
+
+def _caps_name_in_run(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """Round 24N: in a log written in capitals a name runs on into the log's own words ("SPOKE TO SANDRA HOLROYD",
+    "TL SARAH NWOSU", "ALLOCATED: DARREN FOSKETT MOB 07700 ..."): inside the run, a known first name that is not a
+    common word, then one or two words that are surnames rare in English, and nothing more of the run."""
+    words = [(w.start(), w.end(), w.group(0)) for w in _CAPS_RUN_WORD.finditer(text, a, b)]
+    for i in range(len(words) - 1):
+        if words[i][2].lower() in _STREET_FIRST_WORDS:
+            return None  # a street abroad, its word first: "RUA DOM FREI CAETANO BRANDÃO 88"
+        f = words[i][2]
+        lf = f.lower()
+        if (not is_first_name(f) or zipf(f) >= 4.6 or lf in STOP or lf in LOG_WORDS or lf in SPEAKER_LABELS
+                or (i and words[i - 1][2].lower() not in STOP and is_first_name(words[i - 1][2])
+                    and zipf(words[i - 1][2]) < 4.6)):
+            continue  # (not the second of two given names: the first one starts the name)
+        j = i
+        while j + 1 < len(words) and j - i < 2:
+            t = words[j + 1][2]
+            lt = t.lower()
+            if lt in STOP or lt in LOG_WORDS or not ((is_surname(t) and zipf(t) < 3.5) or (zipf(t) < 2.5 and len(t) >= 4)):
+                break
+            j += 1
+        if j == i or _street_after(text, words[j][1], True):
+            continue
+        return words[i][0], words[j][1]
+    return None
+
+
 # a nickname made of a size/age word and a first name: "Big Will", "Little Jo"
 NICKNAME_RE = re.compile(r"(?<![\w'’])(?P<name>(?:Big|Little|Lil|Young|Old)[ \u00a0]+" + NAME + r")(?![\w\-])")
 # a payee or payer on a bank statement line, in capitals after the transaction type:
@@ -274,7 +309,9 @@ LOG_WORDS = {"call", "post", "case", "memo", "note", "notes", "email", "letter",
              "admin", "inbound", "outbound", "webchat", "phone", "file", "review", "task", "appt", "deo", "payment",
              "manual", "in", "out", "incoming", "outgoing", "action", "update", "contact", "chat", "fax", "doc", "docs",
              "scan", "mail", "web", "portal", "online", "tel", "msg", "message", "voicemail", "vm", "ivr", "bot",
-             "card", "cash", "fee", "bill", "standing", "bacs", "branch", "actioned", "logged", "closed"}
+             "card", "cash", "fee", "bill", "standing", "bacs", "branch", "actioned", "logged", "closed",
+             # round 24N: the National Insurance number as every benefits log abbreviates it ("ASKED FOR NINO -")
+             "nino"}
 VIET_MIDDLE_RE = re.compile(
     r"(?<![\w'’\-])(?P<a>[A-ZĐ][a-zà-ỹđ]{1,8})[ \u00a0](?:Thi|Thị|Văn)[ \u00a0](?P<b>[A-ZĐ][a-zà-ỹđ]{1,8})"
     r"(?:[ \u00a0][A-ZĐ][a-zà-ỹđ]{1,8})?(?![\w\-])"
@@ -369,6 +406,13 @@ def _chat_name_ok(w: str) -> bool:
         return False
     z = zipf(w)
     return z < (4.5 if len(w) == 2 else CHAT_NAME_MAX_ZIPF)
+
+
+def _double_surname(tok: str) -> bool:
+    """Round 24N: a double-barrelled surname whose parts are surnames, none of them common in English
+    ("Maguire-Tate", "Okafor-Lynch"), which the surname list holds only part by part."""
+    parts = tok.split("-")
+    return len(parts) == 2 and all(len(p) >= 3 and is_surname(p) and not _common(p) for p in parts)
 
 
 def _common(tok: str) -> bool:
@@ -814,6 +858,10 @@ class PersonContextRecognizer(EntityRecognizer):
                 # a first name that is also a word, then a surname rare as a word: "DAWN PICKERING",
                 # "GRACE ADJEI-MENSAH" (as "Dawn Pickering" in mixed case)
                 out.append(_res(self, m.start("name"), m.end("name"), 0.6, "first name and rare surname in capitals"))
+            elif len(toks) >= 3:
+                sub = _caps_name_in_run(text, m.start("name"), m.end("name"))
+                if sub is not None:
+                    out.append(_res(self, sub[0], sub[1], 0.6, "first name and surname inside a run of capitals"))
         for m in (list(STATEMENT_PAYEE_RE.finditer(text))
                   + list(STATEMENT_ROW_RE.finditer(text) if _STATEMENT_TYPE.search(text) else ())
                   + list(STATEMENT_ROW_INITIAL_RE.finditer(text) if _DATE_LED_ROW.search(text) else ())):
@@ -863,8 +911,9 @@ class PersonContextRecognizer(EntityRecognizer):
             if len(toks) >= 2:
                 # First Surname (Middle)
                 f, l = toks[0][2], toks[-1][2]
-                if is_first_name(f) and not _common(f) or (is_first_name(f) and zipf(f) < 5.2 and is_surname(l) and not _common(l)):
-                    if (is_surname(l) or zipf(l) < 3.0) and l.lower() not in STOP:
+                dbl = _double_surname(l)  # round 24N: "Jordan Maguire-Tate", a double-barrelled surname
+                if is_first_name(f) and not _common(f) or (is_first_name(f) and zipf(f) < 5.2 and (is_surname(l) or dbl) and not _common(l)):
+                    if (is_surname(l) or dbl or zipf(l) < 3.0) and l.lower() not in STOP:
                         out.append(_res(self, base + toks[0][0], base + toks[-1][1], 0.7, "first name and surname (gazetteer)"))
                         continue
             if len(toks) == 2:
@@ -890,6 +939,9 @@ class PersonContextRecognizer(EntityRecognizer):
         out += relation_paren_names(self, text)
         out += signature_initial_names(self, text)
         out += self_declared_names(self, text)
+        out += gave_name_names(self, text)
+        out += home_run_on_names(self, text)
+        out += in_the_name_names(self, text)
         out += form_caps_names(self, text)
         ner = [(e.start_char, e.end_char) for e in (getattr(nlp_artifacts, "entities", None) or ())
                if getattr(e, "label_", "") == "PERSON"]
@@ -1032,6 +1084,14 @@ _F_VERBS_AFTER = frozenset({
     "won", "lost", "bought", "sold", "made", "ran"})
 _F_STRONG_BEFORE = frozenset({"ask", "asked", "asking", "tell", "told", "telling", "rang", "texted", "messaged",
                               "phoned", "met", "called", "named"})
+# round 24N: a person's relation to someone, between a possessive and the person's first name ("ur mate jodie")
+_F_RELATION_NOUNS = frozenset({"mate", "mates", "pal", "friend", "bestie", "brother", "bro", "sister", "sis", "cousin",
+                               "mum", "mam", "mom", "dad", "nan", "nana", "gran", "grandma", "grandad", "auntie",
+                               "aunty", "aunt", "uncle", "niece", "nephew", "son", "daughter", "boyfriend",
+                               "girlfriend", "bf", "gf", "partner", "missus", "wife", "husband", "fella", "neighbour",
+                               "colleague", "boss", "landlord", "landlady", "stepdad", "stepmum", "stepson",
+                               "stepdaughter"})
+_F_POSS_BEFORE_RELATION = frozenset({"my", "ur", "your", "his", "her", "their", "our", "me"})
 _F_GREETING = frozenset({"hi", "hiya", "hey", "thanks", "ta", "cheers", "bye", "morning", "night", "love"})
 # what a person's possessive is usually of, in these documents: "will's site", "pats van", "bill's mum"
 _F_POSSESSED = frozenset({
@@ -1146,6 +1206,8 @@ def name_frame(toks, i: int, names: list[tuple[int, int]], known=frozenset(), ca
         pos += 2  # "is lee still with that Stacey", "was dean still living there": a person's whereabouts asked
     if p in _F_STRONG_BEFORE:
         pos += 2
+    elif p in _F_RELATION_NOUNS and p2 in _F_POSS_BEFORE_RELATION:
+        pos += 2  # round 24N: a relation named, then who it is: "tell ur mate jodie", "his brother seany", "my cousin khoa"
     elif p in _F_GREETING:
         pos += 1  # "hi will" (but "hi sunshine", "thanks man")
     elif p == "," and p2 in _F_GREETING and (n == "" or n in _F_BOUNDARY):
@@ -1335,6 +1397,13 @@ _WHO_QUESTION = re.compile(r"(?i)\bwho(?:['’]?s|[ \t]+(?:is|was|are|were|did|d
 _SELF_INTRO_WORDS = frozenset({"its", "it's", "it’s", "im", "i'm", "i’m", "hi", "hiya", "hello", "yeah", "yes", "ya"})
 
 
+# round 24N: the verbs after a person as a sentence's subject in a chat ("Duc said", "Kasia was rude")
+_F_SUBJECT_VERBS = frozenset({"said", "says", "told", "was", "is", "will", "wants", "wanted", "came", "comes", "went",
+                              "rang", "texted", "called", "knows", "thinks", "asked", "lives", "works", "has", "had"})
+# round 24N: from this frequency a lower-case word is one of the commonest of English ("said", "home", "long")
+_VERY_COMMON_ZIPF = 5.5
+
+
 def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list, ner=()) -> list:
     """A chat message's word that is a first name (or, capitalised, a surname), where the words around it
     make it a person (name_frame), even when it is also a common word ("ask mark", "with will from the
@@ -1360,9 +1429,20 @@ def chat_frame_names(rec, text: str, bodies: list[tuple[int, int]], found: list,
             gaz = is_first_name(base) or (not raw.islower() and is_surname(base) and zipf(base) < 4.0)
             rare = not gaz and raw.islower() and len(base) >= 4 and zipf(base) < 2.0 and base not in LOG_WORDS
             if not gaz and not rare:
+                if (raw[:1].isupper() and len(base) >= 3 and zipf(base) < 3.0 and base not in LOG_WORDS
+                        and (i == 0 or toks[i - 1][2] in _F_BOUNDARY) and i + 1 < len(toks)
+                        and toks[i + 1][2] in _F_SUBJECT_VERBS and not any(a < e and s < b for a, b in others)):
+                    # round 24N: a capitalised word unknown to English and to the name lists, as a message's or
+                    # sentence's subject before a verb of what people do or say ("Duc said ...", "Kasia was rude"):
+                    # a name the lists lack
+                    out.append(_res(rec, s, s + len(base), 0.55, "unknown capitalised word as a chat sentence's subject"))
+                    others.append((s, s + len(base)))
                 continue
             if len(base) < 3 and zipf(base) >= 4.5:
                 continue
+            if raw.islower() and zipf(base) >= _VERY_COMMON_ZIPF and base not in _F_MODALS and base not in seen:
+                continue  # round 24N: one of the commonest English words in lower case ("and said i'm ...", "home",
+                # "long") is the word, though the lists hold it as a name (the modals have their own frames)
             pos, neg = name_frame(toks, i, others, seen)
             if neg:
                 continue
@@ -1624,6 +1704,77 @@ SELF_DECLARED_RE = re.compile(
     r"(?:^|(?<=[.!?:][ \t])|(?<=\n))[ \t]*I,[ \t]+(?P<name>(?:[A-Z]\.?[ \t]+)?" + NAME + r"(?:[ \t]+(?:[A-Z]\.?[ \t]+)?" + NAME
     + r"){0,3}),[ \t]+(?i:of|aged|born|residing|living|care[ \t]+of|c/o|date[ \t]+of[ \t]+birth|do[ \t]+solemnly|make[ \t]+this)\b"
 )
+
+
+# round 24N: someone giving their name ("GAVE NAME AS DEAN", "gave her name as Tamsin", "said his name was Kev",
+# "name given as ROB"): what follows is a person's name, whatever the case it is written in
+_GAVE_NAME_RE = re.compile(
+    r"(?i:\b(?:(?:gave|gives|giving|give)[ \t]+(?:(?:his|her|their|a|the)[ \t]+)?(?:first[ \t]+)?name[ \t]+as|"
+    r"name[ \t]+given[ \t]+as|(?:said|says|stated|states)[ \t]+(?:his|her|their)[ \t]+name[ \t]+(?:was|is)|"
+    r"introduced[ \t]+(?:himself|herself|themself|themselves)[ \t]+as)[ \t]+)"
+    r"(?P<name>[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)(?![\w\-])"
+)
+
+
+# round 24N: at somebody's home, the possessive run on in lower case ("shes at nailas all weekend", "staying round
+# kerrys"): a first name the lists hold, rare in English, whose run-on form is no English word
+_HOME_RUN_ON_S = re.compile(r"(?i:\b(?:at|round|over[ \t]+at|staying[ \t]+at|living[ \t]+at|stopping[ \t]+at))[ \t]+"
+                            r"(?P<name>[a-z]{3,})s(?![\w'’\-@])")
+
+
+def home_run_on_names(rec, text: str) -> list:
+    out = []
+    for m in _HOME_RUN_ON_S.finditer(text):
+        w = m.group("name")
+        if w in STOP or not is_first_name(w) or zipf(w) >= 3.0 or zipf(w + "s") >= 2.0:
+            continue
+        out.append(_res(rec, m.start("name"), m.end("name"), 0.55, "a first name's home, its possessive run on"))
+    return out
+
+
+# round 24N: what an account, a tenancy or a booking is held in: "an account in the name P T LINH", "in the name of
+# Mr K. Osei" (initials allowed before the surname; the title is left visible)
+_IN_THE_NAME_RE = re.compile(
+    r"(?i:\bin[ \t]+the[ \t]+names?[ \t]+(?:of[ \t]+)?)(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?"
+    r"(?P<name>(?:[A-Z]\.?[ \t]+){0,3}[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]{2,})?)(?![\w\-])"
+)
+
+
+def in_the_name_names(rec, text: str) -> list:
+    out = []
+    if "the name" not in text.lower():
+        return out
+    for m in _IN_THE_NAME_RE.finditer(text):
+        toks = list(re.finditer(r"\S+", m.group("name")))
+        words = [t.group(0).rstrip(".") for t in toks]
+        full = [w for w in words if len(w) > 1]
+        if not full or len(full) > 2:
+            continue
+        if any(w.lower() in STOP or w.lower() in LOG_WORDS or not (is_name_like(w) or zipf(w) < 3.0) for w in full):
+            continue
+        if len(full) == 1 and len(words) == 1 and not (is_surname(full[0]) or is_first_name(full[0])):
+            continue  # (a lone capitalised word that no list holds: "in the name Lettings")
+        out.append(_res(rec, m.start("name"), m.end("name"), 0.7, "whose name an account or tenancy is in"))
+    return out
+
+
+def gave_name_names(rec, text: str) -> list:
+    out = []
+    if "name" not in text.lower():
+        return out
+    for m in _GAVE_NAME_RE.finditer(text):
+        toks = list(re.finditer(r"\S+", m.group("name")))
+        first = toks[0].group(0)
+        if first.lower() in STOP or first.lower() in LOG_WORDS or not (is_name_like(first) or zipf(first) < 3.0):
+            continue
+        end = m.start("name") + toks[0].end()
+        if len(toks) > 1:
+            second = toks[1].group(0)
+            if (second.lower() not in STOP and second.lower() not in LOG_WORDS and len(second) > 2
+                    and (is_surname(second) and zipf(second) < 4.5 or zipf(second) < 2.5)):
+                end = m.start("name") + toks[1].end()
+        out.append(_res(rec, m.start("name"), end, 0.75, "a name someone gave as theirs"))
+    return out
 
 
 def self_declared_names(rec, text: str) -> list:

@@ -40,7 +40,7 @@ from pipeline.models import Finding
 from recognizers.attribution import DocParties, Mention, block_start, owner_of
 from recognizers.organisations import (SHARED_LINE_CUE, SOURCE_BEFORE, contact_line_only, helper_form_org_contact, on_commercial_estate,
                                        org_contact_cue, org_name_spans)
-from recognizers.gazetteer import is_first_name, is_inner_particle, is_name_like, is_surname, zipf
+from recognizers.gazetteer import NAME_PARTICLES, is_first_name, is_inner_particle, is_name_like, is_surname, zipf
 
 # ---------------------------------------------------------------------- organisations
 ORG_WORDS = (
@@ -1034,7 +1034,9 @@ _TRADE_WORDS_MORE = frozenset({
     "excavations", "installations", "refurbishments", "plant", "hire", "tarmac", "drainage", "insulation",
     # round 22: a restaurant's, a takeaway's or a shop's last word ("Spice Garden", "Golden Grill", "Raj Tandoori")
     "garden", "kitchen", "grill", "tandoori", "balti", "pizza", "pizzeria", "diner", "bistro", "brasserie", "kebabs",
-    "kebab", "foods", "cuisine", "superstore", "supermarket", "stores", "seafoods", "butchers", "bakers"})
+    "kebab", "foods", "cuisine", "superstore", "supermarket", "stores", "seafoods", "butchers", "bakers",
+    # round 24N: a beauty business's last word ("Glow Nails", "Luxe Nails", "Bella Lashes")
+    "nails", "lashes", "brows", "beauty", "aesthetics", "hairdressing", "hairdressers", "tanning"})
 _TRADE_NAMES = (r"Builders|Motors|Cars|Brothers|Bros|Garage|Logistics|"
                 r"Solicitors|Transport|Haulage|Plumbing|Roofing|Construction|Electrical|Decorating|Landscaping|Scaffolding|"
                 r"Barbers|Autos|Bodyshop|Catering|Bakery|Takeaway|Lettings|Estates|Ltd|Limited|LLP|PLC|Plastering|Joinery|"
@@ -1045,6 +1047,8 @@ _TRADE_AFTER = re.compile(r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’\-]*){0,2}?[ \t]+(?
 # Groundworks", "Nur Brothers Cars" (a firm named after a person or a place, then what it does), unless a title
 # says it is a person ("Mr Carpenter")
 _TRADE_LAST = re.compile(r"[ \t]+(?:" + _TRADE_NAMES + r")$")
+# round 24N: a span that opens with a trade word is the rest of a firm's name, its town after it ("[Glow] Nails Leicester")
+_TRADE_FIRST = re.compile(r"(?:" + _TRADE_NAMES + r")[ \t]+[A-Z]")
 
 
 _CAPS_NEXT = re.compile(r"[ \t]+(?P<w>[A-Z]{3,})(?![\w'’\-])")
@@ -1141,27 +1145,43 @@ def _foreign_clause_word(text: str, s: int, e: int, word: str) -> bool:
     """A word that opens a clause, or is in lower case, in a clause written in another language (most of its other
     lower-case words are no English words: "Cât timp stă băiatul la Mihai?", "annemin evine gel konuşalım"), which
     is no name unless the name lists hold it as it is spelt: in a language the model and the frames do not read, a
-    capital at a clause's start and a lower-case word are no evidence of a name."""
-    if " " in word:
+    capital at a clause's start and a lower-case word are no evidence of a name.
+    Round 24N: a word in lower case there is no name even when the lists hold it (the lists hold many words of
+    other languages as given names: "... que ele e ganhas", "com ela em"), and a span of several words one of
+    which, after the first, is in lower case and no name particle ("Anh không gửi ...") is words of the clause."""
+    parts = word.split()
+    multi = len(parts) > 1
+    if multi and not any(p[:1].islower() and p.lower() not in NAME_PARTICLES for p in parts[1:]):
         return False
     a = _CLAUSE_START.search(text, max(0, s - 200), s)
     a = a.start() + 1 if a is not None else max(0, s - 200)
-    if not word[:1].islower() and _CLAUSE_WORD.search(text, a, s) is not None:
+    if not multi and not word[:1].islower() and _CLAUSE_WORD.search(text, a, s) is not None:
         return False  # a capitalised word inside a clause: a name as often as not ("la Mihai")
-    key = word[:1].upper() + word[1:].lower()
-    from recognizers.gazetteer import first_names, surnames
-    if key in first_names() or key in surnames():
-        return False
+    if not multi and not word[:1].islower():
+        key = word[:1].upper() + word[1:].lower()
+        from recognizers.gazetteer import first_names, surnames
+        if key in first_names() or key in surnames():
+            return False
     b = _CLAUSE_END.search(text, e, e + 200)
     b = b.start() if b is not None else min(len(text), e + 200)
-    words = [w for w in _CLAUSE_WORD.findall(text, a, b) if w[:1].islower() and w != word]
+    words = [m.group(0) for m in _CLAUSE_WORD.finditer(text, a, b)
+             if m.group(0)[:1].islower() and not (s <= m.start() < e)]
     if len(words) < 3:
         return False
-    return sum(1 for w in words if not w.isascii() or zipf(w) < 2.7) >= 0.6 * len(words)
+    long_words = [w for w in words if len(w) >= 4]
+    if len(long_words) >= 3:
+        words = long_words  # round 24N: short words are shared by many languages ("com", "em", "da", "no")
+    return sum(1 for w in words if not w.isascii() or zipf(w) < 2.7) >= _FOREIGN_SHARE * len(words)
 
 
-_AMP_AFTER = re.compile(r"[ \t]*&[ \t]*(?P<w>[A-Z][a-z][\w'’\-]*)")
-_AMP_BEFORE = re.compile(r"(?<![\w'’\-])(?P<w>[A-Z][a-z][\w'’\-]*)[ \t]*&[ \t]*$")
+# round 24N: the share of a clause's other lower-case words that must be no English words for it to be read as
+# another language (0.6 missed a Portuguese clause with its short words shared with English: "que", "tu", "na")
+_FOREIGN_SHARE = 0.5
+
+
+# (round 24N: in capitals too, as a log writes a firm: "CHOUDHRY & PATEL")
+_AMP_AFTER = re.compile(r"[ \t]*&[ \t]*(?P<w>[A-Z](?:[a-z][\w'’\-]*|[A-Z'’\-]{2,}(?![a-z])))")
+_AMP_BEFORE = re.compile(r"(?<![\w'’\-])(?P<w>[A-Z](?:[a-z][\w'’\-]*|[A-Z'’\-]{2,}))[ \t]*&[ \t]*$")
 
 
 def _firm_pair(text: str, s: int, e: int) -> bool:
@@ -1193,7 +1213,7 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
         return False
     if all(t in NOT_NAME_WORDS or t in KIN_NAME_WORDS for t in toks) and any(t in NOT_NAME_WORDS for t in toks):
         return True
-    if (_TRADE_AFTER.match(text, e) or len(toks) >= 2 and _TRADE_LAST.search(span)
+    if (_TRADE_AFTER.match(text, e) or len(toks) >= 2 and (_TRADE_LAST.search(span) or _TRADE_FIRST.match(span))
             # (a firm in capitals, as a log or a letterhead writes it: "KERR ROOFING", "SPICE GARDEN")
             or span.isupper() and (len(toks) >= 2 and _TRADE_LAST.search(span.title())
                                    or _caps_trade_next(text, e))) and not re.search(
@@ -1207,7 +1227,7 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
     if len(toks) == 1 and coordinated_with_word(text, s, e):
         return True  # "Amen. Grace and mercy."
     if len(toks) != 1:
-        return False
+        return _foreign_clause_word(text, s, e, span.strip(".,:;()\"'’!?"))  # round 24N: "Anh không gửi ..."
     if span[:1].islower() and toks[0] in _VIET_HONORIFICS and _CAPITAL_AFTER.match(text, e):
         return True  # "anh Minh", "chị Lan": a Vietnamese courtesy title before a name, not the name
     if _foreign_clause_word(text, s, e, span.strip(".,:;()\"'’!?")):
@@ -1244,6 +1264,10 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
 # a family term written after the name, as many families do ("Kamla Auntie", "Ayşe Teyze", "Tunde Uncle")
 _KIN_AFTER = re.compile(r"[ \t\u00a0]+(?i:auntie|aunty|aunt|uncle|nan|nana|nanna|cousin|teyze|amca|dayı|dayi|abla|"
                         r"didi|bhaiya|baji|chacha|chachi|khala|khalu|mamu|phupho|phuppo|akka|ji)$")
+
+
+# round 24N: a unit of premises and its number, before the building's or estate's name
+_PREMISES_BEFORE = re.compile(r"(?i:\b(?:unit|units|suite|block|plot|bay))[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+$")
 
 
 def _trim_kinship(text: str, f: Finding) -> Finding:
@@ -1320,6 +1344,9 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
     if f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer", "NameListRecognizer") and foreign_non_name(
             text, f.start, f.end):
         return True  # round 17: "Inshallah", "Czesc kochanie", "her Lola and Tita", "her Crohn's", "on Vinted"
+    if f.recognizer in ("SpacyRecognizer", "PersonContextRecognizer") and _PREMISES_BEFORE.search(
+            text, max(0, f.start - 16), f.start):
+        return True  # round 24N: "Unit 7 Dalton Mills", "Suite 4 Kingfisher House": a building on an estate, not a person
     if (f.recognizer == "PersonContextRecognizer" and len(toks) >= 2 and toks[-1].lower() in _BUILDING_WORDS
             and not _TITLE_BEFORE_BUILDING.search(text, max(0, f.start - 8), f.start)):
         return True  # round 22: "Wellington House, 22 Norton Road", "Linden House": a building's name, not a person
