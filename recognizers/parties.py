@@ -278,9 +278,17 @@ def name_gender(p: Party) -> str | None:
     gazetteer has it as either. A guess: weaker than a title or a role."""
     toks = _tokens(p.name)
     if len(toks) >= 2:
-        g = first_names().get(toks[0][:1].upper() + toks[0][1:].lower())
+        given = toks[0]
+        g = first_names().get(given[:1].upper() + given[1:].lower())
         if g in ("M", "F"):
             return g
+        parts = [x for x in re.split(r"[\-'’]", given) if x]
+        if g is None and len(parts) == 2:
+            # a double given name the lists do not hold whole ("Emma-Louise", "Mary-Kate"): its two names'
+            # usual gender when both have one and they agree ("Jean-Paul" is neither: Jean is either)
+            gs = {first_names().get(x[:1].upper() + x[1:].lower()) for x in parts}
+            if len(gs) == 1 and gs <= {"M", "F"}:
+                return gs.pop()
     return None
 
 

@@ -1,7 +1,8 @@
 """[detect] A listed third party is also found under the usual other forms of a given name that case.json does not
 list ("Dave" for David, "Peggy" for Margaret), alone and with the surname; a form that is also a common word ("Bill")
 only with the surname. The requester's own given names and their other forms never become a third party's.
-A listed name that OCR read with figures for letters ("5ANDHU", "0KAFOR") is found too."""
+A listed name that OCR read with figures for letters ("5ANDHU", "0KAFOR") is found too. A double given name the name
+lists do not hold whole ("Rosie-Anne") still gives its holder a gender, which settles a shared surname after "Mr"."""
 from __future__ import annotations
 
 from datetime import date
@@ -87,3 +88,34 @@ def test_a_listed_name_with_figures_for_letters_is_found(ocr_analyzer, text, nam
 
 def test_a_code_of_letters_and_figures_is_no_name(ocr_analyzer):
     assert _people(ocr_analyzer, "Ref AB12CD and tax code 1257L, works no S4NDY9\n") == {}
+
+
+# --- a shared surname settled by the title, where a party's given name is double ("Emma-Louise") -----------------
+
+def _shared_case() -> CaseRecord:
+    return CaseRecord(case_id="T-SHARED", received=date(2026, 11, 23),
+                      requester=Party(name="Kemal Arslan", role="paying parent"),
+                      third_parties=[Party(name="Rosie-Anne Pritchard", role="receiving parent",
+                                           aliases=("Rosie Arslan",))],
+                      root=Path("."))
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    return blank_model_analyzer(tmp_path_factory, _shared_case())
+
+
+def test_double_given_name_gives_the_party_a_gender():
+    from recognizers.parties import name_gender
+
+    assert name_gender(Party(name="Rosie-Anne Pritchard")) == "F"  # neither list holds "Rosie-anne" whole
+    assert name_gender(Party(name="Kemal Arslan")) == "M"
+
+
+def test_mr_with_the_shared_surname_is_the_requester(shared):
+    text = ("Our client: Rosie-Anne PRITCHARD (DOB 25/08/1989)\nPaying parent: Kemal ARSLAN\n\nWe act for the "
+            "above-named receiving parent. Her new address must not be disclosed to Mr Arslan. Our client believes "
+            "that Mr Arslan works for cash.\n")
+    found = _people(shared, text)
+    assert "Arslan" not in found  # "Mr Arslan" is the man of the two who share the surname: the requester
+    assert found.get("Rosie-Anne PRITCHARD") == "third_party"
