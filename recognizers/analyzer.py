@@ -893,7 +893,7 @@ def _restore_context_names(core: _Core, text: str, results: list[RecognizerResul
     # also a name the NER span equals ("LANG", which the NER answer's checks reject as an abbreviation) or runs
     # on from only across a line break ("K. Mahmood\nRevenues Officer")
     extra = [r for r in last[1] if (r.start, r.end) not in have and any(a <= r.start and r.end <= b for a, b in ner)
-             and ((r.start, r.end) in ner_set or text[r.start:r.start + 1].islower() or r.score >= _RESTORE_SCORE or any(
+             and (((r.start, r.end) in ner_set and text[r.start:r.end].lower() not in _LABEL_WORDS) or text[r.start:r.start + 1].islower() or r.score >= _RESTORE_SCORE or any(
                  (a == r.start or (b == r.end and _ABBR_BEFORE.fullmatch(text, a, r.start))) and ((
                      b == r.end and _CAPS_WORD.fullmatch(text, r.start, r.end)) or (
                      text[r.end:b].startswith("\n") and (r.score >= 0.7 or _INITIAL_NAME.fullmatch(text, r.start, r.end))))
