@@ -882,8 +882,9 @@ def _restore_context_names(core: _Core, text: str, results: list[RecognizerResul
            and (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) == "SpacyRecognizer"]
     if not ner:
         return results
-    # a name the NER span equals exactly: the NER agreeing with the context recognizer must not lose its finding
-    # (Presidio keeps only the higher-scored of two equal spans, and the NER answer's own checks may reject it)
+    # any name the NER span equals exactly (not a form label, "Tel"): the NER agreeing with the context recognizer
+    # must not lose its finding (Presidio keeps only the higher-scored of two equal spans, and the NER answer's own
+    # checks may reject it; a better configured model, en_core_web_lg, tags more such names: tests/test_ner_agreement.py)
     ner_set = set(ner)
     have = {(r.start, r.end) for r in results if r.entity_type == EntityType.PERSON.value
             and (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) == "PersonContextRecognizer"}
@@ -893,7 +894,8 @@ def _restore_context_names(core: _Core, text: str, results: list[RecognizerResul
     # also a name the NER span equals ("LANG", which the NER answer's checks reject as an abbreviation) or runs
     # on from only across a line break ("K. Mahmood\nRevenues Officer")
     extra = [r for r in last[1] if (r.start, r.end) not in have and any(a <= r.start and r.end <= b for a, b in ner)
-             and (((r.start, r.end) in ner_set and text[r.start:r.end].lower() not in _LABEL_WORDS) or text[r.start:r.start + 1].islower() or r.score >= _RESTORE_SCORE or any(
+             and (((r.start, r.end) in ner_set and text[r.start:r.end].lower() not in _LABEL_WORDS)
+                  or text[r.start:r.start + 1].islower() or r.score >= _RESTORE_SCORE or any(
                  (a == r.start or (b == r.end and _ABBR_BEFORE.fullmatch(text, a, r.start))) and ((
                      b == r.end and _CAPS_WORD.fullmatch(text, r.start, r.end)) or (
                      text[r.end:b].startswith("\n") and (r.score >= 0.7 or _INITIAL_NAME.fullmatch(text, r.start, r.end))))
