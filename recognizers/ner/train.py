@@ -73,6 +73,7 @@ class Settings:
     case_corpora: str = ""  # comma-separated labelled case stores (PERSON gold spans) to train on ("" = none)
     case_repeat: int = 1  # oversampling: each case chunk is used this many times per epoch
     case_teacher: str = ""  # pipeline whose ORG/LOC spans label the case chunks' unlabelled orgs/places ("" = none)
+    case_dev: str = ""  # comma-separated labelled case stores whose PERSON F1 picks the epoch ("" = UNER dev picks it)
 
 
 # ------------------------------------------------------------------ pipeline
@@ -305,6 +306,9 @@ def train(data_dir: Path, out_dir: Path, s: Settings) -> dict:
     log(f"training examples: {len(examples)} ({n_words} tokens); dev sentences: {len(dev_sents)}")
     log("by source: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
 
+    dev_chunks = case_dev_chunks(s) if s.case_dev else []
+    if dev_chunks:
+        log(f"case dev: {len(dev_chunks)} chunks pick the epoch (PERSON F1)")
     init_sample = examples[:: max(1, len(examples) // 2000)]
     optimizer = nlp.initialize(lambda: init_sample)
     best_f, best_bytes, best_epoch, history = -1.0, None, 0, []
@@ -324,11 +328,17 @@ def train(data_dir: Path, out_dir: Path, s: Settings) -> dict:
             nlp.update(batch, drop=s.dropout, sgd=optimizer, losses=losses)
         with nlp.use_params(optimizer.averages):
             dev = evaluate(nlp, dev_sents)["span_raw_text"]
+            if dev_chunks:
+                cdev = evaluate_chunks(nlp, dev_chunks)
+                log(f"epoch {epoch:2d}  case dev PERSON P {cdev['precision']:.3f} R {cdev['recall']:.3f} F {cdev['f1']:.3f}")
+                dev = dict(cdev, uner_f1=dev["f1"])
             if dev["f1"] > best_f:
                 best_f, best_epoch = dev["f1"], epoch
                 best_bytes = nlp.to_bytes()
         history.append({"epoch": epoch, "loss_ner": round(float(losses.get("ner", 0.0)), 1),
                         "dev_person_f1": dev["f1"], "seconds": round(time.perf_counter() - te, 1)})
+        if "uner_f1" in dev:
+            history[-1]["uner_dev_person_f1"] = dev["uner_f1"]
         log(f"epoch {epoch:2d}  loss {losses.get('ner', 0.0):9.1f}  dev PERSON P {dev['precision']:.3f} "
             f"R {dev['recall']:.3f} F {dev['f1']:.3f}  ({time.perf_counter() - te:.0f}s)")
     if best_bytes is not None:
@@ -435,6 +445,25 @@ def case_training_examples(nlp, s: "Settings"):
     for c, tdoc in zip(chunks, teacher_docs):
         examples.append(case_corpora.chunk_example(nlp, c, stats, teacher_doc=tdoc))
     return examples, [c.source for c in chunks], stats
+
+
+def case_dev_chunks(s: "Settings"):
+    """The chunks of the ``s.case_dev`` corpora (held out from training: they only pick the epoch)."""
+    from . import case_corpora
+
+    stats = case_corpora.CaseStats()
+    dirs = [Path(d) if Path(d).is_absolute() else REPO_ROOT / d for d in s.case_dev.split(",") if d]
+    return case_corpora.load_case_chunks(dirs, stats)
+
+
+def evaluate_chunks(nlp, chunks, label: str = "PERSON") -> dict[str, float]:
+    """Exact-span ``label`` scores on case chunks, by character offsets (as the product runs)."""
+    tp = n_pred = n_gold = 0
+    for c, doc in zip(chunks, nlp.pipe([c.text for c in chunks], batch_size=64)):
+        g = {(a, b) for a, b, lab in c.spans if lab == label}
+        p = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == label}
+        tp += len(g & p); n_pred += len(p); n_gold += len(g)
+    return _prf(tp, n_pred, n_gold)
 
 
 def _words_batcher(batch_words: int, examples):
@@ -678,6 +707,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="use each case-corpus chunk this many times per epoch (oversampling)")
     ap.add_argument("--case-teacher", default=Settings.case_teacher,
                     help="pipeline dir whose ORG/LOC predictions label the case chunks' organisations and places")
+    ap.add_argument("--case-dev", default=Settings.case_dev,
+                    help="comma-separated labelled case stores, not trained on, whose PERSON F1 picks the epoch "
+                         "(default: UNER EWT dev picks it)")
     ap.add_argument("--eval-only", action="store_true",
                     help="do not train: re-score and re-time the pipeline in --out, rewrite meta.json and the model card")
     args = ap.parse_args(argv)
@@ -692,7 +724,7 @@ def main(argv: list[str] | None = None) -> int:
                                                 n_synthetic_extra=args.synthetic_extra,
                                                 synthetic_extra_genres=args.synthetic_extra_genres,
                                                 case_corpora=args.case_corpora, case_repeat=args.case_repeat,
-                                                case_teacher=args.case_teacher))
+                                                case_teacher=args.case_teacher, case_dev=args.case_dev))
     p = r["person"]["span_raw_text"]
     print(f"PERSON P {p['precision']:.3f} R {p['recall']:.3f} F1 {p['f1']:.3f} on {corpora.HELD_OUT}; "
           f"{r['speed']['words_per_second']} words/s; {r['size_bytes'] / 1e6:.1f} MB; {r['train_seconds']:.0f}s")
