@@ -352,6 +352,7 @@ def train(data_dir: Path, out_dir: Path, s: Settings) -> dict:
         "stopped_for_time": stopped_for_time,
         "dev_person_f1": float(best_f),
         "dev_sentences": len(dev_sents),
+        "case_dev_chunks": len(dev_chunks),
         "history": history,
         "train_seconds": round(train_seconds, 1),
         "train_counts": counts,
@@ -378,7 +379,7 @@ def train(data_dir: Path, out_dir: Path, s: Settings) -> dict:
 
 
 EVAL_KEYS = ("heldout", "heldout_sentences", "person", "span_raw_text_by_label", "speed",
-             "best_epoch", "epochs_run", "stopped_for_time", "dev_person_f1", "dev_sentences", "history", "train_seconds",
+             "best_epoch", "epochs_run", "stopped_for_time", "dev_person_f1", "dev_sentences", "case_dev_chunks", "history", "train_seconds",
              "train_counts", "name_groups", "settings", "command", "rescored_with", "size_bytes",
              "case_stats")
 
@@ -584,6 +585,14 @@ payee lines; nocue: names with no cue word; negative2: capitalised ordinary word
     upper_note = ""
     if st.get("upper_names_rate"):
         upper_note = f" ({int(st['upper_names_rate'] * 100)}% of the rest a copy with the names in capitals)"
+    if st.get("case_dev"):
+        dev_names = ", ".join(f"`{d}`" for d in st["case_dev"].split(",") if d)
+        dev_note = (f"best exact-span PERSON F1 {r['dev_person_f1']:.3f}\non {r.get('case_dev_chunks', '?')} chunks of the labelled case "
+                    f"corpora {dev_names} (`--case-dev`), which are\nnot trained on; the UNER EWT dev slice is still scored and logged")
+    else:
+        dev_note = (f"best PERSON F1 {r['dev_person_f1']:.3f}\non a development set of {r.get('dev_sentences', '?')} sentences: "
+                    f"{int(st['dev_fraction'] * 100)}% of UNER EWT *dev* documents\nby document-id hash, plus "
+                    f"{int(st.get('dev_other_fraction', 0) * 100)}% of wikigold/wnut17/btc sentences by text hash")
     rescored = ""
     if r.get("rescored_with"):
         rescored = (f"The evaluation and speed figures below were then re-measured on the saved pipeline with\n"
@@ -606,9 +615,7 @@ Size on disk: {r['size_bytes'] / 1e6:.1f} MB.
 ```
 {r['command'].strip()}
 ```
-{rescored}Seed {st['seed']}, {r.get('epochs_run', st['epochs'])} of {st['epochs']} epochs run{' (stopped by the time budget)' if r.get('stopped_for_time') else ''} (kept epoch {r['best_epoch']}, best PERSON F1 {r['dev_person_f1']:.3f}
-on a development set of {r.get('dev_sentences', '?')} sentences: {int(st['dev_fraction'] * 100)}% of UNER EWT *dev* documents
-by document-id hash, plus {int(st.get('dev_other_fraction', 0) * 100)}% of wikigold/wnut17/btc sentences by text hash; parameters are
+{rescored}Seed {st['seed']}, {r.get('epochs_run', st['epochs'])} of {st['epochs']} epochs run{' (stopped by the time budget)' if r.get('stopped_for_time') else ''} (kept epoch {r['best_epoch']}, {dev_note}; parameters are
 the optimizer's running averages),
 dropout {st['dropout']}, batches of ~{st['batch_words']} tokens, Adam defaults, one CPU thread.
 Training took {r['train_seconds'] / 60:.1f} minutes wall clock (2-core machine shared with other work).
