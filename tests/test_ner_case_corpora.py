@@ -108,3 +108,32 @@ def test_train_option_builds_examples_and_default_has_none(tmp_path):
     examples, sources, stats = case_training_examples(build_nlp(s), s)
     assert sources == ["corpus_x"] * len(examples) and len(examples) == stats.chunks == 1
     assert stats.person_kept == 2
+
+
+def test_case_dev_scores_the_chunks_by_character_offsets(tmp_path):
+    from spacy.tokens import Span
+
+    from recognizers.ner.train import case_dev_chunks, evaluate_chunks
+
+    corpus = _write_case(tmp_path)
+    assert Settings().case_dev == ""  # by default UNER EWT dev picks the epoch
+    chunks = case_dev_chunks(Settings(case_dev=str(corpus)))
+    assert len(chunks) == 1 and len(chunks[0].spans) == 3  # every gold person (scored by characters, not tokens)
+
+    class OnePerson:
+        """A stand-in pipeline that tags "Dariusz Nowak" (right) and "Tesco" (wrong) as PERSON."""
+
+        def __init__(self):
+            self.nlp = spacy.blank("en")
+
+        def pipe(self, texts, batch_size=64):
+            for t in texts:
+                doc = self.nlp(t)
+                spans = [doc.char_span(t.index("Dariusz Nowak"), t.index("Dariusz Nowak") + 13, label="PERSON"),
+                         doc.char_span(t.index("Tesco"), t.index("Tesco") + 5, label="PERSON")]
+                doc.ents = [s for s in spans if isinstance(s, Span)]
+                yield doc
+
+    got = evaluate_chunks(OnePerson(), chunks)
+    assert (got["tp"], got["predicted"], got["gold"]) == (1, 2, 3)
+    assert got["precision"] == 0.5 and got["recall"] == 0.3333
