@@ -548,6 +548,9 @@ def render_model_card(r: dict, out_dir: Path) -> str:
             teacher = (f" Organisations and places carry no gold label there, so the ORG/LOC spans that "
                        f"`{st['case_teacher']}` predicts on each chunk (not overlapping a gold person) are used as labels "
                        f"({ts.get('ORG', 0)} ORG, {ts.get('LOC', 0)} LOC); its PERSON spans are never used.")
+            if st["case_teacher"].startswith(".ner-teacher/"):
+                teacher += (" `make train-ner` takes that teacher from the repository's history: the model as shipped at "
+                            "the Makefile's `NER_TEACHER_REV`, before case text was added.")
         case_note = f"""
 
 Case text: {cs.get('documents', '?')} documents of the project's own labelled (fictional) case corpora
