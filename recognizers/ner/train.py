@@ -427,13 +427,18 @@ SOURCES = [
 ]
 
 
+def _corpus_dirs(spec: str) -> list[Path]:
+    """The labelled case stores named in a comma-separated option (relative to the repository)."""
+    return [Path(d) if Path(d).is_absolute() else REPO_ROOT / d for d in spec.split(",") if d]
+
+
 def case_training_examples(nlp, s: "Settings"):
     """Examples from the labelled case corpora named in ``s.case_corpora`` (see case_corpora.py);
     returns (examples, their corpus folder names, stats)."""
     from . import case_corpora
 
     stats = case_corpora.CaseStats()
-    dirs = [Path(d) if Path(d).is_absolute() else REPO_ROOT / d for d in s.case_corpora.split(",") if d]
+    dirs = _corpus_dirs(s.case_corpora)
     chunks = case_corpora.load_case_chunks(dirs, stats)
     teacher_docs = [None] * len(chunks)
     teacher = None
@@ -453,7 +458,7 @@ def case_dev_chunks(s: "Settings"):
     from . import case_corpora
 
     stats = case_corpora.CaseStats()
-    dirs = [Path(d) if Path(d).is_absolute() else REPO_ROOT / d for d in s.case_dev.split(",") if d]
+    dirs = _corpus_dirs(s.case_dev)
     return case_corpora.load_case_chunks(dirs, stats)
 
 
