@@ -176,8 +176,8 @@ STATEMENT_PAYEE_RE = re.compile(
     # round 25N: a SEPA transfer, and the direction written in the bank's language ("TRF PARA ...", "TRF DE ...")
     r"(?:SEPA[ \t]+)?(?:(?:PARA|DE)[ \t]+(?=[" + _UP + r"]))?"
     r"(?:(?:[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?(?=[A-Z0-9]{0,3}\d)[A-Z0-9]{1,4})?)[ \t]+)?"
-    # (round 25N: capitals with accents, "MARIA DE FÁTIMA SOUSA", a fourth word for a particle, a middle initial)
-    r"(?P<name>(?!(?:TO|FROM)\b)(?:[A-Z]\.?[ \t]+){0,2}[" + _UP + r"][" + _UP + r"'’\-]+(?:[ \t]+(?:[A-Z][ \t]+)?(?!IBAN\b)[" + _UP + r"][" + _UP + r"'’\-]+){0,3}(?:[ \t][A-Z]\b(?![.'’]\w)){0,2})"
+    # (round 25N: capitals with accents, "MARIA DE FÁTIMA SOUSA", and a fourth word for a particle)
+    r"(?P<name>(?!(?:TO|FROM)\b)(?:[A-Z]\.?[ \t]+){0,2}[" + _UP + r"][" + _UP + r"'’\-]+(?:[ \t]+(?!IBAN\b)[" + _UP + r"][" + _UP + r"'’\-]+){0,3}(?:[ \t][A-Z]\b(?![.'’]\w)){0,2})"
     r"(?=[ \t]+(?:REF\b|\d{6}\b|\d{2}-\d{2}-\d{2})|[ \t]{2,}|\t|[ \t]+[£$€]?\d[\d,]*\.\d\d\b|[ \t]*(?:\"|,|\||$)"
     # round 25N: a note in brackets ("(MOTHER)", "(UKRAINE)") or the payee's account number after the name
     r"|[ \t]+\((?=[A-Z])|[ \t]+(?:IBAN\b|[A-Z]{2}\d{2}[ ]?[A-Z0-9]{4}[ ]?\d{4})"
