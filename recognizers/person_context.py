@@ -1687,33 +1687,8 @@ def signature_initial_names(rec, text: str) -> list:
     return out
 
 
-# round 25N: a case note's author by surname alone, after the note's date (and a job's short code, "cw", "DM"), then a
-# dash and the entry: "08/01/26 cw Haworth - PP rang ...", "17/03/26 Nkemelu - enforcement: ..."
-NOTE_AUTHOR_RE = re.compile(
-    r"(?m)^[ \t]*(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2})(?:[ \t]+\d{1,2}[:.]?\d{2})?[ \t]+"
-    r"(?:[A-Za-z]{2,3}[ \t]+)?(?P<name>" + NAME + r")[ \t]+[-–][ \t]+\S"
-)
-
-
-def note_author_names(rec, text: str) -> list:
-    """The author slot of a dated note, when the same surname writes two or more notes of the document (the layout,
-    not one line that happens to open with a word): a word rare in English, no log word ("Webchat - ...")."""
-    hits = [(m.start("name"), m.end("name"), m.group("name")) for m in NOTE_AUTHOR_RE.finditer(text)]
-    if len(hits) < 2:
-        return []
-    from collections import Counter
-
-    seen = Counter(w for _, _, w in hits)
-    out = []
-    for a, b, w in hits:
-        lw = w.lower()
-        if seen[w] >= 2 and lw not in STOP and lw not in LOG_WORDS and lw not in SPEAKER_LABELS and zipf(w) < 3.0:
-            out.append(_layout_res(rec, a, b, 0.65, "surname in a dated note's author slot"))
-    return out
-
-
 def log_author_names(rec, text: str) -> list:
-    out = note_author_names(rec, text) if "-" in text or "–" in text else []
+    out = []
     for m in LOG_AUTHOR_RE.finditer(text):
         sur = m.group("sur") or m.group("sur2")
         if m.group("time") is None:

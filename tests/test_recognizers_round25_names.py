@@ -156,27 +156,3 @@ def test_ner_lower_case_listed_one_word_alias_is_the_party(ruler_analyzer):
 def test_ner_lower_case_requester_given_name_is_not_redacted(ruler_analyzer):
     text = "23/08/2025 16:03  Jo:  ok but karen is here so wait in the car\n"
     assert "karen" not in _any_person(ruler_analyzer, text)
-
-
-# ---------------------------------------------------------------- a dated note's author by surname alone
-
-def test_recurring_surname_in_note_author_slot_is_a_person(analyzer):
-    text = ("CASE NOTES\n"
-            "04/02/26 cw Ruddlesden - PP rang about the arrears. adv to send proof.\n"
-            "06/02/26 Ruddlesden - o/b call to RP, no answer.\n"
-            "11/02/26 TL Amadiume - offset refused.\n"
-            "19/02/26 Amadiume - letters out both.\n")
-    u = _unknown(analyzer, text)
-    assert u.count("ruddlesden") == 2 and u.count("amadiume") == 2
-
-
-def test_log_words_in_note_author_slot_are_no_person(analyzer):
-    text = ("04/02/26 Webchat - PP asked about the arrears.\n"
-            "06/02/26 Webchat - RP asked for a call back.\n"
-            "09/02/26 Phone - no answer.\n")
-    assert _any_person(analyzer, text) == []
-
-
-def test_one_note_opening_with_a_rare_word_is_not_enough(analyzer):
-    text = "04/02/26 Quernstone - the pub where they met, per RP.\n06/02/26 cw Phone - no answer.\n"
-    assert "quernstone" not in _unknown(analyzer, text)
