@@ -600,10 +600,6 @@ class CaseAnalyzer:
                     findings.append(Finding(m.start(), m.end(), EntityType.PERSON, "ExtraNameRecognizer", 0.9,
                                             PartyKind.UNKNOWN, ReasonCode.TP, False, m.group(0)))
 
-        # round 25N: first names the NER model or the context rules found capitalised in this document ("Callum (CMS):"),
-        # so that the same name in lower case, also tagged by the NER model, is that person ("ok thank you callum")
-        known_caps = {w.lower() for r in results if r.entity_type == EntityType.PERSON.value
-                      for w in text[r.start:r.end].split()[:1] if w[:1].isupper() and not w.isupper()}
         # unknown people first (they are mentions that attribute identifiers), then the rest
         kept: list[tuple[RecognizerResult, EntityType, str, int, int]] = []
         for r in results:
@@ -640,9 +636,7 @@ class CaseAnalyzer:
                                             False, text[s:e]))
                     tp_spans.append((s, e))
                     continue
-                known_lower = (rec == "SpacyRecognizer" and s < e and text[s:s + 1].islower() and known_caps
-                               and _known_first_word(text[s:e], known_caps))
-                if s >= e or not (known_lower or _person_ok(text, s, e, rec)):
+                if s >= e or not _person_ok(text, s, e, rec):
                     continue
                 if rec in ("SpacyRecognizer", "PersonContextRecognizer") and not _overlaps(s, e, tp_spans) and _in_requester_address(
                         text, s, e, self._req_address_words):
@@ -1198,15 +1192,6 @@ _CODE_VALUE_AFTER = re.compile(r"[ \t]+(?:is|was|=)[ \t]+(?:[A-Za-z]{1,3}\d[\w]*
 _CODE_LABEL_AFTER = re.compile(r":[ \t]*(?:[A-Za-z]{1,3}\d[\w]*|\d{5,})")
 _WORD_BEFORE = re.compile(r"[A-Za-z]{2,}[ \t]+$")
 _LETTERED_CODE_AFTER = re.compile(r":[ \t]*[A-Z]{1,3}\d{1,3}[ \t]?[A-Z0-9]")  # "reg: KM68 TVO", "ref: AB12 345"
-
-
-def _known_first_word(span: str, known_caps: set[str]) -> bool:
-    """Round 25N: a lower-case span whose first word is a first name this document writes capitalised for a person,
-    no very common English word ("dean hartley" after "Dean from the pub says")."""
-    toks = span.split()
-    w = toks[0] if toks else ""
-    return (w.isalpha() and w in known_caps and is_first_name(w) and zipf(w) < 5.0 and len(toks) <= 2
-            and all(t.isalpha() and t.islower() for t in toks))
 
 
 def _listed_given_words(parties: PartyMatcher) -> frozenset[str]:

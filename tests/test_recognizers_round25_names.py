@@ -156,33 +156,3 @@ def test_ner_lower_case_listed_one_word_alias_is_the_party(ruler_analyzer):
 def test_ner_lower_case_requester_given_name_is_not_redacted(ruler_analyzer):
     text = "23/08/2025 16:03  Jo:  ok but karen is here so wait in the car\n"
     assert "karen" not in _any_person(ruler_analyzer, text)
-
-
-# ---------------------------------------------------------------- a first name the document writes capitalised, in lower case
-
-@pytest.fixture(scope="module")
-def doc_name_analyzer(tmp_path_factory):
-    """As ruler_analyzer: a rule tags a first name, capitalised and in lower case, as PERSON."""
-    import spacy
-
-    from recognizers import build_analyzer
-    from recognizers.analyzer import DetectSettings
-
-    nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([{"label": "PERSON", "pattern": w} for w in ("Fergus", "fergus", "rhys", "rhys mallender")])
-    path = tmp_path_factory.mktemp("model") / "docname"
-    nlp.to_disk(path)
-    return build_analyzer(_ner_case(), DetectSettings(spacy_model=str(path)))
-
-
-def test_lower_case_first_name_written_capitalised_elsewhere_is_the_person(doc_name_analyzer):
-    text = ("19:04 System: You are now connected to Fergus.\n"
-            "19:04 Fergus (CMS): Hi, you're chatting with Fergus. How can I help?\n"
-            "19:21 Karen H: ok thank you fergus\n")
-    assert "fergus" in people(doc_name_analyzer, text, PartyKind.UNKNOWN)  # (the lower-case mention itself)
-
-
-def test_lower_case_first_name_not_written_capitalised_stays_a_word(doc_name_analyzer):
-    text = "[02/03/2025, 21:41:22] Karen H: rhys mallender would say anything for a pint\n"
-    assert "rhys mallender" not in _unknown(doc_name_analyzer, text)
