@@ -45,7 +45,7 @@ from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, a
 from recognizers.date_of_birth import parse_date
 from pipeline.case_settle import CASE_TYPES, EMPTY as EMPTY_SETTLED, Settled, keys as settle_keys
 from recognizers.organisations import org_name_spans
-from recognizers.parties import PAYING, RECEIVING, PartyMatcher, PartySpan, _name_part_regex, party_role
+from recognizers.parties import PAYING, RECEIVING, SINGLE, PartyMatcher, PartySpan, _name_part_regex, party_role
 from recognizers.passport import UkPassportRecognizer
 from recognizers.person_context import LAYOUT_KEY, PersonContextRecognizer
 from recognizers.personal_reference import PersonalReferenceRecognizer
@@ -371,6 +371,7 @@ class CaseAnalyzer:
         self._req_address_words = _address_words(case)
         self._gender_rx = None
         self._gender_surnames: dict[str, int] = {}
+        self._listed_lower = _listed_given_words(self.parties)
         # what the last analyze_many call settled (normalised values, in memory only: pipeline.case_settle)
         self.last_settled = EMPTY_SETTLED
         self._settled_r: set[str] = set()
@@ -627,6 +628,14 @@ class CaseAnalyzer:
                 pm = _PARTICLE_TAIL.match(text, e)
                 if pm is not None and rec in _TRIMMED_RECS:
                     e = pm.end()  # "Fernanda Oliveira da Silva", "Ahmed bin Saleh": the particle and what follows
+                if (rec == "SpacyRecognizer" and s < e and text[s:s + 1].islower() and text[s:e] in self._listed_lower
+                        and not _overlaps(s, e, tp_spans)):
+                    # round 25N: the NER model reads a listed third party's given name or one-word alias in lower case
+                    # as a person ("ur always working lee.", "but craig is here"): two signals agree, it is that party
+                    findings.append(Finding(s, e, EntityType.PERSON, rec, 0.7, PartyKind.THIRD_PARTY, ReasonCode.TP,
+                                            False, text[s:e]))
+                    tp_spans.append((s, e))
+                    continue
                 if s >= e or not _person_ok(text, s, e, rec):
                     continue
                 if rec in ("SpacyRecognizer", "PersonContextRecognizer") and not _overlaps(s, e, tp_spans) and _in_requester_address(
@@ -1183,6 +1192,19 @@ _CODE_VALUE_AFTER = re.compile(r"[ \t]+(?:is|was|=)[ \t]+(?:[A-Za-z]{1,3}\d[\w]*
 _CODE_LABEL_AFTER = re.compile(r":[ \t]*(?:[A-Za-z]{1,3}\d[\w]*|\d{5,})")
 _WORD_BEFORE = re.compile(r"[A-Za-z]{2,}[ \t]+$")
 _LETTERED_CODE_AFTER = re.compile(r":[ \t]*[A-Z]{1,3}\d{1,3}[ \t]?[A-Z0-9]")  # "reg: KM68 TVO", "ref: AB12 345"
+
+
+def _listed_given_words(parties: PartyMatcher) -> frozenset[str]:
+    """Round 25N: the listed third parties' given names and one-word aliases, in lower case, that no form of the
+    requester's shares and that are no very common English word ("will", "mark")."""
+    one_word = {p.aliases[i].strip().lower() for p in parties.parties for i in range(len(p.aliases))
+                if len(p.aliases[i].split()) == 1}
+    out = set()
+    for key, (kind, owners) in parties.forms.items():
+        if (kind == SINGLE and 0 not in owners and key.isalpha() and len(key) >= 3
+                and (is_first_name(key) or key in one_word) and zipf(key) < 5.0):
+            out.add(key)
+    return frozenset(out)
 
 
 def _person_ok(text: str, s: int, e: int, rec: str) -> bool:

@@ -38,7 +38,7 @@ from recognizers.base import digits, squash
 from recognizers.case_reference import CMS_REF_BODY, LEGACY_REF_BODY
 from recognizers.date_of_birth import DATE_REGEX, parse_date
 from recognizers.bank_details import ocr_corrected
-from recognizers.gazetteer import first_names, is_first_name, is_name_like, zipf
+from recognizers.gazetteer import first_names, is_first_name, is_name_like, is_surname, zipf
 from recognizers.uk_phone import normalise_phone
 
 TITLES_M = ("mr", "master", "sir", "lord")
@@ -93,12 +93,16 @@ def _lower_name_frame(text: str, s: int, e: int) -> bool:
 
 # a listed first name in lower case with a possessive "s" and no apostrophe: "at mariuss till sunday" (a name
 # ending in "s"), "deans got a new job" ("dean's got"), "deans mum"
-_LOWER_POSS_S = re.compile(r"(?<![\w'’\-@./])(?P<name>[a-z]{3,})s(?![\w\-@])")
+# (round 25N: also capitalised, "Sams brother", "at Domis again": the name's own capital, the apostrophe left out)
+_LOWER_POSS_S = re.compile(r"(?<![\w'’\-@./])(?P<name>[A-Za-z][a-z]{2,})s(?![\w\-@])")
+_TITLE_BEFORE_RUN_ON = re.compile(r"(?i)\b(?:mr|mrs|ms|miss|dr|mx)\.?[ \t]+$")
 _POSS_S_AFTER = re.compile(r"[ \t]+(?:got|gone|been|new|old|mum|mam|mom|dad|nan|nana|sister|brother|missus|wife|husband|"
                            r"girlfriend|boyfriend|gf|bf|partner|ex|mate|mates|cousin|family|house|place|flat|car|van|kids|"
                            r"son|daughter|auntie|uncle|"
                            # what is somebody's: "patricks business", "deans work", "craigs phone"
-                           r"business|work|job|firm|company|shop|yard|lorry|truck|phone|number|address|fault|money)\b")
+                           r"business|work|job|firm|company|shop|yard|lorry|truck|phone|number|address|fault|money|"
+                           # round 25N: a partner spoken of as somebody's "other half"
+                           r"other[ \t]+half)\b")
 # "at staceys now", "round deans", "stopping over at marks": at somebody's home
 _POSS_S_HOME_BEFORE = re.compile(r"(?i)\b(?:at|round|over[ \t]+at|staying[ \t]+at|living[ \t]+at)[ \t]+$")
 # "our jordan", "our kelly": the Northern family idiom names a relative
@@ -734,7 +738,8 @@ class PartyMatcher:
                     for g in given:
                         if len(g.rstrip(".")) >= 2:
                             add(g, SINGLE, pos)
-                    add(sur, SINGLE, pos)
+                    if len(sur.rstrip(".")) >= 2:
+                        add(sur, SINGLE, pos)  # (round 25N: not a surname's initial, "Tomas K.": a lone letter is no name)
                     # "Okonkwo-Smith" surname: each half alone is also the person
                     if "-" in sur:
                         for half in sur.split("-"):
@@ -1227,10 +1232,20 @@ class PartyMatcher:
             raw.append((start, end, form, set(owners), title, m.start()))
         # a listed first name in lower case with its possessive "s" run on ("mariuss", "deans got")
         taken = [(r[0], r[1]) for r in raw]
+        # round 25N: a one-word alias case.json lists ("Domi", "Kirst") is the person's name whatever the name lists hold
+        one_word = {_tokens(a)[0].lower() for p in self.parties for a in p.aliases if len(_tokens(a)) == 1}
         for m in _LOWER_POSS_S.finditer(text):
             nm = m.group("name")
-            kind, owners = self.forms.get(nm, (SINGLE, set()))
-            if (not owners or kind != SINGLE or not is_first_name(nm) or any(a < m.end() and m.start() < b for a, b in taken)
+            kind, owners = self.forms.get(nm.lower(), (SINGLE, set()))
+            if owners and nm[0].isupper():
+                # round 25N: capitalised, no English word and no surname of its own ("Leas", "Domis"), or before what
+                # is somebody's ("Sams brother"); never after a title ("Mr Sams" is a man of that surname)
+                nm = nm.lower()
+                if (is_surname(nm + "s") and not _POSS_S_AFTER.match(text, m.end())
+                        or _TITLE_BEFORE_RUN_ON.search(text, max(0, m.start() - 6), m.start())):
+                    continue
+            if (not owners or kind != SINGLE or not (is_first_name(nm) or nm in one_word)
+                    or any(a < m.end() and m.start() < b for a, b in taken)
                     or not (nm.endswith("s") or (_POSS_S_AFTER.match(text, m.end()) or _POSS_S_HOME_BEFORE.search(
                         text, max(0, m.start() - 16), m.start())) and zipf(nm + "s") < 4.0
                             # round 24N: the run-on form is no English word at all ("ryans not paid", "send it to

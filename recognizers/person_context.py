@@ -86,7 +86,8 @@ LOWER_CUE_RE = re.compile(
     r"(?i:\b(?:" + RELATION_CUE + r"|spoke[ \t]+(?:to|with)|talked[ \t]+to|named|called|this[ \t]+is|text(?:ed)?[ \t]+from|with|"
     r"ask|asked|tell|told|texted|rang|phoned|messaged|met|saw))[:,]?[ \t]*\n?[ \t]*(?!(?:my|her|his|their|our|your|ur|the|a|an)\b)(?P<name>[a-z][a-z'’]+(?:[ \t\-][a-z][a-z'’]+){0,2})"
 )
-SEQ_RE = re.compile(r"(?<![\w'’])(?<!\w-)(?P<name>" + NAME + r"(?:[ \u00a0]+" + NAME + r"){0,2})(?![\w\-])")
+# (round 25N: words of a name are never a table's columns apart: "Débito      Crédito" is two column headings)
+SEQ_RE = re.compile(r"(?<![\w'’])(?<!\w-)(?P<name>" + NAME + r"(?:[ \u00a0]{1,2}" + NAME + r"){0,2})(?![\w\-])")
 INITIAL_SURNAME_RE = re.compile(r"(?<![\w.])(?:[B-HJ-Z]\.?|[A-Z]\.)[ \u00a0](?P<sur>" + NAME + r")(?![\w\-])")
 # an initial and a double-barrelled surname in capitals: "T NGUYEN-BARCLAY", "D. OKONKWO-BELLO"
 CAPS_INITIAL_DOUBLE_RE = re.compile(r"(?<![\w.\-])[A-Z]\.?[ \u00a0](?P<sur>[A-Z]{2,}(?:-[A-Z]{2,})+)(?![\w\-])")
@@ -172,9 +173,14 @@ STATEMENT_PAYEE_RE = re.compile(
     r"(?m)(?<![A-Z])(?:FPO|FPI|FP|SO|STO|TFR|BGC|BP|BBP|BACS|CR|INTL|SWIFT|TRF|OBP|DD|DEB|CHQ|MOB|"
     r"(?i:faster[ \t]+(?:payments?|pmts?)(?:[ \t]+(?:to|from))?|(?:faster[ \t]+)?payment[ \t]+(?:to|from)|transfer[ \t]+(?:to|from)|bill[ \t]+payment(?:[ \t]+to)?|payee:?|paid[ \t]+to)|"
     r"FROM|TO)\b:?[ \t,\"]+"
+    # round 25N: a SEPA transfer, and the direction written in the bank's language ("TRF PARA ...", "TRF DE ...")
+    r"(?:SEPA[ \t]+)?(?:(?:PARA|DE)[ \t]+(?=[" + _UP + r"]))?"
     r"(?:(?:[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?(?=[A-Z0-9]{0,3}\d)[A-Z0-9]{1,4})?)[ \t]+)?"
-    r"(?P<name>(?!(?:TO|FROM)\b)(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}(?:[ \t][A-Z]\b(?![.'’]\w)){0,2})"
+    # (round 25N: capitals with accents, "MARIA DE FÁTIMA SOUSA", and a fourth word for a particle)
+    r"(?P<name>(?!(?:TO|FROM)\b)(?:[A-Z]\.?[ \t]+){0,2}[" + _UP + r"][" + _UP + r"'’\-]+(?:[ \t]+(?!IBAN\b)[" + _UP + r"][" + _UP + r"'’\-]+){0,3}(?:[ \t][A-Z]\b(?![.'’]\w)){0,2})"
     r"(?=[ \t]+(?:REF\b|\d{6}\b|\d{2}-\d{2}-\d{2})|[ \t]{2,}|\t|[ \t]+[£$€]?\d[\d,]*\.\d\d\b|[ \t]*(?:\"|,|\||$)"
+    # round 25N: a note in brackets ("(MOTHER)", "(UKRAINE)") or the payee's account number after the name
+    r"|[ \t]+\((?=[A-Z])|[ \t]+(?:IBAN\b|[A-Z]{2}\d{2}[ ]?[A-Z0-9]{4}[ ]?\d{4})"
     # a surname and its initial, then the payment's reference words: "FPO OKORO T RENT SHARE"
     r"|(?<=[A-Z][ \t][A-Z])[ \t]+[A-Z]{2,}"
     # or more words in capitals, the payment's reference, up to the amount's column: "... VAN SHARE     55.00"
