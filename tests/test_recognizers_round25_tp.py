@@ -1,0 +1,44 @@
+"""Detection round 25T: third parties' and unknown people's identifiers missed on the six read corpora of round 25
+(eval_blind22-27): a street named alone, with no house number, where someone's home or things are placed on it.
+
+Each test fails without its rule. Every name and value here is made up.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.codes import EntityType
+from recognizers.address import AddressRecognizer
+
+ADDRESS = EntityType.ADDRESS
+
+
+def _addresses(text: str) -> list[str]:
+    return [text[r.start:r.end] for r in AddressRecognizer().analyze(text, [ADDRESS.value])]
+
+
+# ---------------------------------------------------- (i) a street named alone, cued as where someone lives or is
+@pytest.mark.parametrize("text, street", [
+    ("Caller says the letters keep going to that house on Pembery Lane, it belongs to his aunt.", "Pembery Lane"),
+    ("Post goes missing at Wrenholt Mt so he wants it sent elsewhere.", "Wrenholt Mt"),
+    ("somebody saw his van outside Quillon Rd again last night", "Quillon Rd"),
+    ("18/04 RP says she has moved from Harrowgate Crescent. Noted.", "Harrowgate Crescent"),
+    ("my sister can have them, shes at tarnley ave till 6", "tarnley ave"),
+    ("they moved, to Dunmoor, somewhere near the park on oakhurst road", "oakhurst road"),
+    ("POST FOR PP RETURNED FROM FELSTONE RD. NOT KNOWN THERE", "FELSTONE RD"),
+    ("pick them up from Brackley Grove on Sunday, they're at her nan's", "Brackley Grove"),
+])
+def test_street_alone_where_a_home_is(text, street):
+    assert street in _addresses(text)
+
+
+@pytest.mark.parametrize("text, street", [
+    ("He works at the car wash on Pembery Lane most days.", "Pembery Lane"),           # a business's street
+    ("it's the big one on Quillon Rd, by the roundabout", "Quillon Rd"),              # no home cue
+    ("The letters went to my old flat on Harrowgate Crescent.", "Harrowgate Crescent"),  # the writer's own
+    ("I moved from Tarnley Avenue in May.", "Tarnley Avenue"),                         # the writer's own
+    ("We will write to you at Brackley Grove from now on, she said.", "Brackley Grove"),  # the reader's own
+    ("his van is parked at Felstone Road Motors", "Felstone Road"),                    # a business's name
+])
+def test_street_alone_not_a_home_or_the_writers(text, street):
+    assert not any(street in a for a in _addresses(text))
