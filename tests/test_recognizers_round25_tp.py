@@ -42,3 +42,31 @@ def test_street_alone_where_a_home_is(text, street):
 ])
 def test_street_alone_not_a_home_or_the_writers(text, street):
     assert not any(street in a for a in _addresses(text))
+
+
+# ------------------------------------- (ii) a vehicle a "he"/"she" has, kept as the writer's or the chat speaker's
+from pipeline.codes import PartyKind  # noqa: E402
+from tests.detect_fixtures import blank_model_analyzer, parents_case  # noqa: E402
+
+VEHICLE = EntityType.UK_VEHICLE_REG
+
+
+@pytest.fixture(scope="module")
+def analyzer(tmp_path_factory):
+    case = parents_case("T-R25T", "Orla Brennagh", "Casimir Vantongeren",
+                        requester_addresses=("23 Pellow Street, Hexley, Dunmoor DN11 7QA",))
+    return blank_model_analyzer(tmp_path_factory, case)
+
+
+def _vehicles(analyzer, text):
+    return [(f.text, f.party) for f in analyzer.analyze(text) if f.entity_type == VEHICLE]
+
+
+@pytest.mark.parametrize("text", [
+    "Dear Sir\n\nMr Casimir Vantongeren has moved out. I think he also has a car now, a grey Corsa WP19 KTA, I saw it at "
+    "the gate.\n\nYours faithfully\nOrla Brennagh",
+    "Casimir Vantongeren left in May.\n19:02 Orla Brennagh: hes just bought a new van, its parked outside every day. WP19 KTA if that helps",
+])
+def test_vehicle_a_he_has_is_not_the_writers(analyzer, text):
+    got = _vehicles(analyzer, text)
+    assert got and all(p != PartyKind.REQUESTER for _, p in got), got
