@@ -70,3 +70,18 @@ def _vehicles(analyzer, text):
 def test_vehicle_a_he_has_is_not_the_writers(analyzer, text):
     got = _vehicles(analyzer, text)
     assert got and all(p != PartyKind.REQUESTER for _, p in got), got
+
+
+# ------------------------------ (iv) a member of staff's direct line in an organisation's block, dropped as its line
+PHONE = EntityType.PHONE_NUMBER
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Thanks\nTamsin\n\nTamsin Gorrell\nWages Officer\nBrindlecombe Haulage Ltd\nUnit 9, Slate Wharf, Dunmoor DN4 2QA\n"
+     "T: 01632 960 417 (direct) | 01632 960 400 (depot)\n", "01632 960 417"),
+    ("PART 3 - ABOUT YOU\nName:      Tamsin Gorrell\nPosition:  Wages Officer\nCompany:   Brindlecombe Haulage Ltd\n"
+     "Address:   Unit 9, Slate Wharf\n           Dunmoor  DN4 2QA\nTel:       01632 960 400  (direct: 01632 960 417)\n",
+     "01632 960 417"),
+])
+def test_staff_direct_line_in_an_org_block(analyzer, text, number):
+    assert number in [f.text for f in analyzer.analyze(text) if f.entity_type == PHONE]
