@@ -339,7 +339,8 @@ _ORG_PHONE_CUE = re.compile(
 )
 _PERSONISH = {EntityType.PERSON}
 # a personal label nearer the number than the organisation's cue: "Switchboard: 0117 ... | Mobile: 07700 ..."
-_PERSONAL_PHONE_LABEL = re.compile(r"(?i)\b(?:mobile|mob|m|direct(?:[ \t]+(?:dial|line))?|ddi|personal|home)\b[ \t]*[:.]?[ \t]*$")
+# (round 25T) also with a comma: "he gave the office a new mobile, 07700 ..."
+_PERSONAL_PHONE_LABEL = re.compile(r"(?i)\b(?:mobile|mob|m|direct(?:[ \t]+(?:dial|line))?|ddi|personal|home)\b[ \t]*[:.,]?[ \t]*$")
 
 
 # an instruction to ring a number, in a letter from an organisation: "Pay online or call 0191 ...", "Please call"

@@ -721,12 +721,14 @@ AFTER_YOU = re.compile(
     r"(?:drive|use|own|hold|keep)\b(?![ \t]+(?:to|for|with|on)\b))")
 
 
-# (round 25T) a "he"/"she" said to have, drive or buy a vehicle before a value on its line: "he also has a car now, a
+# (round 25T) a "he"/"she" said to have, drive or buy a vehicle (or to have a new phone) before a value on its line: "he also has a car now, a
 # black Golf <reg>", "hes just bought a new van, its parked outside. <reg>", "she drives a white transit <reg>"
 _THIRD_VEHICLE = re.compile(
     r"(?i)\b(?P<p>he|she)(?:['’]?s|[ \t]+(?:has|had|is|was))?[ \t]+(?:(?:also|just|now|still|recently|got|been)[ \t]+){0,2}"
-    r"(?:has|had|have|got|drives|drove|driving|owns|owned|bought|buys|buying|uses|using|hired|leased)\b[^.!?\n]{0,40}?"
-    r"\b(?:car|van|vehicle|motorbike|motorcycle|lorry|truck|transit|pick-?up|taxi|4x4|suv)\b")
+    r"(?:has|had|have|got|drives|drove|driving|owns|owned|bought|buys|buying|uses|using|hired|leased|gave|given)\b[^.!?\n]{0,40}?"
+    r"\b(?:car|van|vehicle|motorbike|motorcycle|lorry|truck|transit|pick-?up|taxi|4x4|suv|"
+    # (and a phone he or she has: "and he has a new phone, 07700 ...", "he gave the office a new mobile, 07700 ...")
+    r"(?:new|other|second|different|work)[ \t]+(?:phone|mobile|mob|number|no\.?))(?![\w])")
 _FIRST_PERSON_AFTER = re.compile(r"\b(?:I|my|My|me|mine|Mine|you|your|Your)\b")
 
 

@@ -85,3 +85,15 @@ PHONE = EntityType.PHONE_NUMBER
 ])
 def test_staff_direct_line_in_an_org_block(analyzer, text, number):
     assert number in [f.text for f in analyzer.analyze(text) if f.entity_type == PHONE]
+
+
+# ------------------------- (ii)/(iv) a new phone a "he"/"she" has, kept as the chat speaker's or as an office's line
+@pytest.mark.parametrize("text, number", [
+    ("Casimir Vantongeren left in May.\n19:14 Orla Brennagh: and he has a new phone, 07700 900417, I dont know if you have it",
+     "07700 900417"),
+    ("Dear Ms Brennagh\n\nMr Vantongeren's address on our system may be out of date; he gave the office a new mobile, "
+     "07700 900417, in June.\n\nYours sincerely\nHead of Year", "07700 900417"),
+])
+def test_new_phone_a_he_has(analyzer, text, number):
+    got = [(f.text, f.party) for f in analyzer.analyze(text) if f.entity_type == PHONE]
+    assert any(t == number and p != PartyKind.REQUESTER for t, p in got), got
