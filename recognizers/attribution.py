@@ -1516,7 +1516,7 @@ _OWN_ADDRESS_CUE = re.compile(
     r"[ \t]*(?:home[ \t]+)?(?:address|flat|house|home)"
     r"(?:[ \t]+c/o[ \t]+[^\n,.;:()]{1,30}?)?"
     r"(?:[ \t]+(?:held|given|(?:on|in)[ \t]+(?:our|the|your)[ \t]+(?:records?|system|file)))?"
-    r"(?:[ \t]+(?:at|is|was|of|in))?[ \t]*[:\-–,]?[ \t]*(?:\n[ \t>]*)?[ \t~*_\"'(]*$")
+    r"(?:[ \t]+(?:at|is|was|of|in|on))?[ \t]*[:\-–,]?[ \t]*(?:\n[ \t>]*)?[ \t~*_\"'(]*$")
 
 
 # (round 21) where someone lives, said with a verb of living or moving: "RP moved to Flat 2, ...", "RP CURRENTLY
@@ -1545,6 +1545,8 @@ def _resident_owner(text: str, s: int, mentions: list[Mention], doc: DocParties,
     if any(cue.start() <= x.start < s for x in mentions):
         return "none"
     ls = text.rfind("\n", 0, cue.start()) + 1
+    if ls > 1 and not text[ls:cue.start()].strip() and text[ls - 2] not in ".!?:;\n":
+        ls = text.rfind("\n", 0, ls - 1) + 1  # (round 25T) a prose sentence wrapped before its verb: "... and that Ms X\nmoved from ..."
     if _FROM_END.search(cue.group(0)) and not _MOVE_VERB.match(cue.group(0)):
         return "none"  # "lives two miles from ...": not where anyone lives
     fm = _FIRST_SECOND_SUBJECT.search(text, max(0, cue.start() - 30), cue.start())
@@ -1562,7 +1564,7 @@ def _resident_owner(text: str, s: int, mentions: list[Mention], doc: DocParties,
     if not before:
         return "none"
     near = max(before, key=lambda x: x.end)
-    gap = text[near.end:cue.start()]
+    gap = text[near.end:cue.start()].replace("\n", " ")
     if near.possessive or not _SUBJECT_GAP.match(" " + gap) or _NOT_SUBJECT_GAP.search(gap):
         return "none"
     return near.pos

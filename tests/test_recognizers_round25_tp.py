@@ -97,3 +97,14 @@ def test_staff_direct_line_in_an_org_block(analyzer, text, number):
 def test_new_phone_a_he_has(analyzer, text, number):
     got = [(f.text, f.party) for f in analyzer.analyze(text) if f.entity_type == PHONE]
     assert any(t == number and p != PartyKind.REQUESTER for t, p in got), got
+
+
+# ----------------------- the requester's own street named alone stays hers (the bare-street rule above must not leak)
+@pytest.mark.parametrize("text, street", [
+    ("Dear Sir\n\nMs Brennagh has been under our care since 2024. I understand from her that a relative had\n"
+     "attended her previous flat on Harrowgate Crescent unannounced.\n\nYours faithfully\nDr A Pell", "Harrowgate Crescent"),
+    ("Dear Sir\n\nWe would point out that our client's children are settled, and that Ms Orla Brennagh\n"
+     "moved from Harrowgate Crescent to Pellow Street last year.\n\nYours faithfully\nPell & Co", "Harrowgate Crescent"),
+])
+def test_requesters_own_street_alone_kept(analyzer, text, street):
+    assert street not in [f.text for f in analyzer.analyze(text) if f.entity_type == ADDRESS]
