@@ -176,6 +176,43 @@ NEXT_RE = re.compile(
     r"[ \t\u00a0]*(?:,[ \t\u00a0]*\n?|\n)[ \t\u00a0]*(?P<comp>(?:" + W + r"(?:[ \u00a0]+(?:" + W + r"|upon|on|in|under|le|de))*?)?(?:[ \u00a0,]*" + POSTCODE_REGEX + r")?)[ \t\u00a0]*(?:(?=[,\n.;:)]|$)|(?<=\d[A-Z]{2})(?=\s))"
 )
 
+# (round 25T) a street named alone, with no house number, where a person's home or things are placed on it: "that house
+# on Mill Lane", "post goes missing at Throstle Mt", "saw his car outside Durham Rd", "she has moved from Caledonia
+# Rd", "he goes to her old flat on Tower Street", "shes at brabyns ave" (typed in lower case in a message). Only the
+# unambiguous street words (a Court, Park, Green, Hill, Bank, Gate or Way alone is as often a building or a business);
+# not a business's name after it ("on Park Road Motors"); and only with a cue of a home, a move, post, a person's
+# vehicle or a handover in the clause before it (not "the car wash on Mill Road", "the big one on Mill Road": a
+# business's street), and no "I", "my", "you", "your", "we" close before it ("my old flat on ...", "I moved from ...",
+# "we write to you at ...": the writer's or the reader's own street, left to the requester's side)
+_BARE_STREET_WORDS = "Street|Road|Rd|Avenue|Ave|Lane|Ln|Close|Crescent|Cres|Grove|Drive|Terrace|Tce|Mount|Mt|Gardens|Gdns"
+_BARE_LOWER_WORDS = "street|road|rd|avenue|ave|lane|close|crescent|grove|drive|terrace|gardens"
+_WU_WORD = r"(?!(?:ON|AT|IN|TO|OF|THE|AND|FROM|NEAR|UNIT|FLAT)\b)" + WU
+BARE_STREET_RE = re.compile(
+    r"(?<![\w'’])(?P<prep>(?i:on|at|from|outside|off|near|in|opposite|behind))(?:[ \t]+|[ \t]*\n[ \t>]*)"
+    r"(?:(?P<t>(?:" + W + r"[ \u00a0]+){1,3}(?:" + _BARE_STREET_WORDS + r")|(?:" + _WU_WORD + r"[ \u00a0]+){1,3}(?:"
+    + _BARE_STREET_WORDS.upper() + r"))\b\.?(?![ \u00a0]*(?:[A-Z][a-z]|&))"
+    r"|(?P<l>" + _NOT_STREET_WORD + r"[a-z][a-z'’\-]+(?:[ \t]+" + _NOT_STREET_WORD + r"[a-z][a-z'’\-]+)?[ \t]+(?:"
+    + _BARE_LOWER_WORDS + r")\b)(?![ \t]*[a-z'’\-]*[0-9]))")
+_BARE_CLAUSE_START = re.compile(r"[.!?;][ \t]|\n")
+_BARE_HOME_CUE = re.compile(
+    r"(?i)\b(?:house|flat|home|bungalow|address|addr|post|letters?|lives|living|live|moved|moving|move|staying|stays|stopping|"
+    r"pick(?:ed|s|ing)?|collect(?:ed|s|ing)?|drop(?:ped|s|ping)?)\b|\b(?:his|her|their)[ \t]+(?:new[ \t]+|old[ \t]+)?(?:car|van)\b|"
+    r"\b(?:he|she)(?:['’]?s|[ \t]+(?:is|was))?[ \t]+(?:still[ \t]+|now[ \t]+)?(?:at|on)[ \t]*$|"
+    r"\b(?:his|her|their|my|your|[a-z]+['’]?s)[ \t]+" + _KIN + r"(?:['’]s|s['’]?)\b")
+_BARE_KIN_OF = re.compile(r"(?i)\b(?:my|your|our)[ \t]+" + _KIN + r"(?:['’]?s)?\b")
+_BARE_FIRST_SECOND = re.compile(r"(?i)\b(?:I|me|my|mine|you|your|yours|we|our|us)\b")
+_BARE_REACH = 35
+
+
+def _bare_street_ok(text: str, p: int, q: int) -> bool:
+    """Is the street named alone after the locating word at ``p``..``q`` cued as where someone lives or is?"""
+    cs = max(0, p - 70)
+    for m in _BARE_CLAUSE_START.finditer(text, cs, p):
+        cs = m.end()
+    if _BARE_HOME_CUE.search(text[cs:q]) is None:
+        return False
+    near = _BARE_KIN_OF.sub(" ", text[max(cs, p - _BARE_REACH):p])
+    return _BARE_FIRST_SECOND.search(near) is None
 
 def _res(rec, s, e, score, why):
     return result(rec, EntityType.ADDRESS.value, s, e, score, why)
@@ -254,6 +291,12 @@ class AddressRecognizer(EntityRecognizer):
             for m in PERSON_OF_STREET_RE.finditer(text):
                 e = m.end("street")
                 out.append(_res(self, m.start("street"), extend_address(text, e), 0.6, "street where a person named before lives"))
+        from recognizers.parties import _business_on_street
+        for m in BARE_STREET_RE.finditer(text):
+            g = "t" if m.group("t") else "l"
+            if not _bare_street_ok(text, m.start("prep"), m.end("prep")) or _business_on_street(text, m.start(g), m.end(g)):
+                continue  # "the car wash on Mill Road": where a business is
+            out.append(_res(self, m.start(g), extend_address(text, m.end(g)), 0.6, "street named alone where someone or something is"))
         for m in HOME_STREET_RE.finditer(text):
             g = "lw" if m.group("lw") else "tw"
             out.append(_res(self, m.start(g), extend_address(text, m.end(g)), 0.6, "street of a home named by whose it is"))
@@ -294,7 +337,7 @@ class AddressRecognizer(EntityRecognizer):
 
 
 # the street word and its short forms, for a street named again ("Kelvin Street" ... "the Kelvin St address")
-_STREET_SHORT = {"street": "st", "road": "rd", "avenue": "ave", "lane": "ln", "close": "cl", "drive": "dr", "crescent": "cres",
+_STREET_SHORT = {"mount": "mt", "street": "st", "road": "rd", "avenue": "ave", "lane": "ln", "close": "cl", "drive": "dr", "crescent": "cres",
                  "court": "ct", "place": "pl", "gardens": "gdns", "terrace": "terr", "square": "sq"}
 _NUMBERED_STREET = re.compile(r"(?<![\w])\d{1,4}[A-Za-z]?,?[ \u00a0]+(?P<name>(?:" + W + r"[ \u00a0]+){1,3})(?P<type>" + STREET_TYPES
                               + r")\b\.?")

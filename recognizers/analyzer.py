@@ -339,11 +339,22 @@ _ORG_PHONE_CUE = re.compile(
 )
 _PERSONISH = {EntityType.PERSON}
 # a personal label nearer the number than the organisation's cue: "Switchboard: 0117 ... | Mobile: 07700 ..."
-_PERSONAL_PHONE_LABEL = re.compile(r"(?i)\b(?:mobile|mob|m|direct(?:[ \t]+(?:dial|line))?|ddi|personal|home)\b[ \t]*[:.]?[ \t]*$")
+# (round 25T) also with a comma: "he gave the office a new mobile, 07700 ..."
+_PERSONAL_PHONE_LABEL = re.compile(r"(?i)\b(?:mobile|mob|m|direct(?:[ \t]+(?:dial|line))?|ddi|personal|home)\b[ \t]*[:.,]?[ \t]*$")
 
 
 # an instruction to ring a number, in a letter from an organisation: "Pay online or call 0191 ...", "Please call"
 _CALL_IMPERATIVE = re.compile(r"(?i)(?:^|[.!?:;][ \t]+|\bor[ \t]+|\bplease[ \t]+)(?:call|ring|phone|telephone)[ \t]+(?:us[ \t]+)?(?:on[ \t]+)?$")
+
+
+# (round 25T) a number labelled as one person's line beside it in an organisation's block: "T: 0141 ... (direct) |
+# 0141 ... (depot)", "Tel: 0161 ... (direct: 0161 ...)", "DD 020 ...": the member of staff's, not the organisation's
+_DIRECT_AFTER = re.compile(r"[ \t]*\((?i:direct(?:[ \t]+(?:dial|line))?|ddi|dd|mobile|mob)\)")
+_DIRECT_BEFORE = re.compile(r"(?i)(?:\(|\b)(?:direct(?:[ \t]+(?:dial|line))?|ddi)[ \t]*[:.]?[ \t]*$")
+
+
+def _direct_line(text: str, s: int, e: int) -> bool:
+    return _DIRECT_AFTER.match(text, e) is not None or _DIRECT_BEFORE.search(text, max(0, s - 20), s) is not None
 
 
 def _org_phone_cue(text: str, s: int) -> bool:
@@ -696,7 +707,8 @@ class CaseAnalyzer:
                 # the third party's own data, already found by the party matcher; keep the wider span
                 party, review = PartyKind.THIRD_PARTY, False
             elif et in _ORG_BLOCK_TYPES and _in_org_block(text, s) and not self._person_in_block(text, s, mentions) and not (
-                    et == EntityType.EMAIL_ADDRESS and is_person_mailbox(value)):
+                    et == EntityType.EMAIL_ADDRESS and is_person_mailbox(value)) and not (
+                    et == EntityType.PHONE_NUMBER and _direct_line(text, s, e)):
                 continue  # an organisation's letterhead: its address, phone, email
             else:
                 party, review = PartyKind.UNKNOWN, r.score < self.settings.review_below or et == EntityType.CASE_REFERENCE

@@ -721,6 +721,17 @@ AFTER_YOU = re.compile(
     r"(?:drive|use|own|hold|keep)\b(?![ \t]+(?:to|for|with|on)\b))")
 
 
+# (round 25T) a "he"/"she" said to have, drive or buy a vehicle (or to have a new phone) before a value on its line: "he also has a car now, a
+# black Golf <reg>", "hes just bought a new van, its parked outside. <reg>", "she drives a white transit <reg>"
+_THIRD_VEHICLE = re.compile(
+    r"(?i)\b(?P<p>he|she)(?:['’]?s|[ \t]+(?:has|had|is|was))?[ \t]+(?:(?:also|just|now|still|recently|got|been)[ \t]+){0,2}"
+    r"(?:has|had|have|got|drives|drove|driving|owns|owned|bought|buys|buying|uses|using|hired|leased|gave|given)\b[^.!?\n]{0,40}?"
+    r"\b(?:car|van|vehicle|motorbike|motorcycle|lorry|truck|transit|pick-?up|taxi|4x4|suv|"
+    # (and a phone he or she has: "and he has a new phone, 07700 ...", "he gave the office a new mobile, 07700 ...")
+    r"(?:new|other|second|different|work)[ \t]+(?:phone|mobile|mob|number|no\.?))(?![\w])")
+_FIRST_PERSON_AFTER = re.compile(r"\b(?:I|my|My|me|mine|Mine|you|your|Your)\b")
+
+
 def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, genders: list[str | None],
              e: int | None = None, why: list | None = None) -> int | None | str:
     """The party position owning the value at ``s`` (0 = requester), None for an unknown
@@ -752,6 +763,23 @@ def owner_of(text: str, s: int, mentions: list[Mention], doc: DocParties, gender
                 return doc.author
     window = text[max(0, s - 110): s]
     base = s - len(window)
+    vm = _THIRD_VEHICLE.search(text, max(text.rfind("\n", 0, s) + 1, s - 110), s)
+    if vm is not None and not _FIRST_PERSON_AFTER.search(text, vm.end("p"), s) and not any(
+            vm.start() <= x.start and x.end <= s for x in mentions):
+        # (round 25T) "I think he also has a car now, a black Golf <reg>", "mandy: hes just bought a van ... <reg>":
+        # the vehicle of the "he"/"she" who has it, not the writer's or the chat line's speaker's
+        want = "M" if vm.group("p").lower() == "he" else "F"
+        spk = _speaker(text, text.rfind("\n", 0, s) + 1, s, mentions)
+        for near in sorted((x for x in mentions if max(0, vm.start() - 400) <= x.start and x.end <= vm.start()
+                            and x is not spk), key=lambda x: -x.end):
+            if near.possessive or near.pos is None:
+                break
+            g = genders[near.pos]
+            if g == want:
+                return near.pos
+            if g is None:
+                break
+        return "none"  # (nobody of that gender named before: redacted, and the reviewer checks whose it is)
     cue = None
     role = _role_row_owner(text, s, mentions, doc)
     if role is _NO_HEADER:
@@ -1488,7 +1516,7 @@ _OWN_ADDRESS_CUE = re.compile(
     r"[ \t]*(?:home[ \t]+)?(?:address|flat|house|home)"
     r"(?:[ \t]+c/o[ \t]+[^\n,.;:()]{1,30}?)?"
     r"(?:[ \t]+(?:held|given|(?:on|in)[ \t]+(?:our|the|your)[ \t]+(?:records?|system|file)))?"
-    r"(?:[ \t]+(?:at|is|was|of|in))?[ \t]*[:\-–,]?[ \t]*(?:\n[ \t>]*)?[ \t~*_\"'(]*$")
+    r"(?:[ \t]+(?:at|is|was|of|in|on))?[ \t]*[:\-–,]?[ \t]*(?:\n[ \t>]*)?[ \t~*_\"'(]*$")
 
 
 # (round 21) where someone lives, said with a verb of living or moving: "RP moved to Flat 2, ...", "RP CURRENTLY
@@ -1517,6 +1545,8 @@ def _resident_owner(text: str, s: int, mentions: list[Mention], doc: DocParties,
     if any(cue.start() <= x.start < s for x in mentions):
         return "none"
     ls = text.rfind("\n", 0, cue.start()) + 1
+    if ls > 1 and not text[ls:cue.start()].strip() and text[ls - 2] not in ".!?:;\n":
+        ls = text.rfind("\n", 0, ls - 1) + 1  # (round 25T) a prose sentence wrapped before its verb: "... and that Ms X\nmoved from ..."
     if _FROM_END.search(cue.group(0)) and not _MOVE_VERB.match(cue.group(0)):
         return "none"  # "lives two miles from ...": not where anyone lives
     fm = _FIRST_SECOND_SUBJECT.search(text, max(0, cue.start() - 30), cue.start())
@@ -1534,7 +1564,7 @@ def _resident_owner(text: str, s: int, mentions: list[Mention], doc: DocParties,
     if not before:
         return "none"
     near = max(before, key=lambda x: x.end)
-    gap = text[near.end:cue.start()]
+    gap = text[near.end:cue.start()].replace("\n", " ")
     if near.possessive or not _SUBJECT_GAP.match(" " + gap) or _NOT_SUBJECT_GAP.search(gap):
         return "none"
     return near.pos

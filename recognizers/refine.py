@@ -80,6 +80,8 @@ PERSONAL_DIRECT = re.compile(r"(?i)(?:(?<!our[ \t])direct[ \t]+(?:dial|line)|ddi
                              # (round 24T) a signature's short labels in capitals, with no colon: "T 020 ... | DD 020 ...
                              # | M 07700 ...": the direct line and the mobile of the person signing
                              r"|(?<![\w])(?-i:DD|DDI|M|Mob|MOB)[ \t]*[:.]?[ \t]+$")
+# (round 25T) ... or labelled so just after the number: "T: 0141 ... (direct) | 0141 ... (depot)"
+DIRECT_AFTER = re.compile(r"[ \t]*\((?i:direct(?:[ \t]+(?:dial|line))?|ddi|dd)\)")
 ORG_LABEL = re.compile(
     # (at a line's start, or after a sentence on it: "Key: MF = ...; FJ = .... Office: Firthside HA, 31 ...")
     r"(?im)(?:^|(?<=[.;][ \t])|(?<=[.;][ \t]{2}))[ \t>]*(?:venue|hearing(?:[ \t]+(?:venue|centre|location|place))?|(?:place|location)[ \t]+of[ \t]+hearing|constituency[ \t]+office|(?:head|registered|main|branch)[ \t]+"
@@ -439,7 +441,7 @@ def is_org_contact(text: str, f: Finding, orgs, people, org_contacts) -> bool:
     before = text[line_start:s]
     if PERSONAL_LINE.search(before):
         return False
-    if PERSONAL_DIRECT.search(before):
+    if PERSONAL_DIRECT.search(before) or (f.entity_type == EntityType.PHONE_NUMBER and DIRECT_AFTER.match(text, f.end)):
         bs = block_start(text, s, 5)
         if any(bs <= a and b <= s for a, b in people):
             return False
