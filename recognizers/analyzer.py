@@ -713,7 +713,7 @@ class CaseAnalyzer:
                         owner = owner_of(text, s, mentions, doc_parties, genders, e, why)
                     if owner == "none":
                         owner = holder_by_document(text, s, mentions, doc_parties, rec == "PersonalReferenceRecognizer", e,
-                                                   card=et == EntityType.CREDIT_CARD)
+                                                   card=et == EntityType.CREDIT_CARD, identity=et == EntityType.UK_PASSPORT)
                     if owner == 0:
                         req.append((s, e))
                         self._settle(self._settled_rw if why else self._settled_r, et, value)
