@@ -530,9 +530,9 @@ def _speaker(text: str, line_start: int, before: int, mentions: list[Mention]) -
             if ini is not None:
                 end = ini.end()
             else:
-                gap = _SPEAKER_GAP.match(text, end).end()
-                nxt = next((y for y in mentions if y.start == gap and y.pos == x.pos and y.pos is not None
-                            and not y.possessive and y.end <= before), None) if gap > end else None
+                gm = _SPEAKER_GAP.match(text, end)
+                nxt = next((y for y in mentions if y.start == gm.end() and y.pos == x.pos and y.pos is not None
+                            and not y.possessive and y.end <= before), None) if gm is not None else None
                 if nxt is None:
                     return None
                 end = nxt.end
@@ -1916,7 +1916,8 @@ _OWN_DOCUMENT_FIRST = re.compile(r"(?i)\b(?:my|I[ \t]+(?:have|had|got|enclose|at
                                  r"(?:new[ \t]+|renewed[ \t]+|current[ \t]+|uk[ \t]+|british[ \t]+)?passport\b")
 
 
-def _identity_holder(text: str, s: int, e: int, mentions: list[Mention], doc: DocParties) -> int | None:
+def _identity_holder(text: str, s: int, e: int, mentions: list[Mention], doc: DocParties,
+                     first_person: bool = True) -> int | None:
     who = {p for p in (doc.author, doc.addressee, doc.subject) if p is not None}
     if len(who) != 1:
         return None
@@ -1928,9 +1929,27 @@ def _identity_holder(text: str, s: int, e: int, mentions: list[Mention], doc: Do
         return None
     bs = block_start(text, ls)
     if bs < ls and any(bs <= x.start < ls and (x.pos != holder or x.possessive) for x in mentions):
-        if not (doc.author == holder and _OWN_DOCUMENT_FIRST.search(text, bs, ls)):
+        if not (first_person and doc.author == holder and _OWN_DOCUMENT_FIRST.search(text, bs, ls)):
             return None
     return holder
+
+
+# (round 25R) the same for a home address a record or letter about one person gives as theirs on its own row or
+# clause: "Home address:   Flat 6, ...", "- home address on our records is still Flat 4, ...", "Previous home
+# address: ..." (a qualified address label, or an address "on our records / held / on file"), nobody else named
+_HOME_ADDRESS_LABEL = re.compile(
+    r"(?i)(?:^|(?<=[\-–*•(]))[ \t]*(?:(?:home|residential|postal|current|previous|former|old|last[ \t]+known)[ \t]+(?:home[ \t]+)?address"
+    r"(?:[ \t]+(?:held|given|(?:on|in)[ \t]+(?:our|the|your)[ \t]+(?:records?|system|file)|on[ \t]+file))?"
+    r"|address[ \t]+(?:held|(?:on|in)[ \t]+(?:our|the)[ \t]+(?:records?|system|file)|on[ \t]+file))"
+    r"(?:[ \t]+(?:is|was)(?:[ \t]+still)?)?[ \t]*:?[ \t]*\Z", re.M)
+
+
+def home_address_holder(text: str, s: int, e: int, mentions: list[Mention], doc: DocParties) -> int | None:
+    """The one person a document is by, to and about, for an address on its "Home address:" row (see above)."""
+    ls = text.rfind("\n", 0, s) + 1
+    if _HOME_ADDRESS_LABEL.search(text, ls, s) is None:
+        return None
+    return _identity_holder(text, s, e, mentions, doc, first_person=False)
 
 
 # (round 20) a card in a bank statement, or in the notes written on it, with no one else said to hold it: a card
