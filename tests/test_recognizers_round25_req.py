@@ -136,3 +136,36 @@ def test_his_previous_tenancy_is_still_redacted(wen):
     letter = ("Dear CMS,\n\nDesmond moved out of his previous tenancy at 7 Cobb Lane, Radstock to live with his "
               "girlfriend.\n\nYours faithfully\nWenonah Castellaro\n")
     assert any("Cobb Lane" in f for f in texts(wen, letter))
+
+
+def test_a_line_opening_with_a_name_and_a_comma_is_no_speaker_and_does_not_fail(wen):
+    note = "Desmond, his number is 07700 900611 and he still has not paid.\n"
+    assert any("900611" in f for f in texts(wen, note))
+
+
+# -- a home address row in a record or letter about the requester only -----------------------------------------------
+
+def test_a_home_address_row_in_an_employers_letter_about_the_requester_is_hers(wen):
+    letter = ("Harrow & Pike Logistics Ltd\n\nChild Maintenance Service\nPO Box 1\n\n3 November 2026\n\n"
+              "Dear Sir or Madam\n\nEmployee: Ms Wenonah Castellaro\n\n"
+              "We have received your order. For your records we hold:\n"
+              "  Home address:   12 Lindley Crescent, Trowbridge BA14 8PL\n"
+              "  Payroll number: 40071\n\nYours faithfully\nPayroll\n")
+    assert not any("Lindley" in f for f in texts(wen, letter))
+
+
+def test_an_address_on_our_records_is_still_in_a_letter_about_her_is_hers(wen):
+    letter = ("Harrow & Pike Logistics Ltd\n\nChild Maintenance Service\nPO Box 1\n\n3 November 2026\n\n"
+              "Dear Sir or Madam\n\nEmployee: Ms Wenonah Castellaro\n\nI can confirm:\n"
+              "  - she has worked here since 2019;\n"
+              "  - home address on our records is still 12 Lindley Crescent, Trowbridge.\n\n"
+              "Yours faithfully\nPayroll\n")
+    assert not any("Lindley" in f for f in texts(wen, letter))
+
+
+def test_a_home_address_row_under_someone_elses_name_is_still_redacted(wen):
+    letter = ("Harrow & Pike Logistics Ltd\n\nChild Maintenance Service\nPO Box 1\n\n3 November 2026\n\n"
+              "Dear Sir or Madam\n\nEmployee: Ms Wenonah Castellaro\n\nEmergency contact:\n"
+              "  Name:           Marta Ilesca\n"
+              "  Home address:   5 Sedge Walk, Trowbridge BA14 0RT\n\nYours faithfully\nPayroll\n")
+    assert any("Sedge Walk" in f for f in texts(wen, letter))
