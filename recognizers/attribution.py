@@ -1582,13 +1582,16 @@ def own_address_owner(text: str, s: int, e: int, mentions: list[Mention], doc: D
     reader's, as for any other value of theirs (``owner_of``); after "her previous flat at" / "his old house:", the
     nearest person of that gender (``_third_pronoun_owner``); "none" without that cue."""
     cue = _OWN_ADDRESS_CUE.search(text, max(0, s - 80), s)
+    # (round 25R) the address read from its street on, its flat left before it: "my old flat at Flat 3, 88 ...",
+    # "MOVED ADDRESS FROM FLAT 3, 27 ...": the cue ends before the flat
+    unit = _UNIT_BEFORE.search(text, max(0, s - 20), s)
+    if cue is None and unit is not None:
+        cue = _OWN_ADDRESS_CUE.search(text, max(0, unit.start() - 80), unit.start())
     if cue is None:
-        # (round 25R) the address read from its street on, its flat left before it: "my old flat at Flat 3, 88 ..."
-        unit = _UNIT_BEFORE.search(text, max(0, s - 20), s)
-        if unit is not None:
-            cue = _OWN_ADDRESS_CUE.search(text, max(0, unit.start() - 80), unit.start())
-    if cue is None:
-        return _resident_owner(text, s, mentions, doc, genders)
+        who = _resident_owner(text, s, mentions, doc, genders)
+        if who == "none" and unit is not None:
+            who = _resident_owner(text, unit.start(), mentions, doc, genders)
+        return who
     pro = cue.group("pro").lower()
     plain = "address" in cue.group(0).lower() and "c/o" not in cue.group(0).lower()
     if pro in ("my", "your") and plain:

@@ -169,3 +169,11 @@ def test_a_home_address_row_under_someone_elses_name_is_still_redacted(wen):
               "  Name:           Marta Ilesca\n"
               "  Home address:   5 Sedge Walk, Trowbridge BA14 0RT\n\nYours faithfully\nPayroll\n")
     assert any("Sedge Walk" in f for f in texts(wen, letter))
+
+
+def test_a_move_from_a_flat_in_a_case_note_is_the_role_holders(wen):
+    notes = ("CONTACT HISTORY\n\n04/03/2026 09:12 INBOUND CALL  R.PATEL\n"
+             "RP ADV MOVED ADDRESS FROM FLAT 3, 27 HOLLIS VILLAGE, FROME BA11 4RT TO 9 QUILLET ROW, FROME BA11 2DX. "
+             "ADDR UPDATED.\n\n05/03/2026 10:00 NOTE  R.PATEL\nLETTER ISSUED.\n")
+    found = texts(wen, notes)
+    assert not any("HOLLIS" in f or "BA11 4RT" in f for f in found)
