@@ -1930,6 +1930,11 @@ def _identity_holder(text: str, s: int, e: int, mentions: list[Mention], doc: Do
     if any(ls <= x.start < after and (x.pos != holder or x.possessive) for x in mentions) \
             or _THIRD_REF.search(text, ls, s) or _THIRD_REF.search(text, e, after) or _THIRD_INFORMAL.search(text, ls, after):
         return None
+    head = None
+    for head in _SECTION_HEAD.finditer(text, 0, ls):
+        pass
+    if head is not None and _OTHER_SECTION.search(head.group(0)):
+        return None  # a form's or record's section about someone else ("SECTION 4: ABOUT THE OTHER PARENT")
     bs = block_start(text, ls)
     if bs < ls and any(bs <= x.start < ls and (x.pos != holder or x.possessive) for x in mentions):
         if not (first_person and doc.author == holder and _OWN_DOCUMENT_FIRST.search(text, bs, ls)):

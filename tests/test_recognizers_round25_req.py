@@ -177,3 +177,13 @@ def test_a_move_from_a_flat_in_a_case_note_is_the_role_holders(wen):
              "ADDR UPDATED.\n\n05/03/2026 10:00 NOTE  R.PATEL\nLETTER ISSUED.\n")
     found = texts(wen, notes)
     assert not any("HOLLIS" in f or "BA11 4RT" in f for f in found)
+
+
+def test_a_passport_in_the_requesters_form_section_about_the_other_parent_is_still_redacted(wen):
+    form = ("CHANGE OF CIRCUMSTANCES\n\nSECTION 1  ABOUT YOU\nFull name: Wenonah Castellaro\n\n"
+            "SECTION 4  ABOUT THE OTHER PARENT\n"
+            "Passport number (if known): 519274406\n"
+            "Home address: 3 Copse View, Radstock BA3 5LW\n\n"
+            "Signed: W Castellaro      Date: 01/11/2026\n")
+    found = texts(wen, form)
+    assert any("519274406" in f for f in found) and any("Copse View" in f for f in found)
