@@ -40,7 +40,7 @@ from recognizers.lists import DEFAULT_ALLOW, DEFAULT_DENY, TermList, compile_ter
 from recognizers.nhs_number import NhsNumberRecognizer
 from recognizers.attribution import (POSSESSIVE_ID_AFTER, DocParties, Mention, addressee_block_owner, block_start, document_parties, label_bindings, label_mentions,
                                      label_speakers, mention, owner_of,
-                                     form_row_owner, holder_by_document, own_address_owner, postcode_continues, previous_address_of,
+                                     form_row_owner, holder_by_document, home_address_holder, own_address_owner, postcode_continues, previous_address_of,
                                      stated_owner)
 from recognizers.date_of_birth import parse_date
 from pipeline.case_settle import CASE_TYPES, EMPTY as EMPTY_SETTLED, Settled, keys as settle_keys
@@ -718,7 +718,8 @@ class CaseAnalyzer:
                         et == EntityType.UK_POSTCODE and postcode_continues(text, s, req_addresses)) or (
                         et in (EntityType.ADDRESS, EntityType.UK_POSTCODE) and addressee_block_owner(
                             text, s, mentions, doc_parties) == 0) or (
-                        et == EntityType.ADDRESS and previous_address_of(text, s, req_addresses, mentions)):
+                        et == EntityType.ADDRESS and previous_address_of(text, s, req_addresses, mentions)) or (
+                        et == EntityType.ADDRESS and home_address_holder(text, s, e, mentions, doc_parties) == 0):
                     req.append((s, e))
                     if et == EntityType.ADDRESS:
                         req_addresses.append((s, e))
@@ -734,7 +735,7 @@ class CaseAnalyzer:
                         owner = owner_of(text, s, mentions, doc_parties, genders, e, why)
                     if owner == "none":
                         owner = holder_by_document(text, s, mentions, doc_parties, rec == "PersonalReferenceRecognizer", e,
-                                                   card=et == EntityType.CREDIT_CARD)
+                                                   card=et == EntityType.CREDIT_CARD, identity=et == EntityType.UK_PASSPORT)
                     if owner == 0:
                         req.append((s, e))
                         self._settle(self._settled_rw if why else self._settled_r, et, value)

@@ -521,8 +521,27 @@ def _speaker(text: str, line_start: int, before: int, mentions: list[Mention]) -
         if x.start == p and x.end <= before:
             # "Tomek: ...", also with the time (and date) after the name: "Jess 18:02: ...",
             # "Sophie Turnbull 02/11/2026 21:18: ..."
-            return x if _SPEAKER_TAIL.match(text, x.end) else None
+            if _SPEAKER_TAIL.match(text, x.end):
+                return x
+            # (round 25R) a label of several words the party matcher found apart, as a chat system shows the name a
+            # customer typed ("jo smith:", "jo s.:"): more of the same party's name words, or one initial, then the tail
+            end = x.end
+            ini = _SPEAKER_INITIAL.match(text, end)
+            if ini is not None:
+                end = ini.end()
+            else:
+                gm = _SPEAKER_GAP.match(text, end)
+                nxt = next((y for y in mentions if y.start == gm.end() and y.pos == x.pos and y.pos is not None
+                            and not y.possessive and y.end <= before), None) if gm is not None else None
+                if nxt is None:
+                    return None
+                end = nxt.end
+            return x if end <= before and _SPEAKER_TAIL.match(text, end) else None
     return None
+
+
+_SPEAKER_GAP = re.compile(r"[ \t]{1,2}")
+_SPEAKER_INITIAL = re.compile(r"[ \t]{1,2}[^\W\d_]\.?(?=[ \t]*:)")
 
 
 _SPEAKER_TAIL = re.compile(
@@ -1513,9 +1532,11 @@ def stated_for_someone_else(text: str, s: int, e: int, mentions: list[Mention], 
 # "her account")
 _OWN_ADDRESS_CUE = re.compile(
     r"(?i)\b(?P<pro>my|your|his|her|their)[ \t]+(?:own[ \t]+)?(?:old|former|previous|last|new|current|present|home|postal|own|usual)?"
-    r"[ \t]*(?:home[ \t]+)?(?:address|flat|house|home)"
+    r"[ \t]*(?:home[ \t]+)?(?:address|flat|house|home|tenancy)"
     r"(?:[ \t]+c/o[ \t]+[^\n,.;:()]{1,30}?)?"
     r"(?:[ \t]+(?:held|given|(?:on|in)[ \t]+(?:our|the|your)[ \t]+(?:records?|system|file)))?"
+    # (round 25R) "your previous address with us was ...", "my old address on <street>", "her previous tenancy at ..."
+    r"(?:[ \t]+with[ \t]+(?:us|you))?"
     r"(?:[ \t]+(?:at|is|was|of|in|on))?[ \t]*[:\-–,]?[ \t]*(?:\n[ \t>]*)?[ \t~*_\"'(]*$")
 
 
@@ -1582,14 +1603,25 @@ def _first_person_owner(text: str, c: int, mentions: list[Mention], doc: DocPart
     return doc.author if doc.author is not None else "none"
 
 
+_UNIT_BEFORE = re.compile(r"(?i)\b(?:flat|apartment|apt|unit|room|maisonette)\.?[ \t]+[0-9]{1,4}[a-z]?[ \t]*,?[ \t]*\Z")
+
+
 def own_address_owner(text: str, s: int, e: int, mentions: list[Mention], doc: DocParties,
                       genders: list[str | None]) -> int | None | str:
     """Whose is an address right after "my old address at" / "your former address:": the writer's or the
     reader's, as for any other value of theirs (``owner_of``); after "her previous flat at" / "his old house:", the
     nearest person of that gender (``_third_pronoun_owner``); "none" without that cue."""
     cue = _OWN_ADDRESS_CUE.search(text, max(0, s - 80), s)
+    # (round 25R) the address read from its street on, its flat left before it: "my old flat at Flat 3, 88 ...",
+    # "MOVED ADDRESS FROM FLAT 3, 27 ...": the cue ends before the flat
+    unit = _UNIT_BEFORE.search(text, max(0, s - 20), s)
+    if cue is None and unit is not None:
+        cue = _OWN_ADDRESS_CUE.search(text, max(0, unit.start() - 80), unit.start())
     if cue is None:
-        return _resident_owner(text, s, mentions, doc, genders)
+        who = _resident_owner(text, s, mentions, doc, genders)
+        if who == "none" and unit is not None:
+            who = _resident_owner(text, unit.start(), mentions, doc, genders)
+        return who
     pro = cue.group("pro").lower()
     plain = "address" in cue.group(0).lower() and "c/o" not in cue.group(0).lower()
     if pro in ("my", "your") and plain:
@@ -1838,7 +1870,7 @@ def conversation_customer(text: str, s: int, mentions: list[Mention], doc: DocPa
 
 
 def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParties, reference: bool,
-                       e: int | None = None, card: bool = False) -> int | None | str:
+                       e: int | None = None, card: bool = False, identity: bool = False) -> int | None | str:
     """Whose is a value that nothing local attributes ("none" from ``owner_of``), by the document's shape:
     - a personal reference number (a tenancy, policy, claim, customer or payroll number: ``reference``) that
       a letter or form gives without naming anyone: the reference of the person it is written to ("Tenancy
@@ -1857,6 +1889,10 @@ def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParti
     who = conversation_customer(text, s, mentions, doc)
     if who is not _NO_HEADER:
         return who  # (round 24R) the customer's own details in the agency's call or chat with them
+    if identity and e is not None:
+        who = _identity_holder(text, s, e, mentions, doc)
+        if who is not None:
+            return who  # (round 25R) an identity document shown for the one person the document is by, to or about
     ls = text.rfind("\n", 0, s) + 1
     sent = ls
     for m in SENTENCE_END.finditer(text, ls, s):
@@ -1901,6 +1937,57 @@ def holder_by_document(text: str, s: int, mentions: list[Mention], doc: DocParti
     if own is not None:
         return own
     return "none"
+
+
+# (round 25R) an identity document's number (a passport) is given to prove who someone is: in a document by, to and
+# about one person only (its author, addressee and subject, those it has, all that person), a number whose clause names
+# nobody else ("Right to work: UK passport ... seen", "[X] Passport copy, no. ...", "ID seen: UK passport ... (yourself);")
+# is that person's. Not when anyone else is named (or "he", "her", a relative, "the PP's") on its line before it or in
+# its clause after it, nor named in the lines of its block above, unless the block's writer says the passport is theirs
+_CLAUSE_AFTER = re.compile(r"[^\n;]*?(?:[;]|[.!?](?=[ \t]|$)|$)", re.M)
+_OWN_DOCUMENT_FIRST = re.compile(r"(?i)\b(?:my|I[ \t]+(?:have|had|got|enclose|attach)[ \t]+(?:a|an|my)?[ \t]*(?:new|renewed|current)?)[ \t]*"
+                                 r"(?:new[ \t]+|renewed[ \t]+|current[ \t]+|uk[ \t]+|british[ \t]+)?passport\b")
+
+
+def _identity_holder(text: str, s: int, e: int, mentions: list[Mention], doc: DocParties,
+                     first_person: bool = True) -> int | None:
+    who = {p for p in (doc.author, doc.addressee, doc.subject) if p is not None}
+    if len(who) != 1:
+        return None
+    holder = next(iter(who))
+    ls = text.rfind("\n", 0, s) + 1
+    after = _CLAUSE_AFTER.match(text, e).end()
+    if any(ls <= x.start < after and (x.pos != holder or x.possessive) for x in mentions) \
+            or _THIRD_REF.search(text, ls, s) or _THIRD_REF.search(text, e, after) or _THIRD_INFORMAL.search(text, ls, after):
+        return None
+    head = None
+    for head in _SECTION_HEAD.finditer(text, 0, ls):
+        pass
+    if head is not None and _OTHER_SECTION.search(head.group(0)):
+        return None  # a form's or record's section about someone else ("SECTION 4: ABOUT THE OTHER PARENT")
+    bs = block_start(text, ls)
+    if bs < ls and any(bs <= x.start < ls and (x.pos != holder or x.possessive) for x in mentions):
+        if not (first_person and doc.author == holder and _OWN_DOCUMENT_FIRST.search(text, bs, ls)):
+            return None
+    return holder
+
+
+# (round 25R) the same for a home address a record or letter about one person gives as theirs on its own row or
+# clause: "Home address:   Flat 6, ...", "- home address on our records is still Flat 4, ...", "Previous home
+# address: ..." (a qualified address label, or an address "on our records / held / on file"), nobody else named
+_HOME_ADDRESS_LABEL = re.compile(
+    r"(?i)(?:^|(?<=[\-–*•(]))[ \t]*(?:(?:home|residential|postal|current|previous|former|old|last[ \t]+known)[ \t]+(?:home[ \t]+)?address"
+    r"(?:[ \t]+(?:held|given|(?:on|in)[ \t]+(?:our|the|your)[ \t]+(?:records?|system|file)|on[ \t]+file))?"
+    r"|address[ \t]+(?:held|(?:on|in)[ \t]+(?:our|the)[ \t]+(?:records?|system|file)|on[ \t]+file))"
+    r"(?:[ \t]+(?:is|was)(?:[ \t]+still)?)?[ \t]*:?[ \t]*\Z", re.M)
+
+
+def home_address_holder(text: str, s: int, e: int, mentions: list[Mention], doc: DocParties) -> int | None:
+    """The one person a document is by, to and about, for an address on its "Home address:" row (see above)."""
+    ls = text.rfind("\n", 0, s) + 1
+    if _HOME_ADDRESS_LABEL.search(text, ls, s) is None:
+        return None
+    return _identity_holder(text, s, e, mentions, doc, first_person=False)
 
 
 # (round 20) a card in a bank statement, or in the notes written on it, with no one else said to hold it: a card
