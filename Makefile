@@ -51,7 +51,8 @@ bench: install
 # The clean blind sets are never listed here.
 NER_TEACHER_REV := 911b6c4
 NER_CASE_CORPORA := eval_holdout eval_blind eval_blind2 eval_blind3 eval_blind4 eval_blind5 eval_blind6 \
-	eval_blind7 eval_blind8 eval_blind10 eval_blind13 eval_blind14 eval_blind15
+	eval_blind7 eval_blind8 eval_blind10 eval_blind13 eval_blind14 eval_blind15 eval_blind18 eval_blind19 \
+	eval_blind20 eval_blind21 eval_blind22 eval_blind23 eval_blind24 eval_blind25 eval_blind26 eval_blind27
 NER_CASE_DEV := eval_blind16 eval_blind17
 comma := ,
 empty :=
