@@ -49,7 +49,8 @@ from recognizers.parties import PAYING, RECEIVING, SINGLE, PartyMatcher, PartySp
 from recognizers.passport import UkPassportRecognizer
 from recognizers.person_context import LAYOUT_KEY, PersonContextRecognizer
 from recognizers.personal_reference import PersonalReferenceRecognizer
-from recognizers.refine import (ORG_NAME, _firm_pair, _trim_kinship, is_org_mailbox, is_person_mailbox, ner_person_is_word, person_over_ner_org,
+from recognizers.refine import (ORG_NAME, _firm_pair, _trim_kinship, is_org_mailbox, is_person_mailbox, lower_given_surname,
+                               ner_person_is_word, person_over_ner_org,
                                refine_findings)
 from recognizers.uk_nino import UkNinoRecognizer
 from recognizers.uk_phone import CuedPhoneRecognizer, UkPhoneRecognizer
@@ -1234,7 +1235,8 @@ def _person_ok(text: str, s: int, e: int, rec: str) -> bool:
         m = LOWER_CUE_RE.search(text, max(0, s - 40), e)
         toks = span.split()
         if not (len(toks) >= 2 and is_first_name(toks[0]) and zipf(toks[0]) < 4.3 and is_surname(toks[-1])
-                and zipf(toks[-1]) < 3.0) and (  # (a first name and a rare surname: "darren kerrigan")
+                and zipf(toks[-1]) < 3.0) and not lower_given_surname(toks) and (
+                # (a first name and a rare surname: "darren kerrigan")
                 m is None or m.start("name") != s or not is_first_name(toks[0]) or zipf(toks[0]) >= 4.0):
             return False  # (the context recognizer checks its own lower-case names against the gazetteer)
     if rec == "SpacyRecognizer":

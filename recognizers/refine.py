@@ -1203,6 +1203,23 @@ def _firm_pair(text: str, s: int, e: int) -> bool:
 _JI_AFTER = re.compile(r"[ \t]+ji\b")
 
 
+def lower_given_surname(toks: list[str]) -> bool:
+    """A span the NER model tags as a person, in lower case, of exactly a listed given name and a listed surname that
+    is no everyday word, or a word rare enough to be no word at all ("spoke to gary lindqvist", "hannah doyle"): a name written in
+    lower case, as terse notes and chats do. A given name that is also a frequent word ("will", "mark") is no
+    obstacle, because its surname must be rare as a word (zipf < 4.0: not "will brown", "mark down"); a surname
+    with an Irish "o'" counts as listed."""
+    if len(toks) != 2:
+        return False
+    first, last = (t.strip(".,:;()!?\"'’") for t in toks)
+    if not (first.isalpha() and is_first_name(first)):
+        return False
+    core = last[2:] if last[:2] in ("o'", "o’") else last
+    if not core.isalpha() or len(core) < 3:
+        return False
+    return (is_surname(core) or (last != core and len(core) >= 4) or zipf(core) < 2.0) and zipf(last) < 4.0
+
+
 def foreign_non_name(text: str, s: int, e: int) -> bool:
     """A person finding that is only words of NOT_NAME_WORDS / KIN_NAME_WORDS with at least one of NOT_NAME_WORDS
     ("Inshallah", "Ayeeyo", "Czesc kochanie", "Ramadan Kareem", "Mokolo nini"), or a family term that is also a
@@ -1229,7 +1246,10 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
     if len(toks) == 1 and coordinated_with_word(text, s, e):
         return True  # "Amen. Grace and mercy."
     if len(toks) != 1:
-        return _foreign_clause_word(text, s, e, span.strip(".,:;()\"'’!?"))  # round 24N: "Anh không gửi ..."
+        # (not a given name and a listed surname in lower case: terse English notes, "webchat with hannah doyle re
+        # change of circs", have as many rare words as a clause in another language)
+        return not lower_given_surname(span.split()) and _foreign_clause_word(
+            text, s, e, span.strip(".,:;()\"'’!?"))  # round 24N: "Anh không gửi ..."
     if span[:1].islower() and toks[0] in _VIET_HONORIFICS and _CAPITAL_AFTER.match(text, e):
         return True  # "anh Minh", "chị Lan": a Vietnamese courtesy title before a name, not the name
     if _foreign_clause_word(text, s, e, span.strip(".,:;()\"'’!?")):
@@ -1384,6 +1404,8 @@ def ner_person_is_word(text: str, f: Finding) -> bool:
             and _english_compound(toks[-1])):
         return True  # "Breydon Seafoods", "Harbour Autoparts": a firm named for its trade, two words run together
     # (initials are not words; nor is a particle inside a name: "Inam Ul Haq", "Joao dos Reis")
+    if span[:1].islower() and lower_given_surname(span.split()):
+        return False  # "letter sent to michael o'brien": a given name and a surname in lower case
     return any(not _name_word(t) and zipf(t) >= 3.0 for i, t in enumerate(toks)
                if len(t.rstrip(".")) > 1 and not is_inner_particle(toks, i))  # "Fenland Staffing", "Toyota Yaris"
 
