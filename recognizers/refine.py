@@ -1203,10 +1203,10 @@ def _firm_pair(text: str, s: int, e: int) -> bool:
 _JI_AFTER = re.compile(r"[ \t]+ji\b")
 
 
-def lower_given_surname(toks: list[str]) -> bool:
+def lower_given_surname(toks: list[str], listed_only: bool = False) -> bool:
     """A span the NER model tags as a person, in lower case, of exactly a listed given name and a listed surname that
-    is no everyday word, or a word rare enough to be no word at all ("spoke to gary lindqvist", "hannah doyle"): a name written in
-    lower case, as terse notes and chats do. A given name that is also a frequent word ("will", "mark") is no
+    is no everyday word, or a word rare enough to be no word at all ("hannah doyle", "gary lindqvist"): a name
+    written in lower case, as terse notes and chats do. A given name that is also a frequent word ("will", "mark") is no
     obstacle, because its surname must be rare as a word (zipf < 4.0: not "will brown", "mark down"); a surname
     with an Irish "o'" counts as listed."""
     if len(toks) != 2:
@@ -1217,6 +1217,8 @@ def lower_given_surname(toks: list[str]) -> bool:
     core = last[2:] if last[:2] in ("o'", "o’") else last
     if not core.isalpha() or len(core) < 3:
         return False
+    if listed_only:  # (in a clause that may be another language, every word is rare in English: "Em không")
+        return is_surname(core) and zipf(last) < 4.0
     return (is_surname(core) or (last != core and len(core) >= 4) or zipf(core) < 2.0) and zipf(last) < 4.0
 
 
@@ -1248,7 +1250,7 @@ def foreign_non_name(text: str, s: int, e: int) -> bool:
     if len(toks) != 1:
         # (not a given name and a listed surname in lower case: terse English notes, "webchat with hannah doyle re
         # change of circs", have as many rare words as a clause in another language)
-        return not lower_given_surname(span.split()) and _foreign_clause_word(
+        return not lower_given_surname(span.split(), listed_only=True) and _foreign_clause_word(
             text, s, e, span.strip(".,:;()\"'’!?"))  # round 24N: "Anh không gửi ..."
     if span[:1].islower() and toks[0] in _VIET_HONORIFICS and _CAPITAL_AFTER.match(text, e):
         return True  # "anh Minh", "chị Lan": a Vietnamese courtesy title before a name, not the name
